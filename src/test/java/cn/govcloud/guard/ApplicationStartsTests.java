@@ -1,13 +1,18 @@
 package cn.govcloud.guard;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-@ActiveProfiles("test")
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@AppTest
 class ApplicationStartsTests {
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
-    void contextLoads() {
+    void migrationsRunOnStart() {
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where success").query(Long.class).single()).isPositive();
     }
 }
