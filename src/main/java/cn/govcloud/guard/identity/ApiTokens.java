@@ -1,0 +1,29 @@
+package cn.govcloud.guard.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tokens for machine clients (a scanner, an IDS sensor, the VPN gateway): created by the security
+ * administrator with scopes, shown once, stored only as a keyed hash, revocable, last use recorded.
+ */
+public interface ApiTokens {
+
+    /** Scopes the platform knows; a token may only carry these. */
+    Set<String> KNOWN_SCOPES = Set.of("alerts:write", "findings:write", "channels:verify", "audit:read");
+
+    /** @return the token view and the secret, which is never shown again */
+    Issued create(String name, long orgId, Set<String> scopes, Instant expiresAt);
+
+    void revoke(long id);
+
+    List<View> list();
+
+    record Issued(View token, String secret) {
+    }
+
+    record View(long id, String name, long orgId, String orgName, Set<String> scopes, String createdBy,
+                Instant createdAt, Instant expiresAt, Instant lastUsedAt, String lastUsedFrom, Instant revokedAt) {
+    }
+}

@@ -1,0 +1,134 @@
+package cn.govcloud.guard.identity.internal;
+
+import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.audit.AuditResult;
+import cn.govcloud.guard.crypto.FieldEncryption;
+import cn.govcloud.guard.identity.SecurityPolicy;
+import cn.govcloud.guard.identity.internal.UserAccounts.Credentials;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Role;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Password, lockout and second-factor checks shared by the form login and the API login, so both
+ * answer alike: the same failure for an unknown user and a wrong password, a lock after the
+ * policy's number of failures, and every attempt audited with the username tried.
+ */
+@Service
+class LoginService {
+    static final String TOTP_CONTEXT = "identity_user.totp";
+    // Compared against when the username is unknown, so both failures cost the same time.
+    private final String dummyHash;
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
+    private final FieldEncryption fields;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final boolean demoMode;
+
+    LoginService(UserAccounts accounts, PasswordEncoder encoder, FieldEncryption fields, AuditLog audit, Clock clock,
+                 @Value("${govguard.demo.enabled}") boolean demoMode) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.fields = fields;
+        this.audit = audit;
+        this.clock = clock;
+        this.demoMode = demoMode;
+        this.dummyHash = encoder.encode("dummy-password-for-timing");
+    }
+
+    sealed interface Outcome {
+    }
+
+    /** Signed in; {@code pending} names a step the person must take before anything else, if any. */
+    record Success(Actor actor, PendingStep pending, Duration sessionTimeout) implements Outcome {
+    }
+
+    record Invalid() implements Outcome {
+    }
+
+    record Locked(Instant until) implements Outcome {
+    }
+
+    /** Password right, but the account has a second factor and no valid code came with it. */
+    record SecondFactorRequired() implements Outcome {
+    }
+
+    enum PendingStep { NONE, CHANGE_PASSWORD, ENROL_SECOND_FACTOR }
+
+    boolean secondFactorRequired() {
+        return !demoMode;
+    }
+
+    Outcome login(String username, String password, String otp, String source) {
+        Instant now = clock.instant();
+        String tried = username == null ? "" : username.strip();
+        Optional<Credentials> found = tried.isEmpty() || tried.length() > 64 ? Optional.empty() : accounts.credentials(tried);
+        if (found.isEmpty()) {
+            encoder.matches(password == null ? "" : password, dummyHash);
+            return fail(tried, source, "unknown user", new Invalid());
+        }
+        Credentials user = found.get();
+        SecurityPolicy policy = accounts.policy();
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            return fail(tried, source, "account locked until " + user.lockedUntil(), new Locked(user.lockedUntil()));
+        }
+        if (password == null || !encoder.matches(password, user.passwordHash()) || !user.enabled()) {
+            Instant lockedUntil = accounts.recordFailure(user.id(), policy, now);
+            if (lockedUntil != null) {
+                audit.record(AuditEvent.of("auth.lockout", "user:" + user.id(), AuditResult.FAILURE,
+                        "locked after " + policy.maxFailures() + " failures until " + lockedUntil).by(tried, user.orgName()).from(source));
+                return new Locked(lockedUntil);
+            }
+            return fail(tried, source, user.enabled() ? "wrong password" : "account disabled", new Invalid());
+        }
+        if (user.totpEnabled()) {
+            String secret = fields.open(TOTP_CONTEXT, user.totpSecretSealed());
+            long step = Totp.matchingStep(secret, otp, now);
+            if (step < 0 || !accounts.consumeTotpStep(user.id(), step)) {
+                if (otp != null && !otp.isBlank()) {
+                    accounts.recordFailure(user.id(), policy, now);
+                    return fail(tried, source, "wrong second-factor code", new SecondFactorRequired());
+                }
+                return new SecondFactorRequired();
+            }
+        }
+        accounts.recordSuccess(user.id(), now);
+        PendingStep pending = PendingStep.NONE;
+        if (passwordExpired(user, policy, now)) {
+            pending = PendingStep.CHANGE_PASSWORD;
+        } else if (!user.totpEnabled() && secondFactorRequired()) {
+            pending = PendingStep.ENROL_SECOND_FACTOR;
+        }
+        audit.record(AuditEvent.of("auth.login", "user:" + user.id(), AuditResult.SUCCESS,
+                pending == PendingStep.NONE ? null : "pending: " + pending).by(user.username(), user.orgName()).from(source));
+        Set<Role> roles = pending == PendingStep.NONE ? accounts.rolesOf(user.id()) : Set.of();
+        return new Success(actorOf(user, roles), pending, Duration.ofMinutes(policy.sessionTimeoutMinutes()));
+    }
+
+    static Actor actorOf(Credentials user, Set<Role> roles) {
+        return new Actor(user.id(), user.username(), user.displayName(), user.orgId(), user.orgName(), user.orgKind(),
+                roles, Set.of(), false);
+    }
+
+    private boolean passwordExpired(Credentials user, SecurityPolicy policy, Instant now) {
+        if (user.passwordChangedAt() == null) {
+            return true; // set by an administrator: the person chooses their own first
+        }
+        return policy.expiryDays() > 0 && user.passwordChangedAt().plus(Duration.ofDays(policy.expiryDays())).isBefore(now);
+    }
+
+    private Outcome fail(String tried, String source, String why, Outcome outcome) {
+        audit.record(AuditEvent.of("auth.login", "user:" + tried, AuditResult.FAILURE, why).by(tried, null).from(source));
+        return outcome;
+    }
+}

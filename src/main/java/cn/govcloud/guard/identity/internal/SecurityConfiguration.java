@@ -1,0 +1,98 @@
+package cn.govcloud.guard.identity.internal;
+
+import cn.govcloud.guard.identity.internal.LoginService.PendingStep;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and answers problem
+ * details; the UI uses form login with a database-backed session, CSRF tokens and an idle
+ * timeout. Both send the strict security headers. Which role may call which handler is decided by
+ * {@code @Allow} on the handler ({@link AllowInterceptor}), never by URL lists here.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable()) // no cookies on the API: a bearer token cannot be sent by another site
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/auth/login").permitAll()
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+                                "Sign in with POST /api/v1/auth/login and send the token as 'Authorization: Bearer …'."))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden",
+                                "Your role does not allow this request.")));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, FormLogin formLogin) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().authenticated())
+                .authenticationProvider(formLogin)
+                .formLogin(f -> f.loginPage("/login")
+                        .authenticationDetailsSource(FormLogin.DETAILS)
+                        .successHandler(formLogin::onSuccess)
+                        .failureHandler(formLogin::onFailure)
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .addFilterAfter(new PendingStepFilter(), org.springframework.security.web.access.ExceptionTranslationFilter.class);
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(h -> h
+                .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .frameOptions(f -> f.deny())
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .httpStrictTransportSecurity(s -> s.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
+
+    static void problem(HttpServletResponse res, int status, String title, String detail) throws java.io.IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (status == 401) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+        }
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}");
+    }
+
+    /** Authority names for the steps a person must take before anything else. */
+    static String pendingAuthority(PendingStep step) {
+        return "PENDING_" + step.name();
+    }
+}

@@ -1,0 +1,193 @@
+package cn.govcloud.guard.identity.internal;
+
+import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.crypto.KeyedHash;
+import cn.govcloud.guard.identity.ApiTokens;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bearer tokens: session tokens from an API login (idle timeout from the policy, at most 12 hours
+ * in all) and API tokens for machine clients. The secret is 256 random bits shown once; only its
+ * HMAC-SM3 is stored, so a copy of the database yields no usable token.
+ */
+@Service
+class TokenService implements ApiTokens {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration SESSION_MAX = Duration.ofHours(12);
+
+    private final JdbcClient jdbc;
+    private final KeyedHash keyedHash;
+    private final UserAccounts accounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TokenService(JdbcClient jdbc, KeyedHash keyedHash, UserAccounts accounts, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.keyedHash = keyedHash;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record SessionToken(String secret, Instant expiresAt) {
+    }
+
+    SessionToken issueSession(Actor actor, Duration idle) {
+        String secret = "ggs_" + randomSecret();
+        Instant now = clock.instant();
+        Instant expires = now.plus(idle);
+        insert(secret, "SESSION", "api-login", actor.userId(), actor.orgId(), Set.of(), actor.username(), now, expires);
+        return new SessionToken(secret, expires);
+    }
+
+    void revokeSession(String secret) {
+        jdbc.sql("update identity_token set revoked_at = :now where token_hash = :h and kind = 'SESSION' and revoked_at is null")
+                .param("now", UserAccounts.ts(clock.instant())).param("h", keyedHash.hash(secret)).update();
+    }
+
+    /** The actor a bearer token stands for, if it is valid now; roles are read afresh, so a revoked role takes effect at once. */
+    @Transactional
+    Optional<Actor> authenticate(String secret, String source) {
+        if (secret == null || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        record Row(long id, String kind, String name, Long userId, long orgId, String orgName, String orgKind,
+                   String scopes, Instant createdAt) {
+        }
+        Optional<Row> found = jdbc.sql("""
+                select t.id, t.kind, t.name, t.user_id, t.org_id, o.name as org_name, o.kind as org_kind, t.scopes, t.created_at
+                  from identity_token t join identity_organisation o on o.id = t.org_id
+                 where t.token_hash = :h and t.revoked_at is null and t.expires_at > :now""")
+                .param("h", keyedHash.hash(secret)).param("now", UserAccounts.ts(now))
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("name"),
+                        (Long) rs.getObject("user_id", Long.class), rs.getLong("org_id"), rs.getString("org_name"),
+                        rs.getString("org_kind"), rs.getString("scopes"), UserAccounts.instant(rs, "created_at")))
+                .optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = found.get();
+        Instant newExpiry = null;
+        Actor actor;
+        if ("SESSION".equals(row.kind())) {
+            var user = accounts.credentials(row.userId()).filter(UserAccounts.Credentials::enabled);
+            if (user.isEmpty()) {
+                return Optional.empty();
+            }
+            Duration idle = Duration.ofMinutes(accounts.policy().sessionTimeoutMinutes());
+            Instant absolute = row.createdAt().plus(SESSION_MAX);
+            newExpiry = now.plus(idle).isBefore(absolute) ? now.plus(idle) : absolute;
+            actor = LoginService.actorOf(user.get(), accounts.rolesOf(row.userId()));
+        } else {
+            actor = new Actor(row.id(), "token:" + row.name(), row.name(), row.orgId(), row.orgName(),
+                    OrgKind.valueOf(row.orgKind()), Set.of(), scopes(row.scopes()), true);
+        }
+        jdbc.sql("update identity_token set last_used_at = :now, last_used_from = :src"
+                        + (newExpiry != null ? ", expires_at = :exp" : "") + " where id = :id")
+                .param("now", UserAccounts.ts(now)).param("src", source).param("id", row.id())
+                .params(newExpiry != null ? java.util.Map.of("exp", UserAccounts.ts(newExpiry)) : java.util.Map.of())
+                .update();
+        return Optional.of(actor);
+    }
+
+    @Override
+    @Transactional
+    public Issued create(String name, long orgId, Set<String> scopes, Instant expiresAt) {
+        requireSecurityAdmin();
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 100) {
+            throw new InvalidInput("token name is required", java.util.Map.of("name", "required, at most 100 characters"));
+        }
+        if (scopes == null || scopes.isEmpty() || !KNOWN_SCOPES.containsAll(scopes)) {
+            throw new InvalidInput("unknown or missing scopes", java.util.Map.of("scopes", "choose from " + new TreeSet<>(KNOWN_SCOPES)));
+        }
+        Instant now = clock.instant();
+        if (expiresAt == null || !expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(730)))) {
+            throw new InvalidInput("expiry must be in the future and within two years", java.util.Map.of("expiresAt", "within two years"));
+        }
+        if (accounts.organisationKind(orgId).isEmpty()) {
+            throw new InvalidInput("no such organisation", java.util.Map.of("orgId", "no such organisation"));
+        }
+        String secret = "gga_" + randomSecret();
+        long id = insert(secret, "API", trimmed, null, orgId, scopes, Actor.require().username(), now, expiresAt);
+        audit.record(AuditEvent.success("identity.api-token.create", "api-token:" + id, trimmed + " scopes " + new TreeSet<>(scopes)));
+        return new Issued(list().stream().filter(t -> t.id() == id).findFirst().orElseThrow(), secret);
+    }
+
+    @Override
+    @Transactional
+    public void revoke(long id) {
+        requireSecurityAdmin();
+        int n = jdbc.sql("update identity_token set revoked_at = :now where id = :id and kind = 'API' and revoked_at is null")
+                .param("now", UserAccounts.ts(clock.instant())).param("id", id).update();
+        if (n == 0) {
+            throw new NotFound("active API token " + id);
+        }
+        audit.record(AuditEvent.success("identity.api-token.revoke", "api-token:" + id, null));
+    }
+
+    @Override
+    public List<View> list() {
+        return jdbc.sql("""
+                select t.id, t.name, t.org_id, o.name as org_name, t.scopes, t.created_by, t.created_at, t.expires_at,
+                       t.last_used_at, t.last_used_from, t.revoked_at
+                  from identity_token t join identity_organisation o on o.id = t.org_id
+                 where t.kind = 'API' order by t.id desc""")
+                .query((rs, i) -> new View(rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"), rs.getString("org_name"),
+                        scopes(rs.getString("scopes")), rs.getString("created_by"), UserAccounts.instant(rs, "created_at"),
+                        UserAccounts.instant(rs, "expires_at"), UserAccounts.instant(rs, "last_used_at"),
+                        rs.getString("last_used_from"), UserAccounts.instant(rs, "revoked_at")))
+                .list();
+    }
+
+    private long insert(String secret, String kind, String name, Long userId, long orgId, Set<String> scopes,
+                        String createdBy, Instant now, Instant expires) {
+        String hash = keyedHash.hash(secret);
+        jdbc.sql("""
+                insert into identity_token (token_hash, kind, name, user_id, org_id, scopes, created_by, created_at, expires_at)
+                values (:h, :kind, :name, :userId, :orgId, :scopes, :by, :now, :exp)""")
+                .param("h", hash).param("kind", kind).param("name", name).param("userId", userId).param("orgId", orgId)
+                .param("scopes", String.join(" ", new TreeSet<>(scopes))).param("by", createdBy)
+                .param("now", UserAccounts.ts(now)).param("exp", UserAccounts.ts(expires)).update();
+        return jdbc.sql("select id from identity_token where token_hash = :h").param("h", hash).query(Long.class).single();
+    }
+
+    private static Set<String> scopes(String text) {
+        return text == null || text.isBlank() ? Set.of()
+                : Arrays.stream(text.split(" ")).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void requireSecurityAdmin() {
+        if (!Actor.require().has(Role.SECURITY_ADMIN)) {
+            throw new AccessDeniedException("requires SECURITY_ADMIN");
+        }
+    }
+}
