@@ -15,6 +15,12 @@ public interface IdentityBootstrap {
      */
     void createSeparatedAdministrators(String supervisorName, String password, boolean passwordFinal);
 
+    /**
+     * Runs start-up work (the demo city, a migration) as the named account, so it goes through the
+     * same checks and the same audit as that person's own clicks. Never call it from a request.
+     */
+    void runAs(String username, Runnable work);
+
     /** Demo mode only: sets a demo account's password as chosen (not expired). */
     void setDemoPassword(String username, String password);
 }

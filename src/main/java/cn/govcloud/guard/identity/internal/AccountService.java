@@ -103,6 +103,21 @@ class AccountService implements IdentityBootstrap {
     }
 
     @Override
+    public void runAs(String username, Runnable work) {
+        Credentials user = accounts.credentials(username).orElseThrow(() -> new IllegalArgumentException("no user " + username));
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(FormLogin.authenticated(LoginService.actorOf(user, accounts.rolesOf(user.id())),
+                LoginService.PendingStep.NONE, null));
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            work.run();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    @Override
     @Transactional
     public void setDemoPassword(String username, String password) {
         if (!demoMode) {

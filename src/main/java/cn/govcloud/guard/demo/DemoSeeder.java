@@ -1,0 +1,86 @@
+package cn.govcloud.guard.demo;
+
+import cn.govcloud.guard.identity.IdentityBootstrap;
+import cn.govcloud.guard.identity.IdentityManagement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode: seeds the demo city on the first start only, sets every demo account's password to
+ * GOVGUARD_DEMO_PASSWORD (or to one generated once and kept in the data directory) and prints
+ * how to log in.
+ */
+@Component
+@Order(100)
+@ConditionalOnProperty(name = "govguard.demo.enabled", havingValue = "true")
+class DemoSeeder implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+
+    private final IdentityBootstrap bootstrap;
+    private final IdentityManagement identity;
+    private final String configuredPassword;
+    private final Path dataDir;
+    private final int port;
+
+    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity,
+               @Value("${govguard.demo.password:}") String configuredPassword,
+               @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
+        this.bootstrap = bootstrap;
+        this.identity = identity;
+        this.configuredPassword = configuredPassword;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        String password = password();
+        boolean seeded = false;
+        if (!bootstrap.hasUsers()) {
+            DemoCity.build(bootstrap, identity, password);
+            seeded = true;
+        }
+        DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));
+        String banner = """
+
+                ==================== 政务云安全管理平台 · DEMO MODE ====================
+                  %s the demo city of 包头市. Open http://localhost:%d/ and sign in as
+                  sysadmin, secadmin, auditor, supervisor, regulator, provider, unit1 or unit2
+                  with the password:  %s
+                  (set GOVGUARD_DEMO_PASSWORD to choose it; the second factor is off in demo mode)
+                =========================================================================
+                """.formatted(seeded ? "Seeded" : "Using", port, password);
+        log.info(banner);
+    }
+
+    private String password() throws IOException {
+        if (!configuredPassword.isBlank()) {
+            return configuredPassword;
+        }
+        Path file = dataDir.resolve("demo-password.txt");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder("Demo-");
+        for (int i = 0; i < 12; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        sb.append("-9");
+        Files.createDirectories(dataDir);
+        Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        return sb.toString();
+    }
+}
