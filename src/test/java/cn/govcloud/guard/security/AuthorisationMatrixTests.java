@@ -1,0 +1,202 @@
+package cn.govcloud.guard.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import cn.govcloud.guard.ApiClient;
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.PublicEndpoint;
+import cn.govcloud.guard.shared.Role;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Discovers every request mapping of the platform and calls it as anonymous, as each role and as
+ * a user of another unit (A4). Expectations come from the handler's own {@code @Allow}, so a new
+ * endpoint is checked without anyone adding it here; a handler without {@code @Allow} or
+ * {@code @PublicEndpoint} fails this test.
+ */
+@AppTest
+class AuthorisationMatrixTests {
+    /** One demo account per role (API.md), and unit2 as "a user of another unit". */
+    static final Map<Role, String> ACCOUNT = new EnumMap<>(Map.of(
+            Role.SYSTEM_ADMIN, "sysadmin", Role.SECURITY_ADMIN, "secadmin", Role.AUDIT_ADMIN, "auditor",
+            Role.SUPERVISOR, "supervisor", Role.REGULATOR, "regulator", Role.PROVIDER_OPERATOR, "provider",
+            Role.UNIT_SECURITY_OFFICER, "unit1", Role.UNIT_STAFF, "unit1staff"));
+    private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/:]+)(:[^}]*)?}");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    /** Path pattern → the id of a record owned by unit1's organisation (包头市教育局). */
+    private final Map<String, String> unit1Owned = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    record Endpoint(HttpMethod method, String pattern, HandlerMethod handler) {
+        boolean api() {
+            return pattern.startsWith("/api/");
+        }
+    }
+
+    @BeforeEach
+    void fixtures() {
+        long unit1Org = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
+        long unit1User = jdbc.sql("select id from identity_user where username = 'unit1staff'").query(Long.class).single();
+        unit1Owned.put("/api/v1/organisations/{id}", String.valueOf(unit1Org));
+        unit1Owned.put("/api/v1/users/{id}", String.valueOf(unit1User));
+    }
+
+    List<Endpoint> endpoints() {
+        List<Endpoint> result = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getName().startsWith("cn.govcloud.guard.")) {
+                continue;
+            }
+            Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
+            for (String pattern : e.getKey().getPatternValues()) {
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                    result.add(new Endpoint(HttpMethod.valueOf(m.name()), pattern, e.getValue()));
+                }
+            }
+        }
+        return result;
+    }
+
+    @Test
+    void everyHandlerDeclaresWhoMayCallIt() {
+        List<String> undeclared = endpoints().stream().filter(e -> allow(e) == null && !isPublic(e))
+                .map(e -> e.method() + " " + e.pattern() + " → " + e.handler()).toList();
+        assertThat(undeclared).as("handlers without @Allow or @PublicEndpoint").isEmpty();
+        assertThat(endpoints()).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void anonymousIsRefusedEverywhereButPublicEndpoints() throws Exception {
+        for (Endpoint e : endpoints()) {
+            if (isPublic(e)) {
+                continue;
+            }
+            int status = call(e, null, fill(e.pattern(), "999999"));
+            if (e.api()) {
+                assertThat(status).as("anonymous " + e.method() + " " + e.pattern()).isEqualTo(401);
+            } else {
+                assertThat(status).as("anonymous " + e.method() + " " + e.pattern()).isIn(302, 401, 403);
+            }
+        }
+    }
+
+    @Test
+    void eachRoleGetsInExactlyWhereAllowSaysSo() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            Allow allow = allow(e);
+            if (allow == null) {
+                continue;
+            }
+            for (Map.Entry<Role, String> account : ACCOUNT.entrySet()) {
+                boolean allowed = allow.anyUser() || Set.of(allow.value()).contains(account.getKey());
+                String path = fill(e.pattern(), unit1Owned.getOrDefault(e.pattern(), "999999"));
+                int status = call(e, account.getValue(), path);
+                boolean refused = status == 401 || status == 403;
+                if (allowed == refused) {
+                    wrong.add(account.getKey() + " " + e.method() + " " + path + " → " + status + (allowed ? " (should be let in)" : " (should be 403)"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aUserOfAnotherUnitCannotReachUnit1sRecords_A4() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            Allow allow = allow(e);
+            boolean unitRolesAllowed = allow != null && (allow.anyUser() || Set.of(allow.value()).contains(Role.UNIT_SECURITY_OFFICER));
+            if (!unitRolesAllowed || !PATH_VARIABLE.matcher(e.pattern()).find()) {
+                continue;
+            }
+            String id = unit1Owned.get(e.pattern());
+            assertThat(id).as("add a unit1-owned fixture for " + e.pattern() + " so the other-unit check covers it").isNotNull();
+            int status = call(e, "unit2", fill(e.pattern(), id));
+            if (status != 403 && status != 404) {
+                leaks.add(e.method() + " " + e.pattern() + " → " + status);
+            }
+            assertThat(call(e, "unit1", fill(e.pattern(), id))).as("unit1 reaches its own " + e.pattern()).isLessThan(400);
+        }
+        assertThat(leaks).as("another unit's user reached unit1's record").isEmpty();
+    }
+
+    private int call(Endpoint e, String username, String path) throws Exception {
+        MockHttpServletRequestBuilder req = request(e.method(), path);
+        if (e.method() != HttpMethod.GET && e.method() != HttpMethod.HEAD) {
+            req.contentType(MediaType.APPLICATION_JSON).content("{}");
+        }
+        if (username != null) {
+            if (e.api()) {
+                req.header("Authorization", token(username));
+            } else {
+                req.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .authentication(DemoActors.authentication(jdbc, username)));
+            }
+        }
+        if (!e.api()) {
+            req.with(csrf());
+        }
+        int status = mvc.perform(req).andReturn().getResponse().getStatus();
+        if (e.pattern().equals("/api/v1/auth/logout") && username != null) {
+            tokens.remove(username); // that call revoked the token
+        }
+        return status;
+    }
+
+    private String token(String username) throws Exception {
+        String t = tokens.get(username);
+        if (t == null) {
+            t = ApiClient.bearer(mvc, username);
+            tokens.put(username, t);
+        }
+        return t;
+    }
+
+    static String fill(String pattern, String id) {
+        Matcher m = PATH_VARIABLE.matcher(pattern);
+        return m.replaceAll(id);
+    }
+
+    static Allow allow(Endpoint e) {
+        Allow a = AnnotatedElementUtils.findMergedAnnotation(e.handler().getMethod(), Allow.class);
+        return a != null ? a : AnnotatedElementUtils.findMergedAnnotation(e.handler().getBeanType(), Allow.class);
+    }
+
+    static boolean isPublic(Endpoint e) {
+        return AnnotatedElementUtils.hasAnnotation(e.handler().getMethod(), PublicEndpoint.class)
+                || AnnotatedElementUtils.hasAnnotation(e.handler().getBeanType(), PublicEndpoint.class);
+    }
+}
