@@ -1,0 +1,68 @@
+package cn.govcloud.guard.web;
+
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The UI's navigation as data, so a module adds its pages here in one line and the layout and the
+ * home pages pick them up; who may open a page is still decided by the handler's {@code @Allow}.
+ */
+public final class Navigation {
+
+    /**
+     * One navigation entry.
+     *
+     * @param key        marks the entry active when a page passes it as the layout's {@code nav}
+     * @param path       where it leads
+     * @param messageKey its label in the message bundles
+     * @param roles      who sees it; empty means every signed-in person
+     */
+    public record Item(String key, String path, String messageKey, Set<Role> roles) {
+        public Item {
+            roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        }
+
+        public boolean forEveryone() {
+            return roles.isEmpty();
+        }
+
+        public boolean visibleTo(Actor actor) {
+            return forEveryone() || actor.roles().stream().anyMatch(roles::contains);
+        }
+    }
+
+    /** In display order. */
+    public static final List<Item> ITEMS = List.of(
+            everyone("home", "/", "nav.home"),
+            only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
+            only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
+            only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),
+            only("security-policy", "/admin/security-policy", "nav.securityPolicy", Role.SECURITY_ADMIN),
+            only("api-tokens", "/admin/api-tokens", "nav.apiTokens", Role.SECURITY_ADMIN),
+            only("audit", "/audit", "nav.audit", Role.AUDIT_ADMIN),
+            everyone("account", "/account", "nav.account"));
+
+    private Navigation() {
+    }
+
+    /** The entries the actor sees, in display order. */
+    public static List<Item> visibleTo(Actor actor) {
+        return ITEMS.stream().filter(item -> item.visibleTo(actor)).toList();
+    }
+
+    /** The pages that belong to one role (not those everybody has), for that role's home section. */
+    public static List<Item> pagesOf(Role role) {
+        return ITEMS.stream().filter(item -> item.roles().contains(role)).toList();
+    }
+
+    private static Item everyone(String key, String path, String messageKey) {
+        return new Item(key, path, messageKey, Set.of());
+    }
+
+    private static Item only(String key, String path, String messageKey, Role first, Role... more) {
+        return new Item(key, path, messageKey, EnumSet.of(first, more));
+    }
+}

@@ -1,0 +1,93 @@
+package cn.govcloud.guard.web.home;
+
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.identity.IdentityStatistics;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.web.Navigation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Everybody lands here after signing in: what their role does, today's figures and their main pages. */
+@Controller
+class HomeController {
+
+    private final IdentityStatistics identity;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    HomeController(IdentityStatistics identity, AuditLog audit, Clock clock,
+                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+        this.identity = identity;
+        this.audit = audit;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @GetMapping("/")
+    @Allow(anyUser = true)
+    String home(Model model, Locale locale) {
+        Actor actor = Actor.current().orElse(null);
+        Set<Role> roles = actor == null ? Set.of() : actor.roles();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+
+        List<Section> sections = new ArrayList<>();
+        EnumSet<Figure> shown = EnumSet.noneOf(Figure.class);
+        boolean chart = false;
+        for (Role role : Role.values()) {
+            if (roles.contains(role)) {
+                RoleHome home = RoleHome.of(role);
+                sections.add(new Section(role, Navigation.pagesOf(role)));
+                shown.addAll(home.figures());
+                chart |= home.chart();
+            }
+        }
+        List<Shown> figures = shown.stream()
+                .map(figure -> new Shown(figure.messageKey(), value(figure, today))).toList();
+
+        model.addAttribute("displayName", actor == null ? "" : actor.displayName());
+        model.addAttribute("orgName", actor == null ? "" : actor.orgName());
+        model.addAttribute("today", today.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale)));
+        model.addAttribute("sections", sections);
+        model.addAttribute("figures", figures);
+        model.addAttribute("chart", chart && !figures.isEmpty());
+        return "home";
+    }
+
+    private long value(Figure figure, LocalDate today) {
+        return switch (figure) {
+            case ORGANISATIONS -> identity.organisations();
+            case USERS -> identity.users();
+            // "today" is the Chinese working day, whatever zone the server runs in
+            case AUDIT_TODAY -> audit.countSince(today.atStartOfDay(zone).toInstant());
+        };
+    }
+
+    /** One role the person holds: its one-line duty comes from {@code home.role.<ROLE>.duty}. */
+    public record Section(Role role, List<Navigation.Item> pages) {
+        public String nameKey() {
+            return "home.role." + role.name() + ".name";
+        }
+
+        public String dutyKey() {
+            return "home.role." + role.name() + ".duty";
+        }
+    }
+
+    public record Shown(String messageKey, long value) {
+    }
+}

@@ -1,0 +1,147 @@
+package cn.govcloud.guard.web.internal;
+
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the REST API as RFC 9457 problem details, so scanners, gateways and scripts get one
+ * shape and never a parser message or stack trace. Limited to {@code @RestController}s: HTML pages
+ * keep their error pages. Extending {@link ResponseEntityExceptionHandler} also replaces Spring
+ * Boot's global problem-details handler, which would otherwise answer browsers with JSON.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", text(e.getMessage()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.fieldErrors().forEach((field, message) -> errors.put(field, text(message)));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    /** 409 naming the requirement id in the type, the title and a {@code rule} property (API.md). */
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Refused by rule " + e.rule(), text(e.getMessage()));
+        problem.setType(URI.create("urn:govcloud-guard:rule:" + e.rule()));
+        problem.setProperty("rule", e.rule());
+        return problem;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /** An anonymous caller is Spring Security's to answer (401); a signed-in one is refused here. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || auth instanceof AnonymousAuthenticationToken) {
+            throw e;
+        }
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "The server could not complete the request. The error has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // the parser's message would echo the input and our classes back to the caller
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
+                "malformed JSON: the request body could not be read"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), text(error)));
+        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.putIfAbsent(error.getObjectName(), text(error)));
+        return ResponseEntity.badRequest().body(validationProblem(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors beanErrors) {
+                for (FieldError error : beanErrors.getFieldErrors()) {
+                    errors.putIfAbsent(error.getField(), text(error));
+                }
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> errors.putIfAbsent(name == null ? "parameter" : name, text(error)));
+            }
+        });
+        return ResponseEntity.status(status).body(validationProblem(errors));
+    }
+
+    private ProblemDetail validationProblem(Map<String, String> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", "Some fields are not valid.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private String text(MessageSourceResolvable resolvable) {
+        MessageSource messages = getMessageSource();
+        return messages == null ? resolvable.getDefaultMessage()
+                : messages.getMessage(resolvable, LocaleContextHolder.getLocale());
+    }
+
+    /** Modules may throw with a bundle key instead of text; plain text passes through unchanged. */
+    private String text(String keyOrText) {
+        MessageSource messages = getMessageSource();
+        return messages == null || keyOrText == null ? keyOrText
+                : messages.getMessage(keyOrText, null, keyOrText, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,90 @@
+// govcloud-guard: all of the UI's JavaScript. The CSP allows scripts from our own origin only, so
+// pages carry data-* attributes and this file attaches the behaviour.
+(function () {
+  'use strict';
+
+  function meta(name) {
+    var element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.getAttribute('content') : null;
+  }
+
+  // Every htmx request carries the CSRF token Spring Security put into the page.
+  document.addEventListener('htmx:configRequest', function (event) {
+    var token = meta('_csrf');
+    var header = meta('_csrf_header');
+    if (token && header) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // ECharts is a megabyte: load it only on pages that have a chart.
+  var echartsLoading = null;
+  function loadECharts() {
+    if (window.echarts) {
+      return Promise.resolve(window.echarts);
+    }
+    if (!echartsLoading) {
+      echartsLoading = new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = meta('govguard-echarts');
+        script.onload = function () { resolve(window.echarts); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return echartsLoading;
+  }
+
+  // A chart reads its figures from the table named by data-chart-source, which screen readers read instead.
+  function readTable(selector) {
+    var table = selector ? document.querySelector(selector) : null;
+    var labels = [];
+    var values = [];
+    if (table) {
+      table.querySelectorAll('tr').forEach(function (row) {
+        var label = row.querySelector('th');
+        var value = row.querySelector('td');
+        if (label && value) {
+          labels.push(label.textContent.trim());
+          values.push(Number(value.textContent.trim()));
+        }
+      });
+    }
+    return { labels: labels, values: values };
+  }
+
+  function renderChart(element, echarts) {
+    if (element.dataset.chartReady) {
+      return;
+    }
+    element.dataset.chartReady = 'true';
+    var data = readTable(element.dataset.chartSource);
+    var brand = getComputedStyle(document.documentElement).getPropertyValue('--gg-brand').trim() || '#0b3d91';
+    var calm = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    var chart = echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption({
+      animation: !calm,
+      color: [brand],
+      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: data.labels },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: element.dataset.chart || 'bar', data: data.values, barMaxWidth: 48, label: { show: true, position: 'top' } }]
+    });
+    window.addEventListener('resize', function () { chart.resize(); });
+  }
+
+  function initCharts(root) {
+    var elements = root && root.querySelectorAll ? root.querySelectorAll('[data-chart]') : [];
+    if (!elements.length) {
+      return;
+    }
+    loadECharts().then(function (echarts) {
+      elements.forEach(function (element) { renderChart(element, echarts); });
+    });
+  }
+
+  // htmx:load fires for the page and for every swapped-in fragment; DOMContentLoaded covers htmx failing to load.
+  document.addEventListener('htmx:load', function (event) { initCharts(event.detail.elt); });
+  document.addEventListener('DOMContentLoaded', function () { initCharts(document); });
+}());

@@ -1,0 +1,100 @@
+package cn.govcloud.guard.web.home;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.govcloud.guard.TestActors;
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.identity.IdentityStatistics;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The home page shows the real figures of the identity and audit modules, counting "today" in Asia/Shanghai. */
+@WebMvcTest(HomeController.class)
+@Import(HomePageTests.FixedClock.class)
+class HomePageTests {
+
+    /** 01:30 on 3 March in Shanghai, still 2 March in UTC. */
+    static final Instant NOW = Instant.parse("2026-03-02T17:30:00Z");
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    IdentityStatistics identity;
+
+    @MockitoBean
+    AuditLog audit;
+
+    @BeforeEach
+    void figures() {
+        given(identity.organisations()).willReturn(17L);
+        given(identity.users()).willReturn(423L);
+        given(audit.countSince(any())).willReturn(9L);
+    }
+
+    @Test
+    void supervisorSeesAllThreeFiguresWithAuditCountedFromMidnightInShanghai() throws Exception {
+        mvc.perform(get("/").with(authentication(TestActors.as(
+                        TestActors.actor("supervisor", OrgKind.SUPERVISOR, 1, Role.SUPERVISOR)))).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">17<"), containsString(">423<"), containsString(">9<"),
+                        containsString("data-chart=\"bar\""), containsString("2026年3月3日"))));
+        verify(audit).countSince(Instant.parse("2026-03-02T16:00:00Z"));
+    }
+
+    @Test
+    void unitOfficerSeesOnlyTheUsersOfTheUnitAndNoChart() throws Exception {
+        mvc.perform(get("/").with(authentication(TestActors.unitOfficer(7))).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(">423<"), not(containsString(">17<")),
+                        not(containsString("data-chart")), containsString("云使用单位安全负责人"))));
+        verify(audit, never()).countSince(any());
+    }
+
+    @Test
+    void everyRoleHasItsOneLineDutyInEnglishToo() throws Exception {
+        for (Role role : Role.values()) {
+            OrgKind kind = role.allowedFor(OrgKind.SUPERVISOR) ? OrgKind.SUPERVISOR
+                    : role.allowedFor(OrgKind.REGULATOR) ? OrgKind.REGULATOR
+                    : role.allowedFor(OrgKind.PROVIDER) ? OrgKind.PROVIDER : OrgKind.UNIT;
+            mvc.perform(get("/?lang=en").with(authentication(TestActors.as(TestActors.actor("x", kind, 1, role))))
+                            .accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("Hello, x"), not(containsString("home.role.")),
+                            not(containsString("??")))));
+        }
+    }
+}
