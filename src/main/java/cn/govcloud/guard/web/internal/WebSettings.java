@@ -1,9 +1,7 @@
 package cn.govcloud.guard.web.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -36,13 +34,6 @@ class WebSettings implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new SupportedLocaleChangeInterceptor());
-    }
-
-    /** Home pages count "today"; tests replace the clock instead of waiting. Modules that need one share it. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     /** Only the two languages we have bundles for; anything else falls back to Chinese. */
