@@ -1,0 +1,52 @@
+package cn.govcloud.guard.audit.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes records older than the retention period (never under 180 days, A5.3), oldest first in
+ * small batches, and only ever a prefix of the chain, so what remains still verifies from its first
+ * record's prev_hash.
+ */
+@Component
+class AuditRetention {
+    private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
+    static final int BATCH = 1000;
+    private final JdbcClient jdbc;
+    private final AuditSettings settings;
+    private final Clock clock;
+
+    AuditRetention(JdbcClient jdbc, AuditSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** @return how many records were removed */
+    int purge() {
+        var cutoff = clock.instant().minus(Duration.ofDays(settings.retentionDays())).atOffset(ZoneOffset.UTC);
+        // everything before the first record young enough to keep: a prefix, even if clocks of nodes differed slightly
+        Long keepFrom = jdbc.sql("select min(id) from audit_record where occurred_at >= ?").param(cutoff).query(Long.class).optional()
+                .orElse(null);
+        if (keepFrom == null) {
+            keepFrom = jdbc.sql("select last_id + 1 from audit_chain_head where id = 1").query(Long.class).single();
+        }
+        int removed = 0;
+        while (true) {
+            Long oldest = jdbc.sql("select min(id) from audit_record").query(Long.class).optional().orElse(null);
+            if (oldest == null || oldest >= keepFrom) {
+                break;
+            }
+            removed += jdbc.sql("delete from audit_record where id >= ? and id < ?").params(oldest, Math.min(keepFrom, oldest + BATCH)).update();
+        }
+        if (removed > 0) {
+            log.info("Audit retention: removed {} records older than {} days (before {})", removed, settings.retentionDays(), cutoff);
+        }
+        return removed;
+    }
+}
