@@ -3,27 +3,17 @@ package cn.govcloud.guard.audit.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import java.time.Clock;
 import java.time.LocalTime;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * The audit module's settings and its two daily db-scheduler tasks (persistent and cluster-safe:
- * each runs once per day however many nodes there are), and the platform clock when no one else
- * defines it.
+ * each runs once per day however many nodes there are).
  */
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
-
-    /** Every module injects {@link Clock} so tests move time instead of sleeping; UTC, as instants are stored. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock systemClock() {
-        return Clock.systemUTC();
-    }
 
     /** Read once at start: a retention under 180 days stops the platform here (A5.3). */
     @Bean
