@@ -61,7 +61,8 @@
     var data = readTable(element.dataset.chartSource);
     var brand = getComputedStyle(document.documentElement).getPropertyValue('--gg-brand').trim() || '#0b3d91';
     var calm = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    var chart = echarts.init(element, null, { renderer: 'svg' });
+    // canvas, not SVG: drawing pixels needs no style attributes, which a strict style-src would refuse
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption({
       animation: !calm,
       color: [brand],
