@@ -60,6 +60,15 @@ class SecurityPolicyPage {
                 errors.put(field, messages.get("identity.invalid.whole-number"));
             }
         }
+        if (!errors.isEmpty()) { // the service is not asked, so name the other fields out of bounds here too
+            numbers.forEach((field, n) -> {
+                SecurityPolicy.Bound b = SecurityPolicy.BOUNDS.get(field);
+                if (n < b.min() || n > b.max()) {
+                    errors.put(field, messages.get("identity.invalid.must-be-between-n-and-n", String.valueOf(b.min()),
+                            String.valueOf(b.max())));
+                }
+            });
+        }
         if (errors.isEmpty()) {
             try {
                 identity.updatePolicy(new SecurityPolicy(numbers.get("minLength"), numbers.get("minCharacterClasses"),
