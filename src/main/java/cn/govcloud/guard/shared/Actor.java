@@ -1,5 +1,7 @@
 package cn.govcloud.guard.shared;
 
+import java.io.Serializable;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
@@ -15,11 +17,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param scopes   API-token scopes; empty for people
  */
 public record Actor(long userId, String username, String displayName, long orgId, String orgName,
-                    OrgKind orgKind, Set<Role> roles, Set<String> scopes, boolean machine) {
+                    OrgKind orgKind, Set<Role> roles, Set<String> scopes, boolean machine)
+        implements Principal, Serializable {
 
     public Actor {
         roles = Set.copyOf(roles);
         scopes = Set.copyOf(scopes);
+    }
+
+    /**
+     * The login name: what Spring Security and Spring Session record as the principal's name (the
+     * session table's principal column is 100 characters, too short for the whole record).
+     */
+    @Override
+    public String getName() {
+        return username;
     }
 
     public boolean has(Role role) {

@@ -75,6 +75,14 @@ class AccountService implements IdentityBootstrap {
         return accounts.rolesOf(userId);
     }
 
+    boolean hasSecondFactor(long userId) {
+        return accounts.credentials(userId).orElseThrow().totpEnabled();
+    }
+
+    Actor actorWithoutRoles(long userId) {
+        return LoginService.actorOf(accounts.credentials(userId).orElseThrow(), Set.of());
+    }
+
     Actor actorAfterPendingStep(long userId) {
         return LoginService.actorOf(accounts.credentials(userId).orElseThrow(), accounts.rolesOf(userId));
     }

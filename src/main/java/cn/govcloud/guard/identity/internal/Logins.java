@@ -69,9 +69,20 @@ public class Logins {
         account.confirmTotp(actor.userId(), secret, code);
     }
 
-    /** After a pending step is done: the full authentication with the person's roles. */
+    /**
+     * After a pending step is done: the full authentication with the person's roles, unless the
+     * second factor still has to be enrolled (a changed expired password must not skip it).
+     */
     public org.springframework.security.core.Authentication refreshed(Actor actor) {
+        if (logins.secondFactorRequired() && !account.hasSecondFactor(actor.userId())) {
+            return FormLogin.authenticated(account.actorWithoutRoles(actor.userId()), LoginService.PendingStep.ENROL_SECOND_FACTOR, null);
+        }
         return FormLogin.authenticated(account.actorAfterPendingStep(actor.userId()), LoginService.PendingStep.NONE, null);
+    }
+
+    /** Whether the session still waits for a step (expired password, second factor) before anything else. */
+    public static boolean pending(org.springframework.security.core.Authentication auth) {
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("PENDING_"));
     }
 
     public boolean secondFactorRequired() {

@@ -1,0 +1,104 @@
+package cn.govcloud.guard.identity.web;
+
+import cn.govcloud.guard.identity.ApiTokens;
+import cn.govcloud.guard.identity.IdentityManagement;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.TimeConfiguration;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The security administrator's API tokens for machine clients. A new token's secret is written into
+ * the one response that creates it and kept nowhere else (no flash, no session): shown once.
+ */
+@Controller
+@RequestMapping("/admin/api-tokens")
+class ApiTokenPages {
+    private final ApiTokens tokens;
+    private final IdentityManagement identity;
+    private final FormMessages messages;
+    private final Clock clock;
+
+    ApiTokenPages(ApiTokens tokens, IdentityManagement identity, FormMessages messages, Clock clock) {
+        this.tokens = tokens;
+        this.identity = identity;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** @param expires a date; the token expires at the end of that day in the city's zone */
+    record TokenForm(String name, String orgId, List<String> scopes, String expires) {
+    }
+
+    @GetMapping
+    @Allow(Role.SECURITY_ADMIN)
+    String list(Model model) {
+        LocalDate inAYear = LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE)).plusYears(1);
+        return page(model, new TokenForm("", "", List.of(), inAYear.toString()), Map.of());
+    }
+
+    @PostMapping
+    @Allow(Role.SECURITY_ADMIN)
+    String create(TokenForm form, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            Set<String> scopes = form.scopes() == null ? Set.of() : Set.copyOf(form.scopes());
+            ApiTokens.Issued issued = tokens.create(form.name(), UserPages.id(form.orgId()), scopes, endOf(form.expires()));
+            model.addAttribute("issued", issued);
+            return list(model);
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            return page(model, form, messages.fieldErrors(e, Map.of("expiresAt", "expires")));
+        }
+    }
+
+    @PostMapping("/{id}/revoke")
+    @Allow(Role.SECURITY_ADMIN)
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            tokens.revoke(id);
+            redirect.addFlashAttribute("revoked", id);
+        } catch (NotFound e) {
+            redirect.addFlashAttribute("actionError", messages.get("identity.tokens.notFound"));
+        }
+        return "redirect:/admin/api-tokens";
+    }
+
+    private String page(Model model, TokenForm form, Map<String, String> errors) {
+        model.addAttribute("tokens", tokens.list());
+        model.addAttribute("organisations", identity.organisations());
+        model.addAttribute("knownScopes", new TreeSet<>(ApiTokens.KNOWN_SCOPES));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("zone", TimeConfiguration.CITY_ZONE);
+        return "identity/api-tokens";
+    }
+
+    private static Instant endOf(String date) {
+        try {
+            return date == null || date.isBlank() ? null
+                    : LocalDate.parse(date.strip()).atTime(LocalTime.MAX).atZone(TimeConfiguration.CITY_ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package cn.govcloud.guard.identity.web;
+
+import cn.govcloud.guard.identity.IdentityManagement;
+import cn.govcloud.guard.identity.IdentityManagement.NewUser;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The system administrator's users: list with masked mobiles, create, enable or disable, and
+ * showing one full number on request (the service audits each viewing).
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserPages {
+    private final IdentityManagement identity;
+    private final FormMessages messages;
+    private final Clock clock;
+
+    UserPages(IdentityManagement identity, FormMessages messages, Clock clock) {
+        this.identity = identity;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The initial password is never echoed back into the page. */
+    record UserForm(String username, String displayName, String orgId, String mobile, String initialPassword) {
+        UserForm withoutPassword() {
+            return new UserForm(username, displayName, orgId, mobile, null);
+        }
+    }
+
+    @GetMapping
+    @Allow(Role.SYSTEM_ADMIN)
+    String list(Model model) {
+        return page(model, new UserForm("", "", "", "", null), Map.of());
+    }
+
+    @PostMapping
+    @Allow(Role.SYSTEM_ADMIN)
+    String create(UserForm form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            identity.createUser(new NewUser(form.username(), form.displayName(), id(form.orgId()), form.mobile(),
+                    form.initialPassword()));
+            redirect.addFlashAttribute("created", form.username());
+            return "redirect:/admin/users";
+        } catch (InvalidInput e) {
+            response.setStatus(422);
+            return page(model, form.withoutPassword(), messages.fieldErrors(e, Map.of("password", "initialPassword")));
+        }
+    }
+
+    @PostMapping("/{id}/enabled")
+    @Allow(Role.SYSTEM_ADMIN)
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        try {
+            identity.setEnabled(id, enabled);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInput | NotFound e) {
+            redirect.addFlashAttribute("actionError", e instanceof InvalidInput i ? messages.text(i.getMessage())
+                    : messages.get("identity.users.notFound"));
+        }
+        return "redirect:/admin/users";
+    }
+
+    /** Rendered straight into this response, never stored: the number is shown once. */
+    @PostMapping("/{id}/mobile")
+    @Allow(Role.SYSTEM_ADMIN)
+    String revealMobile(@PathVariable long id, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            String mobile = identity.revealMobile(id);
+            model.addAttribute("revealedId", id);
+            model.addAttribute("revealedMobile", mobile == null ? "" : mobile);
+        } catch (NotFound e) {
+            response.setStatus(404);
+            model.addAttribute("actionError", messages.get("identity.users.notFound"));
+        }
+        return list(model);
+    }
+
+    private String page(Model model, UserForm form, Map<String, String> errors) {
+        model.addAttribute("users", identity.users());
+        model.addAttribute("organisations", identity.organisations());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("now", clock.instant());
+        return "identity/users";
+    }
+
+    static long id(String value) {
+        try {
+            return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
