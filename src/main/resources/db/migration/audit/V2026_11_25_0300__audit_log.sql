@@ -30,9 +30,9 @@ CREATE TABLE audit_chain_head (
 INSERT INTO audit_chain_head (id, last_id, last_hash)
 VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 
--- One SM2-signed anchor per day (Asia/Shanghai): "day|last_id|last_hash" signed with the key named.
+-- One SM2-signed anchor per day (Asia/Shanghai): "anchor_day|last_id|last_hash" signed with the key named.
 CREATE TABLE audit_anchor (
-    day       DATE NOT NULL PRIMARY KEY,
+    anchor_day DATE NOT NULL PRIMARY KEY, -- "day" is a keyword in H2
     last_id   BIGINT NOT NULL,
     last_hash CHAR(64) NOT NULL,
     key_id    VARCHAR(16) NOT NULL,

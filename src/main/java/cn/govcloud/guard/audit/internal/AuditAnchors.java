@@ -36,7 +36,7 @@ public class AuditAnchors {
 
     /** Anchors every day up to and including {@code lastDay} not yet anchored, from the first day with records. @return how many */
     public int anchorThrough(LocalDate lastDay) {
-        LocalDate day = jdbc.sql("select max(day) from audit_anchor").query(LocalDate.class).optional()
+        LocalDate day = jdbc.sql("select max(anchor_day) from audit_anchor").query(LocalDate.class).optional()
                 .map(d -> d.plusDays(1))
                 .orElseGet(() -> jdbc.sql("select min(occurred_at) from audit_record").query(OffsetDateTime.class).optional()
                         .map(t -> t.atZoneSameInstant(settings.zone()).toLocalDate()).orElse(null));
@@ -62,7 +62,7 @@ public class AuditAnchors {
         String keyId = signingKeys.currentKeyId();
         String signature = HexFormat.of().formatHex(signingKeys.sign(AuditAnchor.signedMessage(day, lastId, lastHash)));
         try {
-            jdbc.sql("insert into audit_anchor (day, last_id, last_hash, key_id, signature, signed_at) values (?,?,?,?,?,?)")
+            jdbc.sql("insert into audit_anchor (anchor_day, last_id, last_hash, key_id, signature, signed_at) values (?,?,?,?,?,?)")
                     .params(day, lastId, lastHash, keyId, signature, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                     .update();
             log.info("Audit anchor for {}: record {} signed with key {}", day, lastId, keyId);
@@ -73,17 +73,17 @@ public class AuditAnchors {
     }
 
     public List<AuditAnchor> all() {
-        return jdbc.sql("select day, last_id, last_hash, key_id, signature, signed_at from audit_anchor order by day").query(AuditAnchors::map).list();
+        return jdbc.sql("select anchor_day, last_id, last_hash, key_id, signature, signed_at from audit_anchor order by anchor_day").query(AuditAnchors::map).list();
     }
 
     /** Anchors naming a record in {@code [firstId, lastId]}: those an export of that range can fully check. */
     public List<AuditAnchor> naming(long firstId, long lastId) {
-        return jdbc.sql("select day, last_id, last_hash, key_id, signature, signed_at from audit_anchor where last_id between ? and ? order by day")
+        return jdbc.sql("select anchor_day, last_id, last_hash, key_id, signature, signed_at from audit_anchor where last_id between ? and ? order by anchor_day")
                 .params(firstId, lastId).query(AuditAnchors::map).list();
     }
 
     private static AuditAnchor map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new AuditAnchor(rs.getObject("day", LocalDate.class), rs.getLong("last_id"), rs.getString("last_hash"), rs.getString("key_id"),
+        return new AuditAnchor(rs.getObject("anchor_day", LocalDate.class), rs.getLong("last_id"), rs.getString("last_hash"), rs.getString("key_id"),
                 rs.getString("signature"), rs.getObject("signed_at", OffsetDateTime.class).toInstant());
     }
 }
