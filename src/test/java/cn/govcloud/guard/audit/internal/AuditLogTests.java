@@ -13,6 +13,7 @@ import cn.govcloud.guard.TestDatabase;
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.audit.AuditRecord;
+import cn.govcloud.guard.audit.OfflineAuditVerifier;
 import cn.govcloud.guard.crypto.SigningKeys;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -216,10 +217,8 @@ class AuditLogTests {
         return spec.query(AuditRecords::map).single();
     }
 
-    private static int runVerifier(Path file, String key, PrintStream print) throws Exception {
-        var run = cn.govcloud.guard.audit.OfflineAuditVerifier.class.getDeclaredMethod("run", String[].class, PrintStream.class, PrintStream.class);
-        run.setAccessible(true);
-        return (int) run.invoke(null, new String[] {"verify-audit", file.toString(), "--public-key", key}, print, print);
+    private static int runVerifier(Path file, String key, PrintStream print) {
+        return OfflineAuditVerifier.run(new String[] {"verify-audit", file.toString(), "--public-key", key}, print, print);
     }
 
     /**
