@@ -32,7 +32,8 @@ public final class OfflineAuditVerifier {
         return run(args, System.out, System.err);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** As {@link #run(String[])}, printing the summary and errors where the caller says (tests, embedding tools). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         if (!rest.isEmpty() && "verify-audit".equals(rest.get(0))) {
             rest.remove(0);

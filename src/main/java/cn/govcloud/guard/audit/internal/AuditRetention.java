@@ -33,9 +33,9 @@ class AuditRetention {
         // everything before the first record young enough to keep: a prefix, even if clocks of nodes differed slightly
         Long keepFrom = jdbc.sql("select min(id) from audit_record where occurred_at >= ?").param(cutoff).query(Long.class).optional()
                 .orElse(null);
-        if (keepFrom == null) {
-            keepFrom = jdbc.sql("select last_id + 1 from audit_chain_head where id = 1").query(Long.class).single();
-        }
+        // the head's own record always stays, so the chain never becomes empty and the head stays checkable
+        long headId = jdbc.sql("select last_id from audit_chain_head where id = 1").query(Long.class).single();
+        keepFrom = keepFrom == null ? headId : Math.min(keepFrom, headId);
         int removed = 0;
         while (true) {
             Long oldest = jdbc.sql("select min(id) from audit_record").query(Long.class).optional().orElse(null);

@@ -1,0 +1,243 @@
+package cn.govcloud.guard.audit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.TestActors;
+import cn.govcloud.guard.TestDatabase;
+import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.audit.AuditRecord;
+import cn.govcloud.guard.audit.OfflineAuditVerifier;
+import cn.govcloud.guard.crypto.SigningKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The operation log on H2 and on PostgreSQL (A5.3, A7.4): one chain under concurrency, tamper evidence, export, search. */
+@AppTest
+class AuditLogTests {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    @Autowired AuditLog auditLog;
+    @Autowired AuditVerification verification;
+    @Autowired AuditAnchors anchors;
+    @Autowired SigningKeys signingKeys;
+    @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
+    @Autowired MockMvc mvc;
+
+    @Test
+    void concurrentAppendsFormOneGapFreeChainA74() throws Exception {
+        String action = "test.concurrent." + System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    auditLog.record(AuditEvent.success(action, "thread:" + thread, "i=" + i));
+                }
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("select count(*) from audit_record where action = ?").param(action).query(Long.class).single()).isEqualTo(400);
+        var span = jdbc.sql("select count(*), min(id), max(id) from audit_record").query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        assertThat(span[2] - span[1] + 1).isEqualTo(span[0]);
+        assertThat(jdbc.sql("select actor from audit_record where action = ? limit 1").param(action).query(String.class).single()).isEqualTo("system");
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aDirectUpdateOfOneRecordMakesVerificationNameItA74() throws Exception {
+        auditLog.record(AuditEvent.success("test.tamper", "thing:1", "original"));
+        long id = jdbc.sql("select max(id) from audit_record where action = 'test.tamper'").query(Long.class).single();
+        assertThat(verification.verify().valid()).isTrue();
+        try {
+            asSuperuser("update audit_record set details = 'rewritten' where id = " + id);
+            ChainCheck.Result result = verification.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalid()).isEqualTo(id);
+        } finally {
+            asSuperuser("update audit_record set details = 'original' where id = " + id);
+        }
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    /** On PostgreSQL the app's own connection cannot do what {@link #asSuperuser} does: the triggers refuse (A5.3). */
+    @Test
+    void postgresRefusesUpdateTruncateAndDeleteOfYoungRecordsA53() {
+        Assumptions.assumeTrue(TestDatabase.postgres(), "the guard triggers are PostgreSQL-only");
+        auditLog.record(AuditEvent.success("test.guard", "thing:1", null));
+        long id = jdbc.sql("select max(id) from audit_record").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("update audit_record set details = 'x' where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("may not be changed");
+        assertThatThrownBy(() -> jdbc.sql("delete from audit_record where id = ?").param(id).update())
+                .rootCause().hasMessageContaining("younger than 180 days");
+        assertThatThrownBy(() -> jdbc.sql("truncate audit_record").update()).rootCause().hasMessageContaining("may not be changed");
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    @Test
+    void anExportVerifiesOfflineAndIsItselfAuditedA74(@TempDir Path dir) throws Exception {
+        Instant from = Instant.now().minusSeconds(1);
+        for (int i = 0; i < 5; i++) {
+            auditLog.record(AuditEvent.success("test.export", "thing:" + i, i == 2 ? "" : "第 " + i + " 条"));
+        }
+        anchors.anchorThrough(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        MvcResult result = mvc.perform(get("/api/v1/audit/export").param("from", from.toString()).with(authentication(TestActors.auditor())))
+                .andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        assertThat(result.getResponse().getContentType()).startsWith("application/x-ndjson");
+        assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+        byte[] body = result.getResponse().getContentAsByteArray();
+        Path file = dir.resolve("audit.ndjson");
+        Files.write(file, body);
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertThat(text.lines().filter(l -> l.contains("\"type\":\"record\"")).count()).isGreaterThanOrEqualTo(6); // 5 + the export's own record
+        assertThat(text).contains("\"audit.export\"", "\"type\":\"anchor\"");
+
+        String key = HexFormat.of().formatHex(signingKeys.publicKey(signingKeys.currentKeyId()).orElseThrow());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertThat(runVerifier(file, key, print)).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("anchors checked: 1 of 1");
+
+        Files.writeString(file, text.replace("第 3 条", "第 9 条"));
+        assertThat(runVerifier(file, key, print)).isEqualTo(1);
+    }
+
+    @Test
+    void keysetPaginationReturnsEachRecordOnceNewestFirst() throws Exception {
+        String action = "test.page." + System.nanoTime();
+        for (int i = 0; i < 7; i++) {
+            auditLog.record(AuditEvent.success(action, "thing:" + i, null));
+        }
+        List<Long> ids = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = get("/api/v1/audit/records").param("action", action).param("limit", "3").with(authentication(TestActors.auditor()));
+            if (cursor != null) {
+                request.param("before", cursor);
+            }
+            JsonNode page = JSON.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString());
+            page.get("items").forEach(item -> ids.add(item.get("id").asLong()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(ids).hasSize(7).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(pages).isEqualTo(3);
+    }
+
+    @Test
+    void verifyAnswersExactlyTheApiShapeAndIsAuditedA74() throws Exception {
+        JsonNode body = JSON.readTree(mvc.perform(get("/api/v1/audit/verify").with(authentication(TestActors.auditor())))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("valid", "records", "firstInvalid");
+        assertThat(body.get("valid").asBoolean()).isTrue();
+        assertThat(body.get("firstInvalid").isNull()).isTrue();
+        assertThat(latest("audit_record").action()).isEqualTo("audit.verify");
+    }
+
+    @Test
+    void everyWriteAndEveryRefusalIsRecordedWithItsActorA53() throws Exception {
+        mvc.perform(post("/api/v1/audit-probe/refused").with(authentication(TestActors.auditor())));
+        AuditRecord refused = latest("/api/v1/audit-probe/refused");
+        assertThat(refused.result()).isEqualTo("DENIED"); // no CSRF token: 403 from the security chain
+        assertThat(refused.actor()).isEqualTo("auditor");
+        assertThat(refused.organisation()).isEqualTo("org-1");
+        assertThat(refused.action()).startsWith("http.post");
+        assertThat(refused.details()).isEqualTo("status=403");
+        assertThat(refused.sourceAddress()).isNotBlank();
+
+        mvc.perform(post("/api/v1/audit-probe/missing").with(authentication(TestActors.auditor())).with(csrf()));
+        AuditRecord failed = latest("/api/v1/audit-probe/missing");
+        assertThat(failed.result()).isEqualTo("FAILURE");
+        assertThat(failed.actor()).isEqualTo("auditor");
+
+        long before = jdbc.sql("select count(*) from audit_record").query(Long.class).single();
+        mvc.perform(get("/api/v1/audit/records").with(authentication(TestActors.auditor())));
+        mvc.perform(post("/login").with(csrf()).param("username", "x").param("password", "y"));
+        assertThat(jdbc.sql("select count(*) from audit_record").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void thePageListsRecordsAndLoadsMoreAsRows() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            auditLog.record(AuditEvent.success("test.ui", "thing:" + i, null));
+        }
+        String page = mvc.perform(get("/audit").locale(java.util.Locale.SIMPLIFIED_CHINESE).with(authentication(TestActors.auditor()))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("审计日志", "<th scope=\"col\"", "id=\"audit-more\"", "hx-get=\"/audit?before=");
+        String more = page.replaceAll("(?s).*hx-get=\"(/audit\\?before=\\d+)\".*", "$1");
+        String rows = mvc.perform(get(more).header("HX-Request", "true").with(authentication(TestActors.auditor())))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rows).contains("<tr").doesNotContain("<html", "<form");
+        String verified = mvc.perform(get("/audit/verify").with(authentication(TestActors.auditor()))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(verified).contains("alert-success");
+    }
+
+    private AuditRecord latest(String targetOrAll) {
+        String where = "audit_record".equals(targetOrAll) ? "" : " where target = :t";
+        var spec = jdbc.sql("select * from audit_record" + where + " order by id desc limit 1");
+        if (!where.isEmpty()) {
+            spec = spec.param("t", targetOrAll);
+        }
+        return spec.query(AuditRecords::map).single();
+    }
+
+    private static int runVerifier(Path file, String key, PrintStream print) {
+        return OfflineAuditVerifier.run(new String[] {"verify-audit", file.toString(), "--public-key", key}, print, print);
+    }
+
+    /**
+     * What a database superuser can do and the application cannot: on PostgreSQL this connection
+     * switches the guard triggers off for itself (session_replication_role) and back on.
+     */
+    private void asSuperuser(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            boolean pg = TestDatabase.postgres();
+            if (pg) {
+                s.execute("set session_replication_role = replica");
+            }
+            try {
+                s.executeUpdate(sql);
+            } finally {
+                if (pg) {
+                    s.execute("set session_replication_role = default");
+                }
+            }
+        }
+    }
+}
