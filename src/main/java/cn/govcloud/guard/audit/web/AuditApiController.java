@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The audit administrator's API (A5.3, A7.4): search, verify, export. Reading is not audited; verifying and exporting are. */
 @RestController
 @RequestMapping("/api/v1/audit")
-@Allow(Role.AUDIT_ADMIN)
+@Allow(value = Role.AUDIT_ADMIN, scopes = "audit:read")
 class AuditApiController {
     private final AuditRecords records;
     private final AuditVerification verification;
