@@ -3,6 +3,7 @@ package cn.govcloud.guard.web.internal;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -62,6 +63,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("urn:govcloud-guard:rule:" + e.rule()));
         problem.setProperty("rule", e.rule());
         return problem;
+    }
+
+    @ExceptionHandler(Unprocessable.class)
+    ProblemDetail unprocessable(Unprocessable e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Cannot be processed", text(e.getMessage()));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -3,6 +3,7 @@ package cn.govcloud.guard.web.internal;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -41,6 +42,11 @@ class PageErrors {
         ModelAndView page = errorPage(HttpStatus.CONFLICT, text(e.getMessage(), locale));
         page.addObject("rule", e.rule());
         return page;
+    }
+
+    @ExceptionHandler(Unprocessable.class)
+    ModelAndView unprocessable(Unprocessable e, Locale locale) {
+        return errorPage(HttpStatus.UNPROCESSABLE_CONTENT, text(e.getMessage(), locale));
     }
 
     @ExceptionHandler(InvalidInput.class)

@@ -1,0 +1,44 @@
+package cn.govcloud.guard.calendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Deadline arithmetic on the Chinese working-day calendar, as REQUIREMENTS.md ("Working days")
+ * defines it. Every method that needs a day of a year whose schedule is not loaded throws
+ * {@link ScheduleNotLoaded} naming that year.
+ */
+public interface WorkingCalendar {
+
+    /** Working days, holidays and deadlines are counted in the city's zone, whatever zone the server runs in. */
+    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Holidays are not working days, 调休 make-up weekend days are, other weekend days are not. */
+    boolean isWorkingDay(LocalDate day);
+
+    /**
+     * N working days after {@code start}: the day of {@code start} (Shanghai) is not counted, the
+     * deadline ends at 24:00 of the Nth working day after it (A10.2: 5, A5.2: 15). n ≥ 0; with 0
+     * the deadline is the end of the start day.
+     */
+    Deadline afterWorkingDays(Instant start, int workingDays);
+
+    /** N calendar days after the start day, ending at 24:00 of that day (A5.6: 90 days). */
+    Deadline afterCalendarDays(Instant start, int calendarDays);
+
+    /** Exactly N minutes after {@code start} (A10.4: 30 minutes). */
+    Deadline afterMinutes(Instant start, long minutes);
+
+    /** By the end of day {@code dayOfMonth} of the month after the one {@code start} falls in (clamped to the month's length). */
+    Deadline byDayOfNextMonth(Instant start, int dayOfMonth);
+
+    /** By the end of the period of the given cadence that {@code start} falls in (end of the day, month, half-year, …). */
+    Deadline endOfPeriod(Instant start, Cadence cadence);
+
+    /** The first day of the period of the given cadence that contains {@code day} (weeks start on Monday). */
+    LocalDate periodStart(LocalDate day, Cadence cadence);
+
+    /** The years whose schedule is loaded, ascending. */
+    java.util.SortedSet<Integer> loadedYears();
+}
