@@ -163,10 +163,10 @@ public record Rule(String id, String article, String title, String titleEn, Stri
     public record DocumentSlot(String name, boolean required, String label, String labelEn) {
     }
 
-    /** Once overdue by {@code after}, the parties in {@code notify} are told (the responsible party always is). */
-    public record Escalation(Duration after, Set<Party> notify) {
+    /** Once overdue by {@code after}, the {@code parties} are told (the responsible party always is). */
+    public record Escalation(Duration after, Set<Party> parties) {
         public Escalation {
-            notify = Set.copyOf(notify);
+            parties = Set.copyOf(parties);
         }
     }
 }
