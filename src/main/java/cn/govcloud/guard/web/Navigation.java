@@ -37,6 +37,10 @@ public final class Navigation {
     /** In display order. */
     public static final List<Item> ITEMS = List.of(
             everyone("home", "/", "nav.home"),
+            only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+            only("compliance", "/compliance", "nav.compliance", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
             only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
             only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),

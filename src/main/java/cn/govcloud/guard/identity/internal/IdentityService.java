@@ -5,6 +5,7 @@ import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.crypto.Masking;
 import cn.govcloud.guard.identity.IdentityManagement;
+import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.identity.SecurityPolicy;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -27,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Organisations, users, roles and the security policy, with the separation of administrators enforced here. */
 @Service
-class IdentityService implements IdentityManagement {
+class IdentityService implements IdentityManagement, OrganisationDirectory {
     static final String MOBILE_CONTEXT = "identity_user.mobile";
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{2,63}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
@@ -158,6 +159,11 @@ class IdentityService implements IdentityManagement {
     @Override
     public List<OrganisationView> organisations() {
         return accounts.organisations(OrgScope.current());
+    }
+
+    @Override
+    public List<OrganisationView> all() {
+        return accounts.organisations(new OrgScope(true, 0));
     }
 
     @Override

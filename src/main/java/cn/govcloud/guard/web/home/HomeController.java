@@ -1,6 +1,8 @@
 package cn.govcloud.guard.web.home;
 
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.duties.Duties;
+import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.identity.IdentityStatistics;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
@@ -25,14 +27,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
+    /** The roles that owe duties under the catalog and so see their agenda on the home page. */
+    private static final Set<Role> DUTY_ROLES = EnumSet.of(Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+            Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
+
     private final IdentityStatistics identity;
+    private final Duties duties;
+    private final RuleCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
-    HomeController(IdentityStatistics identity, AuditLog audit, Clock clock,
+    HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Clock clock,
                    @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
         this.identity = identity;
+        this.duties = duties;
+        this.catalog = catalog;
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
@@ -65,6 +75,15 @@ class HomeController {
         model.addAttribute("sections", sections);
         model.addAttribute("figures", figures);
         model.addAttribute("chart", chart && !figures.isEmpty());
+        if (actor != null && roles.stream().anyMatch(DUTY_ROLES::contains)) {
+            // what this person's organisation owes next, and what is overdue as far as they oversee
+            model.addAttribute("agenda", duties.agendaOf(actor, 5));
+            boolean english = "en".equals(locale.getLanguage());
+            java.util.Map<String, String> titles = new java.util.HashMap<>();
+            catalog.rules().forEach(r -> titles.put(r.id(), english ? r.titleEn() : r.title()));
+            model.addAttribute("titles", titles);
+            model.addAttribute("zone", zone);
+        }
         return "home";
     }
 

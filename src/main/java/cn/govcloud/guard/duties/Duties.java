@@ -1,0 +1,32 @@
+package cn.govcloud.guard.duties;
+
+import cn.govcloud.guard.shared.Actor;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask of the duty engine. */
+public interface Duties {
+
+    /**
+     * Creates the duties the catalog attaches to an event, in the caller's transaction, and
+     * returns them with their due dates. Idempotent: raising the same event for the same subject
+     * and reference again returns the existing duties. A rule whose conditions the subject does
+     * not meet is skipped. Throws the calendar's 422 when the due date falls in a year whose
+     * holiday schedule is not loaded.
+     */
+    List<Duty> raise(DutyTrigger trigger);
+
+    /**
+     * Marks the duties of a reference as done by the workflow that owns it (e.g. the hazard was
+     * closed with written feedback), recording who closed it and how.
+     */
+    void fulfil(String reference, String note);
+
+    Optional<Duty> find(long id);
+
+    /** What the actor's organisation owes: the next duties by due time and the overdue ones (scoped). */
+    Agenda agendaOf(Actor actor, int limit);
+
+    record Agenda(List<Duty> next, List<Duty> overdue, long openCount, long overdueCount) {
+    }
+}

@@ -1,0 +1,193 @@
+package cn.govcloud.guard.duties.internal;
+
+import cn.govcloud.guard.duties.Subject;
+import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
+import cn.govcloud.guard.rules.Rule;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.OrgScope;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * For the platform, each unit and each system: every rule of the catalog with its state. Built
+ * from one grouped query over the duties (not one per row) plus the catalog and the subjects.
+ */
+@Component
+public class ComplianceMatrix {
+    /** Closed duties older than this no longer decide a row's state (a yearly rule looks back a little over a year). */
+    static final Duration LOOK_BACK = Duration.ofDays(400);
+
+    private final JdbcClient jdbc;
+    private final RuleCatalog catalog;
+    private final Subjects subjects;
+    private final Submissions submissions;
+    private final Clock clock;
+
+    ComplianceMatrix(JdbcClient jdbc, RuleCatalog catalog, Subjects subjects, Submissions submissions, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.subjects = subjects;
+        this.submissions = submissions;
+        this.clock = clock;
+    }
+
+    public enum Status { COMPLIANT, DUE, OVERDUE, NOT_APPLICABLE }
+
+    /**
+     * One cell of the matrix.
+     *
+     * @param reason     a bundle key explaining the status (e.g. why not applicable), with {@code reasonArgs}
+     * @param dueAt      the next due time of a pending duty, or the due time of the latest one
+     * @param latestDuty the duty holding the latest evidence (or the latest duty), for the link
+     */
+    public record Row(SubjectKind subjectKind, long subjectId, String subjectName, long orgId, String orgName, Rule rule,
+                      Status status, String reason, List<String> reasonArgs, Instant dueAt, Long latestDuty,
+                      Instant latestEvidenceAt, String latestEvidenceBy, String catalogVersion) {
+    }
+
+    /** Filters; null means any. */
+    public record Filter(String ruleId, Status status, Long orgId, SubjectKind subjectKind) {
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    public List<Row> rows(Actor actor, Filter filter) {
+        OrgScope scope = OrgScope.of(actor);
+        Subjects.Snapshot snapshot = subjects.snapshot();
+        Map<String, Aggregate> aggregates = aggregates();
+        String version = catalog.version().version();
+        List<Row> rows = new ArrayList<>();
+        for (SubjectKind kind : SubjectKind.values()) {
+            if (filter.subjectKind() != null && filter.subjectKind() != kind) {
+                continue;
+            }
+            for (Subject subject : snapshot.of(kind)) {
+                if (!scope.allows(subject.orgId()) || (filter.orgId() != null && filter.orgId() != subject.orgId())) {
+                    continue;
+                }
+                String orgName = snapshot.org(subject.orgId()).map(OrganisationView::name).orElse("");
+                for (Rule rule : catalog.rules()) {
+                    if (rule.appliesTo() != kind || (filter.ruleId() != null && !filter.ruleId().equals(rule.id()))) {
+                        continue;
+                    }
+                    Row row = row(rule, subject, orgName, aggregates.get(key(rule.id(), kind, subject.id())), version);
+                    if (filter.status() == null || filter.status() == row.status()) {
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    private Row row(Rule rule, Subject subject, String orgName, Aggregate agg, String version) {
+        Status status;
+        String reason;
+        List<String> args = List.of();
+        if (!rule.appliesTo(subject.attributes())) {
+            status = Status.NOT_APPLICABLE;
+            reason = "duties.matrix.reason.condition";
+            args = List.of(rule.conditions().stream().map(Object::toString).collect(Collectors.joining(" ∧ ")));
+        } else if (agg == null) {
+            status = rule.recurring() ? Status.DUE : Status.COMPLIANT;
+            reason = rule.recurring() ? "duties.matrix.reason.notGenerated" : "duties.matrix.reason.noEvent";
+        } else if (agg.overdue > 0) {
+            status = Status.OVERDUE;
+            reason = "duties.matrix.reason.overdue";
+            args = List.of(String.valueOf(agg.overdue));
+        } else if (agg.pending > 0) {
+            status = Status.DUE;
+            reason = "duties.matrix.reason.pending";
+            args = List.of(String.valueOf(agg.pending));
+        } else {
+            status = Status.COMPLIANT;
+            reason = agg.late > 0 ? "duties.matrix.reason.doneLate" : "duties.matrix.reason.done";
+        }
+        return new Row(subject.kind(), subject.id(), subject.name(), subject.orgId(), orgName, rule, status, reason, args,
+                agg == null ? null : agg.dueAt, agg == null ? null : (agg.evidenceDuty != null ? agg.evidenceDuty : agg.latestDuty),
+                agg == null ? null : agg.evidenceAt, agg == null ? null : agg.evidenceBy, version);
+    }
+
+    private static String key(String ruleId, SubjectKind kind, long subjectId) {
+        return ruleId + "|" + kind + "|" + subjectId;
+    }
+
+    private static final class Aggregate {
+        long overdue;
+        long pending;
+        long late;
+        Instant dueAt;
+        Long latestDuty;
+        Long latestSubmission;
+        Long evidenceDuty;
+        Instant evidenceAt;
+        String evidenceBy;
+    }
+
+    /** One row per rule and subject over the recent and still-open duties. */
+    private Map<String, Aggregate> aggregates() {
+        Instant since = clock.instant().minus(LOOK_BACK);
+        Map<String, Aggregate> map = new HashMap<>();
+        jdbc.sql("""
+                select d.rule_id, d.subject_kind, d.subject_id,
+                       sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue,
+                       sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end) pending,
+                       min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end) next_due,
+                       max(d.due_at) last_due,
+                       max(d.id) latest_duty,
+                       max(s.id) latest_submission,
+                       sum(case when s.late then 1 else 0 end) late
+                from duties_duty d left join duties_submission s on s.duty_id = d.id
+                where d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE')
+                group by d.rule_id, d.subject_kind, d.subject_id
+                """).param("since", DutyStore.ts(since)).query((rs, i) -> {
+                    Aggregate a = new Aggregate();
+                    a.overdue = rs.getLong("overdue");
+                    a.pending = rs.getLong("pending");
+                    a.late = rs.getLong("late");
+                    Instant next = DutyStore.instant(rs, "next_due");
+                    a.dueAt = next != null ? next : DutyStore.instant(rs, "last_due");
+                    a.latestDuty = rs.getLong("latest_duty");
+                    long sub = rs.getLong("latest_submission");
+                    a.latestSubmission = rs.wasNull() ? null : sub;
+                    map.put(key(rs.getString("rule_id"), SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id")), a);
+                    return a;
+                }).list();
+        List<Long> submissionIds = map.values().stream().map(a -> a.latestSubmission).filter(java.util.Objects::nonNull).toList();
+        Map<Long, Submissions.Submission> byId = new LinkedHashMap<>();
+        for (int from = 0; from < submissionIds.size(); from += 1000) {
+            byId.putAll(submissions.byIds(submissionIds.subList(from, Math.min(submissionIds.size(), from + 1000))));
+        }
+        for (Aggregate a : map.values()) {
+            Submissions.Submission s = a.latestSubmission == null ? null : byId.get(a.latestSubmission);
+            if (s != null) {
+                a.evidenceDuty = s.dutyId();
+                a.evidenceAt = s.submittedAt();
+                a.evidenceBy = s.submittedName();
+            }
+        }
+        return map;
+    }
+
+    /** Counts by status for the dashboards. */
+    public Map<Status, Long> summary(List<Row> rows) {
+        Map<Status, Long> counts = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            counts.put(s, 0L);
+        }
+        rows.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+}

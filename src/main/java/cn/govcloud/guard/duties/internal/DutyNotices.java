@@ -1,0 +1,96 @@
+package cn.govcloud.guard.duties.internal;
+
+import cn.govcloud.guard.duties.Duty;
+import cn.govcloud.guard.notify.Inbox;
+import cn.govcloud.guard.notify.Notice;
+import cn.govcloud.guard.notify.Notice.Severity;
+import cn.govcloud.guard.rules.Rule;
+import cn.govcloud.guard.rules.Rule.Party;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notices the duty engine sends. Each has a key naming the duty and the occasion, so the
+ * inbox delivers it once even if two nodes or a retried run send it again.
+ */
+@Component
+class DutyNotices {
+    private final Inbox inbox;
+    private final Subjects subjects;
+    private final Clock clock;
+
+    DutyNotices(Inbox inbox, Subjects subjects, Clock clock) {
+        this.inbox = inbox;
+        this.subjects = subjects;
+        this.clock = clock;
+    }
+
+    /** The people who act for a party within its organisation. */
+    static Set<Role> actingRoles(Party party) {
+        return switch (party) {
+            case PROVIDER -> EnumSet.of(Role.PROVIDER_OPERATOR);
+            case UNIT -> EnumSet.of(Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
+            case SUPERVISOR -> EnumSet.of(Role.SUPERVISOR);
+            case REGULATOR -> EnumSet.of(Role.REGULATOR);
+        };
+    }
+
+    void calendarYearMissing(int year) {
+        for (var org : subjects.snapshot().orgsOf(OrgKind.SUPERVISOR)) {
+            inbox.deliver(new Notice("calendar-missing:" + year + ":" + org.id(), org.id(), Set.of(Role.SECURITY_ADMIN),
+                    "duties.notice.calendarMissing", List.of(String.valueOf(year)), "/calendar", Severity.CRITICAL, clock.instant()));
+        }
+    }
+
+    void reminder(Duty duty, Rule rule, int number) {
+        send("duty:" + duty.id() + ":remind:" + number, duty.orgId(), actingRoles(duty.party()), "duties.notice.reminder",
+                duty, rule, Severity.INFO);
+    }
+
+    void overdue(Duty duty, Rule rule) {
+        send("duty:" + duty.id() + ":overdue", duty.orgId(), actingRoles(duty.party()), "duties.notice.overdue", duty, rule,
+                Severity.WARNING);
+    }
+
+    /** To every organisation of the escalation's parties; a unit party means the duty's own unit. */
+    int escalate(Duty duty, Rule rule) {
+        int sent = 0;
+        Subjects.Snapshot snapshot = subjects.snapshot();
+        for (Party party : rule.escalation().parties()) {
+            List<Long> orgs = party == Party.UNIT && snapshot.org(duty.orgId()).map(o -> o.kind() == OrgKind.UNIT).orElse(false)
+                    ? List.of(duty.orgId())
+                    : snapshot.orgsOf(Subjects.orgKind(party)).stream().map(o -> o.id()).toList();
+            for (long org : orgs) {
+                if (send("duty:" + duty.id() + ":escalate:" + org, org, actingRoles(party), "duties.notice.escalated", duty, rule,
+                        Severity.CRITICAL)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    void submitted(Duty duty, Rule rule, long submissionId) {
+        for (var org : subjects.snapshot().orgsOf(OrgKind.SUPERVISOR)) {
+            send("duty:" + duty.id() + ":submitted:" + submissionId + ":" + org.id(), org.id(), Set.of(Role.SUPERVISOR),
+                    "duties.notice.submitted", duty, rule, Severity.INFO);
+        }
+    }
+
+    void reviewed(Duty duty, Rule rule, long submissionId, boolean accepted) {
+        send("duty:" + duty.id() + ":reviewed:" + submissionId, duty.orgId(), actingRoles(duty.party()),
+                accepted ? "duties.notice.accepted" : "duties.notice.returned", duty, rule, accepted ? Severity.INFO : Severity.WARNING);
+    }
+
+    private boolean send(String key, long orgId, Set<Role> roles, String messageKey, Duty duty, Rule rule, Severity severity) {
+        String title = rule == null ? duty.ruleId() : rule.title();
+        return inbox.deliver(new Notice(key, orgId, roles, messageKey,
+                List.of(title, duty.subjectName(), duty.dueDate().toString(), duty.article()), "/duties/" + duty.id(), severity,
+                clock.instant()));
+    }
+}

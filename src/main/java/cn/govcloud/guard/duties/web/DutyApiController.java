@@ -1,0 +1,187 @@
+package cn.govcloud.guard.duties.web;
+
+import cn.govcloud.guard.documents.StoredDocument;
+import cn.govcloud.guard.duties.Duties;
+import cn.govcloud.guard.duties.Duty;
+import cn.govcloud.guard.duties.DutyState;
+import cn.govcloud.guard.duties.internal.ComplianceExport;
+import cn.govcloud.guard.duties.internal.ComplianceMatrix;
+import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.rules.Rule;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Duties and the compliance matrix over the API. Lists are scoped to what the caller may see (A4);
+ * acting on a duty is for its responsible organisation, review and waiver for the supervisor.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class DutyApiController {
+    static final int MAX_PAGE = 200;
+
+    private final DutyService duties;
+    private final Duties api;
+    private final RuleCatalog catalog;
+    private final ComplianceMatrix matrix;
+    private final ComplianceExport export;
+
+    DutyApiController(DutyService duties, Duties api, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export) {
+        this.duties = duties;
+        this.api = api;
+        this.catalog = catalog;
+        this.matrix = matrix;
+        this.export = export;
+    }
+
+    @GetMapping("/duties")
+    Map<String, Object> list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
+                             @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
+                             @RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo,
+                             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInput("limit must be between 1 and " + MAX_PAGE, Map.of("limit", "1.." + MAX_PAGE));
+        }
+        Actor actor = Actor.require();
+        DutyStore.Filter filter = new DutyStore.Filter(state, rule, org, subjectKind, null, dueFrom, dueTo);
+        List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
+        body.put("nextCursor", page.size() == limit ? DutyStore.Cursor.of(page.get(page.size() - 1)) : null);
+        return body;
+    }
+
+    @GetMapping("/duties/agenda")
+    Map<String, Object> agenda(@RequestParam(defaultValue = "10") int limit) {
+        Duties.Agenda agenda = api.agendaOf(Actor.require(), Math.max(1, Math.min(limit, 50)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("openCount", agenda.openCount());
+        body.put("overdueCount", agenda.overdueCount());
+        body.put("next", agenda.next().stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
+        body.put("overdue", agenda.overdue().stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
+        return body;
+    }
+
+    @GetMapping("/duties/{id}")
+    Map<String, Object> get(@PathVariable long id) {
+        Actor actor = Actor.require();
+        Duty duty = duties.visible(id, actor);
+        Rule rule = duties.ruleOf(duty);
+        Map<String, Object> body = DutyJson.duty(duty, rule);
+        body.put("evidence", rule.evidence());
+        body.put("submissions", DutyJson.submissions(duties.submissionsOf(duty)));
+        duties.waiverReason(duty).ifPresent(reason -> body.put("waiverReason", reason));
+        return body;
+    }
+
+    /** JSON evidence: {@code {"fields": {"name": "value", …}}}; for rules without required documents. */
+    @PostMapping(value = "/duties/{id}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> submitJson(@PathVariable long id, @RequestBody SubmissionBody body) {
+        Map<String, String> fields = body.fields() == null ? Map.of() : body.fields();
+        return DutyJson.submission(duties.submit(id, fields, List.of(), Actor.require()));
+    }
+
+    /** Multipart evidence: every form field is a field of the rule's form, every file part is named after its document slot. */
+    @PostMapping(value = "/duties/{id}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> submitMultipart(@PathVariable long id, MultipartHttpServletRequest request) throws IOException {
+        Map<String, String> fields = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
+        List<DutyService.Upload> uploads = new ArrayList<>();
+        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
+            for (MultipartFile file : part.getValue()) {
+                if (!file.isEmpty()) {
+                    uploads.add(new DutyService.Upload(part.getKey(), file.getOriginalFilename(), file.getInputStream()));
+                }
+            }
+        }
+        return DutyJson.submission(duties.submit(id, fields, uploads, Actor.require()));
+    }
+
+    record SubmissionBody(Map<String, String> fields) {
+    }
+
+    record ReviewBody(String decision, String comment) {
+    }
+
+    @PostMapping("/duties/{id}/review")
+    @Allow(Role.SUPERVISOR)
+    Map<String, Object> review(@PathVariable long id, @RequestBody ReviewBody body) {
+        if (body.decision() == null || !(body.decision().equals("ACCEPT") || body.decision().equals("RETURN"))) {
+            throw new InvalidInput("decision must be ACCEPT or RETURN", Map.of("decision", "ACCEPT | RETURN"));
+        }
+        duties.review(id, body.decision().equals("ACCEPT"), body.comment(), Actor.require());
+        return get(id);
+    }
+
+    record WaiveBody(String reason) {
+    }
+
+    @PostMapping("/duties/{id}/waive")
+    @Allow(Role.SUPERVISOR)
+    Map<String, Object> waive(@PathVariable long id, @RequestBody WaiveBody body) {
+        duties.waive(id, body.reason(), Actor.require());
+        return get(id);
+    }
+
+    @GetMapping("/duties/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        StoredDocument stored = duties.document(id, documentId, Actor.require());
+        return Downloads.of(stored, duties.documentContent(documentId));
+    }
+
+    @GetMapping("/compliance")
+    Map<String, Object> compliance(@RequestParam(required = false) String rule,
+                                   @RequestParam(required = false) ComplianceMatrix.Status status,
+                                   @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
+                                   @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 5000 || offset < 0) {
+            throw new InvalidInput("limit must be between 1 and 5000 and offset not negative", Map.of("limit", "1..5000"));
+        }
+        List<ComplianceMatrix.Row> rows = matrix.rows(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("catalog", catalog.version());
+        body.put("total", rows.size());
+        body.put("summary", matrix.summary(rows));
+        body.put("rows", rows.stream().skip(offset).limit(limit).map(DutyJson::row).toList());
+        return body;
+    }
+
+    @GetMapping("/compliance/export")
+    void exportCompliance(@RequestParam(required = false) String rule, @RequestParam(required = false) ComplianceMatrix.Status status,
+                          @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
+                          Locale locale, HttpServletResponse response) throws IOException {
+        List<ComplianceMatrix.Row> rows = matrix.rows(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind));
+        Downloads.excel(response, "compliance-matrix.xlsx");
+        export.write(rows, locale, response.getOutputStream());
+    }
+}
