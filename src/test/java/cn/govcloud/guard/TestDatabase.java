@@ -79,6 +79,13 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
     /** On PostgreSQL every run starts from an empty schema: clean, then the same migrations production runs. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
+        /** One movable clock for every application test (tests that move it reset it afterwards). */
+        @Bean
+        @org.springframework.context.annotation.Primary
+        MutableClock testClock() {
+            return new MutableClock();
+        }
+
         @Bean
         @Profile("postgres")
         FlywayMigrationStrategy cleanThenMigrate() {

@@ -73,10 +73,20 @@ public class ComplianceMatrix {
             if (filter.subjectKind() != null && filter.subjectKind() != kind) {
                 continue;
             }
-            for (Subject subject : snapshot.of(kind)) {
-                if (!scope.allows(subject.orgId()) || (filter.orgId() != null && filter.orgId() != subject.orgId())) {
-                    continue;
+            List<Subject> visible = snapshot.of(kind).stream()
+                    .filter(s -> scope.allows(s.orgId()) && (filter.orgId() == null || filter.orgId() == s.orgId())).toList();
+            if (snapshot.of(kind).isEmpty()) {
+                // every rule is listed even before anything it applies to exists (e.g. no systems registered yet)
+                for (Rule rule : catalog.rules()) {
+                    if (rule.appliesTo() == kind && (filter.ruleId() == null || filter.ruleId().equals(rule.id()))
+                            && (filter.status() == null || filter.status() == Status.NOT_APPLICABLE)) {
+                        rows.add(new Row(kind, 0, "", 0, "", rule, Status.NOT_APPLICABLE, "duties.matrix.reason.noSubjects",
+                                List.of(), null, null, null, null, version));
+                    }
                 }
+                continue;
+            }
+            for (Subject subject : visible) {
                 String orgName = snapshot.org(subject.orgId()).map(OrganisationView::name).orElse("");
                 for (Rule rule : catalog.rules()) {
                     if (rule.appliesTo() != kind || (filter.ruleId() != null && !filter.ruleId().equals(rule.id()))) {

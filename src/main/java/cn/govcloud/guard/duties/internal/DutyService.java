@@ -228,31 +228,36 @@ public class DutyService implements Duties {
     }
 
     /**
-     * A5.4 zero report (零报告): a day declared free of security events must not list any, and
-     * is declared by a named person. Applies to any rule whose form has the zero-report fields.
+     * A5.4 zero report (零报告): the daily report is a declaration either way. "No security events
+     * today" must come with an event count of 0; otherwise the events are counted (at least one)
+     * and described. Applies to any rule whose form has the zero-report fields.
      */
     static void checkZeroReport(Rule rule, Map<String, String> fields) {
         boolean hasZeroField = rule.evidence().fields().stream().anyMatch(f -> f.name().equals(ZERO_REPORT));
-        if (!hasZeroField || !"true".equals(fields.get(ZERO_REPORT))) {
+        if (!hasZeroField || !fields.containsKey(ZERO_REPORT)) {
             return;
         }
         Map<String, String> errors = new LinkedHashMap<>();
+        boolean zero = "true".equals(fields.get(ZERO_REPORT));
         String count = fields.get(EVENT_COUNT);
-        if (count != null && new java.math.BigDecimal(count).signum() != 0) {
+        int events = count == null ? 0 : new java.math.BigDecimal(count).signum();
+        if (zero && events != 0) {
             errors.put(EVENT_COUNT, "duties.evidence.zeroReportWithEvents");
         }
-        if (rule.evidence().fields().stream().anyMatch(f -> f.name().equals(DECLARANT))
-                && (fields.get(DECLARANT) == null || fields.get(DECLARANT).isBlank())) {
-            errors.put(DECLARANT, "duties.evidence.zeroReportDeclarant");
+        if (!zero && events == 0 && count != null) {
+            errors.put(EVENT_COUNT, "duties.evidence.eventsWithoutCount");
+        }
+        if (!zero && (fields.get(EVENT_DESCRIPTION) == null || fields.get(EVENT_DESCRIPTION).isBlank())) {
+            errors.put(EVENT_DESCRIPTION, "duties.evidence.eventsUndescribed");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("duties.evidence.invalid", errors);
         }
     }
 
-    static final String ZERO_REPORT = "zeroReport";
-    static final String EVENT_COUNT = "eventCount";
-    static final String DECLARANT = "declarant";
+    static final String ZERO_REPORT = "noSecurityEvents";
+    static final String EVENT_COUNT = "securityEventCount";
+    static final String EVENT_DESCRIPTION = "securityEventDescription";
 
     @Transactional
     public void review(long dutyId, boolean accept, String comment, Actor actor) {

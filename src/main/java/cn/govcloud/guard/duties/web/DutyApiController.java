@@ -15,10 +15,10 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * Duties and the compliance matrix over the API. Lists are scoped to what the caller may see (A4);
@@ -113,18 +111,10 @@ class DutyApiController {
     /** Multipart evidence: every form field is a field of the rule's form, every file part is named after its document slot. */
     @PostMapping(value = "/duties/{id}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> submitMultipart(@PathVariable long id, MultipartHttpServletRequest request) throws IOException {
+    Map<String, Object> submitMultipart(@PathVariable long id, HttpServletRequest request) throws IOException {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
-        List<DutyService.Upload> uploads = new ArrayList<>();
-        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
-            for (MultipartFile file : part.getValue()) {
-                if (!file.isEmpty()) {
-                    uploads.add(new DutyService.Upload(part.getKey(), file.getOriginalFilename(), file.getInputStream()));
-                }
-            }
-        }
-        return DutyJson.submission(duties.submit(id, fields, uploads, Actor.require()));
+        return DutyJson.submission(duties.submit(id, fields, Evidence.uploads(request, ""), Actor.require()));
     }
 
     record SubmissionBody(Map<String, String> fields) {

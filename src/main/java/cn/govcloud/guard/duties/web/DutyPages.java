@@ -19,11 +19,11 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +37,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The duty pages: my duties, one duty with its evidence form and history, and the compliance matrix. */
@@ -92,7 +90,7 @@ class DutyPages {
     }
 
     @PostMapping("/duties/{id}/submit")
-    String submit(@PathVariable long id, MultipartHttpServletRequest request, Model model, RedirectAttributes redirect)
+    String submit(@PathVariable long id, HttpServletRequest request, Model model, RedirectAttributes redirect)
             throws IOException {
         Actor actor = Actor.require();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -101,14 +99,7 @@ class DutyPages {
                 fields.put(name.substring(2), values.length == 0 ? "" : values[0]);
             }
         });
-        List<DutyService.Upload> uploads = new ArrayList<>();
-        for (Map.Entry<String, List<MultipartFile>> part : request.getMultiFileMap().entrySet()) {
-            for (MultipartFile file : part.getValue()) {
-                if (!file.isEmpty() && part.getKey().startsWith("d.")) {
-                    uploads.add(new DutyService.Upload(part.getKey().substring(2), file.getOriginalFilename(), file.getInputStream()));
-                }
-            }
-        }
+        List<DutyService.Upload> uploads = Evidence.uploads(request, "d.");
         try {
             duties.submit(id, fields, uploads, actor);
         } catch (InvalidInput e) {

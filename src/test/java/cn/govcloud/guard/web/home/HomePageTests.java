@@ -58,6 +58,12 @@ class HomePageTests {
     @MockitoBean
     AuditLog audit;
 
+    @MockitoBean
+    cn.govcloud.guard.duties.Duties duties;
+
+    @MockitoBean
+    cn.govcloud.guard.rules.RuleCatalog catalog;
+
     @BeforeEach
     void figures() {
         given(identity.organisations()).willReturn(17L);
