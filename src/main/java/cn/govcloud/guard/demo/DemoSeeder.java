@@ -1,6 +1,9 @@
 package cn.govcloud.guard.demo;
 
+import cn.govcloud.guard.duties.Duties;
+import cn.govcloud.guard.duties.DutyEngine;
 import cn.govcloud.guard.identity.IdentityBootstrap;
+import java.time.Clock;
 import cn.govcloud.guard.identity.IdentityManagement;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,15 +32,21 @@ class DemoSeeder implements ApplicationRunner {
 
     private final IdentityBootstrap bootstrap;
     private final IdentityManagement identity;
+    private final DutyEngine engine;
+    private final Duties duties;
+    private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
     private final int port;
 
-    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity,
+    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
         this.identity = identity;
+        this.engine = engine;
+        this.duties = duties;
+        this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
         this.port = port;
@@ -49,6 +58,7 @@ class DemoSeeder implements ApplicationRunner {
         boolean seeded = false;
         if (!bootstrap.hasUsers()) {
             DemoCity.build(bootstrap, identity, password);
+            DemoDuties.seed(engine, duties, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -24,6 +24,19 @@ public interface Duties {
 
     Optional<Duty> find(long id);
 
+    /**
+     * Files structured evidence (no documents) for a duty as the signed-in actor, with the same
+     * checks as the API: the actor acts for the responsible organisation, the fields fit the rule's form.
+     */
+    void submit(long dutyId, java.util.Map<String, String> fields);
+
+    /** The same with documents, each for one of the rule's document slots. */
+    void submit(long dutyId, java.util.Map<String, String> fields, List<Attachment> documents);
+
+    /** A file for a document slot of the rule's form. */
+    record Attachment(String slot, String filename, java.io.InputStream content) {
+    }
+
     /** What the actor's organisation owes: the next duties by due time and the overdue ones (scoped). */
     Agenda agendaOf(Actor actor, int limit);
 

@@ -112,6 +112,18 @@ public class DutyService implements Duties {
     }
 
     @Override
+    @Transactional
+    public void submit(long dutyId, Map<String, String> fields) {
+        submit(dutyId, fields, List.of(), Actor.require());
+    }
+
+    @Override
+    @Transactional
+    public void submit(long dutyId, Map<String, String> fields, List<Attachment> documents) {
+        submit(dutyId, fields, documents.stream().map(d -> new Upload(d.slot(), d.filename(), d.content())).toList(), Actor.require());
+    }
+
+    @Override
     public Optional<Duty> find(long id) {
         return store.find(id);
     }
