@@ -1,0 +1,86 @@
+package cn.govcloud.guard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import cn.govcloud.guard.ApiClient;
+import cn.govcloud.guard.AppTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import java.nio.file.Paths;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The provider files today's daily inspection as a zero report in the browser (a contradictory
+ * report is refused with the reason next to the field and nothing typed is lost); the supervisor
+ * opens the home page the next morning and finds yesterday's missing report overdue (A5.4).
+ */
+@AppTest
+class DutyBrowserTests {
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        LoginBrowserTests.launch();
+        browser = LoginBrowserTests.browser;
+    }
+
+    @AfterAll
+    static void close() {
+        LoginBrowserTests.close();
+    }
+
+    private Page signIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.fill("#username", user);
+        page.fill("#password", ApiClient.DEMO_PASSWORD);
+        page.click("#login-submit");
+        assertThat(page).hasURL(Pattern.compile(".*:" + port + "/$"));
+        return page;
+    }
+
+    @Test
+    void theProviderFilesTodaysZeroReportAndTheSupervisorSeesYesterdaysMissingOneOverdue_A5_4() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "provider");
+            assertThat(page.locator("#agenda")).containsText("每日巡检与零报告");
+            page.navigate("http://127.0.0.1:" + port + "/duties?rule=A5.4-daily-inspection&state=OPEN");
+            page.locator("#duty-table tbody a").first().click();
+            assertThat(page.locator("#duty-state")).hasText("待办");
+
+            page.selectOption("#f-devicesStatus", "正常");
+            page.selectOption("#f-systemsStatus", "正常");
+            page.check("#f-cryptoPoolChecked-yes");
+            page.selectOption("#f-cryptoPoolResult", "有效");
+            page.fill("#f-securityEventCount", "3");
+            page.check("#f-noSecurityEvents-yes");
+            page.fill("#f-declarant", "王建国");
+            page.click("#evidence-form button[type=submit]");
+            assertThat(page.locator("#evidence-form")).containsText("安全事件数必须为 0");
+            assertThat(page.locator("#f-declarant")).hasValue("王建国");
+            assertThat(page.locator("#duty-state")).hasText("待办");
+
+            page.fill("#f-securityEventCount", "0");
+            page.click("#evidence-form button[type=submit]");
+            assertThat(page.locator("#duty-state")).hasText("已通过");
+            assertThat(page.locator("body")).containsText("王建国");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-duty-zero-report.png")));
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "supervisor");
+            assertThat(page.locator("#agenda")).containsText("每日巡检与零报告");
+            assertThat(page.locator("#agenda-overdue-count")).not().hasText("0");
+            page.navigate("http://127.0.0.1:" + port + "/compliance?rule=A5.4-daily-inspection");
+            assertThat(page.locator("#matrix-table")).containsText("逾期");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-compliance.png")).setFullPage(true));
+        }
+    }
+}
