@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.notify.Inbox;
+import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.PublicEndpoint;
 import cn.govcloud.guard.shared.Role;
@@ -52,6 +54,8 @@ class AuthorisationMatrixTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    Inbox inbox;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -71,6 +75,14 @@ class AuthorisationMatrixTests {
         long unit1User = jdbc.sql("select id from identity_user where username = 'unit1staff'").query(Long.class).single();
         unit1Owned.put("/api/v1/organisations/{id}", String.valueOf(unit1Org));
         unit1Owned.put("/api/v1/users/{id}", String.valueOf(unit1User));
+        // a notice to all of unit1's organisation (delivery is idempotent on the key, so once per run)
+        inbox.deliver(new Notice("test:authorisation-matrix", unit1Org, Set.of(), "nav.inbox", List.of(), null,
+                Notice.Severity.INFO, java.time.Instant.parse("2026-11-26T00:00:00Z")));
+        String notice = String.valueOf(jdbc.sql("select id from notify_notice where notice_key = 'test:authorisation-matrix'")
+                .query(Long.class).single());
+        for (String pattern : List.of("/api/v1/inbox/{id}", "/api/v1/inbox/{id}/read", "/inbox/{id}/read")) {
+            unit1Owned.put(pattern, notice);
+        }
     }
 
     List<Endpoint> endpoints() {
