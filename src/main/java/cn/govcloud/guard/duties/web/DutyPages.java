@@ -149,7 +149,7 @@ class DutyPages {
     @GetMapping("/duties/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         StoredDocument stored = duties.document(id, documentId, Actor.require());
-        return Downloads.of(stored, duties.documentContent(documentId));
+        return cn.govcloud.guard.documents.Downloads.attachment(stored, duties.documentContent(documentId));
     }
 
     @GetMapping("/compliance")
