@@ -37,6 +37,7 @@ public final class Navigation {
     /** In display order. */
     public static final List<Item> ITEMS = List.of(
             everyone("home", "/", "nav.home"),
+            everyone("rules", "/rules", "nav.rules"),
             only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
             only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
             only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),
