@@ -7,6 +7,18 @@ import java.util.Optional;
 /**
  * The catalog in force: the product's catalog with the district overlay (if any) applied. It
  * can change at run time (a new overlay), so callers ask it each time rather than caching rules.
+ *
+ * <p>How the rules are meant to be read:
+ * <ul>
+ * <li>{@link Rule#conditions()} are tested on the attributes of the subject (a system:
+ *     {@code mlpsLevel}, {@code yearsSinceMlpsAssessment}, {@code dataGrade}) together with those of
+ *     the triggering event ({@code certification.issued}: {@code kind}; {@code supply-chain.item-proposed}:
+ *     {@code itemType}; {@code incident.*}: {@code grade}); a missing attribute fails its condition.</li>
+ * <li>An event names its subject. A rule triggered by it is owed when its {@link Rule#appliesTo()} is
+ *     the subject's kind ({@code incident.confirmed} about a system triggers A10.5, about the platform
+ *     A10.4), or by every subject of that kind under it when the rule is finer ({@code exit.requested}
+ *     about the platform: A5.6-system-migration for every hosted system).</li>
+ * </ul>
  */
 public interface RuleCatalog {
 
@@ -19,6 +31,11 @@ public interface RuleCatalog {
 
     /** The rules an event (e.g. {@code hazard.notified}) triggers, in catalog order. */
     List<Rule> triggeredBy(String event);
+
+    /** Every event some rule waits for, in catalog order: what the other modules must publish. */
+    default List<String> events() {
+        return rules().stream().map(rule -> rule.trigger().event()).filter(java.util.Objects::nonNull).distinct().toList();
+    }
 
     /**
      * The catalog's identity, printed on every duty and finding (A14, A15).

@@ -37,6 +37,7 @@ public final class Navigation {
     /** In display order. */
     public static final List<Item> ITEMS = List.of(
             everyone("home", "/", "nav.home"),
+            everyone("rules", "/rules", "nav.rules"),
             only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("compliance", "/compliance", "nav.compliance", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,

@@ -1,0 +1,25 @@
+package cn.govcloud.guard.rules.internal;
+
+import cn.govcloud.guard.rules.RuleCatalog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The catalog shipped with the product ({@code rules/catalog.yaml}), before any district overlay. */
+public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries) {
+
+    public ProductCatalog {
+        entries = List.copyOf(entries);
+    }
+
+    public Optional<CatalogEntry> entry(String id) {
+        return entries.stream().filter(e -> e.rule().id().equals(id)).findFirst();
+    }
+
+    Map<String, CatalogEntry> byId() {
+        Map<String, CatalogEntry> byId = new LinkedHashMap<>();
+        entries.forEach(e -> byId.put(e.rule().id(), e));
+        return byId;
+    }
+}
