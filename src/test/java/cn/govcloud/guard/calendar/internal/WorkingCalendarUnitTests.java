@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Deadlines around every holiday block of 2025 and 2026 ("Working days" in REQUIREMENTS.md; A5.2:
  * 15 working days, A10.2: 5). Every expected date was counted by hand on a printed calendar against
- * the State Council's notices (国办发明电〔2024〕12号 for 2025, the 2026 notice of 2025-11), never by
- * asking the code under test. The start day is not counted; the deadline ends at 24:00 Beijing time.
+ * the State Council's notices as the product's holidays-cn.json cites them (gov.cn
+ * content_6986383 for 2025, content_7047091 for 2026), never by asking the code under test. The
+ * start day is not counted; the deadline ends at 24:00 Beijing time.
  */
 class WorkingCalendarUnitTests {
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
