@@ -50,6 +50,7 @@ public final class Navigation {
             only("security-policy", "/admin/security-policy", "nav.securityPolicy", Role.SECURITY_ADMIN),
             only("api-tokens", "/admin/api-tokens", "nav.apiTokens", Role.SECURITY_ADMIN),
             only("audit", "/audit", "nav.audit", Role.AUDIT_ADMIN),
+            everyone("calendar", "/calendar", "nav.calendar"),
             everyone("inbox", "/inbox", "nav.inbox"),
             everyone("account", "/account", "nav.account"));
 

@@ -1,0 +1,150 @@
+package cn.govcloud.guard.calendar.internal;
+
+import cn.govcloud.guard.calendar.Cadence;
+import cn.govcloud.guard.calendar.Deadline;
+import cn.govcloud.guard.calendar.ScheduleNotLoaded;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The deadline arithmetic on a fixed set of loaded years, immutable and without Spring, so tests and
+ * benchmarks build it straight from the schedule file. Working-day deadlines cost a lookup per year
+ * crossed plus one binary search (≈ 9 steps), whatever N is; calendar-day, minute, next-month and
+ * period deadlines need no schedule at all.
+ */
+public final class ChineseCalendar implements WorkingCalendar {
+    public static final ChineseCalendar EMPTY = of(java.util.List.of());
+
+    /** Indexed by {@code year - firstYear}; null where a year in between is not loaded. */
+    private final YearTable[] tables;
+    private final int firstYear;
+    private final SortedSet<Integer> loaded;
+
+    private ChineseCalendar(YearTable[] tables, int firstYear, SortedSet<Integer> loaded) {
+        this.tables = tables;
+        this.firstYear = firstYear;
+        this.loaded = Collections.unmodifiableSortedSet(loaded);
+    }
+
+    public static ChineseCalendar of(Collection<YearSchedule> schedules) {
+        SortedSet<Integer> years = new TreeSet<>();
+        schedules.forEach(s -> years.add(s.year()));
+        if (years.isEmpty()) {
+            return new ChineseCalendar(new YearTable[0], 0, years);
+        }
+        int first = years.first();
+        YearTable[] tables = new YearTable[years.last() - first + 1];
+        for (YearSchedule s : schedules) {
+            tables[s.year() - first] = YearTable.of(s);
+        }
+        return new ChineseCalendar(tables, first, years);
+    }
+
+    @Override
+    public boolean isWorkingDay(LocalDate day) {
+        return table(day.getYear()).isWorking(day);
+    }
+
+    @Override
+    public Deadline afterWorkingDays(Instant start, int workingDays) {
+        if (workingDays < 0) {
+            throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
+        }
+        LocalDate startDay = day(start);
+        YearTable table = table(startDay.getYear()); // the start's year must be loaded even for 0
+        if (workingDays == 0) {
+            return endOf(startDay);
+        }
+        // count in the start year's coordinates: the working days up to the start day are already "used"
+        long target = (long) table.workingDaysThrough(startDay) + workingDays;
+        while (target > table.total()) {
+            target -= table.total();
+            table = table(table.year() + 1);
+        }
+        return endOf(table.nthWorkingDay((int) target));
+    }
+
+    @Override
+    public Deadline afterCalendarDays(Instant start, int calendarDays) {
+        if (calendarDays < 0) {
+            throw new IllegalArgumentException("calendarDays must not be negative: " + calendarDays);
+        }
+        return endOf(day(start).plusDays(calendarDays));
+    }
+
+    @Override
+    public Deadline afterMinutes(Instant start, long minutes) {
+        if (minutes < 0) {
+            throw new IllegalArgumentException("minutes must not be negative: " + minutes);
+        }
+        Instant due = start.plus(java.time.Duration.ofMinutes(minutes));
+        return new Deadline(day(due), due);
+    }
+
+    @Override
+    public Deadline byDayOfNextMonth(Instant start, int dayOfMonth) {
+        if (dayOfMonth < 1 || dayOfMonth > 31) {
+            throw new IllegalArgumentException("dayOfMonth must be between 1 and 31: " + dayOfMonth);
+        }
+        YearMonth next = YearMonth.from(day(start)).plusMonths(1);
+        return endOf(next.atDay(Math.min(dayOfMonth, next.lengthOfMonth())));
+    }
+
+    @Override
+    public Deadline endOfPeriod(Instant start, Cadence cadence) {
+        LocalDate first = periodStart(day(start), cadence);
+        LocalDate last = switch (cadence) {
+            case DAILY -> first;
+            case WEEKLY -> first.plusDays(6);
+            case MONTHLY -> first.plusMonths(1).minusDays(1);
+            case QUARTERLY -> first.plusMonths(3).minusDays(1);
+            case HALF_YEARLY -> first.plusMonths(6).minusDays(1);
+            case YEARLY -> first.plusYears(1).minusDays(1);
+        };
+        return endOf(last);
+    }
+
+    @Override
+    public LocalDate periodStart(LocalDate day, Cadence cadence) {
+        return switch (cadence) {
+            case DAILY -> day;
+            case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTHLY -> day.withDayOfMonth(1);
+            case QUARTERLY -> LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
+            case HALF_YEARLY -> LocalDate.of(day.getYear(), day.getMonthValue() <= 6 ? 1 : 7, 1);
+            case YEARLY -> LocalDate.of(day.getYear(), 1, 1);
+        };
+    }
+
+    @Override
+    public SortedSet<Integer> loadedYears() {
+        return loaded;
+    }
+
+    /** 24:00 of {@code day} in Asia/Shanghai, i.e. the next day's 00:00 (+08:00). */
+    public static Deadline endOf(LocalDate day) {
+        return new Deadline(day, day.plusDays(1).atStartOfDay(ZONE).toInstant());
+    }
+
+    /** The day (Asia/Shanghai) an instant falls on. */
+    public static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZONE);
+    }
+
+    private YearTable table(int year) {
+        int index = year - firstYear;
+        YearTable table = index >= 0 && index < tables.length ? tables[index] : null;
+        if (table == null) {
+            throw new ScheduleNotLoaded(year);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,164 @@
+package cn.govcloud.guard.calendar.web;
+
+import cn.govcloud.guard.calendar.Deadline;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.calendar.internal.CalendarManagement;
+import cn.govcloud.guard.calendar.internal.CalendarYears;
+import cn.govcloud.guard.calendar.internal.DeadlineKind;
+import cn.govcloud.guard.calendar.internal.ScheduleDay;
+import cn.govcloud.guard.calendar.internal.YearEntry;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The calendar API: the deadline endpoint API.md fixes, and the loaded years. Everybody signed in
+ * reads; only the security administrator loads a year (a wrong schedule shifts every deadline).
+ */
+@RestController
+@RequestMapping("/api/v1/calendar")
+class CalendarApiController {
+    private final WorkingCalendar calendar;
+    private final CalendarYears years;
+    private final CalendarManagement management;
+
+    CalendarApiController(WorkingCalendar calendar, CalendarYears years, CalendarManagement management) {
+        this.calendar = calendar;
+        this.years = years;
+        this.management = management;
+    }
+
+    /** {@code {"start", "workingDays"|"calendarDays"|"minutes", "dueDate", "dueAt"}} as API.md fixes it. */
+    @GetMapping("/deadline")
+    @Allow(anyUser = true)
+    Map<String, Object> deadline(@RequestParam(required = false) String start, @RequestParam(required = false) String workingDays,
+                                 @RequestParam(required = false) String calendarDays, @RequestParam(required = false) String minutes) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant from = parseInstant(start, errors);
+        Map<DeadlineKind, String> given = new LinkedHashMap<>();
+        put(given, DeadlineKind.WORKING_DAYS, workingDays);
+        put(given, DeadlineKind.CALENDAR_DAYS, calendarDays);
+        put(given, DeadlineKind.MINUTES, minutes);
+        DeadlineKind kind = null;
+        long n = 0;
+        if (given.size() != 1) {
+            errors.put("workingDays|calendarDays|minutes", "give exactly one of workingDays, calendarDays, minutes");
+        } else {
+            var only = given.entrySet().iterator().next();
+            kind = only.getKey();
+            try {
+                n = Long.parseLong(only.getValue().strip());
+                if (n < 0 || n > kind.max()) {
+                    errors.put(kind.parameter(), "must be a whole number between 0 and " + kind.max());
+                }
+            } catch (NumberFormatException e) {
+                errors.put(kind.parameter(), "must be a whole number between 0 and " + kind.max());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("The deadline cannot be computed from these parameters.", errors);
+        }
+        Deadline due = kind.compute(calendar, from, n);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("start", from);
+        body.put(kind.parameter(), n);
+        body.put("dueDate", due.dueDate().toString());
+        body.put("dueAt", due.dueAt());
+        return body;
+    }
+
+    @GetMapping("/years")
+    @Allow(anyUser = true)
+    List<Map<String, Object>> years() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        years.list().forEach(s -> list.add(summary(s)));
+        return list;
+    }
+
+    /** The year in the shape PUT takes, plus who loaded it when: GET, edit, PUT back. */
+    @GetMapping("/years/{year}")
+    @Allow(anyUser = true)
+    Map<String, Object> year(@PathVariable int year) {
+        CalendarYears.Stored stored = years.find(year)
+                .orElseThrow(() -> new NotFound("The holiday schedule for " + year + " is not loaded."));
+        Map<String, Object> body = summary(stored.summary());
+        body.put("holidays", days(stored.schedule().holidays()));
+        body.put("workdays", days(stored.schedule().workdays()));
+        return body;
+    }
+
+    /** Adds the year (201) or replaces it whole (200); any problem → 400 naming each field, nothing changed. */
+    @PutMapping("/years/{year}")
+    @Allow(Role.SECURITY_ADMIN)
+    ResponseEntity<Map<String, Object>> load(@PathVariable int year, @RequestBody YearEntry entry) {
+        CalendarManagement.Loaded loaded = management.load(year, entry, "API");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", loaded.year());
+        body.put("result", loaded.replaced() ? "replaced" : "added");
+        body.put("holidays", loaded.holidays());
+        body.put("workdays", loaded.workdays());
+        return ResponseEntity.status(loaded.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+    }
+
+    private static Map<String, Object> summary(CalendarYears.Summary s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("year", s.year());
+        m.put("paper", s.paper());
+        m.put("source", s.source());
+        m.put("loadedAt", s.loadedAt());
+        m.put("loadedBy", s.loadedBy());
+        m.put("holidayCount", s.holidays());
+        m.put("workdayCount", s.workdays());
+        return m;
+    }
+
+    private static List<Map<String, String>> days(List<ScheduleDay> days) {
+        return days.stream().map(d -> {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("date", d.date().toString());
+            m.put("name", d.name());
+            return m;
+        }).toList();
+    }
+
+    private static void put(Map<DeadlineKind, String> given, DeadlineKind kind, String value) {
+        if (value != null) {
+            given.put(kind, value);
+        }
+    }
+
+    /** ISO-8601 with offset; a "+08:00" whose plus became a space in an unencoded query string is taken as meant. */
+    static Instant parseInstant(String text, Map<String, String> errors) {
+        if (text == null || text.isBlank()) {
+            errors.put("start", "required: an ISO-8601 instant with offset, e.g. 2026-09-30T17:30:00Z");
+            return null;
+        }
+        String s = text.strip();
+        for (String candidate : List.of(s, s.replace(' ', '+'))) {
+            try {
+                return OffsetDateTime.parse(candidate).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next reading
+            }
+        }
+        errors.put("start", "not an ISO-8601 instant with offset, e.g. 2026-09-30T17:30:00Z");
+        return null;
+    }
+}

@@ -1,0 +1,224 @@
+package cn.govcloud.guard.calendar.web;
+
+import cn.govcloud.guard.calendar.Deadline;
+import cn.govcloud.guard.calendar.ScheduleNotLoaded;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.calendar.internal.CalendarManagement;
+import cn.govcloud.guard.calendar.internal.CalendarYears;
+import cn.govcloud.guard.calendar.internal.DeadlineKind;
+import cn.govcloud.guard.calendar.internal.InvalidSchedule;
+import cn.govcloud.guard.calendar.internal.ScheduleFile;
+import cn.govcloud.guard.calendar.internal.ScheduleValidation;
+import cn.govcloud.guard.calendar.internal.Violation;
+import cn.govcloud.guard.calendar.internal.YearEntry;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The page {@code /calendar}: a loaded year as twelve month grids with its holidays and make-up
+ * working days, a deadline calculator (the same rules as the API), and for the security
+ * administrator the upload of a year's notice. Times are entered and shown in Beijing time.
+ */
+@Controller
+class CalendarPage {
+    static final int MAX_UPLOAD_BYTES = 256 * 1024;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final WorkingCalendar calendar;
+    private final CalendarYears years;
+    private final CalendarManagement management;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    CalendarPage(WorkingCalendar calendar, CalendarYears years, CalendarManagement management, MessageSource messages, Clock clock) {
+        this.calendar = calendar;
+        this.years = years;
+        this.management = management;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The calculator's result, every part already in Beijing time. */
+    record Result(String kind, long n, String dueDate, String dueWeekday, String dueAtLocal, String dueAtUtc, boolean endOfDay) {
+    }
+
+    /** A loaded year as the page lists it, the time already in Beijing time. */
+    record YearRow(int year, String paper, boolean paperIsLink, String loadedBy, String loadedAt, int holidays, int workdays) {
+        static YearRow of(CalendarYears.Summary s) {
+            String paper = s.paper();
+            return new YearRow(s.year(), paper, paper.startsWith("https://") || paper.startsWith("http://"), s.loadedBy(),
+                    SHOWN.format(s.loadedAt().atZone(WorkingCalendar.ZONE)), s.holidays(), s.workdays());
+        }
+    }
+
+    @GetMapping("/calendar")
+    @Allow(anyUser = true)
+    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String start,
+                @RequestParam(required = false) String kind, @RequestParam(required = false) String n,
+                Model model, HttpServletResponse response) {
+        if (start != null) {
+            List<String> errors = new ArrayList<>();
+            Result result = calculate(start, kind, n, errors);
+            model.addAttribute("result", result);
+            model.addAttribute("calcErrors", errors);
+            if (!errors.isEmpty()) {
+                response.setStatus(422);
+            }
+        }
+        model.addAttribute("calcStart", start != null ? start : LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE))
+                .truncatedTo(ChronoUnit.MINUTES).toString());
+        model.addAttribute("calcKind", DeadlineKind.ofParameter(kind) != null ? kind : DeadlineKind.WORKING_DAYS.parameter());
+        model.addAttribute("calcN", n != null ? n : "5");
+        return render(model, year, null);
+    }
+
+    @PostMapping("/calendar/years")
+    @Allow(Role.SECURITY_ADMIN)
+    String upload(@RequestParam(required = false) String year, @RequestParam(required = false) MultipartFile file,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        List<String> errors = new ArrayList<>();
+        Integer number = parseYear(year);
+        if (number == null) {
+            errors.add(text(new Violation("year", "year-range", String.valueOf(ScheduleValidation.MIN_YEAR),
+                    String.valueOf(ScheduleValidation.MAX_YEAR))));
+        } else if (file == null || file.isEmpty()) {
+            errors.add(text(new Violation("file", "file-missing")));
+        } else if (file.getSize() > MAX_UPLOAD_BYTES) {
+            errors.add(text(new Violation("file", "file-too-large", String.valueOf(MAX_UPLOAD_BYTES / 1024))));
+        } else {
+            try {
+                JsonNode root = ScheduleFile.parse(file.getBytes());
+                YearEntry entry = root.isObject() ? ScheduleFile.yearOf(root, number) : null;
+                if (!root.isObject()) {
+                    errors.add(text(new Violation("file", "file-unreadable")));
+                } else if (entry == null) {
+                    errors.add(text(new Violation("file", "file-no-year", String.valueOf(number))));
+                } else {
+                    CalendarManagement.Loaded loaded = management.load(number, entry, "upload " + filename(file));
+                    redirect.addFlashAttribute("loaded", loaded);
+                    return "redirect:/calendar?year=" + number;
+                }
+            } catch (InvalidSchedule e) {
+                e.violations().forEach(v -> errors.add(v.field() + ": " + text(v)));
+            } catch (JacksonException | IOException e) {
+                errors.add(text(new Violation("file", "file-unreadable")));
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("uploadErrors", errors);
+        model.addAttribute("calcStart", LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE)).truncatedTo(ChronoUnit.MINUTES).toString());
+        model.addAttribute("calcKind", DeadlineKind.WORKING_DAYS.parameter());
+        model.addAttribute("calcN", "5");
+        return render(model, null, year == null ? "" : year);
+    }
+
+    private String render(Model model, Integer requested, String uploadYear) {
+        List<CalendarYears.Summary> loaded = years.list();
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        Integer shown = choose(loaded, requested, today.getYear());
+        model.addAttribute("years", loaded.stream().map(YearRow::of).toList());
+        model.addAttribute("shownYear", shown);
+        Locale locale = LocaleContextHolder.getLocale();
+        if (shown != null) {
+            years.find(shown).ifPresent(stored -> {
+                model.addAttribute("summary", YearRow.of(stored.summary()));
+                model.addAttribute("view", YearView.of(stored.schedule(), locale, today,
+                        (kind, name) -> messages.getMessage("calendar.mark." + kind.name(), new Object[] {name}, locale)));
+            });
+        }
+        model.addAttribute("kinds", DeadlineKind.values());
+        model.addAttribute("canLoad", Actor.current().map(a -> a.has(Role.SECURITY_ADMIN)).orElse(false));
+        int next = loaded.isEmpty() ? today.getYear() : loaded.get(loaded.size() - 1).year() + 1;
+        model.addAttribute("uploadYear", uploadYear != null ? uploadYear : String.valueOf(next));
+        return "calendar/calendar";
+    }
+
+    private static Integer choose(List<CalendarYears.Summary> loaded, Integer requested, int thisYear) {
+        if (loaded.isEmpty()) {
+            return null;
+        }
+        for (Integer wanted : new Integer[] {requested, thisYear}) {
+            if (wanted != null && loaded.stream().anyMatch(s -> s.year() == wanted)) {
+                return wanted;
+            }
+        }
+        return loaded.get(loaded.size() - 1).year();
+    }
+
+    private Result calculate(String start, String kindParameter, String n, List<String> errors) {
+        Locale locale = LocaleContextHolder.getLocale();
+        DeadlineKind kind = DeadlineKind.ofParameter(kindParameter);
+        LocalDateTime local = null;
+        try {
+            local = LocalDateTime.parse(start.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(messages.getMessage("calendar.calc.error.start", null, locale));
+        }
+        if (kind == null) {
+            errors.add(messages.getMessage("calendar.calc.error.kind", null, locale));
+        }
+        long count = -1;
+        try {
+            count = Long.parseLong(n == null ? "" : n.strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (kind != null && (count < 0 || count > kind.max())) {
+            errors.add(messages.getMessage("calendar.calc.error.n", new Object[] {String.valueOf(kind.max())}, locale));
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            Deadline due = kind.compute(calendar, local.atZone(WorkingCalendar.ZONE).toInstant(), count);
+            return new Result(kind.parameter(), count, due.dueDate().toString(),
+                    due.dueDate().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale),
+                    SHOWN.format(due.dueAt().atZone(WorkingCalendar.ZONE)), due.dueAt().toString(), kind != DeadlineKind.MINUTES);
+        } catch (ScheduleNotLoaded e) {
+            errors.add(messages.getMessage("calendar.calc.error.notLoaded", new Object[] {String.valueOf(e.year())}, locale));
+            return null;
+        }
+    }
+
+    private String text(Violation v) {
+        return messages.getMessage(v.messageKey(), v.args().toArray(), v.english(), LocaleContextHolder.getLocale());
+    }
+
+    private static Integer parseYear(String year) {
+        try {
+            int y = Integer.parseInt(year == null ? "" : year.strip());
+            return y >= ScheduleValidation.MIN_YEAR && y <= ScheduleValidation.MAX_YEAR ? y : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String filename(MultipartFile file) {
+        String name = Optional.ofNullable(file.getOriginalFilename()).orElse("file");
+        name = name.replaceAll("[\\p{Cntrl}]", "");
+        return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+}
