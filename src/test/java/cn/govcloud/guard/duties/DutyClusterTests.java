@@ -119,11 +119,21 @@ class DutyClusterTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'duty.overdue' and target = :t").param("t", "duty:" + id)
                 .query(Long.class).single()).isEqualTo(1);
-        // db-scheduler holds one execution of each recurring task for the whole cluster
-        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'duties-sweep'").query(Long.class).single())
-                .isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_name = 'duties-generate'").query(Long.class).single())
-                .isEqualTo(1);
+        // db-scheduler holds one execution of each recurring task for the whole cluster (both nodes registered
+        // theirs at start-up; the scheduler starts in the background, so wait for it, not for time to pass)
+        for (String task : List.of("duties-sweep", "duties-generate")) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            long rows = 0;
+            while (System.nanoTime() < deadline && (rows = scheduled(jdbc, task)) == 0) {
+                Thread.onSpinWait();
+            }
+            assertThat(rows).as("scheduled executions of " + task + " among "
+                    + jdbc.sql("select task_name from scheduled_tasks").query(String.class).list()).isEqualTo(1);
+        }
+    }
+
+    private static long scheduled(JdbcClient jdbc, String task) {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = :t").param("t", task).query(Long.class).single();
     }
 
     @SafeVarargs

@@ -60,9 +60,15 @@ class DutyWorkflowTests {
         clock.reset();
     }
 
+    /** Moves the clock; tokens are signed in again, since a session does not outlive its expiry on the new clock. */
+    private void at(Instant instant) {
+        clock.set(instant);
+        tokens.clear();
+    }
+
     @Test
     void providerHasTodaysDailyDutiesAndSupervisorSeesYesterdaysMissingReportOverdue_A5_4() throws Exception {
-        clock.set(Instant.parse("2026-06-10T02:00:00Z")); // 10:00 on Wednesday 10 June in Baotou
+        at(Instant.parse("2026-06-10T02:00:00Z")); // 10:00 on Wednesday 10 June in Baotou
         engine.generate(LocalDate.parse("2026-06-09"), LocalDate.parse("2026-06-10"));
         engine.sweep();
 
@@ -94,7 +100,7 @@ class DutyWorkflowTests {
 
     @Test
     void aZeroReportIsADeclarationAcceptedOnSubmissionAndAContradictoryOneChangesNothing_A5_4() throws Exception {
-        clock.set(Instant.parse("2026-06-15T03:00:00Z"));
+        at(Instant.parse("2026-06-15T03:00:00Z"));
         engine.generate(LocalDate.parse("2026-06-15"), LocalDate.parse("2026-06-15"));
         long id = json(get("/api/v1/duties?rule=A5.4-daily-inspection&dueFrom=2026-06-15&dueTo=2026-06-15"), "provider")
                 .get("items").get(0).get("id").asLong();
@@ -127,7 +133,7 @@ class DutyWorkflowTests {
 
     @Test
     void aReturnedMonthlyReportKeepsItsDueTimeAndBecomesOverdueExactlyOnce_A5_4() throws Exception {
-        clock.set(Instant.parse("2026-05-20T02:00:00Z"));
+        at(Instant.parse("2026-05-20T02:00:00Z"));
         engine.generate(LocalDate.parse("2026-05-20"), LocalDate.parse("2026-05-20"));
         JsonNode duty = json(get("/api/v1/duties?rule=A5.4-monthly-security-report&dueFrom=2026-06-10&dueTo=2026-06-10"), "provider")
                 .get("items").get(0);
@@ -154,12 +160,12 @@ class DutyWorkflowTests {
         assertThat(returned.get("state").asString()).isEqualTo("RETURNED");
         assertThat(returned.get("dueAt").asString()).isEqualTo("2026-06-10T16:00:00Z");
 
-        clock.set(Instant.parse("2026-06-10T15:59:59Z"));
+        at(Instant.parse("2026-06-10T15:59:59Z"));
         engine.sweep();
         assertThat(json(get("/api/v1/duties/" + id), "provider").get("state").asString()).isEqualTo("RETURNED");
         assertThat(noticesLike("duty:" + id + ":remind:%")).isEqualTo(1); // P3D and P1D both past: one reminder, not two
 
-        clock.set(Instant.parse("2026-06-10T16:00:00Z"));
+        at(Instant.parse("2026-06-10T16:00:00Z"));
         engine.sweep();
         engine.sweep();
         assertThat(json(get("/api/v1/duties/" + id), "provider").get("state").asString()).isEqualTo("OVERDUE");
@@ -167,7 +173,7 @@ class DutyWorkflowTests {
         assertThat(audits("duty.overdue", "duty:" + id)).isEqualTo(1);
 
         // a late submission is still taken, and marked late
-        clock.set(Instant.parse("2026-06-11T01:00:00Z"));
+        at(Instant.parse("2026-06-11T01:00:00Z"));
         mvc.perform(multipart("/api/v1/duties/" + id + "/submissions")
                         .file(new MockMultipartFile("report", "report-v2.pdf", "application/pdf", pdf))
                         .param("vulnerabilityScanPerformed", "true").param("vulnerabilityScanSummary", "同上，补充附表")
@@ -214,7 +220,7 @@ class DutyWorkflowTests {
 
     @Test
     void theSupervisorWaivesADutyWithAReasonOnRecord() throws Exception {
-        clock.set(Instant.parse("2026-07-01T02:00:00Z"));
+        at(Instant.parse("2026-07-01T02:00:00Z"));
         engine.generate(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-07-01"));
         long id = json(get("/api/v1/duties?rule=A5.3-daily-backup-record&dueFrom=2026-07-01&dueTo=2026-07-01"), "provider")
                 .get("items").get(0).get("id").asLong();
@@ -227,7 +233,7 @@ class DutyWorkflowTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(waived.get("state").asString()).isEqualTo("WAIVED");
         assertThat(waived.get("waiverReason").asString()).isEqualTo("全市停电应急，经批准当日免报");
-        clock.set(Instant.parse("2026-07-02T02:00:00Z"));
+        at(Instant.parse("2026-07-02T02:00:00Z"));
         engine.sweep();
         assertThat(json(get("/api/v1/duties/" + id), "provider").get("state").asString()).isEqualTo("WAIVED");
     }

@@ -58,7 +58,9 @@ class CertificationPages {
                     CertificationApiController.date("validUntil", form.get("validUntil")), form.get("conclusion"));
             boolean file = report != null && !report.isEmpty();
             Certification saved = certifications.register(c, file ? report.getOriginalFilename() : null, file ? report.getInputStream() : null);
-            redirect.addFlashAttribute("recorded", saved);
+            // flash attributes live in the (JDBC) session: plain strings only
+            redirect.addFlashAttribute("recordedNumber", saved.reportNumber());
+            redirect.addFlashAttribute("recordedDue", saved.filing() == null ? "" : saved.filing().dueDate().toString());
             return "redirect:/platform/certifications";
         } catch (InvalidInput e) {
             Map<String, String> errors = new HashMap<>();
