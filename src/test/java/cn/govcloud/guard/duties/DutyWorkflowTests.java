@@ -125,10 +125,11 @@ class DutyWorkflowTests {
         mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isConflict());
-        // only the responsible organisation submits
+        // only the responsible organisation submits (A4), even though the supervisor may read the duty
         mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.rule").value("A4"));
     }
 
     @Test

@@ -206,7 +206,8 @@ public class DutyService implements Duties {
     public Submissions.Submission submit(long dutyId, Map<String, String> fields, List<Upload> uploads, Actor actor) {
         Duty duty = visible(dutyId, actor);
         if (!mayAct(duty, actor)) {
-            throw new AccessDeniedException("not the responsible organisation");
+            // A4: the duty stays with its responsible organisation; an overseer who can read it cannot file it
+            throw new RuleViolation("A4", "duties.refused.notResponsible");
         }
         duty = store.findForUpdate(dutyId).orElseThrow();
         if (!duty.state().awaitsSubmission()) {
