@@ -26,6 +26,9 @@ class DutyBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeAll
     static void launch() {
         LoginBrowserTests.launch();
@@ -52,8 +55,11 @@ class DutyBrowserTests {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "provider");
             assertThat(page.locator("#agenda")).containsText("每日巡检与零报告");
-            page.navigate("http://127.0.0.1:" + port + "/duties?rule=A5.4-daily-inspection&state=OPEN");
-            page.locator("#duty-table tbody a").first().click();
+            // today's (Beijing) daily inspection, seeded with the demo city; other tests leave older ones behind
+            long today = jdbc.sql("select id from duties_duty where rule_id = 'A5.4-daily-inspection' and period_start = :d")
+                    .param("d", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).query(Long.class).single();
+            page.navigate("http://127.0.0.1:" + port + "/duties?rule=A5.4-daily-inspection");
+            page.locator("#duty-table tbody a[href='/duties/" + today + "']").click();
             assertThat(page.locator("#duty-state")).hasText("待办");
 
             page.selectOption("#f-devicesStatus", "正常");
