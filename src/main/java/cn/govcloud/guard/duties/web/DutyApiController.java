@@ -51,8 +51,11 @@ class DutyApiController {
     private final RuleCatalog catalog;
     private final ComplianceMatrix matrix;
     private final ComplianceExport export;
+    private final org.springframework.context.MessageSource messages;
 
-    DutyApiController(DutyService duties, Duties api, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export) {
+    DutyApiController(DutyService duties, Duties api, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export,
+                      org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.duties = duties;
         this.api = api;
         this.catalog = catalog;
@@ -153,7 +156,8 @@ class DutyApiController {
     Map<String, Object> compliance(@RequestParam(required = false) String rule,
                                    @RequestParam(required = false) ComplianceMatrix.Status status,
                                    @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
-                                   @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit) {
+                                   @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit,
+                                   Locale locale) {
         if (limit < 1 || limit > 5000 || offset < 0) {
             throw new InvalidInput("limit must be between 1 and 5000 and offset not negative", Map.of("limit", "1..5000"));
         }
@@ -162,7 +166,8 @@ class DutyApiController {
         body.put("catalog", catalog.version());
         body.put("total", rows.size());
         body.put("summary", matrix.summary(rows));
-        body.put("rows", rows.stream().skip(offset).limit(limit).map(DutyJson::row).toList());
+        body.put("rows", rows.stream().skip(offset).limit(limit)
+                .map(r -> DutyJson.row(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale))).toList());
         return body;
     }
 

@@ -55,7 +55,7 @@ final class DutyJson {
         return m;
     }
 
-    static Map<String, Object> row(ComplianceMatrix.Row r) {
+    static Map<String, Object> row(ComplianceMatrix.Row r, String reasonText) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("subjectKind", r.subjectKind());
         m.put("subjectId", r.subjectId());
@@ -68,6 +68,7 @@ final class DutyJson {
         m.put("status", r.status());
         m.put("reason", r.reason());
         m.put("reasonArgs", r.reasonArgs());
+        m.put("reasonText", reasonText);
         m.put("dueAt", r.dueAt());
         m.put("latestDutyId", r.latestDuty());
         m.put("latestEvidenceAt", r.latestEvidenceAt());
