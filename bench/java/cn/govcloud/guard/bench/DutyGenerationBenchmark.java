@@ -78,6 +78,19 @@ public final class DutyGenerationBenchmark {
                     withSystems, systemsSeconds, withSystems / systemsSeconds);
             System.out.printf("year 2026 again (idempotent, nothing new): %,d created in %.2f s%n", again, againSeconds);
             System.out.printf("duties in the table: %,d%n", total);
+
+            // the compliance matrix over that year, as the supervisor opens it (all subjects, every rule)
+            var matrix = app.getBean(cn.govcloud.guard.duties.internal.ComplianceMatrix.class);
+            var bootstrap = app.getBean(cn.govcloud.guard.identity.IdentityBootstrap.class);
+            int[] rows = new int[1];
+            for (int round = 0; round < 6; round++) {
+                long m0 = System.nanoTime();
+                bootstrap.runAs("supervisor", () -> rows[0] = matrix.rows(cn.govcloud.guard.shared.Actor.require(),
+                        cn.govcloud.guard.duties.internal.ComplianceMatrix.Filter.none()).size());
+                if (round >= 3) { // the first rounds warm up
+                    System.out.printf("compliance matrix, supervisor, all rows: %,d rows in %.0f ms%n", rows[0], (System.nanoTime() - m0) / 1e6);
+                }
+            }
         }
     }
 
