@@ -24,6 +24,9 @@ public interface Duties {
 
     Optional<Duty> find(long id);
 
+    /** Several duties at once (one query), in no particular order; unknown ids are left out. */
+    List<Duty> find(java.util.Collection<Long> ids);
+
     /**
      * Files structured evidence (no documents) for a duty as the signed-in actor, with the same
      * checks as the API: the actor acts for the responsible organisation, the fields fit the rule's form.

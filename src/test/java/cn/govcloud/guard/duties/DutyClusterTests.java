@@ -115,7 +115,7 @@ class DutyClusterTests {
         // what matters is that no transition is made twice
         assertThat(marked.get(0) + marked.get(1)).as("transitions made by the two calls together").isLessThanOrEqualTo((int) overdueYesterday);
         assertThat(again).containsExactly(0, 0);
-        assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "duty:" + id + ":overdue")
+        assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "duty:" + id + ":overdue:%")
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "duty:" + id + ":escalate:%")
                 .query(Long.class).single()).isEqualTo(1);

@@ -88,7 +88,7 @@ class DutyWorkflowTests {
         // the provider was told once, the supervisor escalated to once, however often the sweep runs
         engine.sweep();
         engine.sweep();
-        assertThat(notices("duty:" + id + ":overdue")).isEqualTo(1);
+        assertThat(noticesLike("duty:" + id + ":overdue:%")).isEqualTo(1);
         assertThat(noticesLike("duty:" + id + ":escalate:%")).isEqualTo(1);
         assertThat(audits("duty.overdue", "duty:" + id)).isEqualTo(1);
 
@@ -114,6 +114,15 @@ class DutyWorkflowTests {
                 .andExpect(jsonPath("$.errors.securityEventCount").exists());
         assertThat(submissions(id)).isZero();
 
+        report.put("noSecurityEvents", "false");
+        report.put("securityEventCount", "-1");
+        report.put("securityEventDescription", "端口扫描");
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
+                        .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.securityEventCount").exists());
+        report.remove("securityEventDescription");
+        report.put("noSecurityEvents", "true");
         report.put("securityEventCount", "0");
         mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
@@ -170,7 +179,7 @@ class DutyWorkflowTests {
         engine.sweep();
         engine.sweep();
         assertThat(json(get("/api/v1/duties/" + id), "provider").get("state").asString()).isEqualTo("OVERDUE");
-        assertThat(notices("duty:" + id + ":overdue")).isEqualTo(1);
+        assertThat(noticesLike("duty:" + id + ":overdue:%")).isEqualTo(1);
         assertThat(audits("duty.overdue", "duty:" + id)).isEqualTo(1);
 
         // a late submission is still taken, and marked late
@@ -279,10 +288,6 @@ class DutyWorkflowTests {
             tokens.put(user, t);
         }
         return t;
-    }
-
-    private long notices(String key) {
-        return jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", key).query(Long.class).single();
     }
 
     private long noticesLike(String pattern) {

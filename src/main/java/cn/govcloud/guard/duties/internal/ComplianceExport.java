@@ -20,6 +20,9 @@ public class ComplianceExport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(cn.govcloud.guard.calendar.WorkingCalendar.ZONE);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(cn.govcloud.guard.calendar.WorkingCalendar.ZONE);
+
     private final MessageSource messages;
 
     ComplianceExport(MessageSource messages) {
@@ -54,7 +57,7 @@ public class ComplianceExport {
                 line.createCell(c++).setCellValue(english ? row.rule().titleEn() : row.rule().title());
                 line.createCell(c++).setCellValue(text("duties.matrix.status." + row.status(), locale));
                 line.createCell(c++).setCellValue(messages.getMessage(row.reason(), row.reasonArgs().toArray(), row.reason(), locale));
-                line.createCell(c++).setCellValue(time(row.dueAt()));
+                line.createCell(c++).setCellValue(due(row.dueAt()));
                 line.createCell(c++).setCellValue(time(row.latestEvidenceAt()));
                 line.createCell(c++).setCellValue(row.latestEvidenceBy() == null ? "" : row.latestEvidenceBy());
                 line.createCell(c).setCellValue(row.catalogVersion());
@@ -67,6 +70,15 @@ public class ComplianceExport {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
+    }
+
+    /** A day deadline ends at 24:00 of its day: printed so, not as the next day's 00:00 (as on the pages). */
+    static String due(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        String at = TIME.format(instant);
+        return at.endsWith(" 00:00") ? DAY.format(instant.minusSeconds(1)) + " 24:00" : at;
     }
 
     private static String time(Instant instant) {

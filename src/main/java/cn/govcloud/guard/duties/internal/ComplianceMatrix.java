@@ -74,7 +74,7 @@ public class ComplianceMatrix {
                 continue;
             }
             List<Subject> visible = snapshot.of(kind).stream()
-                    .filter(s -> scope.allows(s.orgId()) && (filter.orgId() == null || filter.orgId() == s.orgId())).toList();
+                    .filter(s -> filter.orgId() == null || filter.orgId() == s.orgId()).toList();
             if (snapshot.of(kind).isEmpty()) {
                 // every rule is listed even before anything it applies to exists (e.g. no systems registered yet)
                 for (Rule rule : catalog.rules()) {
@@ -90,6 +90,12 @@ public class ComplianceMatrix {
                 String orgName = snapshot.org(subject.orgId()).map(OrganisationView::name).orElse("");
                 for (Rule rule : catalog.rules()) {
                     if (rule.appliesTo() != kind || (filter.ruleId() != null && !filter.ruleId().equals(rule.id()))) {
+                        continue;
+                    }
+                    // a row is the responsible organisation's (A4): a unit does not see the provider's duties on its
+                    // systems, the provider sees its own duties on units' systems, overseers see everything
+                    long responsible = snapshot.responsibleOrg(rule.party(), subject).orElse(-1L);
+                    if (!scope.allows(responsible)) {
                         continue;
                     }
                     Row row = row(rule, subject, orgName, aggregates.get(key(rule.id(), kind, subject.id())), version);
@@ -152,13 +158,13 @@ public class ComplianceMatrix {
         Map<String, Aggregate> map = new HashMap<>();
         jdbc.sql("""
                 select d.rule_id, d.subject_kind, d.subject_id,
-                       sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue,
-                       sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end) pending,
+                       count(distinct case when d.state = 'OVERDUE' then d.id end) overdue,
+                       count(distinct case when d.state in ('OPEN','SUBMITTED','RETURNED') then d.id end) pending,
                        min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end) next_due,
                        max(d.due_at) last_due,
                        max(d.id) latest_duty,
                        max(s.id) latest_submission,
-                       sum(case when s.late then 1 else 0 end) late
+                       count(distinct case when s.late and s.decision = 'ACCEPTED' then s.id end) late
                 from duties_duty d left join duties_submission s on s.duty_id = d.id
                 where d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE')
                 group by d.rule_id, d.subject_kind, d.subject_id

@@ -53,7 +53,8 @@ public class DutyGenerator {
     }
 
     /** What one run did; {@code missingYears} are years whose holiday schedule must be loaded first. */
-    public record Result(LocalDate from, LocalDate to, int considered, int created, SortedSet<Integer> missingYears) {
+    public record Result(LocalDate from, LocalDate to, int considered, int created, SortedSet<Integer> missingYears,
+                         LocalDate firstSkippedPeriod) {
     }
 
     /** The daily run: from the day after the last generated one (at most a month back) through today. */
@@ -69,7 +70,12 @@ public class DutyGenerator {
             from = today.minusDays(MAX_CATCH_UP_DAYS);
         }
         Result result = generate(from, today);
-        store.generatedThrough(today);
+        // a day whose duties could not be computed (no holiday schedule for its year) is not done: the
+        // watermark stops before it, so the run after the schedule is loaded creates them (still overdue)
+        LocalDate done = result.firstSkippedPeriod() == null ? today : result.firstSkippedPeriod().minusDays(1);
+        if (!done.isBefore(from)) {
+            store.generatedThrough(done.isAfter(today) ? today : done);
+        }
         return result;
     }
 
@@ -79,6 +85,7 @@ public class DutyGenerator {
         Subjects.Snapshot snapshot = subjects.snapshot();
         RuleCatalog.Version version = catalog.version();
         SortedSet<Integer> missingYears = new TreeSet<>();
+        LocalDate firstSkipped = null;
         int considered = 0;
         int created = 0;
         for (Rule rule : catalog.rules()) {
@@ -101,6 +108,7 @@ public class DutyGenerator {
                     deadline = rule.due().forPeriod(calendar, start, cadence);
                 } catch (ScheduleNotLoaded e) {
                     missingYears.add(e.year());
+                    firstSkipped = firstSkipped == null || start.isBefore(firstSkipped) ? start : firstSkipped;
                     continue;
                 }
                 for (Subject subject : owing) {
@@ -125,7 +133,7 @@ public class DutyGenerator {
         if (!missingYears.isEmpty()) {
             log.warn("Duties not generated for years without a holiday schedule: {}", missingYears);
         }
-        return new Result(from, to, considered, created, missingYears);
+        return new Result(from, to, considered, created, missingYears, firstSkipped);
     }
 
     static LocalDate next(LocalDate periodStart, Cadence cadence) {

@@ -52,8 +52,9 @@ class DutyNotices {
                 duty, rule, Severity.INFO);
     }
 
-    void overdue(Duty duty, Rule rule) {
-        send("duty:" + duty.id() + ":overdue", duty.orgId(), actingRoles(duty.party()), "duties.notice.overdue", duty, rule,
+    /** One notice per overdue episode: a duty returned and overdue again is told again. */
+    void overdue(Duty duty, Rule rule, java.time.Instant overdueAt) {
+        send("duty:" + duty.id() + ":overdue:" + overdueAt.getEpochSecond(), duty.orgId(), actingRoles(duty.party()), "duties.notice.overdue", duty, rule,
                 Severity.WARNING);
     }
 
@@ -66,7 +67,8 @@ class DutyNotices {
                     ? List.of(duty.orgId())
                     : snapshot.orgsOf(Subjects.orgKind(party)).stream().map(o -> o.id()).toList();
             for (long org : orgs) {
-                if (send("duty:" + duty.id() + ":escalate:" + org, org, actingRoles(party), "duties.notice.escalated", duty, rule,
+                String episode = duty.overdueAt() == null ? "" : duty.overdueAt().getEpochSecond() + ":";
+                if (send("duty:" + duty.id() + ":escalate:" + episode + org, org, actingRoles(party), "duties.notice.escalated", duty, rule,
                         Severity.CRITICAL)) {
                     sent++;
                 }

@@ -100,14 +100,19 @@ public class DutyService implements Duties {
     @Transactional
     public void fulfil(String reference, String note) {
         Instant now = clock.instant();
-        for (Duty duty : store.byReference(reference)) {
+        String text = note == null ? "" : note;
+        for (Duty listed : store.byReference(reference)) {
+            // locked, so a concurrent sweep cannot turn it OVERDUE between our read and our update
+            Duty duty = store.findForUpdate(listed.id()).orElseThrow();
             if (duty.state().closed()) {
                 continue;
             }
-            long submission = submissions.insert(duty.id(), now, "system", "system", Map.of("note", note), duty.dueAt().isBefore(now));
-            submissions.decide(submission, "ACCEPTED", now, "system", note);
-            store.transition(duty.id(), duty.state(), DutyState.ACCEPTED, now);
-            audit.record(AuditEvent.success("duty.fulfil", "duty:" + duty.id(), reference + ": " + note));
+            long submission = submissions.insert(duty.id(), now, "system", "system", Map.of("note", text), !now.isBefore(duty.dueAt()));
+            submissions.decide(submission, "ACCEPTED", now, "system", text);
+            if (!store.transition(duty.id(), duty.state(), DutyState.ACCEPTED, now)) {
+                throw new IllegalStateException("duty " + duty.id() + " changed state while locked");
+            }
+            audit.record(AuditEvent.success("duty.fulfil", "duty:" + duty.id(), reference + ": " + text));
         }
     }
 
@@ -126,6 +131,11 @@ public class DutyService implements Duties {
     @Override
     public Optional<Duty> find(long id) {
         return store.find(id);
+    }
+
+    @Override
+    public List<Duty> find(java.util.Collection<Long> ids) {
+        return store.findAll(ids);
     }
 
     @Override
@@ -253,11 +263,13 @@ public class DutyService implements Duties {
         Map<String, String> errors = new LinkedHashMap<>();
         boolean zero = "true".equals(fields.get(ZERO_REPORT));
         String count = fields.get(EVENT_COUNT);
-        int events = count == null ? 0 : new java.math.BigDecimal(count).signum();
-        if (zero && events != 0) {
+        java.math.BigDecimal events = count == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(count);
+        boolean wholeNumber = events.signum() >= 0 && events.stripTrailingZeros().scale() <= 0;
+        if (!wholeNumber) {
+            errors.put(EVENT_COUNT, "duties.evidence.wholeCount");
+        } else if (zero && events.signum() != 0) {
             errors.put(EVENT_COUNT, "duties.evidence.zeroReportWithEvents");
-        }
-        if (!zero && events == 0 && count != null) {
+        } else if (!zero && events.signum() == 0) {
             errors.put(EVENT_COUNT, "duties.evidence.eventsWithoutCount");
         }
         if (!zero && (fields.get(EVENT_DESCRIPTION) == null || fields.get(EVENT_DESCRIPTION).isBlank())) {
@@ -290,6 +302,9 @@ public class DutyService implements Duties {
         submissions.decide(submissionId, accept ? "ACCEPTED" : "RETURNED", now, actor.username(), comment == null ? null : comment.strip());
         // a returned duty keeps its original due time: if that has passed, the next sweep makes it overdue
         store.transition(dutyId, DutyState.SUBMITTED, accept ? DutyState.ACCEPTED : DutyState.RETURNED, accept ? now : null);
+        if (!accept) {
+            store.rearmEscalation(dutyId); // if it is overdue again, that is a new episode, escalated again
+        }
         notices.reviewed(duty, ruleOf(duty), submissionId, accept);
         audit.record(AuditEvent.success(accept ? "duty.accept" : "duty.return", "duty:" + dutyId,
                 duty.ruleId() + (comment == null ? "" : " " + comment)));

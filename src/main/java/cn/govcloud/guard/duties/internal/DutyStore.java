@@ -96,6 +96,13 @@ public class DutyStore {
         return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.id = :id").param("id", id).query(DUTY).optional();
     }
 
+    List<Duty> findAll(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.id in (:ids)").param("ids", List.copyOf(ids)).query(DUTY).list();
+    }
+
     Optional<Duty> findForUpdate(long id) {
         return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.id = :id for update").param("id", id).query(DUTY).optional();
     }
@@ -120,11 +127,31 @@ public class DutyStore {
                 .param("now", ts(now)).param("limit", limit).query(DUTY).list();
     }
 
-    /** Duties still awaiting submission due before {@code horizon}: candidates for a reminder. */
-    List<Duty> awaitingBefore(Instant horizon, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.state in ('OPEN','RETURNED') and d.due_at <= :horizon "
-                        + "order by d.due_at, d.id limit :limit")
-                .param("horizon", ts(horizon)).param("limit", limit).query(DUTY).list();
+    /**
+     * Duties still awaiting submission, due between now and {@code horizon}, that have reminders
+     * left to send ({@code remindersPerRule}: how many each rule has): candidates for a reminder.
+     * Duties whose reminders are all sent are left out in SQL, so they cannot crowd out later ones.
+     */
+    List<Duty> awaitingReminder(Instant now, Instant horizon, Map<String, Integer> remindersPerRule, int limit) {
+        if (remindersPerRule.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder total = new StringBuilder("case d.rule_id");
+        Map<String, Object> params = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<String, Integer> e : remindersPerRule.entrySet()) {
+            total.append(" when :r").append(i).append(" then :n").append(i);
+            params.put("r" + i, e.getKey());
+            params.put("n" + i, e.getValue());
+            i++;
+        }
+        total.append(" else 0 end");
+        params.put("now", ts(now));
+        params.put("horizon", ts(horizon));
+        params.put("limit", limit);
+        return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.state in ('OPEN','RETURNED') and d.due_at > :now "
+                        + "and d.due_at <= :horizon and d.reminders_sent < " + total + " order by d.due_at, d.id limit :limit")
+                .params(params).query(DUTY).list();
     }
 
     /** Overdue duties that became overdue at or before {@code cutoff}: candidates for escalation. */
@@ -147,6 +174,11 @@ public class DutyStore {
     boolean transition(long id, DutyState from, DutyState to, Instant closedAt) {
         return jdbc.sql("update duties_duty set state = :to, closed_at = :closed where id = :id and state = :from")
                 .param("to", to.name()).param("from", from.name()).param("closed", ts(closedAt)).param("id", id).update() == 1;
+    }
+
+    /** After a return: a later overdue episode is escalated again. */
+    void rearmEscalation(long id) {
+        jdbc.sql("update duties_duty set escalated_at = null where id = :id").param("id", id).update();
     }
 
     void waive(long id, String reason, String approver, Instant now) {
@@ -230,15 +262,18 @@ public class DutyStore {
                 return null;
             }
             int sep = text.indexOf('_');
+            int dot = text.indexOf('.');
             try {
-                return new Cursor(Instant.ofEpochMilli(Long.parseLong(text.substring(0, sep))), Long.parseLong(text.substring(sep + 1)));
+                // epoch seconds and nanoseconds: due times carry microseconds, a millisecond cursor would repeat rows
+                Instant at = Instant.ofEpochSecond(Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1, sep)));
+                return new Cursor(at, Long.parseLong(text.substring(sep + 1)));
             } catch (RuntimeException e) {
                 throw new cn.govcloud.guard.shared.InvalidInput("The cursor is not one this server gave out.", Map.of("cursor", "invalid"));
             }
         }
 
         public static String of(Duty last) {
-            return last.dueAt().toEpochMilli() + "_" + last.id();
+            return last.dueAt().getEpochSecond() + "." + last.dueAt().getNano() + "_" + last.id();
         }
     }
 

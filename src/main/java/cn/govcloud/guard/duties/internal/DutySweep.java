@@ -69,7 +69,7 @@ public class DutySweep {
                     if (!store.markOverdue(duty.id(), now)) {
                         return false; // another node got there first, or it was submitted meanwhile
                     }
-                    notices.overdue(duty, catalog.rule(duty.ruleId()).orElse(null));
+                    notices.overdue(duty, catalog.rule(duty.ruleId()).orElse(null), now);
                     return true;
                 });
                 if (Boolean.TRUE.equals(won)) {
@@ -90,8 +90,10 @@ public class DutySweep {
         if (longest.isZero()) {
             return 0;
         }
+        java.util.Map<String, Integer> remindersPerRule = new java.util.HashMap<>();
+        catalog.rules().stream().filter(r -> !r.reminders().isEmpty()).forEach(r -> remindersPerRule.put(r.id(), r.reminders().size()));
         int sent = 0;
-        for (Duty duty : store.awaitingBefore(now.plus(longest), 10 * BATCH)) {
+        for (Duty duty : store.awaitingReminder(now, now.plus(longest), remindersPerRule, 10 * BATCH)) {
             Optional<Rule> rule = catalog.rule(duty.ruleId());
             if (rule.isEmpty() || !duty.dueAt().isAfter(now)) {
                 continue;

@@ -137,12 +137,17 @@ public class Certifications {
             throw new RuleViolation("A5.2", "platform.cert.error.duplicate");
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into platform_certification (provider_org_id, kind, report_number, agency, issue_date, valid_until, conclusion, "
+        try {
+            jdbc.sql("insert into platform_certification (provider_org_id, kind, report_number, agency, issue_date, valid_until, conclusion, "
                         + "recorded_at, recorded_by) values (:org, :kind, :no, :agency, :issued, :until, :conclusion, :at, :by)")
                 .param("org", actor.orgId()).param("kind", c.kind().name()).param("no", c.reportNumber().strip())
                 .param("agency", c.agency().strip()).param("issued", c.issueDate()).param("until", c.validUntil())
                 .param("conclusion", c.conclusion()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", actor.username())
                 .update(key, "id");
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // the same report recorded twice at once (a double click): the unique key decides, the loser is told
+            throw new RuleViolation("A5.2", "platform.cert.error.duplicate");
+        }
         long id = key.getKey().longValue();
 
         // A5.2: filed within 15 working days of the issue date; the issue date itself is not counted
@@ -173,7 +178,11 @@ public class Certifications {
         jdbc.sql("select * from platform_certification c where " + scope.where("c.provider_org_id")
                         + " order by c.issue_date desc, c.id desc").params(scope.params())
                 .query((rs, i) -> rows.add(map(rs))).list();
-        return rows.stream().map(this::withFiling).toList();
+        // the filing duties in one query, not one per report
+        Map<Long, Duty> filings = new HashMap<>();
+        duties.find(rows.stream().map(Certification::filingDutyId).filter(java.util.Objects::nonNull).toList())
+                .forEach(d -> filings.put(d.id(), d));
+        return rows.stream().map(c -> withFiling(c, c.filingDutyId() == null ? null : filings.get(c.filingDutyId()))).toList();
     }
 
     public Optional<Certification> find(long id, Actor actor) {
@@ -181,7 +190,8 @@ public class Certifications {
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("id", id);
         return jdbc.sql("select * from platform_certification c where c.id = :id and " + scope.where("c.provider_org_id"))
-                .params(params).query((rs, i) -> map(rs)).optional().map(this::withFiling);
+                .params(params).query((rs, i) -> map(rs)).optional()
+                .map(c -> withFiling(c, c.filingDutyId() == null ? null : duties.find(c.filingDutyId()).orElse(null)));
     }
 
     /** The latest report of each kind: what the supervisor checks first. */
@@ -193,8 +203,7 @@ public class Certifications {
         return latest;
     }
 
-    private Certification withFiling(Certification c) {
-        Duty filing = c.filingDutyId() == null ? null : duties.find(c.filingDutyId()).orElse(null);
+    private static Certification withFiling(Certification c, Duty filing) {
         return new Certification(c.id(), c.providerOrgId(), c.kind(), c.reportNumber(), c.agency(), c.issueDate(), c.validUntil(),
                 c.conclusion(), c.filingDutyId(), c.recordedAt(), c.recordedBy(), filing, c.nextDue(), c.expired());
     }
