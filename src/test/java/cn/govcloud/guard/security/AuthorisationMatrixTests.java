@@ -156,6 +156,9 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {
             unit1Owned.put(pattern, id + "/MLPS_CERTIFICATE");
         }
+        for (String pattern : List.of("/api/v1/systems/{id}/protections/{measure}", "/systems/{id}/protections/{measure}")) {
+            unit1Owned.put(pattern, id + "/FIREWALL");
+        }
         for (String pattern : List.of("/api/v1/systems/{id}/documents/{documentId}", "/systems/{id}/documents/{documentId}")) {
             unit1Owned.put(pattern, id + "/" + document);
         }

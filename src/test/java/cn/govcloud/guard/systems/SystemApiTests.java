@@ -232,4 +232,48 @@ class SystemApiTests {
         long other = create("unit1", "另一个系统", 2);
         assertThat(call("unit1", get("/api/v1/systems/" + other + "/documents/" + doc)).getResponse().getStatus()).isEqualTo(404);
     }
+
+    @Test
+    void protectionsAreDeclaredOneByOneAndFileTheA7_1DutyOnceAllSixAre() throws Exception {
+        long id = create("unit1", "防护措施系统", 3);
+        MvcResult r = call("unit1", post("/api/v1/systems/" + id + "/protections/CRYPTO").param("present", "true"));
+        assertThat(r.getResponse().getStatus()).isEqualTo(400); // which products, with their certificate numbers?
+        assertThat(call("unit1", post("/api/v1/systems/" + id + "/protections/LASER").param("present", "true")).getResponse().getStatus())
+                .isEqualTo(400);
+        String[][] measures = {{"FIREWALL", "true", "下一代防火墙 NGFW-3000"}, {"IDS_IPS", "true", "IPS-2000"}, {"ENDPOINT", "true", "终端安全管理系统"},
+                {"CRYPTO", "true", "SM2/SM3/SM4 密码服务（商用密码产品认证证书 GM003312220230001）"}, {"LOCAL_BACKUP", "true", "每日全量"},
+                {"OFFSITE_BACKUP", "false", ""}};
+        for (String[] m : measures) {
+            var req = multipart("/api/v1/systems/" + id + "/protections/" + m[0]).param("present", m[1]).param("detail", m[2]);
+            if (m[0].equals("FIREWALL")) {
+                req.file(new MockMultipartFile("file", "防火墙策略.pdf", "application/pdf", PDF));
+            }
+            r = call("unit1", req);
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        }
+        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        assertThat(system.get("protections").get("OFFSITE_BACKUP").get("present").asBoolean()).isFalse();
+        assertThat(system.get("protections").get("FIREWALL").get("present").asBoolean()).isTrue();
+        assertThat(system.get("timeline").toString()).contains("PROTECTION:CRYPTO");
+        String duty = jdbc.sql("select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A7.1-protection-declaration'")
+                .param("id", id).query(String.class).single();
+        assertThat(duty).isEqualTo("SUBMITTED");
+        assertThat(call("unit2", post("/api/v1/systems/" + id + "/protections/FIREWALL").param("present", "true")).getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void admittedSystemsAreTheDutyEnginesSubjects() throws Exception {
+        var source = sources.stream().filter(s -> s.kind() == cn.govcloud.guard.rules.Rule.SubjectKind.SYSTEM).findFirst().orElseThrow();
+        // the demo city's admitted systems, with the attributes the catalog's conditions test
+        var admitted = source.subjects().stream().filter(s -> s.name().equals("教育局招生考试系统")).findFirst().orElseThrow();
+        assertThat(admitted.attributes().get("mlpsLevel")).isEqualTo(3);
+        assertThat(admitted.attributes().get("dataGrade")).isEqualTo("general");
+        assertThat((Integer) admitted.attributes().get("yearsSinceMlpsAssessment")).isBetween(0, 1);
+        assertThat(source.subjects()).noneMatch(s -> s.name().equals("校园安全视频监控平台")); // awaiting verification
+        assertThat(source.subjects()).anyMatch(s -> s.name().equals("卫健委预约挂号服务系统")); // suspended still owes duties
+    }
+
+    @Autowired
+    java.util.List<cn.govcloud.guard.duties.SubjectSource> sources;
 }

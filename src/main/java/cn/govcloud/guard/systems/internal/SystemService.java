@@ -449,6 +449,106 @@ public class SystemService {
         return get(id);
     }
 
+    // ---- A7.1 protection measures ----------------------------------------------------------------
+
+    /** The protection measures of A7.1; CRYPTO's detail names the products and their certificate numbers. */
+    public enum Measure { FIREWALL, IDS_IPS, ENDPOINT, CRYPTO, LOCAL_BACKUP, OFFSITE_BACKUP }
+
+    public record Protection(Measure measure, boolean present, String detail, Long documentId, Instant declaredAt, String declaredBy) {
+    }
+
+    /**
+     * The unit declares one measure present or missing, with details and optional evidence. Once all
+     * six are declared, they are filed as the evidence of the open A7.1 declaration duty.
+     */
+    @Transactional
+    public Protection declareProtection(long id, Measure measure, Boolean present, String detail, String filename, InputStream file) {
+        Actor actor = requireUnit();
+        SystemView system = visible(id, actor);
+        if (system.state() == SystemState.EXITED) {
+            throw new Lifecycle.StateRefused(Lifecycle.COMPLETE_EXIT, system.state());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (measure == null) {
+            errors.put("measure", "systems.error.measure");
+        }
+        if (present == null) {
+            errors.put("present", "systems.error.present");
+        }
+        if (detail != null && detail.length() > 2000) {
+            errors.put("detail", "systems.error.purpose");
+        }
+        if (measure == Measure.CRYPTO && Boolean.TRUE.equals(present) && blank(detail)) {
+            errors.put("detail", "systems.error.cryptoDetail");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("systems.error.invalid", errors);
+        }
+        Instant now = clock.instant();
+        Long documentId = null;
+        if (file != null) {
+            StoredDocument doc = documents.store(system.orgId(), filename == null ? measure.name().toLowerCase() : filename, file);
+            attach(id, doc.id(), "PROTECTION", actor, now);
+            documentId = doc.id();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("s", id);
+        params.put("m", measure.name());
+        params.put("p", present);
+        params.put("d", blank(detail) ? null : detail.strip());
+        params.put("doc", documentId);
+        params.put("now", ts(now));
+        params.put("by", actor.username());
+        int updated = jdbc.sql("update systems_protection set present = :p, detail = :d, document_id = coalesce(:doc, document_id), "
+                + "declared_at = :now, declared_by = :by where system_id = :s and measure = :m").params(params).update();
+        if (updated == 0) {
+            jdbc.sql("insert into systems_protection (system_id, measure, present, detail, document_id, declared_at, declared_by) "
+                    + "values (:s, :m, :p, :d, :doc, :now, :by)").params(params).update();
+        }
+        record(id, "PROTECTION:" + measure, system.state(), system.state(), "A7.1", (present ? "+" : "-") + (blank(detail) ? "" : " " + detail.strip()),
+                actor, now);
+        audit.record(AuditEvent.success("systems.protection.declare", "system:" + id, measure + " " + (present ? "present" : "missing")));
+        Map<Measure, Protection> all = protections(id);
+        if (all.size() == Measure.values().length) {
+            fileDeclaration(id, all);
+        }
+        return all.get(measure);
+    }
+
+    /** Files the six declarations as the A7.1 duty's evidence, if that duty still waits for it. */
+    private void fileDeclaration(long id, Map<Measure, Protection> all) {
+        duties.ofSubject(SubjectKind.SYSTEM, id).stream()
+                .filter(d -> d.ruleId().equals("A7.1-protection-declaration") && d.state().awaitsSubmission())
+                .findFirst().ifPresent(duty -> {
+                    Map<String, String> fields = new HashMap<>();
+                    fields.put("firewall", String.valueOf(all.get(Measure.FIREWALL).present()));
+                    fields.put("idsIps", String.valueOf(all.get(Measure.IDS_IPS).present()));
+                    fields.put("endpointProtection", String.valueOf(all.get(Measure.ENDPOINT).present()));
+                    Protection crypto = all.get(Measure.CRYPTO);
+                    fields.put("cryptoProducts", crypto.present() && crypto.detail() != null ? crypto.detail() : "未使用");
+                    fields.put("localBackup", String.valueOf(all.get(Measure.LOCAL_BACKUP).present()));
+                    fields.put("offsiteBackup", String.valueOf(all.get(Measure.OFFSITE_BACKUP).present()));
+                    Protection offsite = all.get(Measure.OFFSITE_BACKUP);
+                    if (offsite.present() && offsite.detail() != null) {
+                        fields.put("offsiteLocation", offsite.detail().length() > 200 ? offsite.detail().substring(0, 200) : offsite.detail());
+                    }
+                    duties.submit(duty.id(), fields);
+                });
+    }
+
+    public Map<Measure, Protection> protections(long id) {
+        Map<Measure, Protection> result = new EnumMap<>(Measure.class);
+        jdbc.sql("select * from systems_protection where system_id = :id").param("id", id).query((rs, i) -> {
+            long doc = rs.getLong("document_id");
+            Long documentId = rs.wasNull() ? null : doc;
+            Protection p = new Protection(Measure.valueOf(rs.getString("measure")), rs.getBoolean("present"), rs.getString("detail"),
+                    documentId, instant(rs, "declared_at"), rs.getString("declared_by"));
+            result.put(p.measure(), p);
+            return p;
+        }).list();
+        return result;
+    }
+
     // ---- reading --------------------------------------------------------------------------------
 
     /** The system if the actor may see it (A4); 404 otherwise, whether or not it exists. */

@@ -90,6 +90,10 @@ class SystemApiController {
         systems.items(id).forEach((kind, item) -> items.put(kind.name(), json(item)));
         m.put("verification", items);
         m.put("verificationPassed", systems.verificationPassed(id));
+        Map<String, Object> protections = new LinkedHashMap<>();
+        systems.protections(id).forEach((measure, p) -> protections.put(measure.name(), Map.of("present", p.present(),
+                "detail", p.detail() == null ? "" : p.detail())));
+        m.put("protections", protections);
         m.put("timeline", systems.timeline(id).stream().map(SystemApiController::json).toList());
         m.put("duties", systems.duties(id).stream().map(SystemApiController::json).toList());
         return m;
@@ -140,6 +144,32 @@ class SystemApiController {
         boolean has = file != null && !file.isEmpty();
         return json(systems.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
                 conclusion, date("validUntil", validUntil)), has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
+    }
+
+    /** A7.1: one protection measure, multipart (fields present=true|false, detail; optional evidence in part {@code file}) or form. */
+    @PostMapping("/{id}/protections/{measure}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> protection(@PathVariable long id, @PathVariable String measure, @RequestParam(required = false) String present,
+                                   @RequestParam(required = false) String detail, HttpServletRequest request) throws IOException {
+        MultipartFile file = file(request);
+        boolean has = file != null && !file.isEmpty();
+        var p = systems.declareProtection(id, parse(SystemService.Measure.class, "measure", measure), bool(present), detail,
+                has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("measure", p.measure());
+        m.put("present", p.present());
+        m.put("detail", p.detail());
+        m.put("documentId", p.documentId());
+        m.put("declaredAt", p.declaredAt());
+        m.put("declaredBy", p.declaredBy());
+        return m;
+    }
+
+    static Boolean bool(String value) {
+        if ("true".equals(value) || "on".equals(value)) {
+            return true;
+        }
+        return "false".equals(value) ? false : null;
     }
 
     record Review(Boolean accept, String reason) {

@@ -152,6 +152,19 @@ class SystemPages {
         });
     }
 
+    @PostMapping("/systems/{id}/protections/{measure}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String protection(@PathVariable long id, @PathVariable String measure, @RequestParam Map<String, String> form, HttpServletRequest request,
+                      Model model, RedirectAttributes redirect) {
+        MultipartFile file = SystemApiController.file(request);
+        return act(id, model, redirect, form, () -> {
+            boolean has = file != null && !file.isEmpty();
+            return systems.declareProtection(id, SystemApiController.parse(SystemService.Measure.class, "measure", measure),
+                    SystemApiController.bool(form.get("present")), form.get("detail"), has ? file.getOriginalFilename() : null,
+                    stream(has ? file : null));
+        });
+    }
+
     @PostMapping("/systems/{id}/verification/{kind}/review")
     @Allow(Role.SUPERVISOR)
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
@@ -235,6 +248,9 @@ class SystemPages {
         model.addAttribute("items", systems.items(id));
         model.addAttribute("itemKinds", ItemKind.values());
         model.addAttribute("passed", systems.verificationPassed(id));
+        model.addAttribute("protections", systems.protections(id));
+        model.addAttribute("measures", SystemService.Measure.values());
+        model.addAttribute("mayDeclare", actor.isUnitUser() && system.state() != SystemState.EXITED);
         List<SystemService.Transition> timeline = systems.timeline(id);
         Map<Long, String> labels = new HashMap<>();
         timeline.forEach(t -> labels.put(t.id(), label(t.action())));
@@ -272,6 +288,7 @@ class SystemPages {
         String head = action.substring(0, colon);
         String tail = action.substring(colon + 1);
         return switch (head) {
+            case "PROTECTION" -> text("systems.protections") + "：" + text("systems.measure." + tail);
             case "ITEM_UPLOADED" -> text("systems.item.upload") + "：" + text("systems.item." + tail);
             case "ITEM_ACCEPTED" -> text("systems.item.accept") + "：" + text("systems.item." + tail);
             case "ITEM_RETURNED" -> text("systems.item.return") + "：" + text("systems.item." + tail);
