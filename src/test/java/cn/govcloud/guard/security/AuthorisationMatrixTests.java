@@ -140,6 +140,8 @@ class AuthorisationMatrixTests {
             try {
                 id = systems.register(new cn.govcloud.guard.systems.internal.SystemService.Registration("矩阵测试系统", "授权矩阵测试", 2, null,
                         null, null, List.of("GOV_EXTRANET"), List.of("10.9.9.9"))).id();
+                systems.engageContractor(id, "包头智慧教育科技有限公司", cn.govcloud.guard.systems.internal.SystemService.ContractorRole.OPERATOR,
+                        "只读访问学籍库脱敏副本");
                 systems.uploadAgreement(id, "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
                         new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             } finally {
@@ -155,6 +157,14 @@ class AuthorisationMatrixTests {
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {
             unit1Owned.put(pattern, id + "/MLPS_CERTIFICATE");
+        }
+        long contractor = jdbc.sql("select id from systems_contractor where system_id = :id order by id").param("id", id)
+                .query(Long.class).list().get(0);
+        for (String pattern : List.of("/api/v1/systems/{id}/contractors", "/systems/{id}/contractors")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/contractors/{contractorId}/agreements", "/systems/{id}/contractors/{contractorId}/agreements")) {
+            unit1Owned.put(pattern, id + "/" + contractor);
         }
         for (String pattern : List.of("/api/v1/systems/{id}/protections/{measure}", "/systems/{id}/protections/{measure}")) {
             unit1Owned.put(pattern, id + "/FIREWALL");

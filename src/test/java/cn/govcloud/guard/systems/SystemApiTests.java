@@ -263,6 +263,33 @@ class SystemApiTests {
     }
 
     @Test
+    void contractorsAreEngagedWithTheirDataAccessAndTheirSignedAgreementsFileTheA7_2Duty() throws Exception {
+        long id = create("unit1", "承建运维系统", 3);
+        assertThat(json("unit1", post("/api/v1/systems/" + id + "/contractors"), "{\"name\":\"\",\"role\":\"PAINTER\"}").getResponse().getStatus())
+                .isEqualTo(400);
+        MvcResult r = json("unit1", post("/api/v1/systems/" + id + "/contractors"),
+                "{\"name\":\"包头云智科技有限公司\",\"role\":\"OPERATOR\",\"dataAccess\":\"仅运维账号，不接触业务数据\"}");
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        long contractor = body(r).get("id").asLong();
+        String duty = "select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A7.2-contractor-agreements'";
+        assertThat(jdbc.sql(duty).param("id", id).query(String.class).single()).isEqualTo("OPEN");
+        // one of the two documents missing: refused, nothing stored
+        r = call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
+                .file(new MockMultipartFile("confidentiality", "保密协议.pdf", "application/pdf", PDF)).param("signedOn", "2026-11-02"));
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        r = call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
+                .file(new MockMultipartFile("confidentiality", "保密协议.pdf", "application/pdf", PDF))
+                .file(new MockMultipartFile("responsibility", "安全责任书.pdf", "application/pdf", PDF))
+                .param("signedOn", "2026-11-02").param("expiresOn", "2027-11-01"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(body(r).get("responsibilityDocumentId").isNull()).isFalse();
+        assertThat(jdbc.sql(duty).param("id", id).query(String.class).single()).isEqualTo("SUBMITTED");
+        assertThat(body(call("unit1", get("/api/v1/systems/" + id))).get("contractors").toString()).contains("包头云智科技有限公司");
+        assertThat(call("unit2", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")).getResponse().getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
     void admittedSystemsAreTheDutyEnginesSubjects() throws Exception {
         var source = sources.stream().filter(s -> s.kind() == cn.govcloud.guard.rules.Rule.SubjectKind.SYSTEM).findFirst().orElseThrow();
         // the demo city's admitted systems, with the attributes the catalog's conditions test

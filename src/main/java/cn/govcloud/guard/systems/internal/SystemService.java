@@ -549,6 +549,117 @@ public class SystemService {
         return result;
     }
 
+    // ---- A7.2 contractors -------------------------------------------------------------------------
+
+    public enum ContractorRole { BUILDER, OPERATOR }
+
+    public record Contractor(long id, long systemId, String name, ContractorRole role, String dataAccess, Long confidentialityDocumentId,
+                             Long responsibilityDocumentId, LocalDate signedOn, LocalDate expiresOn, Instant engagedAt, String engagedBy,
+                             boolean expired) {
+    }
+
+    /** The unit engages a builder or operator with the data access it is allowed; raises the A7.2 agreements duty. */
+    @Transactional
+    public Contractor engageContractor(long id, String name, ContractorRole role, String dataAccess) {
+        Actor actor = requireUnit();
+        SystemView system = visible(id, actor);
+        if (system.state() == SystemState.EXITED) {
+            throw new Lifecycle.StateRefused(Lifecycle.COMPLETE_EXIT, system.state());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (blank(name) || name.strip().length() > 200) {
+            errors.put("contractorName", "systems.error.contractorName");
+        }
+        if (role == null) {
+            errors.put("contractorRole", "systems.error.contractorRole");
+        }
+        if (blank(dataAccess) || dataAccess.length() > 2000) {
+            errors.put("dataAccess", "systems.error.dataAccess");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("systems.error.invalid", errors);
+        }
+        Instant now = clock.instant();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into systems_contractor (system_id, name, contractor_role, data_access, engaged_at, engaged_by) "
+                        + "values (:s, :n, :r, :a, :now, :by)")
+                .param("s", id).param("n", name.strip()).param("r", role.name()).param("a", dataAccess.strip()).param("now", ts(now))
+                .param("by", actor.username()).update(key, "id");
+        long contractorId = key.getKey().longValue();
+        record(id, "CONTRACTOR:" + role, system.state(), system.state(), "A7.2", name.strip(), actor, now);
+        audit.record(AuditEvent.success("systems.contractor.engage", "system:" + id, role + " " + name.strip()));
+        duties.raise(new DutyTrigger("system.contractor-engaged", subject(system), now, "contractor:" + contractorId));
+        return contractor(id, contractorId);
+    }
+
+    /**
+     * A7.2: the signed confidentiality agreement and security-responsibility letter of a contractor;
+     * filed at once as the evidence of its A7.2 duty.
+     */
+    @Transactional
+    public Contractor contractorAgreements(long id, long contractorId, LocalDate signedOn, LocalDate expiresOn, String confidentialityName,
+                                           byte[] confidentiality, String responsibilityName, byte[] responsibility) {
+        Actor actor = requireUnit();
+        SystemView system = visible(id, actor);
+        Contractor c = contractor(id, contractorId);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (signedOn == null || signedOn.isAfter(today())) {
+            errors.put("signedOn", "systems.error.signedOn");
+        }
+        if (expiresOn != null && signedOn != null && !expiresOn.isAfter(signedOn)) {
+            errors.put("expiresOn", "systems.error.expiresOn");
+        }
+        if (confidentiality == null) {
+            errors.put("confidentiality", "systems.error.file");
+        }
+        if (responsibility == null) {
+            errors.put("responsibility", "systems.error.file");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("systems.error.invalid", errors);
+        }
+        Instant now = clock.instant();
+        StoredDocument conf = documents.store(system.orgId(), confidentialityName == null ? "confidentiality" : confidentialityName,
+                new java.io.ByteArrayInputStream(confidentiality));
+        StoredDocument resp = documents.store(system.orgId(), responsibilityName == null ? "responsibility" : responsibilityName,
+                new java.io.ByteArrayInputStream(responsibility));
+        attach(id, conf.id(), "CONTRACTOR", actor, now);
+        attach(id, resp.id(), "CONTRACTOR", actor, now);
+        jdbc.sql("update systems_contractor set confidentiality_document_id = :c, responsibility_document_id = :r, signed_on = :on, "
+                        + "expires_on = :until where id = :id")
+                .param("c", conf.id()).param("r", resp.id()).param("on", signedOn).param("until", expiresOn).param("id", contractorId).update();
+        record(id, "CONTRACTOR_AGREEMENTS", system.state(), system.state(), "A7.2", c.name() + " " + signedOn, actor, now);
+        audit.record(AuditEvent.success("systems.contractor.agreements", "system:" + id, c.name() + " signed " + signedOn));
+        duties.ofSubject(SubjectKind.SYSTEM, id).stream()
+                .filter(d -> d.ruleId().equals("A7.2-contractor-agreements") && ("contractor:" + contractorId).equals(d.reference())
+                        && d.state().awaitsSubmission())
+                .findFirst().ifPresent(duty -> duties.submit(duty.id(), Map.of("contractor", c.name(),
+                        "role", c.role() == ContractorRole.BUILDER ? "承建" : "运维", "dataAccess", c.dataAccess(), "signedOn", signedOn.toString()),
+                        List.of(new Duties.Attachment("confidentialityAgreement", conf.filename(), new java.io.ByteArrayInputStream(confidentiality)),
+                                new Duties.Attachment("responsibilityLetter", resp.filename(), new java.io.ByteArrayInputStream(responsibility)))));
+        return contractor(id, contractorId);
+    }
+
+    public List<Contractor> contractors(long id) {
+        return jdbc.sql("select * from systems_contractor where system_id = :s order by id").param("s", id).query((rs, i) -> contractor(rs)).list();
+    }
+
+    private Contractor contractor(long id, long contractorId) {
+        return jdbc.sql("select * from systems_contractor where system_id = :s and id = :id").param("s", id).param("id", contractorId)
+                .query((rs, i) -> contractor(rs)).optional().orElseThrow(() -> new NotFound("contractor " + contractorId));
+    }
+
+    private Contractor contractor(ResultSet rs) throws SQLException {
+        long conf = rs.getLong("confidentiality_document_id");
+        Long confId = rs.wasNull() ? null : conf;
+        long resp = rs.getLong("responsibility_document_id");
+        Long respId = rs.wasNull() ? null : resp;
+        LocalDate expires = rs.getObject("expires_on", LocalDate.class);
+        return new Contractor(rs.getLong("id"), rs.getLong("system_id"), rs.getString("name"), ContractorRole.valueOf(rs.getString("contractor_role")),
+                rs.getString("data_access"), confId, respId, rs.getObject("signed_on", LocalDate.class), expires, instant(rs, "engaged_at"),
+                rs.getString("engaged_by"), expires != null && expires.isBefore(today()));
+    }
+
     // ---- reading --------------------------------------------------------------------------------
 
     /** The system if the actor may see it (A4); 404 otherwise, whether or not it exists. */

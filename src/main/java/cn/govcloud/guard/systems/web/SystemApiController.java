@@ -94,6 +94,7 @@ class SystemApiController {
         systems.protections(id).forEach((measure, p) -> protections.put(measure.name(), Map.of("present", p.present(),
                 "detail", p.detail() == null ? "" : p.detail())));
         m.put("protections", protections);
+        m.put("contractors", systems.contractors(id).stream().map(SystemApiController::json).toList());
         m.put("timeline", systems.timeline(id).stream().map(SystemApiController::json).toList());
         m.put("duties", systems.duties(id).stream().map(SystemApiController::json).toList());
         return m;
@@ -162,6 +163,50 @@ class SystemApiController {
         m.put("documentId", p.documentId());
         m.put("declaredAt", p.declaredAt());
         m.put("declaredBy", p.declaredBy());
+        return m;
+    }
+
+    record NewContractor(String name, String role, String dataAccess) {
+    }
+
+    /** A7.2: a builder or operator with the data access it is allowed. */
+    @PostMapping("/{id}/contractors")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> engage(@PathVariable long id, @RequestBody(required = false) NewContractor body) {
+        NewContractor b = body == null ? new NewContractor(null, null, null) : body;
+        return json(systems.engageContractor(id, b.name(), parse(SystemService.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
+    }
+
+    /** A7.2: multipart with parts {@code confidentiality} and {@code responsibility}, fields signedOn and expiresOn. */
+    @PostMapping("/{id}/contractors/{contractorId}/agreements")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam(required = false) String signedOn,
+                                             @RequestParam(required = false) String expiresOn, HttpServletRequest request) throws IOException {
+        MultipartFile conf = file(request, "confidentiality");
+        MultipartFile resp = file(request, "responsibility");
+        return json(systems.contractorAgreements(id, contractorId, date("signedOn", signedOn), date("expiresOn", expiresOn),
+                conf == null ? null : conf.getOriginalFilename(), conf == null ? null : conf.getBytes(),
+                resp == null ? null : resp.getOriginalFilename(), resp == null ? null : resp.getBytes()));
+    }
+
+    static MultipartFile file(HttpServletRequest request, String part) {
+        MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile(part);
+        return file == null || file.isEmpty() ? null : file;
+    }
+
+    static Map<String, Object> json(SystemService.Contractor c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("role", c.role());
+        m.put("dataAccess", c.dataAccess());
+        m.put("confidentialityDocumentId", c.confidentialityDocumentId());
+        m.put("responsibilityDocumentId", c.responsibilityDocumentId());
+        m.put("signedOn", c.signedOn());
+        m.put("expiresOn", c.expiresOn());
+        m.put("expired", c.expired());
         return m;
     }
 

@@ -165,6 +165,32 @@ class SystemPages {
         });
     }
 
+    @PostMapping("/systems/{id}/contractors")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String engage(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, form, () -> systems.engageContractor(id, form.get("contractorName"),
+                SystemApiController.parse(SystemService.ContractorRole.class, "contractorRole", form.get("contractorRole")), form.get("dataAccess")));
+    }
+
+    @PostMapping("/systems/{id}/contractors/{contractorId}/agreements")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam Map<String, String> form,
+                                HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        MultipartFile conf = SystemApiController.file(request, "confidentiality");
+        MultipartFile resp = SystemApiController.file(request, "responsibility");
+        return act(id, model, redirect, form, () -> systems.contractorAgreements(id, contractorId,
+                SystemApiController.date("signedOn", form.get("signedOn")), SystemApiController.date("expiresOn", form.get("expiresOn")),
+                conf == null ? null : conf.getOriginalFilename(), bytes(conf), resp == null ? null : resp.getOriginalFilename(), bytes(resp)));
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file == null ? null : file.getBytes();
+        } catch (IOException e) {
+            throw new InvalidInput("systems.error.invalid", Map.of("file", "systems.error.file"));
+        }
+    }
+
     @PostMapping("/systems/{id}/verification/{kind}/review")
     @Allow(Role.SUPERVISOR)
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
@@ -249,6 +275,8 @@ class SystemPages {
         model.addAttribute("itemKinds", ItemKind.values());
         model.addAttribute("passed", systems.verificationPassed(id));
         model.addAttribute("protections", systems.protections(id));
+        model.addAttribute("contractors", systems.contractors(id));
+        model.addAttribute("contractorRoles", SystemService.ContractorRole.values());
         model.addAttribute("measures", SystemService.Measure.values());
         model.addAttribute("mayDeclare", actor.isUnitUser() && system.state() != SystemState.EXITED);
         List<SystemService.Transition> timeline = systems.timeline(id);
@@ -289,6 +317,7 @@ class SystemPages {
         String tail = action.substring(colon + 1);
         return switch (head) {
             case "PROTECTION" -> text("systems.protections") + "：" + text("systems.measure." + tail);
+            case "CONTRACTOR" -> text("systems.contractors") + "：" + text("systems.contractorRole." + tail);
             case "ITEM_UPLOADED" -> text("systems.item.upload") + "：" + text("systems.item." + tail);
             case "ITEM_ACCEPTED" -> text("systems.item.accept") + "：" + text("systems.item." + tail);
             case "ITEM_RETURNED" -> text("systems.item.return") + "：" + text("systems.item." + tail);
