@@ -48,7 +48,7 @@ final class DemoSystems {
             long[] id = new long[1];
             bootstrap.runAs(demo.unit(), () -> {
                 id[0] = systems.register(demo.system());
-                systems.uploadAgreement(id[0], demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf", pdf());
+                systems.uploadAgreement(id[0], "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf", pdf());
                 for (String kind : ITEMS) {
                     boolean mlps = kind.equals("MLPS_CERTIFICATE");
                     systems.uploadItem(id[0], kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,

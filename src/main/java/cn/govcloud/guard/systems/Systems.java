@@ -20,7 +20,7 @@ public interface Systems {
     long register(NewSystem system);
 
     /** A11.1: the signed agreement. */
-    void uploadAgreement(long id, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename, InputStream file);
+    void uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename, InputStream file);
 
     /** A11.2: one item (MLPS_CERTIFICATE with its certificate's details, CRYPTO_PLAN, SECURITY_TEST, PENETRATION_TEST). */
     void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,

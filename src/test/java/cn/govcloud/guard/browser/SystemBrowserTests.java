@@ -86,6 +86,7 @@ class SystemBrowserTests {
             assertThat(unit.locator("#system-details")).containsText("139****1111");
             String systemUrl = unit.url();
 
+            unit.fill("#agreementNumber", "BTZWY-XY-2026-0108");
             unit.fill("#unitSignatory", "李教育");
             unit.fill("#providerSignatory", "王云");
             unit.fill("#signedOn", "2026-11-20");

@@ -142,7 +142,7 @@ class AuthorisationMatrixTests {
                         null, null, List.of("GOV_EXTRANET"), List.of("10.9.9.9"))).id();
                 systems.engageContractor(id, "包头智慧教育科技有限公司", cn.govcloud.guard.systems.internal.SystemService.ContractorRole.OPERATOR,
                         "只读访问学籍库脱敏副本");
-                systems.uploadAgreement(id, "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
+                systems.uploadAgreement(id, "XY-2026-矩阵", "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
                         new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             } finally {
                 org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);

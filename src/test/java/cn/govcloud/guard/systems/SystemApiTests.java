@@ -68,7 +68,7 @@ class SystemApiTests {
     private void agreement(String user, long id) throws Exception {
         MvcResult r = call(user, multipart("/api/v1/systems/" + id + "/agreement")
                 .file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
-                .param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20"));
+                .param("agreementNumber", "BTZWY-XY-2026-0001").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
     }
 
@@ -163,6 +163,10 @@ class SystemApiTests {
                 .isEqualTo(409);
 
         agreement("unit1", id);
+        String dutyState = "select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = :rule";
+        // the agreement is filed as the A11.1 duty's evidence
+        assertThat(jdbc.sql(dutyState).param("id", id).param("rule", "A11.1-responsibility-agreement").query(String.class).single())
+                .isEqualTo("SUBMITTED");
         r = call("unit1", post("/api/v1/systems/" + id + "/admission"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(body(r).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
@@ -194,6 +198,9 @@ class SystemApiTests {
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(r).get("status").asText()).isEqualTo("ADMITTED");
         assertThat(body(r).get("internetAccess").asBoolean()).isFalse();
+        // the supervisor's own A11.2 check is filed by the admission (nobody reviews the supervisor's own duty: accepted at once)
+        assertThat(jdbc.sql(dutyState).param("id", id).param("rule", "A11.2-admission-check").query(String.class).single())
+                .isEqualTo("ACCEPTED");
         // the unit cannot switch anything on itself
         assertThat(json("unit1", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}").getResponse().getStatus()).isEqualTo(403);
         r = json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");

@@ -60,7 +60,7 @@ class SystemPagesTests {
         assertThat(html(r)).contains("A11.1");
         r = mvc.perform(multipart(location + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf",
                         "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))).with(as("unit1")).with(csrf())
-                .param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20")).andReturn();
+                .param("agreementNumber", "BTZWY-XY-2026-0002").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(302);
 
         // the regulator reads, sees no forms; the list shows it to the supervisor; unit2 gets 404

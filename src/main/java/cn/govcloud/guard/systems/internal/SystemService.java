@@ -80,7 +80,7 @@ public class SystemService {
                              boolean exitOverdue) {
     }
 
-    public record Agreement(long id, long documentId, String unitSignatory, String providerSignatory, LocalDate signedOn,
+    public record Agreement(long id, long documentId, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn,
                             Instant recordedAt, String recordedBy) {
     }
 
@@ -210,7 +210,7 @@ public class SystemService {
 
     /** A11.1: the signed agreement, with the signatories of both sides and the signing date. */
     @Transactional
-    public Agreement uploadAgreement(long id, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename,
+    public Agreement uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename,
                                      InputStream file) {
         Actor actor = requireUnit();
         SystemView system = visible(id, actor);
@@ -218,6 +218,9 @@ public class SystemService {
             throw new Lifecycle.StateRefused(Lifecycle.REQUEST_ADMISSION, system.state());
         }
         Map<String, String> errors = new LinkedHashMap<>();
+        if (blank(agreementNumber) || agreementNumber.strip().length() > 100) {
+            errors.put("agreementNumber", "systems.error.agreementNumber");
+        }
         if (blank(unitSignatory) || unitSignatory.length() > 100) {
             errors.put("unitSignatory", "systems.error.unitSignatory");
         }
@@ -233,17 +236,24 @@ public class SystemService {
         if (!errors.isEmpty()) {
             throw new InvalidInput("systems.error.invalid", errors);
         }
-        StoredDocument doc = documents.store(system.orgId(), filename == null ? "agreement" : filename, file);
+        byte[] content = read(file);
+        StoredDocument doc = documents.store(system.orgId(), filename == null ? "agreement" : filename, new java.io.ByteArrayInputStream(content));
         Instant now = clock.instant();
         attach(id, doc.id(), "AGREEMENT", actor, now);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into systems_agreement (system_id, document_id, unit_signatory, provider_signatory, signed_on, recorded_at, recorded_by) "
-                        + "values (:s, :d, :u, :p, :on, :now, :by)")
-                .param("s", id).param("d", doc.id()).param("u", unitSignatory.strip()).param("p", providerSignatory.strip())
+        jdbc.sql("insert into systems_agreement (system_id, document_id, agreement_number, unit_signatory, provider_signatory, signed_on, "
+                        + "recorded_at, recorded_by) values (:s, :d, :no, :u, :p, :on, :now, :by)")
+                .param("s", id).param("d", doc.id()).param("no", agreementNumber.strip()).param("u", unitSignatory.strip()).param("p", providerSignatory.strip())
                 .param("on", signedOn).param("now", ts(now)).param("by", actor.username()).update(key, "id");
         record(id, "AGREEMENT", system.state(), system.state(), "A11.1", unitSignatory.strip() + " / " + providerSignatory.strip()
                 + " " + signedOn, actor, now);
         audit.record(AuditEvent.success("systems.agreement.upload", "system:" + id, "signed " + signedOn + " document " + doc.id()));
+        // the agreement is the evidence of the unit's A11.1 duty raised at registration
+        duties.ofSubject(SubjectKind.SYSTEM, id).stream()
+                .filter(d -> d.ruleId().equals("A11.1-responsibility-agreement") && d.state().awaitsSubmission())
+                .findFirst().ifPresent(duty -> duties.submit(duty.id(), Map.of("agreementNumber", agreementNumber.strip(),
+                        "signedOn", signedOn.toString(), "signedByProvider", "true"),
+                        List.of(new Duties.Attachment("agreement", doc.filename(), new java.io.ByteArrayInputStream(content)))));
         return agreement(id).orElseThrow();
     }
 
@@ -362,6 +372,11 @@ public class SystemService {
             throw new RuleViolation("A11.2", "Not every verification item is accepted: the system may not be admitted (A11.2)");
         }
         move(system, Lifecycle.ADMIT, null, actor);
+        // the supervisor's A11.2 check is done: every item accepted, admitted for the intranet (the switches are separate acts)
+        duties.ofSubject(SubjectKind.SYSTEM, id).stream()
+                .filter(d -> d.ruleId().equals("A11.2-admission-check") && d.state().awaitsSubmission())
+                .findFirst().ifPresent(duty -> duties.submit(duty.id(), Map.of("mlpsCertificateOk", "true", "cryptoPlanOk", "true",
+                        "testReportsOk", "true", "decision", "准入", "internetAllowed", "true", "reviewer", actor.displayName())));
         return get(id);
     }
 
@@ -712,7 +727,8 @@ public class SystemService {
 
     public Optional<Agreement> agreement(long id) {
         return jdbc.sql("select * from systems_agreement where system_id = :id order by id desc limit 1").param("id", id)
-                .query((rs, i) -> new Agreement(rs.getLong("id"), rs.getLong("document_id"), rs.getString("unit_signatory"),
+                .query((rs, i) -> new Agreement(rs.getLong("id"), rs.getLong("document_id"), rs.getString("agreement_number"),
+                        rs.getString("unit_signatory"),
                         rs.getString("provider_signatory"), rs.getObject("signed_on", LocalDate.class), instant(rs, "recorded_at"),
                         rs.getString("recorded_by"))).optional();
     }
@@ -954,6 +970,18 @@ public class SystemService {
             throw new AccessDeniedException("only the supervisor verifies, admits, suspends and orders exits");
         }
         return actor;
+    }
+
+    private static byte[] read(InputStream in) {
+        try {
+            byte[] content = in.readNBytes((int) Documents.MAX_BYTES + 1);
+            if (content.length > Documents.MAX_BYTES) {
+                throw new InvalidInput("systems.error.invalid", Map.of("file", "systems.error.tooLarge"));
+            }
+            return content;
+        } catch (java.io.IOException e) {
+            throw new InvalidInput("systems.error.invalid", Map.of("file", "systems.error.file"));
+        }
     }
 
     private LocalDate today() {

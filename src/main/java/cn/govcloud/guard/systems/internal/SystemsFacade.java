@@ -25,8 +25,9 @@ class SystemsFacade implements Systems {
     }
 
     @Override
-    public void uploadAgreement(long id, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename, InputStream file) {
-        service.uploadAgreement(id, unitSignatory, providerSignatory, signedOn, filename, file);
+    public void uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn,
+                                String filename, InputStream file) {
+        service.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, signedOn, filename, file);
     }
 
     @Override

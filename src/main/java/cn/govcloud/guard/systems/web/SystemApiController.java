@@ -111,12 +111,13 @@ class SystemApiController {
     @PostMapping("/{id}/agreement")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
-    Map<String, Object> agreement(@PathVariable long id, @RequestParam(required = false) String unitSignatory,
+    Map<String, Object> agreement(@PathVariable long id, @RequestParam(required = false) String agreementNumber,
+                                  @RequestParam(required = false) String unitSignatory,
                                   @RequestParam(required = false) String providerSignatory, @RequestParam(required = false) String signedOn,
                                   HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        return json(systems.uploadAgreement(id, unitSignatory, providerSignatory, date("signedOn", signedOn),
+        return json(systems.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
                 has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
     }
 
@@ -349,6 +350,7 @@ class SystemApiController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
         m.put("documentId", a.documentId());
+        m.put("agreementNumber", a.agreementNumber());
         m.put("unitSignatory", a.unitSignatory());
         m.put("providerSignatory", a.providerSignatory());
         m.put("signedOn", a.signedOn());

@@ -133,7 +133,7 @@ class SystemPages {
         MultipartFile file = SystemApiController.file(request);
         return act(id, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
-            return systems.uploadAgreement(id, form.get("unitSignatory"), form.get("providerSignatory"),
+            return systems.uploadAgreement(id, form.get("agreementNumber"), form.get("unitSignatory"), form.get("providerSignatory"),
                     SystemApiController.date("signedOn", form.get("signedOn")), has ? file.getOriginalFilename() : null, stream(has ? file : null));
         });
     }
