@@ -101,6 +101,11 @@ class SystemApiTests {
         assertThat(s.get("timeline").get(0).get("action").asText()).isEqualTo("REGISTER");
         // system.registered raised the unit's A11.1 and A7.1 duties in the same transaction
         assertThat(s.get("duties").toString()).contains("A11.1-responsibility-agreement", "A7.1-protection-declaration");
+        // the full number only on request, audited; never for another unit
+        assertThat(body(call("unit1", get("/api/v1/systems/" + id + "/responsible-mobile"))).get("responsibleMobile").asText())
+                .isEqualTo("13812345678");
+        assertThat(call("unit2", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(call("regulator", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(403);
         // the mobile number is stored sealed
         String sealed = jdbc.sql("select responsible_mobile_sealed from systems_system where id = :id").param("id", id).query(String.class).single();
         assertThat(sealed).doesNotContain("13812345678");

@@ -100,6 +100,15 @@ class SystemApiController {
         return m;
     }
 
+    /** The responsible person's full mobile number: for the unit and the supervisor, audited; regulators see it masked only. */
+    @GetMapping("/{id}/responsible-mobile")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
+    Map<String, Object> responsibleMobile(@PathVariable long id) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("responsibleMobile", systems.responsibleMobile(id, Actor.require()).orElse(null));
+        return m;
+    }
+
     @PutMapping("/{id}")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> update(@PathVariable long id, @RequestBody(required = false) Body body) {

@@ -208,8 +208,13 @@ class SystemPages {
     @PostMapping("/systems/{id}/switch")
     @Allow(Role.SUPERVISOR)
     String toggle(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.setSwitch(id, SystemApiController.parse(Switch.class, "switch", form.get("switch")) == null
-                        ? Switch.INTERNET_ACCESS : Switch.valueOf(form.get("switch")), "on".equals(form.get("to")), form.get("reason")));
+        return act(id, model, redirect, form, () -> {
+            Switch which = SystemApiController.parse(Switch.class, "switch", form.get("switch"));
+            if (which == null) {
+                throw new InvalidInput("systems.error.invalid", Map.of("switch", "systems.error.on"));
+            }
+            return systems.setSwitch(id, which, "on".equals(form.get("to")), form.get("reason"));
+        });
     }
 
     @PostMapping("/systems/{id}/suspension")
