@@ -302,6 +302,32 @@ class SystemApiTests {
     }
 
     @Test
+    void hostileUploadsAreRefusedCleanlyAndChangeNothing() throws Exception {
+        long id = create("unit1", "恶意文件系统", 2);
+        long documents = jdbc.sql("select count(*) from documents_file").query(Long.class).single();
+        // an executable that calls itself a PDF
+        byte[] exe = new byte[256];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        MvcResult r = call("unit1", multipart("/api/v1/systems/" + id + "/agreement")
+                .file(new MockMultipartFile("file", "协议.pdf", "application/pdf", exe))
+                .param("agreementNumber", "X-1").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20"));
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        // a zip bomb's cousin: a file far over the size limit
+        byte[] huge = new byte[(int) cn.govcloud.guard.documents.Documents.MAX_BYTES + 10];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        r = call("unit1", multipart("/api/v1/systems/" + id + "/verification/CRYPTO_PLAN")
+                .file(new MockMultipartFile("file", "方案.pdf", "application/pdf", huge)));
+        assertThat(r.getResponse().getStatus()).isIn(400, 413);
+        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        assertThat(system.get("agreement").isNull()).isTrue();
+        assertThat(system.get("verification").size()).isZero();
+        assertThat(system.get("timeline")).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from documents_file").query(Long.class).single()).isEqualTo(documents);
+        assertThat(jdbc.sql("select count(*) from systems_document where system_id = :id").param("id", id).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void admittedSystemsAreTheDutyEnginesSubjects() throws Exception {
         var source = sources.stream().filter(s -> s.kind() == cn.govcloud.guard.rules.Rule.SubjectKind.SYSTEM).findFirst().orElseThrow();
         // the demo city's admitted systems, with the attributes the catalog's conditions test
