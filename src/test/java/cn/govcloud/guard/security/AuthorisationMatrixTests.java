@@ -152,7 +152,7 @@ class AuthorisationMatrixTests {
                 .query(Long.class).list().get(0);
         for (String pattern : List.of("/api/v1/systems/{id}", "/api/v1/systems/{id}/agreement", "/api/v1/systems/{id}/submission",
                 "/api/v1/systems/{id}/admission", "/api/v1/systems/{id}/exit", "/systems/{id}", "/systems/{id}/agreement",
-                "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile")) {
+                "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/edit", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {

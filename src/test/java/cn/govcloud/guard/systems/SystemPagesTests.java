@@ -51,6 +51,16 @@ class SystemPagesTests {
 
         String page = html(mvc.perform(get(location).with(as("unit1"))).andReturn());
         assertThat(page).contains("页面测试系统", "登记", "web.example.gov.cn", "安全责任协议", "A11.1-responsibility-agreement");
+        // edited while a draft; bad input re-renders with the message, nothing saved
+        assertThat(html(mvc.perform(get(location + "/edit").with(as("unit1"))).andReturn())).contains("value=\"页面测试系统\"", "web.example.gov.cn");
+        r = mvc.perform(post(location + "/edit").with(as("unit1")).with(csrf()).param("name", "").param("mlpsLevel", "3")
+                .param("exposure", "INTERNET")).andReturn();
+        assertThat(html(r)).contains("请填写系统名称");
+        r = mvc.perform(post(location + "/edit").with(as("unit1")).with(csrf()).param("name", "页面测试系统").param("mlpsLevel", "3")
+                .param("exposure", "GOV_EXTRANET").param("exposure", "INTERNET").param("addresses", "10.0.0.1\nweb.example.gov.cn\n10.0.9.0/24"))
+                .andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
+        assertThat(html(mvc.perform(get(location).with(as("unit1"))).andReturn())).contains("10.0.9.0/24");
         // the agreement form without a file: the reason on the page, nothing stored
         r = mvc.perform(multipart(location + "/agreement").with(as("unit1")).with(csrf()).param("unitSignatory", "李局长")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);

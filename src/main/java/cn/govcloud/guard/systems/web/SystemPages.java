@@ -108,6 +108,50 @@ class SystemPages {
         return "systems/form";
     }
 
+    /** The registration form again, while the system is a draft. */
+    @GetMapping("/systems/{id}/edit")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String editForm(@PathVariable long id, Model model) {
+        SystemView s = systems.visible(id, Actor.require());
+        Map<String, String> values = new HashMap<>();
+        values.put("name", s.name());
+        values.put("mlpsLevel", String.valueOf(s.mlpsLevel()));
+        values.put("purpose", s.purpose());
+        values.put("filingNumber", s.filingNumber());
+        values.put("responsibleName", s.responsibleName());
+        values.put("addresses", String.join("\n", s.assets().stream().map(SystemService.Asset::address).toList()));
+        model.addAttribute("values", values);
+        model.addAttribute("exposureValues", s.exposure().stream().map(Enum::name).toList());
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("editing", s);
+        return "systems/form";
+    }
+
+    @PostMapping("/systems/{id}/edit")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String edit(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model) {
+        SystemView s = systems.visible(id, Actor.require());
+        List<String> exposure = form.getOrDefault("exposure", List.of());
+        try {
+            systems.update(id, new Registration(form.getFirst("name"), form.getFirst("purpose"), intOrNull(form.getFirst("mlpsLevel")),
+                    form.getFirst("filingNumber"), form.getFirst("responsibleName"), form.getFirst("responsibleMobile"), exposure,
+                    addresses(form.getFirst("addresses"))));
+            return "redirect:/systems/" + id;
+        } catch (InvalidInput e) {
+            model.addAttribute("errors", errors(e));
+        } catch (NumberFormatException e) {
+            model.addAttribute("errors", Map.of("mlpsLevel", text("systems.error.mlpsLevel"), "form", text("systems.error.invalid")));
+        } catch (Lifecycle.StateRefused e) {
+            model.addAttribute("errors", Map.of("form", e.rule() + ": " + text("systems.state." + e.current()) + " (" + e.getMessage() + ")"));
+        }
+        model.addAttribute("values", form.toSingleValueMap());
+        model.addAttribute("exposureValues", exposure);
+        model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("editing", s);
+        return "systems/form";
+    }
+
     @GetMapping("/systems/{id}")
     String page(@PathVariable long id, Model model) {
         show(id, model, Map.of(), Map.of());
@@ -300,6 +344,7 @@ class SystemPages {
         model.addAttribute("mayUploadItems", unit && Arrays.asList(SystemState.DRAFT, SystemState.AWAITING_AGREEMENT,
                 SystemState.AWAITING_VERIFICATION).contains(state));
         model.addAttribute("maySubmit", unit && Lifecycle.SUBMIT.allowedFrom(state));
+        model.addAttribute("mayEdit", unit && state == SystemState.DRAFT);
         model.addAttribute("mayRequest", unit && Lifecycle.REQUEST_ADMISSION.allowedFrom(state));
         model.addAttribute("mayReview", supervisor && state == SystemState.AWAITING_VERIFICATION);
         model.addAttribute("mayAdmit", supervisor && Lifecycle.ADMIT.allowedFrom(state));
