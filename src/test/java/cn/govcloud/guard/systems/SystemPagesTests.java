@@ -76,7 +76,10 @@ class SystemPagesTests {
         // the regulator reads, sees no forms; the list shows it to the supervisor; unit2 gets 404
         page = html(mvc.perform(get(location).with(as("regulator"))).andReturn());
         assertThat(page).contains("页面测试系统", "协议.pdf").doesNotContain("agreement-form", "request-admission", "suspend-form");
-        assertThat(html(mvc.perform(get("/systems").with(as("supervisor"))).andReturn())).contains("页面测试系统");
+        assertThat(html(mvc.perform(get("/systems").with(as("supervisor"))).andReturn())).contains("页面测试系统", "queue-admission");
+        // the admission queue: the demo city's system awaiting verification, not the draft
+        assertThat(html(mvc.perform(get("/systems?state=AWAITING_VERIFICATION").with(as("supervisor"))).andReturn()))
+                .contains("校园安全视频监控平台").doesNotContain("页面测试系统");
         assertThat(html(mvc.perform(get("/systems?level=3&exposure=INTERNET").with(as("unit1"))).andReturn())).contains("页面测试系统");
         assertThat(html(mvc.perform(get("/systems?level=1").with(as("unit1"))).andReturn())).doesNotContain("页面测试系统");
         assertThat(mvc.perform(get(location).with(as("unit2"))).andReturn().getResponse().getStatus()).isEqualTo(404);
