@@ -3,6 +3,7 @@ package cn.govcloud.guard.demo;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.DutyEngine;
 import cn.govcloud.guard.identity.IdentityBootstrap;
+import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
 import cn.govcloud.guard.identity.IdentityManagement;
 import java.io.IOException;
@@ -34,18 +35,20 @@ class DemoSeeder implements ApplicationRunner {
     private final IdentityManagement identity;
     private final DutyEngine engine;
     private final Duties duties;
+    private final Systems systems;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
     private final int port;
 
-    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Clock clock,
+    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.engine = engine;
         this.duties = duties;
+        this.systems = systems;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -58,6 +61,7 @@ class DemoSeeder implements ApplicationRunner {
         boolean seeded = false;
         if (!bootstrap.hasUsers()) {
             DemoCity.build(bootstrap, identity, password);
+            DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
             seeded = true;
         }

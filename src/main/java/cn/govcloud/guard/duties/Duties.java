@@ -27,6 +27,9 @@ public interface Duties {
     /** Several duties at once (one query), in no particular order; unknown ids are left out. */
     List<Duty> find(java.util.Collection<Long> ids);
 
+    /** Every duty owed for one subject (e.g. a hosted system), by due time; unscoped: the caller has checked who may see the subject. */
+    List<Duty> ofSubject(cn.govcloud.guard.rules.Rule.SubjectKind kind, long subjectId);
+
     /**
      * Files structured evidence (no documents) for a duty as the signed-in actor, with the same
      * checks as the API: the actor acts for the responsible organisation, the fields fit the rule's form.

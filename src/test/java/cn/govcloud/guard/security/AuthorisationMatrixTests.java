@@ -86,6 +86,7 @@ class AuthorisationMatrixTests {
             unit1Owned.put(pattern, notice);
         }
         dutyFixture(unit1Org);
+        systemFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -121,6 +122,56 @@ class AuthorisationMatrixTests {
         }
         unit1Owned.put("/api/v1/duties/{id}/documents/{documentId}", id + "/" + document);
         unit1Owned.put("/duties/{id}/documents/{documentId}", id + "/" + document);
+    }
+
+    @Autowired
+    cn.govcloud.guard.systems.internal.SystemService systems;
+
+    /** A unit1 system with its signed agreement: the systems endpoints' unit1-owned record. */
+    private void systemFixture(long unit1Org) {
+        var existing = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            try {
+                id = systems.register(new cn.govcloud.guard.systems.internal.SystemService.Registration("矩阵测试系统", "授权矩阵测试", 2, null,
+                        null, null, List.of("GOV_EXTRANET"), List.of("10.9.9.9"))).id();
+                systems.engageContractor(id, "包头智慧教育科技有限公司", cn.govcloud.guard.systems.internal.SystemService.ContractorRole.OPERATOR,
+                        "只读访问学籍库脱敏副本");
+                systems.uploadAgreement(id, "XY-2026-矩阵", "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
+                        new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        long document = jdbc.sql("select document_id from systems_document where system_id = :id order by id").param("id", id)
+                .query(Long.class).list().get(0);
+        for (String pattern : List.of("/api/v1/systems/{id}", "/api/v1/systems/{id}/agreement", "/api/v1/systems/{id}/submission",
+                "/api/v1/systems/{id}/admission", "/api/v1/systems/{id}/exit", "/systems/{id}", "/systems/{id}/agreement",
+                "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/edit", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {
+            unit1Owned.put(pattern, id + "/MLPS_CERTIFICATE");
+        }
+        long contractor = jdbc.sql("select id from systems_contractor where system_id = :id order by id").param("id", id)
+                .query(Long.class).list().get(0);
+        for (String pattern : List.of("/api/v1/systems/{id}/contractors", "/systems/{id}/contractors")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/contractors/{contractorId}/agreements", "/systems/{id}/contractors/{contractorId}/agreements")) {
+            unit1Owned.put(pattern, id + "/" + contractor);
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/protections/{measure}", "/systems/{id}/protections/{measure}")) {
+            unit1Owned.put(pattern, id + "/FIREWALL");
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/documents/{documentId}", "/systems/{id}/documents/{documentId}")) {
+            unit1Owned.put(pattern, id + "/" + document);
+        }
     }
 
     List<Endpoint> endpoints() {

@@ -20,6 +20,7 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgScope;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.io.InputStream;
@@ -136,6 +137,11 @@ public class DutyService implements Duties {
     @Override
     public List<Duty> find(java.util.Collection<Long> ids) {
         return store.findAll(ids);
+    }
+
+    @Override
+    public List<Duty> ofSubject(SubjectKind kind, long subjectId) {
+        return store.page(new OrgScope(true, 0), new DutyStore.Filter(null, null, null, kind, subjectId, null, null), null, 500);
     }
 
     @Override

@@ -1,0 +1,83 @@
+package cn.govcloud.guard.demo;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.identity.IdentityBootstrap;
+import cn.govcloud.guard.systems.Systems;
+import cn.govcloud.guard.systems.Systems.NewSystem;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The demo city's hosted systems, registered and admitted through the same service the units and
+ * the supervisor use: most admitted with internet access, one awaiting verification, one suspended.
+ */
+final class DemoSystems {
+    private DemoSystems() {
+    }
+
+    enum Fate { ADMITTED_INTERNET, ADMITTED_EXCHANGE, ADMITTED_INTRANET, AWAITING_VERIFICATION, SUSPENDED }
+
+    record Demo(String unit, NewSystem system, Fate fate) {
+    }
+
+    static final List<Demo> SYSTEMS = List.of(
+            new Demo("unit1", new NewSystem("教育局招生考试系统", "中考、高考报名与成绩查询", 3, "15020041001-26001", "刘芳", "13847200004",
+                    List.of("INTERNET", "GOV_EXTRANET"), List.of("10.31.1.10", "10.31.1.0/26", "zs.jyj.baotou.gov.cn")), Fate.ADMITTED_INTERNET),
+            new Demo("unit1", new NewSystem("教育局门户网站", "政策发布与办事指南", 2, "15020041001-26002", "杨洋", "13847200007",
+                    List.of("INTERNET"), List.of("10.31.2.20", "jyj.baotou.gov.cn")), Fate.ADMITTED_INTERNET),
+            new Demo("unit1", new NewSystem("校园安全视频监控平台", "中小学校园视频汇聚", 2, "15020041001-26003", "刘芳", "13847200004",
+                    List.of("DEPARTMENT_PRIVATE"), List.of("10.31.8.0/24")), Fate.AWAITING_VERIFICATION),
+            new Demo("unit2", new NewSystem("卫健委全民健康信息平台", "区域健康档案与电子病历共享", 3, "15020041002-26001", "陈静", "13847200005",
+                    List.of("GOV_EXTRANET"), List.of("10.32.1.0/24", "qmjk.wjw.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
+            new Demo("unit2", new NewSystem("卫健委预约挂号服务系统", "市属医院预约挂号", 2, "15020041002-26002", "陈静", "13847200005",
+                    List.of("INTERNET"), List.of("10.32.5.15", "gh.wjw.baotou.gov.cn")), Fate.SUSPENDED),
+            new Demo("unit3", new NewSystem("人社局社保经办系统", "社会保险登记、缴费与待遇核定", 3, "15020041003-26001", "黄磊", "13847200008",
+                    List.of("GOV_EXTRANET", "DEPARTMENT_PRIVATE"), List.of("10.33.1.0/24", "sbjb.rsj.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
+            new Demo("unit3", new NewSystem("人社局公共就业服务网", "招聘信息发布与求职登记", 2, "15020041003-26002", "黄磊", "13847200008",
+                    List.of("INTERNET"), List.of("10.33.3.30", "jy.rsj.baotou.gov.cn")), Fate.ADMITTED_INTERNET));
+
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] ITEMS = {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"};
+
+    static void seed(Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        for (Demo demo : SYSTEMS) {
+            long[] id = new long[1];
+            bootstrap.runAs(demo.unit(), () -> {
+                id[0] = systems.register(demo.system());
+                systems.uploadAgreement(id[0], "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf", pdf());
+                for (String kind : ITEMS) {
+                    boolean mlps = kind.equals("MLPS_CERTIFICATE");
+                    systems.uploadItem(id[0], kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,
+                            mlps ? "良" : null, mlps ? today.minusMonths(5).plusYears(1) : null, kind.toLowerCase() + ".pdf", pdf());
+                }
+                systems.requestAdmission(id[0]);
+            });
+            if (demo.fate() == Fate.AWAITING_VERIFICATION) {
+                continue;
+            }
+            bootstrap.runAs("supervisor", () -> {
+                for (String kind : ITEMS) {
+                    systems.reviewItem(id[0], kind, true, null);
+                }
+                systems.admit(id[0]);
+                if (demo.fate() != Fate.ADMITTED_INTRANET) {
+                    systems.setInternetAccess(id[0], true);
+                }
+                if (demo.fate() == Fate.ADMITTED_EXCHANGE) {
+                    systems.setExternalExchange(id[0], true);
+                }
+                if (demo.fate() == Fate.SUSPENDED) {
+                    systems.suspend(id[0], "高危漏洞（远程代码执行）通报后逾期未整改，存在重大安全隐患");
+                }
+            });
+        }
+    }
+
+    private static ByteArrayInputStream pdf() {
+        return new ByteArrayInputStream(PDF);
+    }
+}

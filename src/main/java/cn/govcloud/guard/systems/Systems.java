@@ -1,0 +1,41 @@
+package cn.govcloud.guard.systems;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What other modules (the demo city, later the Excel import) may ask of the hosted-system register.
+ * Every call acts as the signed-in actor with the same checks as the pages and the API: a unit's
+ * people register and prove, the supervisor verifies and decides.
+ */
+public interface Systems {
+
+    /** A registration; {@code exposure} holds INTERNET, GOV_EXTRANET, DEPARTMENT_PRIVATE. */
+    record NewSystem(String name, String purpose, Integer mlpsLevel, String filingNumber, String responsibleName,
+                     String responsibleMobile, List<String> exposure, List<String> addresses) {
+    }
+
+    /** Registers a draft for the actor's unit; returns its id. */
+    long register(NewSystem system);
+
+    /** A11.1: the signed agreement. */
+    void uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn, String filename, InputStream file);
+
+    /** A11.2: one item (MLPS_CERTIFICATE with its certificate's details, CRYPTO_PLAN, SECURITY_TEST, PENETRATION_TEST). */
+    void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,
+                    String filename, InputStream file);
+
+    void requestAdmission(long id);
+
+    /** The supervisor accepts or returns an item (a return needs a reason). */
+    void reviewItem(long id, String kind, boolean accept, String reason);
+
+    void admit(long id);
+
+    void setInternetAccess(long id, boolean on);
+
+    void setExternalExchange(long id, boolean on);
+
+    void suspend(long id, String reason);
+}

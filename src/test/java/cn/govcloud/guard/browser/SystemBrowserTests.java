@@ -1,0 +1,141 @@
+package cn.govcloud.guard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import cn.govcloud.guard.ApiClient;
+import cn.govcloud.guard.AppTest;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole admission path in the browser (A11.1, A11.2, A11.4): a unit registers a system, uploads
+ * its agreement and the four verification items, requests admission; the supervisor returns one
+ * report; the unit uploads a corrected one; the supervisor admits the system, switches on internet
+ * access and then suspends it.
+ */
+@AppTest
+class SystemBrowserTests {
+    static Browser browser;
+    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launch() {
+        LoginBrowserTests.launch();
+        browser = LoginBrowserTests.browser;
+    }
+
+    @AfterAll
+    static void close() {
+        LoginBrowserTests.close();
+    }
+
+    private Page signIn(BrowserContext context, String user) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.fill("#username", user);
+        page.fill("#password", ApiClient.DEMO_PASSWORD);
+        page.click("#login-submit");
+        assertThat(page).hasURL(Pattern.compile(".*:" + port + "/$"));
+        return page;
+    }
+
+    private static FilePayload pdf(String name) {
+        return new FilePayload(name, "application/pdf", PDF);
+    }
+
+    private static void upload(Page page, String kind, String filename) {
+        var form = page.locator("#item-" + kind + " form.item-upload");
+        if (kind.equals("MLPS_CERTIFICATE")) {
+            form.locator("input[name=certNumber]").fill("15020041000-26001");
+            form.locator("input[name=certDate]").fill("2026-06-18");
+            form.locator("input[name=conclusion]").fill("良");
+            form.locator("input[name=validUntil]").fill("2027-06-17");
+        }
+        form.locator("input[name=file]").setInputFiles(pdf(filename));
+        form.locator("button[type=submit]").click();
+        assertThat(page.locator("#system-done")).isVisible();
+        assertThat(page.locator("#item-" + kind + " .item-status")).hasText("待核验");
+    }
+
+    @Test
+    void aUnitRegistersAndTheSupervisorVerifiesAdmitsSwitchesOnAndSuspends_A11() {
+        try (BrowserContext unitContext = browser.newContext(); BrowserContext supervisorContext = browser.newContext()) {
+            Page unit = signIn(unitContext, "unit1");
+            unit.click("nav a[href='/systems']");
+            unit.click("#system-new");
+            unit.fill("#name", "浏览器测试·学籍管理系统");
+            unit.selectOption("#mlpsLevel", "3");
+            unit.fill("#purpose", "全市中小学学籍管理");
+            unit.fill("#responsibleName", "张安全");
+            unit.fill("#responsibleMobile", "13900001111");
+            unit.check("#exposure-GOV_EXTRANET");
+            unit.fill("#addresses", "10.30.1.10\n10.30.2.0/24\nxj.jyj.baotou.gov.cn");
+            unit.click("#system-form button[type=submit]");
+            assertThat(unit.locator("#system-state")).hasText("登记");
+            assertThat(unit.locator("#system-details")).containsText("139****1111");
+            String systemUrl = unit.url();
+
+            unit.fill("#agreementNumber", "BTZWY-XY-2026-0108");
+            unit.fill("#unitSignatory", "李教育");
+            unit.fill("#providerSignatory", "王云");
+            unit.fill("#signedOn", "2026-11-20");
+            unit.setInputFiles("#agreement-file", pdf("安全责任协议.pdf"));
+            unit.click("#agreement-form button[type=submit]");
+            assertThat(unit.locator("#agreement-signed")).containsText("李教育");
+            for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
+                upload(unit, kind, kind.toLowerCase() + ".pdf");
+            }
+            unit.click("#request-admission");
+            assertThat(unit.locator("#system-state")).hasText("待核验");
+
+            Page supervisor = signIn(supervisorContext, "supervisor");
+            supervisor.navigate(systemUrl);
+            assertThat(supervisor.locator("#system-state")).hasText("待核验");
+            for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST"}) {
+                supervisor.locator("#item-" + kind + " .item-accept").click();
+                assertThat(supervisor.locator("#item-" + kind + " .item-status")).hasText("已通过");
+            }
+            // returning without a reason is refused on the page; with one it is returned
+            supervisor.locator("#item-PENETRATION_TEST .item-return").click();
+            assertThat(supervisor.locator("#system-error")).isVisible();
+            supervisor.locator("#item-PENETRATION_TEST input[name=reason]").fill("缺少高危漏洞复测结果");
+            supervisor.locator("#item-PENETRATION_TEST .item-return").click();
+            assertThat(supervisor.locator("#item-PENETRATION_TEST .item-status")).hasText("已退回");
+            assertThat(supervisor.locator("#admit")).isDisabled();
+
+            unit.navigate(systemUrl);
+            assertThat(unit.locator("#item-PENETRATION_TEST .review-reason")).containsText("缺少高危漏洞复测结果");
+            upload(unit, "PENETRATION_TEST", "渗透测试报告（更正）.pdf");
+
+            supervisor.navigate(systemUrl);
+            supervisor.locator("#item-PENETRATION_TEST .item-accept").click();
+            assertThat(supervisor.locator("#item-PENETRATION_TEST .item-status")).hasText("已通过");
+            supervisor.click("#admit");
+            assertThat(supervisor.locator("#system-state")).hasText("已准入");
+            assertThat(supervisor.locator("#internet-access")).hasText("未开通");
+            supervisor.click("#switch-internet");
+            assertThat(supervisor.locator("#internet-access")).hasText("已开通");
+            supervisor.fill("#suspend-reason", "存在重大安全隐患且逾期未整改");
+            supervisor.click("#suspend");
+            assertThat(supervisor.locator("#system-state")).hasText("暂停服务");
+            assertThat(supervisor.locator("#system-timeline")).containsText("退回：渗透测试报告");
+            assertThat(supervisor.locator("#system-timeline")).containsText("开通：互联网访问");
+            assertThat(supervisor.locator("#system-duties")).containsText("A11.4-suspension-review");
+
+            unit.navigate(systemUrl);
+            assertThat(unit.locator("#system-state")).hasText("暂停服务");
+            assertThat(unit.locator("#state-reason")).containsText("存在重大安全隐患");
+        }
+    }
+}
