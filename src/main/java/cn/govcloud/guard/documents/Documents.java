@@ -7,7 +7,7 @@ import java.util.Optional;
 public interface Documents {
 
     /** Largest accepted file. */
-    long MAX_BYTES = 20L * 1024 * 1024;
+    long MAX_BYTES = 50L * 1024 * 1024;
 
     /**
      * Checks the file (size ≤ {@link #MAX_BYTES}, the content really is one of the accepted
