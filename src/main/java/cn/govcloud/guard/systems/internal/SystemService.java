@@ -882,8 +882,34 @@ public class SystemService {
                          Set<Exposure> exposure, List<Asset> assets) {
     }
 
+    /** The field errors of a registration (field to message key), checked exactly as {@link #register} checks it; saves nothing. */
+    public Map<String, String> check(Registration r) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        validate(r, errors);
+        return errors;
+    }
+
+    /** Registers all the registrations as drafts of the actor's unit in one transaction, or none when any is invalid. */
+    @Transactional
+    public List<Long> registerAll(List<Registration> registrations) {
+        requireUnit();
+        List<Long> ids = new ArrayList<>();
+        for (Registration r : registrations) {
+            ids.add(register(r).id());
+        }
+        return ids;
+    }
+
     private Valid validate(Registration r) {
         Map<String, String> errors = new LinkedHashMap<>();
+        Valid v = validate(r, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("systems.error.invalid", errors);
+        }
+        return v;
+    }
+
+    private Valid validate(Registration r, Map<String, String> errors) {
         if (blank(r.name()) || r.name().strip().length() > 200) {
             errors.put("name", "systems.error.name");
         }
@@ -939,7 +965,7 @@ public class SystemService {
             errors.put("addresses", "systems.error.tooManyAddresses");
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput("systems.error.invalid", errors);
+            return null;
         }
         return new Valid(r.name().strip(), blank(r.purpose()) ? null : r.purpose().strip(), r.mlpsLevel(),
                 blank(r.filingNumber()) ? null : r.filingNumber().strip(), blank(r.responsibleName()) ? null : r.responsibleName().strip(),

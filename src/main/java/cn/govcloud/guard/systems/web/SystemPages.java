@@ -9,6 +9,8 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.internal.Lifecycle;
+import cn.govcloud.guard.systems.internal.SystemImport;
+import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
 import cn.govcloud.guard.systems.internal.SystemService;
 import cn.govcloud.guard.systems.internal.SystemService.Exposure;
 import cn.govcloud.guard.systems.internal.SystemService.Filter;
@@ -46,11 +48,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SystemPages {
     private static final int PAGE = 50;
     private final SystemService systems;
+    private final SystemImport imports;
     private final MessageSource messages;
     private final Clock clock;
 
-    SystemPages(SystemService systems, MessageSource messages, Clock clock) {
+    SystemPages(SystemService systems, SystemImport imports, MessageSource messages, Clock clock) {
         this.systems = systems;
+        this.imports = imports;
         this.messages = messages;
         this.clock = clock;
     }
@@ -75,6 +79,23 @@ class SystemPages {
         model.addAttribute("exposures", Exposure.values());
         model.addAttribute("mayRegister", actor.isUnitUser());
         return "systems/list";
+    }
+
+    /** Issue 4: the upload form on the list; all rows or none, the errors shown as a table. */
+    @PostMapping("/systems/import")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
+            redirect.addFlashAttribute("imported", ids.size());
+            return "redirect:/systems";
+        } catch (ImportRefused e) {
+            model.addAttribute("importErrors", e.errors().stream().map(r -> Map.of("row", r.row(), "column", r.column(),
+                    "message", r.detail() == null ? text(r.messageKey()) : text(r.messageKey()) + "：" + r.detail())).toList());
+        } catch (InvalidInput e) {
+            model.addAttribute("importError", text(e.getMessage()));
+        }
+        return list(new HashMap<>(), model);
     }
 
     @GetMapping("/systems/new")

@@ -1,0 +1,320 @@
+package cn.govcloud.guard.systems.internal;
+
+import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.internal.SystemService.Registration;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Service;
+
+/**
+ * Issue 4: a unit's existing inventory imported from an .xlsx, all rows or none, each row checked
+ * exactly as a single registration. Hostile files (not an xlsx, zip bombs, formulas, too many rows)
+ * are refused before anything is saved; formulas are never evaluated.
+ */
+@Service
+public class SystemImport {
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    public static final int MAX_ROWS = 5000;
+    /** The columns, in order; the header texts of the template. */
+    public static final List<String> COLUMNS = List.of("名称", "用途", "等级保护级别", "备案编号", "责任人", "责任人手机", "网络暴露面", "地址与资产");
+    private static final List<String> FIELDS = List.of("name", "purpose", "mlpsLevel", "filingNumber", "responsibleName", "responsibleMobile",
+            "exposure", "addresses");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[；;,，、\\r\\n]+");
+    private static final Pattern ADDRESS_SEPARATOR = Pattern.compile("[；;\\r\\n]+");
+
+    static {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+    }
+
+    /** One error of one cell: the spreadsheet's row number (the header is row 1), the column header and a message key with an optional detail. */
+    public record RowError(int row, String column, String messageKey, String detail) {
+    }
+
+    /** Some rows are wrong: nothing was saved. */
+    public static class ImportRefused extends RuntimeException {
+        private final List<RowError> errors;
+
+        ImportRefused(List<RowError> errors) {
+            super("systems.import.error.rows");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<RowError> errors() {
+            return errors;
+        }
+    }
+
+    private final SystemService systems;
+    private final AuditLog audit;
+
+    SystemImport(SystemService systems, AuditLog audit) {
+        this.systems = systems;
+        this.audit = audit;
+    }
+
+    /** The template: the header row and a second sheet explaining the values. */
+    public byte[] template() {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("系统登记");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(COLUMNS.get(i));
+                sheet.setColumnWidth(i, 20 * 256);
+            }
+            Sheet help = wb.createSheet("填写说明");
+            String[][] rows = {
+                    {"列", "说明"},
+                    {"名称", "必填，不超过200字"},
+                    {"用途", "选填，不超过2000字"},
+                    {"等级保护级别", "必填，1至5的整数"},
+                    {"备案编号", "选填，不超过100字"},
+                    {"责任人", "选填，不超过100字"},
+                    {"责任人手机", "选填，11位手机号码"},
+                    {"网络暴露面", "必填，可多个，以；或,分隔：互联网（INTERNET）、电子政务外网（GOV_EXTRANET）、部门专网（DEPARTMENT_PRIVATE）"},
+                    {"地址与资产", "选填，IP地址、CIDR网段或域名，多个以；或换行分隔"},
+                    {"注意", "每行一个系统，最多" + MAX_ROWS + "行；不接受公式；任一行有误则全部不导入；导入的系统为草稿状态"}};
+            for (int i = 0; i < rows.length; i++) {
+                Row r = help.createRow(i);
+                r.createCell(0).setCellValue(rows[i][0]);
+                r.createCell(1).setCellValue(rows[i][1]);
+            }
+            help.setColumnWidth(0, 16 * 256);
+            help.setColumnWidth(1, 100 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Imports the rows as drafts of the actor's unit; refuses the whole file when any row is wrong. */
+    public List<Long> importFile(InputStream in) {
+        List<Registration> registrations = parse(read(in));
+        List<Long> ids = systems.registerAll(registrations);
+        audit.record(AuditEvent.success("systems.import", "systems", ids.size() + " systems imported as drafts"));
+        return ids;
+    }
+
+    List<Registration> parse(byte[] content) {
+        if (content.length == 0) {
+            throw refused("systems.import.error.empty");
+        }
+        try {
+            if (FileMagic.valueOf(content) != FileMagic.OOXML) {
+                throw refused("systems.import.error.notXlsx");
+            }
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInput) {
+                throw e;
+            }
+            throw refused("systems.import.error.notXlsx");
+        }
+        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
+            countRows(pkg);
+            try (XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
+                return rows(wb.getSheetAt(0));
+            }
+        } catch (InvalidInput | ImportRefused e) {
+            throw e;
+        } catch (Exception e) {
+            throw refused(bomb(e) ? "systems.import.error.bomb" : "systems.import.error.unreadable");
+        }
+    }
+
+    private static boolean bomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max") || m.contains("Inflate"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts the first sheet's rows with a streaming reader, stopping as soon as there are too many. */
+    private static void countRows(OPCPackage pkg) throws Exception {
+        XSSFReader reader = new XSSFReader(pkg);
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+        if (!sheets.hasNext()) {
+            throw refused("systems.import.error.empty");
+        }
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (InputStream sheet = sheets.next()) {
+            XMLStreamReader xml = factory.createXMLStreamReader(sheet);
+            int rows = 0;
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
+                        rows++;
+                        if (rows > MAX_ROWS + 1) {
+                            throw refused("systems.import.error.tooManyRows");
+                        }
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw refused("systems.import.error.unreadable");
+        }
+    }
+
+    private List<Registration> rows(Sheet sheet) {
+        List<Registration> registrations = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        int last = sheet.getLastRowNum();
+        if (last > MAX_ROWS) {
+            throw refused("systems.import.error.tooManyRows");
+        }
+        for (int i = 1; i <= last; i++) {
+            Row row = sheet.getRow(i);
+            if (row == null) {
+                continue;
+            }
+            int rowNumber = i + 1;
+            String[] values = new String[COLUMNS.size()];
+            boolean any = false;
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null) {
+                    continue;
+                }
+                if (cell.getCellType() == CellType.FORMULA) {
+                    errors.add(new RowError(rowNumber, COLUMNS.get(c), "systems.import.error.formula", null));
+                    any = true;
+                    continue;
+                }
+                values[c] = text(cell);
+                any |= values[c] != null && !values[c].isBlank();
+            }
+            if (!any) {
+                continue;
+            }
+            boolean formula = errors.stream().anyMatch(e -> e.row() == rowNumber);
+            Integer level = null;
+            if (!SystemService.blank(values[2])) {
+                level = level(values[2]);
+                if (level == null) {
+                    level = -1;
+                }
+            }
+            Registration r = new Registration(values[0], values[1], level, values[3], values[4], values[5],
+                    split(values[6], LIST_SEPARATOR).stream().map(SystemImport::exposure).toList(), split(values[7], ADDRESS_SEPARATOR));
+            systems.check(r).forEach((field, key) -> {
+                int column = FIELDS.indexOf(field);
+                if (column >= 0 && !(formula && errors.stream().anyMatch(e -> e.row() == rowNumber && e.column().equals(COLUMNS.get(column))))) {
+                    errors.add(new RowError(rowNumber, COLUMNS.get(column), key, null));
+                } else if ("invalidAddresses".equals(field)) {
+                    errors.stream().filter(e -> e.row() == rowNumber && e.column().equals(COLUMNS.get(7))).findFirst().ifPresent(e -> {
+                        errors.set(errors.indexOf(e), new RowError(e.row(), e.column(), e.messageKey(), key));
+                    });
+                }
+            });
+            registrations.add(r);
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportRefused(errors);
+        }
+        if (registrations.isEmpty()) {
+            throw refused("systems.import.error.empty");
+        }
+        return registrations;
+    }
+
+    private static String text(Cell cell) {
+        switch (cell.getCellType()) {
+            case STRING:
+                return cell.getStringCellValue();
+            case NUMERIC:
+                double d = cell.getNumericCellValue();
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    return Long.toString((long) d);
+                }
+                return Double.toString(d);
+            case BOOLEAN:
+                return Boolean.toString(cell.getBooleanCellValue());
+            default:
+                return null;
+        }
+    }
+
+    private static Integer level(String value) {
+        String v = value.strip().replace("第", "").replace("级", "");
+        int i = "一二三四五".indexOf(v);
+        if (v.length() == 1 && i >= 0) {
+            return i + 1;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String exposure(String value) {
+        String v = value.strip();
+        switch (v) {
+            case "互联网":
+                return Exposure.INTERNET.name();
+            case "电子政务外网":
+            case "政务外网":
+                return Exposure.GOV_EXTRANET.name();
+            case "部门专网":
+                return Exposure.DEPARTMENT_PRIVATE.name();
+            default:
+                return v.toUpperCase();
+        }
+    }
+
+    private static List<String> split(String value, Pattern separator) {
+        if (SystemService.blank(value)) {
+            return List.of();
+        }
+        return Arrays.stream(separator.split(value)).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static byte[] read(InputStream in) {
+        if (in == null) {
+            throw refused("systems.import.error.empty");
+        }
+        try {
+            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw refused("systems.import.error.tooLarge");
+            }
+            return content;
+        } catch (IOException e) {
+            throw refused("systems.import.error.unreadable");
+        }
+    }
+
+    private static InvalidInput refused(String key) {
+        return new InvalidInput(key, Map.of("file", key));
+    }
+}
