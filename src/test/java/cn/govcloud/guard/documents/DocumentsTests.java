@@ -41,7 +41,7 @@ class DocumentsTests {
         samples.put("xlsx", new Sample("台账.xlsx", Samples.zip("xl/workbook.xml"),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "台账.xlsx"));
         samples.put("ofd", new Sample("公文.ofd", Samples.zip("OFD.xml"), "application/ofd", "公文.ofd"));
-        samples.put("zip", new Sample("日志.zip", Samples.zip("a.log"), "application/zip", "日志.zip"));
+        samples.put("zip", new Sample("日志.zip", Samples.zip("a.log", "2026-11-25 02:00 备份完成 evidence-marker\n"), "application/zip", "日志.zip"));
         samples.put("csv", new Sample("资产.csv", "系统,等级\n门户网站,三级\n".getBytes(StandardCharsets.UTF_8), "text/csv", "资产.csv"));
         samples.put("text", new Sample("说明", "evidence-marker 检查说明\n".getBytes(StandardCharsets.UTF_8), "text/plain", "说明.txt"));
         samples.put("misnamed", new Sample("photo.html", Samples.png(), "image/png", "photo.html.png"));

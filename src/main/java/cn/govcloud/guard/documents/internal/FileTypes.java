@@ -75,16 +75,22 @@ public final class FileTypes {
             return Type.JPEG;
         }
         if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) { // PK\3\4: a ZIP archive with at least one entry
+            Type zipType;
             switch (extension) {
                 case "docx":
-                    return Type.DOCX;
+                    zipType = Type.DOCX;
+                    break;
                 case "xlsx":
-                    return Type.XLSX;
+                    zipType = Type.XLSX;
+                    break;
                 case "ofd":
-                    return Type.OFD;
+                    zipType = Type.OFD;
+                    break;
                 default:
-                    return Type.ZIP;
+                    zipType = Type.ZIP;
             }
+            Archives.check(content, zipType); // zip bombs and archives of anything but evidence are refused
+            return zipType;
         }
         if (startsWith(content, 0x4D, 0x5A) || startsWith(content, 0x7F, 0x45, 0x4C, 0x46)) { // MZ (Windows), \177ELF
             throw refused(EXECUTABLE);

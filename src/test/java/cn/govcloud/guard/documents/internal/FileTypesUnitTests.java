@@ -31,8 +31,10 @@ class FileTypesUnitTests {
         assertThat(FileTypes.detect(zip, "docx")).isEqualTo(Type.DOCX);
         assertThat(FileTypes.detect(zip, "xlsx")).isEqualTo(Type.XLSX);
         assertThat(FileTypes.detect(zip, "ofd")).isEqualTo(Type.OFD);
-        assertThat(FileTypes.detect(zip, "zip")).isEqualTo(Type.ZIP);
-        assertThat(FileTypes.detect(zip, "jar")).isEqualTo(Type.ZIP);
+        // a plain ZIP must hold evidence (issue 4): a log is, a lone XML part is not (ArchivesUnitTests)
+        byte[] logs = Samples.zip("a.log", "2026-11-25 02:00 backup done\n");
+        assertThat(FileTypes.detect(logs, "zip")).isEqualTo(Type.ZIP);
+        assertThat(FileTypes.detect(logs, "jar")).isEqualTo(Type.ZIP);
         assertThatThrownBy(() -> FileTypes.detect(bytes("PK\u0005\u0006" + "\0".repeat(18)), "zip")) // empty archive
                 .isInstanceOf(InvalidInput.class).hasMessage(FileTypes.UNSUPPORTED);
     }

@@ -28,12 +28,17 @@ public final class Samples {
                 0, 1, 0, 1, 0, 0, (byte) 0xFF, (byte) 0xD9};
     }
 
-    /** A ZIP archive with one entry of that name. */
+    /** A ZIP archive with one entry of that name holding an Office-like XML part. */
     public static byte[] zip(String entry) {
+        return zip(entry, "<w:document>检查报告 evidence-marker</w:document>");
+    }
+
+    /** A ZIP archive with one entry of that name and text. */
+    public static byte[] zip(String entry, String text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(entry));
-            zip.write("<w:document>检查报告 evidence-marker</w:document>".getBytes(StandardCharsets.UTF_8));
+            zip.write(text.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
