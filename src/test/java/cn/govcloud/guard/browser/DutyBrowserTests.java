@@ -2,17 +2,11 @@ package cn.govcloud.guard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.nio.file.Paths;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The provider files today's daily inspection as a zero report in the browser (a contradictory
@@ -20,35 +14,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * opens the home page the next morning and finds yesterday's missing report overdue (A5.4).
  */
 @AppTest
-class DutyBrowserTests {
-    static Browser browser;
+class DutyBrowserTests extends BrowserSession {
 
-    @LocalServerPort
-    int port;
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    @BeforeAll
-    static void launch() {
-        LoginBrowserTests.launch();
-        browser = LoginBrowserTests.browser;
-    }
 
-    @AfterAll
-    static void close() {
-        LoginBrowserTests.close();
-    }
 
-    private Page signIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/login");
-        page.fill("#username", user);
-        page.fill("#password", ApiClient.DEMO_PASSWORD);
-        page.click("#login-submit");
-        assertThat(page).hasURL(Pattern.compile(".*:" + port + "/$"));
-        return page;
-    }
 
     @Test
     void theProviderFilesTodaysZeroReportAndTheSupervisorSeesYesterdaysMissingOneOverdue_A5_4() {

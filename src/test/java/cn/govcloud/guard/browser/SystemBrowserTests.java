@@ -2,18 +2,12 @@ package cn.govcloud.guard.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The whole admission path in the browser (A11.1, A11.2, A11.4): a unit registers a system, uploads
@@ -22,33 +16,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * access and then suspends it.
  */
 @AppTest
-class SystemBrowserTests {
-    static Browser browser;
+class SystemBrowserTests extends BrowserSession {
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-    @LocalServerPort
-    int port;
 
-    @BeforeAll
-    static void launch() {
-        LoginBrowserTests.launch();
-        browser = LoginBrowserTests.browser;
-    }
 
-    @AfterAll
-    static void close() {
-        LoginBrowserTests.close();
-    }
 
-    private Page signIn(BrowserContext context, String user) {
-        Page page = context.newPage();
-        page.navigate("http://127.0.0.1:" + port + "/login");
-        page.fill("#username", user);
-        page.fill("#password", ApiClient.DEMO_PASSWORD);
-        page.click("#login-submit");
-        assertThat(page).hasURL(Pattern.compile(".*:" + port + "/$"));
-        return page;
-    }
 
     private static FilePayload pdf(String name) {
         return new FilePayload(name, "application/pdf", PDF);
