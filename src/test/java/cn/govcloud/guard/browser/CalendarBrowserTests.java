@@ -109,7 +109,9 @@ class CalendarBrowserTests {
             page.fill("#upload-year", "2027");
             page.setInputFiles("#file", new FilePayload("2027.json", "application/json", YEAR_2027.getBytes(StandardCharsets.UTF_8)));
             page.click("#upload-submit");
-            assertThat(page).hasURL(Pattern.compile(".*/calendar\\?year=2027$"));
+            // the upload validates, stores and audits a whole year: give a loaded CI machine more than the default 5 s
+            assertThat(page).hasURL(Pattern.compile(".*/calendar\\?year=2027$"),
+                    new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));
             assertThat(page.locator("#calendar-loaded")).containsText("已新增 2027 年放假安排");
             assertThat(page.locator("td[data-date='2027-02-20']")).hasAttribute("data-kind", "WORKDAY");
         }
