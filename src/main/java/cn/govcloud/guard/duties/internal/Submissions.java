@@ -64,11 +64,7 @@ public class Submissions {
                         .add(new Attachment(rs.getString("slot"), rs.getLong("document_id"), rs.getString("filename"))))
                 .list();
         return jdbc.sql("select * from duties_submission where duty_id = :duty order by id desc").param("duty", dutyId)
-                .query((rs, i) -> new Submission(rs.getLong("id"), rs.getLong("duty_id"), instant(rs.getObject("submitted_at", OffsetDateTime.class)),
-                        rs.getString("submitted_by"), rs.getString("submitted_name"), fields(rs.getString("fields_json")),
-                        rs.getBoolean("late"), rs.getString("decision"), instant(rs.getObject("reviewed_at", OffsetDateTime.class)),
-                        rs.getString("reviewed_by"), rs.getString("review_comment"),
-                        attachments.getOrDefault(rs.getLong("id"), List.of())))
+                .query((rs, i) -> submission(rs, attachments.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
 
@@ -79,11 +75,7 @@ public class Submissions {
             return found;
         }
         jdbc.sql("select * from duties_submission where id in (:ids)").param("ids", ids)
-                .query((rs, i) -> found.put(rs.getLong("id"), new Submission(rs.getLong("id"), rs.getLong("duty_id"),
-                        instant(rs.getObject("submitted_at", OffsetDateTime.class)), rs.getString("submitted_by"),
-                        rs.getString("submitted_name"), fields(rs.getString("fields_json")), rs.getBoolean("late"),
-                        rs.getString("decision"), instant(rs.getObject("reviewed_at", OffsetDateTime.class)),
-                        rs.getString("reviewed_by"), rs.getString("review_comment"), List.of())))
+                .query((rs, i) -> found.put(rs.getLong("id"), submission(rs, List.of())))
                 .list();
         return found;
     }
@@ -93,6 +85,13 @@ public class Submissions {
         return jdbc.sql("select count(*) from duties_submission_document a join duties_submission s on s.id = a.submission_id "
                         + "where s.duty_id = :duty and a.document_id = :doc")
                 .param("duty", dutyId).param("doc", documentId).query(Long.class).single() > 0;
+    }
+
+    private static Submission submission(java.sql.ResultSet rs, List<Attachment> attachments) throws java.sql.SQLException {
+        return new Submission(rs.getLong("id"), rs.getLong("duty_id"), instant(rs.getObject("submitted_at", OffsetDateTime.class)),
+                rs.getString("submitted_by"), rs.getString("submitted_name"), fields(rs.getString("fields_json")), rs.getBoolean("late"),
+                rs.getString("decision"), instant(rs.getObject("reviewed_at", OffsetDateTime.class)), rs.getString("reviewed_by"),
+                rs.getString("review_comment"), attachments);
     }
 
     private static Map<String, String> fields(String json) {
