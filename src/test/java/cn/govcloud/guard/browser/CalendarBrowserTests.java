@@ -108,7 +108,10 @@ class CalendarBrowserTests {
 
             page.fill("#upload-year", "2027");
             page.setInputFiles("#file", new FilePayload("2027.json", "application/json", YEAR_2027.getBytes(StandardCharsets.UTF_8)));
-            page.click("#upload-submit");
+            // the click must not race the file chooser: both inputs hold their values before the form is sent
+            assertThat(page.locator("#upload-year")).hasValue("2027");
+            assertThat(page.locator("#file")).hasValue(Pattern.compile(".*2027\\.json$"));
+            page.waitForNavigation(() -> page.click("#upload-submit"));
             // the upload validates, stores and audits a whole year: give a loaded CI machine more than the default 5 s
             assertThat(page).hasURL(Pattern.compile(".*/calendar\\?year=2027$"),
                     new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));
