@@ -2,7 +2,9 @@ package cn.govcloud.guard.systems;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What other modules (the demo city, later the Excel import) may ask of the hosted-system register.
@@ -38,4 +40,25 @@ public interface Systems {
     void setExternalExchange(long id, boolean on);
 
     void suspend(long id, String reason);
+
+    // ---- reads for other modules (unscoped: the caller checks who may see what it shows) -------
+
+    /** A hosted system as other modules refer to it; {@code state} is the lifecycle state's name, e.g. ADMITTED. */
+    record SystemRef(long id, long orgId, String name, int mlpsLevel, String state) {
+    }
+
+    Optional<SystemRef> find(long id);
+
+    /** Several systems in one query, in no particular order; unknown ids are left out. */
+    List<SystemRef> find(Collection<Long> ids);
+
+    /** One registered address of a system: {@code kind} is IP, CIDR or DOMAIN (a domain may start with {@code *.}). */
+    record Address(long systemId, long orgId, String kind, String address) {
+    }
+
+    /**
+     * Every address of every system not yet exited, for matching alerts and scan findings to
+     * systems (one query; an importer builds its matcher from it once per import).
+     */
+    List<Address> addresses();
 }

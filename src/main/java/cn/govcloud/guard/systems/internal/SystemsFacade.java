@@ -7,15 +7,21 @@ import cn.govcloud.guard.systems.internal.SystemService.Registration;
 import cn.govcloud.guard.systems.internal.SystemService.Switch;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The public {@link Systems} API over the aggregate's service. */
 @Component
 class SystemsFacade implements Systems {
     private final SystemService service;
+    private final JdbcClient jdbc;
 
-    SystemsFacade(SystemService service) {
+    SystemsFacade(SystemService service, JdbcClient jdbc) {
         this.service = service;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -64,5 +70,29 @@ class SystemsFacade implements Systems {
     @Override
     public void suspend(long id, String reason) {
         service.suspend(id, reason);
+    }
+
+    @Override
+    public Optional<SystemRef> find(long id) {
+        return find(List.of(id)).stream().findFirst();
+    }
+
+    @Override
+    public List<SystemRef> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where id in (:ids)")
+                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
+                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+    }
+
+    @Override
+    public List<Address> addresses() {
+        return jdbc.sql("""
+                        select a.system_id, s.org_id, a.kind, a.address from systems_asset a
+                        join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.system_id, a.id""")
+                .query((rs, i) -> new Address(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 }
