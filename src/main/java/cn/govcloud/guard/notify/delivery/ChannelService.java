@@ -11,10 +11,6 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,11 +20,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,9 +41,6 @@ public class ChannelService {
     public static final Set<Role> OWN_ORG_MANAGERS = EnumSet.of(Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER);
     static final String URL_CONTEXT = "notify_channel.target";
     static final String SECRET_CONTEXT = "notify_channel.secret";
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final int MAX_URL = 1000;
-    private static final int MAX_SECRET = 200;
 
     private final JdbcClient jdbc;
     private final FieldEncryption encryption;
@@ -123,7 +114,7 @@ public class ChannelService {
         if (organisations.byId(orgId).isEmpty()) {
             errors.put("orgId", "notify.channel.error.org");
         }
-        DeliveryStatus.Channel kind = kind(c.kind());
+        DeliveryStatus.Channel kind = ChannelTargets.kind(c.kind());
         if (kind == null) {
             errors.put("kind", "notify.channel.error.kind");
         }
@@ -134,8 +125,8 @@ public class ChannelService {
         String target = strip(c.target());
         String secret = strip(c.secret());
         if (kind != null) {
-            checkTarget(kind, target, errors);
-            checkSecret(kind, secret, errors);
+            ChannelTargets.checkTarget(kind, target, errors);
+            ChannelTargets.checkSecret(kind, secret, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("notify.channel.error.invalid", errors);
@@ -147,7 +138,7 @@ public class ChannelService {
                                                     updated_at, updated_by)
                         values (:org, :kind, :name, :target, :shown, :secret, :enabled, :now, :by, :now, :by)""")
                 .param("org", orgId).param("kind", kind.name()).param("name", name)
-                .param("target", store(kind, target)).param("shown", shown(kind, target))
+                .param("target", store(kind, target)).param("shown", ChannelTargets.shown(kind, target))
                 .param("secret", secret == null ? null : encryption.seal(SECRET_CONTEXT, secret))
                 .param("enabled", c.enabled() == null || c.enabled())
                 .param("now", now).param("by", actor.username())
@@ -174,12 +165,12 @@ public class ChannelService {
         }
         String target = strip(change.target());
         if (target != null) {
-            checkTarget(current.kind(), target, errors);
+            ChannelTargets.checkTarget(current.kind(), target, errors);
         }
         String secret = strip(change.secret());
         boolean clear = Boolean.TRUE.equals(change.clearSecret());
         if (secret != null) {
-            checkSecret(current.kind(), secret, errors);
+            ChannelTargets.checkSecret(current.kind(), secret, errors);
             if (clear) {
                 errors.put("secret", "notify.channel.error.secretAndClear");
             }
@@ -196,7 +187,7 @@ public class ChannelService {
         if (target != null) {
             sql.append(", target = :target, target_shown = :shown");
             params.put("target", store(current.kind(), target));
-            params.put("shown", shown(current.kind(), target));
+            params.put("shown", ChannelTargets.shown(current.kind(), target));
         }
         if (secret != null) {
             sql.append(", secret = :secret");
@@ -266,73 +257,8 @@ public class ChannelService {
         return jdbc.sql("select * from notify_channel where id = :id").param("id", id).query((rs, i) -> map(rs, orgNames())).optional();
     }
 
-    /** The e-mail address, or the webhook URL up to its host: the rest is the robot's access token. */
-    static String shown(DeliveryStatus.Channel kind, String target) {
-        if (kind == DeliveryStatus.Channel.EMAIL) {
-            return target;
-        }
-        URI uri = URI.create(target);
-        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + "/…";
-    }
-
     private String store(DeliveryStatus.Channel kind, String target) {
         return kind == DeliveryStatus.Channel.EMAIL ? target : encryption.seal(URL_CONTEXT, target);
-    }
-
-    static DeliveryStatus.Channel kind(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return DeliveryStatus.Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** A10.1: an address the mail server accepts, or an http(s) URL with a host and nothing that hides where it goes. */
-    static void checkTarget(DeliveryStatus.Channel kind, String target, Map<String, String> errors) {
-        if (kind == DeliveryStatus.Channel.EMAIL) {
-            if (target == null || target.length() > 254 || !EMAIL.matcher(target).matches() || !strictAddress(target)) {
-                errors.put("target", "notify.channel.error.email");
-            }
-            return;
-        }
-        if (target == null || target.length() > MAX_URL || target.chars().anyMatch(ch -> Character.isWhitespace(ch) || ch < 0x20)) {
-            errors.put("target", "notify.channel.error.url");
-            return;
-        }
-        try {
-            URI uri = new URI(target);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            boolean ok = (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null && !uri.getHost().isBlank()
-                    && uri.getRawUserInfo() == null && uri.getRawFragment() == null;
-            if (!ok) {
-                errors.put("target", "notify.channel.error.url");
-            }
-        } catch (URISyntaxException e) {
-            errors.put("target", "notify.channel.error.url");
-        }
-    }
-
-    static void checkSecret(DeliveryStatus.Channel kind, String secret, Map<String, String> errors) {
-        if (secret == null) {
-            return;
-        }
-        if (kind == DeliveryStatus.Channel.EMAIL || kind == DeliveryStatus.Channel.WECOM) {
-            errors.put("secret", "notify.channel.error.noSecret"); // WeCom robots and e-mail are not signed
-        } else if (secret.length() > MAX_SECRET || secret.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
-            errors.put("secret", "notify.channel.error.secret");
-        }
-    }
-
-    private static boolean strictAddress(String target) {
-        try {
-            new InternetAddress(target, true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
     }
 
     private static String describe(Channel c) {

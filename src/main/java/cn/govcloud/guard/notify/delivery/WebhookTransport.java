@@ -167,6 +167,6 @@ class WebhookTransport implements Transport {
     }
 
     private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
+        return node == null || node.isNull() ? null : node.asString();
     }
 }

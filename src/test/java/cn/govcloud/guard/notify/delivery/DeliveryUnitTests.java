@@ -60,7 +60,7 @@ class DeliveryUnitTests {
 
     private static Map<String, String> target(Channel kind, String value) {
         Map<String, String> errors = new LinkedHashMap<>();
-        ChannelService.checkTarget(kind, value, errors);
+        ChannelTargets.checkTarget(kind, value, errors);
         return errors;
     }
 
@@ -87,27 +87,27 @@ class DeliveryUnitTests {
     @Test
     void onlyDingTalkAndFeishuTakeASigningSecret_A10_1() {
         Map<String, String> errors = new LinkedHashMap<>();
-        ChannelService.checkSecret(Channel.WECOM, "s", errors);
+        ChannelTargets.checkSecret(Channel.WECOM, "s", errors);
         assertThat(errors).containsEntry("secret", "notify.channel.error.noSecret");
         errors.clear();
-        ChannelService.checkSecret(Channel.EMAIL, "s", errors);
+        ChannelTargets.checkSecret(Channel.EMAIL, "s", errors);
         assertThat(errors).containsEntry("secret", "notify.channel.error.noSecret");
         errors.clear();
-        ChannelService.checkSecret(Channel.DINGTALK, "SEC密钥", errors);
+        ChannelTargets.checkSecret(Channel.DINGTALK, "SEC密钥", errors);
         assertThat(errors).containsEntry("secret", "notify.channel.error.secret");
         errors.clear();
-        ChannelService.checkSecret(Channel.FEISHU, "abcDEF123", errors);
-        ChannelService.checkSecret(Channel.DINGTALK, null, errors);
+        ChannelTargets.checkSecret(Channel.FEISHU, "abcDEF123", errors);
+        ChannelTargets.checkSecret(Channel.DINGTALK, null, errors);
         assertThat(errors).isEmpty();
     }
 
     @Test
     void webhookTargetsAreShownOnlyUpToTheirHost_A10_1() {
-        assertThat(ChannelService.shown(Channel.DINGTALK, "https://oapi.dingtalk.com/robot/send?access_token=abc"))
+        assertThat(ChannelTargets.shown(Channel.DINGTALK, "https://oapi.dingtalk.com/robot/send?access_token=abc"))
                 .isEqualTo("https://oapi.dingtalk.com/…");
-        assertThat(ChannelService.shown(Channel.FEISHU, "HTTPS://open.feishu.cn/open-apis/bot/v2/hook/abc")).isEqualTo("https://open.feishu.cn/…");
-        assertThat(ChannelService.shown(Channel.WECOM, "http://10.0.0.5:8080/send?key=k")).isEqualTo("http://10.0.0.5:8080/…");
-        assertThat(ChannelService.shown(Channel.EMAIL, "duty@example.gov.cn")).isEqualTo("duty@example.gov.cn");
+        assertThat(ChannelTargets.shown(Channel.FEISHU, "HTTPS://open.feishu.cn/open-apis/bot/v2/hook/abc")).isEqualTo("https://open.feishu.cn/…");
+        assertThat(ChannelTargets.shown(Channel.WECOM, "http://10.0.0.5:8080/send?key=k")).isEqualTo("http://10.0.0.5:8080/…");
+        assertThat(ChannelTargets.shown(Channel.EMAIL, "duty@example.gov.cn")).isEqualTo("duty@example.gov.cn");
     }
 
     @Test
