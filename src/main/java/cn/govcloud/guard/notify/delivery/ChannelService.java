@@ -46,10 +46,13 @@ public class ChannelService {
     private final FieldEncryption encryption;
     private final AuditLog audit;
     private final OrganisationDirectory organisations;
+    private final DeliverySettings settings;
     private final Clock clock;
 
-    ChannelService(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, OrganisationDirectory organisations, Clock clock) {
+    ChannelService(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, OrganisationDirectory organisations,
+                   DeliverySettings settings, Clock clock) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.encryption = encryption;
         this.audit = audit;
         this.organisations = organisations;
@@ -126,6 +129,7 @@ public class ChannelService {
         String secret = strip(c.secret());
         if (kind != null) {
             ChannelTargets.checkTarget(kind, target, errors);
+            checkHost(kind, target, errors);
             ChannelTargets.checkSecret(kind, secret, errors);
         }
         if (!errors.isEmpty()) {
@@ -166,6 +170,7 @@ public class ChannelService {
         String target = strip(change.target());
         if (target != null) {
             ChannelTargets.checkTarget(current.kind(), target, errors);
+            checkHost(current.kind(), target, errors);
         }
         String secret = strip(change.secret());
         boolean clear = Boolean.TRUE.equals(change.clearSecret());
@@ -259,6 +264,13 @@ public class ChannelService {
 
     private String store(DeliveryStatus.Channel kind, String target) {
         return kind == DeliveryStatus.Channel.EMAIL ? target : encryption.seal(URL_CONTEXT, target);
+    }
+
+    /** {@code govguard.notify.delivery.allowed-hosts}: no posting to hosts outside the list (no internal addresses). */
+    private void checkHost(DeliveryStatus.Channel kind, String target, Map<String, String> errors) {
+        if (kind != DeliveryStatus.Channel.EMAIL && !errors.containsKey("target") && !settings.hostAllowed(java.net.URI.create(target).getHost())) {
+            errors.put("target", "notify.channel.error.host");
+        }
     }
 
     private static String describe(Channel c) {

@@ -17,10 +17,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailFrom       the From address of e-mails
  * @param baseUrl        the platform's public address, e.g. {@code https://guard.example.gov.cn}: links in messages
  *                       become absolute; blank leaves the in-platform path
+ * @param allowedHosts   when not empty, webhooks may only go to these hosts or their subdomains (e.g.
+ *                       {@code oapi.dingtalk.com, qyapi.weixin.qq.com, open.feishu.cn}), so a channel cannot make the
+ *                       platform post to an internal address; empty allows any host
  */
 @ConfigurationProperties("govguard.notify.delivery")
 public record DeliverySettings(List<Duration> retryDelays, Duration pollInterval, int batchSize, Duration lease,
-                               Duration connectTimeout, Duration requestTimeout, String mailFrom, String baseUrl) {
+                               Duration connectTimeout, Duration requestTimeout, String mailFrom, String baseUrl,
+                               List<String> allowedHosts) {
 
     public DeliverySettings {
         retryDelays = retryDelays == null ? List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
@@ -40,6 +44,17 @@ public record DeliverySettings(List<Duration> retryDelays, Duration pollInterval
         }
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "govcloud-guard@localhost" : mailFrom.strip();
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
+        allowedHosts = allowedHosts == null ? List.of()
+                : allowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+    }
+
+    /** Whether a webhook may go to this host: any when no hosts are configured, else one of them or a subdomain. */
+    public boolean hostAllowed(String host) {
+        if (allowedHosts.isEmpty()) {
+            return true;
+        }
+        String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return allowedHosts.stream().anyMatch(a -> h.equals(a) || h.endsWith("." + a));
     }
 
     /** Attempts in all, the first included. */

@@ -69,6 +69,9 @@ class WebhookTransport implements Transport {
         } else {
             throw new IllegalArgumentException("not a webhook channel: " + kind);
         }
+        if (!settings.hostAllowed(URI.create(endpoint.target()).getHost())) {
+            throw DeliveryFailure.permanent("host not allowed (govguard.notify.delivery.allowed-hosts)");
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.requestTimeout())

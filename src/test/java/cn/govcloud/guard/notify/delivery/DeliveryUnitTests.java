@@ -16,7 +16,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The pieces of outbound delivery (A10.1) that need no application: robot answers, signing, validation, masking, settings. */
 class DeliveryUnitTests {
-    static final DeliverySettings DEFAULTS = new DeliverySettings(null, null, 0, null, null, null, null, null);
+    static final DeliverySettings DEFAULTS = new DeliverySettings(null, null, 0, null, null, null, null, null, null);
 
     private static String failure(Channel kind, int status, String body) {
         try {
@@ -114,15 +114,29 @@ class DeliveryUnitTests {
     void retryLimitsComeFromSettings_A10_1() {
         assertThat(DEFAULTS.retryDelays()).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30));
         assertThat(DEFAULTS.maxAttempts()).isEqualTo(4);
-        assertThat(new DeliverySettings(List.of(Duration.ofSeconds(30)), null, 0, null, null, null, null, "https://guard.example/")
+        assertThat(new DeliverySettings(List.of(Duration.ofSeconds(30)), null, 0, null, null, null, null, "https://guard.example/", null)
                 .maxAttempts()).isEqualTo(2);
-        assertThat(new DeliverySettings(List.of(), null, 0, null, null, null, null, null).maxAttempts()).isEqualTo(1);
-        assertThat(new DeliverySettings(null, null, 0, null, null, null, null, "https://guard.example//").baseUrl())
+        assertThat(new DeliverySettings(List.of(), null, 0, null, null, null, null, null, null).maxAttempts()).isEqualTo(1);
+        assertThat(new DeliverySettings(null, null, 0, null, null, null, null, "https://guard.example//", null).baseUrl())
                 .isEqualTo("https://guard.example");
-        assertThatThrownBy(() -> new DeliverySettings(List.of(Duration.ofMinutes(-1)), null, 0, null, null, null, null, null))
+        assertThatThrownBy(() -> new DeliverySettings(List.of(Duration.ofMinutes(-1)), null, 0, null, null, null, null, null, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("retry-delays");
-        assertThatThrownBy(() -> new DeliverySettings(null, null, 0, Duration.ofSeconds(5), null, null, null, null))
+        assertThatThrownBy(() -> new DeliverySettings(null, null, 0, Duration.ofSeconds(5), null, null, null, null, null))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("lease");
+    }
+
+    @Test
+    void webhookHostsCanBeLimitedToTheRobotsOwn_A10_1() {
+        assertThat(DEFAULTS.hostAllowed("10.0.0.1")).as("no list: any host").isTrue();
+        DeliverySettings limited = new DeliverySettings(null, null, 0, null, null, null, null, null,
+                List.of(" oapi.dingtalk.com", "QYAPI.weixin.qq.com", "open.feishu.cn", ""));
+        assertThat(limited.hostAllowed("oapi.dingtalk.com")).isTrue();
+        assertThat(limited.hostAllowed("qyapi.weixin.qq.com")).isTrue();
+        assertThat(limited.hostAllowed("bots.open.feishu.cn")).isTrue();
+        assertThat(limited.hostAllowed("127.0.0.1")).isFalse();
+        assertThat(limited.hostAllowed("evil-oapi.dingtalk.com.example")).isFalse();
+        assertThat(limited.hostAllowed("xopen.feishu.cn")).isFalse();
+        assertThat(limited.hostAllowed(null)).isFalse();
     }
 
     @Test
