@@ -1,6 +1,7 @@
 /**
- * Telling people what they owe (A10.1): the in-app inbox now; e-mail and webhooks come with
- * the hazards work. Public API: {@link cn.govcloud.guard.notify.Inbox}.
+ * Telling people what they owe (A10.1): the in-app inbox, and outbound delivery of the same notices
+ * by e-mail and by DingTalk / WeCom / Feishu group robots, each delivery tracked. Public API:
+ * {@link cn.govcloud.guard.notify.Inbox}, {@link cn.govcloud.guard.notify.Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package cn.govcloud.guard.notify;

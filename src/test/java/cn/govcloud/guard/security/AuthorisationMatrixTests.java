@@ -87,6 +87,7 @@ class AuthorisationMatrixTests {
         }
         dutyFixture(unit1Org);
         systemFixture(unit1Org);
+        notifyChannelFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -171,6 +172,36 @@ class AuthorisationMatrixTests {
         }
         for (String pattern : List.of("/api/v1/systems/{id}/documents/{documentId}", "/systems/{id}/documents/{documentId}")) {
             unit1Owned.put(pattern, id + "/" + document);
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.notify.delivery.ChannelService notifyChannels;
+
+    /**
+     * A live, enabled e-mail channel of unit1 (A10.1). Channels are retired, not removed, so a DELETE
+     * earlier in the same run leaves the id reachable (GET 200, changes 409); the next run makes a new one.
+     */
+    private void notifyChannelFixture(long unit1Org) {
+        var existing = jdbc.sql("select id from notify_channel where org_id = :org and name = '矩阵测试渠道' and deleted_at is null")
+                .param("org", unit1Org).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+            jdbc.sql("update notify_channel set enabled = true where id = :id").param("id", id).update();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            try {
+                id = notifyChannels.create(DemoActors.actor(jdbc, "unit1"), new cn.govcloud.guard.notify.delivery.ChannelService.NewChannel(
+                        null, "EMAIL", "矩阵测试渠道", "matrix@edu.baotou.gov.cn", null, true)).id();
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        for (String pattern : List.of("/api/v1/notify/channels/{id}", "/api/v1/notify/channels/{id}/test", "/notify/channels/{id}/enabled",
+                "/notify/channels/{id}/delete", "/notify/channels/{id}/test")) {
+            unit1Owned.put(pattern, String.valueOf(id));
         }
     }
 
