@@ -52,6 +52,8 @@ public final class Navigation {
             only("security-policy", "/admin/security-policy", "nav.securityPolicy", Role.SECURITY_ADMIN),
             only("api-tokens", "/admin/api-tokens", "nav.apiTokens", Role.SECURITY_ADMIN),
             only("audit", "/audit", "nav.audit", Role.AUDIT_ADMIN),
+            only("notify-channels", "/notify/channels", "nav.notifyChannels", Role.SYSTEM_ADMIN, Role.SUPERVISOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER),
             everyone("calendar", "/calendar", "nav.calendar"),
             everyone("inbox", "/inbox", "nav.inbox"),
             everyone("account", "/account", "nav.account"));
