@@ -1,7 +1,7 @@
 package cn.govcloud.guard.duties.internal;
 
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.notify.Inbox;
+import cn.govcloud.guard.notify.Notifier;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notice.Severity;
 import cn.govcloud.guard.rules.Rule;
@@ -15,17 +15,18 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The notices the duty engine sends. Each has a key naming the duty and the occasion, so the
- * inbox delivers it once even if two nodes or a retried run send it again.
+ * The notices the duty engine sends — to the inbox and to the organisation's e-mail and robot
+ * channels (A10.1). Each has a key naming the duty and the occasion, so it is delivered once even
+ * if two nodes or a retried run send it again.
  */
 @Component
 class DutyNotices {
-    private final Inbox inbox;
+    private final Notifier notifier;
     private final Subjects subjects;
     private final Clock clock;
 
-    DutyNotices(Inbox inbox, Subjects subjects, Clock clock) {
-        this.inbox = inbox;
+    DutyNotices(Notifier notifier, Subjects subjects, Clock clock) {
+        this.notifier = notifier;
         this.subjects = subjects;
         this.clock = clock;
     }
@@ -42,7 +43,7 @@ class DutyNotices {
 
     void calendarYearMissing(int year) {
         for (var org : subjects.snapshot().orgsOf(OrgKind.SUPERVISOR)) {
-            inbox.deliver(new Notice("calendar-missing:" + year + ":" + org.id(), org.id(), Set.of(Role.SECURITY_ADMIN),
+            notifier.dispatch(new Notice("calendar-missing:" + year + ":" + org.id(), org.id(), Set.of(Role.SECURITY_ADMIN),
                     "duties.notice.calendarMissing", List.of(String.valueOf(year)), "/calendar", Severity.CRITICAL, clock.instant()));
         }
     }
@@ -91,7 +92,7 @@ class DutyNotices {
 
     private boolean send(String key, long orgId, Set<Role> roles, String messageKey, Duty duty, Rule rule, Severity severity) {
         String title = rule == null ? duty.ruleId() : rule.title();
-        return inbox.deliver(new Notice(key, orgId, roles, messageKey,
+        return notifier.dispatch(new Notice(key, orgId, roles, messageKey,
                 List.of(title, duty.subjectName(), duty.dueDate().toString(), duty.article()), "/duties/" + duty.id(), severity,
                 clock.instant()));
     }
