@@ -199,6 +199,18 @@ public class PlanService {
         return rows;
     }
 
+    /** The running systems of one unit (those that owe duties), for the pages' system choices. */
+    public List<Subject> systemsOf(long orgId) {
+        List<Subject> out = new ArrayList<>();
+        for (SubjectSource source : subjects) {
+            if (source.kind() == SubjectKind.SYSTEM) {
+                source.subjects().stream().filter(s -> s.orgId() == orgId).forEach(out::add);
+            }
+        }
+        out.sort(Comparator.comparing(Subject::name));
+        return out;
+    }
+
     /** The latest version in force today: effective, not past its revision date. */
     static Plan current(List<Plan> versions, LocalDate today) {
         return versions.stream().filter(p -> !p.effectiveOn().isAfter(today) && !p.nextRevisionOn().isBefore(today))
