@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 @AppTest
 class IncidentBrowserTests extends BrowserSession {
 
+    /** Clicks a submit button and waits for the page it leads to (a POST answered by a redirect), however loaded the machine is. */
+    @SuppressWarnings("deprecation")
+    private static void submit(Page page, String selector) {
+        page.waitForNavigation(new Page.WaitForNavigationOptions().setTimeout(60_000), () -> page.click(selector));
+    }
+
     @Test
     void aUnitReportsAGradeIIIIncidentAgainstTheClockAndTheRegulatorAcknowledges_A10_5() {
         String confirmed = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
@@ -41,7 +47,7 @@ class IncidentBrowserTests extends BrowserSession {
             assertThat(unit.locator("#grade-suggestion")).hasAttribute("data-grade", "III");
             unit.selectOption("#grade", "III");
             unit.check("#gradeConfirmed");
-            unit.click("#incident-form button[type=submit]");
+            submit(unit, "#incident-form button[type=submit]");
             unit.waitForURL(Pattern.compile(".*/incidents/\\d+$"));
             String incidentUrl = unit.url();
             assertThat(unit.locator("#incident-grade")).hasText("Ⅲ级（较大）");
@@ -54,19 +60,19 @@ class IncidentBrowserTests extends BrowserSession {
             unit.navigate(incidentUrl);
             unit.fill("#initial-measures", "隔离受感染服务器，启用备份系统");
             unit.fill("#initial-reporter", "张安全");
-            unit.click("#initial-form button[type=submit]");
+            submit(unit, "#initial-form button[type=submit]");
             assertThat(unit.locator("#report-1 .report-kind")).containsText("安全事件初报");
             assertThat(unit.locator("#incident-countdown")).hasCount(0);
 
             unit.fill("#progress-summary", "备份系统已接管报名服务");
             unit.fill("#progress-reporter", "张安全");
             unit.check("#progress-contained");
-            unit.click("#progress-form button[type=submit]");
+            submit(unit, "#progress-form button[type=submit]");
             assertThat(unit.locator("#report-2 .report-kind")).containsText("进展报告");
             assertThat(unit.locator("#incident-status")).hasText("已控制");
 
             unit.fill("#resolve-note", "系统已恢复");
-            unit.click("#resolve-submit");
+            submit(unit, "#resolve-submit");
             assertThat(unit.locator("#incident-status")).hasText("已处置完毕");
             unit.fill("#final-rootCause", "未修补的远程代码执行漏洞");
             unit.fill("#final-summary", "报名中断3小时，无数据泄露");
@@ -74,13 +80,13 @@ class IncidentBrowserTests extends BrowserSession {
             unit.fill("#final-measures", "修补漏洞，恢复数据");
             unit.fill("#final-lessons", "建立补丁管理制度");
             unit.fill("#final-reporter", "张安全");
-            unit.click("#final-form button[type=submit]");
+            submit(unit, "#final-form button[type=submit]");
             assertThat(unit.locator("#report-3 .report-kind")).containsText("分析报告");
             assertThat(unit.locator("#incident-timeline")).containsText("分析报告");
 
             Page regulator = signIn(regulatorContext, "regulator");
             regulator.navigate(incidentUrl);
-            regulator.locator("#report-1 .report-acknowledge").click();
+            submit(regulator, "#report-1 .report-acknowledge");
             assertThat(regulator.locator("#report-1 .report-acknowledged")).isVisible();
             assertThat(regulator.locator("#incident-timeline")).containsText("主管部门确认收悉");
         }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -74,11 +72,11 @@ class DrillApiController {
      * Multipart: the summary report in part {@code report}; {@code invitedUnitIds} repeated;
      * findings as repeated {@code findingTitle}, {@code findingSeverity}, {@code findingSystemId}, {@code findingDescription}.
      */
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.PROVIDER_OPERATOR)
     Map<String, Object> record(@RequestParam MultiValueMap<String, String> form,
-                               @RequestPart(name = "report", required = false) MultipartFile report) throws IOException {
+                               @RequestParam(name = "report", required = false) MultipartFile report) throws IOException {
         boolean present = report != null && !report.isEmpty();
         return json(drills.record(drill(form), findings(form), present ? report.getOriginalFilename() : null,
                 present ? report.getInputStream() : null));

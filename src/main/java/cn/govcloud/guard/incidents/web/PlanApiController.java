@@ -17,14 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -46,10 +44,10 @@ class PlanApiController {
     }
 
     /** Multipart: the plan file in part {@code file}, the rest as fields. */
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
-    Map<String, Object> record(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file)
+    Map<String, Object> record(@RequestParam Map<String, String> form, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         boolean present = file != null && !file.isEmpty();
         return json(plans.record(plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
