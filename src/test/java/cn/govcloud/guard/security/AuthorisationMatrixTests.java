@@ -88,6 +88,7 @@ class AuthorisationMatrixTests {
         dutyFixture(unit1Org);
         systemFixture(unit1Org);
         notifyChannelFixture(unit1Org);
+        incidentFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -202,6 +203,68 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/notify/channels/{id}", "/api/v1/notify/channels/{id}/test", "/notify/channels/{id}/enabled",
                 "/notify/channels/{id}/delete", "/notify/channels/{id}/test")) {
             unit1Owned.put(pattern, String.valueOf(id));
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.incidents.internal.IncidentService incidents;
+    @Autowired
+    cn.govcloud.guard.incidents.internal.DrillService drills;
+    @Autowired
+    cn.govcloud.guard.incidents.internal.PlanService plans;
+
+    /** A unit1 incident on the matrix system with its initial report, a drill unit1 is invited to and unit1's plan for that system (A10.3–A10.5). */
+    private void incidentFixture(long unit1Org) {
+        long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).single();
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        try {
+            var incident = jdbc.sql("select id from incidents_incident where org_id = :org and title = '矩阵测试事件'").param("org", unit1Org)
+                    .query(Long.class).optional();
+            var plan = jdbc.sql("select id from incidents_plan where org_id = :org and system_id = :s").param("org", unit1Org).param("s", system)
+                    .query(Long.class).optional();
+            if (incident.isEmpty()) {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                long id = incidents.report(new cn.govcloud.guard.incidents.Incidents.NewIncident(system, "矩阵测试事件", "NETWORK_ATTACK", null, "III",
+                        null, java.time.Instant.parse("2026-11-25T02:00:00Z"), "授权矩阵测试", "无", null)).id();
+                incidents.submitReport(id, new cn.govcloud.guard.incidents.internal.IncidentService.NewReport("INITIAL", "授权矩阵测试", "无", false,
+                        null, null, null, "张安全"));
+                incident = java.util.Optional.of(id);
+            }
+            if (plan.isEmpty()) {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                plan = java.util.Optional.of(plans.record(new cn.govcloud.guard.incidents.internal.PlanService.NewPlan(system, "V1", "矩阵测试预案", "李局长",
+                        java.time.LocalDate.parse("2026-11-01"), java.time.LocalDate.parse("2026-11-02"), java.time.LocalDate.parse("2027-11-01"), null),
+                        "预案.pdf", new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).id());
+            }
+            var drill = jdbc.sql("select d.id from incidents_drill d join incidents_drill_unit u on u.drill_id = d.id where u.unit_org_id = :org "
+                    + "and d.title = '矩阵测试演练'").param("org", unit1Org).query(Long.class).optional();
+            if (drill.isEmpty()) {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "provider"));
+                drill = java.util.Optional.of(drills.record(new cn.govcloud.guard.incidents.Incidents.NewDrill(java.time.LocalDate.parse("2026-11-20"),
+                        "矩阵测试演练", true, false, false, false, List.of(unit1Org), "授权矩阵测试", "王云"), List.of(), "演练报告.pdf",
+                        new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).id());
+            }
+            String id = String.valueOf(incident.get());
+            long report = jdbc.sql("select min(id) from incidents_report where incident_id = :id").param("id", incident.get()).query(Long.class).single();
+            for (String pattern : List.of("/api/v1/incidents/{id}", "/api/v1/incidents/{id}/reports", "/api/v1/incidents/{id}/grade",
+                    "/api/v1/incidents/{id}/resolution", "/api/v1/incidents/{id}/cooperation", "/incidents/{id}", "/incidents/{id}/reports",
+                    "/incidents/{id}/grade", "/incidents/{id}/resolution", "/incidents/{id}/cooperation")) {
+                unit1Owned.put(pattern, id);
+            }
+            for (String pattern : List.of("/api/v1/incidents/{id}/reports/{reportId}/pdf", "/api/v1/incidents/{id}/reports/{reportId}/acknowledgement",
+                    "/incidents/{id}/reports/{reportId}/pdf", "/incidents/{id}/reports/{reportId}/acknowledgement")) {
+                unit1Owned.put(pattern, id + "/" + report);
+            }
+            for (String pattern : List.of("/api/v1/drills/{id}", "/api/v1/drills/{id}/participation", "/api/v1/drills/{id}/report",
+                    "/incidents/drills/{id}/participation", "/incidents/drills/{id}/report")) {
+                unit1Owned.put(pattern, String.valueOf(drill.get()));
+            }
+            for (String pattern : List.of("/api/v1/emergency-plans/{id}/document", "/incidents/plans/{id}/document")) {
+                unit1Owned.put(pattern, String.valueOf(plan.get()));
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
 

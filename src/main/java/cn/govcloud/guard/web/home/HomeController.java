@@ -4,6 +4,7 @@ import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.identity.IdentityStatistics;
+import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.Role;
@@ -35,15 +36,17 @@ class HomeController {
     private final Duties duties;
     private final RuleCatalog catalog;
     private final AuditLog audit;
+    private final Incidents incidents;
     private final Clock clock;
     private final ZoneId zone;
 
-    HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Clock clock,
+    HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
                    @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
         this.identity = identity;
         this.duties = duties;
         this.catalog = catalog;
         this.audit = audit;
+        this.incidents = incidents;
         this.clock = clock;
         this.zone = zone;
     }
@@ -83,6 +86,8 @@ class HomeController {
             catalog.rules().forEach(r -> titles.put(r.id(), english ? r.titleEn() : r.title()));
             model.addAttribute("titles", titles);
             model.addAttribute("zone", zone);
+            // A10.4 / A10.5: the initial incident reports the person's organisation still owes, with their countdown
+            model.addAttribute("incidentClocks", incidents.runningClocks(actor));
         }
         return "home";
     }

@@ -1,0 +1,191 @@
+package cn.govcloud.guard.incidents.web;
+
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.incidents.Incidents.NewDrill;
+import cn.govcloud.guard.incidents.internal.DrillService;
+import cn.govcloud.guard.incidents.internal.DrillService.Drill;
+import cn.govcloud.guard.incidents.internal.DrillService.HalfYear;
+import cn.govcloud.guard.incidents.internal.DrillService.NewFinding;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A10.3 drills over the API. */
+@RestController
+@RequestMapping("/api/v1/drills")
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class DrillApiController {
+    private final DrillService drills;
+
+    DrillApiController(DrillService drills) {
+        this.drills = drills;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list() {
+        return drills.list(Actor.require()).stream().map(DrillApiController::json).toList();
+    }
+
+    /**
+     * A10.3: the half-years of the provider (the caller's own, or {@code providerId} for oversight),
+     * newest first; a half-year that ended without a comprehensive drill is OVERDUE.
+     */
+    @GetMapping("/half-years")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    List<Map<String, Object>> halfYears(@RequestParam(required = false) Long providerId, @RequestParam(defaultValue = "4") int count) {
+        return drills.halfYears(providerOf(drills, providerId), Math.max(1, Math.min(count, 20))).stream().map(DrillApiController::json)
+                .toList();
+    }
+
+    static long providerOf(DrillService drills, Long requested) {
+        Actor actor = Actor.require();
+        if (actor.orgKind() == OrgKind.PROVIDER) {
+            return actor.orgId();
+        }
+        if (requested != null) {
+            return drills.providers().stream().filter(p -> p.id() == requested).findFirst()
+                    .orElseThrow(() -> new NotFound("provider " + requested)).id();
+        }
+        return drills.providers().stream().findFirst().orElseThrow(() -> new NotFound("provider")).id();
+    }
+
+    /**
+     * Multipart: the summary report in part {@code report}; {@code invitedUnitIds} repeated;
+     * findings as repeated {@code findingTitle}, {@code findingSeverity}, {@code findingSystemId}, {@code findingDescription}.
+     */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(Role.PROVIDER_OPERATOR)
+    Map<String, Object> record(@RequestParam MultiValueMap<String, String> form,
+                               @RequestParam(name = "report", required = false) MultipartFile report) throws IOException {
+        boolean present = report != null && !report.isEmpty();
+        return json(drills.record(drill(form), findings(form), present ? report.getOriginalFilename() : null,
+                present ? report.getInputStream() : null));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable long id) {
+        return json(drills.visible(id, Actor.require()));
+    }
+
+    @PostMapping("/{id}/participation")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> confirm(@PathVariable long id) {
+        drills.confirm(id);
+        return json(drills.visible(id, Actor.require()));
+    }
+
+    @GetMapping("/{id}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        Drill drill = drills.visible(id, Actor.require());
+        return Downloads.attachment(drills.describe(drill.documentId()).orElseThrow(() -> new NotFound("drill report " + id)),
+                drills.document(drill));
+    }
+
+    static NewDrill drill(MultiValueMap<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<Long> units = new ArrayList<>();
+        for (String v : form.getOrDefault("invitedUnitIds", List.of())) {
+            for (String part : v.split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        units.add(Long.valueOf(part.strip()));
+                    } catch (NumberFormatException e) {
+                        errors.put("invitedUnitIds", "incidents.error.number");
+                    }
+                }
+            }
+        }
+        NewDrill drill = new NewDrill(PlanApiController.date(form.toSingleValueMap(), "drillDate", errors), form.getFirst("title"),
+                yes(form, "networkAttack"), yes(form, "dataLeak"), yes(form, "systemFailure"), yes(form, "drSwitchover"), units,
+                form.getFirst("summary"), form.getFirst("organiser"));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("incidents.error.invalid", errors);
+        }
+        return drill;
+    }
+
+    static List<NewFinding> findings(MultiValueMap<String, String> form) {
+        List<String> titles = form.getOrDefault("findingTitle", List.of());
+        List<NewFinding> out = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            if (titles.get(i) == null || titles.get(i).isBlank()) {
+                continue;
+            }
+            String system = at(form, "findingSystemId", i);
+            Long systemId = null;
+            if (system != null && !system.isBlank()) {
+                try {
+                    systemId = Long.valueOf(system.strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("incidents.error.invalid", Map.of("findings", "incidents.drill.error.finding"));
+                }
+            }
+            out.add(new NewFinding(systemId, titles.get(i), at(form, "findingSeverity", i), at(form, "findingDescription", i)));
+        }
+        return out;
+    }
+
+    private static String at(MultiValueMap<String, String> form, String field, int i) {
+        List<String> values = form.getOrDefault(field, List.of());
+        return i < values.size() ? values.get(i) : null;
+    }
+
+    private static boolean yes(MultiValueMap<String, String> form, String field) {
+        String v = form.getFirst(field);
+        return "true".equals(v) || "on".equals(v);
+    }
+
+    static Map<String, Object> json(Drill d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("orgId", d.orgId());
+        m.put("drillDate", d.drillDate());
+        m.put("title", d.title());
+        m.put("networkAttack", d.networkAttack());
+        m.put("dataLeak", d.dataLeak());
+        m.put("systemFailure", d.systemFailure());
+        m.put("drSwitchover", d.drSwitchover());
+        m.put("comprehensive", d.comprehensive());
+        m.put("missingScenarios", d.missingScenarios());
+        m.put("summary", d.summary());
+        m.put("organiser", d.organiser());
+        m.put("participants", d.participants());
+        m.put("findings", d.findings());
+        m.put("dutyId", d.dutyId());
+        m.put("report", "/api/v1/drills/" + d.id() + "/report");
+        m.put("recordedAt", d.recordedAt());
+        return m;
+    }
+
+    static Map<String, Object> json(HalfYear h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("period", h.label());
+        m.put("start", h.start());
+        m.put("end", h.end());
+        m.put("status", h.status());
+        m.put("drillId", h.drillId());
+        m.put("dutyId", h.duty() == null ? null : h.duty().id());
+        m.put("dutyState", h.duty() == null ? null : h.duty().state());
+        return m;
+    }
+}

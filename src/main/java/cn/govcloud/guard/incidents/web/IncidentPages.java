@@ -1,0 +1,393 @@
+package cn.govcloud.guard.incidents.web;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.incidents.Incidents.Criteria;
+import cn.govcloud.guard.incidents.Incidents.NewDrill;
+import cn.govcloud.guard.incidents.Incidents.NewIncident;
+import cn.govcloud.guard.incidents.Incidents.Reported;
+import cn.govcloud.guard.incidents.internal.Classification;
+import cn.govcloud.guard.incidents.internal.DrillService;
+import cn.govcloud.guard.incidents.internal.DrillService.Drill;
+import cn.govcloud.guard.incidents.internal.Grading;
+import cn.govcloud.guard.incidents.internal.IncidentService;
+import cn.govcloud.guard.incidents.internal.IncidentService.Incident;
+import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
+import cn.govcloud.guard.incidents.internal.PlanService;
+import cn.govcloud.guard.incidents.internal.ReportPdf;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The incident, plan and drill pages (A10.3, A10.4, A10.5). Chinese first; the countdown is static/js/incidents.js. */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class IncidentPages {
+    private static final List<Role> REPORTERS = List.of(Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
+
+    private final IncidentService incidents;
+    private final PlanService plans;
+    private final DrillService drills;
+    private final ReportPdf pdf;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    IncidentPages(IncidentService incidents, PlanService plans, DrillService drills, ReportPdf pdf, MessageSource messages, Clock clock) {
+        this.incidents = incidents;
+        this.plans = plans;
+        this.drills = drills;
+        this.pdf = pdf;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // ---- incidents -----------------------------------------------------------------------------
+
+    @GetMapping("/incidents")
+    String list(Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("incidents", incidents.list(actor));
+        model.addAttribute("mayReport", REPORTERS.stream().anyMatch(actor::has));
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        return "incidents/list";
+    }
+
+    @GetMapping("/incidents/new")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String form(Model model) {
+        showForm(model, Map.of(), Map.of());
+        return "incidents/form";
+    }
+
+    @PostMapping("/incidents")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (blank(form.get("title"))) {
+                errors.put("title", "incidents.error.required");
+            }
+            if (blank(form.get("description"))) {
+                errors.put("description", "incidents.error.required");
+            }
+            if (blank(form.get("impact"))) {
+                errors.put("impact", "incidents.error.required");
+            }
+            if (!"true".equals(form.get("gradeConfirmed")) && !"on".equals(form.get("gradeConfirmed"))) {
+                errors.put("gradeConfirmed", "incidents.error.required");
+            }
+            Instant confirmed = localTime(form, "confirmedAt", errors);
+            Instant discovered = localTime(form, "discoveredAt", errors);
+            if (discovered == null && !errors.containsKey("discoveredAt")) {
+                errors.put("discoveredAt", "incidents.error.required");
+            }
+            Long systemId = longValue(form, "systemId", errors);
+            Criteria criteria = new Criteria(decimal(form, "portalOutageHours", errors), decimal(form, "criticalOutageHours", errors),
+                    longValue(form, "peopleAffected", errors), longValue(form, "recordsLeaked", errors),
+                    blank(form.get("dataAffected")) ? "NONE" : form.get("dataAffected"), decimal(form, "directLossWan", errors));
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("incidents.error.invalid", errors);
+            }
+            Reported reported = incidents.report(new NewIncident(systemId, form.get("title"), form.get("category"), form.get("subType"),
+                    form.get("grade"), discovered, confirmed, form.get("description"), form.get("impact"), criteria));
+            redirect.addFlashAttribute("created", "true");
+            return "redirect:/incidents/" + reported.id();
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showForm(model, form, errors);
+            return "incidents/form";
+        } catch (Unprocessable | RuleViolation e) {
+            showForm(model, form, Map.of("form", text(e.getMessage())));
+            return "incidents/form";
+        }
+    }
+
+    private void showForm(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
+        model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
+        model.addAttribute("categories", Classification.CATEGORIES);
+        model.addAttribute("grades", Grading.GRADES);
+        model.addAttribute("thresholds", Grading.THRESHOLDS.stream().collect(Collectors.toMap(Grading.Threshold::name, t -> t,
+                (a, b) -> a, LinkedHashMap::new)));
+        model.addAttribute("dataLevels", Grading.DATA_LEVELS);
+    }
+
+    @GetMapping("/incidents/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Actor actor = Actor.require();
+        Incident incident = incidents.visible(id, actor);
+        model.addAttribute("incident", incident);
+        model.addAttribute("timeline", incidents.timeline(id));
+        model.addAttribute("reports", incidents.reports(id));
+        model.addAttribute("gradeChanges", incidents.gradeChanges(id));
+        model.addAttribute("duties", incidents.dutiesOf(incident));
+        model.addAttribute("mayAct", incidents.mayAct(incident, actor));
+        model.addAttribute("mayAcknowledge", actor.has(Role.REGULATOR));
+        model.addAttribute("myOrg", actor.orgId());
+        model.addAttribute("cooperation", incidents.hasCooperationTask(incident, actor));
+        model.addAttribute("grades", Grading.GRADES);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        model.addAttribute("now", clock.instant());
+        return "incidents/detail";
+    }
+
+    @PostMapping("/incidents/{id}/reports")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String report(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.submitReport(id, new NewReport(form.get("kind"), form.get("summary"), form.get("measures"),
+                "true".equals(form.get("contained")) || "on".equals(form.get("contained")), form.get("rootCause"), form.get("timeline"),
+                form.get("lessons"), form.get("reporter"))), "reported");
+    }
+
+    @PostMapping("/incidents/{id}/grade")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String grade(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.changeGrade(id, form.get("grade"), form.get("reason")), "graded");
+    }
+
+    @PostMapping("/incidents/{id}/resolution")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String resolve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.resolve(id, form.get("note")), "resolved");
+    }
+
+    @PostMapping("/incidents/{id}/cooperation")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String cooperate(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.cooperate(id, form.get("note")), "cooperated");
+    }
+
+    @PostMapping("/incidents/{id}/reports/{reportId}/acknowledgement")
+    @Allow(Role.REGULATOR)
+    String acknowledge(@PathVariable long id, @PathVariable long reportId, RedirectAttributes redirect) {
+        return act(id, redirect, () -> incidents.acknowledge(id, reportId), "acknowledged");
+    }
+
+    @GetMapping("/incidents/{id}/reports/{reportId}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable long reportId) {
+        return IncidentApiController.pdfOf(incidents, pdf, id, reportId);
+    }
+
+    /** Runs a write; refusals come back to the detail page as one message, nothing having been saved. */
+    private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", done);
+        } catch (InvalidInput e) {
+            String fields = e.fieldErrors().entrySet().stream().map(f -> field(f.getKey()) + "：" + text(f.getValue()))
+                    .collect(Collectors.joining("；"));
+            redirect.addFlashAttribute("error", text(e.getMessage()) + (fields.isEmpty() ? "" : " " + fields));
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("error", e.rule() + "：" + text(e.getMessage()));
+        } catch (Unprocessable e) {
+            redirect.addFlashAttribute("error", text(e.getMessage()));
+        }
+        return "redirect:/incidents/" + id;
+    }
+
+    private String field(String name) {
+        String key = switch (name) {
+            case "summary" -> "incidents.report.summary.INITIAL";
+            case "measures", "rootCause", "timeline", "lessons" -> "incidents.report." + name;
+            case "reason" -> "incidents.gradeChange.reason";
+            default -> "incidents.field." + name;
+        };
+        return messages.getMessage(key, null, name, LocaleContextHolder.getLocale());
+    }
+
+    // ---- plans ---------------------------------------------------------------------------------
+
+    @GetMapping("/incidents/plans")
+    String plans(Model model) {
+        showPlans(model, Map.of(), Map.of());
+        return "incidents/plans";
+    }
+
+    @PostMapping("/incidents/plans")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String recordPlan(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            boolean present = file != null && !file.isEmpty();
+            plans.record(PlanApiController.plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
+            redirect.addFlashAttribute("done", "plan");
+            return "redirect:/incidents/plans";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showPlans(model, form, errors);
+            return "incidents/plans";
+        } catch (Unprocessable | RuleViolation e) {
+            showPlans(model, form, Map.of("form", text(e.getMessage())));
+            return "incidents/plans";
+        }
+    }
+
+    @GetMapping("/incidents/plans/{id}/document")
+    ResponseEntity<byte[]> planDocument(@PathVariable long id) {
+        PlanService.Plan plan = plans.visible(id, Actor.require());
+        return Downloads.attachment(plans.describe(plan).orElseThrow(() -> new NotFound("plan document " + id)), plans.content(plan));
+    }
+
+    private void showPlans(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        model.addAttribute("rows", plans.rows(actor));
+        model.addAttribute("mayRecord", REPORTERS.stream().anyMatch(actor::has));
+        model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
+        model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    // ---- drills --------------------------------------------------------------------------------
+
+    @GetMapping("/incidents/drills")
+    String drills(Model model) {
+        showDrills(model, Map.of(), Map.of());
+        return "incidents/drills";
+    }
+
+    @PostMapping("/incidents/drills")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String recordDrill(@RequestParam MultiValueMap<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
+                       Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            boolean present = report != null && !report.isEmpty();
+            NewDrill drill = DrillApiController.drill(form);
+            drills.record(drill, DrillApiController.findings(form), present ? report.getOriginalFilename() : null,
+                    present ? report.getInputStream() : null);
+            redirect.addFlashAttribute("done", "drill");
+            return "redirect:/incidents/drills";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showDrills(model, form.toSingleValueMap(), errors);
+            return "incidents/drills";
+        } catch (Unprocessable | RuleViolation e) {
+            showDrills(model, form.toSingleValueMap(), Map.of("form", text(e.getMessage())));
+            return "incidents/drills";
+        }
+    }
+
+    @PostMapping("/incidents/drills/{id}/participation")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String confirm(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            drills.confirm(id);
+            redirect.addFlashAttribute("done", "confirmed");
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("error", e.rule() + "：" + text(e.getMessage()));
+        }
+        return "redirect:/incidents/drills";
+    }
+
+    @GetMapping("/incidents/drills/{id}/report")
+    ResponseEntity<byte[]> drillReport(@PathVariable long id) {
+        Drill drill = drills.visible(id, Actor.require());
+        return Downloads.attachment(drills.describe(drill.documentId()).orElseThrow(() -> new NotFound("drill report " + id)),
+                drills.document(drill));
+    }
+
+    private void showDrills(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        boolean provider = actor.orgKind() == OrgKind.PROVIDER;
+        boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
+        model.addAttribute("drills", drills.list(actor));
+        model.addAttribute("mayRecord", actor.has(Role.PROVIDER_OPERATOR));
+        model.addAttribute("myOrg", actor.orgId());
+        model.addAttribute("mayConfirm", actor.has(Role.UNIT_SECURITY_OFFICER) || actor.has(Role.UNIT_STAFF));
+        model.addAttribute("halfYears", provider || oversight ? drills.providers().stream()
+                .filter(p -> oversight || p.id() == actor.orgId()).flatMap(p -> drills.halfYears(p.id(), 4).stream()).toList() : List.of());
+        model.addAttribute("units", provider ? drills.units() : List.of());
+        model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** A {@code datetime-local} value, in Beijing time. */
+    private static Instant localTime(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v.strip()).atZone(WorkingCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "incidents.error.instant");
+            return null;
+        }
+    }
+
+    private static Long longValue(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "incidents.error.number");
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "incidents.error.number");
+            return null;
+        }
+    }
+}

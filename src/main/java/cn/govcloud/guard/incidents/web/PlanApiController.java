@@ -1,0 +1,125 @@
+package cn.govcloud.guard.incidents.web;
+
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.incidents.internal.PlanService;
+import cn.govcloud.guard.incidents.internal.PlanService.NewPlan;
+import cn.govcloud.guard.incidents.internal.PlanService.Plan;
+import cn.govcloud.guard.incidents.internal.PlanService.Row;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A10.3 emergency plans over the API: the list says, for the platform and each system, whether a plan is in force. */
+@RestController
+@RequestMapping("/api/v1/emergency-plans")
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class PlanApiController {
+    private final PlanService plans;
+
+    PlanApiController(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list() {
+        return plans.rows(Actor.require()).stream().map(PlanApiController::json).toList();
+    }
+
+    /** Multipart: the plan file in part {@code file}, the rest as fields. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> record(@RequestParam Map<String, String> form, @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
+        boolean present = file != null && !file.isEmpty();
+        return json(plans.record(plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
+    }
+
+    @GetMapping("/{id}/document")
+    ResponseEntity<byte[]> document(@PathVariable long id) {
+        Plan plan = plans.visible(id, Actor.require());
+        return Downloads.attachment(plans.describe(plan).orElseThrow(() -> new NotFound("plan document " + id)), plans.content(plan));
+    }
+
+    static NewPlan plan(Map<String, String> form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = null;
+        String system = form.get("systemId");
+        if (system != null && !system.isBlank()) {
+            try {
+                systemId = Long.valueOf(system.strip());
+            } catch (NumberFormatException e) {
+                errors.put("systemId", "incidents.error.number");
+            }
+        }
+        NewPlan plan = new NewPlan(systemId, form.get("version"), form.get("title"), form.get("approvedBy"),
+                date(form, "approvedOn", errors), date(form, "effectiveOn", errors), date(form, "nextRevisionOn", errors), form.get("changes"));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("incidents.error.invalid", errors);
+        }
+        return plan;
+    }
+
+    static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
+        String v = form.get(field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, "incidents.error.date");
+            return null;
+        }
+    }
+
+    static Map<String, Object> json(Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", r.kind());
+        m.put("orgId", r.orgId());
+        m.put("orgName", r.orgName());
+        m.put("systemId", r.systemId());
+        m.put("name", r.name());
+        m.put("compliant", r.compliant());
+        m.put("current", r.current() == null ? null : json(r.current()));
+        m.put("versions", r.versions().size());
+        return m;
+    }
+
+    static Map<String, Object> json(Plan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("orgId", p.orgId());
+        m.put("systemId", p.systemId());
+        m.put("version", p.version());
+        m.put("title", p.title());
+        m.put("filename", p.filename());
+        m.put("approvedBy", p.approvedBy());
+        m.put("approvedOn", p.approvedOn());
+        m.put("effectiveOn", p.effectiveOn());
+        m.put("nextRevisionOn", p.nextRevisionOn());
+        m.put("changes", p.changes());
+        m.put("reviewDutyId", p.dutyId());
+        m.put("recordedAt", p.recordedAt());
+        m.put("document", "/api/v1/emergency-plans/" + p.id() + "/document");
+        return m;
+    }
+}

@@ -1,0 +1,98 @@
+// govcloud-guard incidents (A10.4, A10.5): the report countdown and the grading suggestion.
+// Loaded by the incident pages and the home page; no inline script (CSP script-src 'self').
+(function () {
+  'use strict';
+
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  // <span class="incident-countdown" data-due="2026-11-25T02:30:00Z" data-overdue="初报已超时">
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll('.incident-countdown[data-due]').forEach(function (el) {
+      var due = Date.parse(el.getAttribute('data-due'));
+      if (isNaN(due)) {
+        return;
+      }
+      var left = Math.floor((due - now) / 1000);
+      if (left <= 0) {
+        el.textContent = el.getAttribute('data-overdue') || '00:00';
+        el.classList.add('incident-overdue');
+        return;
+      }
+      var h = Math.floor(left / 3600);
+      var m = Math.floor((left % 3600) / 60);
+      var s = left % 60;
+      el.textContent = (h > 0 ? h + ':' + pad(m) : pad(m)) + ':' + pad(s);
+    });
+  }
+
+  // The suggestion mirrors Grading.suggest on the server: the highest grade any answer reaches.
+  var GRADES = ['I', 'II', 'III', 'IV'];
+  function higher(a, b) {
+    return GRADES.indexOf(a) <= GRADES.indexOf(b) ? a : b;
+  }
+  function suggest() {
+    var out = document.getElementById('grade-suggestion');
+    if (!out) {
+      return;
+    }
+    var best = 'IV';
+    document.querySelectorAll('input.grading-input').forEach(function (input) {
+      var v = parseFloat(input.value);
+      if (isNaN(v)) {
+        return;
+      }
+      ['1', '2', '3'].forEach(function (g) {
+        var t = parseFloat(input.getAttribute('data-grade' + g));
+        if (!isNaN(t) && v >= t) {
+          best = higher(best, GRADES[Number(g) - 1]);
+        }
+      });
+    });
+    var data = document.getElementById('dataAffected');
+    if (data && data.value === 'CORE') {
+      best = higher(best, 'I');
+    } else if (data && data.value === 'IMPORTANT') {
+      best = higher(best, 'II');
+    }
+    out.textContent = out.getAttribute('data-label-' + best) || best;
+    out.setAttribute('data-grade', best);
+  }
+
+  // Only the sub-types of the chosen category are offered.
+  function filterSubTypes() {
+    var category = document.getElementById('category');
+    var subType = document.getElementById('subType');
+    if (!category || !subType) {
+      return;
+    }
+    Array.prototype.forEach.call(subType.options, function (option) {
+      var c = option.getAttribute('data-category');
+      var show = !c || !category.value || c === category.value;
+      option.hidden = !show;
+      option.disabled = !show;
+      if (!show && option.selected) {
+        subType.value = '';
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    if (document.querySelector('.incident-countdown[data-due]')) {
+      tick();
+      window.setInterval(tick, 1000);
+    }
+    document.querySelectorAll('.grading-input').forEach(function (input) {
+      input.addEventListener('input', suggest);
+      input.addEventListener('change', suggest);
+    });
+    suggest();
+    var category = document.getElementById('category');
+    if (category) {
+      category.addEventListener('change', filterSubTypes);
+      filterSubTypes();
+    }
+  });
+}());
