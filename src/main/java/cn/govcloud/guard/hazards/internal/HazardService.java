@@ -270,11 +270,8 @@ public class HazardService implements Hazards {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
         Instant now = clock.instant();
-        move(h, Action.ACKNOWLEDGE);
-        jdbc.sql("update hazards_hazard set acknowledged_at = :now, acknowledged_by = :by, handler_name = :handler, first_measures = :measures "
-                        + "where id = :id")
-                .param("now", ts(now)).param("by", actor.username()).param("handler", handlerName.strip())
-                .param("measures", firstMeasures.strip()).param("id", id).update();
+        move(h, Action.ACKNOWLEDGE, ", acknowledged_at = :now, acknowledged_by = :by, handler_name = :handler, first_measures = :measures",
+                Map.of("now", ts(now), "by", actor.username(), "handler", handlerName.strip(), "measures", firstMeasures.strip()));
         // the acknowledgement is the evidence of the unit's A10.2-hazard-acknowledgement duty (handler + first measures)
         if (h.ackDutyId() != null) {
             duties.find(h.ackDutyId()).filter(d -> d.state().awaitsSubmission()).ifPresent(d -> duties.submit(d.id(),
@@ -361,12 +358,10 @@ public class HazardService implements Hazards {
         HazardView h = forWarner(id, actor);
         guard(h, Action.CLOSE);
         Instant now = clock.instant();
-        move(h, Action.CLOSE);
         markOverdue(id, now);
+        move(h, Action.CLOSE, ", closed_at = :now, closed_by = :by", Map.of("now", ts(now), "by", actor.username()));
         String text = blank(note) ? null : note.strip();
         decideFeedback(id, "CLOSED", now, actor, text);
-        jdbc.sql("update hazards_hazard set closed_at = :now, closed_by = :by where id = :id")
-                .param("now", ts(now)).param("by", actor.username()).param("id", id).update();
         duties.fulfil(reference(id), "隐患已闭环：" + h.title() + (text == null ? "" : "（" + text + "）"));
         event(id, "CLOSED", actor, now, text, null, null);
         HazardView closed = load(id).orElseThrow();
@@ -484,9 +479,7 @@ public class HazardService implements Hazards {
             eventKind = approve ? "RISK_ACCEPTED" : "RISK_ACCEPTANCE_REJECTED";
             if (approve) {
                 guard(h, Action.APPROVE_RISK_ACCEPTANCE);
-                move(h, Action.APPROVE_RISK_ACCEPTANCE);
-                jdbc.sql("update hazards_hazard set closed_at = :now, closed_by = :by where id = :id")
-                        .param("now", ts(now)).param("by", actor.username()).param("id", id).update();
+                move(h, Action.APPROVE_RISK_ACCEPTANCE, ", closed_at = :now, closed_by = :by", Map.of("now", ts(now), "by", actor.username()));
                 duties.fulfil(reference(id), "风险接受（市大数据中心批准）：" + reason.strip());
             }
         }
@@ -762,9 +755,14 @@ public class HazardService implements Hazards {
 
     /** The conditional update decides: of two concurrent steps from the same state, one wins, the other is refused. */
     private void move(HazardView h, Action action) {
+        move(h, action, "", Map.of());
+    }
+
+    /** The step and the columns it sets, in one update (the table's checks tie them together). */
+    private void move(HazardView h, Action action, String alsoSet, Map<String, ?> params) {
         HazardState to = HazardState.to(action, h.state());
-        int updated = jdbc.sql("update hazards_hazard set status = :to where id = :id and status = :from")
-                .param("to", to.name()).param("id", h.id()).param("from", h.state().name()).update();
+        int updated = jdbc.sql("update hazards_hazard set status = :to" + alsoSet + " where id = :id and status = :from")
+                .params(params).param("to", to.name()).param("id", h.id()).param("from", h.state().name()).update();
         if (updated != 1) {
             throw refused(load(h.id()).orElseThrow(), action);
         }
