@@ -36,12 +36,14 @@ class DemoSeeder implements ApplicationRunner {
     private final DutyEngine engine;
     private final Duties duties;
     private final Systems systems;
+    private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
     private final int port;
 
-    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems, Clock clock,
+    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
+               cn.govcloud.guard.hazards.Hazards hazards, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -49,6 +51,7 @@ class DemoSeeder implements ApplicationRunner {
         this.engine = engine;
         this.duties = duties;
         this.systems = systems;
+        this.hazards = hazards;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -63,6 +66,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoCity.build(bootstrap, identity, password);
             DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
+            DemoHazards.seed(hazards, systems, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -167,8 +167,7 @@ public class HazardService implements Hazards {
     @Override
     @Transactional
     public Raised raise(NewHazard h) {
-        HazardView v = raiseAndShow(h);
-        return new Raised(v.id(), v.state().name(), v.effectiveDueDate(), v.effectiveDueAt());
+        return raised(raiseAndShow(h));
     }
 
     /**
@@ -495,6 +494,30 @@ public class HazardService implements Hazards {
         return load(id).orElseThrow();
     }
 
+    @Override
+    public Raised acknowledgeHazard(long id, String handlerName, String firstMeasures) {
+        return raised(acknowledge(id, handlerName, firstMeasures));
+    }
+
+    @Override
+    public Raised submitFeedback(long id, String measures, String residualRisk, LocalDate completedOn, String filename, InputStream document) {
+        return raised(feedback(id, measures, residualRisk, completedOn, List.of(new Upload(filename, document))));
+    }
+
+    @Override
+    public Raised closeHazard(long id, String note) {
+        return raised(close(id, note));
+    }
+
+    @Override
+    public Raised returnHazard(long id, String reason) {
+        return raised(returnFeedback(id, reason));
+    }
+
+    private static Raised raised(HazardView v) {
+        return new Raised(v.id(), v.state().name(), v.effectiveDueDate(), v.effectiveDueAt());
+    }
+
     // ---- reading, scoped ---------------------------------------------------------------------
 
     /** The hazard if the actor may see it (A4); 404 otherwise, whether or not it exists. */
@@ -539,9 +562,12 @@ public class HazardService implements Hazards {
         return new Page(items, total, safePage, safeSize);
     }
 
-    /** A unit's open hazards, by due time (the home page). */
-    public List<HazardView> openOf(Actor actor, int limit) {
-        return page(actor, Filter.none(), 0, 200).items().stream().filter(HazardView::open).limit(limit).toList();
+    /** The open hazards the actor may see, by due time (the home page). */
+    @Override
+    public List<OpenHazard> openOf(Actor actor, int limit) {
+        return page(actor, Filter.none(), 0, Math.max(1, limit)).items().stream().filter(HazardView::open)
+                .map(h -> new OpenHazard(h.id(), h.title(), h.systemName(), h.severity(), h.state().name(), h.effectiveDueDate(), h.overdue()))
+                .toList();
     }
 
     public List<Event> timeline(long id) {

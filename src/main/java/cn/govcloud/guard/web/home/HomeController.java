@@ -37,9 +37,11 @@ class HomeController {
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final cn.govcloud.guard.hazards.Hazards hazards;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Clock clock,
-                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards) {
+        this.hazards = hazards;
         this.identity = identity;
         this.duties = duties;
         this.catalog = catalog;
@@ -83,6 +85,10 @@ class HomeController {
             catalog.rules().forEach(r -> titles.put(r.id(), english ? r.titleEn() : r.title()));
             model.addAttribute("titles", titles);
             model.addAttribute("zone", zone);
+        }
+        if (actor != null && actor.isUnitUser()) {
+            // A10.2: the unit's open hazard notices, first due first
+            model.addAttribute("openHazards", hazards.openOf(actor, 5));
         }
         return "home";
     }
