@@ -71,12 +71,16 @@ class HazardPagesTests {
                 .param("firstMeasures", "再次")).andReturn();
         assertThat(html(r)).contains("A10.2");
 
+        // the demo city's hazards, raised through the service (one from the red-team exercise, overdue)
+        assertThat(html(mvc.perform(get("/hazards?overdue=true").with(as("supervisor"))).andReturn())).contains("实网攻防演练：越权访问参保人信息接口");
         // lists, figures, home, English
         assertThat(html(mvc.perform(get("/hazards?severity=HIGH&overdue=false").with(as("supervisor"))).andReturn())).contains("页面测试·弱口令");
         assertThat(html(mvc.perform(get("/hazards").with(as("unit2"))).andReturn())).doesNotContain("页面测试·弱口令");
         assertThat(html(mvc.perform(get("/hazards/figures").with(as("supervisor"))).andReturn())).contains("整改率", "notice-xlsx", "notice-pdf");
         assertThat(html(mvc.perform(get("/hazards/figures").with(as("unit1"))).andReturn())).contains("整改率").doesNotContain("notice-xlsx");
-        assertThat(html(mvc.perform(get("/").with(as("unit1"))).andReturn())).contains("home-hazards", "页面测试·弱口令");
+        // the home page lists the unit's open hazards (first due first, five of them: other tests' may come before this one)
+        assertThat(html(mvc.perform(get("/").with(as("unit1"))).andReturn())).contains("home-hazards", "本单位未关闭的风险隐患", "/hazards/");
+        assertThat(html(mvc.perform(get("/").with(as("supervisor"))).andReturn())).doesNotContain("home-hazards");
         assertThat(html(mvc.perform(get(location + "?lang=en").with(as("unit1"))).andReturn())).contains("Timeline", "Acknowledged");
         assertThat(html(mvc.perform(get("/hazards?lang=en").with(as("provider"))).andReturn())).contains("Hazards");
     }
