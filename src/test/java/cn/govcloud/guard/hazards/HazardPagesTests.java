@@ -72,7 +72,9 @@ class HazardPagesTests {
         assertThat(html(r)).contains("A10.2");
 
         // the demo city's hazards, raised through the service (one from the red-team exercise, overdue)
-        assertThat(html(mvc.perform(get("/hazards?overdue=true").with(as("supervisor"))).andReturn())).contains("实网攻防演练：越权访问参保人信息接口");
+        long unit3 = jdbc.sql("select org_id from identity_user where username = 'unit3'").query(Long.class).single();
+        assertThat(html(mvc.perform(get("/hazards?overdue=true&severity=HIGH&orgId=" + unit3).with(as("supervisor"))).andReturn()))
+                .contains("实网攻防演练：越权访问参保人信息接口");
         // lists, figures, home, English
         assertThat(html(mvc.perform(get("/hazards?severity=HIGH&overdue=false").with(as("supervisor"))).andReturn())).contains("页面测试·弱口令");
         assertThat(html(mvc.perform(get("/hazards").with(as("unit2"))).andReturn())).doesNotContain("页面测试·弱口令");
