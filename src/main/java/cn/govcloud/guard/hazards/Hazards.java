@@ -32,4 +32,26 @@ public interface Hazards {
      * catalog's clocks (A10.2). Audited.
      */
     Raised raise(NewHazard hazard);
+
+    // ---- the loop's steps as the signed-in actor, with the same checks as the pages and the API (the demo city uses them)
+
+    /** A named person of the owning unit acknowledges with the first measures (A10.1, A10.2). */
+    Raised acknowledgeHazard(long id, String handlerName, String firstMeasures);
+
+    /** The unit's written feedback (整改报告) with one evidence document. */
+    Raised submitFeedback(long id, String measures, String residualRisk, LocalDate completedOn, String filename,
+                          java.io.InputStream document);
+
+    /** The warning department verifies and closes. */
+    Raised closeHazard(long id, String note);
+
+    /** The warning department returns the feedback with a reason; the due date stays. */
+    Raised returnHazard(long id, String reason);
+
+    /** An open hazard as the home page lists it. */
+    record OpenHazard(long id, String title, String systemName, Severity severity, String status, LocalDate dueDate, boolean overdue) {
+    }
+
+    /** The open hazards the actor may see (a unit: its own), by due time. */
+    java.util.List<OpenHazard> openOf(cn.govcloud.guard.shared.Actor actor, int limit);
 }

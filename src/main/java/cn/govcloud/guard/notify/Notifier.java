@@ -24,4 +24,10 @@ public interface Notifier {
      * channel). Unscoped: callers show it on pages of records they already checked access to.
      */
     List<DeliveryStatus> statusOf(String noticeKey);
+
+    /**
+     * The deliveries of every notice whose key starts with {@code keyPrefix} (e.g. {@code hazard:17:}
+     * for all notices about one hazard), oldest first; unscoped like {@link #statusOf}.
+     */
+    List<DeliveryStatus> statusOfAll(String keyPrefix);
 }

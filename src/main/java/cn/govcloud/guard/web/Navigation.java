@@ -42,6 +42,8 @@ public final class Navigation {
             only("systems", "/systems", "nav.systems", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR),
             only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+            only("hazards", "/hazards", "nav.hazards", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("compliance", "/compliance", "nav.compliance", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("certifications", "/platform/certifications", "nav.certifications", Role.PROVIDER_OPERATOR, Role.SUPERVISOR,

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A stand-in group robot (DingTalk / WeCom / Feishu) on the JDK's HTTP server: records each request, answers from a script. */
-final class RobotServer implements AutoCloseable {
-    record Request(String method, String path, String query, String contentType, String body) {
+public final class RobotServer implements AutoCloseable {
+    public record Request(String method, String path, String query, String contentType, String body) {
     }
 
     record Answer(int status, String body) {
@@ -23,7 +23,7 @@ final class RobotServer implements AutoCloseable {
     private final Deque<Answer> script = new ArrayDeque<>();
     private volatile Answer otherwise;
 
-    RobotServer(String okBody) throws IOException {
+    public RobotServer(String okBody) throws IOException {
         this.otherwise = new Answer(200, okBody);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
@@ -57,7 +57,7 @@ final class RobotServer implements AutoCloseable {
         return this;
     }
 
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery;
     }
 
@@ -65,7 +65,7 @@ final class RobotServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 

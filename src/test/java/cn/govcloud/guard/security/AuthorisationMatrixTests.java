@@ -89,6 +89,7 @@ class AuthorisationMatrixTests {
         systemFixture(unit1Org);
         notifyChannelFixture(unit1Org);
         incidentFixture(unit1Org);
+        hazardFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -265,6 +266,48 @@ class AuthorisationMatrixTests {
             }
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.hazards.internal.HazardService hazards;
+
+    /**
+     * A hazard the supervisor notified for a unit1 system, acknowledged and fed back with a document:
+     * the hazard endpoints' unit1-owned record (the supervisor is its warning department).
+     */
+    private void hazardFixture(long unit1Org) {
+        var existing = jdbc.sql("select id from hazards_hazard where org_id = :org and title = '矩阵测试隐患'").param("org", unit1Org)
+                .query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                    .query(Long.class).single();
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            try {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "supervisor"));
+                id = hazards.raise(new cn.govcloud.guard.hazards.Hazards.NewHazard(system, "矩阵测试隐患", cn.govcloud.guard.hazards.Hazards.Severity.LOW,
+                        null, null, "MANUAL", null)).id();
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                hazards.acknowledgeHazard(id, "张安全", "已限制访问");
+                hazards.submitFeedback(id, "已修复", null, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "整改报告.pdf",
+                        new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        long document = jdbc.sql("select d.document_id from hazards_feedback_document d join hazards_feedback f on f.id = d.feedback_id "
+                + "where f.hazard_id = :id order by d.id").param("id", id).query(Long.class).list().get(0);
+        for (String pattern : List.of("/api/v1/hazards/{id}", "/api/v1/hazards/{id}/acknowledge", "/api/v1/hazards/{id}/start",
+                "/api/v1/hazards/{id}/feedback", "/api/v1/hazards/{id}/extension", "/api/v1/hazards/{id}/risk-acceptance",
+                "/api/v1/hazards/{id}/close", "/api/v1/hazards/{id}/return", "/hazards/{id}", "/hazards/{id}/acknowledge", "/hazards/{id}/start",
+                "/hazards/{id}/feedback", "/hazards/{id}/extension", "/hazards/{id}/risk-acceptance", "/hazards/{id}/close", "/hazards/{id}/return")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+        for (String pattern : List.of("/api/v1/hazards/{id}/documents/{documentId}", "/hazards/{id}/documents/{documentId}")) {
+            unit1Owned.put(pattern, id + "/" + document);
         }
     }
 

@@ -74,6 +74,16 @@ public class DeliveryService implements Notifier {
                 .query((rs, i) -> status(rs)).list();
     }
 
+    @Override
+    public List<DeliveryStatus> statusOfAll(String keyPrefix) {
+        if (keyPrefix == null || keyPrefix.isBlank()) {
+            throw new IllegalArgumentException("a key prefix is required");
+        }
+        String escaped = keyPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql(SELECT + " where d.notice_key like :prefix escape '\\' order by d.id").param("prefix", escaped + "%")
+                .query((rs, i) -> status(rs)).list();
+    }
+
     /**
      * A test message to one channel only (not the inbox), e.g. after configuring it: the organisation
      * sees at once whether the robot or mailbox takes it. @return the test notice's key

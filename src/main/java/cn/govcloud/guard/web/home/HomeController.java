@@ -39,9 +39,11 @@ class HomeController {
     private final Incidents incidents;
     private final Clock clock;
     private final ZoneId zone;
+    private final cn.govcloud.guard.hazards.Hazards hazards;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
-                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards) {
+        this.hazards = hazards;
         this.identity = identity;
         this.duties = duties;
         this.catalog = catalog;
@@ -88,6 +90,10 @@ class HomeController {
             model.addAttribute("zone", zone);
             // A10.4 / A10.5: the initial incident reports the person's organisation still owes, with their countdown
             model.addAttribute("incidentClocks", incidents.runningClocks(actor));
+        }
+        if (actor != null && actor.isUnitUser()) {
+            // A10.2: the unit's open hazard notices, first due first
+            model.addAttribute("openHazards", hazards.openOf(actor, 5));
         }
         return "home";
     }

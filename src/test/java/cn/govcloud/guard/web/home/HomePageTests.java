@@ -64,6 +64,9 @@ class HomePageTests {
     @MockitoBean
     cn.govcloud.guard.rules.RuleCatalog catalog;
 
+    @MockitoBean
+    cn.govcloud.guard.hazards.Hazards hazards;
+
     @BeforeEach
     void figures() {
         given(identity.organisations()).willReturn(17L);

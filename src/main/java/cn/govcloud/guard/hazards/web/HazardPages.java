@@ -1,0 +1,324 @@
+package cn.govcloud.guard.hazards.web;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.hazards.Hazards.NewHazard;
+import cn.govcloud.guard.hazards.Hazards.Severity;
+import cn.govcloud.guard.hazards.internal.HazardReports;
+import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
+import cn.govcloud.guard.hazards.internal.HazardState;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.Systems;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The hazard pages (A10.1, A10.2): the list, the notice form, one hazard with its timeline and actions, the figures and the 通报. */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class HazardPages {
+    static final int PAGE_SIZE = 20;
+
+    private final HazardService hazards;
+    private final HazardReports reports;
+    private final Systems systems;
+    private final OrganisationDirectory organisations;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    HazardPages(HazardService hazards, HazardReports reports, Systems systems, OrganisationDirectory organisations, MessageSource messages,
+                Clock clock) {
+        this.hazards = hazards;
+        this.reports = reports;
+        this.systems = systems;
+        this.organisations = organisations;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/hazards")
+    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
+                @RequestParam(required = false) Long orgId, @RequestParam(required = false) String overdue,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = Actor.require();
+        Boolean overdueFilter = "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null;
+        HazardService.Page p = hazards.page(actor, HazardApiController.filter(state, severity, orgId, overdueFilter), page, PAGE_SIZE);
+        model.addAttribute("page", p);
+        model.addAttribute("states", HazardState.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("units", actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("state", state == null ? "" : state);
+        filter.put("severity", severity == null ? "" : severity);
+        filter.put("orgId", orgId == null ? "" : String.valueOf(orgId));
+        filter.put("overdue", overdueFilter == null ? "" : overdueFilter.toString());
+        model.addAttribute("filter", filter);
+        model.addAttribute("mayRaise", mayRaise(actor));
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        return "hazards/list";
+    }
+
+    @GetMapping("/hazards/new")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String form(Model model) {
+        showForm(model, Map.of(), Map.of());
+        return "hazards/form";
+    }
+
+    @PostMapping("/hazards")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String raise(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
+            Map<String, String> errors = new LinkedHashMap<>();
+            long systemId = HazardApiController.systemId(form.get("systemId"), errors);
+            Severity severity = HazardApiController.severity(form.get("severity"), errors);
+            Instant notifiedAt = null;
+            String notified = form.get("notifiedAt");
+            if (notified != null && !notified.isBlank()) {
+                try {
+                    // <input type="datetime-local"> sends Beijing wall-clock time without an offset
+                    notifiedAt = java.time.LocalDateTime.parse(notified.strip()).atZone(WorkingCalendar.ZONE).toInstant();
+                } catch (java.time.format.DateTimeParseException e) {
+                    errors.put("notifiedAt", "hazards.error.instant");
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("hazards.error.invalid", errors);
+            }
+            HazardView v = hazards.raiseAndShow(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
+                    form.get("source"), form.get("sourceRef")));
+            redirect.addFlashAttribute("done", text("hazards.done.raised"));
+            return "redirect:/hazards/" + v.id();
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showForm(model, form, errors);
+            return "hazards/form";
+        } catch (cn.govcloud.guard.shared.NotFound e) {
+            showForm(model, form, Map.of("systemId", text("hazards.error.systemUnknown")));
+            return "hazards/form";
+        } catch (cn.govcloud.guard.shared.Unprocessable e) {
+            showForm(model, form, Map.of("form", text(e.getMessage())));
+            return "hazards/form";
+        }
+    }
+
+    @GetMapping("/hazards/{id}")
+    String detail(@PathVariable long id, Model model) {
+        show(id, model, Map.of(), Map.of());
+        return "hazards/hazard";
+    }
+
+    @PostMapping("/hazards/{id}/acknowledge")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String acknowledge(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.acknowledged",
+                () -> hazards.acknowledge(id, form.get("handlerName"), form.get("firstMeasures")));
+    }
+
+    @PostMapping("/hazards/{id}/start")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String start(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        return step(id, Map.of(), model, redirect, "hazards.done.started", () -> hazards.start(id));
+    }
+
+    @PostMapping("/hazards/{id}/feedback")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String feedback(@PathVariable long id, @RequestParam Map<String, String> form,
+                    @RequestParam(name = "documents", required = false) List<MultipartFile> documents, Model model,
+                    RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.feedback", () -> {
+            try {
+                return hazards.feedback(id, form.get("measures"), form.get("residualRisk"),
+                        HazardApiController.date("completedOn", form.get("completedOn")), HazardApiController.uploads(documents));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping("/hazards/{id}/close")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.closed", () -> hazards.close(id, form.get("note")));
+    }
+
+    @PostMapping("/hazards/{id}/return")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String returnFeedback(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.returned", () -> hazards.returnFeedback(id, form.get("reason")));
+    }
+
+    @PostMapping("/hazards/{id}/extension")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String extension(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.requested", () -> {
+            hazards.requestExtension(id, HazardApiController.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"));
+            return null;
+        });
+    }
+
+    @PostMapping("/hazards/{id}/risk-acceptance")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String riskAcceptance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.requested", () -> {
+            hazards.requestRiskAcceptance(id, form.get("reason"));
+            return null;
+        });
+    }
+
+    @PostMapping("/hazards/{id}/requests/{requestId}/decision")
+    @Allow(Role.SUPERVISOR)
+    String decide(@PathVariable long id, @PathVariable long requestId, @RequestParam Map<String, String> form, Model model,
+                  RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.done.decided",
+                () -> hazards.decide(id, requestId, "true".equals(form.get("approve")), form.get("reason")));
+    }
+
+    @GetMapping("/hazards/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
+        var stored = hazards.document(id, documentId, Actor.require());
+        return Downloads.attachment(stored, hazards.documentContent(documentId));
+    }
+
+    @GetMapping("/hazards/figures")
+    String figures(Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("figures", hazards.figures(actor));
+        model.addAttribute("overdue", hazards.overdueByUnit(actor));
+        model.addAttribute("mayNotice", hazards.maySupervise(actor));
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        return "hazards/figures";
+    }
+
+    @GetMapping("/hazards/figures/notice.xlsx")
+    @Allow(Role.SUPERVISOR)
+    ResponseEntity<byte[]> noticeExcel(Locale locale) {
+        return noticeDownload(hazards, reports, clock, locale, false);
+    }
+
+    @GetMapping("/hazards/figures/notice.pdf")
+    @Allow(Role.SUPERVISOR)
+    ResponseEntity<byte[]> noticePdf(Locale locale) {
+        return noticeDownload(hazards, reports, clock, locale, true);
+    }
+
+    /** The 通报 as a download; the API and the page share it. */
+    static ResponseEntity<byte[]> noticeDownload(HazardService hazards, HazardReports reports, Clock clock, Locale locale, boolean pdf) {
+        Actor actor = Actor.require();
+        Instant now = clock.instant();
+        HazardReports.Notice notice = reports.notice(actor.orgName(), hazards.figures(actor), hazards.overdueByUnit(actor), now, locale);
+        byte[] content = pdf ? reports.pdf(notice, locale) : reports.excel(notice, locale);
+        String day = now.atZone(WorkingCalendar.ZONE).toLocalDate().toString();
+        String filename = "隐患逾期通报-" + day + (pdf ? ".pdf" : ".xlsx");
+        MediaType type = pdf ? MediaType.APPLICATION_PDF
+                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(filename))
+                .header("X-Content-Type-Options", "nosniff").body(content);
+    }
+
+    // ---- internals ----------------------------------------------------------------------------
+
+    interface Step {
+        HazardView run();
+    }
+
+    /** Runs one step; bad input or a refused step shows the hazard again with the reason, nothing half-saved. */
+    private String step(long id, Map<String, String> form, Model model, RedirectAttributes redirect, String doneKey, Step step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("done", text(doneKey));
+            return "redirect:/hazards/" + id;
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            show(id, model, form, errors);
+            return "hazards/hazard";
+        } catch (RuleViolation e) {
+            show(id, model, form, Map.of("form", e.rule() + ": " + text(e.getMessage())));
+            return "hazards/hazard";
+        }
+    }
+
+    private void show(long id, Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        HazardView h = hazards.visible(id, actor);
+        Instant now = clock.instant();
+        model.addAttribute("h", h);
+        model.addAttribute("timeline", hazards.timeline(id));
+        model.addAttribute("feedbacks", hazards.feedbacks(id));
+        model.addAttribute("deliveries", hazards.deliveries(id));
+        model.addAttribute("requests", hazards.requests(id));
+        model.addAttribute("actions", hazards.actionsOf(h, actor).stream().map(Enum::name).toList());
+        model.addAttribute("maySupervise", hazards.maySupervise(actor));
+        model.addAttribute("countdown", countdown(h, now));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("today", now.atZone(WorkingCalendar.ZONE).toLocalDate());
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    /** "还剩 2 天 5 小时" / "已逾期 1 天 3 小时" / closed on time or late. */
+    private String countdown(HazardView h, Instant now) {
+        if (!h.open()) {
+            return text(h.closedLate() ? "hazards.countdown.closedLate" : "hazards.countdown.closedOnTime");
+        }
+        Duration left = Duration.between(now, h.effectiveDueAt());
+        boolean overdue = left.isNegative() || left.isZero();
+        Duration d = left.abs();
+        return messages.getMessage(overdue ? "hazards.countdown.overdue" : "hazards.countdown.left",
+                new Object[] {d.toDays(), d.toHoursPart()}, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    private void showForm(Model model, Map<String, String> values, Map<String, String> errors) {
+        Map<Long, String> orgNames = new HashMap<>();
+        organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
+        List<Long> ids = systems.addresses().stream().map(Systems.Address::systemId).distinct().toList();
+        List<Map<String, String>> options = systems.find(ids).stream()
+                .sorted(Comparator.comparing((Systems.SystemRef s) -> orgNames.getOrDefault(s.orgId(), "")).thenComparing(Systems.SystemRef::name))
+                .map(s -> Map.of("id", String.valueOf(s.id()), "label", orgNames.getOrDefault(s.orgId(), "") + " · " + s.name()))
+                .toList();
+        model.addAttribute("systems", options);
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("sources", HazardService.SOURCES);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    private static boolean mayRaise(Actor actor) {
+        return (actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR))
+                || (actor.orgKind() == OrgKind.PROVIDER && actor.has(Role.PROVIDER_OPERATOR));
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+}
