@@ -61,11 +61,12 @@ class HazardDeliveryTests {
         assertThat(raised.getResponse().getStatus()).as(raised.getResponse().getContentAsString()).isEqualTo(201);
         long id = JSON.readTree(raised.getResponse().getContentAsString()).get("id").asLong();
 
+        String unit1 = ApiClient.bearer(mvc, "unit1");
         JsonNode delivery = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             sender.sendDue();
-            JsonNode hazard = JSON.readTree(mvc.perform(get("/api/v1/hazards/" + id).header("Authorization", ApiClient.bearer(mvc, "unit1")))
+            JsonNode hazard = JSON.readTree(mvc.perform(get("/api/v1/hazards/" + id).header("Authorization", unit1))
                     .andReturn().getResponse().getContentAsString());
             delivery = hazard.get("deliveries").get(0);
             if (delivery != null && "SENT".equals(delivery.get("state").asString())) {

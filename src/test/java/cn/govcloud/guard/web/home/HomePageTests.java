@@ -67,6 +67,9 @@ class HomePageTests {
     @MockitoBean
     cn.govcloud.guard.hazards.Hazards hazards;
 
+    @MockitoBean
+    cn.govcloud.guard.incidents.Incidents incidents;
+
     @BeforeEach
     void figures() {
         given(identity.organisations()).willReturn(17L);
