@@ -22,6 +22,14 @@ public interface Duties {
      */
     void fulfil(String reference, String note);
 
+    /**
+     * Moves the due date of the open duties of one rule under a reference, after an extension the
+     * workflow that owns the reference approved (e.g. the supervisor extended a hazard's rectification,
+     * A10.2): reminders start again towards the new date; a duty already overdue is open again until
+     * then, and its earlier overdue time stays on record. Audited. Closed duties are left alone.
+     */
+    void extend(String reference, String ruleId, java.time.LocalDate newDueDate, String reason);
+
     Optional<Duty> find(long id);
 
     /** Several duties at once (one query), in no particular order; unknown ids are left out. */

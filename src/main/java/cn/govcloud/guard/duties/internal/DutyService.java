@@ -26,6 +26,7 @@ import cn.govcloud.guard.shared.RuleViolation;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,6 +115,24 @@ public class DutyService implements Duties {
                 throw new IllegalStateException("duty " + duty.id() + " changed state while locked");
             }
             audit.record(AuditEvent.success("duty.fulfil", "duty:" + duty.id(), reference + ": " + text));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void extend(String reference, String ruleId, LocalDate newDueDate, String reason) {
+        Instant newDueAt = newDueDate.plusDays(1).atStartOfDay(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
+        for (Duty listed : store.byReference(reference)) {
+            if (!listed.ruleId().equals(ruleId)) {
+                continue;
+            }
+            Duty duty = store.findForUpdate(listed.id()).orElseThrow();
+            if (duty.state().closed() || !newDueAt.isAfter(duty.dueAt())) {
+                continue; // an extension only ever moves an open duty later
+            }
+            store.moveDue(duty.id(), newDueDate, newDueAt);
+            audit.record(AuditEvent.success("duty.extend", "duty:" + duty.id(), reference + ": " + duty.dueDate() + " → " + newDueDate
+                    + " " + (reason == null ? "" : reason)));
         }
     }
 

@@ -177,6 +177,13 @@ public class DutyStore {
     }
 
     /** After a return: a later overdue episode is escalated again. */
+    /** A new due date: reminders count again towards it; an overdue duty is open again (its overdue_at stays on record). */
+    void moveDue(long id, LocalDate dueDate, Instant dueAt) {
+        jdbc.sql("update duties_duty set due_date = :day, due_at = :at, reminders_sent = 0, escalated_at = null, "
+                        + "state = case when state = 'OVERDUE' then 'OPEN' else state end where id = :id")
+                .param("day", dueDate).param("at", ts(dueAt)).param("id", id).update();
+    }
+
     void rearmEscalation(long id) {
         jdbc.sql("update duties_duty set escalated_at = null where id = :id").param("id", id).update();
     }

@@ -473,6 +473,8 @@ public class HazardService implements Hazards {
                 newDueAt = request.proposedDueDate().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
                 jdbc.sql("update hazards_hazard set effective_due_date = :day, effective_due_at = :at where id = :id")
                         .param("day", request.proposedDueDate()).param("at", ts(newDueAt)).param("id", id).update();
+                // the rectification duty follows, so the engine does not chase the unit for the old date
+                duties.extend(reference(id), "A10.2-rectify", request.proposedDueDate(), reason.strip());
             }
         } else {
             eventKind = approve ? "RISK_ACCEPTED" : "RISK_ACCEPTANCE_REJECTED";
