@@ -55,7 +55,9 @@ public final class ScanReports {
     public static ScanFormat parse(InputStream in, long maxBytes, Consumer<ScanResult> sink) {
         XMLStreamReader reader = null;
         try {
-            reader = hardenedFactory().createXMLStreamReader(new LimitedInputStream(in, maxBytes));
+            java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(new LimitedInputStream(in, maxBytes), 8192);
+            checkDeclaredEncoding(buffered);
+            reader = hardenedFactory().createXMLStreamReader(buffered);
             int event = reader.getEventType();
             while (event != XMLStreamConstants.START_ELEMENT) {
                 refuseDtd(event);
@@ -79,6 +81,9 @@ public final class ScanReports {
             return format;
         } catch (XMLStreamException e) {
             throw translate(e, maxBytes);
+        } catch (java.io.IOException e) {
+            throw e instanceof LimitedInputStream.TooLarge ? new MalformedInput("the file is larger than the limit of "
+                    + LimitedInputStream.megabytes(maxBytes), e) : new MalformedInput("the file could not be read", e);
         } finally {
             if (reader != null) {
                 try {
@@ -87,6 +92,35 @@ public final class ScanReports {
                     // the reader holds nothing worth reporting; the caller closes the stream
                 }
             }
+        }
+    }
+
+    private static final Pattern DECLARED = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
+
+    /**
+     * An XML declaration written in single bytes that names a two- or four-byte encoding (UTF-16 or
+     * UTF-32) contradicts itself: the parser would only say "content is not allowed in prolog", so the
+     * uploader is told what is wrong. An encoding Java does not know is refused the same way.
+     */
+    static void checkDeclaredEncoding(java.io.BufferedInputStream in) throws java.io.IOException {
+        in.mark(256);
+        byte[] head = in.readNBytes(200);
+        in.reset();
+        String ascii = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (ascii.startsWith("\uFEFF") || !ascii.startsWith("<?xml")) {
+            return;
+        }
+        java.util.regex.Matcher m = DECLARED.matcher(ascii);
+        if (!m.find()) {
+            return;
+        }
+        String declared = m.group(1).toUpperCase(Locale.ROOT);
+        if (declared.startsWith("UTF-16") || declared.startsWith("UTF-32") || declared.startsWith("UCS")) {
+            throw new MalformedInput("wrong encoding: the file declares " + declared + " but its bytes are single-byte text (e.g. Latin-1 "
+                    + "or UTF-8); save it as UTF-8 or fix the declaration");
+        }
+        if (!java.nio.charset.Charset.isSupported(declared)) {
+            throw new MalformedInput("wrong encoding: the declared encoding " + declared + " is not known");
         }
     }
 
@@ -111,7 +145,10 @@ public final class ScanReports {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int at = message.indexOf("Message: ");
         String reason = at >= 0 ? message.substring(at + 9) : message;
-        if (reason.contains("entity") || reason.contains("DOCTYPE") || reason.contains("DTD")) {
+        if (reason.contains("must start and end within the same entity") || reason.contains("end of file")) {
+            return new MalformedInput("the file ends too early (truncated)" + where(e), e);
+        }
+        if (reason.contains("DOCTYPE") || reason.contains("DTD") || reason.contains("referenced, but not declared")) {
             return new MalformedInput("the file uses a DOCTYPE or entities: refused (external entities and entity expansion are "
                     + "not allowed in scan reports)" + where(e), e);
         }
