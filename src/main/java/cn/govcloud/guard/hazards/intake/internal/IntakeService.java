@@ -292,7 +292,7 @@ public class IntakeService implements Intake {
                         unmatched++;
                     }
                     updates.add(new Object[] {r.hostname(), r.name(), r.severity().name(), r.score(), cves, r.text(), at, importId,
-                            assign ? match.systemId() : old.systemId(), assign ? match.orgId() : null, assign, assign, old.id()});
+                            assign ? Long.valueOf(match.systemId()) : old.systemId(), assign ? Long.valueOf(match.orgId()) : null, assign, assign, old.id()});
                 }
             }
             if (!inserts.isEmpty()) {
@@ -452,7 +452,7 @@ public class IntakeService implements Intake {
                     m == null ? null : m.orgId(), m == null ? "TRIAGE" : "OPEN", received, actor.username()});
         }
         counts[0] += inserts.size();
-        counts[1] += chunk.size() - inserts.stream().mapToInt(r -> (Integer) r[16]).sum();
+        counts[1] += chunk.size() - inserts.size(); // alerts folded into another alert, old or new
         if (!inserts.isEmpty()) {
             template.batchUpdate("insert into intake_alert (source, group_key, signature_id, title, category, severity, src_ip, src_port, dest_ip, "
                     + "dest_port, proto, flow_id, community_id, address, detail, first_at, last_at, event_count, system_id, org_id, state, "
