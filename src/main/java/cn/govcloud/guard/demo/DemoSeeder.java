@@ -2,6 +2,7 @@ package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.DutyEngine;
+import cn.govcloud.guard.hazards.intake.Intake;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
@@ -36,12 +37,13 @@ class DemoSeeder implements ApplicationRunner {
     private final DutyEngine engine;
     private final Duties duties;
     private final Systems systems;
+    private final Intake intake;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
     private final int port;
 
-    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems, Clock clock,
+    DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems, Intake intake, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -49,6 +51,7 @@ class DemoSeeder implements ApplicationRunner {
         this.engine = engine;
         this.duties = duties;
         this.systems = systems;
+        this.intake = intake;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -63,6 +66,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoCity.build(bootstrap, identity, password);
             DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
+            DemoIntake.seed(intake, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));
