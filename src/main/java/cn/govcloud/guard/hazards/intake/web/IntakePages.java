@@ -230,5 +230,4 @@ class IntakePages {
     private String text(String key, Object... args) {
         return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
-
 }
