@@ -13,10 +13,15 @@ import java.io.ByteArrayInputStream;
  * without the environment variable {@code JAZZER_FUZZ} each method is a parameterised test over its
  * seed corpus in {@code src/test/resources/.../ParserFuzzTestsInputs/<method>/} (the realistic
  * samples, the hostile files and past crashers) plus the empty input — deterministic and a second or
- * two. {@code maxDuration} bounds real fuzzing, which a developer or a nightly job starts with
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=ParserFuzzTests#openVas}; new crashers land in the inputs
- * directory and become regression seeds. {@code ParserMutationUnitTests} adds a bounded, seeded
- * mutation run to every build.
+ * two ({@code jazzer.hooks = false} in {@code junit-platform.properties} skips installing the
+ * instrumentation agent, which otherwise costs up to a minute of start-up on a busy machine).
+ * {@code maxDuration} bounds real fuzzing, which a developer or a nightly job starts one method at a
+ * time (jazzer-junit fuzzes only the first selected fuzz test per run and skips the others):
+ * {@code JAZZER_FUZZ=1 mvn test -Djazzer.hooks=true -Dtest=ParserFuzzTests#openVas} (then {@code #nessus},
+ * {@code #eve}); a crasher lands in the inputs directory and becomes a regression seed — as
+ * {@code openVas/jdk-missing-resource-in-dtd.xml} (the JDK parser's own MissingResourceException on a bad
+ * character in a skipped DTD) and {@code openVas/illegal-charset-name.xml} (an encoding named ".UTF-8")
+ * did. {@code ParserMutationUnitTests} adds a bounded, seeded mutation run to every build.
  */
 class ParserFuzzTests {
     static final long LIMIT = 1 << 20;
