@@ -112,7 +112,7 @@ class IntakeApiController {
                                  @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
                                  @RequestParam(defaultValue = "50") int limit) {
         Page<Finding> page = intake.findings(Actor.require(), new Filter(severity, systemId, state, before, limit));
-        return Map.of("items", page.items().stream().map(IntakeApiController::json).toList(), "next", page.next() == null ? "" : page.next());
+        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
     }
 
     @GetMapping("/api/v1/findings/{id}")
@@ -127,7 +127,7 @@ class IntakeApiController {
                                @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
                                @RequestParam(defaultValue = "50") int limit) {
         Page<Alert> page = intake.alerts(Actor.require(), new Filter(severity, systemId, state, before, limit));
-        return Map.of("items", page.items().stream().map(IntakeApiController::json).toList(), "next", page.next() == null ? "" : page.next());
+        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
     }
 
     @GetMapping("/api/v1/alerts/{id}")
@@ -140,7 +140,7 @@ class IntakeApiController {
     @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
     Map<String, Object> imports(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
         Page<ImportRecord> page = intake.imports(Actor.require(), before, limit);
-        return Map.of("items", page.items(), "next", page.next() == null ? "" : page.next());
+        return page(page.items(), page.next());
     }
 
     @GetMapping("/api/v1/intake/triage")
@@ -221,6 +221,14 @@ class IntakeApiController {
     private Map<String, Object> read(String kind, long id) {
         Actor actor = Actor.require();
         return kind.equals("findings") ? json(intake.finding(actor, id).orElseThrow()) : json(intake.alert(actor, id).orElseThrow());
+    }
+
+    /** A page of a list: {@code next} is the cursor for {@code before=}, null on the last page. */
+    static Map<String, Object> page(java.util.List<?> items, Long next) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items);
+        m.put("next", next);
+        return m;
     }
 
     static Kind kind(String path) {
