@@ -2,6 +2,7 @@ package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.DutyEngine;
+import cn.govcloud.guard.hazards.intake.Intake;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
@@ -39,6 +40,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.incidents.Incidents incidents;
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final cn.govcloud.guard.hazards.Hazards hazards;
+    private final Intake intake;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -46,7 +48,7 @@ class DemoSeeder implements ApplicationRunner {
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
-               cn.govcloud.guard.hazards.Hazards hazards, Clock clock,
+               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -57,6 +59,7 @@ class DemoSeeder implements ApplicationRunner {
         this.incidents = incidents;
         this.organisations = organisations;
         this.hazards = hazards;
+        this.intake = intake;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -73,6 +76,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, bootstrap, clock);
             DemoHazards.seed(hazards, systems, bootstrap, clock);
+            DemoIntake.seed(intake, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

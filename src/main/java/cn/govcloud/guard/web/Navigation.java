@@ -46,6 +46,8 @@ public final class Navigation {
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("compliance", "/compliance", "nav.compliance", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+            only("intake", "/intake/findings", "hazards.intake.nav", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("certifications", "/platform/certifications", "nav.certifications", Role.PROVIDER_OPERATOR, Role.SUPERVISOR,
                     Role.REGULATOR),
             only("incidents", "/incidents", "nav.incidents", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,

@@ -90,6 +90,7 @@ class AuthorisationMatrixTests {
         notifyChannelFixture(unit1Org);
         incidentFixture(unit1Org);
         hazardFixture(unit1Org);
+        intakeFixture();
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -309,6 +310,34 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/hazards/{id}/documents/{documentId}", "/hazards/{id}/documents/{documentId}")) {
             unit1Owned.put(pattern, id + "/" + document);
         }
+    }
+
+    @Autowired
+    cn.govcloud.guard.hazards.intake.internal.IntakeService intake;
+
+    /** A scan finding and an alert matched to unit1's matrix system (10.9.9.9): the intake endpoints' unit1-owned records. */
+    private void intakeFixture() {
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "provider"));
+        try {
+            // re-importing updates the same finding (its identity is scanner + plugin + host + port), so this is idempotent
+            intake.importScan("matrix.nessus", new java.io.ByteArrayInputStream("""
+                    <NessusClientData_v2><Report name="matrix"><ReportHost name="10.9.9.9"><HostProperties/>
+                    <ReportItem port="443" protocol="tcp" severity="3" pluginID="matrix-authorisation" pluginName="授权矩阵测试发现"/>
+                    </ReportHost></Report></NessusClientData_v2>""".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            if (jdbc.sql("select count(*) from intake_alert where title = '授权矩阵测试告警'").query(Long.class).single() == 0) {
+                intake.recordAlert(new cn.govcloud.guard.hazards.intake.Intake.NewAlert(null, "10.9.9.9", "授权矩阵测试告警", "HIGH", null, null));
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+        String finding = String.valueOf(jdbc.sql("select id from intake_finding where scanner = 'NESSUS' and plugin_id = 'matrix-authorisation' "
+                + "and host = '10.9.9.9'").query(Long.class).single());
+        String alert = String.valueOf(jdbc.sql("select min(id) from intake_alert where title = '授权矩阵测试告警'").query(Long.class).single());
+        unit1Owned.put("/api/v1/findings/{id}", finding);
+        unit1Owned.put("/intake/findings/{id}", finding);
+        unit1Owned.put("/api/v1/alerts/{id}", alert);
+        unit1Owned.put("/intake/alerts/{id}", alert);
     }
 
     List<Endpoint> endpoints() {

@@ -4,7 +4,6 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Pdf;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardService.UnitFigures;
-import cn.govcloud.guard.shared.Unprocessable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +19,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -33,9 +31,9 @@ public class HazardReports {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingCalendar.ZONE);
 
     private final MessageSource messages;
-    private final ObjectProvider<Pdf> pdf;
+    private final Pdf pdf;
 
-    HazardReports(MessageSource messages, ObjectProvider<Pdf> pdf) {
+    HazardReports(MessageSource messages, Pdf pdf) {
         this.messages = messages;
         this.pdf = pdf;
     }
@@ -109,12 +107,8 @@ public class HazardReports {
         }
     }
 
-    /** Needs the documents module's {@link Pdf} implementation; 422 until it is part of the build. */
     public byte[] pdf(Notice notice, Locale locale) {
-        Pdf renderer = pdf.getIfAvailable();
-        if (renderer == null) {
-            throw new Unprocessable("hazards.notice.doc.pdfUnavailable");
-        }
+        Pdf renderer = pdf;
         List<Pdf.Block> blocks = new ArrayList<>();
         blocks.add(new Pdf.Paragraph(text("hazards.notice.doc.lead", locale)));
         blocks.add(new Pdf.Heading(text("hazards.notice.doc.sheetFigures", locale)));

@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -102,11 +101,11 @@ public class DrillService {
     private final OrganisationDirectory organisations;
     private final Inbox inbox;
     private final AuditLog audit;
-    private final ObjectProvider<Hazards> hazards;
+    private final Hazards hazards;
     private final Clock clock;
 
     DrillService(JdbcClient jdbc, Duties duties, Documents documents, Systems systems, OrganisationDirectory organisations, Inbox inbox,
-                 AuditLog audit, ObjectProvider<Hazards> hazards, Clock clock) {
+                 AuditLog audit, Hazards hazards, Clock clock) {
         this.jdbc = jdbc;
         this.duties = duties;
         this.documents = documents;
@@ -188,7 +187,7 @@ public class DrillService {
                     "incidents.notice.drillInvite", List.of(d.title().strip(), d.drillDate().toString()), "/incidents/drills",
                     Notice.Severity.INFO, now));
         }
-        Hazards register = hazards.getIfAvailable();
+        Hazards register = hazards;
         for (NewFinding f : findings) {
             GeneratedKeyHolder fk = new GeneratedKeyHolder();
             jdbc.sql("insert into incidents_drill_finding (drill_id, system_id, title, severity, description) "
@@ -196,7 +195,7 @@ public class DrillService {
                     .param("d", id).param("system", f.systemId()).param("title", f.title().strip()).param("severity", f.severity())
                     .param("description", f.description()).update(fk, "id");
             long findingId = fk.getKey().longValue();
-            if (f.systemId() != null && register != null) {
+            if (f.systemId() != null) {
                 // A10.2: a drill finding on a hosted system becomes a hazard notice to its unit
                 Hazards.Raised raised = register.raise(new Hazards.NewHazard(f.systemId(), f.title().strip(),
                         Hazards.Severity.valueOf(f.severity()), f.description(), now, "DRILL", "drill-finding:" + findingId));

@@ -1,0 +1,33 @@
+package cn.govcloud.guard.hazards.intake;
+
+import java.io.InputStream;
+import java.time.Instant;
+
+/**
+ * What other modules (the demo city) may ask of the intake. Every call acts as the signed-in actor,
+ * with the same checks as the API: the provider or the supervisor imports scans, the provider's
+ * monitoring (or a token with {@code alerts:write}) pushes alerts.
+ */
+public interface Intake {
+
+    /** The answer to a scan import (API.md): counts of results, new and updated findings, and those matching no system. */
+    record ImportSummary(long importId, String format, int results, int newFindings, int updated, int unmatched) {
+    }
+
+    /** The answer to a batch of Suricata EVE lines. */
+    record AlertSummary(long importId, long events, long alerts, int newAlerts, int grouped, int unmatched, long skipped) {
+    }
+
+    /** A generic monitoring alert: the system by id or by one of its addresses (IP or domain). */
+    record NewAlert(Long systemId, String address, String title, String severity, Instant occurredAt, String detail) {
+    }
+
+    /** Imports a whole scan report (the format is read from the content), or nothing at all. */
+    ImportSummary importScan(String filename, InputStream report);
+
+    /** Imports Suricata EVE JSON lines ({@code event_type} alert), grouped by flow and signature, or nothing at all. */
+    AlertSummary importSuricata(InputStream eveLines);
+
+    /** Records one generic alert; returns its id. */
+    long recordAlert(NewAlert alert);
+}

@@ -1,0 +1,294 @@
+package cn.govcloud.guard.hazards.intake.web;
+
+import cn.govcloud.guard.hazards.Hazards;
+import cn.govcloud.guard.hazards.intake.Intake.AlertSummary;
+import cn.govcloud.guard.hazards.intake.Intake.ImportSummary;
+import cn.govcloud.guard.hazards.intake.Intake.NewAlert;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Alert;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Finding;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.ImportRecord;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Page;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.Unprocessable;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Alerts and scan findings in (A10.1) as API.md has them: {@code POST /api/v1/findings/import},
+ * {@code POST /api/v1/alerts/suricata}, {@code POST /api/v1/alerts}, the reads (scoped: a unit sees
+ * what matched its own systems), triage and "raise a hazard" (A10.2).
+ */
+@RestController
+class IntakeApiController {
+    static final Role[] READERS = {Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF};
+
+    private final IntakeService intake;
+
+    IntakeApiController(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    /** API.md: multipart, the report in field {@code file}; the format comes from the content → 201 counts. */
+    @PostMapping("/api/v1/findings/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(value = {Role.PROVIDER_OPERATOR, Role.SUPERVISOR}, scopes = "findings:write")
+    Map<String, Object> importScan(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInput("hazards.intake.error.noFile", Map.of("file", "hazards.intake.error.noFile"));
+        }
+        if (file.getSize() > intake.maxScanBytes()) {
+            throw new Unprocessable("The scan report was refused and nothing was stored: the file is larger than the limit of "
+                    + intake.maxScanBytes() / (1024 * 1024) + " MB");
+        }
+        ImportSummary s;
+        try (InputStream in = file.getInputStream()) {
+            s = intake.importScan(file.getOriginalFilename(), in);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("importId", s.importId());
+        m.put("format", s.format());
+        m.put("results", s.results());
+        m.put("new", s.newFindings());
+        m.put("updated", s.updated());
+        m.put("unmatched", s.unmatched());
+        return m;
+    }
+
+    /** API.md: Suricata EVE JSON lines in the body (event_type alert taken, the rest skipped) → counts. */
+    @PostMapping("/api/v1/alerts/suricata")
+    @Allow(value = Role.PROVIDER_OPERATOR, scopes = "alerts:write")
+    Map<String, Object> suricata(HttpServletRequest request) throws IOException {
+        AlertSummary s;
+        try (InputStream in = request.getInputStream()) {
+            s = intake.importSuricata(in);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("importId", s.importId());
+        m.put("events", s.events());
+        m.put("alerts", s.alerts());
+        m.put("new", s.newAlerts());
+        m.put("grouped", s.grouped());
+        m.put("unmatched", s.unmatched());
+        m.put("skipped", s.skipped());
+        return m;
+    }
+
+    record AlertBody(Long systemId, String address, String title, String severity, Instant time, String detail) {
+    }
+
+    /** Generic monitoring alerts: the system by id or address, title, severity (CRITICAL…INFO), time, detail → 201. */
+    @PostMapping("/api/v1/alerts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow(value = Role.PROVIDER_OPERATOR, scopes = "alerts:write")
+    Map<String, Object> alert(@RequestBody AlertBody body) {
+        long id = intake.recordAlert(new NewAlert(body.systemId(), body.address(), body.title(), body.severity(), body.time(), body.detail()));
+        return intake.alert(Actor.require(), id).map(IntakeApiController::json).orElseGet(() -> Map.of("id", id));
+    }
+
+    @GetMapping("/api/v1/findings")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+                                 @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
+                                 @RequestParam(defaultValue = "50") int limit) {
+        Page<Finding> page = intake.findings(Actor.require(), new Filter(severity, systemId, state, before, limit));
+        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
+    }
+
+    @GetMapping("/api/v1/findings/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> finding(@PathVariable long id) {
+        return json(intake.finding(Actor.require(), id).orElseThrow(() -> new NotFound("finding " + id)));
+    }
+
+    @GetMapping("/api/v1/alerts")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+                               @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
+                               @RequestParam(defaultValue = "50") int limit) {
+        Page<Alert> page = intake.alerts(Actor.require(), new Filter(severity, systemId, state, before, limit));
+        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
+    }
+
+    @GetMapping("/api/v1/alerts/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> alertById(@PathVariable long id) {
+        return json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
+    }
+
+    @GetMapping("/api/v1/intake/imports")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> imports(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+        Page<ImportRecord> page = intake.imports(Actor.require(), before, limit);
+        return page(page.items(), page.next());
+    }
+
+    @GetMapping("/api/v1/intake/triage")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> triage() {
+        IntakeService.Queue queue = intake.triage(Actor.require(), 200);
+        return Map.of("findings", queue.findings().stream().map(IntakeApiController::json).toList(),
+                "alerts", queue.alerts().stream().map(IntakeApiController::json).toList());
+    }
+
+    record AssignBody(Long systemId) {
+    }
+
+    record DismissBody(String reason) {
+    }
+
+    @PostMapping("/api/v1/findings/{id}/assign")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> assignFinding(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
+        return assign("findings", id, body);
+    }
+
+    @PostMapping("/api/v1/alerts/{id}/assign")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> assignAlert(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
+        return assign("alerts", id, body);
+    }
+
+    @PostMapping("/api/v1/findings/{id}/dismiss")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> dismissFinding(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
+        return dismiss("findings", id, body);
+    }
+
+    @PostMapping("/api/v1/alerts/{id}/dismiss")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> dismissAlert(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
+        return dismiss("alerts", id, body);
+    }
+
+    /** A10.2: 发出隐患通知 from a matched finding → 201 the hazard (id, status, dueDate, dueAt). */
+    @PostMapping("/api/v1/findings/{id}/hazard")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> hazardFromFinding(@PathVariable long id) {
+        return hazard("findings", id);
+    }
+
+    /** A10.2: 发出隐患通知 from a matched alert. */
+    @PostMapping("/api/v1/alerts/{id}/hazard")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> hazardFromAlert(@PathVariable long id) {
+        return hazard("alerts", id);
+    }
+
+    private Map<String, Object> assign(String kind, long id, AssignBody body) {
+        intake.assign(kind(kind), id, body == null ? null : body.systemId());
+        return read(kind, id);
+    }
+
+    private Map<String, Object> dismiss(String kind, long id, DismissBody body) {
+        intake.dismiss(kind(kind), id, body == null ? null : body.reason());
+        return read(kind, id);
+    }
+
+    private Map<String, Object> hazard(String kind, long id) {
+        Hazards.Raised raised = intake.raiseHazard(kind(kind), id);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", raised.id());
+        m.put("status", raised.status());
+        m.put("dueDate", raised.dueDate());
+        m.put("dueAt", raised.dueAt());
+        m.put("sourceRef", (kind.equals("findings") ? "finding:" : "alert:") + id);
+        return m;
+    }
+
+    private Map<String, Object> read(String kind, long id) {
+        Actor actor = Actor.require();
+        return kind.equals("findings") ? json(intake.finding(actor, id).orElseThrow()) : json(intake.alert(actor, id).orElseThrow());
+    }
+
+    /** A page of a list: {@code next} is the cursor for {@code before=}, null on the last page. */
+    static Map<String, Object> page(java.util.List<?> items, Long next) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", items);
+        m.put("next", next);
+        return m;
+    }
+
+    static Kind kind(String path) {
+        return path.equals("findings") ? Kind.FINDING : Kind.ALERT;
+    }
+
+    static Map<String, Object> json(Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", f.id());
+        m.put("scanner", f.scanner());
+        m.put("pluginId", f.pluginId());
+        m.put("host", f.host());
+        m.put("hostname", f.hostname());
+        m.put("port", f.port());
+        m.put("name", f.name());
+        m.put("severity", f.severity());
+        m.put("score", f.score());
+        m.put("cves", f.cves());
+        m.put("detail", f.detail());
+        m.put("systemId", f.systemId());
+        m.put("systemName", f.systemName());
+        m.put("state", f.state());
+        m.put("firstSeen", f.firstSeen());
+        m.put("lastSeen", f.lastSeen());
+        m.put("seenCount", f.seenCount());
+        m.put("triagedBy", f.triagedBy());
+        m.put("triagedAt", f.triagedAt());
+        m.put("dismissReason", f.dismissReason());
+        m.put("hazardId", f.hazardId());
+        return m;
+    }
+
+    static Map<String, Object> json(Alert a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("source", a.source());
+        m.put("title", a.title());
+        m.put("category", a.category());
+        m.put("severity", a.severity());
+        m.put("signatureId", a.signatureId());
+        m.put("srcIp", a.srcIp());
+        m.put("srcPort", a.srcPort());
+        m.put("destIp", a.destIp());
+        m.put("destPort", a.destPort());
+        m.put("proto", a.proto());
+        m.put("flowId", a.flowId());
+        m.put("communityId", a.communityId());
+        m.put("address", a.address());
+        m.put("detail", a.detail());
+        m.put("firstAt", a.firstAt());
+        m.put("lastAt", a.lastAt());
+        m.put("count", a.count());
+        m.put("systemId", a.systemId());
+        m.put("systemName", a.systemName());
+        m.put("state", a.state());
+        m.put("receivedAt", a.receivedAt());
+        m.put("receivedBy", a.receivedBy());
+        m.put("triagedBy", a.triagedBy());
+        m.put("dismissReason", a.dismissReason());
+        m.put("hazardId", a.hazardId());
+        return m;
+    }
+}

@@ -1,0 +1,233 @@
+package cn.govcloud.guard.hazards.intake.web;
+
+import cn.govcloud.guard.hazards.Hazards;
+import cn.govcloud.guard.hazards.intake.Intake.ImportSummary;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
+import cn.govcloud.guard.hazards.intake.parse.Severity;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The intake pages (A10.1): findings and alerts with filters, a scan report upload, the triage queue,
+ * and on a finding or alert the supervisor's or provider's "发出隐患通知" (A10.2).
+ */
+@Controller
+class IntakePages {
+    private final IntakeService intake;
+    private final MessageSource messages;
+
+    IntakePages(IntakeService intake, MessageSource messages) {
+        this.intake = intake;
+        this.messages = messages;
+    }
+
+    @GetMapping("/intake")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String home() {
+        return "redirect:/intake/findings";
+    }
+
+    @GetMapping("/intake/findings")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+                    @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("page", intake.findings(actor, new Filter(blank(severity), systemId, blank(state), before, 50)));
+        filters(model, actor, severity, systemId, state);
+        return "hazards/intake/findings";
+    }
+
+    @GetMapping("/intake/alerts")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+                  @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("page", intake.alerts(actor, new Filter(blank(severity), systemId, blank(state), before, 50)));
+        filters(model, actor, severity, systemId, state);
+        return "hazards/intake/alerts";
+    }
+
+    private void filters(Model model, Actor actor, String severity, Long systemId, String state) {
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("states", List.of("OPEN", "TRIAGE", "RAISED", "DISMISSED"));
+        model.addAttribute("systems", intake.assignableSystems().stream()
+                .filter(s -> !actor.isUnitUser() || s.orgId() == actor.orgId()).toList());
+        model.addAttribute("severity", severity == null ? "" : severity);
+        model.addAttribute("systemId", systemId);
+        model.addAttribute("state", state == null ? "" : state);
+        model.addAttribute("mayTriage", mayTriage(actor));
+    }
+
+    @GetMapping("/intake/findings/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String finding(@PathVariable long id, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("f", intake.finding(actor, id).orElseThrow(() -> new NotFound("finding " + id)));
+        detail(model, actor);
+        return "hazards/intake/finding";
+    }
+
+    @GetMapping("/intake/alerts/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String alert(@PathVariable long id, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("a", intake.alert(actor, id).orElseThrow(() -> new NotFound("alert " + id)));
+        detail(model, actor);
+        return "hazards/intake/alert";
+    }
+
+    private void detail(Model model, Actor actor) {
+        boolean triage = mayTriage(actor);
+        model.addAttribute("mayTriage", triage);
+        model.addAttribute("systems", triage ? intake.assignableSystems() : List.of());
+    }
+
+    @GetMapping("/intake/triage")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String triage(Model model) {
+        model.addAttribute("queue", intake.triage(Actor.require(), 200));
+        model.addAttribute("systems", intake.assignableSystems());
+        return "hazards/intake/triage";
+    }
+
+    @GetMapping("/intake/imports")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    String imports(@RequestParam(required = false) Long before, Model model) {
+        show(model, before);
+        return "hazards/intake/imports";
+    }
+
+    private void show(Model model, Long before) {
+        Actor actor = Actor.require();
+        model.addAttribute("page", intake.imports(actor, before, 50));
+        model.addAttribute("mayImport", actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.SUPERVISOR));
+        model.addAttribute("maxMb", intake.maxScanBytes() / (1024 * 1024));
+    }
+
+    /** The upload: imported whole or not at all; a refused file is named on the page with the reason. */
+    @PostMapping("/intake/imports")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInput("hazards.intake.error.noFile");
+            }
+            if (file.getSize() > intake.maxScanBytes()) {
+                throw new Unprocessable(text("hazards.intake.error.tooLarge", intake.maxScanBytes() / (1024 * 1024)));
+            }
+            ImportSummary s;
+            try (InputStream in = file.getInputStream()) {
+                s = intake.importScan(file.getOriginalFilename(), in);
+            }
+            redirect.addFlashAttribute("done", text("hazards.intake.imported", s.format(), s.results(), s.newFindings(), s.updated(), s.unmatched()));
+            return "redirect:/intake/imports";
+        } catch (InvalidInput | Unprocessable e) {
+            show(model, null);
+            model.addAttribute("error", text(e.getMessage()));
+            return "hazards/intake/imports";
+        }
+    }
+
+    @PostMapping("/intake/findings/{id}/hazard")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String raiseFromFinding(@PathVariable long id, RedirectAttributes redirect) {
+        return raise(Kind.FINDING, id, "/intake/findings/" + id, redirect);
+    }
+
+    @PostMapping("/intake/alerts/{id}/hazard")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String raiseFromAlert(@PathVariable long id, RedirectAttributes redirect) {
+        return raise(Kind.ALERT, id, "/intake/alerts/" + id, redirect);
+    }
+
+    @PostMapping("/intake/findings/{id}/assign")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String assignFinding(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
+                         RedirectAttributes redirect) {
+        return act(() -> intake.assign(Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id), redirect);
+    }
+
+    @PostMapping("/intake/alerts/{id}/assign")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String assignAlert(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
+                       RedirectAttributes redirect) {
+        return act(() -> intake.assign(Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id), redirect);
+    }
+
+    @PostMapping("/intake/findings/{id}/dismiss")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String dismissFinding(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+                          RedirectAttributes redirect) {
+        return act(() -> intake.dismiss(Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id), redirect);
+    }
+
+    @PostMapping("/intake/alerts/{id}/dismiss")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    String dismissAlert(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
+                        RedirectAttributes redirect) {
+        return act(() -> intake.dismiss(Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id), redirect);
+    }
+
+    private String raise(Kind kind, long id, String page, RedirectAttributes redirect) {
+        try {
+            Hazards.Raised raised = intake.raiseHazard(kind, id);
+            redirect.addFlashAttribute("done", text("hazards.intake.raised", raised.id(), String.valueOf(raised.dueDate())));
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("error", e.rule() + ": " + text(e.getMessage()));
+        } catch (Unprocessable e) {
+            redirect.addFlashAttribute("error", text(e.getMessage()));
+        }
+        return "redirect:" + page;
+    }
+
+    private String act(Runnable action, String doneKey, String page, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", text(doneKey));
+        } catch (InvalidInput e) {
+            String field = e.fieldErrors().values().stream().findFirst().orElse(e.getMessage());
+            redirect.addFlashAttribute("error", text(field));
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("error", e.rule() + ": " + text(e.getMessage()));
+        }
+        return "redirect:" + page;
+    }
+
+    /** Only back to our own triage page, never to an address from the form (no open redirect). */
+    private static String back(String back, String otherwise) {
+        return "triage".equals(back) ? "/intake/triage" : otherwise;
+    }
+
+    private static boolean mayTriage(Actor actor) {
+        return actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.SUPERVISOR);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

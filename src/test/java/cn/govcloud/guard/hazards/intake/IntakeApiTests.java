@@ -1,0 +1,396 @@
+package cn.govcloud.guard.hazards.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.govcloud.guard.ApiClient;
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.identity.ApiTokens;
+import cn.govcloud.guard.security.DemoActors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API.md's intake contract and A10.1: imports, dedup, matching, triage, Suricata grouping, scoping (A4). */
+@AppTest
+class IntakeApiTests {
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApiTokens apiTokens;
+
+    private final Map<String, String> tokens = new HashMap<>();
+
+    private String token(String user) throws Exception {
+        String t = tokens.get(user);
+        if (t == null) {
+            t = ApiClient.bearer(mvc, user);
+            tokens.put(user, t);
+        }
+        return t;
+    }
+
+    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
+        return mvc.perform(req.header("Authorization", user.startsWith("Bearer ") ? user : token(user))).andReturn();
+    }
+
+    static JsonNode body(MvcResult r) throws Exception {
+        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    static byte[] sample(String name) {
+        try (InputStream in = IntakeApiTests.class.getResourceAsStream("/intake/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The sample with plugin ids of this run only, so the shared database's earlier imports do not count. */
+    static byte[] unique(String name) {
+        String run = String.valueOf(SEQ.incrementAndGet());
+        String text = new String(sample(name), StandardCharsets.UTF_8)
+                .replace("1.3.6.1.4.1.25623.1.0.", "1.3.6.1.4.1.25623.1." + run + ".")
+                .replace("pluginID=\"", "pluginID=\"" + run + "-")
+                .replace("\"community_id\":\"1:", "\"community_id\":\"" + run + ":")
+                .replace("\"flow_id\":", "\"flow_id\":" + (10 + Long.parseLong(run) % 89));
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    MvcResult upload(String user, String filename, byte[] bytes) throws Exception {
+        return call(user, multipart("/api/v1/findings/import").file(new MockMultipartFile("file", filename, "application/xml", bytes)));
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private JsonNode finding(String user, String pluginId) throws Exception {
+        long id = jdbc.sql("select id from intake_finding where plugin_id = :p").param("p", pluginId).query(Long.class).single();
+        MvcResult r = call(user, get("/api/v1/findings/" + id));
+        return r.getResponse().getStatus() == 200 ? body(r) : null;
+    }
+
+    private String machine(String... scopes) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "secadmin"));
+        try {
+            long providerOrg = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
+            return "Bearer " + apiTokens.create("intake-test-" + SEQ.incrementAndGet(), providerOrg, Set.of(scopes),
+                    Instant.now().plusSeconds(86_400)).secret();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    @Test
+    void openVasImport_answersAsApiMdSays_andAReimportUpdatesInsteadOfDuplicating_A10_1() throws Exception {
+        byte[] report = unique("openvas-gmp.xml");
+        MvcResult first = upload("provider", "scan.xml", report);
+        assertThat(first.getResponse().getStatus()).as(first.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode s = body(first);
+        assertThat(s.get("importId").asLong()).isPositive();
+        assertThat(s.get("format").asString()).isEqualTo("OPENVAS");
+        assertThat(s.get("results").asInt()).isEqualTo(4);
+        assertThat(s.get("new").asInt()).isEqualTo(4);
+        assertThat(s.get("updated").asInt()).isZero();
+        assertThat(s.get("unmatched").asInt()).isEqualTo(1);
+        String oid = new String(report, StandardCharsets.UTF_8).replaceAll("(?s).*?nvt oid=\"([^\"]+)\".*", "$1");
+        JsonNode f = finding("provider", oid);
+        assertThat(f.get("systemName").asString()).isEqualTo("教育局招生考试系统");
+        assertThat(f.get("state").asString()).isEqualTo("OPEN");
+        assertThat(f.get("severity").asString()).isEqualTo("HIGH");
+        assertThat(f.get("cves").toString()).contains("CVE-2016-2183");
+        assertThat(f.get("seenCount").asInt()).isEqualTo(1);
+
+        // the same report again, the plugin output changed: updated, not duplicated (identity = scanner + oid + host + port)
+        byte[] again = new String(report, StandardCharsets.UTF_8).replace("SWEET32", "SWEET32 (rescanned)").getBytes(StandardCharsets.UTF_8);
+        JsonNode s2 = body(upload("supervisor", "scan-again.xml", again));
+        assertThat(s2.get("new").asInt()).isZero();
+        assertThat(s2.get("updated").asInt()).isEqualTo(4);
+        assertThat(s2.get("unmatched").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from intake_finding where plugin_id = :p").param("p", oid).query(Long.class).single()).isEqualTo(1);
+        JsonNode f2 = finding("provider", oid);
+        assertThat(f2.get("seenCount").asInt()).isEqualTo(2);
+        assertThat(f2.get("detail").asString()).contains("rescanned");
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'intake.scan.import' and target = :t")
+                .param("t", "import:" + s2.get("importId").asLong()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theFormatIsRecognisedFromTheContent_nessusWithAnXmlName_hostIpAndDomainsMatched() throws Exception {
+        MvcResult r = upload("provider", "report.xml", unique("sample.nessus"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode s = body(r);
+        assertThat(s.get("format").asString()).isEqualTo("NESSUS");
+        assertThat(s.get("results").asInt()).isEqualTo(5);
+        assertThat(s.get("unmatched").asInt()).isZero();
+        long importId = s.get("importId").asLong();
+        Map<String, Object> apache = jdbc.sql("select host, system_id, cves, severity from intake_finding where last_import_id = :i and port = '80/tcp'")
+                .param("i", importId).query().singleRow();
+        assertThat(apache.get("host")).isEqualTo("10.31.1.12"); // the host-ip tag, not the name
+        assertThat((String) apache.get("cves")).contains("CVE-2024-36387").contains("CVE-2024-39573");
+        assertThat(apache.get("severity")).isEqualTo("CRITICAL");
+        String system = jdbc.sql("select name from systems_system where id = :id").param("id", apache.get("system_id")).query(String.class).single();
+        assertThat(system).as("10.31.1.12 lies in 10.31.1.0/26").isEqualTo("教育局招生考试系统");
+        Object mysqlSystem = jdbc.sql("select system_id from intake_finding where last_import_id = :i and port = '3306/tcp'").param("i", importId)
+                .query().singleValue();
+        assertThat(jdbc.sql("select name from systems_system where id = :id").param("id", mysqlSystem).query(String.class).single())
+                .isEqualTo("卫健委预约挂号服务系统");
+    }
+
+    @Test
+    void ipv6RangesAndWildcardDomainsMatch() throws Exception {
+        String n = String.valueOf(SEQ.incrementAndGet());
+        MvcResult created = call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"接入匹配测试%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020099999-00002","responsibleName":"张三",
+                 "responsibleMobile":"13812345678","exposure":["INTERNET"],"addresses":["2001:db8:%s::/48","*.m%s.baotou.gov.cn"]}"""
+                .formatted(n, Long.toHexString(Long.parseLong(n) % 0xffff), n)));
+        assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+        long systemId = body(created).get("id").asLong();
+        String hex = Long.toHexString(Long.parseLong(n) % 0xffff);
+        String xml = """
+                <NessusClientData_v2><Report name="t">
+                <ReportHost name="x"><HostProperties><tag name="host-ip">2001:db8:%s:7::25</tag></HostProperties>
+                <ReportItem port="443" protocol="tcp" severity="2" pluginID="v6-%s" pluginName="TLS"/></ReportHost>
+                <ReportHost name="api.gw.m%s.baotou.gov.cn"><HostProperties/>
+                <ReportItem port="443" protocol="tcp" severity="2" pluginID="wild-%s" pluginName="TLS"/></ReportHost>
+                </Report></NessusClientData_v2>""".formatted(hex, n, n, n);
+        JsonNode s = body(upload("provider", "m.nessus", xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(s.get("unmatched").asInt()).isZero();
+        assertThat(jdbc.sql("select system_id from intake_finding where plugin_id in (:p)").param("p", java.util.List.of("v6-" + n, "wild-" + n))
+                .query(Long.class).list()).containsExactly(systemId, systemId);
+    }
+
+    @ParameterizedTest(name = "{0} is refused and nothing is stored")
+    @ValueSource(strings = {"xxe.xml", "xxe-parameter.xml", "billion-laughs.xml", "truncated.xml", "wrong-root.xml", "utf16-declared-latin1.xml",
+            "invalid-utf8.xml"})
+    void aBadFileIsRefusedWithProblemDetails_andNothingIsStored(String file) throws Exception {
+        long imports = count("intake_import");
+        long findings = count("intake_finding");
+        MvcResult r = upload("provider", file, sample(file));
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(r.getResponse().getContentType()).contains("application/problem+json");
+        assertThat(body(r).get("detail").asString()).contains("nothing was stored");
+        assertThat(count("intake_import")).isEqualTo(imports);
+        assertThat(count("intake_finding")).isEqualTo(findings);
+    }
+
+    @Test
+    void aFileBrokenAfterSeveralBatchesRollsBackEveryBatch() throws Exception {
+        String run = String.valueOf(SEQ.incrementAndGet());
+        StringBuilder xml = new StringBuilder("<report><report><results>");
+        for (int i = 0; i < 2_500; i++) {
+            xml.append("<result><host>10.31.1.").append(i % 60).append("</host><port>").append(1000 + i).append("/tcp</port><nvt oid=\"1.9.")
+                    .append(run).append('.').append(i).append("\"><name>n</name></nvt><severity>5.0</severity></result>");
+        }
+        xml.append("<result><host>10.31.1.1</host><port>1/tcp</port><nvt oid=\"1.9.").append(run).append(".x\"/><severity>banana</severity></result>");
+        xml.append("</results></report></report>");
+        long findings = count("intake_finding");
+        MvcResult r = upload("provider", "big.xml", xml.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(body(r).get("detail").asString()).contains("result 2501").contains("not a number");
+        assertThat(count("intake_finding")).isEqualTo(findings);
+    }
+
+    @Test
+    void aMissingFileIs400() throws Exception {
+        MvcResult r = call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("other", "x.xml", "text/xml", new byte[] {1})));
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+    }
+
+    @Test
+    void whoMayImport_providerSupervisorOrFindingsWriteToken_A10_1() throws Exception {
+        assertThat(upload("unit1", "s.xml", unique("openvas-report-old.xml")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(upload("regulator", "s.xml", unique("openvas-report-old.xml")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(upload(machine("alerts:write"), "s.xml", unique("openvas-report-old.xml")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(upload(machine("findings:write"), "s.xml", unique("openvas-report-old.xml")).getResponse().getStatus()).isEqualTo(201);
+    }
+
+    @Test
+    void aUnitSeesOnlyFindingsOfItsOwnSystems_A4() throws Exception {
+        byte[] report = unique("openvas-gmp.xml");
+        long importId = body(upload("provider", "scan.xml", report)).get("importId").asLong();
+        long unit1Finding = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.31.1.10' and port = '443/tcp'")
+                .param("i", importId).query(Long.class).single();
+        long unmatched = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.99.7.4'").param("i", importId)
+                .query(Long.class).single();
+        assertThat(call("unit1", get("/api/v1/findings/" + unit1Finding)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(call("unit2", get("/api/v1/findings/" + unit1Finding)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(call("unit1", get("/api/v1/findings/" + unmatched)).getResponse().getStatus()).as("unmatched: not the unit's").isEqualTo(404);
+        assertThat(call("regulator", get("/api/v1/findings/" + unit1Finding)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(call("provider", get("/api/v1/findings/" + unmatched)).getResponse().getStatus()).isEqualTo(200);
+        String unit2List = call("unit2", get("/api/v1/findings?limit=200")).getResponse().getContentAsString();
+        assertThat(body(call("unit2", get("/api/v1/findings?limit=200"))).get("items").findValues("id").stream().map(JsonNode::asLong))
+                .as(unit2List).doesNotContain(unit1Finding, unmatched);
+        JsonNode unit1List = body(call("unit1", get("/api/v1/findings?severity=HIGH&limit=200")));
+        assertThat(unit1List.get("items").findValues("id").stream().map(JsonNode::asLong)).contains(unit1Finding);
+        assertThat(unit1List.get("items").findValues("severity").stream().map(JsonNode::asString)).containsOnly("HIGH");
+        assertThat(call("unit1", get("/api/v1/intake/triage")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void keysetPagingWalksEveryFindingOnce() throws Exception {
+        JsonNode page1 = body(call("supervisor", get("/api/v1/findings?limit=2")));
+        assertThat(page1.get("items")).hasSize(2);
+        long next = page1.get("next").asLong();
+        JsonNode page2 = body(call("supervisor", get("/api/v1/findings?limit=2&before=" + next)));
+        assertThat(page2.get("items").get(0).get("id").asLong()).isLessThan(next);
+    }
+
+    @Test
+    void triage_assignToASystemOrDismissWithAReason_audited_A10_1() throws Exception {
+        long importId = body(upload("provider", "scan.xml", unique("openvas-gmp.xml"))).get("importId").asLong();
+        long unmatched = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.99.7.4'").param("i", importId)
+                .query(Long.class).single();
+        JsonNode queue = body(call("supervisor", get("/api/v1/intake/triage")));
+        assertThat(queue.get("findings").findValues("id").stream().map(JsonNode::asLong)).contains(unmatched);
+        long system = jdbc.sql("select id from systems_system where name = '教育局门户网站'").query(Long.class).single();
+        MvcResult assigned = call("provider", post("/api/v1/findings/" + unmatched + "/assign").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"systemId\":" + system + "}"));
+        assertThat(assigned.getResponse().getStatus()).as(assigned.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(body(assigned).get("state").asString()).isEqualTo("OPEN");
+        assertThat(body(assigned).get("systemName").asString()).isEqualTo("教育局门户网站");
+        assertThat(body(assigned).get("triagedBy").asString()).isEqualTo("provider");
+        assertThat(call("unit1", get("/api/v1/findings/" + unmatched)).getResponse().getStatus()).as("now the unit's").isEqualTo(200);
+        // assigned once: no longer in triage
+        assertThat(call("provider", post("/api/v1/findings/" + unmatched + "/assign").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"systemId\":" + system + "}")).getResponse().getStatus()).isEqualTo(409);
+
+        long other = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.31.2.20'").param("i", importId)
+                .query(Long.class).single();
+        assertThat(call("supervisor", post("/api/v1/findings/" + other + "/dismiss").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .getResponse().getStatus()).isEqualTo(400);
+        MvcResult dismissed = call("supervisor", post("/api/v1/findings/" + other + "/dismiss").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"TCP时间戳信息泄露风险可接受，已记录\"}"));
+        assertThat(body(dismissed).get("state").asString()).isEqualTo("DISMISSED");
+        assertThat(jdbc.sql("select count(*) from audit_record where action in ('intake.triage.assign','intake.triage.dismiss') and target in (:t)")
+                .param("t", java.util.List.of("finding:" + unmatched, "finding:" + other)).query(Long.class).single()).isEqualTo(2);
+        assertThat(call("unit1", post("/api/v1/findings/" + other + "/dismiss").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"x\"}")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void suricataAlertsAreGroupedByFlowAndSignatureWithinTheWindow_A10_1() throws Exception {
+        byte[] eve = unique("eve-sample.json");
+        String token = machine("alerts:write");
+        MvcResult r = call(token, post("/api/v1/alerts/suricata").contentType("application/x-ndjson").content(eve));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        JsonNode s = body(r);
+        assertThat(s.get("events").asInt()).isEqualTo(6);
+        assertThat(s.get("alerts").asInt()).isEqualTo(4);
+        assertThat(s.get("skipped").asInt()).isEqualTo(2);
+        assertThat(s.get("new").asInt()).isEqualTo(3);
+        assertThat(s.get("grouped").asInt()).isEqualTo(1);
+        assertThat(s.get("unmatched").asInt()).isEqualTo(1);
+        String community = new String(eve, StandardCharsets.UTF_8).replaceAll("(?s).*?\"community_id\":\"([^\"]+)\".*", "$1");
+        Map<String, Object> struts = jdbc.sql("select id, event_count, system_id, severity, first_at, last_at from intake_alert where community_id = :c")
+                .param("c", community).query().singleRow();
+        assertThat(((Number) struts.get("event_count")).intValue()).isEqualTo(2);
+        assertThat(struts.get("severity")).isEqualTo("HIGH");
+        assertThat(jdbc.sql("select name from systems_system where id = :id").param("id", struts.get("system_id")).query(String.class).single())
+                .isEqualTo("教育局招生考试系统");
+        // the same lines again (the sensor resent them): still within the window, so counted into the same alerts
+        JsonNode again = body(call("provider", post("/api/v1/alerts/suricata").content(eve)));
+        assertThat(again.get("new").asInt()).isZero();
+        assertThat(again.get("grouped").asInt()).isEqualTo(4);
+        assertThat(jdbc.sql("select event_count from intake_alert where community_id = :c").param("c", community).query(Integer.class).single())
+                .isEqualTo(4);
+        // the same flow and signature 20 minutes later: a new alert
+        String later = new String(eve, StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("14:05:00.123456", "14:25:00.000000");
+        assertThat(body(call(token, post("/api/v1/alerts/suricata").content(later))).get("new").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from intake_alert where community_id = :c").param("c", community).query(Long.class).single()).isEqualTo(2);
+        // unit1 sees its alert, unit2 does not
+        long id = ((Number) struts.get("id")).longValue();
+        assertThat(call("unit1", get("/api/v1/alerts/" + id)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(call("unit2", get("/api/v1/alerts/" + id)).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void badEveBodiesAreRefusedWhole() throws Exception {
+        long alerts = count("intake_alert");
+        MvcResult r = call("provider", post("/api/v1/alerts/suricata").content(sample("eve-truncated.json")));
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(count("intake_alert")).isEqualTo(alerts);
+        assertThat(call("provider", post("/api/v1/alerts/suricata").content(sample("eve-bad-timestamp.json"))).getResponse().getStatus())
+                .isEqualTo(422);
+        assertThat(call("unit1", post("/api/v1/alerts/suricata").content(sample("eve-sample.json"))).getResponse().getStatus()).isEqualTo(403);
+        assertThat(call(machine("findings:write"), post("/api/v1/alerts/suricata").content(sample("eve-sample.json"))).getResponse().getStatus())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void genericAlerts_matchedByAddressOrId_orTriaged() throws Exception {
+        MvcResult r = call(machine("alerts:write"), post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON).content("""
+                {"address":"jyj.baotou.gov.cn","title":"网站首页篡改告警","severity":"CRITICAL","time":"2026-11-20T10:15:00+08:00",
+                 "detail":"页面哈希与基线不一致"}"""));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode a = body(r);
+        assertThat(a.get("systemName").asString()).isEqualTo("教育局门户网站");
+        assertThat(a.get("state").asString()).isEqualTo("OPEN");
+        assertThat(a.get("firstAt").asString()).isEqualTo("2026-11-20T02:15:00Z");
+        JsonNode unknown = body(call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"address\":\"203.0.113.77\",\"title\":\"可疑外联\",\"severity\":\"high\"}")));
+        assertThat(unknown.get("state").asString()).isEqualTo("TRIAGE");
+        MvcResult invalid = call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON).content("{\"severity\":\"URGENT\"}"));
+        assertThat(invalid.getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(invalid).get("errors").has("title")).isTrue();
+        assertThat(body(invalid).get("errors").has("severity")).isTrue();
+        assertThat(call("supervisor", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"address\":\"1.2.3.4\",\"title\":\"x\",\"severity\":\"LOW\"}")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void importsAreListedForTheProviderAndSupervisor() throws Exception {
+        long importId = body(upload("provider", "listed.xml", unique("openvas-report-old.xml"))).get("importId").asLong();
+        JsonNode list = body(call("supervisor", get("/api/v1/intake/imports")));
+        assertThat(list.get("items").get(0).get("id").asLong()).isGreaterThanOrEqualTo(importId);
+        assertThat(call("unit1", get("/api/v1/intake/imports")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    /**
+     * A10.2: "发出隐患通知" from a matched finding through Hazards.raise. Passes once the hazard
+     * register (the other half of issue 5) is merged; until then the platform answers 422 "not available".
+     */
+    @Test
+    void raiseAHazardFromAFinding_needsTheHazardRegister_A10_2() throws Exception {
+        long importId = body(upload("provider", "scan.xml", unique("openvas-gmp.xml"))).get("importId").asLong();
+        long id = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.31.1.10' and port = '443/tcp'")
+                .param("i", importId).query(Long.class).single();
+        assertThat(call("unit1", post("/api/v1/findings/" + id + "/hazard")).getResponse().getStatus()).isEqualTo(403);
+        MvcResult r = call("supervisor", post("/api/v1/findings/" + id + "/hazard"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode h = body(r);
+        assertThat(h.get("sourceRef").asString()).isEqualTo("finding:" + id);
+        assertThat(h.get("dueDate").asString()).isNotBlank();
+        JsonNode f = body(call("supervisor", get("/api/v1/findings/" + id)));
+        assertThat(f.get("state").asString()).isEqualTo("RAISED");
+        assertThat(f.get("hazardId").asLong()).isEqualTo(h.get("id").asLong());
+        assertThat(call("supervisor", post("/api/v1/findings/" + id + "/hazard")).getResponse().getStatus()).as("raised once").isEqualTo(409);
+    }
+}

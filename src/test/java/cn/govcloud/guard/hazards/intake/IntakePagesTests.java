@@ -1,0 +1,95 @@
+package cn.govcloud.guard.hazards.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.security.DemoActors;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The intake pages (A10.1): upload, lists with filters, triage, and who sees the 发出隐患通知 action. */
+@AppTest
+class IntakePagesTests {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private RequestPostProcessor as(String user) {
+        return authentication(DemoActors.authentication(jdbc, user));
+    }
+
+    private String page(String path, String user) throws Exception {
+        return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private long upload(byte[] report) throws Exception {
+        MvcResult r = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "月度扫描.xml", "text/xml", report))
+                .with(as("provider")).with(csrf())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(302);
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/intake/imports");
+        assertThat((String) r.getFlashMap().get("done")).contains("OPENVAS").contains("4");
+        return jdbc.sql("select max(id) from intake_import where format = 'OPENVAS'").query(Long.class).single();
+    }
+
+    @Test
+    void theProviderUploadsAReportAndSeesItsFindings() throws Exception {
+        long importId = upload(IntakeApiTests.unique("openvas-gmp.xml"));
+        assertThat(page("/intake/imports", "provider")).contains("id=\"scan-upload-form\"", "月度扫描.xml");
+        String list = page("/intake/findings?severity=HIGH", "provider");
+        assertThat(list).contains("SSL/TLS: Report Vulnerable Cipher Suites for HTTPS", "教育局招生考试系统");
+        long matched = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.31.1.10' and port = '443/tcp'")
+                .param("i", importId).query(Long.class).single();
+        assertThat(page("/intake/findings/" + matched, "supervisor")).contains("id=\"raise-hazard\"", "CVE-2016-2183");
+        String unitView = page("/intake/findings/" + matched, "unit1");
+        assertThat(unitView).contains("CVE-2016-2183").doesNotContain("id=\"raise-hazard\"");
+        mvc.perform(get("/intake/findings/" + matched).with(as("unit2"))).andExpect(status().isNotFound());
+        mvc.perform(post("/intake/findings/" + matched + "/hazard").with(as("unit1")).with(csrf())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aRefusedUploadIsExplainedOnThePage_andNothingIsStored() throws Exception {
+        long before = jdbc.sql("select count(*) from intake_import").query(Long.class).single();
+        String page = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "xxe.xml", "text/xml",
+                        IntakeApiTests.sample("xxe.xml"))).with(as("supervisor")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"intake-error\"", "DOCTYPE", "nothing was stored");
+        assertThat(jdbc.sql("select count(*) from intake_import").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theTriageQueueAssignsAndDismisses() throws Exception {
+        long importId = upload(IntakeApiTests.unique("openvas-gmp.xml"));
+        long unmatched = jdbc.sql("select id from intake_finding where last_import_id = :i and host = '10.99.7.4'").param("i", importId)
+                .query(Long.class).single();
+        assertThat(page("/intake/triage", "provider")).contains("id=\"triage-findings\"", "/intake/findings/" + unmatched + "/assign");
+        mvc.perform(get("/intake/triage").with(as("unit1"))).andExpect(status().isForbidden());
+        MvcResult r = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "扫描范围外的测试主机").param("back", "triage")
+                .with(as("provider")).with(csrf())).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/intake/triage");
+        assertThat(jdbc.sql("select state from intake_finding where id = :id").param("id", unmatched).query(String.class).single()).isEqualTo("DISMISSED");
+        MvcResult empty = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "again")
+                .with(as("provider")).with(csrf())).andReturn();
+        assertThat((String) empty.getFlashMap().get("error")).contains("A10.1");
+    }
+
+    @Test
+    void theAlertListFiltersBySeverityAndState() throws Exception {
+        String page = page("/intake/alerts?severity=HIGH&state=OPEN", "supervisor");
+        assertThat(page).contains("id=\"alerts-table\"", "id=\"intake-filters\"");
+        assertThat(page("/intake/alerts", "unit1")).contains("id=\"alerts-table\"");
+    }
+}
