@@ -366,6 +366,39 @@ class IntakeApiTests {
     }
 
     @Test
+    void aSeriousAlertReachesTheOwningUnitAndTheSupervisorAtOnce_andTheUnitOwesAnAcknowledgement_A10_1() throws Exception {
+        String title = "WebShell 上传告警-" + SEQ.incrementAndGet();
+        MvcResult r = call(machine("alerts:write"), post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"address\":\"jyj.baotou.gov.cn\",\"title\":\"" + title + "\",\"severity\":\"HIGH\"}"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        long id = body(r).get("id").asLong();
+        long unitOrg = jdbc.sql("select org_id from systems_system where name = '教育局门户网站'").query(Long.class).single();
+
+        assertThat(jdbc.sql("select org_id from notify_notice where notice_key = :k").param("k", "alert:" + id + ":unit")
+                .query(Long.class).single()).isEqualTo(unitOrg);
+        assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "alert:" + id + ":supervisor:%")
+                .query(Long.class).single()).isPositive();
+        var duty = jdbc.sql("select rule_id, triggered_at, due_at, org_id from duties_duty where reference = :ref")
+                .param("ref", "alert:" + id).query().listOfRows();
+        assertThat(duty).hasSize(1);
+        assertThat(duty.get(0).get("rule_id")).isEqualTo("A10.1-alert-acknowledgement");
+        assertThat(((Number) duty.get(0).get("org_id")).longValue()).isEqualTo(unitOrg);
+        java.time.Instant triggered = jdbc.sql("select triggered_at from duties_duty where reference = :ref").param("ref", "alert:" + id)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        java.time.Instant due = jdbc.sql("select due_at from duties_duty where reference = :ref").param("ref", "alert:" + id)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        assertThat(java.time.Duration.between(triggered, due)).isEqualTo(java.time.Duration.ofMinutes(60)); // the catalog's hour
+
+        // a low alert waits on the list: nobody is paged for it
+        long low = body(call(machine("alerts:write"), post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"address\":\"jyj.baotou.gov.cn\",\"title\":\"端口扫描\",\"severity\":\"LOW\"}"))).get("id").asLong();
+        assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "alert:" + low + ":%")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from duties_duty where reference = :ref").param("ref", "alert:" + low)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void importsAreListedForTheProviderAndSupervisor() throws Exception {
         long importId = body(upload("provider", "listed.xml", unique("openvas-report-old.xml"))).get("importId").asLong();
         JsonNode list = body(call("supervisor", get("/api/v1/intake/imports")));

@@ -75,6 +75,7 @@ public class IntakeService implements Intake {
     private final TransactionTemplate tx;
     private final Systems systems;
     private final Hazards hazards;
+    private final AlertNotices notices;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxScanBytes;
@@ -82,7 +83,7 @@ public class IntakeService implements Intake {
     private final Duration window;
 
     IntakeService(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Systems systems,
-                  Hazards hazards, AuditLog audit, Clock clock,
+                  Hazards hazards, AlertNotices notices, AuditLog audit, Clock clock,
                   @Value("${govguard.intake.max-scan-bytes:209715200}") long maxScanBytes,
                   @Value("${govguard.intake.max-eve-bytes:52428800}") long maxEveBytes,
                   @Value("${govguard.intake.alert-window:PT10M}") Duration window) {
@@ -91,6 +92,7 @@ public class IntakeService implements Intake {
         this.tx = new TransactionTemplate(transactions);
         this.systems = systems;
         this.hazards = hazards;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
         this.maxScanBytes = maxScanBytes;
@@ -359,7 +361,11 @@ public class IntakeService implements Intake {
         AddressMatcher matcher = new AddressMatcher(systems.addresses());
         AlertSummary summary;
         try {
-            summary = tx.execute(status -> suricata(eveLines, actor, now, matcher));
+            summary = tx.execute(status -> {
+                AlertSummary s = suricata(eveLines, actor, now, matcher);
+                notices.receivedAt(now); // A10.1: serious alerts reach their units at once
+                return s;
+            });
         } catch (MalformedInput e) {
             audit.record(AuditEvent.of("intake.suricata.import", "alerts", AuditResult.FAILURE, e.getMessage()));
             throw new Unprocessable("The EVE lines were refused and nothing was stored: " + e.getMessage());
@@ -529,6 +535,7 @@ public class IntakeService implements Intake {
                 .param("at", at).param("system", systemId).param("org", orgId).param("state", systemId == null ? "TRIAGE" : "OPEN")
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("by", actor.username()).update(key, "id");
         long id = key.getKey().longValue();
+        notices.matched(id, now); // A10.1: a serious alert reaches its unit at once
         audit.record(AuditEvent.success("intake.alert.record", "alert:" + id, severity + " " + clip(alert.title().strip(), 200)
                 + (systemId == null ? " (unmatched: triage)" : " system:" + systemId)));
         return id;
@@ -729,6 +736,9 @@ public class IntakeService implements Intake {
             jdbc.sql("update " + kind.table + " set system_id = :system, org_id = :org, state = 'OPEN', triaged_by = :by, triaged_at = :at "
                             + "where id = :id").param("system", system.id()).param("org", system.orgId()).param("by", actor.username())
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", id).update();
+            if (kind == Kind.ALERT) {
+                notices.matched(id, clock.instant()); // A10.1: assigned from triage, its unit hears of it now
+            }
         });
         audit.record(AuditEvent.success("intake.triage.assign", kind.ref + ":" + id, "assigned to system:" + system.id() + " " + system.name()));
     }
