@@ -41,6 +41,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Intake intake;
+    private final cn.govcloud.guard.data.DataSecurity data;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -48,7 +49,7 @@ class DemoSeeder implements ApplicationRunner {
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
-               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, Clock clock,
+               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -60,6 +61,7 @@ class DemoSeeder implements ApplicationRunner {
         this.organisations = organisations;
         this.hazards = hazards;
         this.intake = intake;
+        this.data = data;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -77,6 +79,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoIncidents.seed(incidents, organisations, bootstrap, clock);
             DemoHazards.seed(hazards, systems, bootstrap, clock);
             DemoIntake.seed(intake, bootstrap, clock);
+            DemoData.seed(data, systems, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -32,6 +32,19 @@ public interface RuleCatalog {
     /** The rules an event (e.g. {@code hazard.notified}) triggers, in catalog order. */
     List<Rule> triggeredBy(String event);
 
+    /**
+     * The catalog's minimum backup policies per data grade (A7.1, A8.2), in catalog order; a
+     * district overlay does not change them.
+     */
+    default List<BackupMinimum> backupMinimums() {
+        return List.of();
+    }
+
+    /** The minimum for a grade ({@code core}, {@code important}, {@code general}). */
+    default Optional<BackupMinimum> backupMinimum(String grade) {
+        return backupMinimums().stream().filter(m -> m.grade().equals(grade)).findFirst();
+    }
+
     /** Every event some rule waits for, in catalog order: what the other modules must publish. */
     default List<String> events() {
         return rules().stream().map(rule -> rule.trigger().event()).filter(java.util.Objects::nonNull).distinct().toList();

@@ -91,6 +91,7 @@ class AuthorisationMatrixTests {
         incidentFixture(unit1Org);
         hazardFixture(unit1Org);
         intakeFixture();
+        dataFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -338,6 +339,48 @@ class AuthorisationMatrixTests {
         unit1Owned.put("/intake/findings/{id}", finding);
         unit1Owned.put("/api/v1/alerts/{id}", alert);
         unit1Owned.put("/intake/alerts/{id}", alert);
+    }
+
+
+    @Autowired
+    cn.govcloud.guard.data.internal.DataService data;
+
+    /** A unit1 data set (重要数据) on the matrix system with its backup policy and a cross-border transfer (A7.1, A8.2, A8.3). */
+    private void dataFixture(long unit1Org) {
+        long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).single();
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        try {
+            var dataset = jdbc.sql("select id from data_dataset where system_id = :s and name = '矩阵测试数据集'").param("s", system)
+                    .query(Long.class).optional();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            if (dataset.isEmpty()) {
+                dataset = java.util.Optional.of(data.catalog(new cn.govcloud.guard.data.DataSecurity.NewDataset(system, "矩阵测试数据集", "授权矩阵测试",
+                        "教育", "1万条", "政务云 B 区", cn.govcloud.guard.data.DataSecurity.Grade.IMPORTANT,
+                        cn.govcloud.guard.data.DataSecurity.HarmObject.SOCIAL_ORDER, cn.govcloud.guard.data.DataSecurity.HarmSeverity.SERIOUS, null,
+                        List.of())));
+            }
+            long id = dataset.get();
+            long policy = data.setPolicy(new cn.govcloud.guard.data.DataSecurity.NewPolicy(system, id, true, true, "呼和浩特灾备中心", 24, 90, 4, 24));
+            var transfer = jdbc.sql("select id from data_transfer where dataset_id = :d").param("d", id).query(Long.class).list();
+            long transferId = transfer.isEmpty() ? data.registerTransfer(new cn.govcloud.guard.data.DataSecurity.NewTransfer(id, "矩阵测试接收方", "新加坡",
+                    "授权矩阵测试", cn.govcloud.guard.data.DataSecurity.LegalBasis.SECURITY_ASSESSMENT,
+                    cn.govcloud.guard.data.DataSecurity.TransferStatus.FILED, null)) : transfer.get(0);
+            for (String pattern : List.of("/api/v1/data/datasets/{id}", "/data/datasets/{id}", "/data/datasets/{id}/edit",
+                    "/data/datasets/{id}/backup-policy")) {
+                unit1Owned.put(pattern, String.valueOf(id));
+            }
+            for (String pattern : List.of("/api/v1/data/backup-policies/{id}", "/api/v1/data/backup-policies/{id}/backups",
+                    "/api/v1/data/backup-policies/{id}/restore-tests", "/data/backup-policies/{id}", "/data/backup-policies/{id}/backups",
+                    "/data/backup-policies/{id}/restore-tests")) {
+                unit1Owned.put(pattern, String.valueOf(policy));
+            }
+            for (String pattern : List.of("/api/v1/data/transfers/{id}", "/data/transfers/{id}")) {
+                unit1Owned.put(pattern, String.valueOf(transferId));
+            }
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     List<Endpoint> endpoints() {

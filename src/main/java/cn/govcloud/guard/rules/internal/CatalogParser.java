@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules.internal;
 
+import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.Condition;
 import cn.govcloud.guard.rules.Rule.DueRule;
@@ -57,10 +58,57 @@ public final class CatalogParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of());
+        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of("backupMinimums"));
         RuleCatalog.Version version = top.containsKey("catalog") ? header(yaml, top.get("catalog").value()) : null;
         List<CatalogEntry> entries = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : List.of();
-        return version == null ? null : new ProductCatalog(version, entries);
+        List<BackupMinimum> minimums = top.containsKey("backupMinimums") ? minimums(yaml, top.get("backupMinimums").value(), entries) : List.of();
+        return version == null ? null : new ProductCatalog(version, entries, minimums);
+    }
+
+    static final List<String> DATA_GRADES = List.of("core", "important", "general");
+
+    /** A7.1, A8.2: the least backup policy per data grade; each grade once, naming a rule of this catalog. */
+    private static List<BackupMinimum> minimums(YamlTree yaml, Node node, List<CatalogEntry> entries) {
+        List<Node> items = yaml.list(node, "backupMinimums");
+        if (items == null) {
+            return List.of();
+        }
+        List<BackupMinimum> minimums = new ArrayList<>();
+        YamlTree.Seen grades = new YamlTree.Seen();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "backupMinimums[" + i + "]";
+            Node item = items.get(i);
+            Map<String, Entry> e = yaml.mapping(item, path);
+            if (e == null) {
+                continue;
+            }
+            yaml.keys(e, item, path, List.of("grade", "rule", "offsite", "maxEveryHours", "minRetentionDays", "graceHours"), List.of());
+            String grade = text(yaml, e, "grade", path);
+            if (grade != null && !DATA_GRADES.contains(grade)) {
+                yaml.problem(e.get("grade").value(), path + ".grade", "'" + YamlTree.shorten(grade) + "' is not one of " + DATA_GRADES);
+                grade = null;
+            }
+            if (grade != null) {
+                Integer first = grades.firstLine(grade, YamlTree.line(item));
+                if (first != null) {
+                    yaml.problem(item, path + ".grade", "duplicate minimum for grade '" + grade + "' (first at line " + first + ")");
+                    grade = null;
+                }
+            }
+            String rule = text(yaml, e, "rule", path);
+            if (rule != null && entries.stream().noneMatch(c -> c.rule().id().equals(rule))) {
+                yaml.problem(e.get("rule").value(), path + ".rule", "'" + YamlTree.shorten(rule) + "' is not a rule of this catalog");
+            }
+            Boolean offsite = e.containsKey("offsite") ? yaml.bool(e.get("offsite").value(), path + ".offsite") : null;
+            Integer every = e.containsKey("maxEveryHours") ? yaml.integer(e.get("maxEveryHours").value(), path + ".maxEveryHours", 1, 8784) : null;
+            Integer retention = e.containsKey("minRetentionDays")
+                    ? yaml.integer(e.get("minRetentionDays").value(), path + ".minRetentionDays", 1, 36600) : null;
+            Integer grace = e.containsKey("graceHours") ? yaml.integer(e.get("graceHours").value(), path + ".graceHours", 0, 720) : null;
+            if (grade != null && rule != null && offsite != null && every != null && retention != null && grace != null) {
+                minimums.add(new BackupMinimum(grade, rule, offsite, every, retention, grace));
+            }
+        }
+        return minimums;
     }
 
     private RuleCatalog.Version header(YamlTree yaml, Node node) {

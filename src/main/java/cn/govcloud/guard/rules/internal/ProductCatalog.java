@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules.internal;
 
+import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.rules.RuleCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The catalog shipped with the product ({@code rules/catalog.yaml}), before any district overlay. */
-public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries) {
+public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums) {
 
     public ProductCatalog {
         entries = List.copyOf(entries);
+        backupMinimums = List.copyOf(backupMinimums);
+    }
+
+    public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries) {
+        this(version, entries, List.of());
     }
 
     public Optional<CatalogEntry> entry(String id) {

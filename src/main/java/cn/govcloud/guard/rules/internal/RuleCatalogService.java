@@ -134,6 +134,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         return snapshot().triggeredBy(event);
     }
 
+    @Override
+    public List<cn.govcloud.guard.rules.BackupMinimum> backupMinimums() {
+        return product.backupMinimums();
+    }
+
     // ---------------------------------------------------------------- for the pages and the API
 
     /** The catalog in force, looking for an overlay change on another node at most every refresh interval. */

@@ -1,0 +1,166 @@
+package cn.govcloud.guard.data.internal;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.data.DataSecurity.Grade;
+import cn.govcloud.guard.data.DataSecurity.LegalBasis;
+import cn.govcloud.guard.data.DataSecurity.Result;
+import cn.govcloud.guard.data.DataSecurity.TransferStatus;
+import cn.govcloud.guard.data.internal.DataService.Dataset;
+import cn.govcloud.guard.data.internal.DataService.Policy;
+import cn.govcloud.guard.data.internal.DataService.RestoreTest;
+import cn.govcloud.guard.data.internal.DataService.Transfer;
+import cn.govcloud.guard.rules.BackupMinimum;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.Actor;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The data-security findings, computed on read from the catalog, the policies, the runs, the
+ * restore tests and the register — never stored, so they are always current and disappear the
+ * moment their cause is fixed:
+ * <ul>
+ * <li>a data set without any backup policy, and a policy below its grade's catalog minimum
+ *     ({@code backupMinimums}: off-site copy, interval, retention; a local copy always, A7.1) — under
+ *     the minimum's rule;</li>
+ * <li>a missed backup: no successful run within the policy's interval plus the minimum's grace
+ *     (counted from the policy's last change when it never ran) — under the minimum's rule;</li>
+ * <li>a failed latest restore test, or none successful for a year on a policy older than a year —
+ *     A7.1-backup-restore-test;</li>
+ * <li>important or core data registered for transfer abroad without an approved, unexpired
+ *     security assessment — A8.3-cross-border-assessment.</li>
+ * </ul>
+ */
+@Service
+public class DataFindings {
+    public static final String RESTORE_RULE = "A7.1-backup-restore-test";
+    public static final String TRANSFER_RULE = "A8.3-cross-border-assessment";
+
+    public enum Kind { NO_POLICY, BELOW_MINIMUM, MISSED_BACKUP, RESTORE_FAILED, NO_RESTORE_TEST, TRANSFER_WITHOUT_ASSESSMENT }
+
+    public record Finding(String rule, Kind kind, long orgId, String orgName, long systemId, String systemName, Long datasetId,
+                          String datasetName, Long policyId, Long transferId, String message) {
+    }
+
+    private final DataService data;
+    private final RuleCatalog catalog;
+    private final Clock clock;
+
+    DataFindings(DataService data, RuleCatalog catalog, Clock clock) {
+        this.data = data;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public List<Finding> findings(Actor actor) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        List<Dataset> datasets = data.datasets(actor);
+        List<Policy> policies = data.policies(actor);
+        Map<Long, Instant> lastBackup = data.lastSuccessfulBackups(actor);
+        Map<Long, List<RestoreTest>> tests = data.restoreTestsInScope(actor);
+        Map<Long, String> orgNames = data.orgNames();
+        Map<Long, Policy> byDataset = new HashMap<>();
+        Map<Long, Policy> bySystem = new HashMap<>();
+        for (Policy p : policies) {
+            if (p.datasetId() == null) {
+                bySystem.put(p.systemId(), p);
+            } else {
+                byDataset.put(p.datasetId(), p);
+            }
+        }
+        Map<Long, String> systemNames = new HashMap<>();
+        datasets.forEach(d -> systemNames.put(d.systemId(), d.systemName()));
+        policies.forEach(p -> systemNames.put(p.systemId(), p.systemName()));
+
+        // the grade each policy is held to: its set's, or for a system policy the highest of the sets it covers
+        Map<Long, Grade> policyGrade = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Dataset d : datasets) {
+            Policy p = byDataset.containsKey(d.id()) ? byDataset.get(d.id()) : bySystem.get(d.systemId());
+            if (p == null) {
+                BackupMinimum min = minimum(d.grade());
+                findings.add(new Finding(min.rule(), Kind.NO_POLICY, d.orgId(), d.orgName(), d.systemId(), d.systemName(), d.id(), d.name(),
+                        null, null, data.text("data.finding.noPolicy", data.text("data.grade." + d.grade()))));
+            } else {
+                policyGrade.merge(p.id(), d.grade(), Grade::max);
+            }
+        }
+        for (Policy p : policies) {
+            Grade grade = policyGrade.getOrDefault(p.id(), Grade.GENERAL_1);
+            BackupMinimum min = minimum(grade);
+            String orgName = orgNames.getOrDefault(p.orgId(), "");
+            String subject = p.datasetName();
+            List<String> shortfalls = new ArrayList<>();
+            if (!p.localCopy()) {
+                shortfalls.add(data.text("data.shortfall.local"));
+            }
+            if (min.offsite() && !p.offsiteCopy()) {
+                shortfalls.add(data.text("data.shortfall.offsite"));
+            }
+            if (p.everyHours() > min.maxEveryHours()) {
+                shortfalls.add(data.text("data.shortfall.every", p.everyHours(), min.maxEveryHours()));
+            }
+            if (p.retentionDays() < min.minRetentionDays()) {
+                shortfalls.add(data.text("data.shortfall.retention", p.retentionDays(), min.minRetentionDays()));
+            }
+            if (!shortfalls.isEmpty()) {
+                findings.add(new Finding(min.rule(), Kind.BELOW_MINIMUM, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
+                        p.id(), null, data.text("data.finding.belowMinimum", data.text("data.grade." + grade), String.join("；", shortfalls))));
+            }
+            Instant last = lastBackup.get(p.id());
+            Instant since = last != null ? last : p.updatedAt();
+            Duration allowed = Duration.ofHours((long) p.everyHours() + min.graceHours());
+            if (since.plus(allowed).isBefore(now)) {
+                findings.add(new Finding(min.rule(), Kind.MISSED_BACKUP, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
+                        p.id(), null, last == null ? data.text("data.finding.neverBackedUp", p.everyHours())
+                        : data.text("data.finding.missedBackup", last.toString(), p.everyHours())));
+            }
+            List<RestoreTest> policyTests = tests.getOrDefault(p.id(), List.of());
+            if (!policyTests.isEmpty() && policyTests.get(0).result() == Result.FAILED) {
+                findings.add(new Finding(RESTORE_RULE, Kind.RESTORE_FAILED, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
+                        p.id(), null, data.text("data.finding.restoreFailed", policyTests.get(0).testedAt().toString())));
+            } else {
+                Instant yearAgo = now.minus(Duration.ofDays(365));
+                boolean recent = policyTests.stream().anyMatch(t -> t.result() == Result.SUCCESS && t.testedAt().isAfter(yearAgo));
+                if (!recent && p.updatedAt().isBefore(yearAgo)) {
+                    findings.add(new Finding(RESTORE_RULE, Kind.NO_RESTORE_TEST, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(),
+                            subject, p.id(), null, data.text("data.finding.noRestoreTest")));
+                }
+            }
+        }
+        Map<Long, Dataset> sets = DataService.byId(datasets, Dataset::id);
+        for (Transfer t : data.transfers(actor)) {
+            if (!t.datasetGrade().importantOrCore() || t.status() == TransferStatus.WITHDRAWN) {
+                continue;
+            }
+            boolean approved = t.legalBasis() == LegalBasis.SECURITY_ASSESSMENT && t.status() == TransferStatus.APPROVED
+                    && (t.validUntil() == null || !t.validUntil().isBefore(today));
+            if (!approved) {
+                Dataset d = sets.get(t.datasetId());
+                findings.add(new Finding(TRANSFER_RULE, Kind.TRANSFER_WITHOUT_ASSESSMENT, t.orgId(), t.orgName(), d == null ? 0 : d.systemId(),
+                        d == null ? "" : d.systemName(), t.datasetId(), t.datasetName(), null, t.id(),
+                        data.text("data.finding.transfer", data.text("data.grade." + t.datasetGrade()), t.recipient(), t.country(),
+                                data.text("data.basis." + t.legalBasis()), data.text("data.transferStatus." + t.status()))));
+            }
+        }
+        return findings;
+    }
+
+    /** The catalog's minimum for a grade; the catalog must hold all three (checked at start-up by the rules tests). */
+    BackupMinimum minimum(Grade grade) {
+        return catalog.backupMinimum(grade.catalogGrade())
+                .orElseThrow(() -> new IllegalStateException("the rule catalog has no backup minimum for " + grade.catalogGrade()));
+    }
+
+    public List<BackupMinimum> minimums() {
+        return catalog.backupMinimums();
+    }
+}

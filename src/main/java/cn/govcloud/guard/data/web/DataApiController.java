@@ -1,0 +1,244 @@
+package cn.govcloud.guard.data.web;
+
+import cn.govcloud.guard.data.DataSecurity.LegalBasis;
+import cn.govcloud.guard.data.DataSecurity.NewBackup;
+import cn.govcloud.guard.data.DataSecurity.NewDataset;
+import cn.govcloud.guard.data.DataSecurity.NewPolicy;
+import cn.govcloud.guard.data.DataSecurity.NewRestoreTest;
+import cn.govcloud.guard.data.DataSecurity.NewTransfer;
+import cn.govcloud.guard.data.DataSecurity.TransferStatus;
+import cn.govcloud.guard.data.internal.DataFindings;
+import cn.govcloud.guard.data.internal.DataFindings.Finding;
+import cn.govcloud.guard.data.internal.DataImport;
+import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
+import cn.govcloud.guard.data.internal.DataImport.RowError;
+import cn.govcloud.guard.data.internal.DataService;
+import cn.govcloud.guard.data.internal.DataService.Dataset;
+import cn.govcloud.guard.data.internal.DataService.Policy;
+import cn.govcloud.guard.data.internal.DataService.Transfer;
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.rules.BackupMinimum;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Data security over the API (A7.1, A8.2, A8.3). A unit's people read and write their own unit's
+ * records; the supervisor and the regulators read every unit's; the provider has no access — it
+ * holds no unit's data catalog (its own platform backups are A5.3's daily record).
+ */
+@RestController
+@RequestMapping("/api/v1/data")
+@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+class DataApiController {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private final DataService data;
+    private final DataFindings findings;
+    private final DataImport imports;
+    private final MessageSource messages;
+
+    DataApiController(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+        this.data = data;
+        this.findings = findings;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    // ---- catalog (A8.2)
+
+    @GetMapping("/datasets")
+    List<Dataset> datasets() {
+        return data.datasets(Actor.require());
+    }
+
+    @GetMapping("/datasets/{id}")
+    Dataset dataset(@PathVariable long id) {
+        return data.dataset(id, Actor.require()).orElseThrow(() -> new NotFound("dataset " + id));
+    }
+
+    @PostMapping("/datasets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Dataset create(@RequestBody NewDataset body) {
+        long id = data.catalog(body);
+        return data.dataset(id, Actor.require()).orElseThrow();
+    }
+
+    @PutMapping("/datasets/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Dataset update(@PathVariable long id, @RequestBody NewDataset body) {
+        data.update(id, body);
+        return data.dataset(id, Actor.require()).orElseThrow();
+    }
+
+    /** A8.2: the important and core data of every unit (supervisor, regulators) or of the own unit; descriptions only. */
+    @GetMapping("/important-catalog")
+    List<Dataset> importantCatalog() {
+        return data.importantCatalog(Actor.require());
+    }
+
+    @GetMapping("/datasets/export")
+    ResponseEntity<byte[]> export() {
+        return xlsx(imports.export(Actor.require()), "data-catalog.xlsx");
+    }
+
+    @GetMapping("/import/template")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    ResponseEntity<byte[]> template() {
+        return xlsx(imports.template(), "data-catalog-template.xlsx");
+    }
+
+    /** Multipart with the workbook in part {@code file}: 201 {imported, ids}, 422 with every row error, or 400 for a refused file. */
+    @PostMapping("/import")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> upload(HttpServletRequest request) throws IOException {
+        MultipartFile file = file(request);
+        List<Long> ids = imports.importFile(file == null ? null : file.getInputStream());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("imported", ids.size());
+        m.put("ids", ids);
+        return m;
+    }
+
+    // ---- backups (A7.1, A8.2)
+
+    @GetMapping("/backup-minimums")
+    List<BackupMinimum> minimums() {
+        return findings.minimums();
+    }
+
+    @GetMapping("/backup-policies")
+    List<Policy> policies() {
+        return data.policies(Actor.require());
+    }
+
+    /** Sets the policy of {@code datasetId}, or of the whole {@code systemId} when no data set is given. */
+    @PutMapping("/backup-policies")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> setPolicy(@RequestBody NewPolicy body) {
+        return policy(data.setPolicy(body));
+    }
+
+    @GetMapping("/backup-policies/{id}")
+    Map<String, Object> policy(@PathVariable long id) {
+        Policy p = data.policy(id, Actor.require()).orElseThrow(() -> new NotFound("backup policy " + id));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("policy", p);
+        m.put("backups", data.backups(id));
+        m.put("restoreTests", data.restoreTests(id));
+        m.put("findings", findings.findings(Actor.require()).stream().filter(f -> f.policyId() != null && f.policyId() == id).toList());
+        return m;
+    }
+
+    @PostMapping("/backup-policies/{id}/backups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> backup(@PathVariable long id, @RequestBody NewBackup body) {
+        long record = data.recordBackup(id, body);
+        return Map.of("id", record, "policyId", id);
+    }
+
+    @PostMapping("/backup-policies/{id}/restore-tests")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> restoreTest(@PathVariable long id, @RequestBody NewRestoreTest body) {
+        long test = data.recordRestoreTest(id, body);
+        return Map.of("id", test, "policyId", id);
+    }
+
+    // ---- cross-border (A8.3)
+
+    @GetMapping("/transfers")
+    List<Transfer> transfers() {
+        return data.transfers(Actor.require());
+    }
+
+    @GetMapping("/transfers/{id}")
+    Transfer transfer(@PathVariable long id) {
+        return data.transfer(id, Actor.require()).orElseThrow(() -> new NotFound("data transfer " + id));
+    }
+
+    @PostMapping("/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Transfer register(@RequestBody NewTransfer body) {
+        return data.transfer(data.registerTransfer(body), Actor.require()).orElseThrow();
+    }
+
+    record TransferUpdate(LegalBasis legalBasis, TransferStatus status, LocalDate validUntil) {
+    }
+
+    @PutMapping("/transfers/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Transfer updateTransfer(@PathVariable long id, @RequestBody TransferUpdate body) {
+        data.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
+        return data.transfer(id, Actor.require()).orElseThrow();
+    }
+
+    // ---- findings (computed on read)
+
+    @GetMapping("/findings")
+    List<Finding> findings() {
+        return findings.findings(Actor.require());
+    }
+
+    // ----
+
+    static ResponseEntity<byte[]> xlsx(byte[] content, String name) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(name)).body(content);
+    }
+
+    static MultipartFile file(HttpServletRequest request) {
+        MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        MultipartFile file = multipart == null ? null : multipart.getFile("file");
+        return file == null || file.isEmpty() ? null : file;
+    }
+
+    @ExceptionHandler(ImportRefused.class)
+    ResponseEntity<ProblemDetail> refused(ImportRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, text(e.getMessage(), null));
+        problem.setTitle("Import refused");
+        problem.setProperty("errors", e.errors().stream().map(this::json).toList());
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    Map<String, Object> json(RowError error) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("row", error.row());
+        m.put("column", error.column());
+        m.put("message", text(error.messageKey(), error.detail()));
+        return m;
+    }
+
+    String text(String key, String detail) {
+        String message = messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return detail == null ? message : message + "：" + detail;
+    }
+}

@@ -1,0 +1,493 @@
+package cn.govcloud.guard.data.web;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.data.DataSecurity.Grade;
+import cn.govcloud.guard.data.DataSecurity.HarmObject;
+import cn.govcloud.guard.data.DataSecurity.HarmSeverity;
+import cn.govcloud.guard.data.DataSecurity.LegalBasis;
+import cn.govcloud.guard.data.DataSecurity.Location;
+import cn.govcloud.guard.data.DataSecurity.NewBackup;
+import cn.govcloud.guard.data.DataSecurity.NewDataset;
+import cn.govcloud.guard.data.DataSecurity.NewPolicy;
+import cn.govcloud.guard.data.DataSecurity.NewRestoreTest;
+import cn.govcloud.guard.data.DataSecurity.NewTransfer;
+import cn.govcloud.guard.data.DataSecurity.Part;
+import cn.govcloud.guard.data.DataSecurity.PartKind;
+import cn.govcloud.guard.data.DataSecurity.Result;
+import cn.govcloud.guard.data.DataSecurity.TransferStatus;
+import cn.govcloud.guard.data.internal.DataFindings;
+import cn.govcloud.guard.data.internal.DataFindings.Finding;
+import cn.govcloud.guard.data.internal.DataImport;
+import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
+import cn.govcloud.guard.data.internal.DataService;
+import cn.govcloud.guard.data.internal.DataService.Dataset;
+import cn.govcloud.guard.data.internal.DataService.Policy;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The data-security pages (A7.1, A8.2, A8.3): catalog, data set with its backup policy, policy with runs and tests, register, findings. */
+@Controller
+@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+class DataPages {
+    static final int PART_ROWS = 5;
+    private final DataService data;
+    private final DataFindings findings;
+    private final DataImport imports;
+    private final MessageSource messages;
+
+    DataPages(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+        this.data = data;
+        this.findings = findings;
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    // ---- catalog
+
+    @GetMapping("/data")
+    String catalog(Model model) {
+        showCatalog(model, Map.of());
+        return "data/catalog";
+    }
+
+    private void showCatalog(Model model, Map<String, Object> importErrors) {
+        Actor actor = Actor.require();
+        model.addAttribute("datasets", data.datasets(actor));
+        model.addAttribute("findingCount", findings.findings(actor).size());
+        model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT);
+        model.addAllAttributes(importErrors);
+    }
+
+    @GetMapping("/data/export.xlsx")
+    ResponseEntity<byte[]> export() {
+        return DataApiController.xlsx(imports.export(Actor.require()), "data-catalog.xlsx");
+    }
+
+    @GetMapping("/data/import/template.xlsx")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    ResponseEntity<byte[]> template() {
+        return DataApiController.xlsx(imports.template(), "data-catalog-template.xlsx");
+    }
+
+    @PostMapping("/data/import")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String importFile(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
+            redirect.addFlashAttribute("imported", String.valueOf(ids.size()));
+            return "redirect:/data";
+        } catch (ImportRefused e) {
+            List<String> lines = new ArrayList<>();
+            e.errors().forEach(r -> lines.add(text("data.import.row", r.row(), r.column()) + " " + text(r.messageKey())
+                    + (r.detail() == null ? "" : "：" + r.detail())));
+            showCatalog(model, Map.of("importError", text(e.getMessage()), "importRows", lines));
+            return "data/catalog";
+        } catch (InvalidInput | RuleViolation e) {
+            showCatalog(model, Map.of("importError", e instanceof RuleViolation r ? r.rule() + ": " + text(r.getMessage()) : text(e.getMessage()),
+                    "importRows", List.of()));
+            return "data/catalog";
+        }
+    }
+
+    @GetMapping("/data/important")
+    String important(Model model) {
+        model.addAttribute("datasets", data.importantCatalog(Actor.require()));
+        return "data/important";
+    }
+
+    @GetMapping("/data/findings")
+    String findingsPage(Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("findings", findings.findings(actor));
+        model.addAttribute("minimums", findings.minimums());
+        model.addAttribute("oversight", actor.orgKind() != OrgKind.UNIT);
+        return "data/findings";
+    }
+
+    @GetMapping("/data/datasets/new")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String newDataset(Model model) {
+        showForm(model, null, Map.of(), Map.of());
+        return "data/form";
+    }
+
+    @PostMapping("/data/datasets")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String create(@RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> id = attempt(errors, () -> data.catalog(dataset(form)));
+        if (id.isEmpty()) {
+            showForm(model, null, form, errors);
+            return "data/form";
+        }
+        return "redirect:/data/datasets/" + id.get();
+    }
+
+    @GetMapping("/data/datasets/{id}")
+    String detail(@PathVariable long id, Model model) {
+        showDetail(model, id, null, Map.of(), Map.of());
+        return "data/dataset";
+    }
+
+    @GetMapping("/data/datasets/{id}/edit")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String edit(@PathVariable long id, Model model) {
+        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
+                .orElseThrow(() -> new NotFound("dataset " + id));
+        showForm(model, d, values(d), Map.of());
+        return "data/form";
+    }
+
+    @PostMapping("/data/datasets/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
+                .orElseThrow(() -> new NotFound("dataset " + id));
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> {
+            data.update(id, dataset(form));
+            return id;
+        });
+        if (done.isEmpty()) {
+            showForm(model, d, form, errors);
+            return "data/form";
+        }
+        return "redirect:/data/datasets/" + id;
+    }
+
+    /** The backup policy of this data set (A7.1, A8.2). */
+    @PostMapping("/data/datasets/{id}/backup-policy")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
+                .orElseThrow(() -> new NotFound("dataset " + id));
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> data.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
+                form.containsKey("offsiteCopy"), form.get("offsiteLocation"), integer(form, "everyHours"), integer(form, "retentionDays"),
+                integer(form, "rtoHours"), integer(form, "rpoHours"))));
+        if (done.isEmpty()) {
+            showDetail(model, id, form, errors, Map.of());
+            return "data/dataset";
+        }
+        return "redirect:/data/datasets/" + id;
+    }
+
+    private void showDetail(Model model, long id, Map<String, String> policyValues, Map<String, String> policyErrors, Map<String, String> unused) {
+        Actor actor = Actor.require();
+        Dataset d = data.dataset(id, actor).orElseThrow(() -> new NotFound("dataset " + id));
+        Optional<Policy> own = data.policies(actor).stream().filter(p -> p.datasetId() != null && p.datasetId() == id).findFirst();
+        Optional<Policy> system = data.policies(actor).stream().filter(p -> p.datasetId() == null && p.systemId() == d.systemId()).findFirst();
+        Policy effective = own.orElse(system.orElse(null));
+        model.addAttribute("d", d);
+        model.addAttribute("policy", effective);
+        model.addAttribute("systemPolicy", own.isEmpty() && system.isPresent());
+        model.addAttribute("findings", findings.findings(actor).stream()
+                .filter(f -> (f.datasetId() != null && f.datasetId() == id) || (effective != null && f.policyId() != null && f.policyId() == effective.id()))
+                .toList());
+        model.addAttribute("minimum", findings.minimums().stream().filter(m -> m.grade().equals(d.grade().catalogGrade())).findFirst().orElse(null));
+        model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT && d.orgId() == actor.orgId());
+        Map<String, String> values = new HashMap<>();
+        if (policyValues != null) {
+            values.putAll(policyValues);
+        } else if (own.isPresent()) {
+            Policy p = own.get();
+            if (p.localCopy()) {
+                values.put("localCopy", "on");
+            }
+            if (p.offsiteCopy()) {
+                values.put("offsiteCopy", "on");
+            }
+            values.put("offsiteLocation", p.offsiteLocation() == null ? "" : p.offsiteLocation());
+            values.put("everyHours", String.valueOf(p.everyHours()));
+            values.put("retentionDays", String.valueOf(p.retentionDays()));
+            values.put("rtoHours", String.valueOf(p.rtoHours()));
+            values.put("rpoHours", String.valueOf(p.rpoHours()));
+        }
+        model.addAttribute("values", values);
+        model.addAttribute("errors", policyErrors);
+    }
+
+    private void showForm(Model model, Dataset existing, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        model.addAttribute("existing", existing);
+        model.addAttribute("systems", data.ownSystems(actor));
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("harmObjects", HarmObject.values());
+        model.addAttribute("harmSeverities", HarmSeverity.values());
+        model.addAttribute("partKinds", PartKind.values());
+        model.addAttribute("partRows", java.util.stream.IntStream.range(0, Math.max(PART_ROWS, existing == null ? 0 : existing.parts().size() + 1))
+                .boxed().toList());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    private static Map<String, String> values(Dataset d) {
+        Map<String, String> v = new HashMap<>();
+        v.put("systemId", String.valueOf(d.systemId()));
+        v.put("name", d.name());
+        v.put("description", d.description());
+        v.put("businessArea", d.businessArea());
+        v.put("volume", d.volume());
+        v.put("storageLocation", d.storageLocation());
+        v.put("grade", d.grade().name());
+        v.put("harmObject", d.harmObject().name());
+        v.put("harmSeverity", d.harmSeverity().name());
+        v.put("gradingNote", d.gradingNote() == null ? "" : d.gradingNote());
+        for (int i = 0; i < d.parts().size(); i++) {
+            Part p = d.parts().get(i);
+            v.put("partName" + i, p.name());
+            v.put("partKind" + i, p.kind().name());
+            v.put("partGrade" + i, p.grade().name());
+        }
+        return v;
+    }
+
+    private static NewDataset dataset(Map<String, String> form) {
+        List<Part> parts = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String name = form.get("partName" + i);
+            String kind = form.get("partKind" + i);
+            String grade = form.get("partGrade" + i);
+            if (blank(name) && blank(kind) && blank(grade)) {
+                continue;
+            }
+            parts.add(new Part(name, parse(PartKind.class, kind, "parts"), parse(Grade.class, grade, "parts")));
+        }
+        Long systemId = null;
+        if (!blank(form.get("systemId"))) {
+            try {
+                systemId = Long.parseLong(form.get("systemId").strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInput("data.error.invalid", Map.of("systemId", "data.error.system"));
+            }
+        }
+        return new NewDataset(systemId, form.get("name"), form.get("description"), form.get("businessArea"), form.get("volume"),
+                form.get("storageLocation"), parse(Grade.class, form.get("grade"), "grade"), parse(HarmObject.class, form.get("harmObject"), "harmObject"),
+                parse(HarmSeverity.class, form.get("harmSeverity"), "harmSeverity"), form.get("gradingNote"), parts);
+    }
+
+    // ---- backup policy: runs and restore tests
+
+    @GetMapping("/data/backup-policies/{id}")
+    String policyPage(@PathVariable long id, Model model) {
+        showPolicy(model, id, Map.of(), Map.of());
+        return "data/policy";
+    }
+
+    private void showPolicy(Model model, long id, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        Policy p = data.policy(id, actor).orElseThrow(() -> new NotFound("backup policy " + id));
+        model.addAttribute("p", p);
+        model.addAttribute("backups", data.backups(id));
+        model.addAttribute("tests", data.restoreTests(id));
+        model.addAttribute("findings", findings.findings(actor).stream().filter(f -> f.policyId() != null && f.policyId() == id).toList());
+        model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT && p.orgId() == actor.orgId());
+        model.addAttribute("locations", Location.values());
+        model.addAttribute("results", Result.values());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    @PostMapping("/data/backup-policies/{id}/backups")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> data.recordBackup(id, new NewBackup(instant(form, "ranAt"),
+                parse(Result.class, form.get("result"), "result"), longValue(form, "sizeBytes"), parse(Location.class, form.get("location"), "location"),
+                form.get("locationDetail"), form.get("note"))));
+        if (done.isEmpty()) {
+            showPolicy(model, id, form, errors);
+            return "data/policy";
+        }
+        return "redirect:/data/backup-policies/" + id;
+    }
+
+    @PostMapping("/data/backup-policies/{id}/restore-tests")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Map<String, String> prefixed = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> data.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
+                parse(Result.class, form.get("testResult"), "result"), parse(Location.class, form.get("testLocation"), "location"),
+                integer(form, "recoveredMinutes"), form.get("testNote"))));
+        if (done.isEmpty()) {
+            errors.forEach((k, v) -> prefixed.put("test." + k, v));
+            showPolicy(model, id, form, prefixed);
+            return "data/policy";
+        }
+        return "redirect:/data/backup-policies/" + id;
+    }
+
+    // ---- cross-border register (A8.3)
+
+    @GetMapping("/data/transfers")
+    String transfers(Model model) {
+        showTransfers(model, Map.of(), Map.of());
+        return "data/transfers";
+    }
+
+    private void showTransfers(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        model.addAttribute("transfers", data.transfers(actor));
+        model.addAttribute("datasets", actor.orgKind() == OrgKind.UNIT ? data.datasets(actor) : List.of());
+        model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT);
+        model.addAttribute("bases", LegalBasis.values());
+        model.addAttribute("statuses", TransferStatus.values());
+        model.addAttribute("findings", findings.findings(actor).stream().filter(f -> f.transferId() != null).toList());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    @PostMapping("/data/transfers")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String register(@RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> data.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
+                form.get("country"), form.get("purpose"), parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"),
+                parse(TransferStatus.class, form.get("status"), "status"), date(form, "validUntil"))));
+        if (done.isEmpty()) {
+            showTransfers(model, form, errors);
+            return "data/transfers";
+        }
+        return "redirect:/data/transfers";
+    }
+
+    @PostMapping("/data/transfers/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new HashMap<>();
+        Optional<Long> done = attempt(errors, () -> {
+            data.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
+                    date(form, "validUntil"));
+            return id;
+        });
+        if (done.isEmpty()) {
+            Map<String, String> shown = new HashMap<>();
+            shown.put("form", errors.values().stream().reduce((a, b) -> a + "；" + b).orElse(""));
+            showTransfers(model, Map.of(), shown);
+            return "data/transfers";
+        }
+        return "redirect:/data/transfers";
+    }
+
+    // ---- helpers
+
+    private <T> Optional<T> attempt(Map<String, String> errors, Supplier<T> action) {
+        try {
+            return Optional.of(action.get());
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            return Optional.empty();
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + ": " + text(e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.value"));
+        }
+    }
+
+    private static Integer integer(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.range"));
+        }
+    }
+
+    private static Long longValue(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.range"));
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.date"));
+        }
+    }
+
+    /** A datetime-local field, read in the platform's zone (Asia/Shanghai). */
+    private static Instant instant(Map<String, String> form, String field) {
+        String v = form.get(field);
+        if (blank(v)) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(v.strip()).atZone(WorkingCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.time"));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    static List<Finding> none() {
+        return List.of();
+    }
+
+    static Map<String, String> ordered() {
+        return new LinkedHashMap<>();
+    }
+}
