@@ -49,6 +49,9 @@ public interface Systems {
 
     Optional<SystemRef> find(long id);
 
+    /** An organisation's systems not yet exited, by name (e.g. for a unit's request forms in other modules). */
+    List<SystemRef> ofOrganisation(long orgId);
+
     /** Several systems in one query, in no particular order; unknown ids are left out. */
     List<SystemRef> find(Collection<Long> ids);
 
