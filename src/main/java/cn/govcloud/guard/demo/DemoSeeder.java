@@ -37,6 +37,7 @@ class DemoSeeder implements ApplicationRunner {
     private final Duties duties;
     private final Systems systems;
     private final cn.govcloud.guard.incidents.Incidents incidents;
+    private final cn.govcloud.guard.access.Channels channels;
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final Clock clock;
     private final String configuredPassword;
@@ -45,6 +46,7 @@ class DemoSeeder implements ApplicationRunner {
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations, Clock clock,
+               cn.govcloud.guard.access.Channels channels,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -53,6 +55,7 @@ class DemoSeeder implements ApplicationRunner {
         this.duties = duties;
         this.systems = systems;
         this.incidents = incidents;
+        this.channels = channels;
         this.organisations = organisations;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
@@ -69,6 +72,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, bootstrap, clock);
+            DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

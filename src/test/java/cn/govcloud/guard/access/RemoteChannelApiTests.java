@@ -132,7 +132,7 @@ class RemoteChannelApiTests {
         // the provider opened it; the unit's approval duty is done and the opening duty raised
         assertThat(body(call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
         // only the requester sees the credential, and only once
-        assertThat(call("unit1", post("/api/v1/channels/" + id + "/credential")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(call("unit1", post("/api/v1/channels/" + id + "/credential")).getResponse().getStatus()).isEqualTo(409);
         MvcResult shown = call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
         assertThat(shown.getResponse().getStatus()).isEqualTo(200);
         String credential = body(shown).get("credential").asText();

@@ -196,10 +196,10 @@ public class RemoteChannels implements Channels {
         Channel c = locked(id);
         if ("PLATFORM".equals(c.kind())) {
             if (!actor.has(Role.SUPERVISOR)) {
-                throw new AccessDeniedException("the supervisor decides on remote operation of the platform (A5.3)");
+                throw new RuleViolation("A5.3", "access.channel.error.platformApprover");
             }
         } else if (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != c.orgId()) {
-            throw new AccessDeniedException("the owning unit's security officer approves (A9.2)");
+            throw new RuleViolation("A9.2", "access.channel.error.unitApprover");
         }
         if (!"REQUESTED".equals(c.status())) {
             throw new RuleViolation(rule(c), "access.channel.error.notRequested");
@@ -287,7 +287,8 @@ public class RemoteChannels implements Channels {
         Actor actor = Actor.require();
         Channel c = visible(id, actor);
         if (c.requestedById() != actor.userId() || actor.machine()) {
-            throw new AccessDeniedException("only the requester sees the credential");
+            // A9.3: the credential is shown once, and only to the person who asked for the channel
+            throw new RuleViolation("A9.3", "access.channel.error.notRequester");
         }
         if (!"OPEN".equals(c.status()) || c.expired()) {
             throw new RuleViolation("A9.3", "access.channel.error.notOpen");
