@@ -38,7 +38,7 @@ final class DemoData {
     static void seed(DataSecurity data, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
         Instant now = clock.instant();
         bootstrap.runAs("unit1", () -> {
-            List<SystemRef> own = systems.ofOrg(Actor.require().orgId());
+            List<SystemRef> own = systems.ofOrganisation(Actor.require().orgId());
             SystemRef exams = own.stream().filter(s -> s.name().equals("教育局招生考试系统")).findFirst().orElse(own.isEmpty() ? null : own.get(0));
             if (exams == null) {
                 return;

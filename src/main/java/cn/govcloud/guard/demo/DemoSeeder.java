@@ -38,6 +38,7 @@ class DemoSeeder implements ApplicationRunner {
     private final Duties duties;
     private final Systems systems;
     private final cn.govcloud.guard.incidents.Incidents incidents;
+    private final cn.govcloud.guard.access.Channels channels;
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Intake intake;
@@ -49,7 +50,7 @@ class DemoSeeder implements ApplicationRunner {
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
-               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, Clock clock,
+               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -58,6 +59,7 @@ class DemoSeeder implements ApplicationRunner {
         this.duties = duties;
         this.systems = systems;
         this.incidents = incidents;
+        this.channels = channels;
         this.organisations = organisations;
         this.hazards = hazards;
         this.intake = intake;
@@ -80,6 +82,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoHazards.seed(hazards, systems, bootstrap, clock);
             DemoIntake.seed(intake, bootstrap, clock);
             DemoData.seed(data, systems, bootstrap, clock);
+            DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

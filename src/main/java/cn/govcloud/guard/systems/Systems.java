@@ -49,11 +49,11 @@ public interface Systems {
 
     Optional<SystemRef> find(long id);
 
+    /** An organisation's systems not yet exited, by name (e.g. for a unit's request forms in other modules). */
+    List<SystemRef> ofOrganisation(long orgId);
+
     /** Several systems in one query, in no particular order; unknown ids are left out. */
     List<SystemRef> find(Collection<Long> ids);
-
-    /** A unit's systems not yet exited, by name (for a unit picking one of its own systems, e.g. in the data catalog). */
-    List<SystemRef> ofOrg(long orgId);
 
     /** One registered address of a system: {@code kind} is IP, CIDR or DOMAIN (a domain may start with {@code *.}). */
     record Address(long systemId, long orgId, String kind, String address) {

@@ -92,6 +92,7 @@ class AuthorisationMatrixTests {
         hazardFixture(unit1Org);
         intakeFixture();
         dataFixture(unit1Org);
+        accessFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -380,6 +381,85 @@ class AuthorisationMatrixTests {
             }
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+
+    @Autowired
+    cn.govcloud.guard.access.internal.RemoteChannels remoteChannels;
+    @Autowired
+    cn.govcloud.guard.access.internal.DataAccessGrants dataAccessGrants;
+    @Autowired
+    cn.govcloud.guard.access.internal.Visits visits;
+    @Autowired
+    cn.govcloud.guard.access.internal.AccessAccounts accessAccounts;
+
+    /** unit1's remote channel (approved, not opened), a data-access request on its system, a visit letter and an account (A7.3–A9.3). */
+    private void accessFixture(long unit1Org) {
+        long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).single();
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        try {
+            var channel = jdbc.sql("select id from access_channel where org_id = :org and purpose = '矩阵测试通道'").param("org", unit1Org)
+                    .query(Long.class).optional();
+            if (channel.isEmpty()) {
+                java.time.Instant now = java.time.Instant.now();
+                context.setAuthentication(DemoActors.authentication(jdbc, "unit1staff"));
+                long id = remoteChannels.request(new cn.govcloud.guard.access.Channels.NewChannel(system, "矩阵测试通道", "授权矩阵测试", "matrix",
+                        "VPN", "杨洋", now, now.plus(java.time.Duration.ofHours(8)), false));
+                context.setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                remoteChannels.approve(id, "矩阵测试");
+                channel = java.util.Optional.of(id);
+            }
+            var grant = jdbc.sql("select id from access_grant where org_id = :org and purpose = '矩阵测试授权'").param("org", unit1Org)
+                    .query(Long.class).optional();
+            if (grant.isEmpty()) {
+                java.time.Instant now = java.time.Instant.now();
+                context.setAuthentication(DemoActors.authentication(jdbc, "provider"));
+                grant = java.util.Optional.of(dataAccessGrants.request(system, "矩阵测试授权", java.util.Set.of(cn.govcloud.guard.access.Grants.Purpose.VIEW),
+                        now, now.plus(java.time.Duration.ofDays(1))));
+            }
+            var visit = jdbc.sql("select id from access_visit where org_id = :org and purpose = '矩阵测试实地操作'").param("org", unit1Org)
+                    .query(Long.class).optional();
+            if (visit.isEmpty()) {
+                context.setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+                visit = java.util.Optional.of(visits.authorise(system, "矩阵测试实地操作", "矩阵函1号", today, today.plusYears(1),
+                        List.of(new cn.govcloud.guard.access.internal.Visits.NewVisitor("王工", "150102199001011234", "13900001111"))));
+            }
+            var account = jdbc.sql("select id from access_account where org_id = :org and account_name = 'matrix-account'").param("org", unit1Org)
+                    .query(Long.class).optional();
+            if (account.isEmpty()) {
+                context.setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+                account = java.util.Optional.of(accessAccounts.register(new cn.govcloud.guard.access.internal.AccessAccounts.NewAccount(system, "ADMIN",
+                        "matrix-account", "刘芳", "全部", "矩阵测试", java.time.LocalDate.parse("2026-01-01"), null)));
+            }
+            context.setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            accessAccounts.setResponsible(system, "刘芳", "矩阵测试口令策略");
+            for (String pattern : List.of("/api/v1/channels/{id}", "/api/v1/channels/{id}/approval", "/api/v1/channels/{id}/credential",
+                    "/api/v1/channels/{id}/closure", "/access/channels/{id}", "/access/channels/{id}/approval", "/access/channels/{id}/credential",
+                    "/access/channels/{id}/closure", "/api/v1/channels/{id}/opening", "/api/v1/channels/{id}/regulator-decision",
+                    "/access/channels/{id}/opening", "/access/channels/{id}/regulator-decision")) {
+                unit1Owned.put(pattern, String.valueOf(channel.get()));
+            }
+            for (String pattern : List.of("/api/v1/data-access/grants/{id}", "/api/v1/data-access/grants/{id}/decision",
+                    "/api/v1/data-access/grants/{id}/revocation", "/access/grants/{id}/decision", "/access/grants/{id}/revocation")) {
+                unit1Owned.put(pattern, String.valueOf(grant.get()));
+            }
+            for (String pattern : List.of("/api/v1/visits/{id}", "/api/v1/visits/{id}/escort", "/api/v1/visits/{id}/sign-in",
+                    "/api/v1/visits/{id}/sign-out", "/access/visits/{id}", "/access/visits/{id}/escort", "/access/visits/{id}/sign-in",
+                    "/access/visits/{id}/sign-out")) {
+                unit1Owned.put(pattern, String.valueOf(visit.get()));
+            }
+            for (String pattern : List.of("/api/v1/access/accounts/{id}", "/api/v1/access/accounts/{id}/review", "/access/accounts/{id}/review")) {
+                unit1Owned.put(pattern, String.valueOf(account.get()));
+            }
+            for (String pattern : List.of("/api/v1/access/systems/{systemId}/responsible", "/access/systems/{systemId}/responsible")) {
+                unit1Owned.put(pattern, String.valueOf(system));
+            }
+        } finally {
+            context.setAuthentication(previous);
         }
     }
 

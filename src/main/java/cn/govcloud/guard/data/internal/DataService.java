@@ -328,7 +328,7 @@ public class DataService implements DataSecurity {
 
     /** The actor's unit's systems to choose from (empty for anyone else). */
     public List<SystemRef> ownSystems(Actor actor) {
-        return actor.orgKind() == OrgKind.UNIT ? systems.ofOrg(actor.orgId()) : List.of();
+        return actor.orgKind() == OrgKind.UNIT ? systems.ofOrganisation(actor.orgId()) : List.of();
     }
 
     // ------------------------------------------------------------------ backups (A7.1, A8.2)

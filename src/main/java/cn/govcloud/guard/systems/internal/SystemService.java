@@ -115,8 +115,12 @@ public class SystemService {
     private final OrganisationDirectory organisations;
     private final Clock clock;
 
+    private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess;
+
     SystemService(JdbcClient jdbc, Duties duties, Documents documents, FieldEncryption fields, AuditLog audit,
-                  OrganisationDirectory organisations, Clock clock) {
+                  OrganisationDirectory organisations, Clock clock,
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess) {
+        this.providerAccess = providerAccess;
         this.jdbc = jdbc;
         this.duties = duties;
         this.documents = documents;
@@ -678,6 +682,22 @@ public class SystemService {
     // ---- reading --------------------------------------------------------------------------------
 
     /** The system if the actor may see it (A4); 404 otherwise, whether or not it exists. */
+    /**
+     * A read of one system: as {@link #visible}, and for the provider a unit's system only under that
+     * unit's data-access grant (A8.1), which the access module checks and records (no grant: 404, as if absent).
+     */
+    public SystemView readable(long id, Actor actor) {
+        if (actor.orgKind() == OrgKind.PROVIDER) {
+            cn.govcloud.guard.systems.ProviderDataAccess access = providerAccess.getIfAvailable();
+            boolean exists = jdbc.sql("select count(*) from systems_system where id = :id").param("id", id).query(Long.class).single() > 0;
+            if (!exists || access == null || !access.authoriseView(actor.orgId(), actor.username(), id)) {
+                throw new NotFound("system " + id);
+            }
+            return get(id);
+        }
+        return visible(id, actor);
+    }
+
     public SystemView visible(long id, Actor actor) {
         OrgScope scope = OrgScope.of(actor);
         Map<String, Object> params = new HashMap<>(scope.params());

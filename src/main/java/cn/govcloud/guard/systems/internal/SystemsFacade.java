@@ -78,6 +78,14 @@ class SystemsFacade implements Systems {
     }
 
     @Override
+    public List<SystemRef> ofOrganisation(long orgId) {
+        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where org_id = :org and state <> 'EXITED' order by name, id")
+                .param("org", orgId)
+                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
+                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+    }
+
+    @Override
     public List<SystemRef> find(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -88,13 +96,6 @@ class SystemsFacade implements Systems {
                         rs.getInt("mlps_level"), rs.getString("state"))).list();
     }
 
-    @Override
-    public List<SystemRef> ofOrg(long orgId) {
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where org_id = :org and state <> 'EXITED' order by name, id")
-                .param("org", orgId)
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
-    }
 
     @Override
     public List<Address> addresses() {

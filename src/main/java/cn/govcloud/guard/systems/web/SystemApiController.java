@@ -81,9 +81,11 @@ class SystemApiController {
         return m;
     }
 
+    /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
     @GetMapping("/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
     Map<String, Object> get(@PathVariable long id) {
-        SystemView system = systems.visible(id, Actor.require());
+        SystemView system = systems.readable(id, Actor.require());
         Map<String, Object> m = json(system);
         m.put("agreement", systems.agreement(id).map(SystemApiController::json).orElse(null));
         Map<String, Object> items = new LinkedHashMap<>();

@@ -173,7 +173,9 @@ class SystemPages {
         return "systems/form";
     }
 
+    /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
     @GetMapping("/systems/{id}")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
     String page(@PathVariable long id, Model model) {
         show(id, model, Map.of(), Map.of());
         return "systems/system";
@@ -338,7 +340,7 @@ class SystemPages {
 
     private void show(long id, Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        SystemView system = systems.visible(id, actor);
+        SystemView system = systems.readable(id, actor);
         model.addAttribute("system", system);
         model.addAttribute("agreement", systems.agreement(id).orElse(null));
         model.addAttribute("items", systems.items(id));

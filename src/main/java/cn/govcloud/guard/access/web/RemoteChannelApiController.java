@@ -1,0 +1,230 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.access.Channels.NewChannel;
+import cn.govcloud.guard.access.internal.RemoteChannels;
+import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
+import cn.govcloud.guard.access.internal.RemoteChannels.Verification;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Remote channels over the API (A9.2, A9.3, A5.3). {@code POST /api/v1/channels/verify} is API.md's
+ * stable contract for the VPN / zero-trust gateway. The whole flow, in order: {@code POST /api/v1/channels}
+ * (unit staff) → {@code POST /{id}/approval} (the unit's security officer, not the requester) →
+ * {@code POST /{id}/regulator-decision} (long-term only, the regulator) → {@code POST /{id}/opening}
+ * (the provider) → {@code POST /{id}/credential} (the requester, once) → {@code POST /verify}
+ * (the gateway, once) → {@code POST /{id}/closure}.
+ */
+@RestController
+@RequestMapping("/api/v1/channels")
+@Tag(name = "Remote channels (A9.2, A9.3, A5.3)", description = "Request → unit approval → (long-term: regulator) → provider opens → "
+        + "requester sees the single-use credential once → the gateway verifies it once (一次一用、单次有效) → closure.")
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class RemoteChannelApiController {
+    private final RemoteChannels channels;
+
+    RemoteChannelApiController(RemoteChannels channels) {
+        this.channels = channels;
+    }
+
+    @PostMapping("/verify")
+    @Allow(scopes = "channels:verify")
+    @Operation(summary = "The gateway verifies a credential (API.md, stable)", description = """
+            Token scope `channels:verify`. Body `{"credential": "ggc_…"}`. The first call inside the channel's window answers \
+            `200 {"allow": true, "channelId", "user", "operator", "systemId", "accounts", "startsAt", "endsAt"}` and consumes the \
+            credential atomically: of any number of concurrent calls, on any number of platform nodes, exactly one is allowed. \
+            Every later call with the same credential, any call outside the window, after closing or with an unknown credential \
+            answers `403 {"allow": false, "reason", "rule": "A9.3"}` (一次一用、单次有效). Every answer is audited with the caller's address.""")
+    ResponseEntity<Map<String, Object>> verify(@RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
+        Object credential = body == null ? null : body.get("credential");
+        Verification v = channels.verify(credential == null ? null : String.valueOf(credential), request.getRemoteAddr());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("allow", v.allow());
+        if (v.allow()) {
+            Channel c = v.channel();
+            m.put("channelId", c.id());
+            m.put("user", c.requestedBy());
+            m.put("operator", c.operatorName());
+            m.put("systemId", c.systemId());
+            m.put("channelType", c.channelType());
+            m.put("accounts", c.accounts());
+            m.put("startsAt", c.startsAt());
+            m.put("endsAt", c.endsAt());
+            return ResponseEntity.ok(m);
+        }
+        m.put("reason", v.reason());
+        m.put("rule", "A9.3");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(m);
+    }
+
+    @GetMapping
+    @Operation(summary = "Channels the caller may see (the provider: every approved channel; a unit: its own)")
+    List<Map<String, Object>> list() {
+        return channels.list(Actor.require()).stream().map(RemoteChannelApiController::json).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @Operation(summary = "Request a channel (A9.2); systemId null: the provider's remote operation of the platform (A5.3)", description = """
+            `{"systemId", "purpose", "operations", "accounts", "channelType": "VPN"|"ZERO_TRUST", "operatorName", "startsAt", "endsAt", \
+            "longTerm": false}`. A window longer than the maximum (8 hours by default) → 409 `A9.2` unless `longTerm` is true, which \
+            then needs the network-security regulator's approval (A9.3).""")
+    Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> b = body == null ? Map.of() : body;
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = longValue(b, "systemId", errors);
+        Instant starts = instant(b, "startsAt", errors);
+        Instant ends = instant(b, "endsAt", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("access.channel.error.invalid", errors);
+        }
+        long id = channels.request(new NewChannel(systemId, string(b, "purpose"), string(b, "operations"), string(b, "accounts"),
+                string(b, "channelType"), string(b, "operatorName"), starts, ends, Boolean.parseBoolean(string(b, "longTerm"))));
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable long id) {
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    @PostMapping("/{id}/approval")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.SUPERVISOR})
+    @Operation(summary = "The unit's security officer (A9.2, not the requester) or, for the platform, the supervisor (A5.3) decides",
+            description = "`{\"approve\": true|false, \"note\"}`; a refusal needs a note.")
+    Map<String, Object> approval(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> b = body == null ? Map.of() : body;
+        if (!"false".equals(string(b, "approve"))) {
+            channels.approve(id, string(b, "note"));
+        } else {
+            channels.refuse(id, string(b, "note"));
+        }
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    @PostMapping("/{id}/regulator-decision")
+    @Allow(Role.REGULATOR)
+    @Operation(summary = "The network-security regulator decides on a long-term channel (A9.3)", description = "`{\"approve\", \"reason\"}`")
+    Map<String, Object> regulator(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> b = body == null ? Map.of() : body;
+        channels.regulatorDecide(id, !"false".equals(string(b, "approve")), string(b, "reason"));
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    @PostMapping("/{id}/opening")
+    @Allow(Role.PROVIDER_OPERATOR)
+    @Operation(summary = "The provider opens an approved channel (A9.2; long-term after the regulator, A9.3; the platform's after the supervisor, A5.3)")
+    Map<String, Object> open(@PathVariable long id) {
+        channels.open(id);
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    @PostMapping("/{id}/credential")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @Operation(summary = "The requester receives the single-use credential — once (A9.3)", description = """
+            `200 {"credential": "ggc_…", "endsAt"}` the first time (256 random bits; the platform keeps only its HMAC-SM3); \
+            every later call → 409 `A9.3`. Hand it to the gateway client; it works for one verification inside the window.""")
+    Map<String, Object> credential(@PathVariable long id) {
+        String secret = channels.revealCredential(id);
+        Channel c = channels.visible(id, Actor.require());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channelId", id);
+        m.put("credential", secret);
+        m.put("startsAt", c.startsAt());
+        m.put("endsAt", c.endsAt());
+        return m;
+    }
+
+    @PostMapping("/{id}/closure")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working")
+    Map<String, Object> close(@PathVariable long id) {
+        channels.close(id);
+        return json(channels.visible(id, Actor.require()));
+    }
+
+    static Map<String, Object> json(Channel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("kind", c.kind());
+        m.put("rule", "PLATFORM".equals(c.kind()) ? "A5.3" : c.longTerm() ? "A9.3" : "A9.2");
+        m.put("orgId", c.orgId());
+        m.put("systemId", c.systemId());
+        m.put("purpose", c.purpose());
+        m.put("operations", c.operations());
+        m.put("accounts", c.accounts());
+        m.put("channelType", c.channelType());
+        m.put("operatorName", c.operatorName());
+        m.put("startsAt", c.startsAt());
+        m.put("endsAt", c.endsAt());
+        m.put("longTerm", c.longTerm());
+        m.put("status", c.effectiveStatus());
+        m.put("requestedBy", c.requestedBy());
+        m.put("requestedAt", c.requestedAt());
+        m.put("approvedBy", c.approvedBy());
+        m.put("approvedAt", c.approvedAt());
+        m.put("regulatorBy", c.regulatorBy());
+        m.put("regulatorAt", c.regulatorAt());
+        m.put("decisionReason", c.decisionReason());
+        m.put("openedBy", c.openedBy());
+        m.put("openedAt", c.openedAt());
+        m.put("credentialIssued", c.credentialIssued());
+        m.put("consumedAt", c.consumedAt());
+        m.put("consumedFrom", c.consumedFrom());
+        m.put("closedBy", c.closedBy());
+        m.put("closedAt", c.closedAt());
+        return m;
+    }
+
+    static String string(Map<String, Object> body, String field) {
+        Object v = body.get(field);
+        return v == null ? null : String.valueOf(v);
+    }
+
+    static Instant instant(Map<String, Object> body, String field, Map<String, String> errors) {
+        String v = string(body, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(v.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "access.error.instant");
+            return null;
+        }
+    }
+
+    static Long longValue(Map<String, Object> body, String field, Map<String, String> errors) {
+        String v = string(body, field);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(v.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "access.error.number");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.access.Channels.NewChannel;
+import cn.govcloud.guard.access.internal.RemoteChannels;
+import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.Systems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The remote-channel pages (A9.2, A9.3, A5.3). Chinese first; no scripts needed. */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class RemoteChannelPages {
+    private final RemoteChannels channels;
+    private final Systems systems;
+    private final MessageSource messages;
+
+    RemoteChannelPages(RemoteChannels channels, Systems systems, MessageSource messages) {
+        this.channels = channels;
+        this.systems = systems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/access/channels")
+    String list(Model model) {
+        show(model, Map.of(), Map.of());
+        return "access/channels";
+    }
+
+    @PostMapping("/access/channels")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String request(@RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = null;
+        String system = form.get("systemId");
+        if (system != null && !system.isBlank()) {
+            try {
+                systemId = Long.valueOf(system.strip());
+            } catch (NumberFormatException e) {
+                errors.put("systemId", text("access.channel.error.system"));
+            }
+        }
+        Instant starts = local(form.get("startsAt"), "startsAt", errors);
+        Instant ends = local(form.get("endsAt"), "endsAt", errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("access.channel.error.invalid", Map.of());
+            }
+            long id = channels.request(new NewChannel(systemId, form.get("purpose"), form.get("operations"), form.get("accounts"),
+                    form.get("channelType"), form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm"))));
+            return "redirect:/access/channels/" + id;
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        }
+        show(model, form, errors);
+        return "access/channels";
+    }
+
+    @GetMapping("/access/channels/{id}")
+    String detail(@PathVariable long id, Model model) {
+        detail(id, model, null);
+        return "access/channel";
+    }
+
+    @PostMapping("/access/channels/{id}/approval")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.SUPERVISOR})
+    String approval(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
+                    Model model, RedirectAttributes redirect) {
+        return act(id, model, () -> {
+            if ("refuse".equals(decision)) {
+                channels.refuse(id, note);
+            } else {
+                channels.approve(id, note);
+            }
+        });
+    }
+
+    @PostMapping("/access/channels/{id}/regulator-decision")
+    @Allow(Role.REGULATOR)
+    String regulator(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
+                     Model model) {
+        return act(id, model, () -> channels.regulatorDecide(id, !"refuse".equals(decision), note));
+    }
+
+    @PostMapping("/access/channels/{id}/opening")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String open(@PathVariable long id, Model model) {
+        return act(id, model, () -> channels.open(id));
+    }
+
+    @PostMapping("/access/channels/{id}/closure")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String close(@PathVariable long id, Model model) {
+        return act(id, model, () -> channels.close(id));
+    }
+
+    /**
+     * A9.3: the credential is rendered into this one response (never into the session or a redirect)
+     * and the response is not cached; a second request is refused.
+     */
+    @PostMapping("/access/channels/{id}/credential")
+    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String credential(@PathVariable long id, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            String secret = channels.revealCredential(id);
+            detail(id, model, null);
+            model.addAttribute("credential", secret);
+        } catch (RuleViolation e) {
+            detail(id, model, e.rule() + "：" + text(e.getMessage()));
+        }
+        return "access/channel";
+    }
+
+    private String act(long id, Model model, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/access/channels/" + id;
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            detail(id, model, errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
+        } catch (RuleViolation e) {
+            detail(id, model, e.rule() + "：" + text(e.getMessage()));
+        }
+        return "access/channel";
+    }
+
+    private void detail(long id, Model model, String error) {
+        Actor actor = Actor.require();
+        Channel c = channels.visible(id, actor);
+        model.addAttribute("c", c);
+        model.addAttribute("status", c.effectiveStatus());
+        model.addAttribute("systemName", c.systemId() == null ? null : systems.find(c.systemId()).map(Systems.SystemRef::name).orElse(""));
+        model.addAttribute("error", error);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        boolean platform = "PLATFORM".equals(c.kind());
+        model.addAttribute("mayApprove", "REQUESTED".equals(c.status()) && (platform ? actor.has(Role.SUPERVISOR)
+                : actor.has(Role.UNIT_SECURITY_OFFICER) && actor.orgId() == c.orgId()));
+        model.addAttribute("mayRegulate", "AWAITING_REGULATOR".equals(c.status()) && actor.has(Role.REGULATOR));
+        model.addAttribute("mayOpen", "READY".equals(c.status()) && !c.expired() && actor.has(Role.PROVIDER_OPERATOR));
+        model.addAttribute("mayReveal", "OPEN".equals(c.status()) && !c.expired() && !c.credentialIssued() && c.requestedById() == actor.userId());
+        model.addAttribute("mayClose", ("OPEN".equals(c.status()) || "READY".equals(c.status()))
+                && (actor.has(Role.PROVIDER_OPERATOR) || actor.orgId() == c.orgId()));
+    }
+
+    private void show(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        List<Channel> all = channels.list(actor);
+        model.addAttribute("channels", all);
+        Map<Long, String> names = new HashMap<>();
+        systems.find(all.stream().map(Channel::systemId).filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(s -> names.put(s.id(), s.name()));
+        model.addAttribute("systemNames", names);
+        boolean unit = actor.orgKind() == OrgKind.UNIT;
+        model.addAttribute("mayRequest", unit || actor.has(Role.PROVIDER_OPERATOR));
+        model.addAttribute("platformRequest", actor.has(Role.PROVIDER_OPERATOR));
+        model.addAttribute("mySystems", unit ? systems.ofOrganisation(actor.orgId()) : List.of());
+        model.addAttribute("maxHours", channels.maxWindow().toHours());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    /** A {@code datetime-local} value in Beijing time. */
+    private Instant local(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("access.error.instant"));
+            return null;
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

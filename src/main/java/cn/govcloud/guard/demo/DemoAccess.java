@@ -1,0 +1,45 @@
+package cn.govcloud.guard.demo;
+
+import cn.govcloud.guard.access.Channels;
+import cn.govcloud.guard.access.Channels.NewChannel;
+import cn.govcloud.guard.identity.IdentityBootstrap;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.systems.Systems;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The demo city's remote channels (A9.2, A9.3, A5.3): 教育局's staff member asked for a zero-trust
+ * channel that the unit approved and the provider opened (the requester can still look at its
+ * credential once), a second request waits for the unit's officer, and the provider's exceptional
+ * remote operation of the platform waits for the big-data centre.
+ */
+final class DemoAccess {
+    private DemoAccess() {
+    }
+
+    static void seed(Channels channels, Systems systems, OrganisationDirectory organisations, IdentityBootstrap bootstrap, Clock clock) {
+        long education = organisations.all().stream().filter(o -> o.name().equals("包头市教育局")).findFirst().orElseThrow().id();
+        List<Systems.SystemRef> own = systems.ofOrganisation(education);
+        if (own.isEmpty()) {
+            return;
+        }
+        long system = own.get(0).id();
+        Instant now = clock.instant();
+        long[] open = new long[1];
+        bootstrap.runAs("unit1staff", () -> {
+            open[0] = channels.request(new NewChannel(system, "学籍系统数据库补丁升级", "升级 MySQL 至 8.0.40，重启应用服务", "dbadmin（仅补丁窗口）",
+                    "ZERO_TRUST", "杨洋", now, now.plus(Duration.ofHours(4)), false));
+            channels.request(new NewChannel(system, "中间件日志排查", "只读查看 Tomcat 日志", "logreader（只读）", "VPN", "杨洋",
+                    now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), false));
+        });
+        bootstrap.runAs("unit1", () -> channels.approve(open[0], "同意，限补丁窗口内操作"));
+        bootstrap.runAs("provider", () -> {
+            channels.open(open[0]);
+            channels.request(new NewChannel(null, "存储控制器固件紧急修复", "厂商远程协助升级存储控制器固件", "storage-vendor（临时）", "VPN",
+                    "张伟", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)), false));
+        });
+    }
+}
