@@ -33,7 +33,7 @@ public final class SbomParser {
                          String description) {
     }
 
-    public record Sbom(String format, String specVersion, List<Parsed> components) {
+    public record Sbom(String format, String specVersion, String subject, List<Parsed> components) {
     }
 
     private static final int MAX_COMPONENTS = 200_000;
@@ -95,7 +95,11 @@ public final class SbomParser {
         if (byKey.isEmpty()) {
             throw new Unprocessable("platform.sbom.error.noComponents");
         }
-        return new Sbom(format, bom.getSpecVersion(), new ArrayList<>(byKey.values()));
+        String subject = null;
+        if (bom.getMetadata() != null && bom.getMetadata().getComponent() != null) {
+            subject = trim(bom.getMetadata().getComponent().getName(), 300);
+        }
+        return new Sbom(format, bom.getSpecVersion(), subject == null ? "" : subject, new ArrayList<>(byKey.values()));
     }
 
     private static void collect(List<Component> components, Map<String, Parsed> byKey, int depth) {

@@ -156,18 +156,20 @@ public class SupplyChain {
             name = name.substring(0, 255);
         }
 
-        Map<String, long[]> existing = new HashMap<>(); // key → {id, removed?1:0, sbom?1:0}
-        jdbc.sql("select id, item_key, removed_at, source from platform_supply_item where provider_org_id = :org")
+        // key → {id, removed?1:0, sbom?1:0, same subject?1:0}: an SBOM replaces the component list of its subject only
+        Map<String, long[]> existing = new HashMap<>();
+        jdbc.sql("select id, item_key, removed_at, source, sbom_subject from platform_supply_item where provider_org_id = :org")
                 .param("org", actor.orgId())
                 .query((ResultSet rs) -> {
                     existing.put(rs.getString("item_key"), new long[] {rs.getLong("id"), rs.getObject("removed_at") == null ? 0 : 1,
-                            "SBOM".equals(rs.getString("source")) ? 1 : 0});
+                            "SBOM".equals(rs.getString("source")) ? 1 : 0, sbom.subject().equals(rs.getString("sbom_subject")) ? 1 : 0});
                 });
 
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into platform_sbom_import (provider_org_id, filename, format, spec_version, components, new_count, removed_count, "
-                        + "imported_at, imported_by) values (:org, :file, :format, :spec, :n, 0, 0, :at, :by)")
+        jdbc.sql("insert into platform_sbom_import (provider_org_id, filename, format, spec_version, subject, components, new_count, "
+                        + "removed_count, imported_at, imported_by) values (:org, :file, :format, :spec, :subject, :n, 0, 0, :at, :by)")
                 .param("org", actor.orgId()).param("file", name).param("format", sbom.format()).param("spec", sbom.specVersion())
+                .param("subject", sbom.subject())
                 .param("n", sbom.components().size()).param("at", now).param("by", actor.username()).update(key, "id");
         long importId = key.getKey().longValue();
 
@@ -179,28 +181,27 @@ public class SupplyChain {
             long[] row = existing.get(c.key());
             if (row == null) {
                 inserts.add(new Object[] {actor.orgId(), c.key(), c.kind(), c.name(), c.version(), c.purl(), c.supplier(), c.licenses(),
-                        c.description(), importId, importId, now, actor.username()});
-            } else if (row[1] == 1) {
-                reappeared.add(new Object[] {importId, row[0]});
-            } else if (row[2] == 0) {
-                // a manually proposed component now found in the SBOM: it is in use
-                reappeared.add(new Object[] {importId, row[0]});
+                        c.description(), sbom.subject(), importId, importId, now, actor.username()});
+            } else if (row[1] == 1 || row[2] == 0 || row[3] == 0) {
+                // back in the list, a manually proposed component now found in an SBOM (so in use), or listed for another subject now
+                reappeared.add(new Object[] {importId, sbom.subject(), row[0]});
             }
         }
         List<Object[]> removals = new ArrayList<>();
         existing.forEach((k, row) -> {
-            if (row[2] == 1 && row[1] == 0 && !seen.contains(k)) {
+            if (row[2] == 1 && row[1] == 0 && row[3] == 1 && !seen.contains(k)) {
                 removals.add(new Object[] {now, row[0]});
             }
         });
         try {
             template.batchUpdate("insert into platform_supply_item (provider_org_id, item_key, kind, source, name, version, purl, supplier, "
-                    + "licenses, description, state, in_use, first_import_id, last_import_id, created_at, created_by) "
-                    + "values (?, ?, ?, 'SBOM', ?, ?, ?, ?, ?, ?, 'PENDING', true, ?, ?, ?, ?)", inserts);
+                    + "licenses, description, sbom_subject, state, in_use, first_import_id, last_import_id, created_at, created_by) "
+                    + "values (?, ?, ?, 'SBOM', ?, ?, ?, ?, ?, ?, ?, 'PENDING', true, ?, ?, ?, ?)", inserts);
         } catch (DuplicateKeyException raced) {
             throw new RuleViolation("A5.5", "platform.sbom.error.concurrent");
         }
-        template.batchUpdate("update platform_supply_item set removed_at = null, in_use = true, last_import_id = ? where id = ?", reappeared);
+        template.batchUpdate("update platform_supply_item set removed_at = null, in_use = true, last_import_id = ?, sbom_subject = ? "
+                + "where id = ?", reappeared);
         template.batchUpdate("update platform_supply_item set removed_at = ?, in_use = false where id = ?", removals);
         int added = inserts.size() + countReappeared(reappeared, existing);
         jdbc.sql("update platform_sbom_import set new_count = :n, removed_count = :r where id = :id").param("n", added)
@@ -226,7 +227,7 @@ public class SupplyChain {
         });
         int n = 0;
         for (Object[] r : reappeared) {
-            if (removedIds.contains((Long) r[1])) {
+            if (removedIds.contains((Long) r[2])) {
                 n++;
             }
         }
