@@ -38,13 +38,15 @@ class DemoSeeder implements ApplicationRunner {
     private final Systems systems;
     private final cn.govcloud.guard.incidents.Incidents incidents;
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
+    private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
     private final int port;
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
-               cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations, Clock clock,
+               cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
+               cn.govcloud.guard.platform.PlatformRegisters platform, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -54,6 +56,7 @@ class DemoSeeder implements ApplicationRunner {
         this.systems = systems;
         this.incidents = incidents;
         this.organisations = organisations;
+        this.platform = platform;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -69,6 +72,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, bootstrap, clock);
+            DemoPlatform.seed(platform, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -156,13 +155,13 @@ class RegistersApiController {
     }
 
     /** Multipart: kind PLAN or DR_TEST, title, onDate, (result, rtoMinutes, rpoMinutes for a test) and the evidence in part {@code file}. */
-    @PostMapping(path = "/continuity", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/continuity")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.PROVIDER_OPERATOR)
     Registers.Continuity addContinuity(@RequestParam(required = false) String kind, @RequestParam(required = false) String title,
                                        @RequestParam(required = false) String onDate, @RequestParam(required = false) String result,
                                        @RequestParam(required = false) String rtoMinutes, @RequestParam(required = false) String rpoMinutes,
-                                       @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+                                       @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         boolean has = file != null && !file.isEmpty();
         return registers.addContinuity(new NewContinuity(kind, title, CertificationApiController.date("onDate", onDate), result,
                 number("rtoMinutes", rtoMinutes), number("rpoMinutes", rpoMinutes)), has ? file.getOriginalFilename() : null,

@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -48,10 +47,10 @@ class SupplyChainApiController {
     }
 
     /** API.md: multipart, CycloneDX JSON or XML in field {@code file} → 201 {"components", "new", "removed"}; a bad file → 400/422, nothing stored. */
-    @PostMapping(path = "/sbom", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/sbom")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.PROVIDER_OPERATOR)
-    Map<String, Object> importSbom(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    Map<String, Object> importSbom(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("platform.sbom.error.invalid", Map.of("file", "platform.sbom.error.file"));
         }
@@ -145,9 +144,9 @@ class SupplyChainApiController {
     }
 
     /** An OSV advisory file (JSON) in field {@code file}: matched offline against the components in use. */
-    @PostMapping(path = "/advisories", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/advisories")
     @Allow(Role.PROVIDER_OPERATOR)
-    Map<String, Object> advisories(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    Map<String, Object> advisories(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("platform.osv.error.invalid", Map.of("file", "platform.sbom.error.file"));
         }
