@@ -55,6 +55,9 @@ public interface Systems {
     /** Several systems in one query, in no particular order; unknown ids are left out. */
     List<SystemRef> find(Collection<Long> ids);
 
+    /** Every system running on the platform (admitted, suspended or ordered to exit), e.g. those a provider exit must migrate (A5.6). */
+    List<SystemRef> onPlatform();
+
     /** One registered address of a system: {@code kind} is IP, CIDR or DOMAIN (a domain may start with {@code *.}). */
     record Address(long systemId, long orgId, String kind, String address) {
     }

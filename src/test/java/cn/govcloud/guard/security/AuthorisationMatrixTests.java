@@ -93,6 +93,7 @@ class AuthorisationMatrixTests {
         intakeFixture();
         dataFixture(unit1Org);
         accessFixture(unit1Org);
+        providerExitFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -460,6 +461,35 @@ class AuthorisationMatrixTests {
             }
         } finally {
             context.setAuthentication(previous);
+        }
+    }
+
+
+    /**
+     * A closed provider exit (A5.6) with a migration task for unit1's matrix system: the exit pages' unit1-owned record.
+     * Closed, so it never blocks the exit tests' own application (one open exit per provider).
+     */
+    private void providerExitFixture(long unit1Org) {
+        long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).single();
+        long provider = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
+        var exit = jdbc.sql("select id from platform_exit where reason = '矩阵测试退出'").query(Long.class).optional();
+        if (exit.isEmpty()) {
+            var now = java.time.OffsetDateTime.parse("2026-01-05T02:00:00Z");
+            jdbc.sql("insert into platform_exit (provider_org_id, filed_at, filed_by, end_date, reason, contact, state, cleared_on, clearance_scope, "
+                    + "clearance_method, verified_by, clearance_filed_at, clearance_filed_by) values (:p, :at, 'provider', '2026-04-30', '矩阵测试退出', "
+                    + "'王云', 'CLEARED', '2026-05-06', '全部数据', '覆写', '李核验', :at, 'provider')").param("p", provider).param("at", now).update();
+            exit = jdbc.sql("select id from platform_exit where reason = '矩阵测试退出'").query(Long.class).optional();
+            jdbc.sql("insert into platform_exit_migration (exit_id, system_id, org_id, system_name, state, updated_at, updated_by) "
+                    + "values (:e, :s, :o, '矩阵测试系统', 'PLANNED', :at, 'provider')").param("e", exit.get()).param("s", system)
+                    .param("o", unit1Org).param("at", now).update();
+        }
+        long task = jdbc.sql("select id from platform_exit_migration where exit_id = :e").param("e", exit.get()).query(Long.class).single();
+        for (String pattern : List.of("/api/v1/platform/exits/{id}", "/platform/exits/{id}")) {
+            unit1Owned.put(pattern, String.valueOf(exit.get()));
+        }
+        for (String pattern : List.of("/api/v1/platform/exits/tasks/{taskId}", "/platform/exits/tasks/{taskId}")) {
+            unit1Owned.put(pattern, String.valueOf(task));
         }
     }
 

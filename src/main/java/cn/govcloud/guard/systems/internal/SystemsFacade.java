@@ -98,6 +98,14 @@ class SystemsFacade implements Systems {
 
 
     @Override
+    public List<SystemRef> onPlatform() {
+        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') "
+                        + "order by org_id, id")
+                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
+                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+    }
+
+    @Override
     public List<Address> addresses() {
         return jdbc.sql("""
                         select a.system_id, s.org_id, a.kind, a.address from systems_asset a

@@ -1,0 +1,84 @@
+package cn.govcloud.guard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.security.DemoActors;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The register pages as people use them: forms re-shown with their errors, nothing half-saved, hostile text escaped. */
+@AppTest
+class PlatformPagesTests {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    private RequestPostProcessor as(String user) {
+        return authentication(DemoActors.authentication(jdbc, user));
+    }
+
+    private String page(String path, String user) throws Exception {
+        return mvc.perform(get(path).with(as(user))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyRegisterPageRendersForProviderAndOversight_demoDataOnTheOverview() throws Exception {
+        String overview = page("/platform/overview", "supervisor");
+        // the demo city: a line without a firewall, the DR test, the 信创 share by type
+        assertThat(overview).contains("人社部门专网", "边界未部署防火墙", "id=\"ov-dr\"", "成功", "id=\"share-SERVER\"", "75%");
+        for (String path : new String[] {"/platform/supply-chain", "/platform/network", "/platform/hardware", "/platform/exits"}) {
+            assertThat(page(path, "provider")).contains("<main");
+            assertThat(page(path, "regulator")).doesNotContain("id=\"sbom-form\"", "id=\"line-form\"", "id=\"device-form\"", "id=\"exit-form\"");
+        }
+        mvc.perform(get("/platform/supply-chain").with(as("unit1"))).andExpect(status().isForbidden());
+        assertThat(page("/platform/exits", "unit1")).contains("<main");
+    }
+
+    @Test
+    void aHostileSbomIsRefusedOnThePage_andHostileNamesAreEscaped_A5_5() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE bom [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><bom><components/></bom>";
+        String refused = mvc.perform(multipart("/platform/supply-chain/sbom").file(new MockMultipartFile("file", "x.xml", "application/xml",
+                        xxe.getBytes(StandardCharsets.UTF_8))).with(as("provider")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"supply-error\"", "DOCTYPE");
+
+        String ns = UUID.randomUUID().toString().substring(0, 8);
+        String bom = "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"metadata\":{\"component\":{\"type\":\"application\",\"name\":\"page-" + ns
+                + "\"}},\"components\":[{\"type\":\"library\",\"name\":\"<script>alert(1)</script>" + ns + "\",\"version\":\"1\"}]}";
+        mvc.perform(multipart("/platform/supply-chain/sbom").file(new MockMultipartFile("file", "b.json", "application/json",
+                bom.getBytes(StandardCharsets.UTF_8))).with(as("provider")).with(csrf())).andExpect(status().is3xxRedirection());
+        String list = page("/platform/supply-chain?q=" + ns, "supervisor");
+        assertThat(list).contains("&lt;script&gt;alert(1)&lt;/script&gt;" + ns).doesNotContain("<script>alert(1)</script>");
+
+        // an incomplete proposal comes back with its errors; nothing stored
+        String form = mvc.perform(post("/platform/supply-chain/items").param("kind", "SUBCONTRACT").param("name", "运维外包-" + ns)
+                        .with(as("provider")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("须填写供应商", "运维外包-" + ns);
+        assertThat(jdbc.sql("select count(*) from platform_supply_item where name = :n").param("n", "运维外包-" + ns).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void anExitUnder90DaysIsRefusedOnThePageNamingA5_6() throws Exception {
+        String refused = mvc.perform(post("/platform/exits").param("endDate", java.time.LocalDate.now().plusDays(30).toString())
+                        .param("reason", "测试").param("contact", "王云").with(as("provider")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("A5.6", "至少 90 天");
+    }
+}
