@@ -71,6 +71,8 @@ public final class Navigation {
                     Role.REGULATOR),
             only("access-channels", "/access/channels", "nav.accessChannels", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+            only("access-visits", "/access/visits", "nav.accessVisits", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
             only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
             only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),

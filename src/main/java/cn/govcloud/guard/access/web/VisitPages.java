@@ -1,0 +1,198 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.access.internal.Visits;
+import cn.govcloud.guard.access.internal.Visits.NewVisitor;
+import cn.govcloud.guard.access.internal.Visits.Visit;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.Systems;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The on-site visit pages (A9.1): the owning unit issues the authorisation letter with the visitors
+ * registered by real name; the provider assigns the escort (陪同旁站), signs in (refused 409 A9.1 without
+ * a valid letter or an escort — the message is shown on the page) and signs out. No scripts needed.
+ */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class VisitPages {
+    /** Visitor rows on the letter form. */
+    static final int VISITOR_ROWS = 3;
+
+    private final Visits visits;
+    private final Systems systems;
+    private final MessageSource messages;
+
+    VisitPages(Visits visits, Systems systems, MessageSource messages) {
+        this.visits = visits;
+        this.systems = systems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/access/visits")
+    String list(Model model) {
+        show(model, Map.of(), Map.of());
+        return "access/visits";
+    }
+
+    @PostMapping("/access/visits")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String authorise(@RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = null;
+        String system = form.get("systemId");
+        if (system != null && !system.isBlank()) {
+            try {
+                systemId = Long.valueOf(system.strip());
+            } catch (NumberFormatException e) {
+                errors.put("systemId", text("access.visit.error.system"));
+            }
+        }
+        LocalDate from = date(form.get("validFrom"), "validFrom", errors);
+        LocalDate until = date(form.get("validUntil"), "validUntil", errors);
+        List<NewVisitor> visitors = new ArrayList<>();
+        List<Integer> rowOf = new ArrayList<>();
+        for (int i = 0; i < VISITOR_ROWS; i++) {
+            String name = form.get("realName" + i);
+            String id = form.get("idNumber" + i);
+            String mobile = form.get("mobile" + i);
+            if (blank(name) && blank(id) && blank(mobile)) {
+                continue; // an empty row is no visitor
+            }
+            visitors.add(new NewVisitor(name, id, mobile));
+            rowOf.add(i);
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("access.visit.error.invalid", Map.of());
+            }
+            long id = visits.authorise(systemId, form.get("purpose"), form.get("letterNumber"), from, until, visitors);
+            return "redirect:/access/visits/" + id;
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(row(field, rowOf), text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        }
+        show(model, form, errors);
+        return "access/visits";
+    }
+
+    @GetMapping("/access/visits/{id}")
+    String detail(@PathVariable long id, Model model) {
+        detail(id, model, null);
+        return "access/visit";
+    }
+
+    @PostMapping("/access/visits/{id}/escort")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String escort(@PathVariable long id, @RequestParam(required = false) String escort, Model model) {
+        return act(id, model, () -> visits.assignEscort(id, escort));
+    }
+
+    @PostMapping("/access/visits/{id}/sign-in")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String signIn(@PathVariable long id, Model model) {
+        return act(id, model, () -> visits.signIn(id));
+    }
+
+    @PostMapping("/access/visits/{id}/sign-out")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, Model model) {
+        return act(id, model, () -> visits.signOut(id, workDone));
+    }
+
+    private String act(long id, Model model, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/access/visits/" + id;
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            detail(id, model, errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
+        } catch (RuleViolation e) {
+            // A9.1: the refusal (409 in the API) is shown on the page with its rule
+            detail(id, model, e.rule() + "：" + text(e.getMessage()));
+        }
+        return "access/visit";
+    }
+
+    private void detail(long id, Model model, String error) {
+        Actor actor = Actor.require();
+        Visit v = visits.visible(id, actor);
+        model.addAttribute("v", v);
+        model.addAttribute("systemName", systems.find(v.systemId()).map(Systems.SystemRef::name).orElse(""));
+        model.addAttribute("error", error);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        boolean provider = actor.has(Role.PROVIDER_OPERATOR);
+        boolean open = "AUTHORISED".equals(v.status()) || "ON_SITE".equals(v.status());
+        model.addAttribute("mayEscort", provider && open);
+        model.addAttribute("maySignIn", provider && "AUTHORISED".equals(v.status()));
+        model.addAttribute("maySignOut", provider && "ON_SITE".equals(v.status()));
+    }
+
+    private void show(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        List<Visit> all = visits.list(actor);
+        model.addAttribute("visits", all);
+        Map<Long, String> names = new HashMap<>();
+        systems.find(all.stream().map(Visit::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
+        model.addAttribute("systemNames", names);
+        boolean unit = actor.orgKind() == OrgKind.UNIT;
+        model.addAttribute("mayAuthorise", unit);
+        model.addAttribute("mySystems", unit ? systems.ofOrganisation(actor.orgId()) : List.of());
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, VISITOR_ROWS).boxed().toList());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    /** The service's {@code visitors[i].realName} error key as the form's field ({@code realName2}: row of the i-th filled row). */
+    private static String row(String field, List<Integer> rowOf) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^visitors\\[(\\d+)]\\.(\\w+)$").matcher(field);
+        if (m.matches()) {
+            int i = Integer.parseInt(m.group(1));
+            return m.group(2) + (i < rowOf.size() ? rowOf.get(i) : i);
+        }
+        return field;
+    }
+
+    private LocalDate date(String value, String field, Map<String, String> errors) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("access.error.date"));
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
