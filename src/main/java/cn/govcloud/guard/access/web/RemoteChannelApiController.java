@@ -9,6 +9,10 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -37,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/channels")
+@io.swagger.v3.oas.annotations.security.SecurityScheme(name = "bearer", type = io.swagger.v3.oas.annotations.enums.SecuritySchemeType.HTTP,
+        scheme = "bearer", description = "A session token from POST /api/v1/auth/login, or an API token (the gateway's carries scope "
+        + "`channels:verify`) issued by the security administrator")
 @Tag(name = "Remote channels (A9.2, A9.3, A5.3)", description = "Request → unit approval → (long-term: regulator) → provider opens → "
         + "requester sees the single-use credential once → the gateway verifies it once (一次一用、单次有效) → closure.")
 @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
@@ -55,6 +62,18 @@ class RemoteChannelApiController {
             credential atomically: of any number of concurrent calls, on any number of platform nodes, exactly one is allowed. \
             Every later call with the same credential, any call outside the window, after closing or with an unknown credential \
             answers `403 {"allow": false, "reason", "rule": "A9.3"}` (一次一用、单次有效). Every answer is audited with the caller's address.""")
+    @SecurityRequirement(name = "bearer", scopes = "channels:verify")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The credential the requester typed into the VPN / zero-trust client",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "credential",
+                    value = "{\"credential\": \"ggc_3q2-7hV0yQm9cJ4wZp1sX8aLr6tKe5uNbDfGhIjKlMn\"}")))
+    @ApiResponse(responseCode = "200", description = "Allowed: the first verification inside the window; the credential is now consumed",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "allowed", value = """
+                    {"allow": true, "channelId": 42, "user": "unit1staff", "operator": "杨洋", "systemId": 7, "channelType": "ZERO_TRUST", \
+                    "accounts": "appadmin", "startsAt": "2026-11-27T09:00:00+08:00", "endsAt": "2026-11-27T11:00:00+08:00"}""")))
+    @ApiResponse(responseCode = "403", description = "Refused (A9.3 一次一用、单次有效): already used, outside the window, closed, or unknown",
+            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "refused", value = """
+                    {"allow": false, "reason": "凭据已使用，一次一用、单次有效（A9.3） / credential already used", "rule": "A9.3"}""")))
+    @ApiResponse(responseCode = "401", description = "No valid gateway token (scope `channels:verify`)")
     ResponseEntity<Map<String, Object>> verify(@RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         Object credential = body == null ? null : body.get("credential");
         Verification v = channels.verify(credential == null ? null : String.valueOf(credential), request.getRemoteAddr());
@@ -105,6 +124,8 @@ class RemoteChannelApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One channel with its state (REQUESTED, AWAITING_REGULATOR, READY, OPEN, USED, CLOSED, REFUSED, EXPIRED)",
+            description = "The credential itself is never part of it; `credentialIssued` and `consumedAt` tell whether it was shown and used.")
     Map<String, Object> get(@PathVariable long id) {
         return json(channels.visible(id, Actor.require()));
     }
