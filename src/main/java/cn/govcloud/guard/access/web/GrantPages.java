@@ -1,0 +1,187 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.access.Grants.Purpose;
+import cn.govcloud.guard.access.internal.DataAccessGrants;
+import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
+import cn.govcloud.guard.access.internal.DataAccessGrants.Grant;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.Systems;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The provider's access to unit data (A8.1): the provider asks (purpose, scope view/copy/modify/move, window),
+ * the owning unit grants or refuses, accesses are recorded under the grant, and an access without an active
+ * grant is shown as a violation (the supervisor sees every one).
+ */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class GrantPages {
+    private final DataAccessGrants grants;
+    private final Systems systems;
+    private final MessageSource messages;
+
+    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages) {
+        this.grants = grants;
+        this.systems = systems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/access/grants")
+    String list(Model model) {
+        show(model, Map.of(), Map.of(), null);
+        return "access/grants";
+    }
+
+    @PostMapping("/access/grants")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String request(@RequestParam MultiValueMap<String, String> form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = number(form.getFirst("systemId"));
+        Instant starts = local(form.getFirst("startsAt"), "startsAt", errors);
+        Instant ends = local(form.getFirst("endsAt"), "endsAt", errors);
+        Set<Purpose> scope = EnumSet.noneOf(Purpose.class);
+        for (String s : form.getOrDefault("scope", List.of())) {
+            try {
+                scope.add(Purpose.valueOf(s));
+            } catch (IllegalArgumentException e) {
+                errors.put("scope", text("access.grant.error.scope"));
+            }
+        }
+        if (systemId == null) {
+            errors.put("systemId", text("access.grant.error.system"));
+        }
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("access.grant.error.invalid", Map.of());
+            }
+            grants.request(systemId, form.getFirst("purpose"), scope, starts, ends);
+            return "redirect:/access/grants";
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        }
+        show(model, form.toSingleValueMap(), errors, null);
+        return "access/grants";
+    }
+
+    @PostMapping("/access/grants/{id}/decision")
+    @Allow(Role.UNIT_SECURITY_OFFICER)
+    String decide(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
+                  Model model) {
+        return act(model, () -> grants.decide(id, !"refuse".equals(decision), reason));
+    }
+
+    @PostMapping("/access/grants/{id}/revocation")
+    @Allow(Role.UNIT_SECURITY_OFFICER)
+    String revoke(@PathVariable long id, Model model) {
+        return act(model, () -> grants.revoke(id));
+    }
+
+    @PostMapping("/access/grants/accesses")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
+                  @RequestParam(required = false) String detail, Model model) {
+        return act(model, () -> {
+            Long system = number(systemId);
+            Purpose p = null;
+            try {
+                p = purpose == null ? null : Purpose.valueOf(purpose);
+            } catch (IllegalArgumentException e) {
+                p = null;
+            }
+            if (system == null || p == null) {
+                throw new InvalidInput("access.grant.error.invalid", Map.of(system == null ? "systemId" : "purpose",
+                        system == null ? "access.grant.error.system" : "access.grant.error.scope"));
+            }
+            grants.recordAccess(system, p, detail);
+        });
+    }
+
+    private String act(Model model, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/access/grants";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            show(model, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
+        } catch (RuleViolation e) {
+            show(model, Map.of(), Map.of(), e.rule() + "：" + text(e.getMessage()));
+        }
+        return "access/grants";
+    }
+
+    private void show(Model model, Map<String, String> values, Map<String, String> errors, String actionError) {
+        Actor actor = Actor.require();
+        List<Grant> all = grants.list(actor);
+        List<Access> accesses = grants.accesses(actor);
+        model.addAttribute("grants", all);
+        model.addAttribute("accesses", accesses);
+        boolean provider = actor.has(Role.PROVIDER_OPERATOR);
+        Map<Long, String> names = new HashMap<>();
+        List<Systems.SystemRef> platform = provider ? systems.onPlatform() : List.of();
+        platform.forEach(s -> names.put(s.id(), s.name()));
+        systems.find(java.util.stream.Stream.concat(all.stream().map(Grant::systemId), accesses.stream().map(Access::systemId)).distinct().toList())
+                .forEach(s -> names.put(s.id(), s.name()));
+        model.addAttribute("systemNames", names);
+        model.addAttribute("platformSystems", platform);
+        model.addAttribute("mayRequest", provider);
+        model.addAttribute("mayDecide", actor.has(Role.UNIT_SECURITY_OFFICER));
+        model.addAttribute("purposes", Purpose.values());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("actionError", actionError);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    private static Long number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private Instant local(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("access.error.instant"));
+            return null;
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
