@@ -1,0 +1,163 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.access.internal.AccessAccounts;
+import cn.govcloud.guard.access.internal.AccessAccounts.Account;
+import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.Systems;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The per-system account register (A7.3): type, holder, privileges, least-privilege reason, created / expires,
+ * last review; expired and unreviewed accounts flagged; the unit's security officer (the responsible person's
+ * side) confirms or revokes in the review and names the responsible person with the password policy.
+ */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class AccessAccountPages {
+    static final List<String> KINDS = List.of("OPS_TERMINAL", "RELATED_TERMINAL", "VPN", "ZERO_TRUST", "ADMIN", "OTHER");
+
+    private final AccessAccounts accounts;
+    private final Systems systems;
+    private final MessageSource messages;
+
+    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages) {
+        this.accounts = accounts;
+        this.systems = systems;
+        this.messages = messages;
+    }
+
+    @GetMapping("/access/accounts")
+    String list(@RequestParam(required = false) Long systemId, Model model) {
+        show(model, systemId, Map.of(), Map.of(), null);
+        return "access/accounts";
+    }
+
+    @PostMapping("/access/accounts")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String register(@RequestParam Map<String, String> form, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Long systemId = number(form.get("systemId"));
+        LocalDate created = date(form.get("createdOn"), "createdOn", errors);
+        LocalDate expires = date(form.get("expiresOn"), "expiresOn", errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("access.account.error.invalid", Map.of());
+            }
+            accounts.register(new NewAccount(systemId, form.get("kind"), form.get("accountName"), form.get("holder"), form.get("privileges"),
+                    form.get("leastPrivilege"), created, expires));
+            return "redirect:/access/accounts" + (systemId == null ? "" : "?systemId=" + systemId);
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        }
+        show(model, null, form, errors, null);
+        return "access/accounts";
+    }
+
+    @PostMapping("/access/accounts/{id}/review")
+    @Allow(Role.UNIT_SECURITY_OFFICER)
+    String review(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
+                  Model model) {
+        return act(model, () -> accounts.review(id, !"revoke".equals(decision), reason));
+    }
+
+    @PostMapping("/access/systems/{systemId}/responsible")
+    @Allow(Role.UNIT_SECURITY_OFFICER)
+    String responsible(@PathVariable long systemId, @RequestParam(required = false) String person,
+                       @RequestParam(required = false) String passwordPolicy, Model model) {
+        try {
+            accounts.setResponsible(systemId, person, passwordPolicy);
+            return "redirect:/access/accounts?systemId=" + systemId;
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            show(model, systemId, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
+            return "access/accounts";
+        }
+    }
+
+    private String act(Model model, Runnable action) {
+        try {
+            action.run();
+            return "redirect:/access/accounts";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            show(model, null, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
+        } catch (RuleViolation e) {
+            show(model, null, Map.of(), Map.of(), e.rule() + "：" + text(e.getMessage()));
+        }
+        return "access/accounts";
+    }
+
+    private void show(Model model, Long systemId, Map<String, String> values, Map<String, String> errors, String actionError) {
+        Actor actor = Actor.require();
+        List<Account> all = accounts.list(actor, systemId);
+        model.addAttribute("accounts", all);
+        Map<Long, String> names = new HashMap<>();
+        systems.find(all.stream().map(Account::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
+        boolean unit = actor.orgKind() == OrgKind.UNIT;
+        List<Systems.SystemRef> mine = unit ? systems.ofOrganisation(actor.orgId()) : List.of();
+        mine.forEach(s -> names.put(s.id(), s.name()));
+        model.addAttribute("systemNames", names);
+        model.addAttribute("mySystems", mine);
+        model.addAttribute("systemId", systemId);
+        model.addAttribute("responsible", systemId == null ? null : accounts.responsible(systemId, actor).orElse(null));
+        model.addAttribute("mayRegister", unit);
+        model.addAttribute("mayReview", actor.has(Role.UNIT_SECURITY_OFFICER));
+        model.addAttribute("kinds", KINDS);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("actionError", actionError);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+    }
+
+    private static Long number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private LocalDate date(String value, String field, Map<String, String> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.put(field, text("access.error.date"));
+            return null;
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
