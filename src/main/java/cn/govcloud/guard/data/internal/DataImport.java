@@ -7,11 +7,11 @@ import cn.govcloud.guard.data.DataSecurity.NewDataset;
 import cn.govcloud.guard.data.DataSecurity.Part;
 import cn.govcloud.guard.data.DataSecurity.PartKind;
 import cn.govcloud.guard.data.internal.DataService.Dataset;
+import cn.govcloud.guard.documents.Spreadsheets;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 
 import cn.govcloud.guard.systems.Systems.SystemRef;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,18 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 
@@ -61,8 +53,6 @@ public class DataImport {
     static final Map<PartKind, String> KINDS = new LinkedHashMap<>();
 
     static {
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
         GRADES.put(Grade.CORE, "核心数据");
         GRADES.put(Grade.IMPORTANT, "重要数据");
         GRADES.put(Grade.GENERAL_4, "一般数据4级");
@@ -165,71 +155,25 @@ public class DataImport {
     /** Imports every row as a data set of the actor's unit, or nothing. */
     public List<Long> importFile(InputStream in) {
         Actor actor = Actor.require();
-        return data.catalogAll(parse(read(in), actor));
+        return data.catalogAll(parse(in, actor));
     }
 
-    List<NewDataset> parse(byte[] content, Actor actor) {
-        if (content.length == 0) {
-            throw refused("data.import.error.empty");
-        }
+    List<NewDataset> parse(InputStream in, Actor actor) {
         try {
-            if (FileMagic.valueOf(content) != FileMagic.OOXML) {
-                throw refused("data.import.error.notXlsx");
-            }
-        } catch (InvalidInput e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw refused("data.import.error.notXlsx");
-        }
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
-            countRows(pkg);
-            try (XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
-                return rows(wb.getSheetAt(0), actor);
-            }
-        } catch (InvalidInput | ImportRefused e) {
-            throw e;
-        } catch (Exception e) {
-            throw refused(bomb(e) ? "data.import.error.bomb" : "data.import.error.unreadable");
+            return Spreadsheets.readFirstSheet(in, MAX_BYTES, MAX_ROWS, sheet -> rows(sheet, actor));
+        } catch (Spreadsheets.Refused e) {
+            throw refused("data.import.error." + refusal(e.reason()));
         }
     }
 
-    private static boolean bomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max") || m.contains("Inflate"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Counts the first sheet's rows with a streaming reader, stopping as soon as there are too many. */
-    private static void countRows(OPCPackage pkg) throws Exception {
-        XSSFReader reader = new XSSFReader(pkg);
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        if (!sheets.hasNext()) {
-            throw refused("data.import.error.empty");
-        }
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream sheet = sheets.next()) {
-            XMLStreamReader xml = factory.createXMLStreamReader(sheet);
-            int rows = 0;
-            try {
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
-                        rows++;
-                        if (rows > MAX_ROWS + 1) {
-                            throw refused("data.import.error.tooManyRows");
-                        }
-                    }
-                }
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            throw refused("data.import.error.unreadable");
+    private static String refusal(Spreadsheets.Refusal reason) {
+        switch (reason) {
+            case EMPTY: return "empty";
+            case TOO_LARGE: return "tooLarge";
+            case NOT_XLSX: return "notXlsx";
+            case TOO_MANY_ROWS: return "tooManyRows";
+            case BOMB: return "bomb";
+            default: return "unreadable";
         }
     }
 
@@ -378,21 +322,6 @@ public class DataImport {
                 return Boolean.toString(cell.getBooleanCellValue());
             default:
                 return null;
-        }
-    }
-
-    private static byte[] read(InputStream in) {
-        if (in == null) {
-            throw refused("data.import.error.empty");
-        }
-        try {
-            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
-            if (content.length > MAX_BYTES) {
-                throw refused("data.import.error.tooLarge");
-            }
-            return content;
-        } catch (IOException e) {
-            throw refused("data.import.error.unreadable");
         }
     }
 

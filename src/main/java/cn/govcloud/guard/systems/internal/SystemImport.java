@@ -2,10 +2,10 @@ package cn.govcloud.guard.systems.internal;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.documents.Spreadsheets;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.systems.internal.SystemService.Exposure;
 import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,18 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 
@@ -44,11 +36,6 @@ public class SystemImport {
             "exposure", "addresses");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[；;,，、\\r\\n]+");
     private static final Pattern ADDRESS_SEPARATOR = Pattern.compile("[；;\\r\\n]+");
-
-    static {
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
-    }
 
     /** One error of one cell: the spreadsheet's row number (the header is row 1), the column header and a message key with an optional detail. */
     public record RowError(int row, String column, String messageKey, String detail) {
@@ -113,75 +100,28 @@ public class SystemImport {
 
     /** Imports the rows as drafts of the actor's unit; refuses the whole file when any row is wrong. */
     public List<Long> importFile(InputStream in) {
-        List<Registration> registrations = parse(read(in));
+        List<Registration> registrations = parse(in);
         List<Long> ids = systems.registerAll(registrations);
         audit.record(AuditEvent.success("systems.import", "systems", ids.size() + " systems imported as drafts"));
         return ids;
     }
 
-    List<Registration> parse(byte[] content) {
-        if (content.length == 0) {
-            throw refused("systems.import.error.empty");
-        }
+    List<Registration> parse(InputStream in) {
         try {
-            if (FileMagic.valueOf(content) != FileMagic.OOXML) {
-                throw refused("systems.import.error.notXlsx");
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof InvalidInput) {
-                throw e;
-            }
-            throw refused("systems.import.error.notXlsx");
-        }
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
-            countRows(pkg);
-            try (XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
-                return rows(wb.getSheetAt(0));
-            }
-        } catch (InvalidInput | ImportRefused e) {
-            throw e;
-        } catch (Exception e) {
-            throw refused(bomb(e) ? "systems.import.error.bomb" : "systems.import.error.unreadable");
+            return Spreadsheets.readFirstSheet(in, MAX_BYTES, MAX_ROWS, this::rows);
+        } catch (Spreadsheets.Refused e) {
+            throw refused("systems.import.error." + refusal(e.reason()));
         }
     }
 
-    private static boolean bomb(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max") || m.contains("Inflate"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Counts the first sheet's rows with a streaming reader, stopping as soon as there are too many. */
-    private static void countRows(OPCPackage pkg) throws Exception {
-        XSSFReader reader = new XSSFReader(pkg);
-        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-        if (!sheets.hasNext()) {
-            throw refused("systems.import.error.empty");
-        }
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        try (InputStream sheet = sheets.next()) {
-            XMLStreamReader xml = factory.createXMLStreamReader(sheet);
-            int rows = 0;
-            try {
-                while (xml.hasNext()) {
-                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName())) {
-                        rows++;
-                        if (rows > MAX_ROWS + 1) {
-                            throw refused("systems.import.error.tooManyRows");
-                        }
-                    }
-                }
-            } finally {
-                xml.close();
-            }
-        } catch (XMLStreamException e) {
-            throw refused("systems.import.error.unreadable");
+    private static String refusal(Spreadsheets.Refusal reason) {
+        switch (reason) {
+            case EMPTY: return "empty";
+            case TOO_LARGE: return "tooLarge";
+            case NOT_XLSX: return "notXlsx";
+            case TOO_MANY_ROWS: return "tooManyRows";
+            case BOMB: return "bomb";
+            default: return "unreadable";
         }
     }
 
@@ -297,21 +237,6 @@ public class SystemImport {
             return List.of();
         }
         return Arrays.stream(separator.split(value)).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static byte[] read(InputStream in) {
-        if (in == null) {
-            throw refused("systems.import.error.empty");
-        }
-        try {
-            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
-            if (content.length > MAX_BYTES) {
-                throw refused("systems.import.error.tooLarge");
-            }
-            return content;
-        } catch (IOException e) {
-            throw refused("systems.import.error.unreadable");
-        }
     }
 
     private static InvalidInput refused(String key) {

@@ -1,0 +1,135 @@
+package cn.govcloud.guard.documents;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Function;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Opens an uploaded Excel file the way every import must (systems, data catalog, …): size capped
+ * while reading, really an .xlsx (by its bytes, not its name), rows counted with a streaming pass
+ * before anything is loaded (a 100k-row file is refused without building it in memory), POI's
+ * zip-bomb limits, and formulas never evaluated (the caller reads cell values only).
+ */
+public final class Spreadsheets {
+
+    static {
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
+    }
+
+    /** Why a file was refused; the importer turns it into its own message. */
+    public enum Refusal { EMPTY, TOO_LARGE, NOT_XLSX, TOO_MANY_ROWS, BOMB, UNREADABLE }
+
+    public static final class Refused extends RuntimeException {
+        private final Refusal reason;
+
+        Refused(Refusal reason) {
+            super(reason.name());
+            this.reason = reason;
+        }
+
+        public Refusal reason() {
+            return reason;
+        }
+    }
+
+    private Spreadsheets() {
+    }
+
+    /**
+     * Hands the first sheet to {@code reader} when the file passes every check; at most
+     * {@code maxRows} rows besides the header row. Whatever the reader throws passes through.
+     */
+    public static <T> T readFirstSheet(InputStream in, long maxBytes, int maxRows, Function<Sheet, T> reader) {
+        byte[] content = read(in, maxBytes);
+        try {
+            if (FileMagic.valueOf(content) != FileMagic.OOXML) {
+                throw new Refused(Refusal.NOT_XLSX);
+            }
+        } catch (Refused e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new Refused(Refusal.NOT_XLSX);
+        }
+        XSSFWorkbook workbook;
+        try {
+            OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content));
+            countRows(pkg, maxRows);
+            workbook = new XSSFWorkbook(pkg);
+        } catch (Refused e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Refused(bomb(e) ? Refusal.BOMB : Refusal.UNREADABLE);
+        }
+        try (XSSFWorkbook wb = workbook) {
+            return reader.apply(wb.getSheetAt(0));
+        } catch (IOException e) {
+            throw new Refused(Refusal.UNREADABLE);
+        }
+    }
+
+    private static byte[] read(InputStream in, long maxBytes) {
+        if (in == null) {
+            throw new Refused(Refusal.EMPTY);
+        }
+        try {
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (content.length > maxBytes) {
+                throw new Refused(Refusal.TOO_LARGE);
+            }
+            if (content.length == 0) {
+                throw new Refused(Refusal.EMPTY);
+            }
+            return content;
+        } catch (IOException e) {
+            throw new Refused(Refusal.UNREADABLE);
+        }
+    }
+
+    private static boolean bomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max") || m.contains("Inflate"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Counts the first sheet's rows with a streaming reader, stopping as soon as there are too many. */
+    private static void countRows(OPCPackage pkg, int maxRows) throws Exception {
+        XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+        if (!sheets.hasNext()) {
+            throw new Refused(Refusal.EMPTY);
+        }
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (InputStream sheet = sheets.next()) {
+            XMLStreamReader xml = factory.createXMLStreamReader(sheet);
+            int rows = 0;
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && "row".equals(xml.getLocalName()) && ++rows > maxRows + 1) {
+                        throw new Refused(Refusal.TOO_MANY_ROWS);
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new Refused(Refusal.UNREADABLE);
+        }
+    }
+}
