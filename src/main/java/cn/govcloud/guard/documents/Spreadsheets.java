@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,8 +29,20 @@ public final class Spreadsheets {
         ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
     }
 
-    /** Why a file was refused; the importer turns it into its own message. */
-    public enum Refusal { EMPTY, TOO_LARGE, NOT_XLSX, TOO_MANY_ROWS, BOMB, UNREADABLE }
+    /** Why a file was refused; the importer turns it into its own message, e.g. {@code systems.import.error.} + {@link #key()}. */
+    public enum Refusal {
+        EMPTY("empty"), TOO_LARGE("tooLarge"), NOT_XLSX("notXlsx"), TOO_MANY_ROWS("tooManyRows"), BOMB("bomb"), UNREADABLE("unreadable");
+
+        private final String key;
+
+        Refusal(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
 
     public static final class Refused extends RuntimeException {
         private final Refusal reason;
@@ -76,6 +89,24 @@ public final class Spreadsheets {
             return reader.apply(wb.getSheetAt(0));
         } catch (IOException e) {
             throw new Refused(Refusal.UNREADABLE);
+        }
+    }
+
+    /** A cell's value as text — never a formula's result, which is never evaluated; null for blank or formula cells. */
+    public static String text(Cell cell) {
+        switch (cell.getCellType()) {
+            case STRING:
+                return cell.getStringCellValue();
+            case NUMERIC:
+                double d = cell.getNumericCellValue();
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    return Long.toString((long) d);
+                }
+                return Double.toString(d);
+            case BOOLEAN:
+                return Boolean.toString(cell.getBooleanCellValue());
+            default:
+                return null;
         }
     }
 

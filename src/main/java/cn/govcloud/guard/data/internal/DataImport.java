@@ -162,20 +162,10 @@ public class DataImport {
         try {
             return Spreadsheets.readFirstSheet(in, MAX_BYTES, MAX_ROWS, sheet -> rows(sheet, actor));
         } catch (Spreadsheets.Refused e) {
-            throw refused("data.import.error." + refusal(e.reason()));
+            throw refused("data.import.error." + e.reason().key());
         }
     }
 
-    private static String refusal(Spreadsheets.Refusal reason) {
-        switch (reason) {
-            case EMPTY: return "empty";
-            case TOO_LARGE: return "tooLarge";
-            case NOT_XLSX: return "notXlsx";
-            case TOO_MANY_ROWS: return "tooManyRows";
-            case BOMB: return "bomb";
-            default: return "unreadable";
-        }
-    }
 
     private List<NewDataset> rows(Sheet sheet, Actor actor) {
         header(sheet.getRow(0));
@@ -210,7 +200,7 @@ public class DataImport {
                     any = true;
                     continue;
                 }
-                values[c] = text(cell);
+                values[c] = Spreadsheets.text(cell);
                 any |= values[c] != null && !values[c].isBlank();
             }
             if (!any) {
@@ -308,22 +298,6 @@ public class DataImport {
         return null;
     }
 
-    private static String text(Cell cell) {
-        switch (cell.getCellType()) {
-            case STRING:
-                return cell.getStringCellValue();
-            case NUMERIC:
-                double d = cell.getNumericCellValue();
-                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    return Long.toString((long) d);
-                }
-                return Double.toString(d);
-            case BOOLEAN:
-                return Boolean.toString(cell.getBooleanCellValue());
-            default:
-                return null;
-        }
-    }
 
     private static InvalidInput refused(String key) {
         return new InvalidInput(key, Map.of("file", key));

@@ -110,20 +110,10 @@ public class SystemImport {
         try {
             return Spreadsheets.readFirstSheet(in, MAX_BYTES, MAX_ROWS, this::rows);
         } catch (Spreadsheets.Refused e) {
-            throw refused("systems.import.error." + refusal(e.reason()));
+            throw refused("systems.import.error." + e.reason().key());
         }
     }
 
-    private static String refusal(Spreadsheets.Refusal reason) {
-        switch (reason) {
-            case EMPTY: return "empty";
-            case TOO_LARGE: return "tooLarge";
-            case NOT_XLSX: return "notXlsx";
-            case TOO_MANY_ROWS: return "tooManyRows";
-            case BOMB: return "bomb";
-            default: return "unreadable";
-        }
-    }
 
     private List<Registration> rows(Sheet sheet) {
         List<Registration> registrations = new ArrayList<>();
@@ -150,7 +140,7 @@ public class SystemImport {
                     any = true;
                     continue;
                 }
-                values[c] = text(cell);
+                values[c] = Spreadsheets.text(cell);
                 any |= values[c] != null && !values[c].isBlank();
             }
             if (!any) {
@@ -187,22 +177,6 @@ public class SystemImport {
         return registrations;
     }
 
-    private static String text(Cell cell) {
-        switch (cell.getCellType()) {
-            case STRING:
-                return cell.getStringCellValue();
-            case NUMERIC:
-                double d = cell.getNumericCellValue();
-                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    return Long.toString((long) d);
-                }
-                return Double.toString(d);
-            case BOOLEAN:
-                return Boolean.toString(cell.getBooleanCellValue());
-            default:
-                return null;
-        }
-    }
 
     private static Integer level(String value) {
         String v = value.strip().replace("第", "").replace("级", "");
