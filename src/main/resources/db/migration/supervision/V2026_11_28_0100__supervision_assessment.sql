@@ -16,6 +16,7 @@ create table supervision_assessment_score (
     org_id        bigint       not null,
     org_name      varchar(300) not null,
     item_id       varchar(40)  not null,
+    item_kind     varchar(20)  not null,
     item_title    varchar(200) not null,
     weight        int          not null,
     numerator     bigint       not null,
