@@ -3,7 +3,7 @@
 -- finalised, the pages, the API and the report show this snapshot with the catalog version and the
 -- weights used. Finalising again replaces the snapshot (the earlier one stays in the audit log).
 create table supervision_assessment_year (
-    year             int primary key,
+    assessment_year  int primary key,
     catalog_version  varchar(200) not null,
     weights          varchar(500) not null,  -- e.g. duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=2);admission=10
     finalised_at     timestamp with time zone not null,
@@ -12,7 +12,7 @@ create table supervision_assessment_year (
 
 -- one row per unit and item: the figures as they stood when the year was finalised
 create table supervision_assessment_score (
-    year          int          not null references supervision_assessment_year (year),
+    assessment_year int        not null references supervision_assessment_year (assessment_year),
     org_id        bigint       not null,
     org_name      varchar(300) not null,
     item_id       varchar(40)  not null,
@@ -24,14 +24,14 @@ create table supervision_assessment_score (
     deduction     numeric(7, 2) not null,
     score         numeric(7, 2) not null,
     explanation   varchar(1000) not null,
-    primary key (year, org_id, item_id)
+    primary key (assessment_year, org_id, item_id)
 );
 
 create table supervision_assessment_total (
-    year          int          not null references supervision_assessment_year (year),
+    assessment_year int        not null references supervision_assessment_year (assessment_year),
     org_id        bigint       not null,
     org_name      varchar(300) not null,
     total         numeric(7, 2) not null,
     rank_no       int          not null,
-    primary key (year, org_id)
+    primary key (assessment_year, org_id)
 );

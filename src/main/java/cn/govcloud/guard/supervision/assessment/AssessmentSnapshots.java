@@ -25,18 +25,18 @@ class AssessmentSnapshots {
     /** Replaces the year's snapshot with this ranking (in the caller's transaction). */
     void store(Ranking ranking, Instant at, String by) {
         int year = ranking.year();
-        jdbc.sql("delete from supervision_assessment_score where year = :y").param("y", year).update();
-        jdbc.sql("delete from supervision_assessment_total where year = :y").param("y", year).update();
-        jdbc.sql("delete from supervision_assessment_year where year = :y").param("y", year).update();
-        jdbc.sql("insert into supervision_assessment_year (year, catalog_version, weights, finalised_at, finalised_by) values (:y, :v, :w, :at, :by)")
+        jdbc.sql("delete from supervision_assessment_score where assessment_year = :y").param("y", year).update();
+        jdbc.sql("delete from supervision_assessment_total where assessment_year = :y").param("y", year).update();
+        jdbc.sql("delete from supervision_assessment_year where assessment_year = :y").param("y", year).update();
+        jdbc.sql("insert into supervision_assessment_year (assessment_year, catalog_version, weights, finalised_at, finalised_by) values (:y, :v, :w, :at, :by)")
                 .param("y", year).param("v", ranking.catalogVersion()).param("w", ranking.weights())
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).param("by", by).update();
         for (UnitScore unit : ranking.units()) {
-            jdbc.sql("insert into supervision_assessment_total (year, org_id, org_name, total, rank_no) values (:y, :o, :n, :t, :r)")
+            jdbc.sql("insert into supervision_assessment_total (assessment_year, org_id, org_name, total, rank_no) values (:y, :o, :n, :t, :r)")
                     .param("y", year).param("o", unit.orgId()).param("n", unit.orgName()).param("t", unit.total()).param("r", unit.rank()).update();
             for (ItemScore item : unit.items()) {
                 jdbc.sql("""
-                                insert into supervision_assessment_score (year, org_id, org_name, item_id, item_kind, item_title, weight, numerator,
+                                insert into supervision_assessment_score (assessment_year, org_id, org_name, item_id, item_kind, item_title, weight, numerator,
                                   denominator, deduction, score, explanation) values (:y, :o, :n, :i, :k, :t, :w, :num, :den, :d, :s, :e)""")
                         .param("y", year).param("o", unit.orgId()).param("n", unit.orgName()).param("i", item.itemId()).param("k", item.kind())
                         .param("t", item.title()).param("w", item.weight()).param("num", item.numerator()).param("den", item.denominator())
@@ -49,7 +49,7 @@ class AssessmentSnapshots {
     Optional<Ranking> find(int year, List<ProviderRecord> providers) {
         record Header(String version, String weights, Instant at, String by) {
         }
-        Optional<Header> header = jdbc.sql("select catalog_version, weights, finalised_at, finalised_by from supervision_assessment_year where year = :y")
+        Optional<Header> header = jdbc.sql("select catalog_version, weights, finalised_at, finalised_by from supervision_assessment_year where assessment_year = :y")
                 .param("y", year).query((rs, i) -> new Header(rs.getString(1), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4))).optional();
         if (header.isEmpty()) {
@@ -57,7 +57,7 @@ class AssessmentSnapshots {
         }
         Map<Long, List<ItemScore>> items = new LinkedHashMap<>();
         jdbc.sql("select org_id, item_id, item_kind, item_title, weight, numerator, denominator, deduction, score, explanation "
-                        + "from supervision_assessment_score where year = :y order by org_id")
+                        + "from supervision_assessment_score where assessment_year = :y order by org_id")
                 .param("y", year).query((rs, i) -> {
                     long den = rs.getLong("denominator");
                     long num = rs.getLong("numerator");
@@ -70,7 +70,7 @@ class AssessmentSnapshots {
                 }).list();
         List<String> order = List.of(header.get().weights().split(";")).stream().map(w -> w.split("=")[0]).toList();
         items.values().forEach(list -> list.sort(java.util.Comparator.comparing(i -> order.indexOf(i.itemId()))));
-        List<UnitScore> units = jdbc.sql("select org_id, org_name, total, rank_no from supervision_assessment_total where year = :y order by rank_no")
+        List<UnitScore> units = jdbc.sql("select org_id, org_name, total, rank_no from supervision_assessment_total where assessment_year = :y order by rank_no")
                 .param("y", year).query((rs, i) -> new UnitScore(rs.getLong(1), rs.getString(2), items.getOrDefault(rs.getLong(1), List.of()),
                         rs.getBigDecimal(3).setScale(2), rs.getInt(4), null, null)).list();
         Header h = header.get();
