@@ -51,7 +51,7 @@ class AssessmentPages {
         return "supervision/assessment";
     }
 
-    @GetMapping("/supervision/assessment/{orgId:\\d+}")
+    @GetMapping("/supervision/assessment/{orgId}")
     @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     String unit(@PathVariable long orgId, @RequestParam(required = false) Integer year, Model model) {
         Actor actor = Actor.require();
