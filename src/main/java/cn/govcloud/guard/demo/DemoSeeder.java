@@ -86,6 +86,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             DemoPlatform.seed(platform, bootstrap, clock);
+            DemoAssessment.seed(identity, organisations, systems, hazards, incidents, bootstrap, clock, password);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -46,7 +46,8 @@ class IncidentOutcomeQueries implements IncidentOutcomes {
 
     private static Outcome row(ResultSet rs, int i) throws SQLException {
         long system = rs.getLong("system_id");
-        return new Outcome(rs.getLong("id"), rs.getLong("org_id"), rs.wasNull() ? null : system, rs.getString("title"), rs.getString("grade"),
+        Long systemId = rs.wasNull() ? null : system;
+        return new Outcome(rs.getLong("id"), rs.getLong("org_id"), systemId, rs.getString("title"), rs.getString("grade"),
                 rs.getObject("confirmed_at", OffsetDateTime.class).toInstant(), rs.getString("status"));
     }
 
