@@ -84,7 +84,10 @@ class AssessmentTests {
     @AfterEach
     void reset() throws Exception {
         clock.reset();
-        mvc.perform(delete("/api/v1/rules/overlay").header("Authorization", token("supervisor")));
+        tokens.clear(); // a token issued at a moved clock may have expired by now
+        MvcResult removed = call("supervisor", delete("/api/v1/rules/overlay"));
+        assertThat(removed.getResponse().getStatus()).isEqualTo(200);
+        tokens.clear();
     }
 
     private String token(String user) throws Exception {
@@ -365,5 +368,31 @@ class AssessmentTests {
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.assessment.finalise'").query(Long.class).single())
                 .isPositive();
         assertThat(call("regulator", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void a12_finalisingFilesEachUnitsAnnualAssessmentDutyWithItsScores() throws Exception {
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        long unit1 = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
+        try {
+            MvcResult r = call("supervisor", post("/api/v1/assessments/" + year + "/finalisation"));
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+            JsonNode body = JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+            assertThat(body.get("finalised").asBoolean()).isTrue();
+            // the demo city's yearly A12 duty of unit1 (the supervisor's, owed for the unit) is filed with the catalog's fields
+            var duty = jdbc.sql("select id, state from duties_duty where rule_id = 'A12-annual-assessment' and subject_kind = 'UNIT' "
+                    + "and subject_id = :org and period_start = :start").param("org", unit1).param("start", LocalDate.of(year, 1, 1))
+                    .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).optional();
+            assertThat(duty).as("the demo city's A12 duty of unit1 for " + year).isPresent();
+            assertThat(duty.get().getValue()).isIn("SUBMITTED", "ACCEPTED");
+            String fields = jdbc.sql("select fields_json from duties_submission where duty_id = :d order by id desc limit 1")
+                    .param("d", duty.get().getKey()).query(String.class).single();
+            assertThat(fields).contains("totalScore").contains("responsibilityScore").contains("rectificationRate").contains("incidents");
+        } finally {
+            // the other tests watch this year live
+            for (String table : List.of("supervision_assessment_score", "supervision_assessment_total", "supervision_assessment_year")) {
+                jdbc.sql("delete from " + table + " where assessment_year = :y").param("y", year).update();
+            }
+        }
     }
 }
