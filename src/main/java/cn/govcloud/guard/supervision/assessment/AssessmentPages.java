@@ -28,11 +28,13 @@ class AssessmentPages {
 
     private final AssessmentService assessments;
     private final AssessmentReport report;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
     private final Clock clock;
 
-    AssessmentPages(AssessmentService assessments, AssessmentReport report, Clock clock) {
+    AssessmentPages(AssessmentService assessments, AssessmentReport report, cn.govcloud.guard.rules.RuleCatalog catalog, Clock clock) {
         this.assessments = assessments;
         this.report = report;
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -48,6 +50,8 @@ class AssessmentPages {
         model.addAttribute("seesAll", AssessmentService.seesAll(actor));
         model.addAttribute("mayFinalise", AssessmentService.mayFinalise(actor));
         model.addAttribute("unitUser", actor.isUnitUser());
+        model.addAttribute("model", catalog.assessment());
+        model.addAttribute("catalogVersion", catalog.version().version());
         return "supervision/assessment";
     }
 
