@@ -20,9 +20,12 @@ public record UnitScore(long orgId, String orgName, List<ItemScore> items, BigDe
         return previousTotal == null ? null : total.subtract(previousTotal);
     }
 
-    /** Whether anything at all was counted for the unit (otherwise it is full marks on nothing). */
+    /**
+     * Whether anything of the year was counted for the unit (otherwise it is full marks on nothing).
+     * Admission is left out: it is the register as it stands, not a record of that year.
+     */
     public boolean hasData() {
-        return items.stream().anyMatch(i -> !i.empty());
+        return items.stream().anyMatch(i -> !i.empty() && !"ADMISSION".equals(i.kind()));
     }
 
     public UnitScore withRank(int rank) {
