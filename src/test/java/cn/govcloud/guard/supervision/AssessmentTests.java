@@ -141,6 +141,10 @@ class AssessmentTests {
         as(unit, () -> ids[1] = systems.register(new Systems.NewSystem("考核测试系统" + suffix, "考核测试", 2, null, "张三", "13900000001",
                 List.of("GOV_EXTRANET"), List.of("10.201." + (suffix.hashCode() & 0xff) + ".7"))));
         Authentication supervisor = DemoActors.authentication(jdbc, "supervisor");
+        // last year: one hazard notified on Thursday 18 December 2025 and never worked on
+        clock.set(Instant.parse("2025-12-18T02:00:00Z"));
+        as(supervisor, () -> hazards.raise(new Hazards.NewHazard(ids[1], "去年的隐患", Hazards.Severity.LOW, null, null, "MANUAL", null)));
+        clock.set(NOTIFIED);
         as(supervisor, () -> {
             ids[2] = hazards.raise(new Hazards.NewHazard(ids[1], "弱口令", Hazards.Severity.HIGH, null, null, "MANUAL", null)).id();
             ids[3] = hazards.raise(new Hazards.NewHazard(ids[1], "中间件漏洞", Hazards.Severity.MEDIUM, null, null, "MANUAL", null)).id();
@@ -222,7 +226,10 @@ class AssessmentTests {
             sum = sum.add(item.get("score").decimalValue());
         }
         assertThat(unit.get("total").decimalValue()).isEqualByComparingTo(sum);
-        assertThat(unit.get("previousTotal").isNull()).isTrue();
+        // last year: hazards 0 of 1, its acknowledgement and rectification duties 0 of 2, no incident, no system on the platform
+        assertThat(unit.get("previousTotal").decimalValue()).isEqualByComparingTo("30.00");
+        assertThat(unit.get("previousRank").asInt()).isPositive();
+        assertThat(unit.get("delta").decimalValue()).isEqualByComparingTo(sum.subtract(new java.math.BigDecimal("30.00")));
 
         // the ranking lists the unit with the same total
         JsonNode ranking = json("regulator", "/api/v1/assessments/2026");
@@ -360,14 +367,21 @@ class AssessmentTests {
     void a12_finalisingAYearStoresTheSnapshotWithTheCatalogVersionAndIsAudited() throws Exception {
         MvcResult r = call("supervisor", post("/api/v1/assessments/2025/finalisation"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-        JsonNode year = json("regulator", "/api/v1/assessments/2025");
-        assertThat(year.get("finalised").asBoolean()).isTrue();
-        assertThat(year.get("finalisedBy").asText()).isEqualTo("supervisor");
-        assertThat(year.get("catalogVersion").asText()).startsWith("2025.12.16-r1");
-        assertThat(year.get("units").size()).isGreaterThan(0);
-        assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.assessment.finalise'").query(Long.class).single())
-                .isPositive();
-        assertThat(call("regulator", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(403);
+        try {
+            JsonNode year = json("regulator", "/api/v1/assessments/2025");
+            assertThat(year.get("finalised").asBoolean()).isTrue();
+            assertThat(year.get("finalisedBy").asText()).isEqualTo("supervisor");
+            assertThat(year.get("catalogVersion").asText()).isEqualTo("2025.12.16-r1");
+            assertThat(year.get("weights").asText()).isEqualTo("duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=2);admission=10");
+            assertThat(year.get("units").size()).isGreaterThan(0);
+            assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.assessment.finalise'").query(Long.class).single())
+                    .isPositive();
+            assertThat(call("regulator", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(403);
+        } finally {
+            for (String table : List.of("supervision_assessment_score", "supervision_assessment_total", "supervision_assessment_year")) {
+                jdbc.sql("delete from " + table + " where assessment_year = 2025").update();
+            }
+        }
     }
 
     @Test
