@@ -26,8 +26,8 @@ final class AssessmentParts {
     private AssessmentParts() {
     }
 
-    /** A district's change to one item; null means unchanged. */
-    record ItemChange(Integer weight, Map<String, Integer> deductions) {
+    /** A district's change to one item (null means unchanged), or an item the district adds ({@code added}). */
+    record ItemChange(Integer weight, Map<String, Integer> deductions, Item added) {
         ItemChange {
             deductions = Map.copyOf(deductions);
         }
@@ -48,7 +48,7 @@ final class AssessmentParts {
         YamlTree.Seen ids = new YamlTree.Seen();
         boolean ok = true;
         for (int i = 0; i < nodes.size(); i++) {
-            Item item = item(yaml, nodes.get(i), "assessment.items[" + i + "]", entries, ids);
+            Item item = item(yaml, nodes.get(i), "assessment.items[" + i + "]", entries, ids, null);
             ok &= item != null;
             if (item != null) {
                 items.add(item);
@@ -61,18 +61,21 @@ final class AssessmentParts {
         return ok ? model : null;
     }
 
-    private static Item item(YamlTree yaml, Node node, String path, List<CatalogEntry> entries, YamlTree.Seen ids) {
+    /** @param fixedId the id an overlay gives as the key of an item it adds; null in the catalog (then {@code id} is a key) */
+    private static Item item(YamlTree yaml, Node node, String path, List<CatalogEntry> entries, YamlTree.Seen ids, String fixedId) {
         Map<String, Entry> e = yaml.mapping(node, path);
         if (e == null) {
             return null;
         }
-        yaml.keys(e, node, path, List.of("id", "kind", "title", "titleEn", "weight", "note"), List.of("deductions", "rules", "articles"));
-        String id = e.containsKey("id") ? yaml.text(e.get("id").value(), path + ".id") : null;
+        List<String> required = fixedId == null ? List.of("id", "kind", "title", "titleEn", "weight", "note") : List.of("kind", "title", "titleEn", "weight", "note");
+        yaml.keys(e, node, path, required, List.of("deductions", "rules", "articles"));
+        String id = fixedId != null ? fixedId : e.containsKey("id") ? yaml.text(e.get("id").value(), path + ".id") : null;
         if (id != null && !ITEM_ID.matcher(id).matches()) {
-            yaml.problem(e.get("id").value(), path + ".id", "'" + YamlTree.shorten(id) + "' is not an item id like hazards (lower-case letters, digits, -)");
+            yaml.problem(fixedId != null ? node : e.get("id").value(), path + (fixedId != null ? "" : ".id"),
+                    "'" + YamlTree.shorten(id) + "' is not an item id like hazards (lower-case letters, digits, -)");
             id = null;
         }
-        if (id != null) {
+        if (id != null && ids != null) {
             Integer first = ids.firstLine(id, YamlTree.line(node));
             if (first != null) {
                 yaml.problem(e.get("id").value(), path + ".id", "duplicate item id '" + id + "' (first at line " + first + ")");
@@ -168,9 +171,11 @@ final class AssessmentParts {
 
     /**
      * An overlay's {@code assessment: {items: {hazards: {weight: 40}, incidents: {deductions: {III: 20}}}}}:
-     * only weights and deductions of the catalog's items; the weights after the change must still add up to 100.
+     * weights and deductions of the catalog's items, and items the district adds, each given whole as
+     * in the catalog (kind, title, titleEn, weight, note, and deductions / rules / articles); the
+     * weights after the change must still add up to 100.
      */
-    static Map<String, ItemChange> overlay(YamlTree yaml, Node node, AssessmentModel base) {
+    static Map<String, ItemChange> overlay(YamlTree yaml, Node node, AssessmentModel base, List<CatalogEntry> entries) {
         Map<String, Entry> top = yaml.mapping(node, "assessment");
         if (top == null) {
             return Map.of();
@@ -188,13 +193,22 @@ final class AssessmentParts {
         for (Map.Entry<String, Entry> entry : items.entrySet()) {
             String path = "assessment.items." + entry.getKey();
             Item item = base.item(entry.getKey()).orElse(null);
+            Map<String, Entry> given = yaml.mapping(entry.getValue().value(), path);
+            if (item == null && given != null && given.containsKey("kind")) {
+                Item added = item(yaml, entry.getValue().value(), path, entries, null, entry.getKey());
+                ok &= added != null;
+                if (added != null) {
+                    changes.put(added.id(), new ItemChange(null, Map.of(), added));
+                }
+                continue;
+            }
             if (item == null) {
-                yaml.problem(entry.getValue().key(), path, "no assessment item '" + YamlTree.shorten(entry.getKey()) + "' in the catalog; items are "
-                        + String.join(", ", base.items().stream().map(Item::id).toList()));
+                yaml.problem(entry.getValue().key(), path, "no assessment item '" + YamlTree.shorten(entry.getKey()) + "' in the catalog (items are "
+                        + String.join(", ", base.items().stream().map(Item::id).toList()) + "); to add one, give kind, title, titleEn, weight and note");
                 ok = false;
                 continue;
             }
-            Map<String, Entry> e = yaml.mapping(entry.getValue().value(), path);
+            Map<String, Entry> e = given;
             if (e == null) {
                 ok = false;
                 continue;
@@ -222,7 +236,7 @@ final class AssessmentParts {
                 }
             }
             if (ok) {
-                changes.put(item.id(), new ItemChange(weight, deductions == null ? Map.of() : deductions));
+                changes.put(item.id(), new ItemChange(weight, deductions == null ? Map.of() : deductions, null));
             }
         }
         if (ok) {
@@ -259,6 +273,9 @@ final class AssessmentParts {
             items.add(new Item(item.id(), item.kind(), item.title(), item.titleEn(), weight, deductions, item.rulePrefixes(), item.articles(),
                     item.note(), overridden));
         }
+        changes.values().stream().filter(c -> c.added() != null).map(ItemChange::added)
+                .forEach(a -> items.add(new Item(a.id(), a.kind(), a.title(), a.titleEn(), a.weight(), a.deductions(), a.rulePrefixes(),
+                        a.articles(), a.note(), Set.of("added"))));
         return new AssessmentModel(items);
     }
 }

@@ -29,9 +29,12 @@ import org.yaml.snakeyaml.nodes.Node;
  *     hazards: {weight: 40}
  *     incidents: {weight: 10, deductions: {III: 20}}
  * </pre>
- * An overlay gives {@code rules}, {@code assessment} or both. In {@code assessment} only an
- * item's {@code weight} and (kind incidents) {@code deductions} per grade may change; the weights
- * after the change must add up to 100, else the whole overlay is refused.
+ * An overlay gives {@code rules}, {@code assessment} or both. In {@code assessment} a catalog
+ * item's {@code weight} and (kind incidents) {@code deductions} per grade may change, nothing else
+ * of it; a district adds an item by giving it whole under a new id, as the catalog states items
+ * (e.g. {@code drills: {kind: duties, rules: [A10.3-], title: …, titleEn: …, weight: 10, note: …}});
+ * a new id with only a weight is refused as unknown. The weights after the change must add up to
+ * 100, else the whole overlay is refused.
  * Only values may change: {@code due}, {@code remind}, {@code escalate}, {@code when} and the
  * {@code required} flags of the evidence. Who must act, what a duty is owed for, when it arises
  * and the text of the Measures stay as the product states them; an overlay that tries is refused
@@ -77,7 +80,7 @@ public final class OverlayParser {
         Overlay header = top.containsKey("overlay") ? header(yaml, top.get("overlay").value(), sameBase, warnings) : null;
         Map<String, RuleChange> changes = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : Map.of();
         Map<String, AssessmentParts.ItemChange> assessment = top.containsKey("assessment")
-                ? AssessmentParts.overlay(yaml, top.get("assessment").value(), product.assessment()) : Map.of();
+                ? AssessmentParts.overlay(yaml, top.get("assessment").value(), product.assessment(), product.entries()) : Map.of();
         if (header == null) {
             return null;
         }

@@ -46,9 +46,35 @@ class AssessmentModelUnitTests {
     }
 
     @Test
+    void a12_aDistrictAddsADrillsItemCountingOnlyTheUnitsDrillDuties_A13() {
+        Overlay overlay = overlays.parse("overlay.yaml", """
+                overlay: {name: 昆都仑区, version: 2026-c, basedOn: 2025.12.16-r1}
+                assessment:
+                  items:
+                    duties: {weight: 30}
+                    drills:
+                      kind: duties
+                      rules: [A10.3-]
+                      title: 应急预案与演练
+                      titleEn: Emergency plans and drills
+                      weight: 10
+                      note: 昆都仑区将应急预案修订和演练参与单列考核。
+                """, true);
+        AssessmentModel model = overlay.apply(product.assessment());
+        assertThat(model.items()).extracting(Item::id).containsExactly("duties", "hazards", "incidents", "admission", "drills");
+        Item drills = model.item("drills").orElseThrow();
+        assertThat(drills.kind()).isEqualTo(AssessmentModel.Kind.DUTIES);
+        assertThat(drills.rulePrefixes()).containsExactly("A10.3-");
+        assertThat(drills.overridden()).containsExactly("added");
+        assertThat(model.totalWeight()).isEqualTo(100);
+    }
+
+    @Test
     void a12_anOverlayWhoseWeightsDoNotAddUpTo100OrNamesAnUnknownItemIsRefused() {
         assertRefused("assessment: {items: {hazards: {weight: 50}}}", "overlay.yaml:2: assessment.items: with this overlay the weights add up to 120");
         assertRefused("assessment: {items: {drills: {weight: 10}}}", "overlay.yaml:2: assessment.items.drills: no assessment item 'drills'");
+        assertRefused("assessment: {items: {drills: {kind: duties, rules: [Z9-], title: 演练, titleEn: Drills, weight: 0, note: n}}}",
+                "overlay.yaml:2: assessment.items.drills.rules: no rule of this catalog starts with 'Z9-'");
         assertRefused("assessment: {items: {duties: {kind: hazards}}}", "overlay.yaml:2: assessment.items.duties.kind: may not be overridden");
         assertRefused("assessment: {items: {duties: {deductions: {I: 5}}}}", "overlay.yaml:2: assessment.items.duties.deductions: only an item of kind incidents");
         assertRefused("assessment: {items: {incidents: {deductions: {V: 5}}}}", "overlay.yaml:2: assessment.items.incidents.deductions.V: not a grade");
