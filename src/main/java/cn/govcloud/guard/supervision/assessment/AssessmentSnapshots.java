@@ -1,6 +1,5 @@
 package cn.govcloud.guard.supervision.assessment;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -79,9 +78,5 @@ class AssessmentSnapshots {
 
     private static String truncate(String text, int max) {
         return text == null ? "" : text.length() <= max ? text : text.substring(0, max);
-    }
-
-    static BigDecimal scale(BigDecimal value) {
-        return value.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }
