@@ -67,6 +67,7 @@ final class DemoAssessment {
             bootstrap.runAs("sysadmin", () -> user[0] = identity.createUser(new IdentityManagement.NewUser(plan.username(), plan.officer(), org,
                     plan.mobile(), password)));
             bootstrap.runAs("secadmin", () -> identity.assignRoles(user[0], Set.of(Role.UNIT_SECURITY_OFFICER)));
+            bootstrap.setDemoPassword(plan.username(), password); // signs in like the other demo accounts, no forced change
             long[] system = new long[1];
             String address = "10.60." + n + ".10";
             bootstrap.runAs(plan.username(), () -> system[0] = systems.register(new Systems.NewSystem(plan.system(), plan.system() + "（政务外网）", 2,

@@ -186,8 +186,8 @@ class AssessmentComputation {
         switch (item.kind()) {
             case DUTIES:
                 return duties.outcomes(orgId, selection(item, Party.UNIT, year, now)).stream()
-                        .map(d -> new Evidence("duty", d.id(), d.subjectName(), d.ruleId(), d.dueDate(), d.doneAt(), d.onTime(), d.state(),
-                                "/duties/" + d.id())).toList();
+                        .map(d -> new Evidence("duty", d.id(), d.subjectName(), d.ruleId() + catalog.rule(d.ruleId()).map(r -> " " + r.title()).orElse(""),
+                                d.dueDate(), d.doneAt(), d.onTime(), d.state(), "/duties/" + d.id())).toList();
             case HAZARDS:
                 return hazards.outcomes(orgId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now).stream()
                         .map(h -> new Evidence("hazard", h.id(), h.title() + "（" + h.systemName() + "）", h.severity(), h.dueDate(), h.closedAt(),
