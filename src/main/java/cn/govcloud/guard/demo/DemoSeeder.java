@@ -90,6 +90,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             DemoPlatform.seed(platform, bootstrap, clock);
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
+            DemoAssessment.seed(identity, organisations, systems, hazards, incidents, bootstrap, clock, password);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -83,6 +83,8 @@ public final class Navigation {
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("access-accounts", "/access/accounts", "nav.accessAccounts", Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER,
                     Role.UNIT_STAFF),
+            only("assessment", "/supervision/assessment", "nav.assessment", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
             only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
             only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),

@@ -95,6 +95,7 @@ class AuthorisationMatrixTests {
         accessFixture(unit1Org);
         providerExitFixture(unit1Org);
         supervisionNoticeFixture(unit1Org);
+        assessmentFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -518,6 +519,18 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/platform/exits/tasks/{taskId}", "/platform/exits/tasks/{taskId}")) {
             unit1Owned.put(pattern, String.valueOf(task));
         }
+    }
+
+    /**
+     * The annual assessment (A12): unit1's own explanation this year. The ranking by year names no
+     * unit in its path and shows each caller only what it may see, so it is not a unit-owned record.
+     */
+    private void assessmentFixture(long unit1Org) {
+        String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        unit1Owned.put("/supervision/assessment/{orgId}", String.valueOf(unit1Org));
+        unit1Owned.put("/api/v1/assessments/{year}/units/{orgId}", year + "/" + unit1Org);
+        unit1Owned.put("/api/v1/assessments/{year}", year);
+        everyonesData.add("/api/v1/assessments/{year}");
     }
 
     List<Endpoint> endpoints() {
