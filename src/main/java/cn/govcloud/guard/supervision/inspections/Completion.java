@@ -2,28 +2,21 @@ package cn.govcloud.guard.supervision.inspections;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.supervision.scheduling.PeriodicDutyFiling;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Pdf;
 import cn.govcloud.guard.documents.StoredDocument;
-import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
-import cn.govcloud.guard.identity.OrganisationDirectory;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.supervision.scheduling.Db;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,22 +34,20 @@ public class Completion {
 
     private final JdbcClient jdbc;
     private final Inspections inspections;
-    private final Duties duties;
+    private final PeriodicDutyFiling filing;
     private final Documents documents;
     private final Pdf pdf;
-    private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
-    Completion(JdbcClient jdbc, Inspections inspections, Duties duties, Documents documents, Pdf pdf, OrganisationDirectory organisations,
+    Completion(JdbcClient jdbc, Inspections inspections, PeriodicDutyFiling filing, Documents documents, Pdf pdf,
                MessageSource messages, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.inspections = inspections;
-        this.duties = duties;
+        this.filing = filing;
         this.documents = documents;
         this.pdf = pdf;
-        this.organisations = organisations;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
@@ -91,22 +82,11 @@ public class Completion {
     }
 
     private Long fileQuarterlyDuty(Inspections.Inspection inspection, List<Inspections.Item> items, String filename, byte[] report) {
-        LocalDate start = Inspections.quarterStart(inspection.quarter());
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("topic", inspection.topic());
         fields.put("inspected", inspected(items));
         fields.put("hazardsFound", String.valueOf(hazardsFound(items)));
-        Long first = null;
-        for (OrganisationView provider : organisations.ofKind(OrgKind.PROVIDER)) {
-            Optional<Duty> open = duties.ofSubject(SubjectKind.PLATFORM, provider.id()).stream()
-                    .filter(d -> d.ruleId().equals(QUARTERLY_RULE) && start.equals(d.periodStart()) && d.state().awaitsSubmission())
-                    .findFirst();
-            if (open.isPresent()) {
-                duties.submit(open.get().id(), fields, List.of(new Duties.Attachment("report", filename, new ByteArrayInputStream(report))));
-                first = first == null ? open.get().id() : first;
-            }
-        }
-        return first;
+        return filing.file(QUARTERLY_RULE, Inspections.quarterStart(inspection.quarter()), fields, "report", filename, report);
     }
 
     private static String inspected(List<Inspections.Item> items) {

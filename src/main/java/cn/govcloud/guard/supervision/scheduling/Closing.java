@@ -5,24 +5,16 @@ import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Pdf;
 import cn.govcloud.guard.documents.StoredDocument;
-import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
-import cn.govcloud.guard.identity.OrganisationDirectory;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.OrgKind;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,23 +34,21 @@ public class Closing {
     private final JdbcClient jdbc;
     private final Sessions sessions;
     private final Actions actions;
-    private final Duties duties;
+    private final PeriodicDutyFiling filing;
     private final Documents documents;
     private final Pdf pdf;
-    private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
 
-    Closing(JdbcClient jdbc, Sessions sessions, Actions actions, Duties duties, Documents documents, Pdf pdf,
-            OrganisationDirectory organisations, MessageSource messages, AuditLog audit, Clock clock) {
+    Closing(JdbcClient jdbc, Sessions sessions, Actions actions, PeriodicDutyFiling filing, Documents documents, Pdf pdf,
+             MessageSource messages, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.actions = actions;
-        this.duties = duties;
+        this.filing = filing;
         this.documents = documents;
         this.pdf = pdf;
-        this.organisations = organisations;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
@@ -94,22 +84,11 @@ public class Closing {
 
     /** The month's duty for each platform (one per provider) that still awaits evidence; the first one's id is kept. */
     private Long fileMonthlyDuty(Sessions.Session session, String filename, byte[] minutes) {
-        LocalDate periodStart = YearMonth.parse(session.month()).atDay(1);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("meetingDate", session.meetingDate().toString());
         fields.put("participants", session.participants());
         fields.put("issues", issues(session));
-        Long first = null;
-        for (OrganisationView provider : organisations.ofKind(OrgKind.PROVIDER)) {
-            Optional<Duty> open = duties.ofSubject(SubjectKind.PLATFORM, provider.id()).stream()
-                    .filter(d -> d.ruleId().equals(MONTHLY_RULE) && periodStart.equals(d.periodStart()) && d.state().awaitsSubmission())
-                    .findFirst();
-            if (open.isPresent()) {
-                duties.submit(open.get().id(), fields, List.of(new Duties.Attachment("minutes", filename, new ByteArrayInputStream(minutes))));
-                first = first == null ? open.get().id() : first;
-            }
-        }
-        return first;
+        return filing.file(MONTHLY_RULE, YearMonth.parse(session.month()).atDay(1), fields, "minutes", filename, minutes);
     }
 
     private String issues(Sessions.Session session) {
