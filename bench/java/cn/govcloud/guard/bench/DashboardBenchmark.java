@@ -145,7 +145,8 @@ public final class DashboardBenchmark {
         if (uMax - u0 + 1 != UNITS) {
             throw new IllegalStateException("unit ids are not contiguous");
         }
-        String unit = "(" + u0 + " + g % " + UNITS + ")";
+        // the unit of row g: runs of seven rows per unit, so a unit's rows are not all of one state or severity (g % 10, g % 20 …)
+        String unit = "(" + u0 + " + (g / 7) % " + UNITS + ")";
         // 10,000 systems: 40 % admitted, the rest spread over the other states; levels 2, 3 and a few 4
         jdbc.sql("insert into systems_system (org_id, name, mlps_level, exposure, state, internet_access, external_exchange, exit_deadline, "
                 + "data_disposition, created_at, created_by, updated_at) select " + unit + ", '基准系统-' || g, "
@@ -153,11 +154,11 @@ public final class DashboardBenchmark {
                 + "(array['ADMITTED','ADMITTED','ADMITTED','ADMITTED','AWAITING_VERIFICATION','DRAFT','AWAITING_AGREEMENT','SUSPENDED',"
                 + "'EXIT_ORDERED','EXITED'])[1 + g % 10], false, false, case when g % 10 = 8 then current_date + 30 end, "
                 + "case when g % 10 = 9 then '已迁出并清除' end, now(), 'bench', now() from generate_series(1, " + SYSTEMS + ") g").update();
-        // 1,000,000 duties over 37 rules: 70 % accepted, 15 % open, 10 % overdue, 5 % submitted; one in twenty the provider's
+        // 1,000,000 duties over 37 rules: 70 % accepted, 15 % open, 10 % overdue, 5 % submitted; one in twenty the provider's (by runs of seven rows)
         jdbc.sql("insert into duties_duty (occurrence_key, rule_id, article, catalog_version, subject_kind, subject_id, subject_name, org_id, "
                 + "party, triggered_at, due_date, due_at, state, overdue_at, closed_at, created_at) select 'bench:' || g, "
                 + "'BENCH-R' || lpad((g % 37)::text, 2, '0'), 'A7.2', 'bench', 'SYSTEM', 1 + g % " + SYSTEMS + ", '基准系统', "
-                + "case when g % 20 = 7 then " + provider + " else " + unit + " end, case when g % 20 = 7 then 'PROVIDER' else 'UNIT' end, "
+                + "case when (g / 7) % 20 = 3 then " + provider + " else " + unit + " end, case when (g / 7) % 20 = 3 then 'PROVIDER' else 'UNIT' end, "
                 + "now() - (g % 365) * interval '1 day', (now() - (g % 365) * interval '1 day' + interval '30 days')::date, "
                 + "now() - (g % 365) * interval '1 day' + interval '30 days', "
                 + "case when g % 20 < 14 then 'ACCEPTED' when g % 20 < 17 then 'OPEN' when g % 20 < 19 then 'OVERDUE' else 'SUBMITTED' end, "

@@ -37,9 +37,10 @@ class IncidentFiguresQuery implements IncidentFigures {
         month.append(" else 12 end");
         params.put("start", monthStart(year, 1));
         params.put("end", startOf(LocalDate.of(year + 1, 1, 1)));
-        return jdbc.sql("select i.grade, " + month + " mon, count(*) n from incidents_incident i "
-                        + "where i.confirmed_at >= :start and i.confirmed_at < :end and " + scope + " group by i.grade, " + month
-                        + " order by 2, 1")
+        // grouped in an outer query: PostgreSQL does not match the CASE's parameters in GROUP BY with those in the select list
+        return jdbc.sql("select x.grade, x.mon, count(*) n from (select i.grade, " + month + " mon from incidents_incident i "
+                        + "where i.confirmed_at >= :start and i.confirmed_at < :end and " + scope + ") x group by x.grade, x.mon "
+                        + "order by x.mon, x.grade")
                 .params(params).query((rs, r) -> new GradeMonth(rs.getString(1), rs.getInt(2), rs.getLong(3))).list();
     }
 
