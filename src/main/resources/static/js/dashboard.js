@@ -42,12 +42,13 @@
         data: data.rows.map(function (r) { return { name: r.label, value: r.values[0] }; }) }];
       return base;
     }
-    var category = { type: 'category', data: labels, axisLabel: { interval: 0, hideOverlap: true } };
+    // many or long labels under a vertical chart lean, so each stays readable
+    var category = { type: 'category', data: labels, axisLabel: { interval: 0, hideOverlap: true, rotate: !horizontal && labels.length > 5 ? 30 : 0 } };
     var value = { type: 'value', minInterval: 1, axisLabel: { formatter: '{value}' + (unit || '') } };
     if (unit === '%') {
       value.max = 100;
     }
-    base.grid = { left: horizontal ? 150 : 48, right: 24, top: data.names.length > 1 ? 32 : 16, bottom: 32 };
+    base.grid = { left: 8, right: 24, top: data.names.length > 1 ? 32 : 16, bottom: 8, containLabel: true };
     base.xAxis = horizontal ? value : category;
     base.yAxis = horizontal ? category : value;
     if (horizontal) {
