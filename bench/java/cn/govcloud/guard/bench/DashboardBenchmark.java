@@ -154,11 +154,11 @@ public final class DashboardBenchmark {
                 + "(array['ADMITTED','ADMITTED','ADMITTED','ADMITTED','AWAITING_VERIFICATION','DRAFT','AWAITING_AGREEMENT','SUSPENDED',"
                 + "'EXIT_ORDERED','EXITED'])[1 + g % 10], false, false, case when g % 10 = 8 then current_date + 30 end, "
                 + "case when g % 10 = 9 then '已迁出并清除' end, now(), 'bench', now() from generate_series(1, " + SYSTEMS + ") g").update();
-        // 1,000,000 duties over 37 rules: 70 % accepted, 15 % open, 10 % overdue, 5 % submitted; one in twenty the provider's (by runs of seven rows)
+        // 1,000,000 duties over 37 rules: 70 % accepted, 15 % open, 10 % overdue, 5 % submitted; one in 23 the provider's
         jdbc.sql("insert into duties_duty (occurrence_key, rule_id, article, catalog_version, subject_kind, subject_id, subject_name, org_id, "
                 + "party, triggered_at, due_date, due_at, state, overdue_at, closed_at, created_at) select 'bench:' || g, "
                 + "'BENCH-R' || lpad((g % 37)::text, 2, '0'), 'A7.2', 'bench', 'SYSTEM', 1 + g % " + SYSTEMS + ", '基准系统', "
-                + "case when (g / 7) % 20 = 3 then " + provider + " else " + unit + " end, case when (g / 7) % 20 = 3 then 'PROVIDER' else 'UNIT' end, "
+                + "case when g % 23 = 7 then " + provider + " else " + unit + " end, case when g % 23 = 7 then 'PROVIDER' else 'UNIT' end, "
                 + "now() - (g % 365) * interval '1 day', (now() - (g % 365) * interval '1 day' + interval '30 days')::date, "
                 + "now() - (g % 365) * interval '1 day' + interval '30 days', "
                 + "case when g % 20 < 14 then 'ACCEPTED' when g % 20 < 17 then 'OPEN' when g % 20 < 19 then 'OVERDUE' else 'SUBMITTED' end, "
@@ -168,7 +168,7 @@ public final class DashboardBenchmark {
         jdbc.sql("insert into hazards_hazard (system_id, system_name, org_id, warner_org_id, raised_by, raised_by_name, title, severity, source, "
                 + "status, notified_at, due_date, due_at, effective_due_date, effective_due_at, acknowledged_at, overdue_at, closed_at, closed_by, "
                 + "created_at) select 1 + g % " + SYSTEMS + ", '基准系统', " + unit + ", " + supervisor + ", 'bench', '基准', '基准隐患-' || g, "
-                + "(array['CRITICAL','HIGH','MEDIUM','LOW','MEDIUM','LOW'])[1 + g % 6], 'MANUAL', "
+                + "(array['CRITICAL','HIGH','MEDIUM','LOW','MEDIUM','LOW'])[1 + (g / 4) % 6], 'MANUAL', "
                 + "case when g % 4 = 0 then 'NOTIFIED' else 'CLOSED' end, n, (n + interval '7 days')::date, n + interval '7 days', "
                 + "(n + interval '7 days')::date, n + interval '7 days', case when g % 4 = 0 then null else n end, "
                 + "case when (g % 4 = 0 and n + interval '7 days' < now()) or (g % 4 <> 0 and g % 5 = 1) then n + interval '7 days' end, "
@@ -185,6 +185,8 @@ public final class DashboardBenchmark {
         jdbc.sql("insert into incidents_drill (org_id, drill_date, title, network_attack, data_leak, system_failure, dr_switchover, summary, "
                 + "organiser, document_id, filename, recorded_at, recorded_by) select " + provider + ", current_date - g, '基准演练-' || g, "
                 + "true, g % 2 = 0, true, g % 3 = 0, '基准', '基准', 1, 'x.pdf', now(), 'bench' from generate_series(1, 6) g").update();
+        jdbc.sql("insert into incidents_drill_unit (drill_id, unit_org_id, unit_name) select d.id, o.id, o.name from incidents_drill d "
+                + "cross join identity_organisation o where o.kind = 'UNIT' and d.title like '基准演练-%'").update();
         // 20,000 alerts: 30 % open (matched), 10 % in triage, the rest raised or dismissed
         jdbc.sql("insert into intake_alert (source, title, severity, first_at, last_at, system_id, org_id, state, received_at, received_by) "
                 + "select 'GENERIC', '基准告警-' || g, (array['CRITICAL','HIGH','MEDIUM','LOW','INFO'])[1 + g % 5], now(), now(), "
