@@ -44,6 +44,7 @@ class DemoSeeder implements ApplicationRunner {
     private final Intake intake;
     private final cn.govcloud.guard.data.DataSecurity data;
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
+    private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -51,7 +52,8 @@ class DemoSeeder implements ApplicationRunner {
 
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
-               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform, Clock clock,
+               cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
+               cn.govcloud.guard.supervision.SupervisionScheduling supervision, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -66,6 +68,7 @@ class DemoSeeder implements ApplicationRunner {
         this.intake = intake;
         this.data = data;
         this.platform = platform;
+        this.supervision = supervision;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -86,6 +89,8 @@ class DemoSeeder implements ApplicationRunner {
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             DemoPlatform.seed(platform, bootstrap, clock);
+            DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
+            DemoAssessment.seed(identity, organisations, systems, hazards, incidents, bootstrap, clock, password);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -45,6 +45,14 @@ public interface RuleCatalog {
         return backupMinimums().stream().filter(m -> m.grade().equals(grade)).findFirst();
     }
 
+    /**
+     * How units are scored in the annual assessment (A12), with the district overlay's weights and
+     * deductions applied when one is in force.
+     */
+    default AssessmentModel assessment() {
+        return AssessmentModel.none();
+    }
+
     /** Every event some rule waits for, in catalog order: what the other modules must publish. */
     default List<String> events() {
         return rules().stream().map(rule -> rule.trigger().event()).filter(java.util.Objects::nonNull).distinct().toList();

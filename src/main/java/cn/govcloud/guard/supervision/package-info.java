@@ -1,5 +1,8 @@
 /**
- * Supervision (A11.3, A12): monthly scheduling, quarterly inspections, notices, annual assessment, dashboards and reports.
+ * Supervision (A11.3, A12): the supervisor's monthly scheduling, quarterly special inspections and
+ * notices (A11.3), the annual assessment and ranking of units with the provider's record and the
+ * report for the regulators (A12), and the dashboards. It only reads what the other modules record,
+ * through their public APIs, and owns only its own tables ({@code supervision_*}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision")
 package cn.govcloud.guard.supervision;

@@ -94,6 +94,8 @@ class AuthorisationMatrixTests {
         dataFixture(unit1Org);
         accessFixture(unit1Org);
         providerExitFixture(unit1Org);
+        supervisionNoticeFixture(unit1Org);
+        assessmentFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -129,6 +131,32 @@ class AuthorisationMatrixTests {
         }
         unit1Owned.put("/api/v1/duties/{id}/documents/{documentId}", id + "/" + document);
         unit1Owned.put("/duties/{id}/documents/{documentId}", id + "/" + document);
+    }
+
+    @Autowired
+    cn.govcloud.guard.supervision.notices.Notices supervisionNotices;
+
+    /** A11.3: a notice (通报) addressed to unit1 only: the notice pages' unit1-owned record. */
+    private void supervisionNoticeFixture(long unit1Org) {
+        String title = "矩阵测试通报";
+        var existing = jdbc.sql("select id from supervision_notice where title = :t").param("t", title).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "supervisor"));
+            try {
+                id = supervisionNotices.issue(new cn.govcloud.guard.supervision.notices.Notices.NewNotice("风险隐患通报", title, "请核查并确认收悉。",
+                        List.of(unit1Org))).id();
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        for (String pattern : List.of("/api/v1/supervision/notices/{id}", "/api/v1/supervision/notices/{id}/acknowledgement",
+                "/supervision/notices/{id}", "/supervision/notices/{id}/acknowledge")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
     }
 
     @Autowired
@@ -491,6 +519,18 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/platform/exits/tasks/{taskId}", "/platform/exits/tasks/{taskId}")) {
             unit1Owned.put(pattern, String.valueOf(task));
         }
+    }
+
+    /**
+     * The annual assessment (A12): unit1's own explanation this year. The ranking by year names no
+     * unit in its path and shows each caller only what it may see, so it is not a unit-owned record.
+     */
+    private void assessmentFixture(long unit1Org) {
+        String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        unit1Owned.put("/supervision/assessment/{orgId}", String.valueOf(unit1Org));
+        unit1Owned.put("/api/v1/assessments/{year}/units/{orgId}", year + "/" + unit1Org);
+        unit1Owned.put("/api/v1/assessments/{year}", year);
+        everyonesData.add("/api/v1/assessments/{year}");
     }
 
     List<Endpoint> endpoints() {

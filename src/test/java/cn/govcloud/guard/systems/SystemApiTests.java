@@ -333,7 +333,8 @@ class SystemApiTests {
         // the demo city's admitted systems, with the attributes the catalog's conditions test
         var admitted = source.subjects().stream().filter(s -> s.name().equals("教育局招生考试系统")).findFirst().orElseThrow();
         assertThat(admitted.attributes().get("mlpsLevel")).isEqualTo(3);
-        assertThat(admitted.attributes().get("dataGrade")).isEqualTo("general");
+        // A8.2: the demo catalogues the 学籍 data of this system as important data (DemoData)
+        assertThat(admitted.attributes().get("dataGrade")).isEqualTo("important");
         assertThat((Integer) admitted.attributes().get("yearsSinceMlpsAssessment")).isBetween(0, 1);
         assertThat(source.subjects()).noneMatch(s -> s.name().equals("校园安全视频监控平台")); // awaiting verification
         assertThat(source.subjects()).anyMatch(s -> s.name().equals("卫健委预约挂号服务系统")); // suspended still owes duties

@@ -58,11 +58,13 @@ public final class CatalogParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of("backupMinimums"));
+        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of("backupMinimums", "assessment"));
         RuleCatalog.Version version = top.containsKey("catalog") ? header(yaml, top.get("catalog").value()) : null;
         List<CatalogEntry> entries = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : List.of();
         List<BackupMinimum> minimums = top.containsKey("backupMinimums") ? minimums(yaml, top.get("backupMinimums").value(), entries) : List.of();
-        return version == null ? null : new ProductCatalog(version, entries, minimums);
+        cn.govcloud.guard.rules.AssessmentModel assessment = top.containsKey("assessment")
+                ? AssessmentParts.catalog(yaml, top.get("assessment").value(), entries) : cn.govcloud.guard.rules.AssessmentModel.none();
+        return version == null || assessment == null ? null : new ProductCatalog(version, entries, minimums, assessment);
     }
 
     static final List<String> DATA_GRADES = List.of("core", "important", "general");

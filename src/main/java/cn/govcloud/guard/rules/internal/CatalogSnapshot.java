@@ -22,6 +22,7 @@ public final class CatalogSnapshot {
     private final List<String> warnings;
     private final StoredOverlay notApplied;
     private final List<String> problems;
+    private final cn.govcloud.guard.rules.AssessmentModel assessment;
 
     /**
      * @param overlay    the overlay in force, or null
@@ -30,8 +31,9 @@ public final class CatalogSnapshot {
      * @param problems   why it does not fit
      */
     CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
-                    StoredOverlay notApplied, List<String> problems) {
+                    StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment) {
         this.version = version;
+        this.assessment = assessment;
         this.rules = List.copyOf(rules);
         this.overlay = overlay;
         this.warnings = List.copyOf(warnings);
@@ -65,6 +67,11 @@ public final class CatalogSnapshot {
     /** Every event some rule waits for, in catalog order. */
     public List<String> events() {
         return Collections.unmodifiableList(new ArrayList<>(byEvent.keySet()));
+    }
+
+    /** The annual assessment's items, weights and deductions in force (A12, A13). */
+    public cn.govcloud.guard.rules.AssessmentModel assessment() {
+        return assessment;
     }
 
     public Optional<StoredOverlay> overlay() {

@@ -25,11 +25,17 @@ import java.util.Set;
  * @param versionLine where {@code overlay.version} is, for a problem about the version
  */
 public record Overlay(String name, String version, String basedOn, Map<String, RuleChange> changes,
-                      List<String> warnings, int versionLine) {
+                      Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine) {
 
     public Overlay {
         changes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+        assessment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assessment));
         warnings = List.copyOf(warnings);
+    }
+
+    /** The catalog's assessment model (A12) with this overlay's weights and deductions. */
+    public cn.govcloud.guard.rules.AssessmentModel apply(cn.govcloud.guard.rules.AssessmentModel model) {
+        return AssessmentParts.apply(model, assessment);
     }
 
     /** How the catalog version shows it: {@code 昆都仑区@2026-1}. */

@@ -23,7 +23,18 @@ import org.yaml.snakeyaml.nodes.Node;
  * rules:
  *   A10.2-rectify: {due: {workingDays: 3}, remind: [P1D]}
  *   A5.4-daily-inspection: {escalate: {after: PT2H, to: [supervisor, regulator]}}
+ *   # the annual assessment (A12): weights and incident deductions of the catalog's items
+ * assessment:
+ *   items:
+ *     hazards: {weight: 40}
+ *     incidents: {weight: 10, deductions: {III: 20}}
  * </pre>
+ * An overlay gives {@code rules}, {@code assessment} or both. In {@code assessment} a catalog
+ * item's {@code weight} and (kind incidents) {@code deductions} per grade may change, nothing else
+ * of it; a district adds an item by giving it whole under a new id, as the catalog states items
+ * (e.g. {@code drills: {kind: duties, rules: [A10.3-], title: …, titleEn: …, weight: 10, note: …}});
+ * a new id with only a weight is refused as unknown. The weights after the change must add up to
+ * 100, else the whole overlay is refused.
  * Only values may change: {@code due}, {@code remind}, {@code escalate}, {@code when} and the
  * {@code required} flags of the evidence. Who must act, what a duty is owed for, when it arises
  * and the text of the Measures stay as the product states them; an overlay that tries is refused
@@ -61,14 +72,19 @@ public final class OverlayParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("overlay", "rules"), List.of());
+        yaml.keys(top, root, "", List.of("overlay"), List.of("rules", "assessment"));
+        if (!top.containsKey("rules") && !top.containsKey("assessment")) {
+            yaml.problem(root, "rules", "is required (or assessment): an overlay must change something");
+        }
         List<String> warnings = new ArrayList<>();
         Overlay header = top.containsKey("overlay") ? header(yaml, top.get("overlay").value(), sameBase, warnings) : null;
         Map<String, RuleChange> changes = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : Map.of();
+        Map<String, AssessmentParts.ItemChange> assessment = top.containsKey("assessment")
+                ? AssessmentParts.overlay(yaml, top.get("assessment").value(), product.assessment(), product.entries()) : Map.of();
         if (header == null) {
             return null;
         }
-        return new Overlay(header.name(), header.version(), header.basedOn(), changes, warnings, header.versionLine());
+        return new Overlay(header.name(), header.version(), header.basedOn(), changes, assessment, warnings, header.versionLine());
     }
 
     private Overlay header(YamlTree yaml, Node node, boolean sameBase, List<String> warnings) {
@@ -102,7 +118,7 @@ public final class OverlayParser {
         if (name == null || version == null || basedOn == null) {
             return null;
         }
-        return new Overlay(name, version, basedOn, Map.of(), List.of(), YamlTree.line(e.get("version").value()));
+        return new Overlay(name, version, basedOn, Map.of(), Map.of(), List.of(), YamlTree.line(e.get("version").value()));
     }
 
     private Map<String, RuleChange> rules(YamlTree yaml, Node node) {

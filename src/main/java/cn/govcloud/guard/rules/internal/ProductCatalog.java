@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The catalog shipped with the product ({@code rules/catalog.yaml}), before any district overlay. */
-public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums) {
+public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums,
+                             cn.govcloud.guard.rules.AssessmentModel assessment) {
 
     public ProductCatalog {
         entries = List.copyOf(entries);
@@ -17,6 +18,10 @@ public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> ent
 
     public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries) {
         this(version, entries, List.of());
+    }
+
+    public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums) {
+        this(version, entries, backupMinimums, cn.govcloud.guard.rules.AssessmentModel.none());
     }
 
     public Optional<CatalogEntry> entry(String id) {

@@ -139,6 +139,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         return product.backupMinimums();
     }
 
+    @Override
+    public cn.govcloud.guard.rules.AssessmentModel assessment() {
+        return snapshot().assessment();
+    }
+
     // ---------------------------------------------------------------- for the pages and the API
 
     /** The catalog in force, looking for an overlay change on another node at most every refresh interval. */
@@ -208,7 +213,8 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     }
 
     private static String describe(Overlay overlay) {
-        return overlay.label() + " based on " + overlay.basedOn() + "; rules " + String.join(", ", overlay.changes().keySet());
+        return overlay.label() + " based on " + overlay.basedOn() + "; rules " + String.join(", ", overlay.changes().keySet())
+                + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()));
     }
 
     // ---------------------------------------------------------------- refresh
@@ -254,11 +260,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         Version version = new Version(base.id(), base.title(), base.version() + "+" + overlay.label(), base.validFrom(),
                 base.validUntil(), overlay.label());
         List<Rule> rules = overlay.apply(product.entries().stream().map(CatalogEntry::rule).toList());
-        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of());
+        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()));
     }
 
     private CatalogSnapshot productOnly(StoredOverlay notApplied, List<String> problems) {
         return new CatalogSnapshot(product.version(), product.entries().stream().map(CatalogEntry::rule).toList(), null, List.of(),
-                notApplied, problems);
+                notApplied, problems, product.assessment());
     }
 }

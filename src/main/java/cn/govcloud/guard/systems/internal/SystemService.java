@@ -116,11 +116,14 @@ public class SystemService {
     private final Clock clock;
 
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess;
+    private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades;
 
     SystemService(JdbcClient jdbc, Duties duties, Documents documents, FieldEncryption fields, AuditLog audit,
                   OrganisationDirectory organisations, Clock clock,
-                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess) {
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess,
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades) {
         this.providerAccess = providerAccess;
+        this.dataGrades = dataGrades;
         this.jdbc = jdbc;
         this.duties = duties;
         this.documents = documents;
@@ -820,11 +823,15 @@ public class SystemService {
     private Subject subject(SystemView s) {
         LocalDate cert = Optional.ofNullable(items(s.id()).get(ItemKind.MLPS_CERTIFICATE)).map(Item::certDate).orElse(null);
         return new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(),
-                attributes(s.mlpsLevel(), cert == null ? 99 : today().getYear() - cert.getYear()));
+                attributes(s.mlpsLevel(), cert == null ? 99 : today().getYear() - cert.getYear(),
+                        Optional.ofNullable(dataGrades.getIfAvailable()).map(g -> g.gradeOf(s.id())).orElse(GENERAL_DATA)));
     }
 
-    static Map<String, Object> attributes(int level, int years) {
-        return Map.of("mlpsLevel", level, "yearsSinceMlpsAssessment", years, "dataGrade", "general");
+    static final String GENERAL_DATA = "general";
+
+    /** The attributes the catalog's conditions read of a system; {@code dataGrade} comes from the data catalog (A8.2). */
+    static Map<String, Object> attributes(int level, int years, String dataGrade) {
+        return Map.of("mlpsLevel", level, "yearsSinceMlpsAssessment", years, "dataGrade", dataGrade);
     }
 
     // ---- internals ------------------------------------------------------------------------------

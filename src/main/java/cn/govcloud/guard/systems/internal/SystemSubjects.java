@@ -4,11 +4,13 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.duties.SubjectSource;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.systems.SystemDataGrades;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
 class SystemSubjects implements SubjectSource {
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<SystemDataGrades> dataGrades;
 
-    SystemSubjects(JdbcClient jdbc, Clock clock) {
+    SystemSubjects(JdbcClient jdbc, Clock clock, ObjectProvider<SystemDataGrades> dataGrades) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.dataGrades = dataGrades;
     }
 
     @Override
@@ -36,12 +40,15 @@ class SystemSubjects implements SubjectSource {
         Map<Long, LocalDate> certDates = new HashMap<>();
         jdbc.sql("select system_id, cert_date from systems_verification_item where kind = 'MLPS_CERTIFICATE' and cert_date is not null")
                 .query((rs, i) -> certDates.put(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+        SystemDataGrades grades = dataGrades.getIfAvailable();
+        Map<Long, String> aboveGeneral = grades == null ? Map.of() : grades.aboveGeneral();
         int year = LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
         return jdbc.sql("select id, name, org_id, mlps_level from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') order by id")
                 .query((rs, i) -> {
                     LocalDate cert = certDates.get(rs.getLong("id"));
                     return new Subject(SubjectKind.SYSTEM, rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"),
-                            SystemService.attributes(rs.getInt("mlps_level"), cert == null ? 99 : year - cert.getYear()));
+                            SystemService.attributes(rs.getInt("mlps_level"), cert == null ? 99 : year - cert.getYear(),
+                                    aboveGeneral.getOrDefault(rs.getLong("id"), SystemService.GENERAL_DATA)));
                 }).list();
     }
 }

@@ -142,7 +142,7 @@ class RuleCatalogServiceUnitTests {
                 "data-export.registered", "visit.requested", "visit.signed-in", "remote-access.requested", "remote-access.approved",
                 "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "hazard.notified",
                 "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
-                "hazard.rectified", "system.suspended", "system.exit-ordered");
+                "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered");
         assertThat(service.events()).isEqualTo(service.snapshot().events());
     }
 

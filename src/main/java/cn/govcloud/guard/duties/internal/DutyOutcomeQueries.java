@@ -1,0 +1,77 @@
+package cn.govcloud.guard.duties.internal;
+
+import cn.govcloud.guard.duties.DutyOutcomes;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link DutyOutcomes} in SQL: the rule for "on time" lives in one expression used by both queries. */
+@Repository
+class DutyOutcomeQueries implements DutyOutcomes {
+    /** Submitted or accepted, never overdue, no late submission, and done by the due time. */
+    static final String ON_TIME = "(d.state in ('SUBMITTED','ACCEPTED') and d.overdue_at is null "
+            + "and not exists (select 1 from duties_submission l where l.duty_id = d.id and l.late = true) "
+            + "and (exists (select 1 from duties_submission s where s.duty_id = d.id and s.submitted_at <= d.due_at) "
+            + "or (d.closed_at is not null and d.closed_at <= d.due_at)))";
+
+    private final JdbcClient jdbc;
+
+    DutyOutcomeQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Tally> tally(Selection selection) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(selection, params);
+        return jdbc.sql("select d.org_id, count(*), sum(case when " + ON_TIME + " then 1 else 0 end) from duties_duty d where " + where
+                        + " group by d.org_id")
+                .params(params).query((rs, i) -> new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    @Override
+    public List<Outcome> outcomes(long orgId, Selection selection) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(selection, params) + " and d.org_id = :org";
+        params.put("org", orgId);
+        return jdbc.sql("select d.id, d.rule_id, d.subject_name, d.due_date, d.state, "
+                        + "coalesce((select min(s.submitted_at) from duties_submission s where s.duty_id = d.id), d.closed_at) as done_at, "
+                        + "case when " + ON_TIME + " then 1 else 0 end as on_time from duties_duty d where " + where
+                        + " order by d.due_date, d.id")
+                .params(params)
+                .query((rs, i) -> {
+                    OffsetDateTime done = rs.getObject("done_at", OffsetDateTime.class);
+                    return new Outcome(rs.getLong("id"), rs.getString("rule_id"), rs.getString("subject_name"),
+                            rs.getObject("due_date", LocalDate.class), done == null ? null : done.toInstant(), rs.getString("state"),
+                            rs.getInt("on_time") == 1);
+                }).list();
+    }
+
+    private static String where(Selection s, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("d.party = :party and d.due_date >= :from and d.due_date <= :to and d.state <> 'WAIVED' "
+                + "and (d.due_at <= :now or d.state in ('SUBMITTED','ACCEPTED'))");
+        params.put("party", s.party().name());
+        params.put("from", s.from());
+        params.put("to", s.to());
+        params.put("now", OffsetDateTime.ofInstant(s.now(), ZoneOffset.UTC));
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < s.rulePrefixes().size(); i++) {
+            alternatives.add("d.rule_id like :prefix" + i);
+            params.put("prefix" + i, s.rulePrefixes().get(i).replace("%", "").replace("_", "\\_") + "%");
+        }
+        if (!s.articles().isEmpty()) {
+            alternatives.add("d.article in (:articles)");
+            params.put("articles", s.articles());
+        }
+        if (!alternatives.isEmpty()) {
+            where.append(" and (").append(String.join(" or ", alternatives)).append(")");
+        }
+        return where.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.govcloud.guard.hazards;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Read-only rectification figures for the annual assessment (A12, after A10.2): a hazard counts in
+ * the year its effective due date (after approved extensions) falls, once it has fallen due by
+ * {@code now} or is closed; it is closed on time when closed (or its risk accepted) without ever
+ * having been overdue. Unscoped: the caller checks who may see them.
+ */
+public interface HazardOutcomes {
+
+    record Tally(long orgId, long due, long closedOnTime) {
+    }
+
+    record Outcome(long id, String title, String systemName, String severity, String status, LocalDate dueDate, Instant closedAt,
+                   boolean onTime) {
+    }
+
+    /** Per owning unit with at least one hazard counted (one query, grouped by unit). */
+    List<Tally> tally(LocalDate from, LocalDate to, Instant now);
+
+    /** The hazards counted for one unit, by due date. */
+    List<Outcome> outcomes(long orgId, LocalDate from, LocalDate to, Instant now);
+}

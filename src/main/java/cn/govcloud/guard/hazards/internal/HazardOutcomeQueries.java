@@ -1,0 +1,46 @@
+package cn.govcloud.guard.hazards.internal;
+
+import cn.govcloud.guard.hazards.HazardOutcomes;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link HazardOutcomes} in SQL, with the hazards figures' rule: closed and never overdue is on time. */
+@Repository
+class HazardOutcomeQueries implements HazardOutcomes {
+    static final String COUNTED = "h.effective_due_date >= :from and h.effective_due_date <= :to "
+            + "and (h.effective_due_at <= :now or h.closed_at is not null)";
+    static final String ON_TIME = "(h.closed_at is not null and h.overdue_at is null and h.closed_at <= h.effective_due_at)";
+
+    private final JdbcClient jdbc;
+
+    HazardOutcomeQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Tally> tally(LocalDate from, LocalDate to, Instant now) {
+        return jdbc.sql("select h.org_id, count(*), sum(case when " + ON_TIME + " then 1 else 0 end) from hazards_hazard h where " + COUNTED
+                        + " group by h.org_id")
+                .param("from", from).param("to", to).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    @Override
+    public List<Outcome> outcomes(long orgId, LocalDate from, LocalDate to, Instant now) {
+        return jdbc.sql("select h.id, h.title, h.system_name, h.severity, h.status, h.effective_due_date, h.closed_at, "
+                        + "case when " + ON_TIME + " then 1 else 0 end as on_time from hazards_hazard h where h.org_id = :org and " + COUNTED
+                        + " order by h.effective_due_date, h.id")
+                .param("org", orgId).param("from", from).param("to", to).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query((rs, i) -> {
+                    OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
+                    return new Outcome(rs.getLong("id"), rs.getString("title"), rs.getString("system_name"), rs.getString("severity"),
+                            rs.getString("status"), rs.getObject("effective_due_date", LocalDate.class), closed == null ? null : closed.toInstant(),
+                            rs.getInt("on_time") == 1);
+                }).list();
+    }
+}

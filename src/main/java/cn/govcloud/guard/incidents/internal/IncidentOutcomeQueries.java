@@ -1,0 +1,57 @@
+package cn.govcloud.guard.incidents.internal;
+
+import cn.govcloud.guard.incidents.IncidentOutcomes;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@link IncidentOutcomes} in SQL. */
+@Repository
+class IncidentOutcomeQueries implements IncidentOutcomes {
+    private static final String SELECT = "select id, org_id, system_id, title, grade, confirmed_at, status from incidents_incident ";
+
+    private final JdbcClient jdbc;
+
+    IncidentOutcomeQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Tally> tally(Instant from, Instant to) {
+        return jdbc.sql("select org_id, grade, count(*) from incidents_incident where confirmed_at >= :from and confirmed_at < :to "
+                        + "group by org_id, grade")
+                .param("from", ts(from)).param("to", ts(to))
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    @Override
+    public List<Outcome> outcomes(long orgId, Instant from, Instant to) {
+        return jdbc.sql(SELECT + "where org_id = :org and confirmed_at >= :from and confirmed_at < :to order by confirmed_at, id")
+                .param("org", orgId).param("from", ts(from)).param("to", ts(to)).query(IncidentOutcomeQueries::row).list();
+    }
+
+    @Override
+    public List<Outcome> ofGrades(List<String> grades, Instant from, Instant to) {
+        if (grades.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + "where grade in (:grades) and confirmed_at >= :from and confirmed_at < :to order by confirmed_at, id")
+                .param("grades", grades).param("from", ts(from)).param("to", ts(to)).query(IncidentOutcomeQueries::row).list();
+    }
+
+    private static Outcome row(ResultSet rs, int i) throws SQLException {
+        long system = rs.getLong("system_id");
+        Long systemId = rs.wasNull() ? null : system;
+        return new Outcome(rs.getLong("id"), rs.getLong("org_id"), systemId, rs.getString("title"), rs.getString("grade"),
+                rs.getObject("confirmed_at", OffsetDateTime.class).toInstant(), rs.getString("status"));
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

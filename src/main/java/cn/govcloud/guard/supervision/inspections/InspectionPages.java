@@ -1,0 +1,151 @@
+package cn.govcloud.guard.supervision.inspections;
+
+import cn.govcloud.guard.documents.Documents;
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.supervision.scheduling.PageMessages;
+import cn.govcloud.guard.systems.Systems;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The quarterly inspection pages (A11.3): the list with the form to start one, and one inspection's checklist. */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR})
+class InspectionPages {
+    /** Suggested topics and the articles whose rules make their checklists. */
+    static final Map<String, List<String>> TOPICS = new LinkedHashMap<>();
+
+    static {
+        TOPICS.put("数据安全", List.of("A8"));
+        TOPICS.put("信息系统安全管理", List.of("A7"));
+        TOPICS.put("网络安全", List.of("A6"));
+        TOPICS.put("安全事件与隐患处置", List.of("A10"));
+        TOPICS.put("上云安全评估", List.of("A11.1", "A11.2"));
+    }
+
+    private final Inspections inspections;
+    private final Completion completion;
+    private final RuleCatalog catalog;
+    private final OrganisationDirectory organisations;
+    private final Systems systems;
+    private final Documents documents;
+    private final PageMessages pages;
+
+    InspectionPages(Inspections inspections, Completion completion, RuleCatalog catalog, OrganisationDirectory organisations, Systems systems,
+                    Documents documents, PageMessages pages) {
+        this.inspections = inspections;
+        this.completion = completion;
+        this.catalog = catalog;
+        this.organisations = organisations;
+        this.systems = systems;
+        this.documents = documents;
+        this.pages = pages;
+    }
+
+    @GetMapping("/supervision/inspections")
+    String list(Model model) {
+        model.addAttribute("inspections", inspections.list());
+        model.addAttribute("mayInspect", Actor.require().has(Role.SUPERVISOR));
+        model.addAttribute("currentQuarter", inspections.quarter(null));
+        model.addAttribute("topics", TOPICS);
+        Map<String, Long> articles = new TreeMap<>();
+        catalog.rules().stream().filter(r -> r.appliesTo() != SubjectKind.PLATFORM)
+                .forEach(r -> articles.merge(r.article().contains(".") ? r.article().substring(0, r.article().indexOf('.')) : r.article(), 1L, Long::sum));
+        model.addAttribute("articles", articles);
+        model.addAttribute("units", organisations.ofKind(OrgKind.UNIT));
+        model.addAttribute("systems", systems.onPlatform());
+        return "supervision/inspections/list";
+    }
+
+    @PostMapping("/supervision/inspections")
+    @Allow(Role.SUPERVISOR)
+    String create(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return pages.run(redirect, "/supervision/inspections", "scheduling.done.inspectionCreated", () -> {
+            List<String> articles = new java.util.ArrayList<>(form.getOrDefault("articles", List.of()));
+            String topic = form.getFirst("topic");
+            if (articles.isEmpty() && topic != null && TOPICS.containsKey(topic.strip())) {
+                articles.addAll(TOPICS.get(topic.strip()));
+            }
+            Inspections.Inspection created = inspections.create(new Inspections.NewInspection(form.getFirst("quarter"), topic, articles,
+                    form.getOrDefault("ruleIds", List.of()), ids(form.get("unitIds")), ids(form.get("systemIds"))));
+            return "/supervision/inspections/" + created.id();
+        });
+    }
+
+    static List<Long> ids(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(v -> {
+            try {
+                return Long.parseLong(v.strip());
+            } catch (NumberFormatException e) {
+                return (Long) null;
+            }
+        }).toList();
+    }
+
+    @GetMapping("/supervision/inspections/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Inspections.Inspection inspection = inspections.require(id);
+        List<Inspections.Item> items = inspections.items(id);
+        model.addAttribute("i", inspection);
+        model.addAttribute("items", items);
+        model.addAttribute("mayRecord", inspection.inProgress() && Actor.require().has(Role.SUPERVISOR));
+        model.addAttribute("pending", items.stream().filter(x -> "PENDING".equals(x.result())).count());
+        model.addAttribute("hazardsFound", Completion.hazardsFound(items));
+        Map<Long, List<Systems.SystemRef>> unitSystems = new LinkedHashMap<>();
+        items.stream().filter(x -> x.subjectKind().equals("UNIT")).map(Inspections.Item::orgId).distinct()
+                .forEach(org -> unitSystems.put(org, systems.ofOrganisation(org).stream().filter(Inspections::onPlatform).toList()));
+        model.addAttribute("unitSystems", unitSystems);
+        return "supervision/inspections/detail";
+    }
+
+    @PostMapping("/supervision/inspections/{id}/items/{itemId}")
+    @Allow(Role.SUPERVISOR)
+    String record(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return pages.run(redirect, "/supervision/inspections/" + id, "scheduling.done.saved", () -> {
+            String system = form.get("hazardSystemId");
+            inspections.record(id, itemId, new Inspections.Result(form.get("result"), form.get("remark"), form.get("inspector"),
+                    system == null || system.isBlank() ? null : ids(List.of(system)).get(0), form.get("severity")));
+            return null;
+        });
+    }
+
+    @PostMapping("/supervision/inspections/{id}/complete")
+    @Allow(Role.SUPERVISOR)
+    String complete(@PathVariable long id, RedirectAttributes redirect) {
+        return pages.run(redirect, "/supervision/inspections/" + id, "scheduling.done.completed", () -> {
+            completion.complete(id);
+            return null;
+        });
+    }
+
+    /** The report: the filed PDF once completed. */
+    @GetMapping("/supervision/inspections/{id}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        Inspections.Inspection inspection = inspections.require(id);
+        if (inspection.reportDocumentId() == null) {
+            throw new NotFound("inspection report " + id);
+        }
+        return Downloads.attachment(documents, inspection.reportDocumentId());
+    }
+}

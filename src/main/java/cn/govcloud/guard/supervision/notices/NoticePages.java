@@ -1,0 +1,99 @@
+package cn.govcloud.guard.supervision.notices;
+
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.supervision.inspections.Inspections;
+import cn.govcloud.guard.supervision.scheduling.Actions;
+import cn.govcloud.guard.supervision.scheduling.PageMessages;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The notice pages (通报, A11.3): the supervisor issues and tracks, a unit reads those addressed to it
+ * and confirms receipt; and the page where a unit or the provider sees what the supervision assigned it.
+ */
+@Controller
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class NoticePages {
+    private final Notices notices;
+    private final NoticeDraft draft;
+    private final Actions actions;
+    private final Inspections inspections;
+    private final OrganisationDirectory organisations;
+    private final PageMessages pages;
+
+    NoticePages(Notices notices, NoticeDraft draft, Actions actions, Inspections inspections, OrganisationDirectory organisations,
+                PageMessages pages) {
+        this.notices = notices;
+        this.draft = draft;
+        this.actions = actions;
+        this.inspections = inspections;
+        this.organisations = organisations;
+        this.pages = pages;
+    }
+
+    @GetMapping("/supervision/notices")
+    String list(@RequestParam(required = false) String draftOverdue, Model model) {
+        Actor actor = Actor.require();
+        boolean mayIssue = actor.has(Role.SUPERVISOR);
+        model.addAttribute("notices", notices.list(actor));
+        model.addAttribute("mayIssue", mayIssue);
+        model.addAttribute("oversight", Notices.oversees(actor));
+        model.addAttribute("units", mayIssue ? organisations.ofKind(OrgKind.UNIT) : List.of());
+        model.addAttribute("draft", mayIssue && draftOverdue != null ? draft.overdueRectifications(actor)
+                : new NoticeDraft.Draft("", "", "", List.of()));
+        return "supervision/notices/list";
+    }
+
+    @PostMapping("/supervision/notices")
+    @Allow(Role.SUPERVISOR)
+    String issue(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return pages.run(redirect, "/supervision/notices", "scheduling.done.issued", () -> {
+            Notices.IssuedNotice issued = notices.issue(new Notices.NewNotice(form.getFirst("kind"), form.getFirst("title"), form.getFirst("body"),
+                    form.getOrDefault("unitIds", List.of()).stream().filter(v -> v != null && v.matches("\\d+")).map(Long::parseLong).toList()));
+            return "/supervision/notices/" + issued.id();
+        });
+    }
+
+    @GetMapping("/supervision/notices/{id}")
+    String detail(@PathVariable long id, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("n", notices.visible(id, actor));
+        boolean oversight = Notices.oversees(actor);
+        model.addAttribute("oversight", oversight);
+        model.addAttribute("tracking", oversight ? notices.tracking(id) : List.of());
+        model.addAttribute("mine", oversight ? null : notices.recipientOf(id, actor).orElse(null));
+        return "supervision/notices/detail";
+    }
+
+    @PostMapping("/supervision/notices/{id}/acknowledge")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String acknowledge(@PathVariable long id, @RequestParam(required = false) String reply, RedirectAttributes redirect) {
+        notices.visible(id, Actor.require());
+        return pages.run(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", () -> {
+            notices.acknowledge(id, reply);
+            return null;
+        });
+    }
+
+    /** What the supervision asked of the actor's own organisation: scheduling actions and inspection items (never another unit's). */
+    @GetMapping("/supervision/mine")
+    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.PROVIDER_OPERATOR})
+    String mine(Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("actions", actions.ofOrganisation(actor.orgId()));
+        model.addAttribute("items", actor.orgKind() == OrgKind.UNIT ? inspections.itemsOfOrganisation(actor.orgId()) : List.of());
+        model.addAttribute("notices", actor.orgKind() == OrgKind.UNIT ? notices.list(actor) : List.of());
+        return "supervision/mine";
+    }
+}
