@@ -85,6 +85,10 @@
     });
   }
 
+  // the dashboard's charts (static/js/dashboard.js) share the one lazy load
+  window.govguard = window.govguard || {};
+  window.govguard.loadECharts = loadECharts;
+
   // htmx:load fires for the page and for every swapped-in fragment; DOMContentLoaded covers htmx failing to load.
   document.addEventListener('htmx:load', function (event) { initCharts(event.detail.elt); });
   document.addEventListener('DOMContentLoaded', function () { initCharts(document); });

@@ -38,6 +38,8 @@ public final class Navigation {
     public static final List<Item> ITEMS = List.of(
             everyone("home", "/", "nav.home"),
             everyone("rules", "/rules", "nav.rules"),
+            only("dashboard", "/supervision/dashboard", "nav.dashboard", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             // the provider sees a unit's systems only under that unit's grant (A8.1), so not in this list
             only("systems", "/systems", "nav.systems", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR),
             only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,

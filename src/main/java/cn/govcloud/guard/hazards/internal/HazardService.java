@@ -137,7 +137,16 @@ public class HazardService implements Hazards {
     public record Upload(String filename, InputStream content) {
     }
 
-    public record Filter(HazardState state, Severity severity, Long orgId, Boolean overdue) {
+    /**
+     * The list's filters; null means any. {@code open}: true = not yet closed, false = closed or risk-accepted;
+     * {@code age}: days since notified (the dashboard's buckets); {@code year}: notified in that year (Asia/Shanghai).
+     */
+    public record Filter(HazardState state, Severity severity, Long orgId, Boolean overdue, Boolean open,
+                         cn.govcloud.guard.hazards.HazardFigures.Age age, Integer year) {
+        public Filter(HazardState state, Severity severity, Long orgId, Boolean overdue) {
+            this(state, severity, orgId, overdue, null, null, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null);
         }
@@ -551,6 +560,23 @@ public class HazardService implements Hazards {
         }
         if (filter.overdue() != null) {
             where.append(filter.overdue() ? " and h.overdue_at is not null" : " and h.overdue_at is null");
+        }
+        if (filter.open() != null) {
+            where.append(filter.open() ? " and h.closed_at is null" : " and h.closed_at is not null");
+        }
+        if (filter.age() != null) {
+            Instant now = clock.instant();
+            where.append(" and h.notified_at <= :ageTo");
+            params.put("ageTo", ts(filter.age().notifiedAtOrBefore(now)));
+            filter.age().notifiedAfter(now).ifPresent(from -> {
+                where.append(" and h.notified_at > :ageFrom");
+                params.put("ageFrom", ts(from));
+            });
+        }
+        if (filter.year() != null) {
+            where.append(" and h.notified_at >= :yearStart and h.notified_at < :yearEnd");
+            params.put("yearStart", ts(LocalDate.of(filter.year(), 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+            params.put("yearEnd", ts(LocalDate.of(filter.year() + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
         }
         long total = jdbc.sql("select count(*) from hazards_hazard h" + where).params(params).query(Long.class).single();
         int safeSize = Math.max(1, Math.min(size, 200));

@@ -2,6 +2,7 @@ package cn.govcloud.guard.hazards.web;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
 import cn.govcloud.guard.hazards.internal.HazardReports;
@@ -65,10 +66,17 @@ class HazardPages {
     @GetMapping("/hazards")
     String list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
                 @RequestParam(required = false) Long orgId, @RequestParam(required = false) String overdue,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String status, @RequestParam(required = false) String age,
+                @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = Actor.require();
         Boolean overdueFilter = "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null;
-        HazardService.Page p = hazards.page(actor, HazardApiController.filter(state, severity, orgId, overdueFilter), page, PAGE_SIZE);
+        // the dashboard's drill-downs (A11.3): open or closed, age since notified, year notified; unknown values mean any
+        Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
+        HazardFigures.Age ageFilter = HazardFigures.Age.of(age).orElse(null);
+        Integer yearFilter = year != null && year >= 2000 && year <= 2100 ? year : null;
+        HazardService.Filter base = HazardApiController.filter(state, severity, orgId, overdueFilter);
+        HazardService.Filter f = new HazardService.Filter(base.state(), base.severity(), base.orgId(), base.overdue(), open, ageFilter, yearFilter);
+        HazardService.Page p = hazards.page(actor, f, page, PAGE_SIZE);
         model.addAttribute("page", p);
         model.addAttribute("states", HazardState.values());
         model.addAttribute("severities", Severity.values());
@@ -78,7 +86,11 @@ class HazardPages {
         filter.put("severity", severity == null ? "" : severity);
         filter.put("orgId", orgId == null ? "" : String.valueOf(orgId));
         filter.put("overdue", overdueFilter == null ? "" : overdueFilter.toString());
+        filter.put("status", open == null ? "" : open ? "open" : "closed");
+        filter.put("age", ageFilter == null ? "" : ageFilter.key());
+        filter.put("year", yearFilter == null ? "" : String.valueOf(yearFilter));
         model.addAttribute("filter", filter);
+        model.addAttribute("ages", HazardFigures.Age.values());
         model.addAttribute("mayRaise", mayRaise(actor));
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "hazards/list";

@@ -257,8 +257,21 @@ public class DrillService {
 
     /** The provider its own drills, a unit those it was invited to, oversight all. */
     public List<Drill> list(Actor actor) {
+        return list(actor, null, null);
+    }
+
+    /** The list held between two days (inclusive; null means open-ended), for the dashboard's half-year drill-down. */
+    public List<Drill> list(Actor actor, LocalDate from, LocalDate to) {
         Map<String, Object> params = new HashMap<>();
         String where = where(actor, params);
+        if (from != null) {
+            where += " and d.drill_date >= :from";
+            params.put("from", from);
+        }
+        if (to != null) {
+            where += " and d.drill_date <= :to";
+            params.put("to", to);
+        }
         List<Long> ids = jdbc.sql("select d.id from incidents_drill d where " + where + " order by d.drill_date desc, d.id desc limit 200")
                 .params(params).query(Long.class).list();
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
@@ -275,7 +288,7 @@ public class DrillService {
         return find(id).orElseThrow();
     }
 
-    private static String where(Actor actor, Map<String, Object> params) {
+    static String where(Actor actor, Map<String, Object> params) {
         if (actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR) {
             return "1=1";
         }

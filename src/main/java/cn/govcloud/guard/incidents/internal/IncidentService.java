@@ -483,7 +483,7 @@ public class IncidentService implements Incidents {
             from incidents_incident i""";
 
     /** A10.4/A10.5 scoping: a unit its own; the provider its platform incidents and its cooperation tasks; oversight all. */
-    private static String scope(Actor actor, Map<String, Object> params) {
+    static String scope(Actor actor, Map<String, Object> params) {
         if (actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR) {
             return "1=1";
         }
@@ -496,8 +496,27 @@ public class IncidentService implements Incidents {
     }
 
     public List<Incident> list(Actor actor) {
+        return list(actor, null, null);
+    }
+
+    /**
+     * The list with the dashboard's drill-down filters (A10.4/A10.5): a grade (I … IV) and the month
+     * it was confirmed in (Asia/Shanghai); null means any.
+     */
+    public List<Incident> list(Actor actor, String grade, java.time.YearMonth month) {
         Map<String, Object> params = new HashMap<>();
-        List<Incident> rows = jdbc.sql(SELECT + " where " + scope(actor, params) + " order by i.confirmed_at desc, i.id desc limit 500")
+        StringBuilder where = new StringBuilder(scope(actor, params));
+        if (grade != null) {
+            where.append(" and i.grade = :grade");
+            params.put("grade", grade);
+        }
+        if (month != null) {
+            where.append(" and i.confirmed_at >= :monthStart and i.confirmed_at < :monthEnd");
+            params.put("monthStart", IncidentFiguresQuery.monthStart(month.getYear(), month.getMonthValue()));
+            java.time.YearMonth next = month.plusMonths(1);
+            params.put("monthEnd", IncidentFiguresQuery.monthStart(next.getYear(), next.getMonthValue()));
+        }
+        List<Incident> rows = jdbc.sql(SELECT + " where " + where + " order by i.confirmed_at desc, i.id desc limit 500")
                 .params(params).query((rs, n) -> map(rs)).list();
         return withSystemNames(rows);
     }

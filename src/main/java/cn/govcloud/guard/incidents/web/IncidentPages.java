@@ -74,9 +74,19 @@ class IncidentPages {
     // ---- incidents -----------------------------------------------------------------------------
 
     @GetMapping("/incidents")
-    String list(Model model) {
+    String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String month, Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("incidents", incidents.list(actor));
+        // the dashboard's drill-down (A10.4/A10.5): grade I–IV and the month confirmed; unknown values mean any
+        String g = grade != null && List.of("I", "II", "III", "IV").contains(grade) ? grade : null;
+        java.time.YearMonth m = null;
+        try {
+            m = month == null || month.isBlank() ? null : java.time.YearMonth.parse(month.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            m = null;
+        }
+        model.addAttribute("incidents", incidents.list(actor, g, m));
+        model.addAttribute("grade", g == null ? "" : g);
+        model.addAttribute("month", m == null ? "" : m.toString());
         model.addAttribute("mayReport", REPORTERS.stream().anyMatch(actor::has));
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "incidents/list";
@@ -278,8 +288,15 @@ class IncidentPages {
     // ---- drills --------------------------------------------------------------------------------
 
     @GetMapping("/incidents/drills")
-    String drills(Model model) {
+    String drills(@RequestParam(required = false) String half, Model model) {
         showDrills(model, Map.of(), Map.of());
+        // the dashboard's drill-down (A10.3): the drills of one half-year, e.g. 2026-H2; anything else means all
+        if (half != null && half.strip().matches("\\d{4}-H[12]")) {
+            int year = Integer.parseInt(half.strip().substring(0, 4));
+            LocalDate from = LocalDate.of(year, half.strip().endsWith("1") ? 1 : 7, 1);
+            model.addAttribute("drills", drills.list(Actor.require(), from, from.plusMonths(6).minusDays(1)));
+            model.addAttribute("half", half.strip());
+        }
         return "incidents/drills";
     }
 

@@ -1,0 +1,86 @@
+package cn.govcloud.guard.hazards.internal;
+
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.hazards.HazardFigures;
+import cn.govcloud.guard.shared.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link HazardFigures} as GROUP BY queries with the hazard list's own scope; the open hazards are
+ * served by the indexes on {@code (closed_at, severity, notified_at)} and the unit's variant.
+ * Overdue is read as the list reads it after its sweep: marked overdue, or open past its due time.
+ */
+@Component
+class HazardFiguresQuery implements HazardFigures {
+    private final JdbcClient jdbc;
+
+    HazardFiguresQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Count> openBySeverity(Actor actor) {
+        HazardService.Scope scope = HazardService.scope(actor);
+        return jdbc.sql("select h.severity, count(*) n from hazards_hazard h where h.closed_at is null and " + scope.where()
+                        + " group by h.severity")
+                .params(scope.params()).query((rs, i) -> new Count(rs.getString(1), rs.getLong(2))).list().stream()
+                .sorted(java.util.Comparator.comparing(c -> cn.govcloud.guard.hazards.Hazards.Severity.valueOf(c.key()).ordinal())).toList();
+    }
+
+    @Override
+    public List<Count> openByAge(Actor actor, Instant now) {
+        HazardService.Scope scope = HazardService.scope(actor);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder sql = new StringBuilder("select ");
+        Age[] ages = Age.values();
+        for (int i = 0; i < ages.length; i++) {
+            Age a = ages[i];
+            sql.append(i == 0 ? "" : ", ").append("sum(case when h.notified_at <= :to").append(i);
+            params.put("to" + i, ts(a.notifiedAtOrBefore(now)));
+            if (a.notifiedAfter(now).isPresent()) {
+                sql.append(" and h.notified_at > :from").append(i);
+                params.put("from" + i, ts(a.notifiedAfter(now).get()));
+            }
+            sql.append(" then 1 else 0 end) a").append(i);
+        }
+        sql.append(" from hazards_hazard h where h.closed_at is null and ").append(scope.where());
+        return jdbc.sql(sql.toString()).params(params).query((rs, r) -> {
+            List<Count> out = new ArrayList<>();
+            for (int i = 0; i < ages.length; i++) {
+                out.add(new Count(ages[i].key(), rs.getLong(i + 1)));
+            }
+            return out;
+        }).single();
+    }
+
+    @Override
+    public List<UnitRectification> rectificationByUnit(Actor actor, int year, Instant now) {
+        HazardService.Scope scope = HazardService.scope(actor);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        params.put("start", ts(LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        params.put("end", ts(LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        params.put("now", ts(now));
+        return jdbc.sql("select h.org_id, "
+                        + "sum(case when h.closed_at is not null and h.overdue_at is null then 1 else 0 end) on_time, "
+                        + "sum(case when h.closed_at is not null and h.overdue_at is not null then 1 else 0 end) late, "
+                        + "sum(case when h.closed_at is null and (h.overdue_at is not null or h.effective_due_at <= :now) then 1 else 0 end) overdue, "
+                        + "sum(case when h.closed_at is null then 1 else 0 end) open_count "
+                        + "from hazards_hazard h where h.notified_at >= :start and h.notified_at < :end and " + scope.where()
+                        + " group by h.org_id")
+                .params(params).query((rs, i) -> new UnitRectification(rs.getLong("org_id"), rs.getLong("on_time"), rs.getLong("late"),
+                        rs.getLong("overdue"), rs.getLong("open_count"))).list();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
