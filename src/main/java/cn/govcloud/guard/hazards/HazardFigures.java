@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hazard figures for the dashboards (A10.2, A11.3, A12), grouped in SQL and scoped exactly as the
+ * Hazard figures for the dashboards (A10.2, A11.3), grouped in SQL and scoped exactly as the
  * hazard list is, so each figure equals the rows of the list it links to.
  */
 public interface HazardFigures {
@@ -57,25 +57,10 @@ public interface HazardFigures {
         }
     }
 
-    /** One unit's rectification record for hazards notified in a year (A10.2 → A12). */
-    record UnitRectification(long orgId, long closedOnTime, long closedLate, long openOverdue, long open) {
-        /** Every hazard that has fallen due: closed (on time or late) or open past its due time. */
-        public long due() {
-            return closedOnTime + closedLate + openOverdue;
-        }
-
-        /** Closed on time ÷ due, in percent rounded to one decimal; null when nothing has fallen due. */
-        public Double ratePercent() {
-            return due() == 0 ? null : Math.round(1000.0 * closedOnTime / due()) / 10.0;
-        }
-    }
-
     /** Open hazards (not closed, not risk-accepted) by severity (CRITICAL … LOW), only severities that occur. */
     List<Count> openBySeverity(Actor actor);
 
     /** Open hazards by {@link Age} bucket key, every bucket present (zero when empty). */
     List<Count> openByAge(Actor actor, Instant now);
 
-    /** Per unit, hazards notified in the given year (Asia/Shanghai): closed on time, late, open and overdue. */
-    List<UnitRectification> rectificationByUnit(Actor actor, int year, Instant now);
 }

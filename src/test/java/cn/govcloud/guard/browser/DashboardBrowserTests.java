@@ -9,7 +9,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ReducedMotion;
+import com.microsoft.playwright.Download;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,61 @@ class DashboardBrowserTests extends BrowserSession {
             List<String> names = jdbc.sql("select name from systems_system where state = :s order by id desc").param("s", state)
                     .query(String.class).list();
             assertThat(page.locator("#system-table tbody")).containsText(names.get(0));
+        }
+    }
+
+    /**
+     * Issue 10's end-to-end check: from the supervisor's dashboard a real click on a unit's bar of the
+     * rectification chart drills down to that unit's annual-assessment explanation (the hazards item and
+     * its records, A12), and the annual report downloaded from there is a PDF whose Chinese text names the
+     * year, the unit and the provider's record.
+     */
+    @Test
+    void supervisorDrillsFromTheRectificationChartToTheAssessmentAndDownloadsTheAnnualReport_A12() throws Exception {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setReducedMotion(ReducedMotion.REDUCE)
+                .setAcceptDownloads(true))) {
+            Page page = signIn(context, "supervisor");
+            page.click("nav a[href='/supervision/dashboard']");
+            page.locator("#rectification-chart").scrollIntoViewIfNeeded();
+            page.waitForSelector("#rectification-chart[data-chart-drawn=true] canvas");
+
+            // the unit with the best rate: its bar is the longest, so the click cannot miss it
+            @SuppressWarnings("unchecked")
+            Map<String, Object> bar = (Map<String, Object>) page.evaluate("""
+                    () => {
+                      const rows = [...document.querySelectorAll('#rectification-data tbody tr')].map(tr => ({
+                        label: tr.querySelector('th').textContent.trim(),
+                        value: Number(tr.querySelector('td').dataset.value),
+                        href: tr.querySelector('th a').dataset.href })).filter(r => r.value > 0);
+                      rows.sort((a, b) => b.value - a.value);
+                      const el = document.getElementById('rectification-chart');
+                      const chart = echarts.getInstanceByDom(el);
+                      const horizontal = el.dataset.chartHorizontal === 'true';
+                      const point = horizontal ? [rows[0].value / 2, rows[0].label] : [rows[0].label, rows[0].value / 2];
+                      const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, point);
+                      const box = el.getBoundingClientRect();
+                      return { label: rows[0].label, href: rows[0].href, x: box.left + x, y: box.top + y };
+                    }""");
+            String unit = (String) bar.get("label");
+            page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
+
+            page.waitForURL(Pattern.compile(".*/supervision/assessment/\\d+\\?year=" + year + "#item-hazards$"));
+            assertThat(page.locator("h1")).hasText(unit);
+            assertThat(page.locator("#item-hazards")).containsText("隐患整改完成率");
+            assertThat(page.locator("#item-hazards table a").first()).hasAttribute("href", Pattern.compile("/hazards/\\d+"));
+
+            page.click("nav a[href='/supervision/assessment']");
+            Download download = page.waitForDownload(() -> page.click("#report-pdf"));
+            assertThat(download.suggestedFilename()).isEqualTo(year + "年度政务云云使用单位网络安全考核报告.pdf");
+            byte[] pdf;
+            try (InputStream in = download.createReadStream()) {
+                pdf = in.readAllBytes();
+            }
+            try (var doc = Loader.loadPDF(pdf)) {
+                String text = new PDFTextStripper().getText(doc);
+                assertThat(text).contains(year + "年度政务云云使用单位网络安全考核报告", unit, "隐患整改完成率", "云服务商情况");
+            }
         }
     }
 }

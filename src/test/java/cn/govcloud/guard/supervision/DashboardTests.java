@@ -127,7 +127,11 @@ class DashboardTests {
         var rate = charts("supervisor").stream().map(c -> (cn.govcloud.guard.supervision.dashboard.Chart) c)
                 .filter(c -> c.id().equals("rectification")).findFirst().orElseThrow();
         assertThat(rate.rows()).hasSize((int) units);
-        assertThat(rate.rows().get(0).href()).matches("/hazards\\?orgId=\\d+&year=\\d{4}");
+        // A12: the rate is the annual assessment's hazards item, and drills down to its records there
+        assertThat(rate.rows().get(0).href()).matches("/supervision/assessment/\\d+\\?year=\\d{4}#item-hazards");
+        String target = rate.rows().get(0).href();
+        String unitPage = open("supervisor", target.substring(0, target.indexOf('#'))).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unitPage).contains("id=\"item-hazards\"");
     }
 
     @Test

@@ -1,10 +1,8 @@
 package cn.govcloud.guard.hazards.internal;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.shared.Actor;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -60,24 +58,6 @@ class HazardFiguresQuery implements HazardFigures {
             }
             return out;
         }).single();
-    }
-
-    @Override
-    public List<UnitRectification> rectificationByUnit(Actor actor, int year, Instant now) {
-        HazardService.Scope scope = HazardService.scope(actor);
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("start", ts(LocalDate.of(year, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
-        params.put("end", ts(LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
-        params.put("now", ts(now));
-        return jdbc.sql("select h.org_id, "
-                        + "sum(case when h.closed_at is not null and h.overdue_at is null then 1 else 0 end) on_time, "
-                        + "sum(case when h.closed_at is not null and h.overdue_at is not null then 1 else 0 end) late, "
-                        + "sum(case when h.closed_at is null and (h.overdue_at is not null or h.effective_due_at <= :now) then 1 else 0 end) overdue, "
-                        + "sum(case when h.closed_at is null then 1 else 0 end) open_count "
-                        + "from hazards_hazard h where h.notified_at >= :start and h.notified_at < :end and " + scope.where()
-                        + " group by h.org_id")
-                .params(params).query((rs, i) -> new UnitRectification(rs.getLong("org_id"), rs.getLong("on_time"), rs.getLong("late"),
-                        rs.getLong("overdue"), rs.getLong("open_count"))).list();
     }
 
     private static OffsetDateTime ts(Instant instant) {

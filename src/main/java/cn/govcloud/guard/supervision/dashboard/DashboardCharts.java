@@ -3,12 +3,14 @@ package cn.govcloud.guard.supervision.dashboard;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.duties.DutyFigures;
 import cn.govcloud.guard.hazards.HazardFigures;
-import cn.govcloud.guard.hazards.HazardFigures.UnitRectification;
+import cn.govcloud.guard.hazards.HazardOutcomes;
 import cn.govcloud.guard.hazards.intake.AlertFigures;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.IncidentFigures;
 import cn.govcloud.guard.incidents.IncidentFigures.DrillCoverage;
 import cn.govcloud.guard.incidents.IncidentFigures.GradeMonth;
+import cn.govcloud.guard.rules.AssessmentModel;
+import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.supervision.dashboard.Chart.Cell;
@@ -43,14 +45,18 @@ class DashboardCharts {
     private final SystemFigures systems;
     private final DutyFigures duties;
     private final HazardFigures hazards;
+    private final HazardOutcomes outcomes;
+    private final RuleCatalog catalog;
     private final AlertFigures alerts;
     private final IncidentFigures incidents;
     private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final Clock clock;
 
-    DashboardCharts(SystemFigures systems, DutyFigures duties, HazardFigures hazards, AlertFigures alerts, IncidentFigures incidents,
-                    OrganisationDirectory organisations, MessageSource messages, Clock clock) {
+    DashboardCharts(SystemFigures systems, DutyFigures duties, HazardFigures hazards, HazardOutcomes outcomes, RuleCatalog catalog,
+                    AlertFigures alerts, IncidentFigures incidents, OrganisationDirectory organisations, MessageSource messages, Clock clock) {
+        this.outcomes = outcomes;
+        this.catalog = catalog;
         this.systems = systems;
         this.duties = duties;
         this.hazards = hazards;
@@ -119,22 +125,30 @@ class DashboardCharts {
                 List.of(text(locale, "dashboard.count")), rows, "");
     }
 
-    /** A12: closed on time ÷ due per unit, hazards notified this year; org names in one call to identity, never per row. */
+    /**
+     * A12: closed on time ÷ due per unit, counted exactly as the annual assessment's hazards item counts
+     * (same query: hazards whose effective due date falls in the year), so the dashboard and the
+     * assessment never disagree; a row drills down to that item's records on the unit's assessment page.
+     * Org names in one call to identity, never per row.
+     */
     Chart rectification(Actor actor, int year, Instant now, Locale locale) {
-        Map<Long, UnitRectification> byOrg = hazards.rectificationByUnit(actor, year, now).stream()
-                .collect(Collectors.toMap(UnitRectification::orgId, Function.identity()));
+        Map<Long, HazardOutcomes.Tally> byOrg = outcomes.tally(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now).stream()
+                .collect(Collectors.toMap(HazardOutcomes.Tally::orgId, Function.identity()));
         Map<Long, String> names = new HashMap<>();
         if (actor.orgKind() == OrgKind.UNIT) {
             names.put(actor.orgId(), actor.orgName());
         } else {
             organisations.ofKind(OrgKind.UNIT).forEach(o -> names.put(o.id(), o.name()));
         }
+        String item = catalog.assessment().items().stream().filter(i -> i.kind() == AssessmentModel.Kind.HAZARDS)
+                .map(AssessmentModel.Item::id).findFirst().orElse("hazards");
         List<Row> rows = names.entrySet().stream()
                 .map(e -> {
-                    UnitRectification r = byOrg.getOrDefault(e.getKey(), new UnitRectification(e.getKey(), 0, 0, 0, 0));
-                    String href = link("/hazards", "orgId", String.valueOf(e.getKey()), "year", String.valueOf(year));
-                    return new Row(e.getValue(), href, List.of(new Cell(r.ratePercent(), null), new Cell((double) r.closedOnTime(), null),
-                            new Cell((double) r.due(), null)));
+                    HazardOutcomes.Tally t = byOrg.getOrDefault(e.getKey(), new HazardOutcomes.Tally(e.getKey(), 0, 0));
+                    Double rate = t.due() == 0 ? null : Math.round(1000.0 * t.closedOnTime() / t.due()) / 10.0;
+                    String href = link("/supervision/assessment/" + e.getKey(), "year", String.valueOf(year)) + "#item-" + item;
+                    return new Row(e.getValue(), href, List.of(new Cell(rate, null), new Cell((double) t.closedOnTime(), null),
+                            new Cell((double) t.due(), null)));
                 })
                 .sorted(Comparator.<Row, Double>comparing(r -> r.cells().get(0).value(), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Row::label))
