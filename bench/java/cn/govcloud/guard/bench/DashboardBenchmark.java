@@ -3,6 +3,7 @@ package cn.govcloud.guard.bench;
 import cn.govcloud.guard.GovcloudGuardApplication;
 import cn.govcloud.guard.duties.DutyFigures;
 import cn.govcloud.guard.hazards.HazardFigures;
+import cn.govcloud.guard.hazards.HazardOutcomes;
 import cn.govcloud.guard.hazards.intake.AlertFigures;
 import cn.govcloud.guard.incidents.IncidentFigures;
 import cn.govcloud.guard.shared.Actor;
@@ -75,7 +76,8 @@ public final class DashboardBenchmark {
             t0 = System.nanoTime();
             jdbc.sql("vacuum analyze").update();
             System.out.printf("vacuum analyze: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            for (String table : List.of("systems_system", "duties_duty", "hazards_hazard", "incidents_incident", "intake_alert")) {
+            for (String table : List.of("systems_system", "duties_duty", "duties_submission", "hazards_hazard", "incidents_incident",
+                    "intake_alert")) {
                 System.out.printf("  %-20s %,10d rows%n", table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
             }
 
@@ -89,6 +91,7 @@ public final class DashboardBenchmark {
             SystemFigures systems = ctx.getBean(SystemFigures.class);
             DutyFigures duties = ctx.getBean(DutyFigures.class);
             HazardFigures hazards = ctx.getBean(HazardFigures.class);
+            HazardOutcomes outcomes = ctx.getBean(HazardOutcomes.class);
             IncidentFigures incidents = ctx.getBean(IncidentFigures.class);
             AlertFigures alerts = ctx.getBean(AlertFigures.class);
             Instant now = Instant.now();
@@ -101,6 +104,7 @@ public final class DashboardBenchmark {
             page(mvc, "GET /supervision/dashboard, supervisor (city)", supervisor);
             page(mvc, "GET /supervision/dashboard, one unit", unit);
             page(mvc, "GET /supervision/dashboard, provider", provider);
+            page(mvc, "GET /supervision/assessment (ranking, A12), supervisor", "/supervision/assessment?year=" + today.getYear(), supervisor);
             for (Actor a : List.of(supervisor, unit)) {
                 String who = a == supervisor ? "supervisor" : "unit";
                 time(who + ": systems by state", () -> systems.byState(a).size() + " groups");
@@ -108,7 +112,8 @@ public final class DashboardBenchmark {
                 time(who + ": duties due/overdue by rule (top 10)", () -> duties.byRule(a, 10).size() + " rules");
                 time(who + ": open hazards by severity", () -> hazards.openBySeverity(a).stream().mapToLong(HazardFigures.Count::count).sum() + " open");
                 time(who + ": open hazards by age", () -> hazards.openByAge(a, now).size() + " buckets");
-                time(who + ": rectification by unit, this year", () -> hazards.rectificationByUnit(a, today.getYear(), now).size() + " units");
+                time(who + ": rectification by unit, this year (A12 item)", () -> outcomes.tally(LocalDate.of(today.getYear(), 1, 1),
+                        LocalDate.of(today.getYear(), 12, 31), now).size() + " units");
                 time(who + ": incidents by grade and month", () -> incidents.byGradeAndMonth(a, today.getYear()).size() + " cells");
                 time(who + ": drills this half-year", () -> incidents.drills(a, half, half.plusMonths(6).minusDays(1)).drills() + " drills");
             }
@@ -164,6 +169,13 @@ public final class DashboardBenchmark {
                 + "case when g % 20 < 14 then 'ACCEPTED' when g % 20 < 17 then 'OPEN' when g % 20 < 19 then 'OVERDUE' else 'SUBMITTED' end, "
                 + "case when g % 20 in (17, 18) then now() - interval '1 day' end, case when g % 20 < 14 then now() - interval '2 days' end, now() "
                 + "from generate_series(1, " + DUTIES + ") g").update();
+        // one submission per submitted or accepted duty, which the annual assessment's on-time test reads (A12): one in ten late
+        jdbc.sql("insert into duties_submission (duty_id, submitted_at, submitted_by, submitted_name, fields_json, late, decision) "
+                + "select d.id, case when d.id % 10 = 0 then d.due_at + interval '1 day' else d.due_at - interval '1 day' end, 'bench', '基准', '{}', "
+                + "d.id % 10 = 0, case when d.state = 'ACCEPTED' then 'ACCEPTED' end from duties_duty d where d.state in ('SUBMITTED', 'ACCEPTED')")
+                .update();
+        jdbc.sql("update duties_duty d set first_submitted_at = s.submitted_at, submitted_late = s.late from duties_submission s "
+                + "where s.duty_id = d.id").update();
         // 100,000 hazards notified over the last 400 days: a quarter open, one in five closed late
         jdbc.sql("insert into hazards_hazard (system_id, system_name, org_id, warner_org_id, raised_by, raised_by_name, title, severity, source, "
                 + "status, notified_at, due_date, due_at, effective_due_date, effective_due_at, acknowledged_at, overdue_at, closed_at, closed_by, "
@@ -197,10 +209,14 @@ public final class DashboardBenchmark {
     }
 
     private static void page(MockMvc mvc, String what, Actor actor) throws Exception {
+        page(mvc, what, "/supervision/dashboard", actor);
+    }
+
+    private static void page(MockMvc mvc, String what, String path, Actor actor) throws Exception {
         var auth = UsernamePasswordAuthenticationToken.authenticated(actor, null,
                 actor.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
         time(what, () -> {
-            var r = mvc.perform(MockMvcRequestBuilders.get("/supervision/dashboard").with(SecurityMockMvcRequestPostProcessors.authentication(auth)))
+            var r = mvc.perform(MockMvcRequestBuilders.get(path).with(SecurityMockMvcRequestPostProcessors.authentication(auth)))
                     .andReturn().getResponse();
             if (r.getStatus() != 200) {
                 throw new IllegalStateException(what + " → " + r.getStatus());

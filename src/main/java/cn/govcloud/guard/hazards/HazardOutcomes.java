@@ -22,6 +22,9 @@ public interface HazardOutcomes {
     /** Per owning unit with at least one hazard counted (one query, grouped by unit). */
     List<Tally> tally(LocalDate from, LocalDate to, Instant now);
 
+    /** The same tally for one unit only (its index range, not the whole city's hazards); empty when nothing counts. */
+    java.util.Optional<Tally> tallyOf(long orgId, LocalDate from, LocalDate to, Instant now);
+
     /** The hazards counted for one unit, by due date. */
     List<Outcome> outcomes(long orgId, LocalDate from, LocalDate to, Instant now);
 }

@@ -14,11 +14,13 @@ import org.springframework.stereotype.Repository;
 /** {@link DutyOutcomes} in SQL: the rule for "on time" lives in one expression used by both queries. */
 @Repository
 class DutyOutcomeQueries implements DutyOutcomes {
-    /** Submitted or accepted, never overdue, no late submission, and done by the due time. */
-    static final String ON_TIME = "(d.state in ('SUBMITTED','ACCEPTED') and d.overdue_at is null "
-            + "and not exists (select 1 from duties_submission l where l.duty_id = d.id and l.late = true) "
-            + "and (exists (select 1 from duties_submission s where s.duty_id = d.id and s.submitted_at <= d.due_at) "
-            + "or (d.closed_at is not null and d.closed_at <= d.due_at)))";
+    /**
+     * Submitted or accepted, never overdue, no late submission, and done by the due time. The first
+     * submission and the late flag are kept on the duty as submissions are recorded ({@code Submissions}),
+     * so this reads the duty's own row only.
+     */
+    static final String ON_TIME = "(d.state in ('SUBMITTED','ACCEPTED') and d.overdue_at is null and d.submitted_late = false "
+            + "and (d.first_submitted_at <= d.due_at or (d.closed_at is not null and d.closed_at <= d.due_at)))";
 
     private final JdbcClient jdbc;
 
@@ -41,7 +43,7 @@ class DutyOutcomeQueries implements DutyOutcomes {
         String where = where(selection, params) + " and d.org_id = :org";
         params.put("org", orgId);
         return jdbc.sql("select d.id, d.rule_id, d.subject_name, d.due_date, d.state, "
-                        + "coalesce((select min(s.submitted_at) from duties_submission s where s.duty_id = d.id), d.closed_at) as done_at, "
+                        + "coalesce(d.first_submitted_at, d.closed_at) as done_at, "
                         + "case when " + ON_TIME + " then 1 else 0 end as on_time from duties_duty d where " + where
                         + " order by d.due_date, d.id")
                 .params(params)

@@ -31,6 +31,14 @@ class HazardOutcomeQueries implements HazardOutcomes {
     }
 
     @Override
+    public java.util.Optional<Tally> tallyOf(long orgId, LocalDate from, LocalDate to, Instant now) {
+        return jdbc.sql("select h.org_id, count(*), sum(case when " + ON_TIME + " then 1 else 0 end) from hazards_hazard h where h.org_id = :org and "
+                        + COUNTED + " group by h.org_id")
+                .param("org", orgId).param("from", from).param("to", to).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .query((rs, i) -> new Tally(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
+    }
+
+    @Override
     public List<Outcome> outcomes(long orgId, LocalDate from, LocalDate to, Instant now) {
         return jdbc.sql("select h.id, h.title, h.system_name, h.severity, h.status, h.effective_due_date, h.closed_at, "
                         + "case when " + ON_TIME + " then 1 else 0 end as on_time from hazards_hazard h where h.org_id = :org and " + COUNTED

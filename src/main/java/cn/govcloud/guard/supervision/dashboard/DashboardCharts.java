@@ -25,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -132,13 +130,16 @@ class DashboardCharts {
      * Org names in one call to identity, never per row.
      */
     Chart rectification(Actor actor, int year, Instant now, Locale locale) {
-        Map<Long, HazardOutcomes.Tally> byOrg = outcomes.tally(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), now).stream()
-                .collect(Collectors.toMap(HazardOutcomes.Tally::orgId, Function.identity()));
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Map<Long, HazardOutcomes.Tally> byOrg = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
         if (actor.orgKind() == OrgKind.UNIT) {
             names.put(actor.orgId(), actor.orgName());
+            outcomes.tallyOf(actor.orgId(), from, to, now).ifPresent(t -> byOrg.put(t.orgId(), t));
         } else {
             organisations.ofKind(OrgKind.UNIT).forEach(o -> names.put(o.id(), o.name()));
+            outcomes.tally(from, to, now).forEach(t -> byOrg.put(t.orgId(), t));
         }
         String item = catalog.assessment().items().stream().filter(i -> i.kind() == AssessmentModel.Kind.HAZARDS)
                 .map(AssessmentModel.Item::id).findFirst().orElse("hazards");
