@@ -112,8 +112,14 @@ public final class DashboardBenchmark {
                 time(who + ": duties due/overdue by rule (top 10)", () -> duties.byRule(a, 10).size() + " rules");
                 time(who + ": open hazards by severity", () -> hazards.openBySeverity(a).stream().mapToLong(HazardFigures.Count::count).sum() + " open");
                 time(who + ": open hazards by age", () -> hazards.openByAge(a, now).size() + " buckets");
-                time(who + ": rectification by unit, this year (A12 item)", () -> outcomes.tally(LocalDate.of(today.getYear(), 1, 1),
-                        LocalDate.of(today.getYear(), 12, 31), now).size() + " units");
+                LocalDate jan1 = LocalDate.of(today.getYear(), 1, 1);
+                LocalDate dec31 = LocalDate.of(today.getYear(), 12, 31);
+                if (a == supervisor) {
+                    time(who + ": rectification by unit, this year (A12 item)", () -> outcomes.tally(jan1, dec31, now).size() + " units");
+                } else {
+                    time(who + ": own rectification rate, this year (A12 item)", () -> outcomes.tallyOf(a.orgId(), jan1, dec31, now)
+                            .map(t -> t.due() + " due").orElse("none due"));
+                }
                 time(who + ": incidents by grade and month", () -> incidents.byGradeAndMonth(a, today.getYear()).size() + " cells");
                 time(who + ": drills this half-year", () -> incidents.drills(a, half, half.plusMonths(6).minusDays(1)).drills() + " drills");
             }
