@@ -35,8 +35,18 @@ public interface Duties {
     /** Several duties at once (one query), in no particular order; unknown ids are left out. */
     List<Duty> find(java.util.Collection<Long> ids);
 
-    /** Every duty owed for one subject (e.g. a hosted system), by due time; unscoped: the caller has checked who may see the subject. */
+    /**
+     * The most recent duties owed for one subject (e.g. a hosted system), at most 500, by due time;
+     * unscoped: the caller has checked who may see the subject. The platform owes two duties a day, so
+     * to find the duty of one rule use {@link #ofSubjectAndRule} or {@link #ofRuleAndPeriod}.
+     */
     List<Duty> ofSubject(cn.govcloud.guard.rules.Rule.SubjectKind kind, long subjectId);
+
+    /** Every duty of one rule owed for one subject, by due time; unscoped. */
+    List<Duty> ofSubjectAndRule(cn.govcloud.guard.rules.Rule.SubjectKind kind, long subjectId, String ruleId);
+
+    /** Every duty of one recurring rule for the period starting on {@code periodStart}, one per subject owed; unscoped. */
+    List<Duty> ofRuleAndPeriod(String ruleId, java.time.LocalDate periodStart);
 
     /**
      * Files structured evidence (no documents) for a duty as the signed-in actor, with the same

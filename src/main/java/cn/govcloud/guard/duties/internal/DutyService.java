@@ -160,7 +160,17 @@ public class DutyService implements Duties {
 
     @Override
     public List<Duty> ofSubject(SubjectKind kind, long subjectId) {
-        return store.page(new OrgScope(true, 0), new DutyStore.Filter(null, null, null, kind, subjectId, null, null), null, 500);
+        return store.latestOfSubject(kind, subjectId, 500);
+    }
+
+    @Override
+    public List<Duty> ofSubjectAndRule(SubjectKind kind, long subjectId, String ruleId) {
+        return store.page(new OrgScope(true, 0), new DutyStore.Filter(null, ruleId, null, kind, subjectId, null, null), null, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Duty> ofRuleAndPeriod(String ruleId, LocalDate periodStart) {
+        return store.ofRuleAndPeriod(ruleId, periodStart);
     }
 
     @Override

@@ -225,6 +225,20 @@ public class DutyStore {
         return jdbc.sql(sql.toString()).params(params).query(DUTY).list();
     }
 
+    /** The latest {@code limit} duties of one subject, by due time (the newest are what its pages and workflows need). */
+    List<Duty> latestOfSubject(SubjectKind kind, long subjectId, int limit) {
+        List<Duty> latest = new java.util.ArrayList<>(jdbc.sql("select " + COLUMNS + " from duties_duty d where d.subject_kind = :kind "
+                        + "and d.subject_id = :subject order by d.due_at desc, d.id desc limit :limit")
+                .param("kind", kind.name()).param("subject", subjectId).param("limit", limit).query(DUTY).list());
+        java.util.Collections.reverse(latest);
+        return latest;
+    }
+
+    List<Duty> ofRuleAndPeriod(String ruleId, LocalDate periodStart) {
+        return jdbc.sql("select " + COLUMNS + " from duties_duty d where d.rule_id = :rule and d.period_start = :period order by d.id")
+                .param("rule", ruleId).param("period", periodStart).query(DUTY).list();
+    }
+
     long count(OrgScope scope, Filter filter) {
         StringBuilder sql = new StringBuilder("select count(*) from duties_duty d where " + scope.where("d.org_id"));
         Map<String, Object> params = new HashMap<>(scope.params());

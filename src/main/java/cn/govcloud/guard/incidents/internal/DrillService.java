@@ -217,8 +217,8 @@ public class DrillService {
     /** A10.3: a comprehensive drill files the duty of its half-year, if that duty still awaits evidence. */
     private Long fileHalfYearDuty(Drill drill, java.util.Collection<String> unitNames, byte[] report) {
         LocalDate start = halfStart(drill.drillDate());
-        Optional<Duty> open = duties.ofSubject(SubjectKind.PLATFORM, drill.orgId()).stream()
-                .filter(x -> x.ruleId().equals(HALF_YEARLY_RULE) && start.equals(x.periodStart()) && x.state().awaitsSubmission())
+        Optional<Duty> open = duties.ofSubjectAndRule(SubjectKind.PLATFORM, drill.orgId(), HALF_YEARLY_RULE).stream()
+                .filter(x -> start.equals(x.periodStart()) && x.state().awaitsSubmission())
                 .findFirst();
         if (open.isEmpty()) {
             return null;
@@ -329,8 +329,7 @@ public class DrillService {
      */
     public List<HalfYear> halfYears(long providerOrgId, int count) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
-        List<Duty> drillDuties = duties.ofSubject(SubjectKind.PLATFORM, providerOrgId).stream()
-                .filter(x -> x.ruleId().equals(HALF_YEARLY_RULE)).toList();
+        List<Duty> drillDuties = duties.ofSubjectAndRule(SubjectKind.PLATFORM, providerOrgId, HALF_YEARLY_RULE);
         List<HalfYear> out = new ArrayList<>();
         LocalDate start = halfStart(today);
         for (int i = 0; i < count; i++) {

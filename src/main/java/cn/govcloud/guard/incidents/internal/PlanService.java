@@ -144,8 +144,8 @@ public class PlanService {
         String rule = system == null ? "A10.3-platform-plan-review" : "A10.3-system-plan-review";
         SubjectKind kind = system == null ? SubjectKind.PLATFORM : SubjectKind.SYSTEM;
         long subjectId = system == null ? actor.orgId() : system.id();
-        Optional<Duty> open = duties.ofSubject(kind, subjectId).stream()
-                .filter(d -> d.ruleId().equals(rule) && d.state().awaitsSubmission()).min(Comparator.comparing(Duty::dueAt));
+        Optional<Duty> open = duties.ofSubjectAndRule(kind, subjectId, rule).stream()
+                .filter(d -> d.state().awaitsSubmission()).min(Comparator.comparing(Duty::dueAt));
         if (open.isPresent()) {
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("planVersion", p.version().strip());

@@ -2,15 +2,11 @@ package cn.govcloud.guard.supervision.scheduling;
 
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.identity.OrganisationDirectory;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
-import cn.govcloud.guard.shared.OrgKind;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,23 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class PeriodicDutyFiling {
     private final Duties duties;
-    private final OrganisationDirectory organisations;
 
-    PeriodicDutyFiling(Duties duties, OrganisationDirectory organisations) {
+    PeriodicDutyFiling(Duties duties) {
         this.duties = duties;
-        this.organisations = organisations;
     }
 
     /** @return the first filed duty's id, or null when none awaited evidence */
     public Long file(String ruleId, LocalDate periodStart, Map<String, String> fields, String documentSlot, String filename, byte[] pdf) {
         Long first = null;
-        for (OrganisationView provider : organisations.ofKind(OrgKind.PROVIDER)) {
-            Optional<Duty> open = duties.ofSubject(SubjectKind.PLATFORM, provider.id()).stream()
-                    .filter(d -> d.ruleId().equals(ruleId) && periodStart.equals(d.periodStart()) && d.state().awaitsSubmission())
-                    .findFirst();
-            if (open.isPresent()) {
-                duties.submit(open.get().id(), fields, List.of(new Duties.Attachment(documentSlot, filename, new ByteArrayInputStream(pdf))));
-                first = first == null ? open.get().id() : first;
+        // by rule and period: the platform owes two duties a day, so its latest duties may not reach back to the period's
+        for (Duty open : duties.ofRuleAndPeriod(ruleId, periodStart)) {
+            if (open.subjectKind() == SubjectKind.PLATFORM && open.state().awaitsSubmission()) {
+                duties.submit(open.id(), fields, List.of(new Duties.Attachment(documentSlot, filename, new ByteArrayInputStream(pdf))));
+                first = first == null ? open.id() : first;
             }
         }
         return first;
