@@ -310,6 +310,11 @@ class AssessmentTests {
         JsonNode provider = json("provider", "/api/v1/assessments/2026");
         assertThat(provider.get("units")).isEmpty();
         assertThat(provider.get("providers")).hasSize(1);
+        // the overseers see every serious incident of the year; the provider only those it is responsible for (A8.1)
+        long providerOrg = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
+        JsonNode city = json("supervisor", "/api/v1/assessments/2026").get("providers").get(0).get("incidents");
+        assertThat(city).anySatisfy(i -> assertThat(i.get("orgId").asLong()).isNotEqualTo(providerOrg));
+        assertThat(provider.get("providers").get(0).get("incidents")).allSatisfy(i -> assertThat(i.get("orgId").asLong()).isEqualTo(providerOrg));
 
         String page = mvc.perform(get("/supervision/assessment").param("year", "2026")
                         .with(SecurityMockMvcRequestPostProcessors.authentication(DemoActors.authentication(jdbc, "unit1"))))

@@ -88,7 +88,12 @@ public class AssessmentService {
             return all.only(all.unit(actor.orgId()).map(List::of).orElse(List.of()), List.of());
         }
         if (actor.orgKind() == OrgKind.PROVIDER) {
-            return all.only(List.of(), all.providers().stream().filter(p -> p.orgId() == actor.orgId()).toList());
+            // its own record, and of the city's serious incidents only those it is responsible for (the platform's):
+            // the units' incidents stay with the units and the overseers (A8.1)
+            return all.only(List.of(), all.providers().stream().filter(p -> p.orgId() == actor.orgId())
+                    .map(p -> new ProviderRecord(p.orgId(), p.orgName(), p.dutiesDue(), p.dutiesOnTime(),
+                            p.incidents().stream().filter(i -> i.orgId() == actor.orgId()).toList()))
+                    .toList());
         }
         return all.only(List.of(), List.of());
     }
@@ -132,13 +137,15 @@ public class AssessmentService {
         Ranking live = computation.compute(year, now);
         snapshots.store(live, now, actor.username());
         int filed = 0;
+        // the year's A12 duties of every unit in one query (a unit's latest duties may not reach back to January)
+        Map<Long, Duty> open = new HashMap<>();
+        duties.ofRuleAndPeriod(DUTY_RULE, LocalDate.of(year, 1, 1)).stream()
+                .filter(d -> d.subjectKind() == SubjectKind.UNIT && d.state().awaitsSubmission())
+                .forEach(d -> open.putIfAbsent(d.subjectId(), d));
         for (UnitScore unit : live.units()) {
-            Optional<Duty> duty = duties.ofSubject(SubjectKind.UNIT, unit.orgId()).stream()
-                    .filter(d -> d.ruleId().equals(DUTY_RULE) && d.periodStart() != null && d.periodStart().getYear() == year
-                            && d.state().awaitsSubmission())
-                    .findFirst();
-            if (duty.isPresent()) {
-                duties.submit(duty.get().id(), fields(unit));
+            Duty duty = open.get(unit.orgId());
+            if (duty != null) {
+                duties.submit(duty.id(), fields(unit));
                 filed++;
             }
         }

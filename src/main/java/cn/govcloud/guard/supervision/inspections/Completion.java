@@ -55,6 +55,7 @@ public class Completion {
 
     @Transactional
     public Inspections.Inspection complete(long id) {
+        Db.supervisor();
         Inspections.Inspection inspection = inspections.require(id);
         if (!inspection.inProgress()) {
             throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");
@@ -64,14 +65,19 @@ public class Completion {
             throw new RuleViolation("A11.3", "scheduling.inspection.refused.pending");
         }
         Actor actor = Actor.require();
+        // claim the inspection first: of two completions at once, the second waits for the first's row lock, then finds it completed
+        int claimed = jdbc.sql("update supervision_inspection set state = 'COMPLETED', completed_at = :at, completed_by = :by "
+                        + "where id = :id and state = 'IN_PROGRESS'")
+                .param("at", Db.ts(clock.instant())).param("by", actor.username()).param("id", id).update();
+        if (claimed != 1) {
+            throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");
+        }
         byte[] report = report(inspection, items);
         String filename = inspection.quarter() + "-专项检查报告-" + id + ".pdf";
         StoredDocument stored = documents.store(actor.orgId(), filename, new ByteArrayInputStream(report));
         Long dutyId = fileQuarterlyDuty(inspection, items, filename, report);
-        jdbc.sql("update supervision_inspection set state = 'COMPLETED', completed_at = :at, completed_by = :by, report_document_id = :doc, "
-                        + "report_filename = :f, duty_id = :duty where id = :id")
-                .param("at", Db.ts(clock.instant())).param("by", actor.username()).param("doc", stored.id()).param("f", filename)
-                .param("duty", dutyId).param("id", id).update();
+        jdbc.sql("update supervision_inspection set report_document_id = :doc, report_filename = :f, duty_id = :duty where id = :id")
+                .param("doc", stored.id()).param("f", filename).param("duty", dutyId).param("id", id).update();
         audit.record(AuditEvent.success("inspection.complete", "inspection:" + id, inspection.quarter() + " " + inspection.topic()
                 + " hazards=" + hazardsFound(items) + (dutyId == null ? " (no quarterly duty awaiting)" : " filed duty " + dutyId)));
         return inspections.require(id);

@@ -112,9 +112,12 @@ class InspectionPages {
         model.addAttribute("mayRecord", inspection.inProgress() && Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("pending", items.stream().filter(x -> "PENDING".equals(x.result())).count());
         model.addAttribute("hazardsFound", Completion.hazardsFound(items));
+        // the systems a failed unit-level item's hazard may name: one query for the platform, grouped by unit
+        java.util.Set<Long> unitsOfItems = items.stream().filter(x -> x.subjectKind().equals("UNIT")).map(Inspections.Item::orgId)
+                .collect(java.util.stream.Collectors.toSet());
         Map<Long, List<Systems.SystemRef>> unitSystems = new LinkedHashMap<>();
-        items.stream().filter(x -> x.subjectKind().equals("UNIT")).map(Inspections.Item::orgId).distinct()
-                .forEach(org -> unitSystems.put(org, systems.ofOrganisation(org).stream().filter(Inspections::onPlatform).toList()));
+        unitsOfItems.forEach(org -> unitSystems.put(org, new java.util.ArrayList<>()));
+        systems.onPlatform().stream().filter(s -> unitsOfItems.contains(s.orgId())).forEach(s -> unitSystems.get(s.orgId()).add(s));
         model.addAttribute("unitSystems", unitSystems);
         return "supervision/inspections/detail";
     }

@@ -100,6 +100,7 @@ public class Inspections {
 
     @Transactional
     public Inspection create(NewInspection n) {
+        Db.supervisor();
         Map<String, String> errors = new LinkedHashMap<>();
         String quarter = null;
         try {
@@ -134,9 +135,8 @@ public class Inspections {
             errors.put("systemIds", "scheduling.error.systemIds");
         }
         chosen.forEach(s -> scopeSystems.put(s.id(), s));
-        for (OrganisationView unit : units.values()) {
-            systems.ofOrganisation(unit.id()).stream().filter(Inspections::onPlatform).forEach(s -> scopeSystems.putIfAbsent(s.id(), s));
-        }
+        // the chosen units' systems on the platform: one query, not one per unit
+        systems.onPlatform().stream().filter(s -> units.containsKey(s.orgId())).forEach(s -> scopeSystems.putIfAbsent(s.id(), s));
         for (SystemRef s : chosen) {
             organisations.byId(s.orgId()).ifPresent(o -> units.putIfAbsent(o.id(), o));
         }
@@ -147,11 +147,10 @@ public class Inspections {
             throw new InvalidInput("scheduling.error.invalid", errors);
         }
         Actor actor = Actor.require();
-        jdbc.sql("insert into supervision_inspection (period_quarter, topic, articles, state, created_at, created_by) "
+        long id = Db.insertedId(jdbc.sql("insert into supervision_inspection (period_quarter, topic, articles, state, created_at, created_by) "
                         + "values (:q, :t, :a, 'IN_PROGRESS', :at, :by)")
                 .param("q", quarter).param("t", n.topic().strip()).param("a", cut(String.join(",", joinScope(articles, ruleIds)), 500))
-                .param("at", Db.ts(clock.instant())).param("by", actor.username()).update();
-        long id = jdbc.sql("select max(id) from supervision_inspection where created_by = :by").param("by", actor.username()).query(Long.class).single();
+                .param("at", Db.ts(clock.instant())).param("by", actor.username()));
         int count = 0;
         for (Rule rule : rules) {
             if (rule.appliesTo() == SubjectKind.SYSTEM) {
@@ -205,6 +204,7 @@ public class Inspections {
 
     @Transactional
     public Item record(long inspectionId, long itemId, Result r) {
+        Db.supervisor();
         Inspection inspection = require(inspectionId);
         if (!inspection.inProgress()) {
             throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");

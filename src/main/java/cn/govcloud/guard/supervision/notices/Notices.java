@@ -78,6 +78,7 @@ public class Notices {
 
     @Transactional
     public IssuedNotice issue(NewNotice n) {
+        Db.supervisor();
         Map<String, String> errors = new LinkedHashMap<>();
         if (Db.blank(n.kind()) || n.kind().strip().length() > 60) {
             errors.put("kind", "scheduling.error.noticeKind");
@@ -105,10 +106,9 @@ public class Notices {
         }
         Actor actor = Actor.require();
         Instant now = clock.instant();
-        jdbc.sql("insert into supervision_notice (kind, title, body, issued_at, issued_by, issued_by_name) values (:k, :t, :b, :at, :by, :name)")
+        long id = Db.insertedId(jdbc.sql("insert into supervision_notice (kind, title, body, issued_at, issued_by, issued_by_name) values (:k, :t, :b, :at, :by, :name)")
                 .param("k", n.kind().strip()).param("t", n.title().strip()).param("b", n.body().strip()).param("at", Db.ts(now))
-                .param("by", actor.username()).param("name", actor.displayName()).update();
-        long id = jdbc.sql("select max(id) from supervision_notice where issued_by = :by").param("by", actor.username()).query(Long.class).single();
+                .param("by", actor.username()).param("name", actor.displayName()));
         for (OrganisationView unit : units.values()) {
             String key = key(id, unit.id());
             notifier.dispatch(new Notice(key, unit.id(), java.util.Set.of(), "scheduling.notice.inbox", List.of(n.kind().strip(), n.title().strip()),
@@ -178,8 +178,15 @@ public class Notices {
 
     /** Per unit: sent, delivered in-app and on each channel, acknowledged when and by whom (oversight only). */
     public List<Tracking> tracking(long noticeId) {
-        return recipients(noticeId).stream().map(r -> new Tracking(r, notifier.statusOf(key(noticeId, r.orgId())),
-                r.dutyId() == null ? null : duties.find(r.dutyId()).orElse(null))).toList();
+        List<Recipient> recipients = recipients(noticeId);
+        // two queries for the whole notice, not two per unit
+        Map<String, List<DeliveryStatus>> deliveries = notifier.statusOfAll("supervision-notice:" + noticeId + ":").stream()
+                .collect(Collectors.groupingBy(DeliveryStatus::noticeKey));
+        Map<Long, Duty> acknowledgements = new java.util.HashMap<>();
+        duties.find(recipients.stream().map(Recipient::dutyId).filter(java.util.Objects::nonNull).toList())
+                .forEach(d -> acknowledgements.put(d.id(), d));
+        return recipients.stream().map(r -> new Tracking(r, deliveries.getOrDefault(key(noticeId, r.orgId()), List.of()),
+                r.dutyId() == null ? null : acknowledgements.get(r.dutyId()))).toList();
     }
 
     public IssuedNotice require(long id) {

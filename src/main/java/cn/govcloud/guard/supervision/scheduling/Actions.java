@@ -71,6 +71,7 @@ public class Actions {
 
     @Transactional
     public Action assign(long sessionId, NewAction a) {
+        Db.supervisor();
         sessions.openSession(sessionId);
         Map<String, String> errors = new LinkedHashMap<>();
         String kind = a.kind() == null ? "" : a.kind().strip().toUpperCase(java.util.Locale.ROOT);
@@ -110,13 +111,12 @@ public class Actions {
         Instant now = clock.instant();
         long orgId = org != null ? org.id() : system.orgId();
         String orgName = org != null ? org.name() : organisations.byId(system.orgId()).map(OrganisationView::name).orElse("#" + system.orgId());
-        jdbc.sql("insert into supervision_action (session_id, kind, title, description, org_id, org_name, system_id, system_name, severity, "
+        long id = Db.insertedId(jdbc.sql("insert into supervision_action (session_id, kind, title, description, org_id, org_name, system_id, system_name, severity, "
                         + "due_date, created_at, created_by) values (:s, :k, :t, :d, :org, :orgName, :sys, :sysName, :sev, :due, :at, :by)")
                 .param("s", sessionId).param("k", kind).param("t", a.title().strip()).param("d", Db.blank(a.description()) ? null : a.description().strip())
                 .param("org", orgId).param("orgName", orgName).param("sys", system == null ? null : system.id())
                 .param("sysName", system == null ? null : system.name()).param("sev", severity == null ? null : severity.name())
-                .param("due", a.dueDate() == null ? Db.today(clock) : a.dueDate()).param("at", Db.ts(now)).param("by", actor.username()).update();
-        long id = jdbc.sql("select max(id) from supervision_action where session_id = :s").param("s", sessionId).query(Long.class).single();
+                .param("due", a.dueDate() == null ? Db.today(clock) : a.dueDate()).param("at", Db.ts(now)).param("by", actor.username()));
         String reference = "scheduling-action:" + id;
         if (kind.equals("DUTY")) {
             Duty duty = raiseDuty(org, reference, a.dueDate(), now);

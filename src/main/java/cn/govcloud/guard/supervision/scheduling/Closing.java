@@ -7,6 +7,7 @@ import cn.govcloud.guard.documents.Pdf;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.RuleViolation;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -57,6 +58,7 @@ public class Closing {
     /** Closes the session; the meeting's date and participants must be recorded (400 otherwise, nothing saved). */
     @Transactional
     public Sessions.Session close(long sessionId) {
+        Db.supervisor();
         Sessions.Session session = sessions.openSession(sessionId);
         Map<String, String> errors = new LinkedHashMap<>();
         if (session.meetingDate() == null) {
@@ -69,14 +71,18 @@ public class Closing {
             throw new InvalidInput("scheduling.error.notReadyToClose", errors);
         }
         Actor actor = Actor.require();
+        // claim the session first: of two closings at once, the second waits for the first's row lock, then finds it closed
+        int claimed = jdbc.sql("update supervision_session set state = 'CLOSED', closed_at = :at, closed_by = :by where id = :id and state = 'OPEN'")
+                .param("at", Db.ts(clock.instant())).param("by", actor.username()).param("id", sessionId).update();
+        if (claimed != 1) {
+            throw new RuleViolation("A11.3", "scheduling.refused.closed");
+        }
         byte[] minutes = minutes(session);
         String filename = session.month() + "-政务云平台安全调度纪要.pdf";
         StoredDocument stored = documents.store(actor.orgId(), filename, new ByteArrayInputStream(minutes));
         Long dutyId = fileMonthlyDuty(session, filename, minutes);
-        jdbc.sql("update supervision_session set state = 'CLOSED', closed_at = :at, closed_by = :by, minutes_document_id = :doc, "
-                        + "minutes_filename = :f, duty_id = :duty where id = :id and state = 'OPEN'")
-                .param("at", Db.ts(clock.instant())).param("by", actor.username()).param("doc", stored.id()).param("f", filename)
-                .param("duty", dutyId).param("id", sessionId).update();
+        jdbc.sql("update supervision_session set minutes_document_id = :doc, minutes_filename = :f, duty_id = :duty where id = :id")
+                .param("doc", stored.id()).param("f", filename).param("duty", dutyId).param("id", sessionId).update();
         audit.record(AuditEvent.success("scheduling.close", "scheduling-session:" + sessionId, session.month() + " minutes document "
                 + stored.id() + (dutyId == null ? " (no monthly duty awaiting)" : " filed duty " + dutyId)));
         return sessions.require(sessionId);

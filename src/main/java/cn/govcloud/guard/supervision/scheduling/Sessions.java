@@ -71,6 +71,7 @@ public class Sessions {
     /** Opens the month's session and drafts its agenda; a second session for the same month is refused (409). */
     @Transactional
     public Session open(YearMonth month) {
+        Db.supervisor();
         Actor actor = Actor.require();
         if (find(month).isPresent()) {
             throw new RuleViolation("A11.3", "scheduling.refused.monthTaken");
@@ -106,6 +107,7 @@ public class Sessions {
     /** A hand-written agenda item. */
     @Transactional
     public AgendaItem addItem(long sessionId, String title, String details) {
+        Db.supervisor();
         Session session = openSession(sessionId);
         requireText("title", title, 500);
         int order = jdbc.sql("select coalesce(max(sort_order), 0) from supervision_agenda_item where session_id = :s").param("s", session.id())
@@ -117,6 +119,7 @@ public class Sessions {
 
     @Transactional
     public void editItem(long sessionId, long itemId, String title, String details) {
+        Db.supervisor();
         openSession(sessionId);
         requireText("title", title, 500);
         int n = jdbc.sql("update supervision_agenda_item set title = :t, details = :d where id = :id and session_id = :s")
@@ -129,6 +132,7 @@ public class Sessions {
 
     @Transactional
     public void removeItem(long sessionId, long itemId) {
+        Db.supervisor();
         openSession(sessionId);
         int n = jdbc.sql("delete from supervision_agenda_item where id = :id and session_id = :s").param("id", itemId).param("s", sessionId).update();
         if (n == 0) {
@@ -140,6 +144,7 @@ public class Sessions {
     /** The meeting's date and participants (参加单位), recorded during or after it. */
     @Transactional
     public void recordMeeting(long sessionId, LocalDate meetingDate, String participants) {
+        Db.supervisor();
         Session session = openSession(sessionId);
         if (meetingDate == null || YearMonth.from(meetingDate).isAfter(YearMonth.parse(session.month())) || meetingDate.isAfter(Db.today(clock))) {
             throw new InvalidInput("scheduling.error.invalid", Map.of("meetingDate", "scheduling.error.meetingDate"));
@@ -152,6 +157,7 @@ public class Sessions {
 
     @Transactional
     public Decision addDecision(long sessionId, String text) {
+        Db.supervisor();
         openSession(sessionId);
         requireText("decision", text, 4000);
         jdbc.sql("insert into supervision_decision (session_id, decision_text, recorded_at, recorded_by) values (:s, :t, :at, :by)")
