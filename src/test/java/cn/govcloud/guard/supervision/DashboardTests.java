@@ -122,6 +122,8 @@ class DashboardTests {
         String html = open("supervisor", "/supervision/dashboard").getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("态势总览", "data-dashboard-chart=\"bar\"", "data-href=\"/systems?state=ADMITTED\"",
                 "/hazards?severity=HIGH&amp;status=open", "/js/dashboard.js");
+        // a year is a year, not a number with a thousands separator
+        assertThat(html).containsPattern("\\d{4}年风险隐患按期整改率").doesNotContainPattern("\\d,\\d{3}年");
         // every unit has its rectification rate (A12), worst first; a unit with nothing due shows a dash
         long units = jdbc.sql("select count(*) from identity_organisation where kind = 'UNIT'").query(Long.class).single();
         var rate = charts("supervisor").stream().map(c -> (cn.govcloud.guard.supervision.dashboard.Chart) c)

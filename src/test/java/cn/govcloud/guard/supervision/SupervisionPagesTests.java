@@ -86,6 +86,11 @@ class SupervisionPagesTests {
         as("unit1", post(notice + "/acknowledge").param("reply", "收到"));
         assertThat(page("unit1", notice)).contains("acknowledged").doesNotContain("ack-form");
         assertThat(page("supervisor", notice)).contains("收到");
+        // the overseers' list tracks each notice to acknowledgement; a unit's list does not show other units' progress
+        String list = page("supervisor", "/supervision/notices");
+        String row = list.substring(list.indexOf("页面通报测试"));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("1 / 1 个单位已确认");
+        assertThat(page("unit1", "/supervision/notices")).doesNotContain("个单位已确认");
         assertThat(page("unit1", "/supervision/notices")).contains("页面通报测试");
         assertThat(page("unit2", "/supervision/notices")).doesNotContain("页面通报测试");
     }

@@ -154,7 +154,7 @@ class DashboardCharts {
                 .sorted(Comparator.<Row, Double>comparing(r -> r.cells().get(0).value(), Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(Row::label))
                 .toList();
-        return new Chart("rectification", text(locale, "dashboard.rectification", year), text(locale, "dashboard.rectification.note"),
+        return new Chart("rectification", text(locale, "dashboard.rectification", String.valueOf(year)), text(locale, "dashboard.rectification.note"),
                 "bar", false, List.of(text(locale, "dashboard.rectification.rate"), text(locale, "dashboard.rectification.onTime"),
                 text(locale, "dashboard.rectification.due")), rows, "%");
     }
@@ -178,7 +178,7 @@ class DashboardCharts {
         for (String grade : GRADES) {
             series.add(text(locale, "incidents.grade." + grade));
         }
-        return new Chart("incidents-month", text(locale, "dashboard.incidents", year), text(locale, "dashboard.incidents.note"), "line",
+        return new Chart("incidents-month", text(locale, "dashboard.incidents", String.valueOf(year)), text(locale, "dashboard.incidents.note"), "line",
                 false, series, rows, "");
     }
 

@@ -46,7 +46,11 @@ class NoticePages {
     String list(@RequestParam(required = false) String draftOverdue, Model model) {
         Actor actor = Actor.require();
         boolean mayIssue = actor.has(Role.SUPERVISOR);
-        model.addAttribute("notices", notices.list(actor));
+        List<Notices.IssuedNotice> list = notices.list(actor);
+        model.addAttribute("notices", list);
+        // acknowledgement progress for the overseers, one grouped query for the page (A11.3 "跟踪督促")
+        model.addAttribute("progress", Notices.oversees(actor) ? notices.progress(list.stream().map(Notices.IssuedNotice::id).toList())
+                : java.util.Map.of());
         model.addAttribute("mayIssue", mayIssue);
         model.addAttribute("oversight", Notices.oversees(actor));
         model.addAttribute("units", mayIssue ? organisations.ofKind(OrgKind.UNIT) : List.of());

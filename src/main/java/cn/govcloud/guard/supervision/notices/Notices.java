@@ -176,6 +176,24 @@ public class Notices {
                 .query(this::mapRecipient).list();
     }
 
+    /** How far a notice got: units addressed, units that acknowledged, how many of them acknowledged it. */
+    public record Progress(long units, long acknowledged) {
+        public static final Progress NONE = new Progress(0, 0);
+    }
+
+    /** The progress of several notices in one grouped query (the list page), by notice id. */
+    public Map<Long, Progress> progress(java.util.Collection<Long> noticeIds) {
+        Map<Long, Progress> progress = new java.util.HashMap<>();
+        if (noticeIds.isEmpty()) {
+            return progress;
+        }
+        jdbc.sql("select notice_id, count(*), count(acknowledged_at) from supervision_notice_recipient where notice_id in (:ids) group by notice_id")
+                .param("ids", noticeIds).query(rs -> {
+                    progress.put(rs.getLong(1), new Progress(rs.getLong(2), rs.getLong(3)));
+                });
+        return progress;
+    }
+
     /** Per unit: sent, delivered in-app and on each channel, acknowledged when and by whom (oversight only). */
     public List<Tracking> tracking(long noticeId) {
         List<Recipient> recipients = recipients(noticeId);
