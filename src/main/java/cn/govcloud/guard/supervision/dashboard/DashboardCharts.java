@@ -102,7 +102,10 @@ class DashboardCharts {
     }
 
     Chart dutiesByRule(Actor actor, Locale locale) {
-        List<Row> rows = duties.byRule(actor, TOP_RULES).stream().map(r -> new Row(r.ruleId(), link("/duties", "rule", r.ruleId()), List.of(
+        boolean english = "en".equals(locale.getLanguage());
+        // the rule's article and title, as the duty list shows them; the id itself is in the link
+        List<Row> rows = duties.byRule(actor, TOP_RULES).stream().map(r -> new Row(catalog.rule(r.ruleId())
+                .map(rule -> rule.article() + " " + (english ? rule.titleEn() : rule.title())).orElse(r.ruleId()), link("/duties", "rule", r.ruleId()), List.of(
                 Cell.of(r.due(), link("/duties", "rule", r.ruleId(), "state", "OPEN")),
                 Cell.of(r.overdue(), link("/duties", "rule", r.ruleId(), "state", "OVERDUE"))))).toList();
         return new Chart("duties-rule", text(locale, "dashboard.duties"), text(locale, "dashboard.duties.note", TOP_RULES), "stacked", true,
