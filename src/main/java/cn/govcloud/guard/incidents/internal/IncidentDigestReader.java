@@ -20,13 +20,13 @@ class IncidentDigestReader implements IncidentDigest {
     @Override
     public List<RecentIncident> openOrConfirmedSince(Instant since, int limit) {
         return jdbc.sql("select id, org_id, system_id, title, grade, status, confirmed_at from incidents_incident "
-                        + "where status <> 'RESOLVED' or confirmed_at >= :since order by confirmed_at desc, id desc")
-                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                        + "where status <> 'RESOLVED' or confirmed_at >= :since order by confirmed_at desc, id desc limit :limit")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC)).param("limit", limit)
                 .query((rs, n) -> {
                     long system = rs.getLong("system_id");
                     Long systemId = rs.wasNull() ? null : system;
                     return new RecentIncident(rs.getLong("id"), rs.getLong("org_id"), systemId, rs.getString("title"), rs.getString("grade"),
                             rs.getString("status"), rs.getObject("confirmed_at", OffsetDateTime.class).toInstant());
-                }).list().stream().limit(limit).toList();
+                }).list();
     }
 }
