@@ -51,6 +51,16 @@ class SchedulingBrowserTests extends BrowserSession {
             assertThat(supervisor.locator("#action-table")).containsText("浏览器测试·完成门户网站弱口令整改");
             assertThat(supervisor.locator("#action-table")).containsText(due);
 
+            // a hazard on one of unit1's systems: choosing the unit loads its systems on the platform into the form (htmx)
+            supervisor.selectOption("#action-kind", "HAZARD");
+            supervisor.fill("#action-title", "浏览器测试·门户网站管理后台暴露在互联网");
+            supervisor.selectOption("#action-org", String.valueOf(unit1));
+            assertThat(supervisor.locator("#action-system")).containsText("教育局门户网站");
+            supervisor.selectOption("#action-system", new com.microsoft.playwright.options.SelectOption().setLabel("教育局门户网站"));
+            supervisor.click("#assign-action");
+            assertThat(supervisor.locator("#session-done")).isVisible();
+            assertThat(supervisor.locator("#action-table")).containsText("浏览器测试·门户网站管理后台暴露在互联网");
+
             supervisor.fill("#meetingDate", today);
             supervisor.fill("#participants", "市大数据中心、云服务商、市教育局");
             supervisor.click("#meeting-form button[type=submit]");

@@ -86,6 +86,11 @@ class SupervisionPagesTests {
         as("unit1", post(notice + "/acknowledge").param("reply", "收到"));
         assertThat(page("unit1", notice)).contains("acknowledged").doesNotContain("ack-form");
         assertThat(page("supervisor", notice)).contains("收到");
+        // the hazard action's system field lists one unit's systems on the platform, loaded for the chosen unit
+        String unit1Systems = page("supervisor", "/supervision/scheduling/systems?orgId=" + orgOf("unit1"));
+        assertThat(unit1Systems).contains("教育局招生考试系统").doesNotContain("卫健委全民健康信息平台").doesNotContain("校园安全视频监控平台");
+        assertThat(page("supervisor", "/supervision/scheduling/systems")).contains("先选择责任单位");
+        assertThat(as("regulator", get("/supervision/scheduling/systems?orgId=" + orgOf("unit1"))).getResponse().getStatus()).isEqualTo(403);
         // the overseers' list tracks each notice to acknowledgement; a unit's list does not show other units' progress
         String list = page("supervisor", "/supervision/notices");
         String row = list.substring(list.indexOf("页面通报测试"));

@@ -7,10 +7,13 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,9 +35,11 @@ class SchedulingPages {
     private final Documents documents;
     private final OrganisationDirectory organisations;
     private final PageMessages pages;
+    private final Systems systems;
 
     SchedulingPages(Sessions sessions, Actions actions, Closing closing, Documents documents, OrganisationDirectory organisations,
-                    PageMessages pages) {
+                    PageMessages pages, Systems systems) {
+        this.systems = systems;
         this.sessions = sessions;
         this.actions = actions;
         this.closing = closing;
@@ -128,6 +133,20 @@ class SchedulingPages {
                     number(form.get("systemId")), date(form.get("dueDate")), form.get("severity")));
             return null;
         });
+    }
+
+    /**
+     * The systems a hazard action may name, for the unit chosen in the action form (htmx swaps these
+     * options in when the unit changes): one unit's systems on the platform, never the whole city's.
+     */
+    @GetMapping("/supervision/scheduling/systems")
+    @Allow(Role.SUPERVISOR)
+    String systemOptions(@RequestParam(required = false) Long orgId, Model model) {
+        Set<String> onPlatform = Set.of("ADMITTED", "SUSPENDED", "EXIT_ORDERED");
+        model.addAttribute("systems", orgId == null ? List.of()
+                : systems.ofOrganisation(orgId).stream().filter(s -> onPlatform.contains(s.state())).toList());
+        model.addAttribute("chosen", orgId != null);
+        return "supervision/scheduling/system-options";
     }
 
     @PostMapping("/supervision/scheduling/{id}/close")
