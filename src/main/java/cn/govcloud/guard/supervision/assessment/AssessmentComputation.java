@@ -163,7 +163,8 @@ class AssessmentComputation {
                 BigDecimal.ZERO.setScale(2), score, "", denominator == 0, item.overridden());
     }
 
-    private List<ProviderRecord> providers(int year, Instant now) {
+    /** The providers' records of the year (always live: the snapshot keeps the units' scores). */
+    List<ProviderRecord> providers(int year, Instant now) {
         List<IncidentOutcomes.Outcome> serious = incidents.ofGrades(PROVIDER_GRADES, start(year), start(year + 1));
         Map<Long, DutyOutcomes.Tally> tallies = duties.tally(selection(null, Party.PROVIDER, year, now)).stream()
                 .collect(Collectors.toMap(DutyOutcomes.Tally::orgId, t -> t));

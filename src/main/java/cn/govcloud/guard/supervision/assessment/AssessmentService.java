@@ -73,9 +73,12 @@ public class AssessmentService {
         }).toList(), ranking.providers());
     }
 
+    /** A finalised year's snapshot (the units' scores are not recomputed), else the live figures. */
     private Ranking year(int year, Instant now) {
-        Ranking live = computation.compute(year, now);
-        return snapshots.find(year, live.providers()).orElse(live);
+        if (snapshots.finalised(year)) {
+            return snapshots.find(year, computation.providers(year, now)).orElseThrow();
+        }
+        return computation.compute(year, now);
     }
 
     /** The ranking as the actor may see it. */

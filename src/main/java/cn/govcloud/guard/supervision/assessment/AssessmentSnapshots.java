@@ -45,6 +45,10 @@ class AssessmentSnapshots {
     }
 
     /** The snapshot of a finalised year, ranked as it was finalised; the provider's record is not part of it (pass it in). */
+    boolean finalised(int year) {
+        return jdbc.sql("select count(*) from supervision_assessment_year where assessment_year = :y").param("y", year).query(Long.class).single() > 0;
+    }
+
     Optional<Ranking> find(int year, List<ProviderRecord> providers) {
         record Header(String version, String weights, Instant at, String by) {
         }
