@@ -39,8 +39,10 @@ class AccessAccountPages {
     private final AccessAccounts accounts;
     private final Systems systems;
     private final MessageSource messages;
+    private final Refusals refusals;
 
-    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages) {
+    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages, Refusals refusals) {
+        this.refusals = refusals;
         this.accounts = accounts;
         this.systems = systems;
         this.messages = messages;
@@ -87,28 +89,20 @@ class AccessAccountPages {
     @Allow(Role.UNIT_SECURITY_OFFICER)
     String responsible(@PathVariable long systemId, @RequestParam(required = false) String person,
                        @RequestParam(required = false) String passwordPolicy, Model model) {
-        try {
-            accounts.setResponsible(systemId, person, passwordPolicy);
+        String refused = refusals.attempt(() -> accounts.setResponsible(systemId, person, passwordPolicy));
+        if (refused == null) {
             return "redirect:/access/accounts?systemId=" + systemId;
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            show(model, systemId, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
-            return "access/accounts";
         }
+        show(model, systemId, Map.of(), Map.of(), refused);
+        return "access/accounts";
     }
 
     private String act(Model model, Runnable action) {
-        try {
-            action.run();
+        String refused = refusals.attempt(action);
+        if (refused == null) {
             return "redirect:/access/accounts";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            show(model, null, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
-        } catch (RuleViolation e) {
-            show(model, null, Map.of(), Map.of(), e.rule() + "：" + text(e.getMessage()));
         }
+        show(model, null, Map.of(), Map.of(), refused);
         return "access/accounts";
     }
 

@@ -41,8 +41,10 @@ class GrantPages {
     private final DataAccessGrants grants;
     private final Systems systems;
     private final MessageSource messages;
+    private final Refusals refusals;
 
-    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages) {
+    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages, Refusals refusals) {
+        this.refusals = refusals;
         this.grants = grants;
         this.systems = systems;
         this.messages = messages;
@@ -122,16 +124,11 @@ class GrantPages {
     }
 
     private String act(Model model, Runnable action) {
-        try {
-            action.run();
+        String refused = refusals.attempt(action);
+        if (refused == null) {
             return "redirect:/access/grants";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            show(model, Map.of(), Map.of(), errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
-        } catch (RuleViolation e) {
-            show(model, Map.of(), Map.of(), e.rule() + "：" + text(e.getMessage()));
         }
+        show(model, Map.of(), Map.of(), refused);
         return "access/grants";
     }
 

@@ -36,8 +36,10 @@ class RemoteChannelPages {
     private final RemoteChannels channels;
     private final Systems systems;
     private final MessageSource messages;
+    private final Refusals refusals;
 
-    RemoteChannelPages(RemoteChannels channels, Systems systems, MessageSource messages) {
+    RemoteChannelPages(RemoteChannels channels, Systems systems, MessageSource messages, Refusals refusals) {
+        this.refusals = refusals;
         this.channels = channels;
         this.systems = systems;
         this.messages = messages;
@@ -138,16 +140,11 @@ class RemoteChannelPages {
     }
 
     private String act(long id, Model model, Runnable action) {
-        try {
-            action.run();
+        String refused = refusals.attempt(action);
+        if (refused == null) {
             return "redirect:/access/channels/" + id;
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            detail(id, model, errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
-        } catch (RuleViolation e) {
-            detail(id, model, e.rule() + "：" + text(e.getMessage()));
         }
+        detail(id, model, refused);
         return "access/channel";
     }
 

@@ -41,8 +41,10 @@ class VisitPages {
     private final Visits visits;
     private final Systems systems;
     private final MessageSource messages;
+    private final Refusals refusals;
 
-    VisitPages(Visits visits, Systems systems, MessageSource messages) {
+    VisitPages(Visits visits, Systems systems, MessageSource messages, Refusals refusals) {
+        this.refusals = refusals;
         this.visits = visits;
         this.systems = systems;
         this.messages = messages;
@@ -122,17 +124,12 @@ class VisitPages {
     }
 
     private String act(long id, Model model, Runnable action) {
-        try {
-            action.run();
+        // A9.1: a refusal (409 in the API) is shown on the page with its rule
+        String refused = refusals.attempt(action);
+        if (refused == null) {
             return "redirect:/access/visits/" + id;
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            detail(id, model, errors.isEmpty() ? text(e.getMessage()) : String.join("；", errors.values()));
-        } catch (RuleViolation e) {
-            // A9.1: the refusal (409 in the API) is shown on the page with its rule
-            detail(id, model, e.rule() + "：" + text(e.getMessage()));
         }
+        detail(id, model, refused);
         return "access/visit";
     }
 

@@ -1,0 +1,40 @@
+package cn.govcloud.guard.access.web;
+
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.RuleViolation;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the access pages put a refused action into words on the page it came from: the field errors,
+ * or the rule and its reason (the same refusal the API answers with 400 or 409, e.g. A9.1).
+ */
+@Component
+class Refusals {
+    private final MessageSource messages;
+
+    Refusals(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** Runs the action; null when it went through, else the refusal in words (nothing was changed). */
+    String attempt(Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (InvalidInput e) {
+            List<String> fields = new ArrayList<>();
+            e.fieldErrors().values().forEach(key -> fields.add(text(key)));
+            return fields.isEmpty() ? text(e.getMessage()) : String.join("；", fields);
+        } catch (RuleViolation e) {
+            return e.rule() + "：" + text(e.getMessage());
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
