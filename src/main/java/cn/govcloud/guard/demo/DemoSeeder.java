@@ -98,7 +98,7 @@ class DemoSeeder implements ApplicationRunner {
 
                 ==================== 政务云安全管理平台 · DEMO MODE ====================
                   %s the demo city of 包头市. Open http://localhost:%d/ and sign in as
-                  sysadmin, secadmin, auditor, supervisor, regulator, provider, unit1 or unit2
+                  sysadmin, secadmin, auditor, supervisor, regulator, provider, unit1 … unit8 (unit1staff: a unit's staff)
                   with the password:  %s
                   (set GOVGUARD_DEMO_PASSWORD to choose it; the second factor is off in demo mode)
                 =========================================================================
