@@ -6,10 +6,8 @@ import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -61,18 +60,12 @@ class AccessAccountPages {
         Long systemId = number(form.get("systemId"));
         LocalDate created = date(form.get("createdOn"), "createdOn", errors);
         LocalDate expires = date(form.get("expiresOn"), "expiresOn", errors);
-        try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInput("access.account.error.invalid", Map.of());
-            }
-            accounts.register(new NewAccount(systemId, form.get("kind"), form.get("accountName"), form.get("holder"), form.get("privileges"),
-                    form.get("leastPrivilege"), created, expires));
+        Long accountSystem = systemId;
+        Optional<Long> id = refusals.submit(errors, "access.account.error.invalid", field -> field, () -> accounts.register(
+                new NewAccount(accountSystem, form.get("kind"), form.get("accountName"), form.get("holder"), form.get("privileges"),
+                        form.get("leastPrivilege"), created, expires)));
+        if (id.isPresent()) {
             return "redirect:/access/accounts" + (systemId == null ? "" : "?systemId=" + systemId);
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + "：" + text(e.getMessage()));
         }
         show(model, null, form, errors, null);
         return "access/accounts";

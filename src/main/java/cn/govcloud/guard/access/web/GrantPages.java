@@ -9,7 +9,6 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -74,17 +74,11 @@ class GrantPages {
         if (systemId == null) {
             errors.put("systemId", text("access.grant.error.system"));
         }
-        try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInput("access.grant.error.invalid", Map.of());
-            }
-            grants.request(systemId, form.getFirst("purpose"), scope, starts, ends);
+        Long grantedSystem = systemId;
+        Optional<Long> id = refusals.submit(errors, "access.grant.error.invalid", field -> field,
+                () -> grants.request(grantedSystem, form.getFirst("purpose"), scope, starts, ends));
+        if (id.isPresent()) {
             return "redirect:/access/grants";
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + "：" + text(e.getMessage()));
         }
         show(model, form.toSingleValueMap(), errors, null);
         return "access/grants";

@@ -4,6 +4,10 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,6 +36,28 @@ class Refusals {
         } catch (RuleViolation e) {
             return e.rule() + "：" + text(e.getMessage());
         }
+    }
+
+    /**
+     * For a form whose own checks may have found errors already: runs the action only when there are
+     * none; a refusal adds each field's error (under the page's name for that field) and its reason
+     * under {@code form}, and nothing was changed.
+     *
+     * @return the action's result, or empty when the form goes back with its errors
+     */
+    <T> Optional<T> submit(Map<String, String> errors, String invalidKey, UnaryOperator<String> pageField, Supplier<T> action) {
+        try {
+            if (!errors.isEmpty()) {
+                throw new InvalidInput(invalidKey, Map.of());
+            }
+            return Optional.of(action.get());
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(pageField.apply(field), text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        }
+        return Optional.empty();
     }
 
     private String text(String key) {

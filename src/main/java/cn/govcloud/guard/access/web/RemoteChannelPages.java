@@ -6,7 +6,6 @@ import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -66,18 +66,12 @@ class RemoteChannelPages {
         }
         Instant starts = local(form.get("startsAt"), "startsAt", errors);
         Instant ends = local(form.get("endsAt"), "endsAt", errors);
-        try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInput("access.channel.error.invalid", Map.of());
-            }
-            long id = channels.request(new NewChannel(systemId, form.get("purpose"), form.get("operations"), form.get("accounts"),
-                    form.get("channelType"), form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm"))));
-            return "redirect:/access/channels/" + id;
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        Long requestedSystem = systemId;
+        Optional<Long> id = refusals.submit(errors, "access.channel.error.invalid", field -> field, () -> channels.request(
+                new NewChannel(requestedSystem, form.get("purpose"), form.get("operations"), form.get("accounts"), form.get("channelType"),
+                        form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm")))));
+        if (id.isPresent()) {
+            return "redirect:/access/channels/" + id.get();
         }
         show(model, form, errors);
         return "access/channels";

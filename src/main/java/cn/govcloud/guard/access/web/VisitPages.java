@@ -6,10 +6,8 @@ import cn.govcloud.guard.access.internal.Visits.Visit;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -83,17 +82,11 @@ class VisitPages {
             visitors.add(new NewVisitor(name, id, mobile));
             rowOf.add(i);
         }
-        try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInput("access.visit.error.invalid", Map.of());
-            }
-            long id = visits.authorise(systemId, form.get("purpose"), form.get("letterNumber"), from, until, visitors);
-            return "redirect:/access/visits/" + id;
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(row(field, rowOf), text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + "：" + text(e.getMessage()));
+        Long visitedSystem = systemId;
+        Optional<Long> id = refusals.submit(errors, "access.visit.error.invalid", field -> row(field, rowOf),
+                () -> visits.authorise(visitedSystem, form.get("purpose"), form.get("letterNumber"), from, until, visitors));
+        if (id.isPresent()) {
+            return "redirect:/access/visits/" + id.get();
         }
         show(model, form, errors);
         return "access/visits";
