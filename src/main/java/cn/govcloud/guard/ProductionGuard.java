@@ -34,6 +34,9 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
         if (!env.getProperty("govguard.demo.password", "").isBlank()) {
             throw new MisconfiguredProduction("The prod profile refuses to start while GOVGUARD_DEMO_PASSWORD is set; unset it.");
         }
+        if (!env.getProperty("govguard.demo.clock-start", "").isBlank()) {
+            throw new MisconfiguredProduction("The prod profile refuses to start while GOVGUARD_DEMO_CLOCK_START is set: production runs on the real time.");
+        }
     }
 
     /** Reported by {@link MisconfiguredProductionAnalyzer} as one sentence, without a stack trace. */

@@ -6,15 +6,20 @@ import java.time.ZoneId;
 
 /**
  * Deadline arithmetic on the Chinese working-day calendar, as REQUIREMENTS.md ("Working days")
- * defines it. Every method that needs a day of a year whose schedule is not loaded throws
- * {@link ScheduleNotLoaded} naming that year.
+ * defines it. Nothing here ever refuses for want of a holiday schedule: in a year whose notice is not
+ * loaded Monday to Friday are working days, and a working-day deadline that counted through such a
+ * year comes back {@linkplain Deadline#provisional() provisional}, naming the year. When the year is
+ * loaded, {@link ProvisionalDeadlines} recompute what was stored.
  */
 public interface WorkingCalendar {
 
     /** Working days, holidays and deadlines are counted in the city's zone, whatever zone the server runs in. */
     ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** Holidays are not working days, 调休 make-up weekend days are, other weekend days are not. */
+    /**
+     * Holidays are not working days, 调休 make-up weekend days are, other weekend days are not; in a
+     * year that is not loaded, Monday to Friday are.
+     */
     boolean isWorkingDay(LocalDate day);
 
     /**
@@ -41,4 +46,8 @@ public interface WorkingCalendar {
 
     /** The years whose schedule is loaded, ascending. */
     java.util.SortedSet<Integer> loadedYears();
+
+    default boolean isLoaded(int year) {
+        return loadedYears().contains(year);
+    }
 }

@@ -11,8 +11,9 @@ public interface Duties {
      * Creates the duties the catalog attaches to an event, in the caller's transaction, and
      * returns them with their due dates. Idempotent: raising the same event for the same subject
      * and reference again returns the existing duties. A rule whose conditions the subject does
-     * not meet is skipped. Throws the calendar's 422 when the due date falls in a year whose
-     * holiday schedule is not loaded.
+     * not meet is skipped. A working-day due date that reaches a year whose holiday schedule is not
+     * loaded is counted Monday to Friday there and comes back {@link Duty#dueProvisional()}; loading the
+     * year recomputes it and publishes {@link DutyDueRecomputed}.
      */
     List<Duty> raise(DutyTrigger trigger);
 

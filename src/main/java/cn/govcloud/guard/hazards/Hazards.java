@@ -23,7 +23,8 @@ public interface Hazards {
                      String source, String sourceRef) {
     }
 
-    record Raised(long id, String status, LocalDate dueDate, Instant dueAt) {
+    /** {@code dueProvisional}: the due date was counted through a year whose holiday notice is not loaded yet. */
+    record Raised(long id, String status, LocalDate dueDate, Instant dueAt, boolean dueProvisional) {
     }
 
     /**
@@ -49,7 +50,8 @@ public interface Hazards {
     Raised returnHazard(long id, String reason);
 
     /** An open hazard as the home page lists it. */
-    record OpenHazard(long id, String title, String systemName, Severity severity, String status, LocalDate dueDate, boolean overdue) {
+    record OpenHazard(long id, String title, String systemName, Severity severity, String status, LocalDate dueDate, boolean dueProvisional,
+                      boolean overdue) {
     }
 
     /** The open hazards the actor may see (a unit: its own), by due time. */

@@ -48,8 +48,11 @@ public record Rule(String id, String article, String title, String titleEn, Stri
         return trigger.cadence() != null;
     }
 
-    /** Who must act. */
-    public enum Party { PROVIDER, UNIT, SUPERVISOR, REGULATOR }
+    /**
+     * Who must act. {@code SECURITY_ADMIN} is the big-data centre's security administrator, for the
+     * platform's own upkeep (loading the next year's holiday schedule), not for any article's duty.
+     */
+    public enum Party { PROVIDER, UNIT, SUPERVISOR, REGULATOR, SECURITY_ADMIN }
 
     /** What a duty is owed for: the cloud platform as a whole, each unit, or each hosted system. */
     public enum SubjectKind { PLATFORM, UNIT, SYSTEM }
@@ -125,10 +128,8 @@ public record Rule(String id, String article, String title, String titleEn, Stri
 
         /** The deadline of a recurring duty for the period starting on {@code periodStart}. */
         public Deadline forPeriod(WorkingCalendar calendar, LocalDate periodStart, Cadence cadence) {
-            Instant inPeriod = periodStart.atStartOfDay(WorkingCalendar.ZONE).toInstant();
-            Deadline periodEnd = calendar.endOfPeriod(inPeriod, cadence);
-            // the last moment of the period, so "N days after it" counts from the period's last day
-            Instant lastDay = periodEnd.dueAt().minusSeconds(1);
+            Deadline periodEnd = calendar.endOfPeriod(periodStart.atStartOfDay(WorkingCalendar.ZONE).toInstant(), cadence);
+            Instant lastDay = countedFrom(calendar, periodStart, cadence);
             return switch (kind) {
                 case END_OF_PERIOD -> periodEnd;
                 case WORKING_DAYS -> calendar.afterWorkingDays(lastDay, amount);
@@ -136,6 +137,14 @@ public record Rule(String id, String article, String title, String titleEn, Stri
                 case MINUTES -> calendar.afterMinutes(periodEnd.dueAt(), amount);
                 case DAY_OF_NEXT_MONTH -> calendar.byDayOfNextMonth(lastDay, amount);
             };
+        }
+
+        /**
+         * What a recurring duty's count starts from: the last moment of its period, so "N days after it"
+         * counts from the period's last day.
+         */
+        public Instant countedFrom(WorkingCalendar calendar, LocalDate periodStart, Cadence cadence) {
+            return calendar.endOfPeriod(periodStart.atStartOfDay(WorkingCalendar.ZONE).toInstant(), cadence).dueAt().minusSeconds(1);
         }
     }
 

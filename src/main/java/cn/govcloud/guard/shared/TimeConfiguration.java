@@ -1,7 +1,11 @@
 package cn.govcloud.guard.shared;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,8 +15,23 @@ public class TimeConfiguration {
     /** Working days and "today" are counted in the city's zone; instants are stored in UTC. */
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * The real time, except in demo mode with {@code GOVGUARD_DEMO_CLOCK_START} set (an ISO-8601 instant):
+     * then the platform's clock starts at that instant and runs from there, so a trainer can show the demo
+     * city on 28 December or after the catalog's validity without touching the machine's clock (the
+     * {@code prod} profile refuses the setting).
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@Value("${govguard.demo.enabled:false}") boolean demo, @Value("${govguard.demo.clock-start:}") String start) {
+        if (start == null || start.isBlank()) {
+            return Clock.systemUTC();
+        }
+        if (!demo) {
+            LoggerFactory.getLogger(TimeConfiguration.class).warn("GOVGUARD_DEMO_CLOCK_START is ignored outside demo mode");
+            return Clock.systemUTC();
+        }
+        Instant from = Instant.parse(start.strip());
+        LoggerFactory.getLogger(TimeConfiguration.class).warn("Demo clock: the platform's time starts at {} and runs from there", from);
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), from));
     }
 }

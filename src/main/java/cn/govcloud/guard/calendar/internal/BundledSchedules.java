@@ -20,11 +20,17 @@ class BundledSchedules implements InitializingBean {
     private final CalendarYears years;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final java.util.List<Integer> addedAtStart = new java.util.ArrayList<>();
 
     BundledSchedules(CalendarYears years, AuditLog auditLog, Clock clock) {
         this.years = years;
         this.auditLog = auditLog;
         this.clock = clock;
+    }
+
+    /** The years this start added: the deadlines stored before them are recomputed once the application is up. */
+    java.util.List<Integer> addedAtStart() {
+        return java.util.List.copyOf(addedAtStart);
     }
 
     @Override
@@ -33,6 +39,7 @@ class BundledSchedules implements InitializingBean {
         String source = "product data " + ScheduleFile.BUNDLED + ": " + bundled.source();
         for (YearSchedule schedule : bundled.years()) {
             if (years.insertIfAbsent(schedule, source, LOADED_BY, clock.instant())) {
+                addedAtStart.add(schedule.year());
                 String detail = "added " + schedule.year() + " from the product data: " + schedule.holidays().size()
                         + " holidays, " + schedule.workdays().size() + " make-up working days; paper " + schedule.paper();
                 auditLog.record(AuditEvent.success(CalendarManagement.AUDIT_ACTION, "calendar_year:" + schedule.year(), detail)

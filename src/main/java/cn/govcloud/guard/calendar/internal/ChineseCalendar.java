@@ -2,7 +2,6 @@ package cn.govcloud.guard.calendar.internal;
 
 import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -18,7 +17,8 @@ import java.util.TreeSet;
  * The deadline arithmetic on a fixed set of loaded years, immutable and without Spring, so tests and
  * benchmarks build it straight from the schedule file. Working-day deadlines cost a lookup per year
  * crossed plus one binary search (≈ 9 steps), whatever N is; calendar-day, minute, next-month and
- * period deadlines need no schedule at all.
+ * period deadlines need no schedule at all. A year that is not loaded is counted Monday to Friday and
+ * named in the deadline's {@code missingYears} (provisional), never refused.
  */
 public final class ChineseCalendar implements WorkingCalendar {
     public static final ChineseCalendar EMPTY = of(java.util.List.of());
@@ -50,7 +50,7 @@ public final class ChineseCalendar implements WorkingCalendar {
 
     @Override
     public boolean isWorkingDay(LocalDate day) {
-        return table(day.getYear()).isWorking(day);
+        return table(day.getYear(), new TreeSet<>()).isWorking(day);
     }
 
     @Override
@@ -59,17 +59,22 @@ public final class ChineseCalendar implements WorkingCalendar {
             throw new IllegalArgumentException("workingDays must not be negative: " + workingDays);
         }
         LocalDate startDay = day(start);
-        YearTable table = table(startDay.getYear()); // the start's year must be loaded even for 0
         if (workingDays == 0) {
-            return endOf(startDay);
+            return endOf(startDay); // the end of the start day: no working day is counted, nothing is guessed
         }
+        SortedSet<Integer> missing = new TreeSet<>();
+        YearTable table = table(startDay.getYear(), missing);
         // count in the start year's coordinates: the working days up to the start day are already "used"
         long target = (long) table.workingDaysThrough(startDay) + workingDays;
         while (target > table.total()) {
             target -= table.total();
-            table = table(table.year() + 1);
+            table = table(table.year() + 1, missing);
         }
-        return endOf(table.nthWorkingDay((int) target));
+        LocalDate due = table.nthWorkingDay((int) target);
+        if (startDay.getMonthValue() == 12 && startDay.getDayOfMonth() == 31) {
+            missing.remove(startDay.getYear()); // no day of the start year was counted
+        }
+        return new Deadline(due, endOf(due).dueAt(), missing);
     }
 
     @Override
@@ -139,11 +144,13 @@ public final class ChineseCalendar implements WorkingCalendar {
         return LocalDate.ofInstant(instant, ZONE);
     }
 
-    private YearTable table(int year) {
+    /** The year's table; for a year that is not loaded, Monday to Friday, and the year is added to {@code missing}. */
+    private YearTable table(int year, SortedSet<Integer> missing) {
         int index = year - firstYear;
         YearTable table = index >= 0 && index < tables.length ? tables[index] : null;
         if (table == null) {
-            throw new ScheduleNotLoaded(year);
+            missing.add(year);
+            return YearTable.weekdays(year);
         }
         return table;
     }

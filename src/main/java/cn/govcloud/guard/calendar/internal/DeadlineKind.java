@@ -1,7 +1,6 @@
 package cn.govcloud.guard.calendar.internal;
 
 import cn.govcloud.guard.calendar.Deadline;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import java.time.Instant;
 
@@ -40,15 +39,10 @@ public enum DeadlineKind {
     }
 
     /**
-     * The deadline, refused with {@link ScheduleNotLoaded} when the start's year has no schedule, for
-     * every form (API.md): a deadline that starts in an unknown year is reported, not guessed. A
-     * working-day span that runs into an unloaded year names that year.
+     * The deadline (API.md): a working-day span that runs through a year whose notice is not loaded
+     * is counted Monday to Friday there and comes back provisional, naming the year.
      */
     public Deadline compute(WorkingCalendar calendar, Instant start, long n) {
-        int year = ChineseCalendar.day(start).getYear();
-        if (!calendar.loadedYears().contains(year)) {
-            throw new ScheduleNotLoaded(year);
-        }
         return switch (this) {
             case WORKING_DAYS -> calendar.afterWorkingDays(start, Math.toIntExact(n));
             case CALENDAR_DAYS -> calendar.afterCalendarDays(start, Math.toIntExact(n));

@@ -42,6 +42,19 @@ final class YearTable {
         return new YearTable(schedule.year(), working);
     }
 
+    private static final java.util.concurrent.ConcurrentMap<Integer, YearTable> WEEKDAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A year whose notice is not loaded, counted Monday to Friday (provisional deadlines). Shared:
+     * it depends on nothing but the year, and only years a deadline actually reached are built.
+     */
+    static YearTable weekdays(int year) {
+        if (year < 1900 || year > 2200) { // not kept: no request can fill the memory with far-off years
+            return of(new YearSchedule(year, "Monday to Friday", java.util.List.of(), java.util.List.of()));
+        }
+        return WEEKDAYS.computeIfAbsent(year, y -> of(new YearSchedule(y, "Monday to Friday", java.util.List.of(), java.util.List.of())));
+    }
+
     int year() {
         return year;
     }

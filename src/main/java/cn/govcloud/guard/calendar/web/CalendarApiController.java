@@ -45,7 +45,10 @@ class CalendarApiController {
         this.management = management;
     }
 
-    /** {@code {"start", "workingDays"|"calendarDays"|"minutes", "dueDate", "dueAt"}} as API.md fixes it. */
+    /**
+     * {@code {"start", "workingDays"|"calendarDays"|"minutes", "dueDate", "dueAt", "provisional", "missingYears"}} as
+     * API.md fixes it: a count through a year whose notice is not loaded is still 200, provisional.
+     */
     @GetMapping("/deadline")
     @Allow(anyUser = true)
     Map<String, Object> deadline(@RequestParam(required = false) String start, @RequestParam(required = false) String workingDays,
@@ -81,6 +84,8 @@ class CalendarApiController {
         body.put(kind.parameter(), n);
         body.put("dueDate", due.dueDate().toString());
         body.put("dueAt", due.dueAt());
+        body.put("provisional", due.provisional());
+        body.put("missingYears", List.copyOf(due.missingYears()));
         return body;
     }
 
@@ -104,7 +109,10 @@ class CalendarApiController {
         return body;
     }
 
-    /** Adds the year (201) or replaces it whole (200); any problem → 400 naming each field, nothing changed. */
+    /**
+     * Adds the year (201) or replaces it whole (200), recomputing the provisional deadlines that reach it;
+     * any problem → 400 naming each field, nothing changed.
+     */
     @PutMapping("/years/{year}")
     @Allow(Role.SECURITY_ADMIN)
     ResponseEntity<Map<String, Object>> load(@PathVariable int year, @RequestBody YearEntry entry) {
@@ -114,6 +122,11 @@ class CalendarApiController {
         body.put("result", loaded.replaced() ? "replaced" : "added");
         body.put("holidays", loaded.holidays());
         body.put("workdays", loaded.workdays());
+        Map<String, Object> recomputed = new LinkedHashMap<>();
+        recomputed.put("recomputed", loaded.recomputed().recomputed());
+        recomputed.put("movedLater", loaded.recomputed().movedLater());
+        recomputed.put("kept", loaded.recomputed().kept());
+        body.put("provisionalDeadlines", recomputed);
         return ResponseEntity.status(loaded.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 

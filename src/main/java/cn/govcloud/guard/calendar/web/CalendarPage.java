@@ -1,7 +1,7 @@
 package cn.govcloud.guard.calendar.web;
 
+import cn.govcloud.guard.calendar.CalendarStatus;
 import cn.govcloud.guard.calendar.Deadline;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.calendar.internal.CalendarManagement;
 import cn.govcloud.guard.calendar.internal.CalendarYears;
@@ -50,11 +50,14 @@ class CalendarPage {
     private final WorkingCalendar calendar;
     private final CalendarYears years;
     private final CalendarManagement management;
+    private final CalendarStatus status;
     private final MessageSource messages;
     private final Clock clock;
 
-    CalendarPage(WorkingCalendar calendar, CalendarYears years, CalendarManagement management, MessageSource messages, Clock clock) {
+    CalendarPage(WorkingCalendar calendar, CalendarYears years, CalendarManagement management, CalendarStatus status,
+                 MessageSource messages, Clock clock) {
         this.calendar = calendar;
+        this.status = status;
         this.years = years;
         this.management = management;
         this.messages = messages;
@@ -62,7 +65,8 @@ class CalendarPage {
     }
 
     /** The calculator's result, every part already in Beijing time. */
-    record Result(String kind, long n, String dueDate, String dueWeekday, String dueAtLocal, String dueAtUtc, boolean endOfDay) {
+    record Result(String kind, long n, String dueDate, String dueWeekday, String dueAtLocal, String dueAtUtc, boolean endOfDay,
+                  boolean provisional, String missingYears) {
     }
 
     /** A loaded year as the page lists it, the time already in Beijing time. */
@@ -151,7 +155,14 @@ class CalendarPage {
         }
         model.addAttribute("kinds", DeadlineKind.values());
         model.addAttribute("canLoad", Actor.current().map(a -> a.has(Role.SECURITY_ADMIN)).orElse(false));
-        int next = loaded.isEmpty() ? today.getYear() : loaded.get(loaded.size() - 1).year() + 1;
+        if (Actor.current().map(a -> a.has(Role.SECURITY_ADMIN) || a.has(Role.SUPERVISOR)).orElse(false)) {
+            model.addAttribute("provisionalCount", status.provisionalDeadlines());
+        }
+        // the year to load next: this year or next year if either is missing, otherwise the year after the last
+        int next = !calendar.isLoaded(today.getYear()) ? today.getYear()
+                : !calendar.isLoaded(today.getYear() + 1) ? today.getYear() + 1
+                : loaded.get(loaded.size() - 1).year() + 1;
+        model.addAttribute("missingYears", cn.govcloud.guard.calendar.ProvisionalNotes.years(status.missingYears(today)));
         model.addAttribute("uploadYear", uploadYear != null ? uploadYear : String.valueOf(next));
         return "calendar/calendar";
     }
@@ -192,15 +203,11 @@ class CalendarPage {
         if (!errors.isEmpty()) {
             return null;
         }
-        try {
-            Deadline due = kind.compute(calendar, local.atZone(WorkingCalendar.ZONE).toInstant(), count);
-            return new Result(kind.parameter(), count, due.dueDate().toString(),
-                    due.dueDate().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale),
-                    SHOWN.format(due.dueAt().atZone(WorkingCalendar.ZONE)), due.dueAt().toString(), kind != DeadlineKind.MINUTES);
-        } catch (ScheduleNotLoaded e) {
-            errors.add(messages.getMessage("calendar.calc.error.notLoaded", new Object[] {String.valueOf(e.year())}, locale));
-            return null;
-        }
+        Deadline due = kind.compute(calendar, local.atZone(WorkingCalendar.ZONE).toInstant(), count);
+        return new Result(kind.parameter(), count, due.dueDate().toString(),
+                due.dueDate().getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, locale),
+                SHOWN.format(due.dueAt().atZone(WorkingCalendar.ZONE)), due.dueAt().toString(), kind != DeadlineKind.MINUTES,
+                due.provisional(), cn.govcloud.guard.calendar.ProvisionalNotes.years(due.missingYears()));
     }
 
     private String text(Violation v) {

@@ -4,21 +4,17 @@ import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.duties.internal.DutyStore.NewDuty;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class DutyGenerator {
-    private static final Logger log = LoggerFactory.getLogger(DutyGenerator.class);
     /** How far back a platform that was down catches up: a missed day still becomes an overdue duty. */
     static final int MAX_CATCH_UP_DAYS = 31;
 
@@ -37,24 +32,23 @@ public class DutyGenerator {
     private final WorkingCalendar calendar;
     private final Subjects subjects;
     private final DutyStore store;
-    private final DutyNotices notices;
     private final AuditLog audit;
+    private final CalendarUpkeep calendarUpkeep;
     private final Clock clock;
 
-    DutyGenerator(RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects, DutyStore store, DutyNotices notices,
-                  AuditLog audit, Clock clock) {
+    DutyGenerator(RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects, DutyStore store, AuditLog audit,
+                  CalendarUpkeep calendarUpkeep, Clock clock) {
         this.catalog = catalog;
         this.calendar = calendar;
         this.subjects = subjects;
         this.store = store;
-        this.notices = notices;
         this.audit = audit;
+        this.calendarUpkeep = calendarUpkeep;
         this.clock = clock;
     }
 
-    /** What one run did; {@code missingYears} are years whose holiday schedule must be loaded first. */
-    public record Result(LocalDate from, LocalDate to, int considered, int created, SortedSet<Integer> missingYears,
-                         LocalDate firstSkippedPeriod) {
+    /** What one run did. */
+    public record Result(LocalDate from, LocalDate to, int considered, int created) {
     }
 
     /** The daily run: from the day after the last generated one (at most a month back) through today. */
@@ -70,12 +64,8 @@ public class DutyGenerator {
             from = today.minusDays(MAX_CATCH_UP_DAYS);
         }
         Result result = generate(from, today);
-        // a day whose duties could not be computed (no holiday schedule for its year) is not done: the
-        // watermark stops before it, so the run after the schedule is loaded creates them (still overdue)
-        LocalDate done = result.firstSkippedPeriod() == null ? today : result.firstSkippedPeriod().minusDays(1);
-        if (!done.isBefore(from)) {
-            store.generatedThrough(done.isAfter(today) ? today : done);
-        }
+        store.generatedThrough(today);
+        calendarUpkeep.check(today);
         return result;
     }
 
@@ -84,8 +74,6 @@ public class DutyGenerator {
     public Result generate(LocalDate from, LocalDate to) {
         Subjects.Snapshot snapshot = subjects.snapshot();
         RuleCatalog.Version version = catalog.version();
-        SortedSet<Integer> missingYears = new TreeSet<>();
-        LocalDate firstSkipped = null;
         int considered = 0;
         int created = 0;
         for (Rule rule : catalog.rules()) {
@@ -103,14 +91,11 @@ public class DutyGenerator {
                 if (lastDay.isBefore(version.validFrom()) || start.isAfter(version.validUntil())) {
                     continue; // A15: the Measures bind only within their validity
                 }
-                Deadline deadline;
-                try {
-                    deadline = rule.due().forPeriod(calendar, start, cadence);
-                } catch (ScheduleNotLoaded e) {
-                    missingYears.add(e.year());
-                    firstSkipped = firstSkipped == null || start.isBefore(firstSkipped) ? start : firstSkipped;
-                    continue;
-                }
+                // a period whose due date reaches a year without its holiday notice is generated all the same,
+                // its due date counted Monday to Friday there and marked provisional ("Working days")
+                Deadline deadline = rule.due().forPeriod(calendar, start, cadence);
+                boolean workingDays = rule.due().kind() == Rule.DueRule.Kind.WORKING_DAYS;
+                Instant countedFrom = workingDays ? rule.due().countedFrom(calendar, start, cadence) : null;
                 for (Subject subject : owing) {
                     Optional<Long> org = snapshot.responsibleOrg(rule.party(), subject);
                     if (org.isEmpty()) {
@@ -119,21 +104,17 @@ public class DutyGenerator {
                     rows.add(new NewDuty(rule.id() + "|" + subject.kind() + ":" + subject.id() + "|" + start, rule.id(),
                             rule.article(), version.version(), subject.kind(), subject.id(), subject.name(), org.get(),
                             rule.party(), start, null, null, start.atStartOfDay(WorkingCalendar.ZONE).toInstant(),
-                            deadline.dueDate(), deadline.dueAt()));
+                            deadline, countedFrom, workingDays ? rule.due().amount() : null));
                 }
             }
             considered += rows.size();
             created += store.insertMissing(rows, clock.instant());
         }
-        missingYears.forEach(notices::calendarYearMissing);
         if (created > 0) {
             audit.record(AuditEvent.success("duties.generate", "duties", "from=" + from + " to=" + to + " created=" + created
                     + " catalog=" + version.version()).by("system", "platform"));
         }
-        if (!missingYears.isEmpty()) {
-            log.warn("Duties not generated for years without a holiday schedule: {}", missingYears);
-        }
-        return new Result(from, to, considered, created, missingYears, firstSkipped);
+        return new Result(from, to, considered, created);
     }
 
     static LocalDate next(LocalDate periodStart, Cadence cadence) {

@@ -38,14 +38,8 @@ class DutyNotices {
             case UNIT -> EnumSet.of(Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
             case SUPERVISOR -> EnumSet.of(Role.SUPERVISOR);
             case REGULATOR -> EnumSet.of(Role.REGULATOR);
+            case SECURITY_ADMIN -> EnumSet.of(Role.SECURITY_ADMIN);
         };
-    }
-
-    void calendarYearMissing(int year) {
-        for (var org : subjects.snapshot().orgsOf(OrgKind.SUPERVISOR)) {
-            notifier.dispatch(new Notice("calendar-missing:" + year + ":" + org.id(), org.id(), Set.of(Role.SECURITY_ADMIN),
-                    "duties.notice.calendarMissing", List.of(String.valueOf(year)), "/calendar", Severity.CRITICAL, clock.instant()));
-        }
     }
 
     void reminder(Duty duty, Rule rule, int number) {
@@ -90,10 +84,29 @@ class DutyNotices {
                 accepted ? "duties.notice.accepted" : "duties.notice.returned", duty, rule, accepted ? Severity.INFO : Severity.WARNING);
     }
 
+    /**
+     * A loaded year moved or confirmed a provisional due date: the responsible people are told the new
+     * date when it moved (a date that stayed needs no notice).
+     */
+    void dueMoved(Duty duty, Rule rule, java.time.LocalDate oldDueDate) {
+        String title = rule == null ? duty.ruleId() : rule.title();
+        notifier.dispatch(new Notice("duty:" + duty.id() + ":due-moved:" + oldDueDate + ":" + duty.dueDate(), duty.orgId(),
+                actingRoles(duty.party()), "duties.notice.dueMoved", List.of(title, duty.subjectName(), oldDueDate.toString(),
+                duty.dueDate().toString(), duty.article()), link(duty, actingRoles(duty.party())), Severity.INFO, clock.instant()));
+    }
+
     private boolean send(String key, long orgId, Set<Role> roles, String messageKey, Duty duty, Rule rule, Severity severity) {
         String title = rule == null ? duty.ruleId() : rule.title();
         return notifier.dispatch(new Notice(key, orgId, roles, messageKey,
-                List.of(title, duty.subjectName(), duty.dueDate().toString(), duty.article()), "/duties/" + duty.id(), severity,
-                clock.instant()));
+                List.of(title, duty.subjectName(), duty.dueDate().toString(), duty.article()),
+                link(duty, roles), severity, clock.instant()));
+    }
+
+    /**
+     * The security administrator has no duty pages (三权分立: they do not read the others' duties): the
+     * calendar page is where their upkeep duty is shown and done. Everybody else opens the duty.
+     */
+    private static String link(Duty duty, Set<Role> roles) {
+        return roles.equals(Set.of(Role.SECURITY_ADMIN)) ? "/calendar" : "/duties/" + duty.id();
     }
 }

@@ -86,10 +86,13 @@ public class DutyService implements Duties {
             if (org.isEmpty()) {
                 continue;
             }
+            // a count into a year whose holiday notice is not loaded is provisional, never refused ("Working days")
             Deadline deadline = rule.due().afterEvent(calendar, trigger.at());
+            boolean workingDays = rule.due().kind() == Rule.DueRule.Kind.WORKING_DAYS;
             rows.add(new NewDuty(rule.id() + "|" + subject.kind() + ":" + subject.id() + "|" + trigger.reference(), rule.id(),
                     rule.article(), version.version(), subject.kind(), subject.id(), subject.name(), org.get(), rule.party(),
-                    null, trigger.event(), trigger.reference(), trigger.at(), deadline.dueDate(), deadline.dueAt()));
+                    null, trigger.event(), trigger.reference(), trigger.at(), deadline, workingDays ? trigger.at() : null,
+                    workingDays ? rule.due().amount() : null));
         }
         if (store.insertMissing(rows, clock.instant()) > 0) {
             audit.record(AuditEvent.success("duty.raise", trigger.reference(),
@@ -282,7 +285,8 @@ public class DutyService implements Duties {
     }
 
     static boolean acceptedOnSubmission(Rule rule) {
-        return rule.trigger().cadence() == Cadence.DAILY || rule.party() == Party.SUPERVISOR || rule.party() == Party.REGULATOR;
+        return rule.trigger().cadence() == Cadence.DAILY || rule.party() == Party.SUPERVISOR || rule.party() == Party.REGULATOR
+                || rule.party() == Party.SECURITY_ADMIN;
     }
 
     /**

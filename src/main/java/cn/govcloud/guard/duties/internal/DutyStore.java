@@ -1,5 +1,6 @@
 package cn.govcloud.guard.duties.internal;
 
+import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
 import cn.govcloud.guard.rules.Rule.Party;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Repository;
 public class DutyStore {
 
     static final String COLUMNS = "d.id, d.rule_id, d.article, d.catalog_version, d.subject_kind, d.subject_id, d.subject_name, "
-            + "d.org_id, d.party, d.period_start, d.trigger_event, d.reference, d.triggered_at, d.due_date, d.due_at, d.state, "
-            + "d.overdue_at, d.closed_at";
+            + "d.org_id, d.party, d.period_start, d.trigger_event, d.reference, d.triggered_at, d.due_date, d.due_at, d.due_provisional, "
+            + "d.state, d.overdue_at, d.closed_at";
 
     static final RowMapper<Duty> DUTY = DutyStore::duty;
 
@@ -38,10 +39,14 @@ public class DutyStore {
         this.template = template;
     }
 
-    /** A duty to create; {@code occurrenceKey} identifies it across nodes and reruns. */
+    /**
+     * A duty to create; {@code occurrenceKey} identifies it across nodes and reruns. A working-day due
+     * date keeps what it was counted from ({@code countedFrom}, {@code workingDays}), so a provisional one
+     * can be recomputed when its year is loaded; both are null for other deadlines.
+     */
     record NewDuty(String occurrenceKey, String ruleId, String article, String catalogVersion, SubjectKind subjectKind,
                    long subjectId, String subjectName, long orgId, Party party, LocalDate periodStart, String event,
-                   String reference, Instant triggeredAt, LocalDate dueDate, Instant dueAt) {
+                   String reference, Instant triggeredAt, Deadline due, Instant countedFrom, Integer workingDays) {
     }
 
     /**
@@ -51,8 +56,8 @@ public class DutyStore {
      */
     int insertMissing(List<NewDuty> duties, Instant now) {
         String sql = "insert into duties_duty (occurrence_key, rule_id, article, catalog_version, subject_kind, subject_id, subject_name, "
-                + "org_id, party, period_start, trigger_event, reference, triggered_at, due_date, due_at, state, created_at) "
-                + "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?) on conflict do nothing";
+                + "org_id, party, period_start, trigger_event, reference, triggered_at, due_date, due_at, due_provisional, due_counted_from, "
+                + "due_working_days, state, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?) on conflict do nothing";
         int inserted = 0;
         for (int from = 0; from < duties.size(); from += 1000) {
             List<NewDuty> batch = duties.subList(from, Math.min(duties.size(), from + 1000));
@@ -70,9 +75,12 @@ public class DutyStore {
                 ps.setString(11, d.event());
                 ps.setString(12, d.reference());
                 ps.setObject(13, ts(d.triggeredAt()));
-                ps.setObject(14, d.dueDate());
-                ps.setObject(15, ts(d.dueAt()));
-                ps.setObject(16, ts(now));
+                ps.setObject(14, d.due().dueDate());
+                ps.setObject(15, ts(d.due().dueAt()));
+                ps.setBoolean(16, d.due().provisional());
+                ps.setObject(17, ts(d.countedFrom()));
+                ps.setObject(18, d.workingDays());
+                ps.setObject(19, ts(now));
             });
             for (int[] chunk : counts) {
                 for (int c : chunk) {
@@ -176,14 +184,18 @@ public class DutyStore {
                 .param("to", to.name()).param("from", from.name()).param("closed", ts(closedAt)).param("id", id).update() == 1;
     }
 
-    /** After a return: a later overdue episode is escalated again. */
-    /** A new due date: reminders count again towards it; an overdue duty is open again (its overdue_at stays on record). */
+    /**
+     * A new due date chosen by a person (an approved extension): reminders count again towards it; an
+     * overdue duty is open again (its overdue_at stays on record). A chosen date is exact, never provisional.
+     */
     void moveDue(long id, LocalDate dueDate, Instant dueAt) {
-        jdbc.sql("update duties_duty set due_date = :day, due_at = :at, reminders_sent = 0, escalated_at = null, "
-                        + "state = case when state = 'OVERDUE' then 'OPEN' else state end where id = :id")
+        jdbc.sql("update duties_duty set due_date = :day, due_at = :at, reminders_sent = 0, escalated_at = null, due_provisional = false, "
+                        + "due_counted_from = null, due_working_days = null, state = case when state = 'OVERDUE' then 'OPEN' else state end "
+                        + "where id = :id")
                 .param("day", dueDate).param("at", ts(dueAt)).param("id", id).update();
     }
 
+    /** After a return: a later overdue episode is escalated again. */
     void rearmEscalation(long id) {
         jdbc.sql("update duties_duty set escalated_at = null where id = :id").param("id", id).update();
     }
@@ -340,7 +352,8 @@ public class DutyStore {
                 SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"), rs.getString("subject_name"),
                 rs.getLong("org_id"), Party.valueOf(rs.getString("party")), rs.getObject("period_start", LocalDate.class),
                 rs.getString("trigger_event"), rs.getString("reference"), instant(rs, "triggered_at"),
-                rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"), DutyState.valueOf(rs.getString("state")),
+                rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"), rs.getBoolean("due_provisional"),
+                DutyState.valueOf(rs.getString("state")),
                 instant(rs, "overdue_at"), instant(rs, "closed_at"));
     }
 

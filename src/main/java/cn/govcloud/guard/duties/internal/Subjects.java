@@ -41,7 +41,7 @@ public class Subjects {
         return switch (party) {
             case PROVIDER -> OrgKind.PROVIDER;
             case UNIT -> OrgKind.UNIT;
-            case SUPERVISOR -> OrgKind.SUPERVISOR;
+            case SUPERVISOR, SECURITY_ADMIN -> OrgKind.SUPERVISOR;
             case REGULATOR -> OrgKind.REGULATOR;
         };
     }

@@ -32,6 +32,7 @@ final class DutyJson {
         m.put("triggeredAt", d.triggeredAt());
         m.put("dueDate", d.dueDate());
         m.put("dueAt", d.dueAt());
+        m.put("dueProvisional", d.dueProvisional());
         m.put("state", d.state());
         m.put("overdueAt", d.overdueAt());
         m.put("closedAt", d.closedAt());

@@ -90,11 +90,14 @@ public class HazardService implements Hazards {
 
     // ---- the records --------------------------------------------------------------------------
 
-    /** A hazard as the pages and the API show it. {@code dueAt} is the catalog's; {@code effectiveDueAt} moves with an approved extension. */
+    /**
+     * A hazard as the pages and the API show it. {@code dueAt} is the catalog's; {@code effectiveDueAt} moves with an approved
+     * extension. {@code dueProvisional}: the effective due date was counted through a year whose holiday notice is not loaded.
+     */
     public record HazardView(long id, long systemId, String systemName, long orgId, String orgName, long warnerOrgId, String warnerName,
                              String raisedBy, String raisedByName, String title, String description, Severity severity, String source,
                              String sourceRef, HazardState state, Instant notifiedAt, LocalDate dueDate, Instant dueAt,
-                             LocalDate effectiveDueDate, Instant effectiveDueAt, Instant ackDueAt, Long ackDutyId, Long rectifyDutyId,
+                             LocalDate effectiveDueDate, Instant effectiveDueAt, boolean dueProvisional, Instant ackDueAt, Long ackDutyId, Long rectifyDutyId,
                              Instant acknowledgedAt, String acknowledgedBy, String handlerName, String firstMeasures, Instant overdueAt,
                              Instant closedAt, String closedBy) {
         /** Overdue now or once: it stands on the unit's record even after it is closed. */
@@ -245,8 +248,9 @@ public class HazardService implements Hazards {
                 .orElseThrow(() -> new IllegalStateException("the catalog has no rule " + RECTIFY_RULE + " for hazard.notified"));
         Optional<Duty> ack = raised.stream().filter(d -> d.ruleId().equals(ACK_RULE)).findFirst();
         jdbc.sql("update hazards_hazard set due_date = :day, due_at = :at, effective_due_date = :day, effective_due_at = :at, "
-                        + "rectify_duty_id = :rectify, ack_duty_id = :ack, ack_due_at = :ackAt where id = :id")
-                .param("day", rectify.dueDate()).param("at", ts(rectify.dueAt())).param("rectify", rectify.id())
+                        + "due_provisional = :provisional, rectify_duty_id = :rectify, ack_duty_id = :ack, ack_due_at = :ackAt where id = :id")
+                .param("day", rectify.dueDate()).param("at", ts(rectify.dueAt())).param("provisional", rectify.dueProvisional())
+                .param("rectify", rectify.id())
                 .param("ack", ack.map(Duty::id).orElse(null)).param("ackAt", ack.map(d -> ts(d.dueAt())).orElse(null)).param("id", id).update();
         event(id, "NOTIFIED", actor, now, h.title().strip(), null, null);
         audit.record(AuditEvent.success("hazards.raise", reference(id), system.name() + " " + h.severity() + " " + source + " "
@@ -480,7 +484,8 @@ public class HazardService implements Hazards {
             eventKind = approve ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED";
             if (approve) {
                 newDueAt = request.proposedDueDate().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
-                jdbc.sql("update hazards_hazard set effective_due_date = :day, effective_due_at = :at where id = :id")
+                // a date the supervisor chose is exact, whatever the catalog's was
+                jdbc.sql("update hazards_hazard set effective_due_date = :day, effective_due_at = :at, due_provisional = false where id = :id")
                         .param("day", request.proposedDueDate()).param("at", ts(newDueAt)).param("id", id).update();
                 // the rectification duty follows, so the engine does not chase the unit for the old date
                 duties.extend(reference(id), "A10.2-rectify", request.proposedDueDate(), reason.strip());
@@ -526,7 +531,7 @@ public class HazardService implements Hazards {
     }
 
     private static Raised raised(HazardView v) {
-        return new Raised(v.id(), v.state().name(), v.effectiveDueDate(), v.effectiveDueAt());
+        return new Raised(v.id(), v.state().name(), v.effectiveDueDate(), v.effectiveDueAt(), v.dueProvisional());
     }
 
     // ---- reading, scoped ---------------------------------------------------------------------
@@ -594,7 +599,8 @@ public class HazardService implements Hazards {
     @Override
     public List<OpenHazard> openOf(Actor actor, int limit) {
         return page(actor, Filter.none(), 0, Math.max(1, limit)).items().stream().filter(HazardView::open)
-                .map(h -> new OpenHazard(h.id(), h.title(), h.systemName(), h.severity(), h.state().name(), h.effectiveDueDate(), h.overdue()))
+                .map(h -> new OpenHazard(h.id(), h.title(), h.systemName(), h.severity(), h.state().name(), h.effectiveDueDate(), h.dueProvisional(),
+                        h.overdue()))
                 .toList();
     }
 
@@ -888,7 +894,7 @@ public class HazardService implements Hazards {
                 rs.getString("title"), rs.getString("description"), Severity.valueOf(rs.getString("severity")), rs.getString("source"),
                 rs.getString("source_ref"), HazardState.valueOf(rs.getString("status")), instant(rs, "notified_at"),
                 rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"), rs.getObject("effective_due_date", LocalDate.class),
-                instant(rs, "effective_due_at"), instant(rs, "ack_due_at"), nullableLong(rs, "ack_duty_id"), nullableLong(rs, "rectify_duty_id"),
+                instant(rs, "effective_due_at"), rs.getBoolean("due_provisional"), instant(rs, "ack_due_at"), nullableLong(rs, "ack_duty_id"), nullableLong(rs, "rectify_duty_id"),
                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("handler_name"), rs.getString("first_measures"),
                 instant(rs, "overdue_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
     }

@@ -310,6 +310,7 @@ class HazardApiController {
         m.put("status", v.state().name());
         m.put("dueDate", v.effectiveDueDate());
         m.put("dueAt", v.effectiveDueAt());
+        m.put("dueProvisional", v.dueProvisional());
         m.put("rule", "A10.2");
         m.put("catalogDueDate", v.dueDate());
         m.put("catalogDueAt", v.dueAt());

@@ -178,6 +178,7 @@ class IncidentApiController {
         m.put("confirmedAt", i.confirmedAt());
         m.put("clockStartedAt", i.clockStartedAt());
         m.put("reportDueAt", i.reportDueAt());
+        m.put("reportDueProvisional", false); // 30 minutes (A10.4, A10.5): no holiday schedule involved
         m.put("initialReported", i.initialReported());
         m.put("finalReported", i.finalReported());
         m.put("containedAt", i.containedAt());
@@ -214,6 +215,7 @@ class IncidentApiController {
         m.put("rule", d.ruleId());
         m.put("reference", d.reference());
         m.put("dueAt", d.dueAt());
+        m.put("dueProvisional", d.dueProvisional());
         m.put("state", d.state());
         return m;
     }

@@ -112,6 +112,7 @@ class CertificationApiController {
         m.put("filingRule", c.kind().filingRule());
         m.put("filingDueDate", c.filing() == null ? null : c.filing().dueDate());
         m.put("filingDueAt", c.filing() == null ? null : c.filing().dueAt());
+        m.put("filingDueProvisional", c.filing() != null && c.filing().dueProvisional());
         m.put("filingState", c.filing() == null ? null : c.filing().state());
         m.put("recordedAt", c.recordedAt());
         m.put("recordedBy", c.recordedBy());

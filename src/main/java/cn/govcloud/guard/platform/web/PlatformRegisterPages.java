@@ -42,8 +42,11 @@ class PlatformRegisterPages {
     private final Registers registers;
     private final PlatformExport export;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    PlatformRegisterPages(SupplyChain supplyChain, ProviderExit exits, Registers registers, PlatformExport export, MessageSource messages) {
+    PlatformRegisterPages(SupplyChain supplyChain, ProviderExit exits, Registers registers, PlatformExport export, MessageSource messages,
+                          java.time.Clock clock) {
+        this.clock = clock;
         this.supplyChain = supplyChain;
         this.exits = exits;
         this.registers = registers;
@@ -133,7 +136,7 @@ class PlatformRegisterPages {
         model.addAttribute("mayWrite", mayWrite());
         model.addAttribute("maxMb", supplyChain.maxSbomBytes() / (1024 * 1024));
         model.addAttribute("limit", 500);
-        model.addAttribute("today", java.time.LocalDate.now());
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE)));
         model.addAttribute("values", model.getAttribute("values") == null ? Map.of() : model.getAttribute("values"));
         model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
     }
@@ -304,7 +307,7 @@ class PlatformRegisterPages {
         model.addAttribute("taskStates", ProviderExit.TaskState.values());
         model.addAttribute("mayWrite", mayWrite());
         model.addAttribute("mayUpdateTasks", actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.UNIT_SECURITY_OFFICER));
-        model.addAttribute("today", java.time.LocalDate.now());
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE)));
         if (model.getAttribute("values") == null) {
             model.addAttribute("values", Map.of());
         }

@@ -63,7 +63,8 @@ public class Actions {
     }
 
     public record Action(long id, long sessionId, String kind, String title, String description, long orgId, String orgName, Long systemId,
-                         String systemName, String severity, LocalDate dueDate, Long dutyId, Long hazardId, Instant createdAt, String createdBy) {
+                         String systemName, String severity, LocalDate dueDate, boolean dueProvisional, Long dutyId, Long hazardId,
+                         Instant createdAt, String createdBy) {
         public String link() {
             return dutyId != null ? "/duties/" + dutyId : "/hazards/" + hazardId;
         }
@@ -120,13 +121,13 @@ public class Actions {
         String reference = "scheduling-action:" + id;
         if (kind.equals("DUTY")) {
             Duty duty = raiseDuty(org, reference, a.dueDate(), now);
-            jdbc.sql("update supervision_action set duty_id = :d, due_date = :due where id = :id").param("d", duty.id())
-                    .param("due", duty.dueDate()).param("id", id).update();
+            jdbc.sql("update supervision_action set duty_id = :d, due_date = :due, due_provisional = :provisional where id = :id")
+                    .param("d", duty.id()).param("due", duty.dueDate()).param("provisional", duty.dueProvisional()).param("id", id).update();
         } else {
             Hazards.Raised raised = hazards.raise(new Hazards.NewHazard(system.id(), a.title().strip(), severity,
                     Db.blank(a.description()) ? a.title().strip() : a.description().strip(), now, "MANUAL", reference));
-            jdbc.sql("update supervision_action set hazard_id = :h, due_date = :due where id = :id").param("h", raised.id())
-                    .param("due", raised.dueDate()).param("id", id).update();
+            jdbc.sql("update supervision_action set hazard_id = :h, due_date = :due, due_provisional = :provisional where id = :id")
+                    .param("h", raised.id()).param("due", raised.dueDate()).param("provisional", raised.dueProvisional()).param("id", id).update();
         }
         Action action = find(id).orElseThrow();
         audit.record(AuditEvent.success("scheduling.action", "scheduling-session:" + sessionId, kind + " " + orgName + " "
@@ -150,6 +151,21 @@ public class Actions {
         return duties.find(duty.id()).orElseThrow();
     }
 
+    /**
+     * An action's date is its duty's, or its hazard's rectification duty's (A11.3): a loaded holiday notice
+     * that recomputes a provisional one moves the action's too, in the same transaction.
+     */
+    @org.springframework.context.event.EventListener
+    void on(cn.govcloud.guard.duties.DutyDueRecomputed recomputed) {
+        String hazardPrefix = "hazard:";
+        Long hazard = "A10.2-rectify".equals(recomputed.ruleId()) && recomputed.reference() != null
+                && recomputed.reference().startsWith(hazardPrefix) ? Long.valueOf(recomputed.reference().substring(hazardPrefix.length())) : null;
+        jdbc.sql("update supervision_action set due_date = :due, due_provisional = :provisional where duty_id = :duty"
+                        + (hazard == null ? "" : " or hazard_id = :hazard"))
+                .param("due", recomputed.dueDate()).param("provisional", recomputed.dueProvisional()).param("duty", recomputed.dutyId())
+                .param("hazard", hazard).update();
+    }
+
     public List<Action> ofSession(long sessionId) {
         return jdbc.sql("select * from supervision_action where session_id = :s order by id").param("s", sessionId).query(this::map).list();
     }
@@ -170,7 +186,7 @@ public class Actions {
     private Action map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Action(rs.getLong("id"), rs.getLong("session_id"), rs.getString("kind"), rs.getString("title"), rs.getString("description"),
                 rs.getLong("org_id"), rs.getString("org_name"), Db.nullableLong(rs, "system_id"), rs.getString("system_name"),
-                rs.getString("severity"), rs.getObject("due_date", LocalDate.class), Db.nullableLong(rs, "duty_id"),
+                rs.getString("severity"), rs.getObject("due_date", LocalDate.class), rs.getBoolean("due_provisional"), Db.nullableLong(rs, "duty_id"),
                 Db.nullableLong(rs, "hazard_id"), Db.instant(rs, "created_at"), rs.getString("created_by"));
     }
 }

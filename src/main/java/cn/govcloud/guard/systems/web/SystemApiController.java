@@ -407,6 +407,7 @@ class SystemApiController {
         m.put("state", d.state());
         m.put("dueDate", d.dueDate());
         m.put("dueAt", d.dueAt());
+        m.put("dueProvisional", d.dueProvisional());
         return m;
     }
 }

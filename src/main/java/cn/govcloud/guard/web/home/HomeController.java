@@ -1,6 +1,8 @@
 package cn.govcloud.guard.web.home;
 
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.calendar.CalendarStatus;
+import cn.govcloud.guard.calendar.ProvisionalNotes;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.identity.IdentityStatistics;
@@ -40,10 +42,13 @@ class HomeController {
     private final Clock clock;
     private final ZoneId zone;
     private final cn.govcloud.guard.hazards.Hazards hazards;
+    private final CalendarStatus calendarStatus;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
-                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards) {
+                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards,
+                   CalendarStatus calendarStatus) {
         this.hazards = hazards;
+        this.calendarStatus = calendarStatus;
         this.identity = identity;
         this.duties = duties;
         this.catalog = catalog;
@@ -90,6 +95,16 @@ class HomeController {
             model.addAttribute("zone", zone);
             // A10.4 / A10.5: the initial incident reports the person's organisation still owes, with their countdown
             model.addAttribute("incidentClocks", incidents.runningClocks(actor));
+        }
+        if (roles.contains(Role.SECURITY_ADMIN) || roles.contains(Role.SUPERVISOR)) {
+            // "Working days": while deadlines are provisional or a year around today has no notice, the two who
+            // load it (the security administrator) and answer for it (the supervisor) see it first thing
+            long provisional = calendarStatus.provisionalDeadlines();
+            List<Integer> missing = calendarStatus.missingYears(today);
+            if (provisional > 0 || !missing.isEmpty()) {
+                model.addAttribute("provisionalCount", provisional);
+                model.addAttribute("provisionalYears", ProvisionalNotes.years(missing));
+            }
         }
         if (actor != null && actor.isUnitUser()) {
             // A10.2: the unit's open hazard notices, first due first

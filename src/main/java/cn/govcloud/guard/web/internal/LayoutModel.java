@@ -1,7 +1,11 @@
 package cn.govcloud.guard.web.internal;
 
 import cn.govcloud.guard.notify.Inbox;
+import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.TimeConfiguration;
+import java.time.Clock;
+import java.time.LocalDate;
 import cn.govcloud.guard.web.Navigation;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -20,10 +24,30 @@ class LayoutModel {
 
     private final boolean demo;
     private final ObjectProvider<Inbox> inbox; // absent in web slice tests
+    private final ObjectProvider<RuleCatalog> catalog;
+    private final Clock clock;
 
-    LayoutModel(@Value("${govguard.demo.enabled:false}") boolean demo, ObjectProvider<Inbox> inbox) {
+    LayoutModel(@Value("${govguard.demo.enabled:false}") boolean demo, ObjectProvider<Inbox> inbox, ObjectProvider<RuleCatalog> catalog,
+                Clock clock) {
         this.demo = demo;
         this.inbox = inbox;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * A15: the Measures are valid five years. After that the platform keeps working (duties, clocks,
+     * records) and every page says so, until the supervisor loads a revised catalog; null while valid.
+     */
+    @ModelAttribute("catalogExpiredOn")
+    LocalDate catalogExpiredOn() {
+        RuleCatalog rules = catalog.getIfAvailable();
+        RuleCatalog.Version version = rules == null || Actor.current().isEmpty() ? null : rules.version();
+        if (version == null) {
+            return null;
+        }
+        LocalDate validUntil = version.validUntil();
+        return LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE)).isAfter(validUntil) ? validUntil : null;
     }
 
     @ModelAttribute("currentActor")

@@ -214,6 +214,7 @@ class IntakeApiController {
         m.put("status", raised.status());
         m.put("dueDate", raised.dueDate());
         m.put("dueAt", raised.dueAt());
+        m.put("dueProvisional", raised.dueProvisional());
         m.put("sourceRef", (kind.equals("findings") ? "finding:" : "alert:") + id);
         return m;
     }
