@@ -79,11 +79,15 @@ public class TestDatabase implements ActiveProfilesResolver, ExecutionCondition 
     /** On PostgreSQL every run starts from an empty schema: clean, then the same migrations production runs. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
-        /** One movable clock for every application test (tests that move it reset it afterwards). */
+        /**
+         * One movable clock for every application test (tests that move it reset it afterwards), running from a
+         * fixed instant so no test depends on the day it runs; a test context that starts the application on
+         * another date names it in {@code govguard.test.clock-start}.
+         */
         @Bean
         @org.springframework.context.annotation.Primary
-        MutableClock testClock() {
-            return new MutableClock();
+        MutableClock testClock(@org.springframework.beans.factory.annotation.Value("${govguard.test.clock-start:}") String start) {
+            return start.isBlank() ? new MutableClock() : new MutableClock(java.time.Instant.parse(start));
         }
 
         @Bean

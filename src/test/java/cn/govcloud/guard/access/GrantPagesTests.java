@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The data-access grant page (A8.1): provider asks, unit grants or refuses, accesses recorded, violations shown; unit scoping. */
 @AppTest
 class GrantPagesTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     @Autowired
@@ -46,7 +48,7 @@ class GrantPagesTests {
     void providerAsksUnitGrantsAccessRecordedAndAViolationShown_A8_1() throws Exception {
         String purpose = "页面授权" + System.nanoTime();
         long system = systemOf("unit1");
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         // errors on the page, nothing saved
         MvcResult r = mvc.perform(post("/access/grants").with(as("provider")).with(csrf()).param("systemId", String.valueOf(system))
                 .param("purpose", purpose).param("startsAt", now.minusMinutes(5).format(LOCAL)).param("endsAt", now.plusDays(1).format(LOCAL)))

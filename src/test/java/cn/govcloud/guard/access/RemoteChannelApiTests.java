@@ -85,7 +85,7 @@ class RemoteChannelApiTests {
     String gatewayToken() throws Exception {
         long provider = jdbc.sql("select id from identity_organisation where kind = 'PROVIDER'").query(Long.class).single();
         MvcResult r = json("secadmin", post("/api/v1/api-tokens"), "{\"name\":\"vpn-gateway-" + System.nanoTime() + "\",\"orgId\":" + provider
-                + ",\"scopes\":[\"channels:verify\"],\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(30)) + "\"}");
+                + ",\"scopes\":[\"channels:verify\"],\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(30)) + "\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(201);
         return "Bearer " + body(r).get("secret").asText();
     }

@@ -21,6 +21,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The on-site visit pages (A9.1): letter form, escort, sign-in refusal shown on the page, sign-out, unit scoping. */
 @AppTest
 class VisitPagesTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -39,8 +41,8 @@ class VisitPagesTests {
                 .param("u", user).query(Long.class).list().get(0);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
     }
 
     @Test

@@ -25,8 +25,8 @@ class AssessmentBrowserTests extends BrowserSession {
 
     @Test
     void supervisorOpensTheRankingAUnitsExplanationAndDownloadsTheReport_A12() throws Exception {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true))) {
+        int year = today().getYear();
+        try (BrowserContext context = newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page supervisor = signIn(context, "supervisor");
             supervisor.click("nav a[href='/supervision/assessment']");
             assertThat(supervisor.locator("h1")).containsText(year + "年度网络安全考核");

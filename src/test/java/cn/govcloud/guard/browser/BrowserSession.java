@@ -18,6 +18,33 @@ abstract class BrowserSession {
     @LocalServerPort
     int port;
 
+    /** The application's clock: the browser's clock is set from it, and dates typed into forms are its dates. */
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
+
+    /**
+     * A browser context whose clock starts at the application's time and runs on (Playwright's clock), so the
+     * page's scripts (countdowns, date pickers) and the server agree on what "now" is, whatever day the suite runs.
+     */
+    BrowserContext newContext() {
+        return newContext(new Browser.NewContextOptions());
+    }
+
+    BrowserContext newContext(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options);
+        context.clock().install(new com.microsoft.playwright.Clock.InstallOptions().setTime(clock.millis()));
+        return context;
+    }
+
+    /** Today in Beijing on the application's clock. */
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    java.time.LocalDateTime nowInBeijing() {
+        return java.time.LocalDateTime.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
     @BeforeAll
     static void launch() {
         LoginBrowserTests.launch();

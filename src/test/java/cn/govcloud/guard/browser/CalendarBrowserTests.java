@@ -48,6 +48,10 @@ class CalendarBrowserTests {
     JdbcClient jdbc;
     @Autowired
     LoadedWorkingCalendar calendar;
+    @Autowired
+    cn.govcloud.guard.MutableClock clock;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @BeforeAll
     static void launch() {
@@ -80,6 +84,58 @@ class CalendarBrowserTests {
         jdbc.sql("delete from calendar_day where schedule_year = 2027").update();
         jdbc.sql("delete from calendar_year where schedule_year = 2027").update();
         calendar.refresh();
+        clock.reset();
+    }
+
+    /**
+     * "Working days": on 28 December with 2027 not loaded, a hazard's five working days are provisional —
+     * the unit sees the 暂定 mark with its reason; the security administrator is told on the home page,
+     * follows the link, loads 2027, is told what was recomputed, and the unit's date is exact.
+     */
+    @Test
+    void aProvisionalDueDateIsMarkedAndLoadingTheYearRecomputesIt() throws Exception {
+        clock.set(java.time.Instant.parse("2026-12-28T02:00:00Z"));
+        long system = jdbc.sql("select min(s.id) from systems_system s join identity_user u on u.org_id = s.org_id "
+                + "where u.username = 'unit1' and s.state = 'ADMITTED'").query(Long.class).single();
+        var created = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/hazards")
+                .header("Authorization", ApiClient.bearer(mvc, "supervisor")).contentType("application/json")
+                .content("{\"systemId\":" + system + ",\"title\":\"年末通报的隐患\",\"severity\":\"HIGH\"}")).andReturn();
+        org.assertj.core.api.Assertions.assertThat(created.getResponse().getStatus()).isEqualTo(201);
+        long hazard = Long.parseLong(created.getResponse().getContentAsString().replaceAll("^\\{\"id\":(\\d+),.*", "$1"));
+        try (var unit = browser.newContext(); var admin = browser.newContext()) {
+            Page unitPage = signIn(unit.newPage(), "unit1");
+            unitPage.navigate("http://127.0.0.1:" + port + "/hazards/" + hazard);
+            // Tue 29, Wed 30, Thu 31, then Fri 1 and Mon 4 January counted Monday to Friday
+            assertThat(unitPage.locator("#hazard-due")).containsText("2027-01-04");
+            assertThat(unitPage.locator("#hazard-due .due-provisional")).isVisible();
+            assertThat(unitPage.locator("#hazard-due .due-provisional")).hasAttribute("title", "2027 年放假安排未加载，暂按周一至周五计算");
+
+            Page page = signIn(admin.newPage(), "secadmin");
+            assertThat(page.locator("#home-provisional")).containsText("2027 年放假安排尚未加载");
+            page.locator("#home-provisional a").click();
+            assertThat(page.locator("#calendar-missing")).containsText("尚未加载 2027 年放假安排");
+            page.fill("#upload-year", "2027");
+            page.setInputFiles("#file", new FilePayload("2027.json", "application/json", YEAR_2027.getBytes(StandardCharsets.UTF_8)));
+            assertThat(page.locator("#file")).hasValue(Pattern.compile(".*2027\\.json$"));
+            page.click("#upload-submit");
+            assertThat(page.locator("#calendar-recomputed")).containsText("已重算",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            assertThat(page.locator("#calendar-missing")).hasCount(0);
+
+            // with 1 January off: Tue 29, Wed 30, Thu 31, Mon 4, Tue 5 — later than announced, so it applies
+            unitPage.reload();
+            assertThat(unitPage.locator("#hazard-due")).hasText("2027-01-05");
+            assertThat(unitPage.locator("#hazard-due .due-provisional")).hasCount(0);
+        }
+    }
+
+    private Page signIn(Page page, String user) {
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.fill("#username", user);
+        page.fill("#password", ApiClient.DEMO_PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("h1")).containsText("您好");
+        return page;
     }
 
     @Test
@@ -111,7 +167,7 @@ class CalendarBrowserTests {
             // the click must not race the file chooser: both inputs hold their values before the form is sent
             assertThat(page.locator("#upload-year")).hasValue("2027");
             assertThat(page.locator("#file")).hasValue(Pattern.compile(".*2027\\.json$"));
-            page.waitForNavigation(() -> page.click("#upload-submit"));
+            page.click("#upload-submit");
             // the upload validates, stores and audits a whole year: give a loaded CI machine more than the default 5 s
             assertThat(page).hasURL(Pattern.compile(".*/calendar\\?year=2027$"),
                     new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));

@@ -34,7 +34,7 @@ class DashboardBrowserTests extends BrowserSession {
     @Test
     void supervisorClicksABarOfSystemsByStateAndLandsOnTheFilteredList_A11_3() {
         // reduced motion: the chart draws without animation, so the bar is where convertToPixel says at once
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setReducedMotion(ReducedMotion.REDUCE))) {
+        try (BrowserContext context = newContext(new Browser.NewContextOptions().setReducedMotion(ReducedMotion.REDUCE))) {
             Page page = signIn(context, "supervisor");
             page.click("nav a[href='/supervision/dashboard']");
             page.waitForURL(Pattern.compile(".*/supervision/dashboard$"));
@@ -83,8 +83,8 @@ class DashboardBrowserTests extends BrowserSession {
      */
     @Test
     void supervisorDrillsFromTheRectificationChartToTheAssessmentAndDownloadsTheAnnualReport_A12() throws Exception {
-        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setReducedMotion(ReducedMotion.REDUCE)
+        int year = today().getYear();
+        try (BrowserContext context = newContext(new Browser.NewContextOptions().setReducedMotion(ReducedMotion.REDUCE)
                 .setAcceptDownloads(true))) {
             Page page = signIn(context, "supervisor");
             page.click("nav a[href='/supervision/dashboard']");

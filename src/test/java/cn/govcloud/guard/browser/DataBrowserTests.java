@@ -30,8 +30,8 @@ class DataBrowserTests extends BrowserSession {
     @Test
     void aUnitCatalogsImportantDataAndBringsItsBackupPolicyUpToTheMinimum_A8_2_A7_1() {
         String name = "浏览器测试·学籍库-" + UUID.randomUUID().toString().substring(0, 6);
-        String now = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        try (BrowserContext unitContext = browser.newContext(); BrowserContext supervisorContext = browser.newContext()) {
+        String now = nowInBeijing().minusMinutes(5).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        try (BrowserContext unitContext = newContext(); BrowserContext supervisorContext = newContext()) {
             Page unit = signIn(unitContext, "unit1");
             unit.navigate("http://127.0.0.1:" + port + "/data");
             unit.click("#data-new");

@@ -25,12 +25,12 @@ class DutyBrowserTests extends BrowserSession {
 
     @Test
     void theProviderFilesTodaysZeroReportAndTheSupervisorSeesYesterdaysMissingOneOverdue_A5_4() {
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = newContext()) {
             Page page = signIn(context, "provider");
             assertThat(page.locator("#agenda")).containsText("每日巡检与零报告");
             // today's (Beijing) daily inspection, seeded with the demo city; other tests leave older ones behind
             long today = jdbc.sql("select id from duties_duty where rule_id = 'A5.4-daily-inspection' and period_start = :d")
-                    .param("d", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))).query(Long.class).single();
+                    .param("d", today()).query(Long.class).single();
             page.navigate("http://127.0.0.1:" + port + "/duties?rule=A5.4-daily-inspection");
             page.locator("#duty-table tbody a[href='/duties/" + today + "']").click();
             assertThat(page.locator("#duty-state")).hasText("待办");
@@ -53,7 +53,7 @@ class DutyBrowserTests extends BrowserSession {
             assertThat(page.locator("body")).containsText("王建国");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/browser-duty-zero-report.png")));
         }
-        try (BrowserContext context = browser.newContext()) {
+        try (BrowserContext context = newContext()) {
             Page page = signIn(context, "supervisor");
             assertThat(page.locator("#agenda")).containsText("每日巡检与零报告");
             assertThat(page.locator("#agenda-overdue-count")).not().hasText("0");

@@ -26,10 +26,10 @@ class HazardBrowserTests extends BrowserSession {
     @Autowired
     JdbcClient jdbc;
 
-    private static void feedback(Page unit, String measures) {
+    private void feedback(Page unit, String measures) {
         unit.fill("#measures", measures);
         unit.fill("#residualRisk", "无");
-        unit.fill("#completedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+        unit.fill("#completedOn", today().toString());
         unit.setInputFiles("#documents", new FilePayload("整改报告.pdf", "application/pdf", PDF));
         unit.click("#feedback-form button[type=submit]");
         assertThat(unit.locator("#hazard-state")).hasText("已反馈待核验");
@@ -38,7 +38,7 @@ class HazardBrowserTests extends BrowserSession {
     @Test
     void supervisorNotifiesUnitAcknowledgesReportsIsReturnedReportsAgainAndIsClosed_A10_2() {
         long system = jdbc.sql("select id from systems_system where name = '教育局门户网站' order by id").query(Long.class).list().get(0);
-        try (BrowserContext supervisorContext = browser.newContext(); BrowserContext unitContext = browser.newContext()) {
+        try (BrowserContext supervisorContext = newContext(); BrowserContext unitContext = newContext()) {
             Page supervisor = signIn(supervisorContext, "supervisor");
             supervisor.click("nav a[href='/hazards']");
             supervisor.click("#hazard-new");

@@ -28,9 +28,9 @@ class IncidentBrowserTests extends BrowserSession {
 
     @Test
     void aUnitReportsAGradeIIIIncidentAgainstTheClockAndTheRegulatorAcknowledges_A10_5() {
-        String confirmed = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        String discovered = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).minusMinutes(10).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
-        try (BrowserContext unitContext = browser.newContext(); BrowserContext regulatorContext = browser.newContext()) {
+        String confirmed = nowInBeijing().minusMinutes(2).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        String discovered = nowInBeijing().minusMinutes(10).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+        try (BrowserContext unitContext = newContext(); BrowserContext regulatorContext = newContext()) {
             Page unit = signIn(unitContext, "unit1");
             unit.navigate("http://127.0.0.1:" + port + "/incidents");
             unit.click("#incident-new");

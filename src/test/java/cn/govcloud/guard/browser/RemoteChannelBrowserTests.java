@@ -42,11 +42,11 @@ class RemoteChannelBrowserTests extends BrowserSession {
     @Test
     void requestApproveOpenShowOnceThenTheGatewayVerifiesOnce_A9_2_A9_3() throws Exception {
         DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
-        LocalDateTime now = LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
+        LocalDateTime now = nowInBeijing();
         String credential;
         String channelUrl;
-        try (BrowserContext staffContext = browser.newContext(); BrowserContext officerContext = browser.newContext();
-             BrowserContext providerContext = browser.newContext()) {
+        try (BrowserContext staffContext = newContext(); BrowserContext officerContext = newContext();
+             BrowserContext providerContext = newContext()) {
             Page staff = signIn(staffContext, "unit1staff");
             staff.navigate("http://127.0.0.1:" + port + "/access/channels");
             staff.selectOption("#systemId", new SelectOption().setIndex(1));
@@ -103,7 +103,7 @@ class RemoteChannelBrowserTests extends BrowserSession {
         long provider = jdbc.sql("select id from identity_organisation where kind = 'PROVIDER'").query(Long.class).single();
         MvcResult r = mvc.perform(post("/api/v1/api-tokens").header("Authorization", ApiClient.bearer(mvc, "secadmin"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"browser-gateway-" + System.nanoTime() + "\",\"orgId\":" + provider
-                        + ",\"scopes\":[\"channels:verify\"],\"expiresAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}")).andReturn();
+                        + ",\"scopes\":[\"channels:verify\"],\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(1)) + "\"}")).andReturn();
         return "Bearer " + r.getResponse().getContentAsString().replaceAll(".*\"secret\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 

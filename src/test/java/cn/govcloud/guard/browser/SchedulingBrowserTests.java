@@ -26,9 +26,9 @@ class SchedulingBrowserTests extends BrowserSession {
     @Test
     void supervisorOpensTheMonthAssignsAnActionClosesAndUnitAcknowledgesANotice_A11_3() {
         long unit1 = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        String due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(21).toString();
-        try (BrowserContext supervisorContext = browser.newContext(); BrowserContext unitContext = browser.newContext()) {
+        String today = today().toString();
+        String due = today().plusDays(21).toString();
+        try (BrowserContext supervisorContext = newContext(); BrowserContext unitContext = newContext()) {
             Page supervisor = signIn(supervisorContext, "supervisor");
             supervisor.click("nav a[href='/supervision/scheduling']");
             // this month's session: open it, or go to it when another test already did

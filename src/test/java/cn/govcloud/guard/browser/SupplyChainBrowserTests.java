@@ -32,7 +32,7 @@ class SupplyChainBrowserTests extends BrowserSession {
                 + "\"}},\"components\":[{\"type\":\"library\",\"name\":\"" + ns + "-kafka\",\"version\":\"3.7.0\",\"purl\":\"pkg:maven/org." + ns
                 + "/kafka@3.7.0\",\"licenses\":[{\"license\":{\"id\":\"Apache-2.0\"}}]},{\"type\":\"library\",\"name\":\"" + ns
                 + "-redis\",\"version\":\"7.2\",\"purl\":\"pkg:generic/" + ns + "-redis@7.2\"}]}";
-        try (BrowserContext providerContext = browser.newContext(); BrowserContext supervisorContext = browser.newContext()) {
+        try (BrowserContext providerContext = newContext(); BrowserContext supervisorContext = newContext()) {
             Page provider = signIn(providerContext, "provider");
             provider.navigate("http://127.0.0.1:" + port + "/platform/supply-chain");
             provider.setInputFiles("#sbom-file", new FilePayload(filename, "application/json", sbom.getBytes(StandardCharsets.UTF_8)));

@@ -43,7 +43,7 @@ class SystemBrowserTests extends BrowserSession {
 
     @Test
     void aUnitRegistersAndTheSupervisorVerifiesAdmitsSwitchesOnAndSuspends_A11() {
-        try (BrowserContext unitContext = browser.newContext(); BrowserContext supervisorContext = browser.newContext()) {
+        try (BrowserContext unitContext = newContext(); BrowserContext supervisorContext = newContext()) {
             Page unit = signIn(unitContext, "unit1");
             unit.click("nav a[href='/systems']");
             unit.click("#system-new");

@@ -26,9 +26,9 @@ class VisitBrowserTests extends BrowserSession {
 
     @Test
     void letterVisitorRefusedWithoutEscortThenEscortSignInSignOut_A9_1() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = today();
         String letter = "浏览器函" + System.nanoTime() % 1_000_000;
-        try (BrowserContext unitContext = browser.newContext(); BrowserContext providerContext = browser.newContext()) {
+        try (BrowserContext unitContext = newContext(); BrowserContext providerContext = newContext()) {
             Page unit = signIn(unitContext, "unit1");
             unit.navigate("http://127.0.0.1:" + port + "/access/visits");
             unit.selectOption("#systemId", new SelectOption().setIndex(1));

@@ -46,7 +46,8 @@ class CalendarApiTests {
         String body = deadline("unit1", "start=2026-09-30T17:30:00Z&workingDays=5").andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(json.readValue(body, Map.class)).containsExactly(Map.entry("start", "2026-09-30T17:30:00Z"),
-                Map.entry("workingDays", 5), Map.entry("dueDate", "2026-10-13"), Map.entry("dueAt", "2026-10-13T16:00:00Z"));
+                Map.entry("workingDays", 5), Map.entry("dueDate", "2026-10-13"), Map.entry("dueAt", "2026-10-13T16:00:00Z"),
+                Map.entry("provisional", false), Map.entry("missingYears", java.util.List.of()));
 
         deadline("supervisor", "start=2026-10-01T01:30:00+08:00&calendarDays=90").andExpect(status().isOk())
                 .andExpect(jsonPath("$.start").value("2026-09-30T17:30:00Z")).andExpect(jsonPath("$.calendarDays").value(90))
@@ -60,17 +61,21 @@ class CalendarApiTests {
     }
 
     @Test
-    void aStartInAYearWithoutItsNoticeIs422NamingTheYear() throws Exception {
-        for (String kind : new String[] {"workingDays=1", "calendarDays=1", "minutes=30"}) {
-            deadline("unit1", "start=2027-03-01T02:00:00Z&" + kind).andExpect(status().isUnprocessableContent())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2027")));
+    void aDeadlineThroughAYearWithoutItsNoticeIs200ProvisionalNamingTheYear() throws Exception {
+        // Monday 1 March 2027 + 5 working days, Monday to Friday: Monday 8 March
+        deadline("unit1", "start=2027-03-01T02:00:00Z&workingDays=5").andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueDate").value("2027-03-08")).andExpect(jsonPath("$.dueAt").value("2027-03-08T16:00:00Z"))
+                .andExpect(jsonPath("$.provisional").value(true)).andExpect(jsonPath("$.missingYears[0]").value(2027))
+                .andExpect(jsonPath("$.missingYears.length()").value(1));
+        // calendar days and minutes need no schedule: exact even in 2027
+        for (String kind : new String[] {"calendarDays=1", "minutes=30"}) {
+            deadline("unit1", "start=2027-03-01T02:00:00Z&" + kind).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.provisional").value(false)).andExpect(jsonPath("$.missingYears.length()").value(0));
         }
-        // 16:00 UTC on Dec 31 2026 is 2027 in Beijing
-        deadline("unit1", "start=2026-12-31T16:00:00Z&minutes=1").andExpect(status().isUnprocessableContent());
-        // a span that runs into 2027 names 2027 too
-        deadline("unit1", "start=2026-12-31T02:00:00Z&workingDays=1").andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("2027")));
+        // a span that runs from 2026 into 2027: Thu 31 December, then Fri 1 January counted as a weekday
+        deadline("unit1", "start=2026-12-30T02:00:00Z&workingDays=2").andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueDate").value("2027-01-01")).andExpect(jsonPath("$.provisional").value(true))
+                .andExpect(jsonPath("$.missingYears[0]").value(2027));
     }
 
     @Test
@@ -92,13 +97,15 @@ class CalendarApiTests {
 
     @Test
     void theSecurityAdministratorLoads2027AndItsDeadlinesWork() throws Exception {
-        deadline("unit1", "start=2027-01-01T02:00:00Z&workingDays=1").andExpect(status().isUnprocessableContent());
+        deadline("unit1", "start=2027-01-01T02:00:00Z&workingDays=1").andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueDate").value("2027-01-04")).andExpect(jsonPath("$.provisional").value(true));
         load("secadmin", 2027, YEAR_2027).andExpect(status().isCreated()).andExpect(jsonPath("$.result").value("added"))
                 .andExpect(jsonPath("$.holidays").value(11)).andExpect(jsonPath("$.workdays").value(2));
 
         // Jan 1–3 off, Monday Jan 4
         deadline("unit1", "start=2027-01-01T02:00:00Z&workingDays=1").andExpect(status().isOk())
-                .andExpect(jsonPath("$.dueDate").value("2027-01-04")).andExpect(jsonPath("$.dueAt").value("2027-01-04T16:00:00Z"));
+                .andExpect(jsonPath("$.dueDate").value("2027-01-04")).andExpect(jsonPath("$.dueAt").value("2027-01-04T16:00:00Z"))
+                .andExpect(jsonPath("$.provisional").value(false));
         // across the year end: Dec 31 (Thu), then Jan 4
         deadline("unit1", "start=2026-12-30T02:00:00Z&workingDays=2").andExpect(status().isOk())
                 .andExpect(jsonPath("$.dueDate").value("2027-01-04"));

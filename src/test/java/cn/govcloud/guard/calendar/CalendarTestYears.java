@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * were written). Every festival is named, make-up days fall on Saturday 2027-02-20 and Sunday
  * 2027-09-26. The tests share one database, so each removes 2027 again before and after itself.
  */
-final class CalendarTestYears {
-    static final String YEAR_2027 = """
+public final class CalendarTestYears {
+    public static final String YEAR_2027 = """
             {"paper": "test data, not a real notice",
              "holidays": [{"date": "2027-01-01", "name": "元旦"}, {"date": "2027-01-02", "name": "元旦"},
                           {"date": "2027-01-03", "name": "元旦"}, {"date": "2027-02-06", "name": "春节"},
@@ -22,7 +22,7 @@ final class CalendarTestYears {
     private CalendarTestYears() {
     }
 
-    static void remove2027(JdbcClient jdbc, LoadedWorkingCalendar calendar) {
+    public static void remove2027(JdbcClient jdbc, LoadedWorkingCalendar calendar) {
         jdbc.sql("delete from calendar_day where schedule_year = 2027").update();
         jdbc.sql("delete from calendar_year where schedule_year = 2027").update();
         calendar.refresh();

@@ -196,7 +196,7 @@ class DataApiTests {
     void a7_1_missedBackupAndFailedRestoreTestAreFindings() throws Exception {
         long id = important("unit1", system("unit1"));
         long policy = policy("unit1", id, true, 24, 90);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         MvcResult backup = json("unit1", post("/api/v1/data/backup-policies/" + policy + "/backups"), """
                 {"ranAt":"%s","result":"SUCCESS","sizeBytes":1073741824,"location":"OFFSITE","locationDetail":"呼和浩特灾备中心"}"""
                 .formatted(now.minus(Duration.ofHours(1))));

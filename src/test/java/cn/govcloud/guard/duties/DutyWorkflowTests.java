@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.MutableClock;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.rules.Rule.Party;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -222,10 +221,15 @@ class DutyWorkflowTests {
         mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", token("unit1"))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", token("unit2"))).andExpect(status().isNotFound());
 
-        long before = jdbc.sql("select count(*) from duties_duty").query(Long.class).single();
-        assertThatThrownBy(() -> duties.raise(new DutyTrigger("hazard.notified", system, Instant.parse("2031-03-03T02:00:00Z"), "hazard:test-2031")))
-                .isInstanceOf(ScheduleNotLoaded.class).hasMessageContaining("2031");
-        assertThat(jdbc.sql("select count(*) from duties_duty").query(Long.class).single()).isEqualTo(before);
+        // "Working days": a year without its notice never stops the duty; it is raised, counted Monday to Friday,
+        // and provisional (Monday 3 March 2031 + 5 = Monday 10 March)
+        Duty in2031 = duties.raise(new DutyTrigger("hazard.notified", system, Instant.parse("2031-03-03T02:00:00Z"), "hazard:test-2031"))
+                .stream().filter(d -> d.ruleId().equals("A10.2-rectify")).findFirst().orElseThrow();
+        assertThat(in2031.dueDate()).isEqualTo(LocalDate.parse("2031-03-10"));
+        assertThat(in2031.dueProvisional()).isTrue();
+        assertThat(rectify.dueProvisional()).isFalse();
+        mvc.perform(get("/api/v1/duties/" + in2031.id()).header("Authorization", token("unit1"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueDate").value("2031-03-10")).andExpect(jsonPath("$.dueProvisional").value(true));
     }
 
     @Test

@@ -24,6 +24,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /** Login, lockout, tenancy and the separation of administrators through the API, as API.md describes (A3, A4). */
 @AppTest
 class IdentityApiTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -107,7 +109,7 @@ class IdentityApiTests {
         String secadmin = bearer(mvc, "secadmin");
         long provider = jdbc.sql("select id from identity_organisation where kind = 'PROVIDER'").query(Long.class).single();
         String created = mvc.perform(post("/api/v1/api-tokens").header("Authorization", secadmin).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"ids-sensor\",\"orgId\":" + provider + ",\"scopes\":[\"alerts:write\"],\"expiresAt\":\"" + java.time.Instant.now().plus(java.time.Duration.ofDays(90)) + "\"}"))
+                        .content("{\"name\":\"ids-sensor\",\"orgId\":" + provider + ",\"scopes\":[\"alerts:write\"],\"expiresAt\":\"" + clock.instant().plus(java.time.Duration.ofDays(90)) + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String secret = created.replaceAll(".*\"secret\"\\s*:\\s*\"([^\"]+)\".*", "$1");
         long id = Long.parseLong(created.replaceAll(".*\"token\"\\s*:\\s*\\{\\s*\"id\"\\s*:\\s*(\\d+).*", "$1"));

@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** The identity pages: real form login, Chinese first, forms that keep input and refuse without writing, 三权分立 (A3, A4). */
 @AppTest
 class IdentityPagesTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -150,7 +152,7 @@ class IdentityPagesTests {
     void aNewApiTokenShowsItsSecretOnceOnly() throws Exception {
         String name = "scanner-" + System.nanoTime();
         String created = mvc.perform(post("/admin/api-tokens").param("name", name).param("orgId", String.valueOf(orgId("包头市教育局")))
-                        .param("scopes", "alerts:write", "findings:write").param("expires", LocalDate.now().plusDays(30).toString())
+                        .param("scopes", "alerts:write", "findings:write").param("expires", LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(30).toString())
                         .with(as("secadmin")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         Matcher m = Pattern.compile("gga_[A-Za-z0-9_\\-]+").matcher(created);
@@ -163,7 +165,7 @@ class IdentityPagesTests {
 
         long tokens = count("identity_token");
         String noScopes = mvc.perform(post("/admin/api-tokens").param("name", "no-scopes").param("orgId", String.valueOf(orgId("包头市教育局")))
-                        .param("expires", LocalDate.now().plusDays(30).toString()).with(as("secadmin")).with(csrf()))
+                        .param("expires", LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(30).toString()).with(as("secadmin")).with(csrf()))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
         assertThat(noScopes).contains("请至少选择一项权限范围").contains("value=\"no-scopes\"").doesNotContain("gga_");
         assertThat(count("identity_token")).isEqualTo(tokens);

@@ -90,7 +90,7 @@ class DrillAndPlanApiTests {
 
     @Test
     void aDrillSaysWhichScenariosAreMissingAndInvitedUnitsConfirm_A10_3() throws Exception {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
         MvcResult partial = drill(today, false);
         assertThat(partial.getResponse().getStatus()).as(partial.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         JsonNode p = body(partial);
@@ -143,7 +143,7 @@ class DrillAndPlanApiTests {
         JsonNode row = find(rows, system);
         assertThat(row).as("admitted system listed").isNotNull();
         boolean hadPlan = row.get("compliant").asBoolean();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         MvcResult recorded = call("unit1", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "专项应急预案.pdf",
                         "application/pdf", PDF)).param("systemId", String.valueOf(system)).param("version", "V" + System.nanoTime() % 1000)
                 .param("title", "系统专项应急预案").param("approvedBy", "李局长").param("approvedOn", today.minusDays(3).toString())
@@ -168,7 +168,7 @@ class DrillAndPlanApiTests {
 
     @Test
     void theProvidersOverallPlanIsVersioned_A10_3() throws Exception {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
         MvcResult recorded = call("provider", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "总体应急预案.pdf",
                         "application/pdf", PDF)).param("version", "2026版").param("title", "政务云平台总体应急预案").param("approvedBy", "王总")
                 .param("approvedOn", today.minusDays(2).toString()).param("effectiveOn", today.toString())

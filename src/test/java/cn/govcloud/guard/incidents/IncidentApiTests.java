@@ -98,7 +98,7 @@ class IncidentApiTests {
 
     @Test
     void gradeIIIAnswersReportDueThirtyMinutesAfterConfirmation_A10_5() throws Exception {
-        Instant confirmed = Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant confirmed = clock.instant().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         JsonNode created = systemIncident("III", confirmed);
         assertThat(created.get("id").asLong()).isPositive();
         assertThat(Instant.parse(created.get("reportDueAt").asString())).isEqualTo(confirmed.plus(Duration.ofMinutes(30)));
@@ -123,7 +123,7 @@ class IncidentApiTests {
 
     @Test
     void gradeIVIsRecordedWithoutAClock_A10_5() throws Exception {
-        JsonNode created = systemIncident("IV", Instant.now().minusSeconds(60));
+        JsonNode created = systemIncident("IV", clock.instant().minusSeconds(60));
         assertThat(created.get("reportDueAt").isNull()).isTrue();
         JsonNode detail = body(call("unit1", get("/api/v1/incidents/" + created.get("id").asLong())));
         assertThat(detail.get("duties")).isEmpty();
@@ -134,7 +134,7 @@ class IncidentApiTests {
     void theFormSuggestsAGradeFromTheCriteriaAndTheReporterConfirms_A10_4() throws Exception {
         JsonNode created = create("provider", """
                 {"grade": "III", "category": "INFORMATION_DESTRUCTION", "subType": "INFORMATION_DESTRUCTION.LEAK",
-                 "confirmedAt": "%s", "recordsLeaked": 12000000}""".formatted(Instant.now().minusSeconds(60)));
+                 "confirmedAt": "%s", "recordsLeaked": 12000000}""".formatted(clock.instant().minusSeconds(60)));
         assertThat(created.get("suggestedGrade").asString()).isEqualTo("II");
         assertThat(created.get("grade").asString()).isEqualTo("III");
     }
@@ -143,16 +143,16 @@ class IncidentApiTests {
     void badInputIsRefusedAndNothingIsSaved_A10_4() throws Exception {
         long system = systemOf("unit1");
         long otherUnitsSystem = systemOf("unit2");
-        String now = Instant.now().minusSeconds(60).toString();
+        String now = clock.instant().minusSeconds(60).toString();
         long before = count();
         Map<String, Integer> cases = new java.util.LinkedHashMap<>();
         cases.put("{\"systemId\":%d,\"grade\":\"V\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}".formatted(system, now), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"UFO\",\"confirmedAt\":\"%s\"}".formatted(system, now), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\"}".formatted(system), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}"
-                .formatted(system, Instant.now().plus(Duration.ofHours(1))), 400);
+                .formatted(system, clock.instant().plus(Duration.ofHours(1))), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\",\"discoveredAt\":\"%s\"}"
-                .formatted(system, now, Instant.now()), 400);
+                .formatted(system, now, clock.instant()), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"not a time\"}".formatted(system), 400);
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}".formatted(otherUnitsSystem, now), 422);
         cases.put("{\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}".formatted(now), 400);
@@ -309,7 +309,7 @@ class IncidentApiTests {
     @Test
     void theRegulatorsAcknowledgeEachReport_A10_4() throws Exception {
         long id = create("provider", """
-                {"grade": "III", "category": "NETWORK_ATTACK", "confirmedAt": "%s"}""".formatted(Instant.now().minusSeconds(60))).get("id").asLong();
+                {"grade": "III", "category": "NETWORK_ATTACK", "confirmedAt": "%s"}""".formatted(clock.instant().minusSeconds(60))).get("id").asLong();
         MvcResult report = json("provider", post("/api/v1/incidents/" + id + "/reports"), """
                 {"kind":"INITIAL","summary":"云平台管理网段遭受扫描攻击","measures":"封禁来源地址","reporter":"王云"}""");
         long reportId = body(report).get("id").asLong();
@@ -328,7 +328,7 @@ class IncidentApiTests {
 
     @Test
     void aUnitSeesItsOwnTheProviderItsCooperationTasksOversightAll_A10_5() throws Exception {
-        long id = systemIncident("III", Instant.now().minusSeconds(60)).get("id").asLong();
+        long id = systemIncident("III", clock.instant().minusSeconds(60)).get("id").asLong();
         assertThat(call("unit2", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(404);
         assertThat(body(call("unit2", get("/api/v1/incidents"))).toString()).doesNotContain("\"id\":" + id + ",");
         assertThat(call("supervisor", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
@@ -344,7 +344,7 @@ class IncidentApiTests {
                 .query(Long.class).single()).isEqualTo(orgs("PROVIDER"));
         // a platform incident is not shown to a unit
         long platform = create("provider", "{\"grade\":\"IV\",\"category\":\"OTHER\",\"confirmedAt\":\"%s\"}"
-                .formatted(Instant.now().minusSeconds(60))).get("id").asLong();
+                .formatted(clock.instant().minusSeconds(60))).get("id").asLong();
         assertThat(call("unit1", get("/api/v1/incidents/" + platform)).getResponse().getStatus()).isEqualTo(404);
     }
 }

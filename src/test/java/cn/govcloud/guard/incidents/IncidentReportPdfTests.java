@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class IncidentReportPdfTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired
     MockMvc mvc;
 
@@ -35,7 +37,7 @@ class IncidentReportPdfTests {
         JsonMapper json = JsonMapper.builder().build();
         MvcResult created = mvc.perform(post("/api/v1/incidents").header("Authorization", provider).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"subType\":\"NETWORK_ATTACK.DOS\",\"title\":\"云平台出口遭受拒绝服务攻击\","
-                        + "\"confirmedAt\":\"" + Instant.now().minusSeconds(60) + "\"}")).andReturn();
+                        + "\"confirmedAt\":\"" + clock.instant().minusSeconds(60) + "\"}")).andReturn();
         long id = json.readTree(created.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
         MvcResult report = mvc.perform(post("/api/v1/incidents/" + id + "/reports").header("Authorization", provider)
                 .contentType(MediaType.APPLICATION_JSON)

@@ -79,7 +79,7 @@ class DeliveryTests {
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
         }
-        now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         clock.set(now);
         sysadmin = DemoActors.actor(jdbc, "sysadmin");
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));

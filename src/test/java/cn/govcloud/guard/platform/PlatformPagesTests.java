@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** The register pages as people use them: forms re-shown with their errors, nothing half-saved, hostile text escaped. */
 @AppTest
 class PlatformPagesTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -76,7 +78,7 @@ class PlatformPagesTests {
 
     @Test
     void anExitUnder90DaysIsRefusedOnThePageNamingA5_6() throws Exception {
-        String refused = mvc.perform(post("/platform/exits").param("endDate", java.time.LocalDate.now().plusDays(30).toString())
+        String refused = mvc.perform(post("/platform/exits").param("endDate", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(30).toString())
                         .param("reason", "测试").param("contact", "王云").with(as("provider")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused).contains("A5.6", "至少 90 天");

@@ -42,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @AppTest
 class AuthorisationMatrixTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     /** One demo account per role (API.md), and unit2 as "a user of another unit". */
     static final Map<Role, String> ACCOUNT = new EnumMap<>(Map.of(
             Role.SYSTEM_ADMIN, "sysadmin", Role.SECURITY_ADMIN, "secadmin", Role.AUDIT_ADMIN, "auditor",
@@ -324,7 +326,7 @@ class AuthorisationMatrixTests {
                         null, null, "MANUAL", null)).id();
                 org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
                 hazards.acknowledgeHazard(id, "张安全", "已限制访问");
-                hazards.submitFeedback(id, "已修复", null, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "整改报告.pdf",
+                hazards.submitFeedback(id, "已修复", null, java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))), "整改报告.pdf",
                         new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             } finally {
                 org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
@@ -433,7 +435,7 @@ class AuthorisationMatrixTests {
             var channel = jdbc.sql("select id from access_channel where org_id = :org and purpose = '矩阵测试通道'").param("org", unit1Org)
                     .query(Long.class).optional();
             if (channel.isEmpty()) {
-                java.time.Instant now = java.time.Instant.now();
+                java.time.Instant now = clock.instant();
                 context.setAuthentication(DemoActors.authentication(jdbc, "unit1staff"));
                 long id = remoteChannels.request(new cn.govcloud.guard.access.Channels.NewChannel(system, "矩阵测试通道", "授权矩阵测试", "matrix",
                         "VPN", "杨洋", now, now.plus(java.time.Duration.ofHours(8)), false));
@@ -444,7 +446,7 @@ class AuthorisationMatrixTests {
             var grant = jdbc.sql("select id from access_grant where org_id = :org and purpose = '矩阵测试授权'").param("org", unit1Org)
                     .query(Long.class).optional();
             if (grant.isEmpty()) {
-                java.time.Instant now = java.time.Instant.now();
+                java.time.Instant now = clock.instant();
                 context.setAuthentication(DemoActors.authentication(jdbc, "provider"));
                 grant = java.util.Optional.of(dataAccessGrants.request(system, "矩阵测试授权", java.util.Set.of(cn.govcloud.guard.access.Grants.Purpose.VIEW),
                         now, now.plus(java.time.Duration.ofDays(1))));
@@ -453,7 +455,7 @@ class AuthorisationMatrixTests {
                     .query(Long.class).optional();
             if (visit.isEmpty()) {
                 context.setAuthentication(DemoActors.authentication(jdbc, "unit1"));
-                java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+                java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
                 visit = java.util.Optional.of(visits.authorise(system, "矩阵测试实地操作", "矩阵函1号", today, today.plusYears(1),
                         List.of(new cn.govcloud.guard.access.internal.Visits.NewVisitor("王工", "150102199001011234", "13900001111"))));
             }
@@ -526,7 +528,7 @@ class AuthorisationMatrixTests {
      * unit in its path and shows each caller only what it may see, so it is not a unit-owned record.
      */
     private void assessmentFixture(long unit1Org) {
-        String year = String.valueOf(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+        String year = String.valueOf(java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear());
         unit1Owned.put("/supervision/assessment/{orgId}", String.valueOf(unit1Org));
         unit1Owned.put("/api/v1/assessments/{year}/units/{orgId}", year + "/" + unit1Org);
         unit1Owned.put("/api/v1/assessments/{year}", year);

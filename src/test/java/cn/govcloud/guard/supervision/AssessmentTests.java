@@ -391,7 +391,7 @@ class AssessmentTests {
 
     @Test
     void a12_finalisingFilesEachUnitsAnnualAssessmentDutyWithItsScores() throws Exception {
-        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int year = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear();
         long unit1 = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
         try {
             MvcResult r = call("supervisor", post("/api/v1/assessments/" + year + "/finalisation"));

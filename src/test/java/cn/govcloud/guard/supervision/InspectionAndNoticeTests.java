@@ -52,6 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A11.3: quarterly special inspections (a failed item becomes a hazard, completion files the quarter) and notices tracked to acknowledgement. */
 @AppTest
 class InspectionAndNoticeTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static GreenMail smtp;
@@ -108,7 +110,7 @@ class InspectionAndNoticeTests {
     @Test
     void a11_3_aFailedInspectionItemBecomesAHazardAndCompletingFilesTheQuarterlyDutyWithAReport() throws Exception {
         long unit1 = orgOf("unit1");
-        LocalDate today = LocalDate.now(BEIJING);
+        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         MvcResult created = postJson("supervisor", "/api/v1/supervision/inspections",
                 "{\"quarter\":\"" + quarter + "\",\"topic\":\"数据安全\",\"articles\":[\"A8\"],\"unitIds\":[" + unit1 + "]}");

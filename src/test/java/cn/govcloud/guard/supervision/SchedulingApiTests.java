@@ -39,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** A11.3: monthly security scheduling — the drafted agenda, one session a month, actions as duties or hazards, minutes and the monthly duty. */
 @AppTest
 class SchedulingApiTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -114,7 +116,7 @@ class SchedulingApiTests {
         }
         assertThat(links).contains("/hazards/" + hazardId);
         // every system waiting for admission, every recent incident and every certificate or agreement running out is on it
-        LocalDate today = LocalDate.now(BEIJING);
+        LocalDate today = LocalDate.now(clock.withZone(BEIJING));
         systems.awaitingAdmission().forEach(s -> assertThat(links).contains("/systems/" + s.id()));
         incidents.openOrConfirmedSince(today.minusMonths(1).atStartOfDay(BEIJING).toInstant(), 1000)
                 .forEach(i -> assertThat(links).contains("/incidents/" + i.id()));
@@ -148,7 +150,7 @@ class SchedulingApiTests {
     void a11_3_anActionBecomesADutyDueOnTheChosenDateOrAHazardOfTheSystem() throws Exception {
         long id = open("2026-02");
         long unit1 = orgOf("unit1");
-        LocalDate due = LocalDate.now(BEIJING).plusDays(30);
+        LocalDate due = LocalDate.now(clock.withZone(BEIJING)).plusDays(30);
         MvcResult duty = postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/actions",
                 "{\"kind\":\"DUTY\",\"title\":\"完成门户网站弱口令专项排查\",\"orgId\":" + unit1 + ",\"dueDate\":\"" + due + "\"}");
         assertThat(duty.getResponse().getStatus()).as(text(duty)).isEqualTo(201);
@@ -207,8 +209,8 @@ class SchedulingApiTests {
         // not before the meeting is recorded: 400, still open
         MvcResult early = call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
         assertThat(early.getResponse().getStatus()).as(text(early)).isEqualTo(400);
-        LocalDate meeting = month.atDay(1).isAfter(LocalDate.now(BEIJING)) ? LocalDate.now(BEIJING) : month.atDay(1).plusDays(2)
-                .isAfter(LocalDate.now(BEIJING)) ? LocalDate.now(BEIJING) : month.atDay(1).plusDays(2);
+        LocalDate meeting = month.atDay(1).isAfter(LocalDate.now(clock.withZone(BEIJING))) ? LocalDate.now(clock.withZone(BEIJING)) : month.atDay(1).plusDays(2)
+                .isAfter(LocalDate.now(clock.withZone(BEIJING))) ? LocalDate.now(clock.withZone(BEIJING)) : month.atDay(1).plusDays(2);
         MvcResult m = postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/meeting",
                 "{\"meetingDate\":\"" + meeting + "\",\"participants\":\"市大数据中心、云服务商、市教育局\"}");
         assertThat(m.getResponse().getStatus()).as(text(m)).isEqualTo(200);

@@ -21,6 +21,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** A11.3 pages: every page renders for the roles that may open it, and the forms do what the API does. */
 @AppTest
 class SupervisionPagesTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
 
@@ -52,7 +54,7 @@ class SupervisionPagesTests {
         assertThat(again.getResponse().getRedirectedUrl()).isEqualTo("/supervision/scheduling");
         assertThat((String) again.getFlashMap().get("error")).contains("A11.3");
 
-        LocalDate due = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(20);
+        LocalDate due = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).plusDays(20);
         as("supervisor", post(location + "/actions").param("kind", "DUTY").param("title", "页面交办·整改弱口令")
                 .param("orgId", String.valueOf(orgOf("unit1"))).param("dueDate", due.toString()));
         as("supervisor", post(location + "/meeting").param("meetingDate", "2025-12-18").param("participants", "市大数据中心、市教育局"));

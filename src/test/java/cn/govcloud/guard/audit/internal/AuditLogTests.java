@@ -45,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The operation log on H2 and on PostgreSQL (A5.3, A7.4): one chain under concurrency, tamper evidence, export, search. */
 @AppTest
 class AuditLogTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     static final JsonMapper JSON = JsonMapper.builder().build();
     @Autowired AuditLog auditLog;
     @Autowired AuditVerification verification;
@@ -110,14 +112,14 @@ class AuditLogTests {
 
     @Test
     void anExportVerifiesOfflineAndIsItselfAuditedA74(@TempDir Path dir) throws Exception {
-        Instant from = Instant.now().minusSeconds(1);
+        Instant from = clock.instant().minusSeconds(1);
         for (int i = 0; i < 5; i++) {
             auditLog.record(AuditEvent.success("test.export", "thing:" + i, i == 2 ? "" : "第 " + i + " 条"));
         }
-        anchors.anchorThrough(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        anchors.anchorThrough(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         // bounded on both sides: other tests move the clock into the future, and their records must not join this export
         MvcResult result = mvc.perform(get("/api/v1/audit/export").param("from", from.toString())
-                        .param("to", Instant.now().plusSeconds(60).toString()).with(authentication(TestActors.auditor())))
+                        .param("to", clock.instant().plusSeconds(60).toString()).with(authentication(TestActors.auditor())))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).startsWith("application/x-ndjson");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
-import cn.govcloud.guard.calendar.ScheduleNotLoaded;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,30 +127,40 @@ class WorkingCalendarUnitTests {
     }
 
     @Test
-    void aYearWithoutItsNoticeIsReportedNotGuessed() {
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2027-01-05T02:00:00Z"), 1))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessageContaining("2027");
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027));
-        // 16:00 UTC on Dec 31 is already 2027 in Beijing: even 0 working days need the start's year
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2026-12-31T16:00:00Z"), 0))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027));
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2023-12-29T02:00:00Z"), 1))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2023));
+    void aYearWithoutItsNoticeIsCountedMondayToFridayAndMarkedProvisional() {
+        // 2027 is not loaded: Tue 5 January + 1 is Wed 6 January, counted Monday to Friday, naming 2027
+        Deadline due = calendar.afterWorkingDays(Instant.parse("2027-01-05T02:00:00Z"), 1);
+        assertThat(due.dueDate()).isEqualTo(LocalDate.of(2027, 1, 6));
+        assertThat(due.provisional()).isTrue();
+        assertThat(due.missingYears()).containsExactly(2027);
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 3, 1))).isTrue(); // a Monday
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 3, 6))).isFalse(); // a Saturday
+        // 0 working days count no day: the end of the start day, exact even in an unloaded year
+        Deadline zero = calendar.afterWorkingDays(Instant.parse("2026-12-31T16:00:00Z"), 0);
+        assertThat(zero.dueDate()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(zero.provisional()).isFalse();
+        // a year before the first loaded one is missing too
+        Deadline early = calendar.afterWorkingDays(Instant.parse("2023-12-28T02:00:00Z"), 1);
+        assertThat(early.dueDate()).isEqualTo(LocalDate.of(2023, 12, 29));
+        assertThat(early.missingYears()).containsExactly(2023);
     }
 
     @Test
-    void aSpanRunningIntoAnUnloadedYearNamesThatYear() {
-        // Dec 30 2026 (Wed) + 1 is Dec 31 (Thu), still 2026; + 2 would be in 2027
-        assertThat(calendar.afterWorkingDays(Instant.parse("2026-12-30T02:00:00Z"), 1).dueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2026-12-30T02:00:00Z"), 2))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessageContaining("2027");
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2024-12-31T02:00:00Z"), 497))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027));
-        assertThatThrownBy(() -> calendar.afterWorkingDays(Instant.parse("2025-09-01T02:00:00Z"), 400))
-                .isInstanceOfSatisfying(ScheduleNotLoaded.class, e -> assertThat(e.year()).isEqualTo(2027));
+    void aSpanRunningIntoAnUnloadedYearIsProvisionalAndNamesThatYear() {
+        // Dec 30 2026 (Wed) + 1 is Dec 31 (Thu), still 2026 and exact; + 2 is Fri 1 January 2027, counted as a weekday
+        Deadline exact = calendar.afterWorkingDays(Instant.parse("2026-12-30T02:00:00Z"), 1);
+        assertThat(exact.dueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(exact.provisional()).isFalse();
+        Deadline into2027 = calendar.afterWorkingDays(Instant.parse("2026-12-30T02:00:00Z"), 2);
+        assertThat(into2027.dueDate()).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(into2027.missingYears()).containsExactly(2027);
+        // Monday 28 December 2026 + 5 (A10.2): Tue 29, Wed 30, Thu 31, then Fri 1 and Mon 4 January 2027
+        assertThat(calendar.afterWorkingDays(Instant.parse("2026-12-28T02:00:00Z"), 5).dueDate()).isEqualTo(LocalDate.of(2027, 1, 4));
+        // a span across two unloaded years names both
+        Deadline long2 = calendar.afterWorkingDays(Instant.parse("2026-12-01T02:00:00Z"), 300);
+        assertThat(long2.missingYears()).containsExactly(2027, 2028);
+        // a start on 31 December counts no day of its own year
+        assertThat(calendar.afterWorkingDays(Instant.parse("2027-12-31T02:00:00Z"), 1).missingYears()).containsExactly(2028);
     }
 
     @Test

@@ -20,7 +20,7 @@ class DutyCursorUnitTests {
         // a 30-minute incident deadline counted from an alert received at …45.123456
         Instant due = Instant.parse("2026-11-25T08:35:45.123456Z");
         Duty last = new Duty(42, "A10.4-incident-report", "A10.4", "v", SubjectKind.PLATFORM, 4, "平台", 4, Party.PROVIDER, null,
-                "incident.confirmed", "incident:1", due.minusSeconds(1800), LocalDate.parse("2026-11-25"), due, DutyState.OPEN, null, null);
+                "incident.confirmed", "incident:1", due.minusSeconds(1800), LocalDate.parse("2026-11-25"), due, false, DutyState.OPEN, null, null);
         DutyStore.Cursor cursor = DutyStore.Cursor.parse(DutyStore.Cursor.of(last));
         assertThat(cursor.dueAt()).isEqualTo(due);
         assertThat(cursor.id()).isEqualTo(42);

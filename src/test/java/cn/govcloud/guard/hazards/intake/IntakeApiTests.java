@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** API.md's intake contract and A10.1: imports, dedup, matching, triage, Suricata grouping, scoping (A4). */
 @AppTest
 class IntakeApiTests {
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.govcloud.guard.MutableClock clock;
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final AtomicLong SEQ = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -102,7 +104,7 @@ class IntakeApiTests {
         try {
             long providerOrg = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
             return "Bearer " + apiTokens.create("intake-test-" + SEQ.incrementAndGet(), providerOrg, Set.of(scopes),
-                    Instant.now().plusSeconds(86_400)).secret();
+                    clock.instant().plusSeconds(86_400)).secret();
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }

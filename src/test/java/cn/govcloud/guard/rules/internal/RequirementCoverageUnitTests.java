@@ -65,11 +65,14 @@ class RequirementCoverageUnitTests {
         assertThat(new TreeSet<>(Requirements.load().ids())).isEqualTo(expected);
     }
 
+    /** A rule for the platform's own upkeep (the next year's holiday notice) quotes no article and says so. */
+    static final String PLATFORM_UPKEEP = "（平台运维事项，非本办法条款）";
+
     @Test
     void everyRuleQuotesTheMeasuresWordForWord() {
         String measures = ProductCatalogs.resource("rules/spec/measures.zh.txt");
         List<String> notQuoted = ProductCatalogs.product().entries().stream().map(CatalogEntry::rule)
-                .filter(r -> !measures.contains(r.source())).map(Rule::id).toList();
+                .filter(r -> !measures.contains(r.source()) && !r.source().startsWith(PLATFORM_UPKEEP)).map(Rule::id).toList();
         assertThat(notQuoted).isEmpty();
     }
 

@@ -142,7 +142,8 @@ class RuleCatalogServiceUnitTests {
                 "data-export.registered", "visit.requested", "visit.signed-in", "remote-access.requested", "remote-access.approved",
                 "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "hazard.notified",
                 "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
-                "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered");
+                "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
+                "calendar.next-year-missing");
         assertThat(service.events()).isEqualTo(service.snapshot().events());
     }
 

@@ -70,6 +70,9 @@ class HomePageTests {
     @MockitoBean
     cn.govcloud.guard.incidents.Incidents incidents;
 
+    @MockitoBean
+    cn.govcloud.guard.calendar.CalendarStatus calendarStatus;
+
     @BeforeEach
     void figures() {
         given(identity.organisations()).willReturn(17L);
