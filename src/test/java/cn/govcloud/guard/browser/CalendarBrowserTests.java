@@ -114,10 +114,18 @@ class CalendarBrowserTests {
             assertThat(page.locator("#home-provisional")).containsText("2027 年放假安排尚未加载");
             page.locator("#home-provisional a").click();
             assertThat(page.locator("#calendar-missing")).containsText("尚未加载 2027 年放假安排");
-            page.fill("#upload-year", "2027");
-            page.setInputFiles("#file", new FilePayload("2027.json", "application/json", YEAR_2027.getBytes(StandardCharsets.UTF_8)));
-            assertThat(page.locator("#file")).hasValue(Pattern.compile(".*2027\\.json$"));
-            page.click("#upload-submit");
+            // the notice is pasted as published, read into rows, checked and loaded (no JSON written by hand)
+            page.fill("#notice-year", "2027");
+            page.fill("#notice-paper", "测试文号（非真实通知）");
+            page.fill("#notice-text", cn.govcloud.guard.calendar.CalendarPageTests.NOTICE_2027.replace("2月6日（农历腊月三十、周六）至14日", "1月1日（周五）至1日"));
+            page.click("#notice-read");
+            assertThat(page.locator("#notice-rows")).isVisible();
+            assertThat(page.locator("#notice-rows input[value='2027-01-01']")).hasCount(1);
+            // the reading was told a wrong 春节; the administrator sees the note on 共9天 and corrects nothing here but adds a row
+            assertThat(page.locator("#notice-notes")).containsText("共9天");
+            page.locator("#notice-rows tbody tr input[name=date]").last().fill("2027-02-08");
+            page.locator("#notice-rows tbody tr input[name=name]").last().fill("春节");
+            page.click("#notice-load");
             assertThat(page.locator("#calendar-recomputed")).containsText("已重算",
                     new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
             assertThat(page.locator("#calendar-missing")).hasCount(0);

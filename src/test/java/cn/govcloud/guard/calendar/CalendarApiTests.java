@@ -79,6 +79,22 @@ class CalendarApiTests {
     }
 
     @Test
+    void theNoticeTextReadsIntoTheShapePutTakes() throws Exception {
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/calendar/notice-reading")
+                        .param("year", "2027").header("Authorization", bearer("secadmin")).contentType(MediaType.TEXT_PLAIN)
+                        .content(CalendarPageTests.NOTICE_2027.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.holidays[0].date").value("2027-01-01"))
+                .andExpect(jsonPath("$.workdays[0].date").value("2027-02-20")).andExpect(jsonPath("$.notes.length()").value(0))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // with a paper it loads as read
+        load("secadmin", 2027, body.replace("\"paper\":null", "\"paper\":\"测试文号\"")).andExpect(status().isCreated());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/calendar/notice-reading")
+                .param("year", "2027").header("Authorization", bearer("unit1")).contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isForbidden());
+    }
+
+
+    @Test
     void badParametersAre400WithTheField() throws Exception {
         deadline("unit1", "start=2026-05-01T00:00:00Z").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['workingDays|calendarDays|minutes']").value("give exactly one of workingDays, calendarDays, minutes"));

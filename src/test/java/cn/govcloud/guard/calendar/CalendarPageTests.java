@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The page /calendar: the year in month grids, the deadline calculator, and the security administrator's upload. */
 @AppTest
-class CalendarPageTests {
+public class CalendarPageTests {
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -170,6 +170,51 @@ class CalendarPageTests {
         Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(m.find()).as("a CSRF token in the page").isTrue();
         return m.group(1);
+    }
+
+    /** A 2027 notice in the published layout (test data, not the real notice). */
+    public static final String NOTICE_2027 = """
+            一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+            二、春节：2月6日（农历腊月三十、周六）至14日（农历正月初八、周日）放假调休，共9天。2月20日（周六）上班。
+            三、清明节：4月3日（周六）至5日（周一）放假，共3天。
+            四、劳动节：5月1日（周六）至5日（周三）放假调休，共5天。4月25日（周日）上班。
+            五、端午节：6月9日（周三）放假，共1天。
+            六、中秋节：9月15日（周三）放假，共1天。
+            七、国庆节：10月1日（周五）至7日（周四）放假调休，共7天。9月26日（周日）、10月9日（周六）上班。""";
+
+    @Test
+    void theSecurityAdministratorPastesTheNoticeChecksTheRowsAndLoadsTheYear() throws Exception {
+        String preview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/calendar/notice")
+                        .param("year", "2027").param("paper", "测试文号").param("notice", NOTICE_2027).with(as("secadmin")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains("id=\"notice-preview\"").contains("value=\"2027-02-06\"").contains("value=\"2027-10-09\"");
+        assertThat(preview).doesNotContain("id=\"notice-notes\"");
+        assertThat(calendar.loadedYears()).doesNotContain(2027); // nothing loaded by reading
+
+        // the administrator corrects one row (端午 is really the 9th to the 11th) and adds one in an empty row
+        var load = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/calendar/notice/load")
+                .param("year", "2027").param("paper", "测试文号").with(as("secadmin")).with(csrf());
+        cn.govcloud.guard.calendar.internal.NoticeText.Reading reading = cn.govcloud.guard.calendar.internal.NoticeText.read(2027, NOTICE_2027);
+        reading.entry().holidays().forEach(d -> load.param("date", d.date()).param("kind", "HOLIDAY").param("name", d.name()));
+        reading.entry().workdays().forEach(d -> load.param("date", d.date()).param("kind", "WORKDAY").param("name", d.name()));
+        load.param("date", "2027-06-10").param("kind", "HOLIDAY").param("name", "端午节");
+        load.param("date", "").param("kind", "HOLIDAY").param("name", ""); // an empty row is ignored
+        mvc.perform(load).andExpect(redirectedUrl("/calendar?year=2027")).andExpect(flash().attributeExists("loaded"));
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2027, 6, 10))).isFalse();
+        assertThat(calendar.isWorkingDay(java.time.LocalDate.of(2027, 2, 20))).isTrue(); // the make-up Saturday
+        assertThat(jdbc.sql("select source from calendar_year where schedule_year = 2027").query(String.class).single()).isEqualTo("notice text");
+
+        // a wrong row is refused with its reason and nothing changes
+        CalendarTestYears.remove2027(jdbc, calendar);
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/calendar/notice/load")
+                        .param("year", "2027").param("paper", "测试文号").param("date", "2027-02-17").param("kind", "WORKDAY").param("name", "春节")
+                        .with(as("secadmin")).with(csrf()))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"notice-load-error\"").contains("value=\"2027-02-17\"");
+        assertThat(CalendarTestYears.rows(jdbc, 2027)).isZero();
+        // only the security administrator reads and loads
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/calendar/notice")
+                .param("year", "2027").param("notice", NOTICE_2027).with(as("supervisor")).with(csrf())).andExpect(status().isForbidden());
     }
 
     private String page(String user, String url) throws Exception {

@@ -130,6 +130,26 @@ class CalendarApiController {
         return ResponseEntity.status(loaded.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
     }
 
+    /**
+     * The State Council's notice as text (the body, {@code text/plain}) read into the shape PUT takes, with
+     * notes on what could not be read; nothing is loaded. Check it, add {@code paper}, then PUT the year.
+     */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/notice-reading", consumes = "text/plain")
+    @Allow(Role.SECURITY_ADMIN)
+    Map<String, Object> readNotice(@RequestParam int year, @RequestBody(required = false) String notice) {
+        if (year < cn.govcloud.guard.calendar.internal.ScheduleValidation.MIN_YEAR || year > cn.govcloud.guard.calendar.internal.ScheduleValidation.MAX_YEAR) {
+            throw new InvalidInput("The year is out of range.", Map.of("year", "must be between 2000 and 2100"));
+        }
+        cn.govcloud.guard.calendar.internal.NoticeText.Reading reading = cn.govcloud.guard.calendar.internal.NoticeText.read(year, notice);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("year", year);
+        body.put("paper", null);
+        body.put("holidays", reading.entry().holidays().stream().map(d -> Map.of("date", d.date(), "name", d.name())).toList());
+        body.put("workdays", reading.entry().workdays().stream().map(d -> Map.of("date", d.date(), "name", d.name())).toList());
+        body.put("notes", reading.notes());
+        return body;
+    }
+
     private static Map<String, Object> summary(CalendarYears.Summary s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("year", s.year());

@@ -7,6 +7,7 @@ import cn.govcloud.guard.calendar.internal.CalendarManagement;
 import cn.govcloud.guard.calendar.internal.CalendarYears;
 import cn.govcloud.guard.calendar.internal.DeadlineKind;
 import cn.govcloud.guard.calendar.internal.InvalidSchedule;
+import cn.govcloud.guard.calendar.internal.NoticeText;
 import cn.govcloud.guard.calendar.internal.ScheduleFile;
 import cn.govcloud.guard.calendar.internal.ScheduleValidation;
 import cn.govcloud.guard.calendar.internal.Violation;
@@ -133,10 +134,96 @@ class CalendarPage {
         }
         response.setStatus(422);
         model.addAttribute("uploadErrors", errors);
+        return page(model, null, year == null ? "" : year);
+    }
+
+    /** One row of the notice's preview: a day, whether it is off or a make-up working day, and its festival. */
+    record PreviewRow(String date, String kind, String name) implements java.io.Serializable {
+    }
+
+    /**
+     * The State Council's notice pasted as text (issue 23 point 10): read into rows the security
+     * administrator checks and corrects before loading, instead of writing JSON by hand.
+     */
+    @PostMapping("/calendar/notice")
+    @Allow(Role.SECURITY_ADMIN)
+    String readNotice(@RequestParam(required = false) String year, @RequestParam(required = false) String paper,
+                      @RequestParam(required = false) String notice, Model model, HttpServletResponse response) {
+        Integer number = parseYear(year);
+        if (number == null || notice == null || notice.isBlank()) {
+            response.setStatus(422);
+            model.addAttribute("noticeErrors", List.of(number == null ? text(new Violation("year", "year-range",
+                    String.valueOf(ScheduleValidation.MIN_YEAR), String.valueOf(ScheduleValidation.MAX_YEAR)))
+                    : messages.getMessage("calendar.notice.empty", null, LocaleContextHolder.getLocale())));
+            model.addAttribute("noticeText", notice);
+            return page(model, null, year);
+        }
+        NoticeText.Reading reading = NoticeText.read(number, notice);
+        List<PreviewRow> rows = new ArrayList<>();
+        reading.entry().holidays().forEach(d -> rows.add(new PreviewRow(d.date(), "HOLIDAY", d.name())));
+        reading.entry().workdays().forEach(d -> rows.add(new PreviewRow(d.date(), "WORKDAY", d.name())));
+        rows.sort(java.util.Comparator.comparing(PreviewRow::date));
+        return preview(model, number, paper, rows, reading.notes(), List.of());
+    }
+
+    /** Loads the checked rows; a refusal shows the preview again with every reason, nothing loaded. */
+    @PostMapping("/calendar/notice/load")
+    @Allow(Role.SECURITY_ADMIN)
+    String loadNotice(@RequestParam String year, @RequestParam(required = false) String paper,
+                      @RequestParam(name = "date", required = false) List<String> dates,
+                      @RequestParam(name = "kind", required = false) List<String> kinds,
+                      @RequestParam(name = "name", required = false) List<String> names,
+                      Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        Integer number = parseYear(year);
+        List<PreviewRow> rows = new ArrayList<>();
+        int n = dates == null ? 0 : dates.size();
+        for (int i = 0; i < n; i++) {
+            String date = dates.get(i) == null ? "" : dates.get(i).strip();
+            if (!date.isEmpty()) {
+                rows.add(new PreviewRow(date, kinds != null && i < kinds.size() ? kinds.get(i) : "HOLIDAY",
+                        names != null && i < names.size() ? names.get(i) : null));
+            }
+        }
+        List<String> errors = new ArrayList<>();
+        if (number == null) {
+            errors.add(text(new Violation("year", "year-range", String.valueOf(ScheduleValidation.MIN_YEAR),
+                    String.valueOf(ScheduleValidation.MAX_YEAR))));
+        } else {
+            List<YearEntry.Day> holidays = rows.stream().filter(r -> !"WORKDAY".equals(r.kind()))
+                    .map(r -> new YearEntry.Day(r.date(), r.name())).toList();
+            List<YearEntry.Day> workdays = rows.stream().filter(r -> "WORKDAY".equals(r.kind()))
+                    .map(r -> new YearEntry.Day(r.date(), r.name())).toList();
+            try {
+                CalendarManagement.Loaded loaded = management.load(number, new YearEntry(paper, holidays, workdays), "notice text");
+                redirect.addFlashAttribute("loaded", loaded);
+                return "redirect:/calendar?year=" + number;
+            } catch (InvalidSchedule e) {
+                e.violations().forEach(v -> errors.add(v.field() + "：" + text(v)));
+            }
+        }
+        response.setStatus(422);
+        return preview(model, number == null ? 0 : number, paper, rows, List.of(), errors);
+    }
+
+    private String preview(Model model, int year, String paper, List<PreviewRow> rows, List<String> notes, List<String> errors) {
+        List<PreviewRow> editable = new ArrayList<>(rows);
+        for (int i = 0; i < 5; i++) {
+            editable.add(new PreviewRow("", "HOLIDAY", "")); // room for a day the reading missed
+        }
+        model.addAttribute("noticeYear", year);
+        model.addAttribute("noticePaper", paper);
+        model.addAttribute("noticeRows", editable);
+        model.addAttribute("noticeNotes", notes);
+        model.addAttribute("noticeLoadErrors", errors);
+        return page(model, null, String.valueOf(year));
+    }
+
+    /** The page around a form that failed or a preview: the calculator as it would be on first opening. */
+    private String page(Model model, Integer requested, String uploadYear) {
         model.addAttribute("calcStart", LocalDateTime.now(clock.withZone(WorkingCalendar.ZONE)).truncatedTo(ChronoUnit.MINUTES).toString());
         model.addAttribute("calcKind", DeadlineKind.WORKING_DAYS.parameter());
         model.addAttribute("calcN", "5");
-        return render(model, null, year == null ? "" : year);
+        return render(model, requested, uploadYear);
     }
 
     private String render(Model model, Integer requested, String uploadYear) {
