@@ -86,6 +86,163 @@ class SupplyChainApiTests {
         return jdbc.sql("select id from platform_supply_item where purl = :p").param("p", purl).query(Long.class).single();
     }
 
+    /** A CycloneDX 1.6 JSON document of {@code subject} (none: no metadata.component) listing components by purl (pkg:type/name@version). */
+    static String bom(String subject, String... purls) {
+        StringBuilder c = new StringBuilder();
+        for (String purl : purls) {
+            String nameVersion = purl.substring(purl.lastIndexOf('/') + 1);
+            String[] p = nameVersion.split("@");
+            c.append(c.length() == 0 ? "" : ",").append("{\"type\":\"library\",\"name\":\"").append(p[0]).append("\",\"version\":\"")
+                    .append(p[1]).append("\",\"purl\":\"").append(purl).append("\"}");
+        }
+        String metadata = subject == null ? "" : ",\"metadata\":{\"component\":{\"type\":\"application\",\"name\":\"" + subject + "\"}}";
+        return "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"version\":1" + metadata + ",\"components\":[" + c + "]}";
+    }
+
+    private MvcResult sbom(String user, String filename, byte[] content, String subject) throws Exception {
+        var request = multipart("/api/v1/supply-chain/sbom").file(new MockMultipartFile("file", filename, "application/json", content));
+        if (subject != null) {
+            request.param("subject", subject);
+        }
+        return call(user, request);
+    }
+
+    private boolean inUse(String purl) {
+        return jdbc.sql("select in_use and removed_at is null from platform_supply_item where purl = :p").param("p", purl)
+                .query(Boolean.class).single();
+    }
+
+    private java.util.List<String> advisoriesOf(String purl) {
+        return jdbc.sql("select m.advisory_id from platform_advisory_match m join platform_supply_item i on i.id = m.item_id where i.purl = :p "
+                + "order by m.advisory_id").param("p", purl).query(String.class).list();
+    }
+
+    private MvcResult advisories(String fixture) throws Exception {
+        byte[] content;
+        try (var in = getClass().getResourceAsStream("/supplychain/" + fixture)) {
+            content = in.readAllBytes();
+        }
+        return call("provider", multipart("/api/v1/supply-chain/advisories")
+                .file(new MockMultipartFile("file", fixture, "application/json", content)));
+    }
+
+    @Test
+    void anSbomThatNamesNoProductIsRefusedUnlessTheUploaderNamesIt_A5_5() throws Exception {
+        String ns = "nosubject" + UUID.randomUUID().toString().substring(0, 8);
+        long before = items();
+        long importsBefore = imports();
+        byte[] unnamed = bom(null, "pkg:npm/" + ns + "-a@1.0.0", "pkg:npm/" + ns + "-b@2.0.0").getBytes(StandardCharsets.UTF_8);
+        MvcResult refused = sbom("provider", "unnamed.json", unnamed, null);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("metadata.component");
+        assertThat(items()).isEqualTo(before);
+        assertThat(imports()).isEqualTo(importsBefore);
+
+        MvcResult named = sbom("provider", "unnamed.json", unnamed, "办公自动化系统 " + ns);
+        assertThat(named.getResponse().getStatus()).as(named.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(body(named).get("new").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("select subject from platform_sbom_import order by id desc limit 1").query(String.class).single())
+                .isEqualTo("办公自动化系统 " + ns);
+    }
+
+    @Test
+    void aComponentTwoProductsShareStaysInUseUntilNeitherListsIt_A5_5() throws Exception {
+        String ns = "shared" + UUID.randomUUID().toString().substring(0, 8);
+        String shared = "pkg:npm/" + ns + "-lib@1.0.0";
+        String onlyA = "pkg:npm/" + ns + "-a@1.0.0";
+        String onlyB = "pkg:npm/" + ns + "-b@1.0.0";
+        assertThat(sbom("provider", "a.json", bom("产品A " + ns, shared, onlyA).getBytes(StandardCharsets.UTF_8), null).getResponse().getStatus())
+                .isEqualTo(201);
+        MvcResult b = sbom("provider", "b.json", bom("产品B " + ns, shared, onlyB).getBytes(StandardCharsets.UTF_8), null);
+        assertThat(body(b).get("new").asInt()).isEqualTo(1); // the shared library is already in the register
+
+        // product A drops the shared library: B still lists it, so it stays in use; only A's own component is removed
+        MvcResult a2 = sbom("provider", "a2.json", bom("产品A " + ns, onlyA).getBytes(StandardCharsets.UTF_8), null);
+        assertThat(body(a2).get("removed").asInt()).isZero();
+        assertThat(inUse(shared)).isTrue();
+        // product B drops it too: now nobody lists it
+        MvcResult b2 = sbom("provider", "b2.json", bom("产品B " + ns, onlyB).getBytes(StandardCharsets.UTF_8), null);
+        assertThat(body(b2).get("removed").asInt()).isEqualTo(1);
+        assertThat(inUse(shared)).isFalse();
+        assertThat(inUse(onlyA)).isTrue();
+        assertThat(inUse(onlyB)).isTrue();
+    }
+
+    @Test
+    void publishedAdvisoriesMatchTheComponentsInsideTheirRangesPerEcosystem_A5_5() throws Exception {
+        // two products, as the review found: one lists ini 1.3.4, the other ini 1.3.5; ini 1.3.6 is fixed
+        sbom("provider", "node-a.json", bom("Node 服务甲", "pkg:npm/ini@1.3.4", "pkg:npm/ini@1.3.6").getBytes(StandardCharsets.UTF_8), null);
+        sbom("provider", "node-b.json", bom("Node 服务乙", "pkg:npm/ini@1.3.5").getBytes(StandardCharsets.UTF_8), null);
+        sbom("provider", "java.json", bom("Java 服务", "pkg:maven/org.apache.logging.log4j/log4j-core@2.0-beta9",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@2.12.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.12.2",
+                "pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", "pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")
+                .getBytes(StandardCharsets.UTF_8), null);
+
+        MvcResult ini = advisories("GHSA-qqgx-2p2h-9c37.json");
+        assertThat(ini.getResponse().getStatus()).as(ini.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(advisoriesOf("pkg:npm/ini@1.3.4")).containsExactly("GHSA-qqgx-2p2h-9c37");
+        assertThat(advisoriesOf("pkg:npm/ini@1.3.5")).containsExactly("GHSA-qqgx-2p2h-9c37");
+        assertThat(advisoriesOf("pkg:npm/ini@1.3.6")).isEmpty();
+
+        // a second upload adds to the matches; Maven versions compare as Maven does (2.0-beta9 < 2.3.1, 2.12.1 < 2.12.2)
+        assertThat(advisories("GHSA-jfh8-c2jp-5v3q.json").getResponse().getStatus()).isEqualTo(200);
+        assertThat(advisoriesOf("pkg:maven/org.apache.logging.log4j/log4j-core@2.0-beta9")).containsExactly("GHSA-jfh8-c2jp-5v3q");
+        assertThat(advisoriesOf("pkg:maven/org.apache.logging.log4j/log4j-core@2.12.1")).containsExactly("GHSA-jfh8-c2jp-5v3q");
+        assertThat(advisoriesOf("pkg:maven/org.apache.logging.log4j/log4j-core@2.12.2")).isEmpty();
+        assertThat(advisoriesOf("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1")).containsExactly("GHSA-jfh8-c2jp-5v3q");
+        assertThat(advisoriesOf("pkg:maven/org.apache.logging.log4j/log4j-core@2.17.1")).isEmpty();
+        assertThat(advisoriesOf("pkg:npm/ini@1.3.4")).containsExactly("GHSA-qqgx-2p2h-9c37");
+        // the same file again finds nothing new and keeps what it found
+        MvcResult again = advisories("GHSA-qqgx-2p2h-9c37.json");
+        assertThat(body(again).get("matches").asInt()).isZero();
+        assertThat(advisoriesOf("pkg:npm/ini@1.3.5")).containsExactly("GHSA-qqgx-2p2h-9c37");
+    }
+
+    @Test
+    void cryptographicAndHardwareEntriesAreNotThirdPartyComponents_A5_5() throws Exception {
+        String ns = "cbom" + UUID.randomUUID().toString().substring(0, 8);
+        String cbom = """
+                {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"component":{"type":"application","name":"密码服务 %1$s"}},
+                 "components":[
+                  {"type":"cryptographic-asset","name":"SM4-GCM-%1$s","cryptoProperties":{"assetType":"algorithm"}},
+                  {"type":"device","name":"密码机-%1$s","components":[
+                     {"type":"firmware","name":"hsm-firmware-%1$s","version":"5.1","purl":"pkg:generic/hsm-firmware-%1$s@5.1"}]},
+                  {"type":"library","name":"bcprov-%1$s","version":"1.87","purl":"pkg:maven/org.bouncycastle/bcprov-%1$s@1.87"}]}"""
+                .formatted(ns);
+        MvcResult r = sbom("provider", "cbom.json", cbom.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(body(r).get("components").asInt()).isEqualTo(2); // the library and the device's firmware
+        assertThat(jdbc.sql("select count(*) from platform_supply_item where name in (:n)").param("n", java.util.List.of("SM4-GCM-" + ns,
+                "密码机-" + ns)).query(Long.class).single()).isZero();
+
+        String onlyCrypto = """
+                {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,"metadata":{"component":{"type":"application","name":"算法清单 %1$s"}},
+                 "components":[{"type":"cryptographic-asset","name":"SM2-%1$s","cryptoProperties":{"assetType":"algorithm"}}]}""".formatted(ns);
+        MvcResult refused = sbom("provider", "only-crypto.json", onlyCrypto.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("CBOM/HBOM");
+    }
+
+    @Test
+    void aScannerReportOrAnAdvisorySentAsAnSbomIsNotCycloneDx_A5_5() throws Exception {
+        long importsBefore = imports();
+        byte[] scan;
+        try (var in = getClass().getResourceAsStream("/intake/openvas-gmp.xml")) {
+            scan = in.readAllBytes();
+        }
+        MvcResult r = sbom("provider", "report.xml", scan, null);
+        assertThat(r.getResponse().getStatus()).isEqualTo(422);
+        assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("不是 CycloneDX");
+        byte[] osv;
+        try (var in = getClass().getResourceAsStream("/supplychain/GHSA-qqgx-2p2h-9c37.json")) {
+            osv = in.readAllBytes();
+        }
+        MvcResult json = sbom("provider", "advisory.json", osv, null);
+        assertThat(json.getResponse().getStatus()).isEqualTo(422);
+        assertThat(json.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("不是 CycloneDX");
+        assertThat(imports()).isEqualTo(importsBefore);
+    }
+
     @Test
     void importJson_201WithCounts_dedupByPurl_newQueued_removedMarked_A5_5() throws Exception {
         String ns = "org.test" + UUID.randomUUID().toString().substring(0, 8);
@@ -124,8 +281,9 @@ class SupplyChainApiTests {
         String xml = """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bom xmlns="http://cyclonedx.org/schema/bom/1.4" version="1">
+                  <metadata><component type="application"><name>XML 产品 %1$s</name></component></metadata>
                   <components>
-                    <component type="library"><name>delta</name><version>4.0</version><purl>pkg:npm/%s/delta@4.0</purl></component>
+                    <component type="library"><name>delta</name><version>4.0</version><purl>pkg:npm/%1$s/delta@4.0</purl></component>
                     <component type="library"><name>商用中间件</name><version>7</version><supplier><name>某软件公司</name></supplier></component>
                   </components>
                 </bom>""".formatted(ns);
@@ -144,6 +302,7 @@ class SupplyChainApiTests {
                 <?xml version="1.0"?>
                 <!DOCTYPE bom [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <bom xmlns="http://cyclonedx.org/schema/bom/1.4" version="1">
+                  <metadata><component type="application"><name>XML 产品 %1$s</name></component></metadata>
                   <components><component type="library"><name>&xxe;</name><version>1</version></component></components>
                 </bom>""";
         MvcResult r = sbom("provider", "xxe.xml", xxe.getBytes(StandardCharsets.UTF_8));

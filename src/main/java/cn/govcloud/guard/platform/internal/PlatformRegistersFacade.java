@@ -24,7 +24,7 @@ class PlatformRegistersFacade implements PlatformRegisters {
 
     @Override
     public SbomCounts importSbom(String filename, InputStream content) throws IOException {
-        SupplyChain.ImportResult r = supplyChain.importSbom(filename, content);
+        SupplyChain.ImportResult r = supplyChain.importSbom(filename, content, null);
         return new SbomCounts(r.components(), r.added(), r.removed());
     }
 

@@ -70,10 +70,11 @@ public final class SbomParser {
         try {
             if (bytes[i] == '{') {
                 format = "JSON";
+                requireCycloneDxJson(bytes);
                 bom = new JsonParser().parse(bytes);
             } else if (bytes[i] == '<') {
                 format = "XML";
-                refuseDoctype(bytes);
+                refuseDoctype(bytes); // and anything whose root is not a CycloneDX bom (a scan report sent here by mistake)
                 bom = new XmlParser().parse(bytes);
             } else {
                 throw new Unprocessable("platform.sbom.error.format");
@@ -91,9 +92,10 @@ public final class SbomParser {
             throw new Unprocessable("platform.sbom.error.notCycloneDx");
         }
         Map<String, Parsed> byKey = new LinkedHashMap<>();
-        collect(bom.getComponents(), byKey, 0);
+        int[] notSoftware = new int[1];
+        collect(bom.getComponents(), byKey, 0, notSoftware);
         if (byKey.isEmpty()) {
-            throw new Unprocessable("platform.sbom.error.noComponents");
+            throw new Unprocessable(notSoftware[0] > 0 ? "platform.sbom.error.noSoftware" : "platform.sbom.error.noComponents");
         }
         String subject = null;
         if (bom.getMetadata() != null && bom.getMetadata().getComponent() != null) {
@@ -102,7 +104,15 @@ public final class SbomParser {
         return new Sbom(format, bom.getSpecVersion(), subject == null ? "" : subject, new ArrayList<>(byKey.values()));
     }
 
-    private static void collect(List<Component> components, Map<String, Parsed> byKey, int depth) {
+    /**
+     * Entries of a CBOM or HBOM that are not software a supplier delivers: cryptographic assets (algorithms,
+     * keys, certificates), hardware devices and data sets. They are not third-party components, so no
+     * assessment or agreement is asked for them (A5.5); the software inside a device is still collected.
+     */
+    static final java.util.Set<Component.Type> NOT_SOFTWARE = java.util.EnumSet.of(Component.Type.CRYPTOGRAPHIC_ASSET,
+            Component.Type.DEVICE, Component.Type.DATA);
+
+    private static void collect(List<Component> components, Map<String, Parsed> byKey, int depth, int[] notSoftware) {
         if (components == null) {
             return;
         }
@@ -111,6 +121,11 @@ public final class SbomParser {
         }
         for (Component c : components) {
             if (c == null) {
+                continue;
+            }
+            if (c.getType() != null && NOT_SOFTWARE.contains(c.getType())) {
+                notSoftware[0]++;
+                collect(c.getComponents(), byKey, depth + 1, notSoftware);
                 continue;
             }
             String name = trim(c.getName(), 300);
@@ -127,7 +142,7 @@ public final class SbomParser {
             if (byKey.size() > MAX_COMPONENTS) {
                 throw new Unprocessable("platform.sbom.error.tooMany");
             }
-            collect(c.getComponents(), byKey, depth + 1);
+            collect(c.getComponents(), byKey, depth + 1, notSoftware);
         }
     }
 
@@ -168,7 +183,35 @@ public final class SbomParser {
         return t.length() > max ? t.substring(0, max) : t;
     }
 
-    /** A hardened StAX pass: no DTD support, no external entities; any DOCTYPE refuses the file. */
+    /**
+     * A JSON document whose top level says {@code "bomFormat": "CycloneDX"}, read with a streaming parser
+     * (nothing kept): an OSV file, a SARIF report or an EVE log sent here is "not CycloneDX", not malformed.
+     */
+    static void requireCycloneDxJson(byte[] bytes) {
+        try (tools.jackson.core.JsonParser p = JSON_FACTORY.createParser(tools.jackson.core.ObjectReadContext.empty(), bytes)) {
+            if (p.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                throw new Unprocessable("platform.sbom.error.notCycloneDx");
+            }
+            while (p.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+                String field = p.currentName();
+                tools.jackson.core.JsonToken value = p.nextToken();
+                if ("bomFormat".equals(field)) {
+                    if (value == tools.jackson.core.JsonToken.VALUE_STRING && "CycloneDX".equals(p.getString())) {
+                        return;
+                    }
+                    break;
+                }
+                p.skipChildren();
+            }
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new Unprocessable("platform.sbom.error.malformed");
+        }
+        throw new Unprocessable("platform.sbom.error.notCycloneDx");
+    }
+
+    private static final tools.jackson.core.json.JsonFactory JSON_FACTORY = new tools.jackson.core.json.JsonFactory();
+
+    /** A hardened StAX pass: no DTD support, no external entities; any DOCTYPE refuses the file, and so does a root that is not a CycloneDX bom. */
     static void refuseDoctype(byte[] bytes) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -182,6 +225,12 @@ public final class SbomParser {
                     int event = r.next();
                     if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                         throw new Unprocessable("platform.sbom.error.doctype");
+                    }
+                    if (event == XMLStreamConstants.START_ELEMENT && depth == 0) {
+                        String ns = r.getNamespaceURI();
+                        if (!"bom".equals(r.getLocalName()) || ns == null || !ns.startsWith("http://cyclonedx.org/schema/bom")) {
+                            throw new Unprocessable("platform.sbom.error.notCycloneDx");
+                        }
                     }
                     if (event == XMLStreamConstants.START_ELEMENT && ++depth > 256) {
                         throw new Unprocessable("platform.sbom.error.malformed");

@@ -140,59 +140,55 @@ public class SupplyChain {
     // ---------------------------------------------------------------- SBOM import
 
     /**
-     * Imports a CycloneDX SBOM as the provider's current component list: new components are queued
-     * for assessment (PENDING, one assessment duty per import), components no longer listed are
-     * marked removed. All or nothing: a refused file stores nothing.
+     * Imports a CycloneDX SBOM as the current component list of the product it describes (its subject:
+     * {@code metadata.component}, or the name the uploader gives). A component is in use while any
+     * product's current SBOM lists it, so a component two products share stays in use until neither
+     * lists it; new components are queued for assessment (PENDING, one assessment duty per import).
+     * An SBOM that names no product and is given no name is refused: it could not be told apart from the
+     * others. All or nothing: a refused file stores nothing.
      */
     @Transactional
-    public ImportResult importSbom(String filename, InputStream content) throws IOException {
+    public ImportResult importSbom(String filename, InputStream content, String subjectName) throws IOException {
         Actor actor = provider();
         byte[] bytes = SbomParser.readLimited(content, maxSbomBytes);
         SbomParser.Sbom sbom = SbomParser.parse(bytes);
         bytes = null; // the parsed components are all that is kept
+        String subject = subjectName != null && !subjectName.isBlank() ? subjectName.strip() : sbom.subject();
+        if (subject.isBlank()) {
+            throw new Unprocessable("platform.sbom.error.noSubject");
+        }
+        if (subject.length() > 300) {
+            throw new InvalidInput("platform.sbom.error.invalid", Map.of("subject", "platform.sbom.error.subjectTooLong"));
+        }
         OffsetDateTime now = now();
         String name = filename == null || filename.isBlank() ? "sbom" : filename.strip();
         if (name.length() > 255) {
             name = name.substring(0, 255);
         }
 
-        // key → {id, removed?1:0, sbom?1:0, same subject?1:0}: an SBOM replaces the component list of its subject only
-        Map<String, long[]> existing = new HashMap<>();
-        jdbc.sql("select id, item_key, removed_at, source, sbom_subject from platform_supply_item where provider_org_id = :org")
-                .param("org", actor.orgId())
-                .query((ResultSet rs) -> {
-                    existing.put(rs.getString("item_key"), new long[] {rs.getLong("id"), rs.getObject("removed_at") == null ? 0 : 1,
-                            "SBOM".equals(rs.getString("source")) ? 1 : 0, sbom.subject().equals(rs.getString("sbom_subject")) ? 1 : 0});
-                });
-
+        SbomListing listing = SbomListing.read(jdbc, template, actor.orgId(), subject);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into platform_sbom_import (provider_org_id, filename, format, spec_version, subject, components, new_count, "
                         + "removed_count, imported_at, imported_by) values (:org, :file, :format, :spec, :subject, :n, 0, 0, :at, :by)")
                 .param("org", actor.orgId()).param("file", name).param("format", sbom.format()).param("spec", sbom.specVersion())
-                .param("subject", sbom.subject())
+                .param("subject", subject)
                 .param("n", sbom.components().size()).param("at", now).param("by", actor.username()).update(key, "id");
         long importId = key.getKey().longValue();
 
         List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> reappeared = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<Object[]> inUseAgain = new ArrayList<>();
+        int reappeared = 0;
         for (SbomParser.Parsed c : sbom.components()) {
-            seen.add(c.key());
-            long[] row = existing.get(c.key());
-            if (row == null) {
+            SbomListing.Known known = listing.known(c.key());
+            if (known == null) {
                 inserts.add(new Object[] {actor.orgId(), c.key(), c.kind(), c.name(), c.version(), c.purl(), c.supplier(), c.licenses(),
-                        c.description(), sbom.subject(), importId, importId, now, actor.username()});
-            } else if (row[1] == 1 || row[2] == 0 || row[3] == 0) {
-                // back in the list, a manually proposed component now found in an SBOM (so in use), or listed for another subject now
-                reappeared.add(new Object[] {importId, sbom.subject(), row[0]});
+                        c.description(), subject, importId, importId, now, actor.username()});
+            } else if (known.removed() || !known.fromSbom()) {
+                // back in a list, or a manually proposed component now found in an SBOM (so in use)
+                inUseAgain.add(new Object[] {importId, known.id()});
+                reappeared += known.removed() ? 1 : 0;
             }
         }
-        List<Object[]> removals = new ArrayList<>();
-        existing.forEach((k, row) -> {
-            if (row[2] == 1 && row[1] == 0 && row[3] == 1 && !seen.contains(k)) {
-                removals.add(new Object[] {now, row[0]});
-            }
-        });
         try {
             template.batchUpdate("insert into platform_supply_item (provider_org_id, item_key, kind, source, name, version, purl, supplier, "
                     + "licenses, description, sbom_subject, state, in_use, first_import_id, last_import_id, created_at, created_by) "
@@ -200,12 +196,14 @@ public class SupplyChain {
         } catch (DuplicateKeyException raced) {
             throw new RuleViolation("A5.5", "platform.sbom.error.concurrent");
         }
-        template.batchUpdate("update platform_supply_item set removed_at = null, in_use = true, last_import_id = ?, sbom_subject = ? "
-                + "where id = ?", reappeared);
-        template.batchUpdate("update platform_supply_item set removed_at = ?, in_use = false where id = ?", removals);
-        int added = inserts.size() + countReappeared(reappeared, existing);
+        template.batchUpdate("update platform_supply_item set removed_at = null, in_use = true, last_import_id = ? where id = ?", inUseAgain);
+        // this product's list is replaced; what it no longer lists is removed unless another product's list still has it
+        List<Long> removed = listing.replace(sbom.components().stream().map(SbomParser.Parsed::key).toList(), importId);
+        template.batchUpdate("update platform_supply_item set removed_at = ?, in_use = false where id = ?",
+                removed.stream().map(id -> new Object[] {now, id}).toList());
+        int added = inserts.size() + reappeared;
         jdbc.sql("update platform_sbom_import set new_count = :n, removed_count = :r where id = :id").param("n", added)
-                .param("r", removals.size()).param("id", importId).update();
+                .param("r", removed.size()).param("id", importId).update();
 
         if (!inserts.isEmpty()) {
             // A5.5: the new components are assessed before use; one duty for the batch (fulfilled when the last is assessed)
@@ -213,25 +211,9 @@ public class SupplyChain {
                     Map.of("itemType", "open-source")));
         }
         audit.record(AuditEvent.success("platform.sbom.import", "sbom-import:" + importId,
-                sbom.format() + " " + name + ": " + sbom.components().size() + " components, " + added + " new, " + removals.size()
-                        + " removed"));
-        return new ImportResult(importId, sbom.format(), sbom.components().size(), added, removals.size());
-    }
-
-    private static int countReappeared(List<Object[]> reappeared, Map<String, long[]> existing) {
-        Set<Long> removedIds = new HashSet<>();
-        existing.values().forEach(e -> {
-            if (e[1] == 1) {
-                removedIds.add(e[0]);
-            }
-        });
-        int n = 0;
-        for (Object[] r : reappeared) {
-            if (removedIds.contains((Long) r[2])) {
-                n++;
-            }
-        }
-        return n;
+                sbom.format() + " " + name + " (" + subject + "): " + sbom.components().size() + " components, " + added + " new, "
+                        + removed.size() + " removed"));
+        return new ImportResult(importId, sbom.format(), sbom.components().size(), added, removed.size());
     }
 
     private static Subject platform(Actor actor) {
@@ -401,44 +383,58 @@ public class SupplyChain {
 
     /**
      * Matches the in-use components against an OSV advisory file (a JSON array of OSV entries, an
-     * object {@code {"vulns": [...]}} or one entry): a component matches when an affected package's
-     * purl (or ecosystem + name) is the component's and its version is listed. Offline: nothing is fetched.
+     * object {@code {"vulns": [...]}} or one entry, e.g. a GHSA record as GitHub publishes it): a component
+     * matches when an affected package's purl (or ecosystem + name) is the component's and its version is
+     * listed or inside one of the package's ranges, compared as its ecosystem compares versions. Each
+     * upload adds its matches to those of earlier uploads (one advisory matches a component once).
+     * Offline: nothing is fetched. Returns how many new matches this upload found.
      */
     @Transactional
     public int matchAdvisories(InputStream content) throws IOException {
         Actor actor = provider();
         byte[] bytes = SbomParser.readLimited(content, maxSbomBytes);
         List<OsvAdvisories.Advisory> advisories = OsvAdvisories.parse(bytes);
-        Map<String, List<long[]>> byPackage = new HashMap<>(); // purl without version → ids
+        Map<String, List<Long>> byPackage = new HashMap<>(); // purl without version → ids
         Map<Long, String> versions = new HashMap<>();
-        jdbc.sql("select id, purl, name, version from platform_supply_item where provider_org_id = :org and removed_at is null")
+        jdbc.sql("select id, purl, version from platform_supply_item where provider_org_id = :org and removed_at is null")
                 .param("org", actor.orgId())
                 .query((ResultSet rs) -> {
                     String purl = rs.getString("purl");
                     if (purl != null) {
-                        byPackage.computeIfAbsent(OsvAdvisories.packageOf(purl), k -> new ArrayList<>()).add(new long[] {rs.getLong("id")});
+                        byPackage.computeIfAbsent(OsvAdvisories.packageOf(purl), k -> new ArrayList<>()).add(rs.getLong("id"));
                         versions.put(rs.getLong("id"), rs.getString("version"));
                     }
                 });
         OffsetDateTime now = now();
         List<Object[]> matches = new ArrayList<>();
         Set<String> pairs = new HashSet<>();
+        int skippedRanges = 0;
         for (OsvAdvisories.Advisory adv : advisories) {
             for (OsvAdvisories.Affected aff : adv.affected()) {
-                for (long[] id : byPackage.getOrDefault(aff.packageKey(), List.of())) {
-                    String v = versions.get(id[0]);
-                    if (v != null && aff.versions().contains(v) && pairs.add(id[0] + "|" + adv.id())) {
-                        matches.add(new Object[] {actor.orgId(), id[0], adv.id(), adv.summary(), now});
+                skippedRanges += aff.skippedRanges();
+                for (long id : byPackage.getOrDefault(aff.packageKey(), List.of())) {
+                    String by = aff.matches(versions.get(id));
+                    if (by != null && pairs.add(id + "|" + adv.id())) {
+                        matches.add(new Object[] {actor.orgId(), id, adv.id(), adv.summary(), now, by.length() > 1000 ? by.substring(0, 1000) : by});
                     }
                 }
             }
         }
-        jdbc.sql("delete from platform_advisory_match where provider_org_id = :org").param("org", actor.orgId()).update();
-        template.batchUpdate("insert into platform_advisory_match (provider_org_id, item_id, advisory_id, summary, matched_at) "
-                + "values (?, ?, ?, ?, ?)", matches);
+        int added = 0;
+        for (int[] chunk : template.batchUpdate("insert into platform_advisory_match (provider_org_id, item_id, advisory_id, summary, matched_at, "
+                + "matched_by) values (?, ?, ?, ?, ?, ?) on conflict do nothing", matches, 1000, (ps, m) -> {
+                    for (int i = 0; i < m.length; i++) {
+                        ps.setObject(i + 1, m[i]);
+                    }
+                })) {
+            for (int n : chunk) {
+                added += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(n, 0);
+            }
+        }
         audit.record(AuditEvent.success("platform.supply.advisories", "org:" + actor.orgId(),
-                advisories.size() + " advisories, " + matches.size() + " matches"));
-        return matches.size();
+                advisories.size() + " advisories, " + matches.size() + " matches (" + added + " new)"
+                        + (skippedRanges > 0 ? ", " + skippedRanges + " ranges not comparable (GIT or unknown ecosystem)" : "")));
+        return added;
     }
 
     // ---------------------------------------------------------------- reads

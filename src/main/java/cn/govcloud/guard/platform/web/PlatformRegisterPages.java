@@ -143,7 +143,8 @@ class PlatformRegisterPages {
 
     @PostMapping("/platform/supply-chain/sbom")
     @Allow(Role.PROVIDER_OPERATOR)
-    String importSbom(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+    String importSbom(@RequestPart(name = "file", required = false) MultipartFile file,
+                      @RequestParam(name = "subject", required = false) String subject, Model model, RedirectAttributes redirect) {
         SupplyChain.ImportResult[] result = new SupplyChain.ImportResult[1];
         boolean ok = attempt(model, io(() -> {
             if (file == null || file.isEmpty()) {
@@ -152,7 +153,7 @@ class PlatformRegisterPages {
             if (file.getSize() > supplyChain.maxSbomBytes()) {
                 throw new Unprocessable("platform.sbom.error.tooLarge");
             }
-            result[0] = supplyChain.importSbom(file.getOriginalFilename(), file.getInputStream());
+            result[0] = supplyChain.importSbom(file.getOriginalFilename(), file.getInputStream(), subject);
         }));
         if (!ok) {
             showSupply(model, new SupplyChain.Filter(null, null, null, false, 500));

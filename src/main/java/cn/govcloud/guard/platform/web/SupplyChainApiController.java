@@ -46,18 +46,23 @@ class SupplyChainApiController {
         this.export = export;
     }
 
-    /** API.md: multipart, CycloneDX JSON or XML in field {@code file} → 201 {"components", "new", "removed"}; a bad file → 400/422, nothing stored. */
+    /**
+     * API.md: multipart, CycloneDX JSON or XML in field {@code file} → 201 {"components", "new", "removed"}; a bad file → 400/422,
+     * nothing stored. Optional field {@code subject}: the product the SBOM describes, required when the file names none
+     * ({@code metadata.component}).
+     */
     @PostMapping("/sbom")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(Role.PROVIDER_OPERATOR)
-    Map<String, Object> importSbom(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    Map<String, Object> importSbom(@RequestParam(name = "file", required = false) MultipartFile file,
+                                   @RequestParam(name = "subject", required = false) String subject) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("platform.sbom.error.invalid", Map.of("file", "platform.sbom.error.file"));
         }
         if (file.getSize() > supplyChain.maxSbomBytes()) {
             throw new cn.govcloud.guard.shared.Unprocessable("platform.sbom.error.tooLarge");
         }
-        ImportResult r = supplyChain.importSbom(file.getOriginalFilename(), file.getInputStream());
+        ImportResult r = supplyChain.importSbom(file.getOriginalFilename(), file.getInputStream(), subject);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("components", r.components());
         m.put("new", r.added());

@@ -333,6 +333,69 @@ class IntakeApiTests {
         assertThat(call("unit2", get("/api/v1/alerts/" + id)).getResponse().getStatus()).isEqualTo(404);
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** A POST to the running server over real HTTP: MockMvc would parse a form body itself and hide what Tomcat does. */
+    private java.net.http.HttpResponse<String> http(String token, String contentType, byte[] body) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/alerts/suricata"))
+                .header("Authorization", token).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)); // Java 17: a client is not closeable
+    }
+
+    @Test
+    void eveLinesAreReadWhateverTheContentTypeTheSensorSends_A10_1() throws Exception {
+        String token = machine("alerts:write");
+        // curl --data-binary @eve.json (form type), Fluent Bit / Vector (JSON, plain text), no type at all
+        for (String type : new String[] {"application/x-www-form-urlencoded", "application/json", "text/plain; charset=utf-8",
+                "application/octet-stream", null}) {
+            var r = http(token, type, unique("eve-sample.json"));
+            assertThat(r.statusCode()).as(type + ": " + r.body()).isEqualTo(200);
+            JsonNode s = JSON.readTree(r.body());
+            assertThat(s.get("alerts").asInt()).as(type).isEqualTo(4);
+            assertThat(s.get("new").asInt()).as(type).isEqualTo(3);
+        }
+        // curl -d @eve.json strips the line breaks: the events follow each other on one line, still read
+        byte[] oneLine = new String(unique("eve-sample.json"), StandardCharsets.UTF_8).replace("\n", "").getBytes(StandardCharsets.UTF_8);
+        var joined = http(token, "application/x-www-form-urlencoded", oneLine);
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        assertThat(JSON.readTree(joined.body()).get("alerts").asInt()).isEqualTo(4);
+        // a multipart upload (curl -F file=@eve.json): the lines are the part's
+        String boundary = "----eve" + SEQ.incrementAndGet();
+        byte[] multipart = concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"eve.json\"\r\n"
+                + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8), unique("eve-sample.json"),
+                ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var part = http(token, "multipart/form-data; boundary=" + boundary, multipart);
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
+        assertThat(JSON.readTree(part.body()).get("alerts").asInt()).isEqualTo(4);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodyWithoutAnyEveEventIsRefusedAndNotRecordedAsAnImport_A10_1() throws Exception {
+        String token = machine("alerts:write");
+        long imports = count("intake_import");
+        var empty = http(token, "application/x-ndjson", new byte[0]);
+        assertThat(empty.statusCode()).isBetween(400, 499);
+        assertThat(empty.body()).contains("EVE");
+        var cyclonedx = http(token, "application/json",
+                "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[]}".getBytes(StandardCharsets.UTF_8));
+        assertThat(cyclonedx.statusCode()).isBetween(400, 499);
+        assertThat(cyclonedx.body()).contains("event_type");
+        assertThat(count("intake_import")).isEqualTo(imports);
+    }
+
     @Test
     void badEveBodiesAreRefusedWhole() throws Exception {
         long alerts = count("intake_alert");

@@ -42,9 +42,14 @@ public final class EveReader {
     private EveReader() {
     }
 
+    /**
+     * Reads every event; a body in which no line is a Suricata EVE event (none has an {@code event_type}:
+     * an empty body, a CycloneDX file, a form field) is refused, so it is never recorded as an import.
+     */
     public static Counts parse(InputStream in, long maxBytes, Consumer<EveAlert> sink) {
         long events = 0;
         long alerts = 0;
+        long[] typed = new long[1];
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), new LimitedInputStream(in, maxBytes))) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -52,7 +57,7 @@ public final class EveReader {
                 if (t != JsonToken.START_OBJECT) {
                     throw new MalformedInput("event " + events + " (line " + line(p) + ") is not a JSON object");
                 }
-                EveAlert alert = event(p, events);
+                EveAlert alert = event(p, events, typed);
                 if (alert != null) {
                     alerts++;
                     sink.accept(alert);
@@ -69,6 +74,10 @@ public final class EveReader {
                     + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): "
                     + (message.length() > 200 ? message.substring(0, 200) : message), e);
         }
+        if (typed[0] == 0) {
+            throw new MalformedInput(events == 0 ? "the body is empty: no Suricata EVE event"
+                    : "no Suricata EVE event in the body: none of its " + events + " JSON objects has an event_type");
+        }
         return new Counts(events, alerts, events - alerts);
     }
 
@@ -77,7 +86,7 @@ public final class EveReader {
     }
 
     /** Reads one event object (the parser is on its START_OBJECT); null when it is not an alert. */
-    private static EveAlert event(JsonParser p, long n) {
+    private static EveAlert event(JsonParser p, long n, long[] typed) {
         long line = line(p);
         String type = null;
         String timestamp = null;
@@ -134,6 +143,9 @@ public final class EveReader {
                 }
                 default -> p.skipChildren();
             }
+        }
+        if (type != null) {
+            typed[0]++;
         }
         if (!"alert".equals(type)) {
             return null;

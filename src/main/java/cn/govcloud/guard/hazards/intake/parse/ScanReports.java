@@ -211,6 +211,44 @@ public final class ScanReports {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** A name on one line: every run of white space (line breaks and tabs from the scanner's layout) one space. */
+    static String oneLine(String s) {
+        String t = blankToNull(s);
+        return t == null ? null : t.replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A description as a reader wants it: lines trimmed, runs of spaces and tabs one space, at most one empty
+     * line between paragraphs (GVM indents its text with the XML around it).
+     */
+    static String paragraphs(String s) {
+        String t = blankToNull(s);
+        if (t == null) {
+            return null;
+        }
+        return t.replace("\r\n", "\n").replace('\r', '\n').lines().map(l -> l.strip().replaceAll("[ \\t\\x0B\\f]+", " "))
+                .collect(java.util.stream.Collectors.joining("\n")).replaceAll("\n{3,}", "\n\n");
+    }
+
+    /**
+     * The host a result names: a web-application scanner (Tenable WAS) names the application by its URL,
+     * which is matched by its host name like any registered domain.
+     */
+    static String hostOf(String s) {
+        String t = blankToNull(s);
+        if (t != null && t.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+            try {
+                String host = java.net.URI.create(t.replace(" ", "%20")).getHost();
+                if (host != null && !host.isBlank()) {
+                    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host.toLowerCase(Locale.ROOT);
+                }
+            } catch (IllegalArgumentException e) {
+                // not a URL after all: the text as given
+            }
+        }
+        return t;
+    }
+
     static void addCves(Set<String> into, String text) {
         if (text == null) {
             return;
@@ -410,10 +448,22 @@ public final class ScanReports {
             }
             String p = blankToNull(port);
             Double score = score(severity, what);
+            if (notAFinding(score, threat)) {
+                return; // GVM marks overridden false positives −1.0 and failed checks −3.0: neither is a vulnerability
+            }
             Severity level = score != null ? Severity.ofScore(score) : threat(threat, what);
-            String title = blankToNull(nvtName) != null ? nvtName : name;
-            sink.accept(new ScanResult(ScanFormat.OPENVAS, o, h, clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
-                    title == null ? o : clip(title, 500), level, score, List.copyOf(cves), clip(blankToNull(description), MAX_TEXT)));
+            String title = oneLine(blankToNull(nvtName) != null ? nvtName : name);
+            sink.accept(new ScanResult(ScanFormat.OPENVAS, o, clip(hostOf(h), 255), clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
+                    title == null ? o : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(description), MAX_TEXT)));
+        }
+
+        /** Greenbone's special severities: −1.0 False Positive, −2.0 Debug, −3.0 Error (and the threats that say so). */
+        static boolean notAFinding(Double score, String threat) {
+            if (score != null && score < 0) {
+                return true;
+            }
+            String t = blankToNull(threat);
+            return t != null && (t.equalsIgnoreCase("false positive") || t.equalsIgnoreCase("error") || t.equalsIgnoreCase("debug"));
         }
 
         private static Severity threat(String threat, String what) {
@@ -426,7 +476,7 @@ public final class ScanReports {
                 case "high", "alarm" -> Severity.HIGH;
                 case "medium" -> Severity.MEDIUM;
                 case "low" -> Severity.LOW;
-                case "log", "debug", "false positive", "none" -> Severity.INFO;
+                case "log", "none" -> Severity.INFO;
                 default -> throw new MalformedInput(what + ": unknown threat '" + clip(t, 30) + "'");
             };
         }
@@ -537,7 +587,7 @@ public final class ScanReports {
 
         private ScanResult withHost(ScanResult item) {
             String host = blankToNull(hostIp) != null ? hostIp : hostName;
-            host = clip(blankToNull(host), 255);
+            host = clip(hostOf(host), 255);
             if (host == null) {
                 throw new MalformedInput("a ReportHost (line " + line() + ") has neither a host-ip tag nor a name");
             }
@@ -584,9 +634,9 @@ public final class ScanReports {
             if (out != null) {
                 text = text == null ? out : text + "\n\n" + out;
             }
-            String title = blankToNull(pluginName);
+            String title = oneLine(pluginName);
             return new ScanResult(ScanFormat.NESSUS, plugin, null, null, (port == 0 ? "general" : String.valueOf(port)) + "/" + proto,
-                    title == null ? plugin : clip(title, 500), level, score, List.copyOf(cves), clip(text, MAX_TEXT));
+                    title == null ? plugin : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(text), MAX_TEXT));
         }
     }
 

@@ -75,12 +75,17 @@ class IntakeApiController {
         return m;
     }
 
-    /** API.md: Suricata EVE JSON lines in the body (event_type alert taken, the rest skipped) → counts. */
+    /**
+     * API.md: Suricata EVE JSON lines (event_type alert taken, the rest skipped) → counts. The lines are read
+     * whatever the content type the sensor or shipper sends — {@code application/x-ndjson}, JSON, plain text,
+     * {@code curl --data-binary}'s form type ({@link RawEveBody} keeps that body from being parsed as a form)
+     * — or from the part {@code file} of a multipart upload. A body without any EVE event is refused (400).
+     */
     @PostMapping("/api/v1/alerts/suricata")
     @Allow(value = Role.PROVIDER_OPERATOR, scopes = "alerts:write")
     Map<String, Object> suricata(HttpServletRequest request) throws IOException {
         AlertSummary s;
-        try (InputStream in = request.getInputStream()) {
+        try (InputStream in = eveBody(request)) {
             s = intake.importSuricata(in);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -92,6 +97,22 @@ class IntakeApiController {
         m.put("unmatched", s.unmatched());
         m.put("skipped", s.skipped());
         return m;
+    }
+
+    private static InputStream eveBody(HttpServletRequest request) throws IOException {
+        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            MultipartFile file = multipart.getFile("file");
+            if (file == null) {
+                file = multipart.getFileMap().values().stream().findFirst().orElse(null);
+            }
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInput("hazards.intake.error.noFile", Map.of("file", "hazards.intake.error.noFile"));
+            }
+            return file.getInputStream();
+        }
+        return request.getInputStream();
     }
 
     record AlertBody(Long systemId, String address, String title, String severity, Instant time, String detail) {

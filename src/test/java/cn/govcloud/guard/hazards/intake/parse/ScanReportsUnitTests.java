@@ -53,6 +53,50 @@ class ScanReportsUnitTests {
         assertThat(results.get(3).hostname()).isNull();
     }
 
+    /** A GVM report as Greenbone writes overridden and failed results (severity −1.0 and −3.0), with its text indented by the XML. */
+    static final String GVM_SPECIAL = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <report id="r1"><report id="r1"><results>
+              <result id="a"><name>Apache HTTP Server
+                    Multiple Vulnerabilities</name><host>10.31.1.10</host><port>80/tcp</port>
+                <nvt oid="1.3.6.1.4.1.25623.1.0.900001"><name>Apache HTTP Server
+                    Multiple Vulnerabilities</name></nvt><threat>High</threat><severity>7.5</severity>
+                <description>
+                    Summary:   The host runs an old Apache.
+
+
+                    Solution:	Update to 2.4.62.
+                </description></result>
+              <result id="b"><name>Weak cipher (overridden)</name><host>10.31.1.10</host><port>443/tcp</port>
+                <nvt oid="1.3.6.1.4.1.25623.1.0.900002"/><threat>False Positive</threat><severity>-1.0</severity></result>
+              <result id="c"><name>Check failed</name><host>10.31.1.11</host><port>22/tcp</port>
+                <nvt oid="1.3.6.1.4.1.25623.1.0.900003"/><threat>Error</threat><severity>-3.0</severity></result>
+            </results></report></report>""";
+
+    @Test
+    void gvmFalsePositivesAndErrorsAreNotFindingsAndTextIsNormalised_A10_1() {
+        List<ScanResult> results = read(GVM_SPECIAL.strip().getBytes(StandardCharsets.UTF_8), ScanFormat.OPENVAS);
+        assertThat(results).extracting(ScanResult::pluginId).containsExactly("1.3.6.1.4.1.25623.1.0.900001");
+        ScanResult apache = results.get(0);
+        assertThat(apache.name()).isEqualTo("Apache HTTP Server Multiple Vulnerabilities");
+        assertThat(apache.text()).isEqualTo("Summary: The host runs an old Apache.\n\nSolution: Update to 2.4.62.");
+    }
+
+    @Test
+    void aWebApplicationScannersUrlHostIsTheHostName_A10_1() {
+        String was = """
+                <?xml version="1.0" ?>
+                <NessusClientData_v2><Report name="WAS">
+                <ReportHost name="https://ZS.jyj.baotou.gov.cn:8443/portal/"><HostProperties><tag name="HOST_START">x</tag></HostProperties>
+                <ReportItem port="8443" svc_name="www" protocol="tcp" severity="3" pluginID="98115" pluginName="Cross-Site Scripting (XSS)">
+                <synopsis>Reflected XSS.</synopsis></ReportItem>
+                </ReportHost></Report></NessusClientData_v2>""";
+        List<ScanResult> results = read(was.strip().getBytes(StandardCharsets.UTF_8), ScanFormat.NESSUS);
+        assertThat(results).singleElement().satisfies(r -> assertThat(r.host()).isEqualTo("zs.jyj.baotou.gov.cn"));
+        assertThat(ScanReports.hostOf("10.31.1.10")).isEqualTo("10.31.1.10");
+        assertThat(ScanReports.hostOf("http://[2001:db8::1]/")).isEqualTo("2001:db8::1");
+    }
+
     @Test
     void openVasOldLayout_cveElementListsAndNocve_reportRoot() {
         List<ScanResult> results = read(sample("openvas-report-old.xml"), ScanFormat.OPENVAS);
