@@ -133,8 +133,10 @@ class CalendarApiController {
     /**
      * The State Council's notice as text (the body, {@code text/plain}) read into the shape PUT takes, with
      * notes on what could not be read; nothing is loaded. Check it, add {@code paper}, then PUT the year.
+     * Any content type is read as text (a pasted notice comes as whatever the client sends), which also
+     * lets the role check answer 403 before any talk of media types.
      */
-    @org.springframework.web.bind.annotation.PostMapping(value = "/notice-reading", consumes = "text/plain")
+    @org.springframework.web.bind.annotation.PostMapping("/notice-reading")
     @Allow(Role.SECURITY_ADMIN)
     Map<String, Object> readNotice(@RequestParam int year, @RequestBody(required = false) String notice) {
         if (year < cn.govcloud.guard.calendar.internal.ScheduleValidation.MIN_YEAR || year > cn.govcloud.guard.calendar.internal.ScheduleValidation.MAX_YEAR) {
