@@ -8,9 +8,7 @@ import cn.govcloud.guard.incidents.Incidents.Criteria;
 import cn.govcloud.guard.incidents.Incidents.NewDrill;
 import cn.govcloud.guard.incidents.Incidents.NewIncident;
 import cn.govcloud.guard.shared.OrgKind;
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,9 +25,7 @@ final class DemoIncidents {
     private DemoIncidents() {
     }
 
-    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
-    static void seed(Incidents incidents, OrganisationDirectory organisations, IdentityBootstrap bootstrap, Clock clock) {
+    static void seed(Incidents incidents, OrganisationDirectory organisations, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         bootstrap.runAs("provider", () -> {
@@ -40,7 +36,8 @@ final class DemoIncidents {
             List<Long> units = organisations.ofKind(OrgKind.UNIT).stream().map(o -> o.id()).toList();
             incidents.recordDrill(new NewDrill(today, "政务云平台综合应急演练", true, true, true, true, units,
                     "覆盖网络攻击、数据泄露、系统故障、灾备切换四类场景；各单位按预案完成处置，灾备切换用时18分钟。", "王建国"),
-                    "综合应急演练总结报告.pdf", new ByteArrayInputStream(PDF));
+                    "综合应急演练总结报告.pdf", papers.paper("政务云平台综合应急演练总结报告",
+                            "演练日期：" + today + "。覆盖网络攻击、数据泄露、系统故障、灾备切换四类场景；各单位按预案完成处置，灾备切换用时18分钟。"));
         });
     }
 }

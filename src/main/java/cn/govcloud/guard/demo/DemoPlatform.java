@@ -20,8 +20,6 @@ final class DemoPlatform {
     private DemoPlatform() {
     }
 
-    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
     static final String SBOM = """
             {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
              "metadata":{"component":{"type":"application","name":"政务云管理平台","version":"3.2"}},
@@ -33,7 +31,7 @@ final class DemoPlatform {
               {"type":"application","name":"达梦数据库","version":"8.1","supplier":{"name":"武汉达梦数据库股份有限公司"}}
              ]}""";
 
-    static void seed(PlatformRegisters platform, IdentityBootstrap bootstrap, Clock clock) {
+    static void seed(PlatformRegisters platform, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         bootstrap.runAs("provider", () -> {
             platform.registerDevices("SERVER", "华为", "TaiShan 200 (鲲鹏 920)", "云主机计算节点", "包头云计算中心 A 机房", 120, true,
@@ -45,9 +43,9 @@ final class DemoPlatform {
             platform.registerDevices("CRYPTO", "三未信安", "SJJ1988 服务器密码机", "数据加密与签名", "包头云计算中心 A 机房", 2, true,
                     "商用密码产品认证证书");
             platform.recordContinuity("PLAN", "政务云业务连续性与灾备计划 V2.1", today.minusMonths(8), null, null, null, "灾备计划.pdf",
-                    new ByteArrayInputStream(PDF));
+                    papers.paper("政务云业务连续性与灾备计划 V2.1", "明确灾备等级、恢复时间目标（RTO）与恢复点目标（RPO），以及切换、回切和演练安排。"));
             platform.recordContinuity("DR_TEST", "2026 年度同城灾备切换测试", today.minusMonths(2), "成功", 18, 5, "灾备切换测试报告.pdf",
-                    new ByteArrayInputStream(PDF));
+                    papers.paper("2026 年度同城灾备切换测试报告", "测试结果：成功；切换用时 18 分钟，数据丢失 5 分钟以内。"));
             long internet = platform.registerLine("互联网出口（电信）", "INTERNET", "中国电信包头分公司", "10Gbps", "云服务商（互联网出口）", true, true);
             long extranet = platform.registerLine("电子政务外网接入", "GOV_EXTRANET", "中国联通包头分公司", "2Gbps", "市大数据中心", true, true);
             platform.registerLine("人社部门专网", "DEPARTMENT_PRIVATE", "中国移动包头分公司", "100Mbps", "包头市人力资源和社会保障局", false, true);

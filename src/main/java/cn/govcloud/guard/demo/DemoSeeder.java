@@ -45,6 +45,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.data.DataSecurity data;
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
+    private final DemoPapers papers;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -53,7 +54,7 @@ class DemoSeeder implements ApplicationRunner {
     DemoSeeder(IdentityBootstrap bootstrap, IdentityManagement identity, DutyEngine engine, Duties duties, Systems systems,
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
                cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
-               cn.govcloud.guard.supervision.SupervisionScheduling supervision, Clock clock,
+               cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -69,6 +70,7 @@ class DemoSeeder implements ApplicationRunner {
         this.data = data;
         this.platform = platform;
         this.supervision = supervision;
+        this.papers = new DemoPapers(pdf);
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -83,12 +85,12 @@ class DemoSeeder implements ApplicationRunner {
             DemoCity.build(bootstrap, identity, password);
             DemoSystems.seed(systems, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
-            DemoIncidents.seed(incidents, organisations, bootstrap, clock);
+            DemoIncidents.seed(incidents, organisations, papers, bootstrap, clock);
             DemoHazards.seed(hazards, systems, bootstrap, clock);
             DemoIntake.seed(intake, bootstrap, clock);
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
-            DemoPlatform.seed(platform, bootstrap, clock);
+            DemoPlatform.seed(platform, papers, bootstrap, clock);
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
             DemoAssessment.seed(identity, organisations, systems, hazards, incidents, bootstrap, clock, password);
             seeded = true;

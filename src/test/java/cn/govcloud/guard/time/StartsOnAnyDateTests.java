@@ -122,6 +122,19 @@ abstract class StartsOnAnyDateTests {
                 .isZero();
     }
 
+    /** Issue 23 point 13: the demo city's uploaded papers download as real documents, not empty files. */
+    @Test
+    void theDemoCitysPapersAreRealDocuments() throws Exception {
+        long id = count("select min(id) from platform_continuity");
+        MvcResult r = send("provider", get("/api/v1/platform/continuity/" + id + "/document"), null);
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        byte[] content = r.getResponse().getContentAsByteArray();
+        assertThat(content.length).isGreaterThan(1_000);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(content)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("灾备", "演示");
+        }
+    }
+
     org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
         return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
                 cn.govcloud.guard.security.DemoActors.authentication(jdbc, user));
