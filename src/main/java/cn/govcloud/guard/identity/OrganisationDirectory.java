@@ -17,6 +17,12 @@ public interface OrganisationDirectory {
         return all().stream().filter(org -> org.kind() == kind).toList();
     }
 
+    /**
+     * How many enabled people of the organisation hold the role, not counting {@code exceptUserId}: e.g. whether
+     * a unit has a second security officer to check a request its officer made (A9.2).
+     */
+    int holders(long orgId, cn.govcloud.guard.shared.Role role, long exceptUserId);
+
     default Optional<OrganisationView> byId(long id) {
         return all().stream().filter(org -> org.id() == id).findFirst();
     }

@@ -183,6 +183,35 @@ class RemoteChannelApiTests {
         assertThat(json("unit1staff", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(403);
     }
 
+    /** Issue 23 point 2: the unit's only security officer asks; nobody in the unit may check it, so the supervisor does. */
+    @Test
+    void aSoleSecurityOfficersRequestIsCheckedByTheSupervisor_A9_2() throws Exception {
+        Instant now = clock.instant();
+        long id = body(json("unit1", post("/api/v1/channels"), request("unit1", systemOf("unit1"), now, now.plus(Duration.ofHours(1)), false)))
+                .get("id").asLong();
+        JsonNode asRequester = body(call("unit1", get("/api/v1/channels/" + id)));
+        assertThat(asRequester.get("approver").asText()).isEqualTo("SUPERVISOR_FOR_SOLE_OFFICER");
+        assertThat(asRequester.get("mayDecide").asBoolean()).isFalse();
+        assertThat(body(call("supervisor", get("/api/v1/channels/" + id))).get("mayDecide").asBoolean()).isTrue();
+
+        // a second security officer in the unit takes the check back to the unit: the supervisor is then refused
+        long staff = jdbc.sql("select id from identity_user where username = 'unit1staff'").query(Long.class).single();
+        jdbc.sql("insert into identity_user_role (user_id, role) values (:u, 'UNIT_SECURITY_OFFICER')").param("u", staff).update();
+        try {
+            assertThat(body(call("unit1", get("/api/v1/channels/" + id))).get("approver").asText()).isEqualTo("UNIT_OFFICER");
+            MvcResult refused = json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
+            assertThat(refused.getResponse().getStatus()).isEqualTo(409);
+            assertThat(body(refused).get("rule").asText()).isEqualTo("A9.2");
+        } finally {
+            jdbc.sql("delete from identity_user_role where user_id = :u and role = 'UNIT_SECURITY_OFFICER'").param("u", staff).update();
+        }
+
+        MvcResult approved = json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"复核同意\"}");
+        assertThat(approved.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(approved).get("status").asText()).isEqualTo("READY");
+        assertThat(body(call("unit1", get("/api/v1/channels/" + id))).get("approvedBy").asText()).isEqualTo("supervisor");
+    }
+
     @Test
     void aWindowLongerThanTheMaximumIsRefusedAndALongTermChannelNeedsTheRegulator_A9_2_A9_3() throws Exception {
         Instant now = clock.instant();

@@ -99,6 +99,36 @@ class RemoteChannelBrowserTests extends BrowserSession {
         }
     }
 
+    /** Issue 23 point 2: the unit's only security officer is not offered buttons it would be refused; the supervisor decides. */
+    @Test
+    void aSoleSecurityOfficersRequestGoesToTheSupervisor_A9_2() {
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        LocalDateTime now = nowInBeijing();
+        try (BrowserContext officerContext = newContext(); BrowserContext supervisorContext = newContext()) {
+            Page officer = signIn(officerContext, "unit1");
+            officer.navigate("http://127.0.0.1:" + port + "/access/channels");
+            officer.selectOption("#systemId", new SelectOption().setIndex(1));
+            officer.selectOption("#channelType", "VPN");
+            officer.fill("#operatorName", "刘芳");
+            officer.fill("#purpose", "浏览器测试·安全负责人本人申请");
+            officer.fill("#accounts", "secadmin-ro");
+            officer.fill("#operations", "核查安全配置");
+            officer.fill("#startsAt", now.minusMinutes(5).format(local));
+            officer.fill("#endsAt", now.plusHours(1).format(local));
+            submit(officer, "#channel-submit");
+            officer.waitForURL(Pattern.compile(".*/access/channels/\\d+$"));
+            String channelUrl = officer.url();
+            assertThat(officer.locator("#approver")).containsText("市大数据中心");
+            assertThat(officer.locator("#approve")).hasCount(0);
+
+            Page supervisor = signIn(supervisorContext, "supervisor");
+            supervisor.navigate(channelUrl);
+            supervisor.fill("#approval-note", "复核同意");
+            submit(supervisor, "#approve");
+            assertThat(supervisor.locator("#channel-status")).hasAttribute("data-status", "READY");
+        }
+    }
+
     private String gatewayToken() throws Exception {
         long provider = jdbc.sql("select id from identity_organisation where kind = 'PROVIDER'").query(Long.class).single();
         MvcResult r = mvc.perform(post("/api/v1/api-tokens").header("Authorization", ApiClient.bearer(mvc, "secadmin"))

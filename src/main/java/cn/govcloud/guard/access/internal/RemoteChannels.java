@@ -83,10 +83,13 @@ public class RemoteChannels implements Channels {
     private final KeyedHash hash;
     private final Clock clock;
     private final Duration maxWindow;
+    private final cn.govcloud.guard.identity.OrganisationDirectory directory;
 
     RemoteChannels(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, KeyedHash hash, Clock clock,
+                   cn.govcloud.guard.identity.OrganisationDirectory directory,
                    @Value("${govguard.access.channel-max-window:PT8H}") Duration maxWindow) {
         this.jdbc = jdbc;
+        this.directory = directory;
         this.systems = systems;
         this.duties = duties;
         this.audit = audit;
@@ -191,22 +194,52 @@ public class RemoteChannels implements Channels {
         decide(id, false, reason);
     }
 
+    /**
+     * Who checks a request: the platform's (A5.3) the supervisor; a unit's (A9.2 内部审批) a security officer of the
+     * unit other than the requester — and when the requester is the unit's only security officer, nobody in the unit
+     * can, so the supervisor makes the second person's check (catalog note of {@code A9.2-remote-operation-approval}).
+     * Worked out when asked, so a second officer appointed later takes the decision back to the unit.
+     */
+    public Approver approver(Channel c) {
+        if ("PLATFORM".equals(c.kind())) {
+            return Approver.SUPERVISOR;
+        }
+        return directory.holders(c.orgId(), Role.UNIT_SECURITY_OFFICER, c.requestedById()) > 0 ? Approver.UNIT_OFFICER
+                : Approver.SUPERVISOR_FOR_SOLE_OFFICER;
+    }
+
+    /** Who decides on a channel: the unit's other security officer, or the supervisor (see {@link #approver}). */
+    public enum Approver { UNIT_OFFICER, SUPERVISOR, SUPERVISOR_FOR_SOLE_OFFICER }
+
+    /** Whether the actor may approve or refuse the channel now — the pages offer the buttons only then. */
+    public boolean mayDecide(Channel c, Actor actor) {
+        if (!"REQUESTED".equals(c.status()) || c.requestedById() == actor.userId()) {
+            return false;
+        }
+        return switch (approver(c)) {
+            case SUPERVISOR, SUPERVISOR_FOR_SOLE_OFFICER -> actor.has(Role.SUPERVISOR);
+            case UNIT_OFFICER -> actor.has(Role.UNIT_SECURITY_OFFICER) && actor.orgId() == c.orgId();
+        };
+    }
+
     private void decide(long id, boolean approve, String note) {
         Actor actor = Actor.require();
         Channel c = locked(id);
-        if ("PLATFORM".equals(c.kind())) {
+        Approver approver = approver(c);
+        if (approver == Approver.SUPERVISOR) {
             if (!actor.has(Role.SUPERVISOR)) {
                 throw new RuleViolation("A5.3", "access.channel.error.platformApprover");
             }
-        } else if (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != c.orgId()) {
+        } else if (c.requestedById() == actor.userId() && !actor.machine()) {
+            // A9.2 内部审批: the approval is somebody else's check of the request
+            throw new RuleViolation("A9.2", "access.channel.error.selfApproval");
+        } else if (approver == Approver.UNIT_OFFICER && (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != c.orgId())) {
             throw new RuleViolation("A9.2", "access.channel.error.unitApprover");
+        } else if (approver == Approver.SUPERVISOR_FOR_SOLE_OFFICER && !actor.has(Role.SUPERVISOR)) {
+            throw new RuleViolation("A9.2", "access.channel.error.soleOfficerApprover");
         }
         if (!"REQUESTED".equals(c.status())) {
             throw new RuleViolation(rule(c), "access.channel.error.notRequested");
-        }
-        if (c.requestedById() == actor.userId() && !actor.machine()) {
-            // A9.2 内部审批: the approval is somebody else's check of the request
-            throw new RuleViolation("A9.2", "access.channel.error.selfApproval");
         }
         Instant now = clock.instant();
         String next = !approve ? "REFUSED" : c.longTerm() ? "AWAITING_REGULATOR" : "READY";
@@ -219,7 +252,8 @@ public class RemoteChannels implements Channels {
                     reference(id) + (c.longTerm() ? ":regulator" : ":open")));
         }
         audit.record(AuditEvent.success(approve ? "access.channel.approve" : "access.channel.refuse", reference(id),
-                rule(c) + " " + next + (note == null ? "" : " " + note.strip())));
+                rule(c) + " " + next + (approver == Approver.SUPERVISOR_FOR_SOLE_OFFICER ? " (the supervisor's check: the requester is the unit's only security officer)" : "")
+                        + (note == null ? "" : " " + note.strip())));
     }
 
     /** A9.3: the network-security regulator's decision on a long-term channel; before it the provider opens nothing. */

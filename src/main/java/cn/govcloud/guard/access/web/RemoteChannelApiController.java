@@ -99,7 +99,7 @@ class RemoteChannelApiController {
     @GetMapping
     @Operation(summary = "Channels the caller may see (the provider: every approved channel; a unit: its own)")
     List<Map<String, Object>> list() {
-        return channels.list(Actor.require()).stream().map(RemoteChannelApiController::json).toList();
+        return channels.list(Actor.require()).stream().map(this::withApprover).toList();
     }
 
     @PostMapping
@@ -127,7 +127,15 @@ class RemoteChannelApiController {
     @Operation(summary = "One channel with its state (REQUESTED, AWAITING_REGULATOR, READY, OPEN, USED, CLOSED, REFUSED, EXPIRED)",
             description = "The credential itself is never part of it; `credentialIssued` and `consumedAt` tell whether it was shown and used.")
     Map<String, Object> get(@PathVariable long id) {
-        return json(channels.visible(id, Actor.require()));
+        return withApprover(channels.visible(id, Actor.require()));
+    }
+
+    /** The channel plus, while it waits for a decision, who is to make it and whether the caller may. */
+    private Map<String, Object> withApprover(Channel c) {
+        Map<String, Object> m = json(c);
+        m.put("approver", "REQUESTED".equals(c.status()) ? channels.approver(c).name() : null);
+        m.put("mayDecide", channels.mayDecide(c, Actor.require()));
+        return m;
     }
 
     @PostMapping("/{id}/approval")

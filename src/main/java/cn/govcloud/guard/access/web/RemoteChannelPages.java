@@ -151,8 +151,8 @@ class RemoteChannelPages {
         model.addAttribute("error", error);
         model.addAttribute("zone", WorkingCalendar.ZONE);
         boolean platform = "PLATFORM".equals(c.kind());
-        model.addAttribute("mayApprove", "REQUESTED".equals(c.status()) && (platform ? actor.has(Role.SUPERVISOR)
-                : actor.has(Role.UNIT_SECURITY_OFFICER) && actor.orgId() == c.orgId()));
+        model.addAttribute("mayApprove", channels.mayDecide(c, actor));
+        model.addAttribute("approver", "REQUESTED".equals(c.status()) ? channels.approver(c).name() : null);
         model.addAttribute("mayRegulate", "AWAITING_REGULATOR".equals(c.status()) && actor.has(Role.REGULATOR));
         model.addAttribute("mayOpen", "READY".equals(c.status()) && !c.expired() && actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("mayReveal", "OPEN".equals(c.status()) && !c.expired() && !c.credentialIssued() && c.requestedById() == actor.userId());

@@ -167,6 +167,11 @@ class IdentityService implements IdentityManagement, OrganisationDirectory {
     }
 
     @Override
+    public int holders(long orgId, cn.govcloud.guard.shared.Role role, long exceptUserId) {
+        return accounts.holders(orgId, role.name(), exceptUserId);
+    }
+
+    @Override
     public Optional<OrganisationView> organisation(long id) {
         return organisations().stream().filter(o -> o.id() == id).findFirst();
     }

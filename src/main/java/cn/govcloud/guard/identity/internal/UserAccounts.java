@@ -243,4 +243,10 @@ class UserAccounts {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
+
+    int holders(long orgId, String role, long exceptUserId) {
+        return jdbc.sql("select count(*) from identity_user u join identity_user_role r on r.user_id = u.id "
+                        + "where u.org_id = :org and r.role = :role and u.enabled and u.id <> :except")
+                .param("org", orgId).param("role", role).param("except", exceptUserId).query(Integer.class).single();
+    }
 }
