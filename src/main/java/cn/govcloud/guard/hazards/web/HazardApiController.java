@@ -340,6 +340,12 @@ class HazardApiController {
         m.put("closedOnTime", v.closedAt() == null ? null : !v.closedLate());
         m.put("ackDutyId", v.ackDutyId());
         m.put("rectifyDutyId", v.rectifyDutyId());
+        // A10.2 / A11.3 (issue 17): the unit's clock stopped at its feedback; the warner verifies on its own clock
+        m.put("feedbackAt", v.feedbackAt());
+        m.put("unitClockStopped", v.awaitingVerification());
+        m.put("verificationDutyId", v.followupDutyId());
+        m.put("verificationDueAt", v.followupDueAt());
+        m.put("returnDutyId", v.returnDutyId());
         return m;
     }
 

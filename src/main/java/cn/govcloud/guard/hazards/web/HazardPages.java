@@ -303,6 +303,13 @@ class HazardPages {
         if (!h.open()) {
             return text(h.closedLate() ? "hazards.countdown.closedLate" : "hazards.countdown.closedOnTime");
         }
+        if (h.awaitingVerification()) {
+            // A10.2: the unit's clock stopped at its feedback; the warner's verification has its own due time
+            return messages.getMessage(h.overdue() ? "hazards.countdown.awaitingLate" : "hazards.countdown.awaiting",
+                    new Object[] {h.followupDueAt() == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(h.followupDueAt().atZone(WorkingCalendar.ZONE))},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
         Duration left = Duration.between(now, h.effectiveDueAt());
         boolean overdue = left.isNegative() || left.isZero();
         Duration d = left.abs();
