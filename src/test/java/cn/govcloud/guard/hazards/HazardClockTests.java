@@ -130,6 +130,9 @@ class HazardClockTests {
         JsonNode raised = raiseAndAcknowledge("supervisor", "时钟测试·越权访问");
         long id = raised.get("id").asLong();
         assertThat(raised.get("dueDate").asText()).isEqualTo("2026-11-30");
+        // issue 17 point 10: the hazard is found as it is recorded (A11.3-hazard-notice), and the notice sent fulfils it
+        assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A11.3-hazard-notice' and reference = :r")
+                .param("r", "hazard:" + id + ":found").query(String.class).single()).isEqualTo("ACCEPTED");
 
         at(MONDAY.plusSeconds(DAY)); // Tuesday 24th: on time
         JsonNode fed = feedback(id, "2026-11-24");

@@ -265,6 +265,9 @@ public class HazardService implements Hazards {
                 .param("day", rectify.dueDate()).param("at", ts(rectify.dueAt())).param("provisional", rectify.dueProvisional())
                 .param("rectify", rectify.id())
                 .param("ack", ack.map(Duty::id).orElse(null)).param("ackAt", ack.map(d -> ts(d.dueAt())).orElse(null)).param("id", id).update();
+        // A11.3-hazard-notice (及时通知通报): the hazard is found as it is recorded, and the notice that goes out below fulfils it
+        duties.raise(new DutyTrigger("hazard.found", subject, now, reference(id) + ":found", Map.of("severity", h.severity().name())));
+        duties.fulfil(reference(id) + ":found", "隐患通知已送达系统所属单位（YH-" + id + "）");
         event(id, "NOTIFIED", actor, now, h.title().strip(), null, null);
         audit.record(AuditEvent.success("hazards.raise", reference(id), system.name() + " " + h.severity() + " " + source + " "
                 + h.title().strip() + " due " + rectify.dueDate()));
