@@ -78,9 +78,11 @@ public class HazardService implements Hazards {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     HazardService(JdbcClient jdbc, Systems systems, Duties duties, Documents documents, OrganisationDirectory organisations,
-                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock) {
+                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -232,6 +234,10 @@ public class HazardService implements Hazards {
         Instant notifiedAt = h.notifiedAt() == null ? now : h.notifiedAt();
         if (notifiedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             errors.put("notifiedAt", "hazards.error.notifiedAtFuture");
+        }
+        // A15 and issue 17 point 13: nothing is due under the Measures before they took effect (the duty generator's rule too)
+        if (notifiedAt.isBefore(catalog.version().validFrom().atStartOfDay(WorkingCalendar.ZONE).toInstant())) {
+            errors.put("notifiedAt", "hazards.error.notifiedAtBeforeMeasures");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("hazards.error.invalid", errors);
