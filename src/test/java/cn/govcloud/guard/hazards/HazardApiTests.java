@@ -164,11 +164,11 @@ class HazardApiTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "hazard:" + id + ":notified:" + orgOf("supervisor"))
                 .query(Long.class).single()).isEqualTo(1);
-        // the provider may raise one too (it becomes the warning department); a unit may not
+        // the provider may raise one too (it becomes the warning department); a unit only on its own systems (issue 17 point 2)
         assertThat(json("provider", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"Low\"}")
                 .getResponse().getStatus()).isEqualTo(201);
-        assertThat(json("unit1", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
-                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(json("unit2", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
+                .getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -434,7 +434,8 @@ class HazardApiTests {
                 .getResponse().getStatus()).isEqualTo(201);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k and org_id = :org")
                 .param("k", "hazard:" + byProvider + ":feedback:%").param("org", orgOf("provider")).query(Long.class).single()).isEqualTo(1);
-        assertThat(act("supervisor", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(403);
+        // the feedback goes to the warner (A10.2): another reader is refused by that rule
+        assertThat(act("supervisor", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(409);
         assertThat(act("provider", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(200);
     }
 

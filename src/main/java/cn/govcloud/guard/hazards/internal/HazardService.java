@@ -205,10 +205,8 @@ public class HazardService implements Hazards {
     @Transactional
     public HazardView raiseAndShow(NewHazard h) {
         Actor actor = Actor.require();
-        boolean warner = (actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR))
-                || (actor.orgKind() == OrgKind.PROVIDER && actor.has(Role.PROVIDER_OPERATOR));
-        if (!warner) {
-            throw new AccessDeniedException("only the supervisor or the provider notifies hazards");
+        if (!mayWarn(actor)) {
+            throw new AccessDeniedException("only a warning department notifies hazards (A10.2)");
         }
         Instant now = clock.instant();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -243,6 +241,9 @@ public class HazardService implements Hazards {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
         Systems.SystemRef system = systems.find(h.systemId()).orElseThrow(() -> new NotFound("system " + h.systemId()));
+        if (actor.orgKind() == OrgKind.UNIT && system.orgId() != actor.orgId()) {
+            throw new NotFound("system " + h.systemId()); // a unit records findings on its own systems only (A4)
+        }
         if ("EXITED".equals(system.state())) {
             throw new Unprocessable("hazards.error.systemExited");
         }
@@ -835,17 +836,43 @@ public class HazardService implements Hazards {
     private HazardView forWarner(long id, Actor actor) {
         HazardView h = visible(id, actor);
         if (!isWarner(h, actor)) {
-            throw new AccessDeniedException("only the warning department verifies the feedback");
+            // A10.2: the feedback goes to the department that warned; another reader may not decide on it
+            throw new RuleViolation("A10.2", "hazards.refused.notWarner");
         }
         return h;
+    }
+
+    /**
+     * Who may start the loop (issue 17 point 2): every party the Measures name as a warner — the supervisor (A11.3), the
+     * provider (A10.1), the regulators for their 整改通知 and 通报, and a unit for its own findings.
+     */
+    public static boolean mayWarn(Actor actor) {
+        return switch (actor.orgKind()) {
+            case SUPERVISOR -> actor.has(Role.SUPERVISOR);
+            case PROVIDER -> actor.has(Role.PROVIDER_OPERATOR);
+            case REGULATOR -> actor.has(Role.REGULATOR);
+            case UNIT -> UNIT_PEOPLE.stream().anyMatch(actor::has);
+            default -> false;
+        };
     }
 
     static boolean isUnitPerson(HazardView h, Actor actor) {
         return actor.orgKind() == OrgKind.UNIT && actor.orgId() == h.orgId() && UNIT_PEOPLE.stream().anyMatch(actor::has);
     }
 
-    static boolean isWarner(HazardView h, Actor actor) {
-        return actor.orgId() == h.warnerOrgId() && (actor.has(Role.SUPERVISOR) || actor.has(Role.PROVIDER_OPERATOR));
+    /**
+     * Who verifies the feedback: the department that warned; when a unit reported its own finding, the supervisor, who is
+     * copied on every feedback and follows rectification up (A11.3) — a unit does not verify itself.
+     */
+    boolean isWarner(HazardView h, Actor actor) {
+        if (warnerKindOf(h) == OrgKind.UNIT) {
+            return actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR);
+        }
+        return actor.orgId() == h.warnerOrgId() && (actor.has(Role.SUPERVISOR) || actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.REGULATOR));
+    }
+
+    private OrgKind warnerKindOf(HazardView h) {
+        return organisations.byId(h.warnerOrgId()).map(o -> o.kind()).orElse(OrgKind.SUPERVISOR);
     }
 
     private void guard(HazardView h, Action action) {
@@ -960,8 +987,12 @@ public class HazardService implements Hazards {
 
     /** The warning department; when it is the supervisor itself, {@link #tellSupervisors} already covers the copy. */
     private void tellWarner(HazardView h, String occasion, String messageKey, List<String> args, Notice.Severity severity, Instant now) {
-        boolean supervisorWarned = organisations.byId(h.warnerOrgId()).map(o -> o.kind() == OrgKind.SUPERVISOR).orElse(false);
-        Set<Role> roles = supervisorWarned ? Set.of(Role.SUPERVISOR) : Set.of(Role.PROVIDER_OPERATOR);
+        Set<Role> roles = switch (warnerKindOf(h)) {
+            case PROVIDER -> Set.of(Role.PROVIDER_OPERATOR);
+            case REGULATOR -> Set.of(Role.REGULATOR);
+            case UNIT -> UNIT_PEOPLE;
+            default -> Set.of(Role.SUPERVISOR);
+        };
         delivery.deliver(new Notice("hazard:" + h.id() + ":" + occasion + ":" + h.warnerOrgId() + ":warner", h.warnerOrgId(), roles,
                 messageKey, args, "/hazards/" + h.id(), severity, now));
     }
