@@ -41,6 +41,9 @@ final class DemoSystems {
 
     private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String[] ITEMS = {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"};
+    private static final String[][] PROTECTIONS = {{"FIREWALL", "云平台边界防火墙 + 主机安全组"}, {"IDS_IPS", "平台入侵防御系统"},
+            {"ENDPOINT", "主机防病毒与终端防护"}, {"CRYPTO", "SM2/SM3/SM4 云密码机（商用密码产品认证证书 GM003312220230001）"},
+            {"LOCAL_BACKUP", "每日本地备份"}, {"OFFSITE_BACKUP", "每日异地备份至鄂尔多斯灾备中心"}};
 
     static void seed(Systems systems, IdentityBootstrap bootstrap, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
@@ -52,7 +55,12 @@ final class DemoSystems {
                 for (String kind : ITEMS) {
                     boolean mlps = kind.equals("MLPS_CERTIFICATE");
                     systems.uploadItem(id[0], kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,
-                            mlps ? "良" : null, mlps ? today.minusMonths(5).plusYears(1) : null, kind.toLowerCase() + ".pdf", pdf());
+                            mlps ? "良" : null, mlps ? today.minusMonths(5).plusYears(1) : null, mlps ? demo.system().mlpsLevel() : null,
+                            kind.toLowerCase() + ".pdf", pdf());
+                }
+                // A7.1: the minimum protections, declared before admission (issue 17 point 8)
+                for (String[] m : PROTECTIONS) {
+                    systems.declareProtection(id[0], m[0], true, m[1]);
                 }
                 systems.requestAdmission(id[0]);
             });

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Read-only rectification figures for the annual assessment (A12, after A10.2): a hazard counts in
  * the year its effective due date (after approved extensions) falls, once it has fallen due by
- * {@code now} or is closed; it is closed on time when closed (or its risk accepted) without ever
- * having been overdue. Unscoped: the caller checks who may see them.
+ * {@code now}, is closed or awaits verification; it is on time when the unit's written feedback (or
+ * an accepted risk) came without the hazard ever having been overdue while the unit's clock ran — the
+ * warner's verification date does not count (A10.2, issue 17). Unscoped: the caller checks who may see them.
  */
 public interface HazardOutcomes {
 

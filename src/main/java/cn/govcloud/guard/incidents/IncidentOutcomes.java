@@ -17,6 +17,17 @@ public interface IncidentOutcomes {
     record Outcome(long id, long orgId, Long systemId, String title, String grade, Instant confirmedAt, String status) {
     }
 
+    /**
+     * How the incidents confirmed in {@code [from, to)} were reported, per responsible organisation (A10.4, A10.5, A12):
+     * {@code late} (迟报) a first report after its 30-minute due time; {@code missing} (漏报) none by now though due;
+     * {@code concealed} (瞒报) graded less severe than the grading of its recorded facts suggests, which also escapes
+     * the report. A grade IV incident (no report due) or one reported on time counts in none.
+     */
+    record Reporting(long orgId, long late, long missing, long concealed) {
+    }
+
+    List<Reporting> reporting(Instant from, Instant to, Instant now);
+
     /** Per organisation and grade, confirmed in {@code [from, to)} (one query). */
     List<Tally> tally(Instant from, Instant to);
 

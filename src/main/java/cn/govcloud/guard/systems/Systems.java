@@ -28,6 +28,13 @@ public interface Systems {
     void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,
                     String filename, InputStream file);
 
+    /** The same, with the protection level the 等保 certificate states (admission compares it with the system's, A11.2). */
+    void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil, Integer certLevel,
+                    String filename, InputStream file);
+
+    /** A7.1: the unit declares one protection measure (FIREWALL, IDS_IPS, ENDPOINT, CRYPTO, LOCAL_BACKUP, OFFSITE_BACKUP). */
+    void declareProtection(long id, String measure, boolean present, String detail);
+
     void requestAdmission(long id);
 
     /** The supervisor accepts or returns an item (a return needs a reason). */

@@ -50,6 +50,7 @@ class SystemBrowserTests extends BrowserSession {
             unit.fill("#name", "浏览器测试·学籍管理系统");
             unit.selectOption("#mlpsLevel", "3");
             unit.fill("#purpose", "全市中小学学籍管理");
+            unit.fill("#filingNumber", "15020041000-26108");
             unit.fill("#responsibleName", "张安全");
             unit.fill("#responsibleMobile", "13900001111");
             unit.check("#exposure-GOV_EXTRANET");
@@ -68,6 +69,14 @@ class SystemBrowserTests extends BrowserSession {
             assertThat(unit.locator("#agreement-signed")).containsText("李教育");
             for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
                 upload(unit, kind, kind.toLowerCase() + ".pdf");
+            }
+            // A7.1: the minimum protections are declared before admission (issue 17 point 8)
+            for (String measure : new String[] {"FIREWALL", "IDS_IPS", "ENDPOINT", "CRYPTO", "LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
+                var form = unit.locator("#measure-" + measure + " form.measure-form");
+                form.locator("select[name=present]").selectOption("true");
+                form.locator("input[name=detail]").fill("已部署（" + measure + "）");
+                form.locator("button[type=submit]").click();
+                assertThat(unit.locator("#measure-" + measure + " .measure-status")).hasText("已部署");
             }
             unit.click("#request-admission");
             assertThat(unit.locator("#system-state")).hasText("待核验");

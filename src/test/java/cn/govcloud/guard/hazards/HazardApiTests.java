@@ -164,11 +164,11 @@ class HazardApiTests {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "hazard:" + id + ":notified:" + orgOf("supervisor"))
                 .query(Long.class).single()).isEqualTo(1);
-        // the provider may raise one too (it becomes the warning department); a unit may not
+        // the provider may raise one too (it becomes the warning department); a unit only on its own systems (issue 17 point 2)
         assertThat(json("provider", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"Low\"}")
                 .getResponse().getStatus()).isEqualTo(201);
-        assertThat(json("unit1", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
-                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(json("unit2", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
+                .getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -202,7 +202,7 @@ class HazardApiTests {
     // ---- the loop -------------------------------------------------------------------------------
 
     @Test
-    void theWholeLoopOverTheApi_ReturnKeepsTheDueDate_IllegalStepsAre409_A10_2() throws Exception {
+    void theWholeLoopOverTheApi_ReturnRestartsTheUnitsClock_IllegalStepsAre409_A10_2() throws Exception {
         at(MONDAY);
         long system = unit1System();
         JsonNode raised = raise("supervisor", system, "教育局门户 SQL 注入", "");
@@ -245,14 +245,15 @@ class HazardApiTests {
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "hazard:" + id + ":feedback:%")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(1);
 
-        // the unit cannot verify its own feedback; the supervisor returns with a reason; the due date does not move
+        // the unit cannot verify its own feedback; the supervisor returns with a reason; the catalog restarts the unit's
+        // clock from the return (A10.2-rectify-after-return: five working days from Tuesday 24th, never earlier than before)
         assertThat(act("unit1", id, "close", "{}").getResponse().getStatus()).isEqualTo(403);
         assertThat(act("supervisor", id, "return", "{}").getResponse().getStatus()).isEqualTo(400);
         MvcResult returned = act("supervisor", id, "return", "{\"reason\":\"未提供复测报告，请补充\"}");
         assertThat(returned.getResponse().getStatus()).as(text(returned)).isEqualTo(200);
         assertThat(body(returned).get("status").asText()).isEqualTo("RETURNED");
-        assertThat(body(returned).get("dueDate").asText()).isEqualTo(due);
-        assertThat(body(returned).get("dueAt").asText()).isEqualTo(raised.get("dueAt").asText());
+        assertThat(body(returned).get("dueDate").asText()).isEqualTo("2026-12-01");
+        assertThat(body(returned).get("catalogDueDate").asText()).isEqualTo(due);
         assertThat(act("supervisor", id, "close", "{}").getResponse().getStatus()).isEqualTo(409);
 
         at(MONDAY.plusSeconds(2 * 86_400));
@@ -433,7 +434,8 @@ class HazardApiTests {
                 .getResponse().getStatus()).isEqualTo(201);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k and org_id = :org")
                 .param("k", "hazard:" + byProvider + ":feedback:%").param("org", orgOf("provider")).query(Long.class).single()).isEqualTo(1);
-        assertThat(act("supervisor", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(403);
+        // the feedback goes to the warner (A10.2): another reader is refused by that rule
+        assertThat(act("supervisor", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(409);
         assertThat(act("provider", byProvider, "close", "{}").getResponse().getStatus()).isEqualTo(200);
     }
 

@@ -28,6 +28,8 @@ class ProviderExitApiTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    cn.govcloud.guard.platform.internal.ProviderExit exits;
 
     @AfterEach
     void resetClock() {
@@ -99,6 +101,10 @@ class ProviderExitApiTests {
         // after the end the exit is overdue until the report is filed
         clock.set(Instant.parse("2026-06-05T02:00:00Z"));
         assertThat(SupplyChainApiTests.body(call("supervisor", get("/api/v1/platform/exits/" + id))).get("overdue").asBoolean()).isTrue();
+        // issue 17 point 10: the end of service raises the provider's A5.6-data-clearance-report, 15 working days from the end date
+        exits.endServices();
+        assertThat(jdbc.sql("select due_date from duties_duty where rule_id = 'A5.6-data-clearance-report' and reference = :r")
+                .param("r", "exit:" + id + ":ended").query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.parse("2026-06-22"));
         assertThat(json("provider", post("/api/v1/platform/exits/" + id + "/clearance"), clearance.formatted("2026-05-20"))
                 .getResponse().getStatus()).isEqualTo(400);
         MvcResult cleared = json("provider", post("/api/v1/platform/exits/" + id + "/clearance"), clearance.formatted("2026-06-03"));
@@ -106,6 +112,8 @@ class ProviderExitApiTests {
         JsonNode done = SupplyChainApiTests.body(cleared);
         assertThat(done.get("state").asText()).isEqualTo("CLEARED");
         assertThat(done.get("overdue").asBoolean()).isFalse();
+        assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A5.6-data-clearance-report' and reference = :r")
+                .param("r", "exit:" + id + ":ended").query(String.class).single()).isEqualTo("ACCEPTED");
         assertThat(jdbc.sql("select count(*) from audit_record where action like 'platform.exit.%' and target like :t")
                 .param("t", "exit%").query(Long.class).single()).isGreaterThanOrEqualTo(2);
         // the export lists the tasks

@@ -25,6 +25,8 @@ import tools.jackson.databind.JsonNode;
 class RegistersApiTests {
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final Map<String, String> tokens = new HashMap<>();
 
@@ -51,6 +53,9 @@ class RegistersApiTests {
                  "firewall":false,"intrusionPrevention":true}""".formatted(name));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
         long id = SupplyChainApiTests.body(r).get("id").asLong();
+        // issue 17 point 10: the line's connection raises A6.1-network-line-registration, which the register entry fulfils
+        assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A6.1-network-line-registration' and reference = :r")
+                .param("r", "network-line:" + id).query(String.class).single()).isEqualTo("ACCEPTED");
         assertThat(call("supervisor", get("/api/v1/platform/network-lines/findings")).getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains(name, "A6.2");
         assertThat(json("provider", post("/api/v1/platform/network-lines/" + id + "/protection"),

@@ -189,8 +189,11 @@ class AssessmentTests {
 
         JsonNode incidentsItem = item(unit, "incidents");
         assertThat(incidentsItem.get("numerator").asLong()).isEqualTo(2);
-        assertThat(incidentsItem.get("deduction").decimalValue()).isEqualByComparingTo("7");
-        assertThat(incidentsItem.get("score").decimalValue()).isEqualByComparingTo("13.00");
+        // issue 17 point 15: grade III (5) and its report missing since 30 minutes after confirmation (漏报, 10); the grade IV
+        // incident costs nothing (no report was due)
+        assertThat(incidentsItem.get("deduction").decimalValue()).isEqualByComparingTo("15");
+        assertThat(incidentsItem.get("score").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(incidentsItem.get("formula").asText()).contains("漏报×1");
 
         // a draft system without internet access is not on the platform: nothing due, full marks
         JsonNode admission = item(unit, "admission");
@@ -241,7 +244,7 @@ class AssessmentTests {
             }
         }
         assertThat(found).isTrue();
-        assertThat(ranking.get("weights").asText()).isEqualTo("duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=2);admission=10");
+        assertThat(ranking.get("weights").asText()).isEqualTo("duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=0,late=5,missing=10,concealed=20);admission=10");
     }
 
     static final MediaType YAML = MediaType.parseMediaType("text/yaml");
@@ -270,7 +273,8 @@ class AssessmentTests {
         assertThat(hazardsItem.get("weight").asInt()).isEqualTo(40);
         assertThat(hazardsItem.get("score").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(hazardsItem.get("overridden").toString()).contains("weight");
-        assertThat(item(after, "incidents").get("deduction").decimalValue()).isEqualByComparingTo("10");
+        // grade III now 8, plus the grade III incident's missing report (漏报, 10); the grade IV incident costs nothing
+        assertThat(item(after, "incidents").get("deduction").decimalValue()).isEqualByComparingTo("18");
         assertThat(after.get("total").decimalValue()).isNotEqualByComparingTo(before.get("total").decimalValue());
         assertThat(json("supervisor", "/api/v1/assessments/2026").get("catalogVersion").asText()).contains("考核测试区@a12-1");
 
@@ -377,7 +381,7 @@ class AssessmentTests {
             assertThat(year.get("finalised").asBoolean()).isTrue();
             assertThat(year.get("finalisedBy").asText()).isEqualTo("supervisor");
             assertThat(year.get("catalogVersion").asText()).isEqualTo("2025.12.16-r1");
-            assertThat(year.get("weights").asText()).isEqualTo("duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=2);admission=10");
+            assertThat(year.get("weights").asText()).isEqualTo("duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=0,late=5,missing=10,concealed=20);admission=10");
             assertThat(year.get("units").size()).isGreaterThan(0);
             assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.assessment.finalise'").query(Long.class).single())
                     .isPositive();

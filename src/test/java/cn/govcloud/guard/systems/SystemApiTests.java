@@ -77,10 +77,18 @@ class SystemApiTests {
                 .file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF));
         if (kind.equals("MLPS_CERTIFICATE")) {
             req.param("certNumber", "DJCP-2026-001").param("certDate", "2026-03-01").param("conclusion", "良")
-                    .param("validUntil", "2027-03-01");
+                    .param("validUntil", "2027-03-01").param("certLevel", "3");
         }
         MvcResult r = call(user, req);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+    }
+
+    /** A7.1: the six minimum protections declared present (admission checks them, issue 17 point 8). */
+    void protections(String user, long id) throws Exception {
+        for (String m : new String[] {"FIREWALL", "IDS_IPS", "ENDPOINT", "CRYPTO", "LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
+            MvcResult r = call(user, multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署 " + m));
+            assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isIn(200, 201);
+        }
     }
 
     private int review(long id, String kind, boolean accept, String reason) throws Exception {
@@ -199,6 +207,7 @@ class SystemApiTests {
 
         item("unit1", id, "PENETRATION_TEST");
         assertThat(review(id, "PENETRATION_TEST", true, null)).isEqualTo(200);
+        protections("unit1", id);
         r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(r).get("status").asText()).isEqualTo("ADMITTED");

@@ -1,7 +1,6 @@
 package cn.govcloud.guard.audit.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes records older than the retention period (never under 180 days, A5.3), oldest first in
+ * Removes records older than the retention period (never under six calendar months and a day, A5.3), oldest first in
  * small batches, and only ever a prefix of the chain, so what remains still verifies from its first
  * record's prev_hash.
  */
@@ -29,7 +28,7 @@ class AuditRetention {
 
     /** @return how many records were removed */
     int purge() {
-        var cutoff = clock.instant().minus(Duration.ofDays(settings.retentionDays())).atOffset(ZoneOffset.UTC);
+        var cutoff = settings.cutoff(clock.instant()).atOffset(ZoneOffset.UTC);
         // everything before the first record young enough to keep: a prefix, even if clocks of nodes differed slightly
         Long keepFrom = jdbc.sql("select min(id) from audit_record where occurred_at >= ?").param(cutoff).query(Long.class).optional()
                 .orElse(null);
@@ -45,7 +44,8 @@ class AuditRetention {
             removed += jdbc.sql("delete from audit_record where id >= ? and id < ?").params(oldest, Math.min(keepFrom, oldest + BATCH)).update();
         }
         if (removed > 0) {
-            log.info("Audit retention: removed {} records older than {} days (before {})", removed, settings.retentionDays(), cutoff);
+            log.info("Audit retention: removed {} records before {} (six calendar months and a day, or {} days when longer)", removed, cutoff,
+                    settings.retentionDays());
         }
         return removed;
     }

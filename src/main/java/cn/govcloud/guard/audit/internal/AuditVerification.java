@@ -33,7 +33,7 @@ public class AuditVerification {
         // the head first: every record up to it is committed with it, so later appends do not disturb the check
         AuditChain.Head head = chain.head();
         // a day still inside the retention period (less one day's slack for the purge's timing) must keep its records
-        LocalDate keptSince = LocalDate.now(clock.withZone(settings.zone())).minusDays(settings.retentionDays() - 1L);
+        LocalDate keptSince = settings.keptSince(LocalDate.now(clock.withZone(settings.zone())));
         ChainCheck check = new ChainCheck(anchors.all(), signingKeys::publicKey, keptSince);
         records.streamUpTo(head.lastId(), check::accept);
         return check.finish(head.lastId(), head.lastId() == 0 ? null : head.lastHash());

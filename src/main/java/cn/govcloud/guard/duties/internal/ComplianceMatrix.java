@@ -42,7 +42,12 @@ public class ComplianceMatrix {
         this.clock = clock;
     }
 
-    public enum Status { COMPLIANT, DUE, OVERDUE, NOT_APPLICABLE }
+    /**
+     * {@code NOT_EVALUABLE} (无法评估): the rule's conditions need a fact the platform does not hold for the subject (e.g. a
+     * recurring rule on an attribute the subject lacks), so neither "compliant" nor "not applicable" can be said (issue 17
+     * point 10); the reason names what is missing.
+     */
+    public enum Status { COMPLIANT, DUE, OVERDUE, NOT_APPLICABLE, NOT_EVALUABLE }
 
     /**
      * One cell of the matrix.
@@ -108,16 +113,26 @@ public class ComplianceMatrix {
         return rows;
     }
 
-    private Row row(Rule rule, Subject subject, String orgName, Aggregate agg, String version) {
+    static Row row(Rule rule, Subject subject, String orgName, Aggregate agg, String version) {
         Status status;
         String reason;
         List<String> args = List.of();
-        if (!rule.appliesTo(subject.attributes())) {
+        Map<String, ?> facts = subject.attributes();
+        // an event rule's condition on a fact the subject does not carry is about the event (e.g. kind == mlps): decided per event
+        List<Rule.Condition> known = rule.conditions().stream().filter(c -> facts.containsKey(c.attribute())).toList();
+        List<String> unknown = rule.recurring() ? rule.conditions().stream().map(Rule.Condition::attribute)
+                .filter(a -> !facts.containsKey(a)).distinct().toList() : List.of();
+        if (!unknown.isEmpty()) {
+            status = Status.NOT_EVALUABLE;
+            reason = "duties.matrix.reason.unknownFact";
+            args = List.of(String.join("、", unknown));
+        } else if (!known.stream().allMatch(c -> c.test(facts))) {
             status = Status.NOT_APPLICABLE;
             reason = "duties.matrix.reason.condition";
             args = List.of(rule.conditions().stream().map(Object::toString).collect(Collectors.joining(" ∧ ")));
         } else if (agg == null) {
-            status = rule.recurring() ? Status.DUE : Status.COMPLIANT;
+            // an event rule that nothing has triggered owes nothing yet: not "compliant", which would claim a check was made
+            status = rule.recurring() ? Status.DUE : Status.NOT_APPLICABLE;
             reason = rule.recurring() ? "duties.matrix.reason.notGenerated" : "duties.matrix.reason.noEvent";
         } else if (agg.overdue > 0) {
             status = Status.OVERDUE;

@@ -82,7 +82,7 @@ public class DutyService implements Duties {
             if (rule.appliesTo() != subject.kind() || !rule.appliesTo(facts)) {
                 continue;
             }
-            Optional<Long> org = snapshot.responsibleOrg(rule.party(), subject);
+            Optional<Long> org = snapshot.responsibleOrg(rule.party(), subject, trigger.actingOrgId());
             if (org.isEmpty()) {
                 continue;
             }

@@ -88,7 +88,16 @@ public class Subjects {
          * first organisation of the party's kind (the big-data centre for the supervisor's duties).
          */
         public Optional<Long> responsibleOrg(Party party, Subject subject) {
+            return responsibleOrg(party, subject, null);
+        }
+
+        /** The same, but an organisation the event names (e.g. the warner of a hazard) acts when it is of the party's kind. */
+        public Optional<Long> responsibleOrg(Party party, Subject subject, Long named) {
             OrgKind kind = orgKind(party);
+            OrganisationView acting = named == null ? null : orgs.get(named);
+            if (acting != null && acting.kind() == kind) {
+                return Optional.of(acting.id());
+            }
             OrganisationView owner = orgs.get(subject.orgId());
             if (owner != null && owner.kind() == kind) {
                 return Optional.of(owner.id());

@@ -9,15 +9,20 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link HazardOutcomes} in SQL, with the hazards figures' rule: closed and never overdue is on time. */
+/** {@link HazardOutcomes} in SQL, with the hazards figures' rule: fed back (or closed) and never overdue is on time. */
 @Repository
 class HazardOutcomeQueries implements HazardOutcomes {
     /** The range as literals: a generic plan for a parameterised year walks an index over most of the table ({@link SqlLiterals}). */
     static String counted(LocalDate from, LocalDate to, Instant now) {
         return "h.effective_due_date >= " + SqlLiterals.date(from) + " and h.effective_due_date <= " + SqlLiterals.date(to)
-                + " and (h.effective_due_at <= " + SqlLiterals.timestamp(now) + " or h.closed_at is not null)";
+                + " and (h.effective_due_at <= " + SqlLiterals.timestamp(now) + " or h.closed_at is not null or h.status = 'FEEDBACK_SUBMITTED')";
     }
-    static final String ON_TIME = "(h.closed_at is not null and h.overdue_at is null and h.closed_at <= h.effective_due_at)";
+    /**
+     * A10.2 and issue 17: the unit's clock stops at its written feedback, so on time is "fed back (or risk accepted)
+     * and never overdue while the unit's clock ran", whenever the warner verifies. A feedback awaiting verification
+     * counts as on time; a return restarts the clock, and a late second feedback then makes it late.
+     */
+    static final String ON_TIME = "(h.overdue_at is null and h.status in ('FEEDBACK_SUBMITTED','CLOSED','RISK_ACCEPTED'))";
 
     private final JdbcClient jdbc;
 

@@ -62,6 +62,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardService implements Hazards {
     static final String ACK_RULE = "A10.2-hazard-acknowledgement";
     static final String RECTIFY_RULE = "A10.2-rectify";
+    /** Raised by the unit's feedback: the warner verifies on its own clock (A11.3 "跟踪督促整改落实"). */
+    static final String RECTIFIED_EVENT = "hazard.rectified";
+    /** Raised by a return: the catalog's rule restarts the unit's clock (A10.2-rectify-after-return). */
+    static final String RETURNED_EVENT = "hazard.returned";
     public static final List<String> SOURCES = List.of("MANUAL", "ALERT", "FINDING", "INSPECTION", "DRILL", "RED_TEAM");
     private static final Set<Role> UNIT_PEOPLE = EnumSet.of(Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
 
@@ -74,9 +78,11 @@ public class HazardService implements Hazards {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     HazardService(JdbcClient jdbc, Systems systems, Duties duties, Documents documents, OrganisationDirectory organisations,
-                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock) {
+                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -99,7 +105,16 @@ public class HazardService implements Hazards {
                              String sourceRef, HazardState state, Instant notifiedAt, LocalDate dueDate, Instant dueAt,
                              LocalDate effectiveDueDate, Instant effectiveDueAt, boolean dueProvisional, Instant ackDueAt, Long ackDutyId, Long rectifyDutyId,
                              Instant acknowledgedAt, String acknowledgedBy, String handlerName, String firstMeasures, Instant overdueAt,
-                             Instant closedAt, String closedBy) {
+                             Instant closedAt, String closedBy, Instant feedbackAt, Long followupDutyId, Instant followupDueAt,
+                             Long returnDutyId) {
+        /**
+         * The unit's clock has stopped (A10.2): its written feedback is with the warner, whose verification
+         * runs on its own clock ({@code followupDueAt}); nothing the warner takes counts against the unit.
+         */
+        public boolean awaitingVerification() {
+            return state == HazardState.FEEDBACK_SUBMITTED;
+        }
+
         /** Overdue now or once: it stands on the unit's record even after it is closed. */
         public boolean overdue() {
             return overdueAt != null;
@@ -190,10 +205,8 @@ public class HazardService implements Hazards {
     @Transactional
     public HazardView raiseAndShow(NewHazard h) {
         Actor actor = Actor.require();
-        boolean warner = (actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR))
-                || (actor.orgKind() == OrgKind.PROVIDER && actor.has(Role.PROVIDER_OPERATOR));
-        if (!warner) {
-            throw new AccessDeniedException("only the supervisor or the provider notifies hazards");
+        if (!mayWarn(actor)) {
+            throw new AccessDeniedException("only a warning department notifies hazards (A10.2)");
         }
         Instant now = clock.instant();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -220,10 +233,17 @@ public class HazardService implements Hazards {
         if (notifiedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             errors.put("notifiedAt", "hazards.error.notifiedAtFuture");
         }
+        // A15 and issue 17 point 13: nothing is due under the Measures before they took effect (the duty generator's rule too)
+        if (notifiedAt.isBefore(catalog.version().validFrom().atStartOfDay(WorkingCalendar.ZONE).toInstant())) {
+            errors.put("notifiedAt", "hazards.error.notifiedAtBeforeMeasures");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
         Systems.SystemRef system = systems.find(h.systemId()).orElseThrow(() -> new NotFound("system " + h.systemId()));
+        if (actor.orgKind() == OrgKind.UNIT && system.orgId() != actor.orgId()) {
+            throw new NotFound("system " + h.systemId()); // a unit records findings on its own systems only (A4)
+        }
         if ("EXITED".equals(system.state())) {
             throw new Unprocessable("hazards.error.systemExited");
         }
@@ -252,6 +272,9 @@ public class HazardService implements Hazards {
                 .param("day", rectify.dueDate()).param("at", ts(rectify.dueAt())).param("provisional", rectify.dueProvisional())
                 .param("rectify", rectify.id())
                 .param("ack", ack.map(Duty::id).orElse(null)).param("ackAt", ack.map(d -> ts(d.dueAt())).orElse(null)).param("id", id).update();
+        // A11.3-hazard-notice (及时通知通报): the hazard is found as it is recorded, and the notice that goes out below fulfils it
+        duties.raise(new DutyTrigger("hazard.found", subject, now, reference(id) + ":found", Map.of("severity", h.severity().name())));
+        duties.fulfil(reference(id) + ":found", "隐患通知已送达系统所属单位（YH-" + id + "）");
         event(id, "NOTIFIED", actor, now, h.title().strip(), null, null);
         audit.record(AuditEvent.success("hazards.raise", reference(id), system.name() + " " + h.severity() + " " + source + " "
                 + h.title().strip() + " due " + rectify.dueDate()));
@@ -338,8 +361,9 @@ public class HazardService implements Hazards {
         if (!errors.isEmpty()) {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
-        move(h, Action.FEEDBACK);
+        // the unit's clock stops here (A10.2): overdue is decided now, before the state leaves the running ones
         markOverdue(id, now);
+        move(h, Action.FEEDBACK, ", feedback_at = :now", Map.of("now", ts(now)));
         boolean late = !now.isBefore(h.effectiveDueAt());
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into hazards_feedback (hazard_id, submitted_at, submitted_by, submitted_name, measures, residual_risk, completed_on, late) "
@@ -355,6 +379,14 @@ public class HazardService implements Hazards {
                     .param("f", feedbackId).param("d", stored.id()).param("name", stored.filename()).update();
         }
         event(id, "FEEDBACK", actor, now, measures.strip(), feedbackId, null);
+        // the feedback fulfils the unit's duty of the running clock (A10.2-rectify, or the one a return raised) ...
+        duties.fulfil(clockReference(h), "书面整改反馈已提交（整改报告 " + feedbackId + (late ? "，逾期" : "，按时") + "）");
+        // ... and starts the warner's verification on its own clock (A11.3-rectification-follow-up)
+        Duty followup = duties.raise(new DutyTrigger(RECTIFIED_EVENT, subject(h), now, reference(id) + ":feedback:" + feedbackId,
+                Map.of("warnerKind", warnerKind(h), "severity", h.severity().name()), h.warnerOrgId())).stream().findFirst().orElse(null);
+        jdbc.sql("update hazards_hazard set followup_duty_id = :duty, followup_due_at = :at where id = :id")
+                .param("duty", followup == null ? null : followup.id()).param("at", followup == null ? null : ts(followup.dueAt()))
+                .param("id", id).update();
         audit.record(AuditEvent.success("hazards.feedback", reference(id), "feedback " + feedbackId + (late ? " late" : "")
                 + " documents=" + files.size()));
         List<String> args = List.of(h.systemName(), h.title(), h.orgName());
@@ -375,6 +407,7 @@ public class HazardService implements Hazards {
         String text = blank(note) ? null : note.strip();
         decideFeedback(id, "CLOSED", now, actor, text);
         duties.fulfil(reference(id), "隐患已闭环：" + h.title() + (text == null ? "" : "（" + text + "）"));
+        fulfilFollowUp(h, "核查确认整改到位" + (text == null ? "" : "：" + text));
         event(id, "CLOSED", actor, now, text, null, null);
         HazardView closed = load(id).orElseThrow();
         audit.record(AuditEvent.success("hazards.close", reference(id), h.title() + (closed.closedLate() ? " late" : " on time")));
@@ -394,6 +427,8 @@ public class HazardService implements Hazards {
         Instant now = clock.instant();
         move(h, Action.RETURN);
         decideFeedback(id, "RETURNED", now, actor, reason.strip());
+        fulfilFollowUp(h, "核查未通过，已退回：" + reason.strip());
+        restartUnitClock(h, now);
         event(id, "RETURNED", actor, now, reason.strip(), null, null);
         audit.record(AuditEvent.success("hazards.return", reference(id), reason.strip()));
         tellUnit(h, "returned:" + now.toEpochMilli(), "hazards.notice.returned", List.of(h.systemName(), h.title(), reason.strip()),
@@ -488,7 +523,9 @@ public class HazardService implements Hazards {
                 jdbc.sql("update hazards_hazard set effective_due_date = :day, effective_due_at = :at, due_provisional = false where id = :id")
                         .param("day", request.proposedDueDate()).param("at", ts(newDueAt)).param("id", id).update();
                 // the rectification duty follows, so the engine does not chase the unit for the old date
-                duties.extend(reference(id), "A10.2-rectify", request.proposedDueDate(), reason.strip());
+                Duty clockDuty = h.returnDutyId() == null ? null : duties.find(h.returnDutyId()).orElse(null);
+                duties.extend(clockDuty == null ? reference(id) : clockDuty.reference(), clockDuty == null ? RECTIFY_RULE : clockDuty.ruleId(),
+                        request.proposedDueDate(), reason.strip());
             }
         } else {
             eventKind = approve ? "RISK_ACCEPTED" : "RISK_ACCEPTANCE_REJECTED";
@@ -496,6 +533,12 @@ public class HazardService implements Hazards {
                 guard(h, Action.APPROVE_RISK_ACCEPTANCE);
                 move(h, Action.APPROVE_RISK_ACCEPTANCE, ", closed_at = :now, closed_by = :by", Map.of("now", ts(now), "by", actor.username()));
                 duties.fulfil(reference(id), "风险接受（市大数据中心批准）：" + reason.strip());
+                if (h.awaitingVerification()) {
+                    fulfilFollowUp(h, "风险接受（市大数据中心批准）：" + reason.strip());
+                }
+                if (h.returnDutyId() != null) {
+                    duties.fulfil(clockReference(h), "风险接受（市大数据中心批准）：" + reason.strip());
+                }
             }
         }
         jdbc.sql("update hazards_request set decision = :d, decided_at = :now, decided_by = :by, decision_reason = :reason, "
@@ -741,19 +784,22 @@ public class HazardService implements Hazards {
 
     // ---- overdue on the record --------------------------------------------------------------
 
+    /** A10.2: the unit's clock stops at its written feedback; the warner's time to verify is not the unit's. */
+    static final String UNIT_CLOCK_RUNS = "and status <> 'FEEDBACK_SUBMITTED' ";
+
     /**
-     * Records the moment an open hazard passed its due time. Once set it stays, through an
+     * Records the moment an open hazard passed its due time while the unit's clock ran. Once set it stays, through an
      * extension approved later and after closing: the unit's record shows it (A10.2).
      */
     @Transactional
     public int markAllOverdue(Instant now) {
         return jdbc.sql("update hazards_hazard set overdue_at = effective_due_at where overdue_at is null and closed_at is null "
-                + "and effective_due_at <= :now").param("now", ts(now)).update();
+                + UNIT_CLOCK_RUNS + "and effective_due_at <= :now").param("now", ts(now)).update();
     }
 
     private void markOverdue(long id, Instant now) {
         jdbc.sql("update hazards_hazard set overdue_at = effective_due_at where id = :id and overdue_at is null and closed_at is null "
-                + "and effective_due_at <= :now").param("id", id).param("now", ts(now)).update();
+                + UNIT_CLOCK_RUNS + "and effective_due_at <= :now").param("id", id).param("now", ts(now)).update();
     }
 
     // ---- internals ----------------------------------------------------------------------------
@@ -790,17 +836,43 @@ public class HazardService implements Hazards {
     private HazardView forWarner(long id, Actor actor) {
         HazardView h = visible(id, actor);
         if (!isWarner(h, actor)) {
-            throw new AccessDeniedException("only the warning department verifies the feedback");
+            // A10.2: the feedback goes to the department that warned; another reader may not decide on it
+            throw new RuleViolation("A10.2", "hazards.refused.notWarner");
         }
         return h;
+    }
+
+    /**
+     * Who may start the loop (issue 17 point 2): every party the Measures name as a warner — the supervisor (A11.3), the
+     * provider (A10.1), the regulators for their 整改通知 and 通报, and a unit for its own findings.
+     */
+    public static boolean mayWarn(Actor actor) {
+        return switch (actor.orgKind()) {
+            case SUPERVISOR -> actor.has(Role.SUPERVISOR);
+            case PROVIDER -> actor.has(Role.PROVIDER_OPERATOR);
+            case REGULATOR -> actor.has(Role.REGULATOR);
+            case UNIT -> UNIT_PEOPLE.stream().anyMatch(actor::has);
+            default -> false;
+        };
     }
 
     static boolean isUnitPerson(HazardView h, Actor actor) {
         return actor.orgKind() == OrgKind.UNIT && actor.orgId() == h.orgId() && UNIT_PEOPLE.stream().anyMatch(actor::has);
     }
 
-    static boolean isWarner(HazardView h, Actor actor) {
-        return actor.orgId() == h.warnerOrgId() && (actor.has(Role.SUPERVISOR) || actor.has(Role.PROVIDER_OPERATOR));
+    /**
+     * Who verifies the feedback: the department that warned; when a unit reported its own finding, the supervisor, who is
+     * copied on every feedback and follows rectification up (A11.3) — a unit does not verify itself.
+     */
+    boolean isWarner(HazardView h, Actor actor) {
+        if (warnerKindOf(h) == OrgKind.UNIT) {
+            return actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR);
+        }
+        return actor.orgId() == h.warnerOrgId() && (actor.has(Role.SUPERVISOR) || actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.REGULATOR));
+    }
+
+    private OrgKind warnerKindOf(HazardView h) {
+        return organisations.byId(h.warnerOrgId()).map(o -> o.kind()).orElse(OrgKind.SUPERVISOR);
     }
 
     private void guard(HazardView h, Action action) {
@@ -831,6 +903,51 @@ public class HazardService implements Hazards {
         if (updated != 1) {
             throw refused(load(h.id()).orElseThrow(), action);
         }
+    }
+
+    /** The reference of the duty the unit's clock runs on: the notice's, or the latest return's. */
+    private String clockReference(HazardView h) {
+        return h.returnDutyId() == null ? reference(h.id())
+                : duties.find(h.returnDutyId()).map(Duty::reference).orElse(reference(h.id()));
+    }
+
+    private void fulfilFollowUp(HazardView h, String note) {
+        if (h.followupDutyId() != null) {
+            duties.find(h.followupDutyId()).ifPresent(d -> duties.fulfil(d.reference(), note));
+        }
+    }
+
+    /**
+     * A10.2-rectify-after-return: the catalog's time counts again from the return; the hazard's due date
+     * becomes the later of that duty's and the one it had (a return never shortens the unit's time).
+     */
+    private void restartUnitClock(HazardView h, Instant now) {
+        Long feedbackId = jdbc.sql("select max(id) from hazards_feedback where hazard_id = :id").param("id", h.id()).query(Long.class).single();
+        Optional<Duty> again = duties.raise(new DutyTrigger(RETURNED_EVENT, subject(h), now, reference(h.id()) + ":returned:" + feedbackId,
+                Map.of("severity", h.severity().name()))).stream().findFirst();
+        if (again.isEmpty()) {
+            return; // an overlay dropped the rule: the due date stands, the clock runs on against it
+        }
+        Duty d = again.get();
+        boolean later = d.dueAt().isAfter(h.effectiveDueAt());
+        jdbc.sql("update hazards_hazard set return_duty_id = :duty" + (later
+                        ? ", effective_due_date = :day, effective_due_at = :at, due_provisional = :provisional" : "") + " where id = :id")
+                .param("duty", d.id()).param("day", d.dueDate()).param("at", ts(d.dueAt())).param("provisional", d.dueProvisional())
+                .param("id", h.id()).update();
+        if (!later) {
+            // the return's duty follows the hazard's (later) date, so the engine does not chase the unit earlier
+            duties.extend(d.reference(), d.ruleId(), h.effectiveDueDate(), "整改期限不早于原期限");
+        }
+    }
+
+    private Subject subject(HazardView h) {
+        int level = systems.find(h.systemId()).map(Systems.SystemRef::mlpsLevel).orElse(0);
+        return new Subject(SubjectKind.SYSTEM, h.systemId(), h.systemName(), h.orgId(), Map.of("mlpsLevel", level));
+    }
+
+    /** supervisor | provider | regulator | unit: the catalog's verification rules are chosen by it. */
+    private String warnerKind(HazardView h) {
+        return organisations.byId(h.warnerOrgId()).map(o -> o.kind().name().toLowerCase(java.util.Locale.ROOT)).orElse("supervisor");
     }
 
     private void lock(long id) {
@@ -870,8 +987,12 @@ public class HazardService implements Hazards {
 
     /** The warning department; when it is the supervisor itself, {@link #tellSupervisors} already covers the copy. */
     private void tellWarner(HazardView h, String occasion, String messageKey, List<String> args, Notice.Severity severity, Instant now) {
-        boolean supervisorWarned = organisations.byId(h.warnerOrgId()).map(o -> o.kind() == OrgKind.SUPERVISOR).orElse(false);
-        Set<Role> roles = supervisorWarned ? Set.of(Role.SUPERVISOR) : Set.of(Role.PROVIDER_OPERATOR);
+        Set<Role> roles = switch (warnerKindOf(h)) {
+            case PROVIDER -> Set.of(Role.PROVIDER_OPERATOR);
+            case REGULATOR -> Set.of(Role.REGULATOR);
+            case UNIT -> UNIT_PEOPLE;
+            default -> Set.of(Role.SUPERVISOR);
+        };
         delivery.deliver(new Notice("hazard:" + h.id() + ":" + occasion + ":" + h.warnerOrgId() + ":warner", h.warnerOrgId(), roles,
                 messageKey, args, "/hazards/" + h.id(), severity, now));
     }
@@ -896,7 +1017,8 @@ public class HazardService implements Hazards {
                 rs.getObject("due_date", LocalDate.class), instant(rs, "due_at"), rs.getObject("effective_due_date", LocalDate.class),
                 instant(rs, "effective_due_at"), rs.getBoolean("due_provisional"), instant(rs, "ack_due_at"), nullableLong(rs, "ack_duty_id"), nullableLong(rs, "rectify_duty_id"),
                 instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"), rs.getString("handler_name"), rs.getString("first_measures"),
-                instant(rs, "overdue_at"), instant(rs, "closed_at"), rs.getString("closed_by"));
+                instant(rs, "overdue_at"), instant(rs, "closed_at"), rs.getString("closed_by"), instant(rs, "feedback_at"),
+                nullableLong(rs, "followup_duty_id"), instant(rs, "followup_due_at"), nullableLong(rs, "return_duty_id"));
     }
 
     static String reference(long id) {

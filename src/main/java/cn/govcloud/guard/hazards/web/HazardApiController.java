@@ -60,7 +60,7 @@ class HazardApiController {
     /** API.md: {@code {"systemId","title","severity","notifiedAt"?}} → 201 {@code {"id","status","dueDate","dueAt", …}}. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> raise(@RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -150,13 +150,13 @@ class HazardApiController {
     }
 
     @PostMapping("/{id}/close")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return json(hazards.close(id, body == null ? null : string(body.get("note"))));
     }
 
     @PostMapping("/{id}/return")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
     Map<String, Object> returnFeedback(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return json(hazards.returnFeedback(id, body == null ? null : string(body.get("reason"))));
     }
@@ -340,6 +340,12 @@ class HazardApiController {
         m.put("closedOnTime", v.closedAt() == null ? null : !v.closedLate());
         m.put("ackDutyId", v.ackDutyId());
         m.put("rectifyDutyId", v.rectifyDutyId());
+        // A10.2 / A11.3 (issue 17): the unit's clock stopped at its feedback; the warner verifies on its own clock
+        m.put("feedbackAt", v.feedbackAt());
+        m.put("unitClockStopped", v.awaitingVerification());
+        m.put("verificationDutyId", v.followupDutyId());
+        m.put("verificationDueAt", v.followupDueAt());
+        m.put("returnDutyId", v.returnDutyId());
         return m;
     }
 

@@ -97,14 +97,14 @@ class HazardPages {
     }
 
     @GetMapping("/hazards/new")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     String form(Model model) {
         showForm(model, Map.of(), Map.of());
         return "hazards/form";
     }
 
     @PostMapping("/hazards")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     String raise(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -177,13 +177,13 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/close")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.closed", () -> hazards.close(id, form.get("note")));
     }
 
     @PostMapping("/hazards/{id}/return")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
     String returnFeedback(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.returned", () -> hazards.returnFeedback(id, form.get("reason")));
     }
@@ -303,6 +303,13 @@ class HazardPages {
         if (!h.open()) {
             return text(h.closedLate() ? "hazards.countdown.closedLate" : "hazards.countdown.closedOnTime");
         }
+        if (h.awaitingVerification()) {
+            // A10.2: the unit's clock stopped at its feedback; the warner's verification has its own due time
+            return messages.getMessage(h.overdue() ? "hazards.countdown.awaitingLate" : "hazards.countdown.awaiting",
+                    new Object[] {h.followupDueAt() == null ? "—" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .format(h.followupDueAt().atZone(WorkingCalendar.ZONE))},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        }
         Duration left = Duration.between(now, h.effectiveDueAt());
         boolean overdue = left.isNegative() || left.isZero();
         Duration d = left.abs();
@@ -313,7 +320,10 @@ class HazardPages {
     private void showForm(Model model, Map<String, String> values, Map<String, String> errors) {
         Map<Long, String> orgNames = new HashMap<>();
         organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
-        List<Long> ids = systems.addresses().stream().map(Systems.Address::systemId).distinct().toList();
+        Actor actor = Actor.require();
+        // a unit records findings on its own systems only (issue 17 point 2, A4)
+        List<Long> ids = systems.addresses().stream().filter(a -> actor.orgKind() != OrgKind.UNIT || a.orgId() == actor.orgId())
+                .map(Systems.Address::systemId).distinct().toList();
         List<Map<String, String>> options = systems.find(ids).stream()
                 .sorted(Comparator.comparing((Systems.SystemRef s) -> orgNames.getOrDefault(s.orgId(), "")).thenComparing(Systems.SystemRef::name))
                 .map(s -> Map.of("id", String.valueOf(s.id()), "label", orgNames.getOrDefault(s.orgId(), "") + " · " + s.name()))
@@ -326,8 +336,7 @@ class HazardPages {
     }
 
     private static boolean mayRaise(Actor actor) {
-        return (actor.orgKind() == OrgKind.SUPERVISOR && actor.has(Role.SUPERVISOR))
-                || (actor.orgKind() == OrgKind.PROVIDER && actor.has(Role.PROVIDER_OPERATOR));
+        return HazardService.mayWarn(actor);
     }
 
     private String text(String key) {

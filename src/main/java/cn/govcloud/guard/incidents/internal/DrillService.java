@@ -103,9 +103,11 @@ public class DrillService {
     private final AuditLog audit;
     private final Hazards hazards;
     private final Clock clock;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     DrillService(JdbcClient jdbc, Duties duties, Documents documents, Systems systems, OrganisationDirectory organisations, Inbox inbox,
-                 AuditLog audit, Hazards hazards, Clock clock) {
+                 AuditLog audit, Hazards hazards, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.duties = duties;
         this.documents = documents;
@@ -338,7 +340,10 @@ public class DrillService {
             Long drillId = jdbc.sql("select min(id) from incidents_drill where org_id = :org and drill_date between :s and :e "
                             + "and network_attack and data_leak and system_failure and dr_switchover")
                     .param("org", providerOrgId).param("s", s).param("e", end).query(Long.class).optional().orElse(null);
-            String status = drillId != null ? "DONE" : end.isBefore(today) ? "OVERDUE" : "DUE";
+            // A15 and issue 17 point 13: a half-year that ended before the Measures took effect owed nothing, as the duty
+            // generator has it (it skips such periods); it is shown as such, never as overdue
+            String status = drillId != null ? "DONE" : end.isBefore(catalog.version().validFrom()) ? "NOT_IN_FORCE"
+                    : end.isBefore(today) ? "OVERDUE" : "DUE";
             Duty duty = drillDuties.stream().filter(x -> s.equals(x.periodStart())).findFirst().orElse(null);
             out.add(new HalfYear(s.getYear(), s.getMonthValue() == 1 ? 1 : 2, s, end, status, drillId, duty));
             start = start.minusMonths(6);

@@ -30,6 +30,30 @@ class IncidentOutcomeQueries implements IncidentOutcomes {
     }
 
     @Override
+    public List<Reporting> reporting(Instant from, Instant to, Instant now) {
+        java.util.Map<Long, long[]> byOrg = new java.util.TreeMap<>();
+        List<String> severity = List.of("I", "II", "III", "IV"); // most severe first
+        jdbc.sql("select i.org_id, i.grade, i.suggested_grade, i.report_due_at, (select min(e.at) from incidents_event e "
+                        + "where e.incident_id = i.id and e.kind = 'REPORTED') as reported_at from incidents_incident i "
+                        + "where i.confirmed_at >= :from and i.confirmed_at < :to")
+                .param("from", ts(from)).param("to", ts(to)).query((rs, i) -> {
+                    long[] counts = byOrg.computeIfAbsent(rs.getLong("org_id"), o -> new long[3]);
+                    OffsetDateTime due = rs.getObject("report_due_at", OffsetDateTime.class);
+                    OffsetDateTime reported = rs.getObject("reported_at", OffsetDateTime.class);
+                    if (due != null && reported != null && reported.toInstant().isAfter(due.toInstant())) {
+                        counts[0]++;
+                    } else if (due != null && reported == null && now.isAfter(due.toInstant())) {
+                        counts[1]++;
+                    }
+                    if (severity.indexOf(rs.getString("grade")) > severity.indexOf(rs.getString("suggested_grade"))) {
+                        counts[2]++;
+                    }
+                    return null;
+                }).list();
+        return byOrg.entrySet().stream().map(e -> new Reporting(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList();
+    }
+
+    @Override
     public List<Outcome> outcomes(long orgId, Instant from, Instant to) {
         return jdbc.sql(SELECT + "where org_id = :org and confirmed_at >= :from and confirmed_at < :to order by confirmed_at, id")
                 .param("org", orgId).param("from", ts(from)).param("to", ts(to)).query(IncidentOutcomeQueries::row).list();

@@ -189,6 +189,27 @@ public class ProviderExit {
         return task(taskId).orElseThrow();
     }
 
+    /**
+     * A5.6 "终止服务后…报送数据清除报告": once an open exit's end date has come, the service has ended, and the event
+     * raises the provider's A5.6-data-clearance-report (issue 17 point 10). Counted from the start of the end date,
+     * the day the exit takes effect. Run every few minutes and before a clearance is filed; idempotent per exit.
+     */
+    @Transactional
+    public int endServices() {
+        LocalDate today = today();
+        List<Map<String, Object>> ended = jdbc.sql("select id, provider_org_id, end_date from platform_exit where state = 'OPEN' "
+                + "and end_date <= :today").param("today", today).query().listOfRows();
+        for (Map<String, Object> row : ended) {
+            long id = ((Number) row.get("id")).longValue();
+            long org = ((Number) row.get("provider_org_id")).longValue();
+            LocalDate end = row.get("end_date") instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row.get("end_date");
+            Instant endedAt = end.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+            duties.raise(new DutyTrigger("exit.service-ended", new Subject(SubjectKind.PLATFORM, org, "政务云平台", org, Map.of()), endedAt,
+                    "exit:" + id + ":ended"));
+        }
+        return ended.size();
+    }
+
     /** A5.6: after the end of service, the data-clearance report (what was erased, how, when, verified by whom) closes the exit. */
     @Transactional
     public Exit fileClearance(long exitId, Clearance c) {
@@ -223,7 +244,9 @@ public class ProviderExit {
                         + "verified_by = :verified, clearance_filed_at = :at, clearance_filed_by = :by where id = :id")
                 .param("on", c.clearedOn()).param("scope", c.scope().strip()).param("method", c.method().strip())
                 .param("verified", c.verifiedBy().strip()).param("at", now()).param("by", actor.username()).param("id", exitId).update();
+        endServices();
         duties.fulfil("exit:" + exitId, "data-clearance report filed");
+        duties.fulfil("exit:" + exitId + ":ended", "data-clearance report filed");
         audit.record(AuditEvent.success("platform.exit.clearance", "exit:" + exitId,
                 "cleared on " + c.clearedOn() + " by " + c.method().strip() + ", verified by " + c.verifiedBy().strip()));
         return find(exitId, actor).orElseThrow();

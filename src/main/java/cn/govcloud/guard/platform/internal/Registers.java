@@ -92,12 +92,14 @@ public class Registers {
     private final Documents documents;
     private final AuditLog audit;
     private final Clock clock;
+    private final cn.govcloud.guard.duties.Duties duties;
 
-    Registers(JdbcClient jdbc, Documents documents, AuditLog audit, Clock clock) {
+    Registers(JdbcClient jdbc, Documents documents, AuditLog audit, Clock clock, cn.govcloud.guard.duties.Duties duties) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.audit = audit;
         this.clock = clock;
+        this.duties = duties;
     }
 
     private static Actor provider() {
@@ -171,6 +173,13 @@ public class Registers {
             throw new RuleViolation("A6.1", "platform.lines.error.duplicate");
         }
         long id = key.getKey().longValue();
+        // A6.1-network-line-registration: the line's connection raises the provider's registration duty, which this entry
+        // (carrier and user named, A6.1 "谁提供谁负责、谁使用谁负责") fulfils at once (issue 17 point 10)
+        cn.govcloud.guard.duties.Subject platform = new cn.govcloud.guard.duties.Subject(cn.govcloud.guard.rules.Rule.SubjectKind.PLATFORM,
+                actor.orgId(), actor.orgName(), actor.orgId(), Map.of());
+        duties.raise(new cn.govcloud.guard.duties.DutyTrigger("network-line.connected", platform, clock.instant(), "network-line:" + id,
+                Map.of("lineType", l.lineType())));
+        duties.fulfil("network-line:" + id, "线路已登记：" + name + "（" + carrier + "，使用单位 " + userOrg + "）");
         audit.record(AuditEvent.success("platform.line.register", "network-line:" + id, l.lineType() + " " + name + " (" + carrier
                 + ") firewall=" + l.firewall() + " ips=" + l.intrusionPrevention()));
         return line(id, actor).orElseThrow();

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class AssessmentParts {
     static final Map<String, Kind> KINDS = YamlTree.names(Kind.class);
-    static final List<String> GRADES = List.of("I", "II", "III", "IV");
+    /** Points per incident of a grade (I … IV), and per late, missing or concealed report (迟报、漏报、瞒报, issue 17 point 15). */
+    static final List<String> GRADES = List.of("I", "II", "III", "IV", "late", "missing", "concealed");
     private static final Pattern ITEM_ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private AssessmentParts() {
@@ -129,7 +130,7 @@ final class AssessmentParts {
         return new Item(id, kind, title, titleEn, weight, deductions, prefixes, articles, note, Set.of());
     }
 
-    /** {@code {I: 20, II: 10, III: 5, IV: 2}}: points per incident, each grade at most once. */
+    /** {@code {I: 20, II: 10, III: 5, IV: 0, late: 5, missing: 10, concealed: 20}}: points per incident or failed report, each key at most once. */
     private static Map<String, Integer> deductions(YamlTree yaml, Node node, String path) {
         Map<String, Entry> e = yaml.mapping(node, path);
         if (e == null) {

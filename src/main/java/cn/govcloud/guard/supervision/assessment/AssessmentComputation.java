@@ -68,7 +68,7 @@ class AssessmentComputation {
         for (OrganisationView unit : units) {
             List<ItemScore> items = new ArrayList<>();
             for (Item item : model.items()) {
-                items.add(score(item, figures.get(item.id()).getOrDefault(unit.id(), new long[5])));
+                items.add(score(item, figures.get(item.id()).getOrDefault(unit.id(), new long[8])));
             }
             scores.add(new UnitScore(unit.id(), unit.name(), items, total(items), 0, null, null));
         }
@@ -89,7 +89,7 @@ class AssessmentComputation {
         return items.stream().map(ItemScore::score).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** {@code duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=2);admission=10} */
+    /** {@code duties=40;hazards=30;incidents=20(I=20,II=10,III=5,IV=0,late=5,missing=10,concealed=20);admission=10} */
     static String weights(AssessmentModel model) {
         return model.items().stream().map(i -> i.id() + "=" + i.weight() + (i.deductions().isEmpty() ? ""
                         : i.deductions().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(",", "(", ")"))))
@@ -110,11 +110,20 @@ class AssessmentComputation {
                         .forEach(t -> byOrg.put(t.orgId(), new long[]{t.closedOnTime(), t.due(), 0, 0, 0}));
                 break;
             case INCIDENTS:
-                incidents.tally(start(year), start(year + 1)).forEach(t -> {
+                // issue 17 point 13: nothing counts from before the Measures took effect (the duty generator's rule)
+                Instant from = inForceFrom(year);
+                incidents.tally(from, start(year + 1)).forEach(t -> {
                     int grade = List.of("I", "II", "III", "IV").indexOf(t.grade());
                     if (grade >= 0) {
-                        byOrg.computeIfAbsent(t.orgId(), o -> new long[5])[1 + grade] += t.count();
+                        byOrg.computeIfAbsent(t.orgId(), o -> new long[8])[1 + grade] += t.count();
                     }
+                });
+                // issue 17 point 15: 迟报、漏报、瞒报 are deducted, reporting on time is not
+                incidents.reporting(from, start(year + 1), now).forEach(r -> {
+                    long[] f = byOrg.computeIfAbsent(r.orgId(), o -> new long[8]);
+                    f[5] += r.late();
+                    f[6] += r.missing();
+                    f[7] += r.concealed();
                 });
                 break;
             case ADMISSION:
@@ -129,6 +138,13 @@ class AssessmentComputation {
     static DutyOutcomes.Selection selection(Item item, Party party, int year, Instant now) {
         return new DutyOutcomes.Selection(party, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), item == null ? List.of() : item.rulePrefixes(),
                 item == null ? List.of() : item.articles(), now);
+    }
+
+    /** The start of the year, or of the Measures' validity when later (A15): 2025 counts from 16 December. */
+    Instant inForceFrom(int year) {
+        Instant from = start(year);
+        Instant valid = catalog.version().validFrom().atStartOfDay(ZONE).toInstant();
+        return valid.isAfter(from) ? valid : from;
     }
 
     static Instant start(int year) {
@@ -151,6 +167,16 @@ class AssessmentComputation {
                     parts.add(grades.get(g) + "级×" + n + "（每起 " + item.deduction(grades.get(g)) + " 分）");
                 }
             }
+            // 迟报、漏报、瞒报 (issue 17 point 15): per failed report, on top of the incident itself
+            List<String> failures = List.of("late", "missing", "concealed");
+            List<String> names = List.of("迟报", "漏报", "瞒报");
+            for (int k = 0; k < 3; k++) {
+                long n = f.length > 5 + k ? f[5 + k] : 0;
+                if (n > 0) {
+                    points += n * item.deduction(failures.get(k));
+                    parts.add(names.get(k) + "×" + n + "（每起 " + item.deduction(failures.get(k)) + " 分）");
+                }
+            }
             BigDecimal deduction = BigDecimal.valueOf(Math.min(points, item.weight())).setScale(2, RoundingMode.HALF_UP);
             return new ItemScore(item.id(), item.kind().name(), item.title(), item.titleEn(), item.weight(), count, 0, deduction,
                     weight.subtract(deduction).setScale(2, RoundingMode.HALF_UP), String.join("，", parts), count == 0, item.overridden());
@@ -165,7 +191,7 @@ class AssessmentComputation {
 
     /** The providers' records of the year (always live: the snapshot keeps the units' scores). */
     List<ProviderRecord> providers(int year, Instant now) {
-        List<IncidentOutcomes.Outcome> serious = incidents.ofGrades(PROVIDER_GRADES, start(year), start(year + 1));
+        List<IncidentOutcomes.Outcome> serious = incidents.ofGrades(PROVIDER_GRADES, inForceFrom(year), start(year + 1));
         Map<Long, DutyOutcomes.Tally> tallies = duties.tally(selection(null, Party.PROVIDER, year, now)).stream()
                 .collect(Collectors.toMap(DutyOutcomes.Tally::orgId, t -> t));
         return organisations.ofKind(OrgKind.PROVIDER).stream().map(p -> {
@@ -194,7 +220,7 @@ class AssessmentComputation {
                         .map(h -> new Evidence("hazard", h.id(), h.title() + "（" + h.systemName() + "）", h.severity(), h.dueDate(), h.closedAt(),
                                 h.onTime(), h.status(), "/hazards/" + h.id())).toList();
             case INCIDENTS:
-                return incidents.outcomes(orgId, start(year), start(year + 1)).stream()
+                return incidents.outcomes(orgId, inForceFrom(year), start(year + 1)).stream()
                         .map(i -> new Evidence("incident", i.id(), i.title(), i.grade(), null, i.confirmedAt(), null, i.status(),
                                 "/incidents/" + i.id())).toList();
             case ADMISSION:

@@ -32,7 +32,7 @@ class NoticeApi {
     /** {@code {"kind","title","body","unitIds":[…]}} → 201; every unit gets it in its inbox and on its channels. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.SUPERVISOR)
+    @Allow({Role.SUPERVISOR, Role.REGULATOR})
     Map<String, Object> issue(@RequestBody(required = false) Map<String, Object> body) {
         Body b = new Body(body);
         Notices.NewNotice n = new Notices.NewNotice(b.string("kind"), b.string("title"), b.string("body"), b.numbers("unitIds"));

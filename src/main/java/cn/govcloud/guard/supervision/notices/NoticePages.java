@@ -45,22 +45,23 @@ class NoticePages {
     @GetMapping("/supervision/notices")
     String list(@RequestParam(required = false) String draftOverdue, Model model) {
         Actor actor = Actor.require();
-        boolean mayIssue = actor.has(Role.SUPERVISOR);
+        boolean mayIssue = Notices.mayIssue(actor);
         List<Notices.IssuedNotice> list = notices.list(actor);
         model.addAttribute("notices", list);
         // acknowledgement progress for the overseers, one grouped query for the page (A11.3 "跟踪督促")
         model.addAttribute("progress", Notices.oversees(actor) ? notices.progress(list.stream().map(Notices.IssuedNotice::id).toList())
                 : java.util.Map.of());
         model.addAttribute("mayIssue", mayIssue);
+        model.addAttribute("mayDraft", actor.has(Role.SUPERVISOR));
         model.addAttribute("oversight", Notices.oversees(actor));
         model.addAttribute("units", mayIssue ? organisations.ofKind(OrgKind.UNIT) : List.of());
-        model.addAttribute("draft", mayIssue && draftOverdue != null ? draft.overdueRectifications(actor)
+        model.addAttribute("draft", actor.has(Role.SUPERVISOR) && draftOverdue != null ? draft.overdueRectifications(actor)
                 : new NoticeDraft.Draft("", "", "", List.of()));
         return "supervision/notices/list";
     }
 
     @PostMapping("/supervision/notices")
-    @Allow(Role.SUPERVISOR)
+    @Allow({Role.SUPERVISOR, Role.REGULATOR})
     String issue(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/notices", "scheduling.done.issued", () -> {
             Notices.IssuedNotice issued = notices.issue(new Notices.NewNotice(form.getFirst("kind"), form.getFirst("title"), form.getFirst("body"),

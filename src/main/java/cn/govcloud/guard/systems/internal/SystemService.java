@@ -86,11 +86,16 @@ public class SystemService {
 
     public record Item(ItemKind kind, long documentId, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,
                        ItemStatus status, String reviewReason, Instant uploadedAt, String uploadedBy, Instant reviewedAt,
-                       String reviewedBy) {
+                       String reviewedBy, Integer certLevel) {
     }
 
-    public record ItemDetails(String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil) {
-        public static final ItemDetails NONE = new ItemDetails(null, null, null, null);
+    /** {@code certLevel}: the protection level (1–5) the 等保 certificate states; admission compares it with the system's (A11.2). */
+    public record ItemDetails(String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil, Integer certLevel) {
+        public static final ItemDetails NONE = new ItemDetails(null, null, null, null, null);
+
+        public ItemDetails(String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil) {
+            this(certNumber, certDate, conclusion, validUntil, null);
+        }
     }
 
     public record Transition(long id, String action, SystemState from, SystemState to, String rule, String reason, String actor,
@@ -305,6 +310,9 @@ public class SystemService {
             if (d.validUntil() == null || d.certDate() != null && !d.validUntil().isAfter(d.certDate())) {
                 errors.put("validUntil", "systems.error.validUntil");
             }
+            if (d.certLevel() != null && (d.certLevel() < 1 || d.certLevel() > 5)) {
+                errors.put("certLevel", "systems.error.certLevel");
+            }
         }
         if (file == null) {
             errors.put("file", "systems.error.file");
@@ -324,14 +332,15 @@ public class SystemService {
         params.put("date", mlps ? d.certDate() : null);
         params.put("c", mlps ? d.conclusion().strip() : null);
         params.put("until", mlps ? d.validUntil() : null);
+        params.put("level", mlps ? d.certLevel() : null);
         params.put("now", ts(now));
         params.put("by", actor.username());
         int updated = jdbc.sql("update systems_verification_item set document_id = :d, cert_number = :no, cert_date = :date, conclusion = :c, "
-                + "valid_until = :until, status = 'SUBMITTED', review_reason = null, uploaded_at = :now, uploaded_by = :by, reviewed_at = null, "
+                + "valid_until = :until, cert_level = :level, status = 'SUBMITTED', review_reason = null, uploaded_at = :now, uploaded_by = :by, reviewed_at = null, "
                 + "reviewed_by = null where system_id = :s and kind = :k").params(params).update();
         if (updated == 0) {
             jdbc.sql("insert into systems_verification_item (system_id, kind, document_id, cert_number, cert_date, conclusion, valid_until, "
-                    + "status, uploaded_at, uploaded_by) values (:s, :k, :d, :no, :date, :c, :until, 'SUBMITTED', :now, :by)").params(params).update();
+                    + "cert_level, status, uploaded_at, uploaded_by) values (:s, :k, :d, :no, :date, :c, :until, :level, 'SUBMITTED', :now, :by)").params(params).update();
         }
         record(id, "ITEM_UPLOADED:" + kind, system.state(), system.state(), "A11.2", doc.filename(), actor, now);
         audit.record(AuditEvent.success("systems.item.upload", "system:" + id, kind + " document " + doc.id()));
@@ -378,12 +387,17 @@ public class SystemService {
         if (!verificationPassed(id)) {
             throw new RuleViolation("A11.2", "Not every verification item is accepted: the system may not be admitted (A11.2)");
         }
+        AdmissionGate.refusal(system, items(id), protections(id), today()).ifPresent(refusal -> {
+            throw refusal;
+        });
         move(system, Lifecycle.ADMIT, null, actor);
         // the supervisor's A11.2 check is done: every item accepted, admitted for the intranet (the switches are separate acts)
         duties.ofSubject(SubjectKind.SYSTEM, id).stream()
                 .filter(d -> d.ruleId().equals("A11.2-admission-check") && d.state().awaitsSubmission())
                 .findFirst().ifPresent(duty -> duties.submit(duty.id(), Map.of("mlpsCertificateOk", "true", "cryptoPlanOk", "true",
-                        "testReportsOk", "true", "decision", "准入", "internetAllowed", "true", "reviewer", actor.displayName())));
+                        "testReportsOk", "true", "decision", "准入",
+                        // admission is for the intranet; internet access is a separate decision (setSwitch), not recorded as allowed before it
+                        "internetAllowed", String.valueOf(system.internetAccess()), "reviewer", actor.displayName())));
         return get(id);
     }
 
@@ -762,7 +776,8 @@ public class SystemService {
             Item item = new Item(ItemKind.valueOf(rs.getString("kind")), rs.getLong("document_id"), rs.getString("cert_number"),
                     rs.getObject("cert_date", LocalDate.class), rs.getString("conclusion"), rs.getObject("valid_until", LocalDate.class),
                     ItemStatus.valueOf(rs.getString("status")), rs.getString("review_reason"), instant(rs, "uploaded_at"),
-                    rs.getString("uploaded_by"), instant(rs, "reviewed_at"), rs.getString("reviewed_by"));
+                    rs.getString("uploaded_by"), instant(rs, "reviewed_at"), rs.getString("reviewed_by"),
+                    (Integer) rs.getObject("cert_level", Integer.class));
             items.put(item.kind(), item);
             return item;
         }).list();

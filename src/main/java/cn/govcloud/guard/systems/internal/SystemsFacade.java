@@ -43,6 +43,17 @@ class SystemsFacade implements Systems {
     }
 
     @Override
+    public void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil, Integer certLevel,
+                           String filename, InputStream file) {
+        service.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil, certLevel), filename, file);
+    }
+
+    @Override
+    public void declareProtection(long id, String measure, boolean present, String detail) {
+        service.declareProtection(id, SystemService.Measure.valueOf(measure), present, detail, null, null);
+    }
+
+    @Override
     public void requestAdmission(long id) {
         service.requestAdmission(id);
     }

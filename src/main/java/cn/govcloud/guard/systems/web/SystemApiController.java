@@ -151,12 +151,25 @@ class SystemApiController {
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam(required = false) String certNumber,
                                    @RequestParam(required = false) String certDate, @RequestParam(required = false) String conclusion,
-                                   @RequestParam(required = false) String validUntil,
+                                   @RequestParam(required = false) String validUntil, @RequestParam(required = false) String certLevel,
                                    HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
         return json(systems.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
-                conclusion, date("validUntil", validUntil)), has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
+                conclusion, date("validUntil", validUntil), level(certLevel)), has ? file.getOriginalFilename() : null,
+                has ? file.getInputStream() : null));
+    }
+
+    /** The certificate's protection level (1–5), optional at upload; anything else is 400 naming {@code certLevel}. */
+    static Integer level(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new cn.govcloud.guard.shared.InvalidInput("systems.error.invalid", Map.of("certLevel", "systems.error.certLevel"));
+        }
     }
 
     /** A7.1: one protection measure, multipart (fields present=true|false, detail; optional evidence in part {@code file}) or form. */
@@ -379,6 +392,7 @@ class SystemApiController {
         m.put("certDate", i.certDate());
         m.put("conclusion", i.conclusion());
         m.put("validUntil", i.validUntil());
+        m.put("certLevel", i.certLevel());
         m.put("reviewReason", i.reviewReason());
         m.put("uploadedAt", i.uploadedAt());
         m.put("uploadedBy", i.uploadedBy());

@@ -214,7 +214,8 @@ class SystemPages {
             boolean has = file != null && !file.isEmpty();
             return systems.uploadItem(id, SystemApiController.parse(ItemKind.class, "kind", kind), new ItemDetails(form.get("certNumber"),
                     SystemApiController.date("certDate", form.get("certDate")), form.get("conclusion"),
-                    SystemApiController.date("validUntil", form.get("validUntil"))), has ? file.getOriginalFilename() : null,
+                    SystemApiController.date("validUntil", form.get("validUntil")), SystemApiController.level(form.get("certLevel"))),
+                    has ? file.getOriginalFilename() : null,
                     stream(has ? file : null));
         });
     }

@@ -68,6 +68,22 @@ class AuditRetentionUnitTests {
                 .containsExactly(true, 3L, 1);
     }
 
+    /** Issue 17 point 12: 31 August − 180 days is 4 March, but six calendar months and a day reach back to 27 February. */
+    @Test
+    void A5_3_retentionIsSixCalendarMonthsAndADay_notOneHundredEightyDays() {
+        Instant now = Instant.parse("2026-08-31T04:00:00Z");
+        appendAt(Instant.parse("2026-02-26T12:00:00Z"), 2); // older than six months and a day: may go
+        appendAt(Instant.parse("2026-02-27T01:00:00Z"), 3); // 27 February in Baotou: younger than six months and a day, 187 days old
+        appendAt(Instant.parse("2026-08-30T01:00:00Z"), 1);
+        int removed = new AuditRetention(jdbc, SETTINGS, Clock.fixed(now, ZoneOffset.UTC)).purge();
+        assertThat(removed).isEqualTo(2);
+        assertThat(jdbc.sql("select min(id) from audit_record").query(Long.class).single()).isEqualTo(3L);
+        assertThat(SETTINGS.cutoff(now)).isEqualTo(Instant.parse("2026-02-26T16:00:00Z"));
+        assertThat(SETTINGS.keptSince(LocalDate.of(2026, 8, 31))).isEqualTo(LocalDate.of(2026, 2, 28));
+        // a longer configured retention reaches further back
+        assertThat(new AuditSettings(400, ZoneId.of("Asia/Shanghai")).cutoff(now)).isEqualTo(now.minus(Duration.ofDays(400)));
+    }
+
     @Test
     void theHeadRecordStaysEvenWhenEverythingIsOldA53() {
         appendAt(NOW.minus(Duration.ofDays(200)), 5);

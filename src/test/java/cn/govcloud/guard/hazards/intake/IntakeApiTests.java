@@ -448,6 +448,9 @@ class IntakeApiTests {
         assertThat(duty).hasSize(1);
         assertThat(duty.get(0).get("rule_id")).isEqualTo("A10.1-alert-acknowledgement");
         assertThat(((Number) duty.get(0).get("org_id")).longValue()).isEqualTo(unitOrg);
+        // issue 17 point 10: the provider's own notice duty (A10.1-alert-notification) is raised and fulfilled by the notices sent
+        assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A10.1-alert-notification' and reference = :ref")
+                .param("ref", "alert:" + id + ":notice").query(String.class).single()).isEqualTo("ACCEPTED");
         java.time.Instant triggered = jdbc.sql("select triggered_at from duties_duty where reference = :ref").param("ref", "alert:" + id)
                 .query(java.time.OffsetDateTime.class).single().toInstant();
         java.time.Instant due = jdbc.sql("select due_at from duties_duty where reference = :ref").param("ref", "alert:" + id)

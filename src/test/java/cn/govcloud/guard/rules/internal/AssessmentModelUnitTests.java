@@ -21,7 +21,11 @@ class AssessmentModelUnitTests {
         assertThat(model.totalWeight()).isEqualTo(100);
         Item incidents = model.item("incidents").orElseThrow();
         assertThat(incidents.deduction("I")).isEqualTo(20);
-        assertThat(incidents.deduction("IV")).isEqualTo(2);
+        // issue 17 point 15: a grade IV incident reported on time costs nothing; 迟报、漏报、瞒报 do
+        assertThat(incidents.deduction("IV")).isZero();
+        assertThat(incidents.deduction("late")).isEqualTo(5);
+        assertThat(incidents.deduction("missing")).isEqualTo(10);
+        assertThat(incidents.deduction("concealed")).isEqualTo(20);
         assertThat(model.items()).allSatisfy(i -> assertThat(i.note()).isNotBlank());
     }
 

@@ -141,7 +141,7 @@ class RuleCatalogServiceUnitTests {
                 "system.registered", "system.contractor-engaged", "data-access.requested", "data-access.grant-ended",
                 "data-export.registered", "visit.requested", "visit.signed-in", "remote-access.requested", "remote-access.approved",
                 "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "hazard.notified",
-                "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
+                "hazard.returned", "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
                 "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
                 "calendar.next-year-missing");
         assertThat(service.events()).isEqualTo(service.snapshot().events());

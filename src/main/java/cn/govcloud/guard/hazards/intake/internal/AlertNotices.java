@@ -88,9 +88,13 @@ class AlertNotices {
                 notifier.dispatch(new Notice("alert:" + alarm.id() + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR),
                         "hazards.intake.notice.alert", args, link, level, now));
             }
+            Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
+            // A10.1-alert-notification: the provider's duty to tell both at once, raised by the alert and fulfilled by the notices
+            // just sent (issue 17 point 10); idempotent on the reference
+            duties.raise(new DutyTrigger("alert.raised", subject, now, "alert:" + alarm.id() + ":notice"));
+            duties.fulfil("alert:" + alarm.id() + ":notice", "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）");
             // idempotent on the reference: an alert assigned later is not asked twice
-            duties.raise(new DutyTrigger("alert.sent", new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(),
-                    Map.of("mlpsLevel", system.mlpsLevel())), now, "alert:" + alarm.id()));
+            duties.raise(new DutyTrigger("alert.sent", subject, now, "alert:" + alarm.id()));
         }
     }
 }

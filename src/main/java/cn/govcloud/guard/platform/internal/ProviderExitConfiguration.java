@@ -1,0 +1,17 @@
+package cn.govcloud.guard.platform.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every five minutes: a provider exit whose end date has come ends the service (A5.6), raising the data-clearance report. */
+@Configuration(proxyBeanMethods = false)
+class ProviderExitConfiguration {
+
+    @Bean
+    RecurringTask<Void> providerExitEndedTask(ProviderExit exits) {
+        return Tasks.recurring("platform-exit-ended", FixedDelay.ofMinutes(5)).execute((instance, context) -> exits.endServices());
+    }
+}
