@@ -66,7 +66,7 @@ class IntakePagesTests {
         String page = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "xxe.xml", "text/xml",
                         IntakeApiTests.sample("xxe.xml"))).with(as("supervisor")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"intake-error\"", "DOCTYPE", "nothing was stored");
+        assertThat(page).contains("id=\"intake-error\"", "DOCTYPE", "未保存任何内容");
         assertThat(jdbc.sql("select count(*) from intake_import").query(Long.class).single()).isEqualTo(before);
     }
 

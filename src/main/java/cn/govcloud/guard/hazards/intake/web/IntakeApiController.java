@@ -96,6 +96,7 @@ class IntakeApiController {
         m.put("grouped", s.grouped());
         m.put("unmatched", s.unmatched());
         m.put("skipped", s.skipped());
+        m.put("replayed", s.replayed());
         return m;
     }
 
@@ -154,7 +155,9 @@ class IntakeApiController {
     @GetMapping("/api/v1/alerts/{id}")
     @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> alertById(@PathVariable long id) {
-        return json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
+        Map<String, Object> m = json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
+        m.put("burst", intake.burst(Actor.require(), id)); // issue 24 point 5: the alerts told as one with this one
+        return m;
     }
 
     @GetMapping("/api/v1/intake/imports")

@@ -93,6 +93,7 @@ class IntakePages {
     String alert(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         model.addAttribute("a", intake.alert(actor, id).orElseThrow(() -> new NotFound("alert " + id)));
+        model.addAttribute("burst", intake.burst(actor, id));
         detail(model, actor);
         return "hazards/intake/alert";
     }
