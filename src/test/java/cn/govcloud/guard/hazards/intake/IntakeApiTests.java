@@ -235,6 +235,84 @@ class IntakeApiTests {
         assertThat(eve.get("detail").asString()).startsWith("EVE 告警内容被拒绝").contains("没有 timestamp");
     }
 
+    /** Waits (at most 60 s) for a background import to end; its status. */
+    static String finished(JdbcClient jdbc, long id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            String status = jdbc.sql("select status from intake_import where id = :id").param("id", id).query(String.class).single();
+            if (!status.equals("RUNNING")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        return "RUNNING";
+    }
+
+    /** An import a quarter through its 1,000 bytes after 30 s: 90 s to go at that pace. */
+    static void runningImport(JdbcClient jdbc, Instant now) {
+        long org = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
+        jdbc.sql("insert into intake_import (format, filename, bytes, results, stored, imported_at, imported_by, org_id, status, total_bytes, "
+                        + "started_at) values ('SCAN', 'big.xml', 250, 1200, 1000, :at, 'provider', :org, 'RUNNING', 1000, :at)")
+                .param("at", now.minusSeconds(30).atOffset(java.time.ZoneOffset.UTC)).param("org", org).update();
+    }
+
+    /**
+     * Issue 24 point 7: a big report in the background — 202 with the import id at once, progress and outcome at
+     * /api/v1/findings/imports/{id}; all or nothing stays (a file broken after several batches stores nothing).
+     */
+    @Test
+    void A10_1_aScanImportRunsInTheBackgroundWithProgress() throws Exception {
+        byte[] report = unique("openvas-gmp.xml");
+        MvcResult r = call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("file", "big.xml", "application/xml", report))
+                .header("Prefer", "respond-async"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(202);
+        long id = body(r).get("importId").asLong();
+        assertThat(r.getResponse().getHeader("Location")).isEqualTo("/api/v1/findings/imports/" + id);
+        assertThat(finished(jdbc, id)).isEqualTo("DONE");
+        JsonNode done = body(call("supervisor", get("/api/v1/findings/imports/" + id)));
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("format").asString()).isEqualTo("OPENVAS");
+        assertThat(done.get("results").asInt()).isEqualTo(4);
+        assertThat(done.get("stored").asInt()).isEqualTo(4);
+        assertThat(done.get("new").asInt()).isEqualTo(4);
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("bytesRead").asLong()).isEqualTo(report.length);
+        assertThat(jdbc.sql("select count(*) from intake_finding where first_import_id = :i").param("i", id).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'intake.scan.import' and target = :t").param("t", "import:" + id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // while one runs: how far, how much longer
+        runningImport(jdbc, clock.instant());
+        long running = jdbc.sql("select max(id) from intake_import where status = 'RUNNING' and filename = 'big.xml'").query(Long.class).single();
+        JsonNode progress = body(call("regulator", get("/api/v1/findings/imports/" + running)));
+        assertThat(progress.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(progress.get("results").asInt()).isEqualTo(1200);
+        assertThat(progress.get("stored").asInt()).isEqualTo(1000);
+        assertThat(progress.get("percent").asInt()).isEqualTo(25);
+        assertThat(progress.get("etaSeconds").asLong()).isEqualTo(90);
+        jdbc.sql("update intake_import set status = 'FAILED' where id = :id").param("id", running).update();
+        assertThat(call("unit1", get("/api/v1/findings/imports/" + running)).getResponse().getStatus()).isEqualTo(403);
+
+        // broken after several batches, in the background: FAILED with the reason in the reader's language, nothing stored
+        String run = String.valueOf(SEQ.incrementAndGet());
+        StringBuilder xml = new StringBuilder("<report><report><results>");
+        for (int i = 0; i < 12_000; i++) {
+            xml.append("<result><host>10.31.1.").append(i % 60).append("</host><port>").append(1000 + i).append("/tcp</port><nvt oid=\"1.8.")
+                    .append(run).append('.').append(i).append("\"><name>n</name></nvt><severity>5.0</severity></result>");
+        }
+        xml.append("<result><host>10.31.1.1</host><port>1/tcp</port><nvt oid=\"1.8.").append(run).append(".x\"/><severity>banana</severity></result>");
+        long findings = count("intake_finding");
+        long failed = body(call(machine("findings:write"), multipart("/api/v1/findings/import?async=true")
+                .file(new MockMultipartFile("file", "broken.xml", "application/xml", xml.toString().getBytes(StandardCharsets.UTF_8)))))
+                .get("importId").asLong();
+        assertThat(finished(jdbc, failed)).isEqualTo("FAILED");
+        assertThat(count("intake_finding")).isEqualTo(findings);
+        JsonNode refused = body(call("provider", get("/api/v1/findings/imports/" + failed)));
+        assertThat(refused.get("error").asString()).contains("第 12001 条结果").contains("未保存任何内容");
+        assertThat(refused.get("stored").asInt()).isZero();
+        JsonNode english = body(call("provider", get("/api/v1/findings/imports/" + failed).cookie(new jakarta.servlet.http.Cookie("govguard-lang", "en"))));
+        assertThat(english.get("error").asString()).contains("result 12001").contains("nothing was stored");
+    }
+
     @Test
     void aMissingFileIs400() throws Exception {
         MvcResult r = call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("other", "x.xml", "text/xml", new byte[] {1})));
