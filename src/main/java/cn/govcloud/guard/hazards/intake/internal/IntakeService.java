@@ -8,7 +8,6 @@ import cn.govcloud.guard.hazards.intake.Intake;
 import cn.govcloud.guard.hazards.intake.parse.EveAlert;
 import cn.govcloud.guard.hazards.intake.parse.EveReader;
 import cn.govcloud.guard.hazards.intake.parse.MalformedInput;
-import cn.govcloud.guard.hazards.intake.parse.ScanFormat;
 import cn.govcloud.guard.hazards.intake.parse.ScanReports;
 import cn.govcloud.guard.hazards.intake.parse.ScanResult;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
@@ -302,7 +301,8 @@ public class IntakeService implements Intake {
         final Progress progress;
         Counting bytes;
         Long importId;
-        ScanFormat format;
+        /** The importer's format (recorded on the import); each finding carries its scanner (its identity's). */
+        String format;
         int results;
         int stored;
         int created;
@@ -323,22 +323,23 @@ public class IntakeService implements Intake {
             bulk.stage(FINDING_STAGE, "scanner varchar(40), plugin_id varchar(200), host varchar(255), port varchar(50), hostname varchar(255), "
                     + "name varchar(500), severity varchar(10), score numeric(4,1), cves varchar(4000), detail varchar(8000), system_id bigint, "
                     + "org_id bigint");
-            ScanFormat read = ScanReports.parse(bytes, maxScanBytes, this::accept);
+            String read = ScanReports.parse(bytes, maxScanBytes, this::accept);
             if (format == null) {
                 format = read;
                 start();
             }
+            format = read; // the import row was started under the first result's scanner; the format is the importer's
             flush();
             jdbc.sql("update intake_import set format = :f, bytes = :bytes, results = :r, stored = :r, new_count = :n, updated_count = :u, "
                             + "unmatched_count = :x, status = 'DONE', finished_at = :at where id = :id")
-                    .param("f", format.name()).param("bytes", bytes.count).param("r", results).param("n", created).param("u", updated)
+                    .param("f", format).param("bytes", bytes.count).param("r", results).param("n", created).param("u", updated)
                     .param("x", unmatched).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", importId).update();
-            return new ImportSummary(importId, format.name(), results, created, updated, unmatched);
+            return new ImportSummary(importId, format, results, created, updated, unmatched);
         }
 
         private void start() {
             if (importId == null) {
-                importId = insertImport(format.name(), filename, actor, now, "DONE", null);
+                importId = insertImport(format, filename, actor, now, "DONE", null);
             }
         }
 
@@ -367,7 +368,7 @@ public class IntakeService implements Intake {
             List<Object[]> rows = new ArrayList<>(batch.size());
             for (ScanResult r : batch.values()) {
                 Address match = matcher.match(r.host(), r.hostname()).orElse(null);
-                rows.add(new Object[] {format.name(), r.pluginId(), r.host(), r.port(), r.hostname(), r.name(), r.severity().name(), r.score(),
+                rows.add(new Object[] {r.scanner(), r.pluginId(), r.host(), r.port(), r.hostname(), r.name(), r.severity().name(), r.score(),
                         cves(r.cves()), r.text(), match == null ? null : match.systemId(), match == null ? null : match.orgId()});
             }
             bulk.clear(FINDING_STAGE);

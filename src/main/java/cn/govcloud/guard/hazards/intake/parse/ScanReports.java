@@ -46,16 +46,68 @@ public final class ScanReports {
         return factory;
     }
 
+    /** OpenVAS / Greenbone XML (issue 24 point 10: one of the {@link ScanImporters}). */
+    static final ScanImporter OPENVAS_XML = new ScanImporter() {
+        @Override
+        public String format() {
+            return ScanFormat.OPENVAS.name();
+        }
+
+        @Override
+        public boolean recognisesRoot(String root) {
+            return root.equals("report") || root.equals("get_reports_response");
+        }
+
+        @Override
+        public void read(XMLStreamReader reader, Consumer<ScanResult> sink) throws XMLStreamException {
+            new OpenVas(reader, sink).read();
+        }
+    };
+
+    /** Nessus v2 XML. */
+    static final ScanImporter NESSUS_XML = new ScanImporter() {
+        @Override
+        public String format() {
+            return ScanFormat.NESSUS.name();
+        }
+
+        @Override
+        public boolean recognisesRoot(String root) {
+            return root.equals("NessusClientData_v2");
+        }
+
+        @Override
+        public void read(XMLStreamReader reader, Consumer<ScanResult> sink) throws XMLStreamException {
+            new Nessus(reader, sink).read();
+        }
+    };
+
     /**
-     * Reads a whole report, handing each result to {@code sink}.
+     * Reads a whole report, handing each result to {@code sink}: XML (the first thing in the file is
+     * {@code <}) by its root element, anything else by its first 8 KB, each through the first of
+     * {@link ScanImporters#ALL} that recognises it.
      *
-     * @return the format recognised from the root element
+     * @return the format recognised, as {@link ScanImporter#format()}
      * @throws MalformedInput for anything but a complete, well-formed report of a known format within {@code maxBytes}
      */
-    public static ScanFormat parse(InputStream in, long maxBytes, Consumer<ScanResult> sink) {
+    public static String parse(InputStream in, long maxBytes, Consumer<ScanResult> sink) {
         XMLStreamReader reader = null;
         try {
             java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(new LimitedInputStream(in, maxBytes), 8192);
+            String head = head(buffered);
+            if (!head.isEmpty() && head.charAt(0) != '<') {
+                for (ScanImporter importer : ScanImporters.ALL) {
+                    if (importer.recognises(head)) {
+                        try {
+                            importer.read(buffered, sink);
+                        } catch (java.io.UncheckedIOException e) {
+                            throw e.getCause(); // over the limit: said below with the limit
+                        }
+                        return importer.format();
+                    }
+                }
+                throw MalformedInput.of("hazards.intake.parse.unknownFormat");
+            }
             checkDeclaredEncoding(buffered);
             reader = hardenedFactory().createXMLStreamReader(buffered);
             int event = reader.getEventType();
@@ -67,17 +119,13 @@ public final class ScanReports {
                 event = reader.next();
             }
             String root = reader.getLocalName();
-            ScanFormat format;
-            if (root.equals("report") || root.equals("get_reports_response")) {
-                format = ScanFormat.OPENVAS;
-                new OpenVas(reader, sink).read();
-            } else if (root.equals("NessusClientData_v2")) {
-                format = ScanFormat.NESSUS;
-                new Nessus(reader, sink).read();
-            } else {
-                throw MalformedInput.of("hazards.intake.parse.wrongRoot", clip(root, 60));
+            for (ScanImporter importer : ScanImporters.ALL) {
+                if (importer.recognisesRoot(root)) {
+                    importer.read(reader, sink);
+                    return importer.format();
+                }
             }
-            return format;
+            throw MalformedInput.of("hazards.intake.parse.wrongRoot", clip(root, 60));
         } catch (XMLStreamException e) {
             throw translate(e, maxBytes);
         } catch (MalformedInput e) {
@@ -101,6 +149,26 @@ public final class ScanReports {
                 }
             }
         }
+    }
+
+    /**
+     * The first 8 KB as text (UTF-8, or UTF-16 by its byte order mark), the BOM and leading white space removed; the
+     * stream is left where it was. Only to recognise a format: an XML file starts with {@code <}.
+     */
+    static String head(java.io.BufferedInputStream in) throws java.io.IOException {
+        in.mark(8192 + 16);
+        byte[] bytes = in.readNBytes(8192);
+        in.reset();
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            charset = java.nio.charset.StandardCharsets.UTF_16;
+        }
+        String text = new String(bytes, charset);
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+            start++;
+        }
+        return text.substring(start);
     }
 
     private static final Pattern DECLARED = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
@@ -448,7 +516,7 @@ public final class ScanReports {
             }
             Severity level = score != null ? Severity.ofScore(score) : threat(threat, what);
             String title = oneLine(blankToNull(nvtName) != null ? nvtName : name);
-            sink.accept(new ScanResult(ScanFormat.OPENVAS, o, clip(hostOf(h), 255), clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
+            sink.accept(new ScanResult(ScanFormat.OPENVAS.name(), o, clip(hostOf(h), 255), clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
                     title == null ? o : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(description), MAX_TEXT)));
         }
 
@@ -630,7 +698,7 @@ public final class ScanReports {
                 text = text == null ? out : text + "\n\n" + out;
             }
             String title = oneLine(pluginName);
-            return new ScanResult(ScanFormat.NESSUS, plugin, null, null, (port == 0 ? "general" : String.valueOf(port)) + "/" + proto,
+            return new ScanResult(ScanFormat.NESSUS.name(), plugin, null, null, (port == 0 ? "general" : String.valueOf(port)) + "/" + proto,
                     title == null ? plugin : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(text), MAX_TEXT));
         }
     }
