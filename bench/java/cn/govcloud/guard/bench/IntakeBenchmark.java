@@ -51,6 +51,10 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         boolean postgres = "postgres".equals(System.getProperty("bench.db"));
         int results = Integer.getInteger("bench.results", 100_000);
+        // issue 24 point 7 / issue 19 point 2: -Dbench.wide=true gives every result of a thousand its own NVT (1,000 distinct NVTs
+        // per thousand results), -Dbench.prefill=300000 puts that many findings in the table before the first import
+        boolean wide = Boolean.getBoolean("bench.wide");
+        int prefill = Integer.getInteger("bench.prefill", 0);
         Path data = Files.createTempDirectory("intake-bench");
         List<String> props = new ArrayList<>(List.of("--server.port=0", "--govguard.data-dir=" + data, "--govguard.demo.enabled=true",
                 "--govguard.demo.password=Bench-Passw0rd-2026", "--db-scheduler.enabled=false", "--logging.level.root=WARN",
@@ -70,7 +74,7 @@ public final class IntakeBenchmark {
         }
         Path report = data.resolve("openvas-100k.xml");
         long t0 = System.nanoTime();
-        generateOpenVas(report, results);
+        generateOpenVas(report, results, wide);
         System.out.printf("generated %s: %,d results, %.1f MB in %.1f s%n", report.getFileName(), results, Files.size(report) / 1e6,
                 (System.nanoTime() - t0) / 1e9);
 
@@ -81,12 +85,28 @@ public final class IntakeBenchmark {
             Actor provider = new Actor(1, "provider", "bench", providerOrg, "云服务商", OrgKind.PROVIDER, Set.of(Role.PROVIDER_OPERATOR), Set.of(), false);
             SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(provider, null,
                     List.of(new SimpleGrantedAuthority(Role.PROVIDER_OPERATOR.authority()))));
+            System.out.printf("report: %s%n", wide ? "1,000 distinct NVTs per thousand results, 20 hosts per thousand" : "2,000 hosts × 50 NVTs");
             System.out.printf("database: %s; heap in use after start-up %.0f MB (max %.0f MB)%n", postgres ? "PostgreSQL 127.0.0.1:5432" : "H2 in memory",
                     used() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
 
             // warm-up on a small file so the JIT has seen the code paths
             Path small = data.resolve("warm.xml");
-            generateOpenVas(small, 2_000);
+            generateOpenVas(small, 2_000, wide);
+            if (prefill > 0) {
+                long t1 = System.nanoTime();
+                jdbc.sql("insert into intake_import (format, filename, bytes, imported_at, imported_by, org_id) values "
+                        + "('OPENVAS', 'prefill', 0, current_timestamp, 'bench', :org)").param("org", providerOrg).update();
+                long imp = jdbc.sql("select max(id) from intake_import").query(Long.class).single();
+                String rows = postgres ? "generate_series(1, " + prefill + ") as t(x)" : "system_range(1, " + prefill + ") as t(x)";
+                jdbc.sql("insert into intake_finding (scanner, plugin_id, host, port, name, severity, state, first_seen, last_seen, first_import_id, "
+                        + "last_import_id) select 'OPENVAS', '1.3.6.1.4.1.25623.9.' || (x % 5000), '10.98.' || (x % 250) || '.' || ((x / 250) % 250), "
+                        + "((x / 62500) + 1) || '/tcp', 'prefilled finding', 'LOW', 'TRIAGE', current_timestamp, current_timestamp, :imp, :imp from " + rows)
+                        .param("imp", imp).update();
+                if (postgres) {
+                    jdbc.sql("analyze intake_finding").update();
+                }
+                System.out.printf("prefilled %,d findings in %.1f s%n", prefill, (System.nanoTime() - t1) / 1e9);
+            }
             try (InputStream in = Files.newInputStream(small)) {
                 ScanReports.count(in, Long.MAX_VALUE);
             }
@@ -184,6 +204,10 @@ public final class IntakeBenchmark {
     }
 
     static void generateOpenVas(Path file, int results) throws Exception {
+        generateOpenVas(file, results, false);
+    }
+
+    static void generateOpenVas(Path file, int results, boolean wide) throws Exception {
         String[] names = {"SSL/TLS: Report Vulnerable Cipher Suites for HTTPS", "OpenSSH Information Disclosure Vulnerability",
                 "TCP Timestamps Information Disclosure", "Apache Tomcat Multiple Vulnerabilities", "nginx Request Smuggling Vulnerability"};
         int perHost = 50;
@@ -191,8 +215,8 @@ public final class IntakeBenchmark {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<get_reports_response status=\"200\" status_text=\"OK\"><report id=\"bench\">"
                     + "<report id=\"bench\"><results start=\"1\" max=\"-1\">\n");
             for (int i = 0; i < results; i++) {
-                int host = i / perHost;
-                int plugin = i % perHost;
+                int host = wide ? (i / 1000) * 20 + i % 20 : i / perHost;
+                int plugin = wide ? (i / 1000) * 1000 + i % 1000 : i % perHost;
                 String ip = host % 5 == 4 ? "10.99." + (host / 250) + "." + (host % 250) : "10.31.1." + (host % 64);
                 // 10.31.1.0/26 holds 64 addresses: keep the identities distinct with the port
                 int port = 1024 + host;

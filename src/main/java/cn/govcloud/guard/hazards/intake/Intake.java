@@ -14,8 +14,11 @@ public interface Intake {
     record ImportSummary(long importId, String format, int results, int newFindings, int updated, int unmatched) {
     }
 
-    /** The answer to a batch of Suricata EVE lines. */
-    record AlertSummary(long importId, long events, long alerts, int newAlerts, int grouped, int unmatched, long skipped) {
+    /**
+     * The answer to a batch of Suricata EVE lines; {@code replayed}: alert events taken before (the same flow,
+     * timestamp and signature, in this body or an earlier one), not counted again (issue 24 point 6).
+     */
+    record AlertSummary(long importId, long events, long alerts, int newAlerts, int grouped, int unmatched, long skipped, int replayed) {
     }
 
     /** A generic monitoring alert: the system by id or by one of its addresses (IP or domain). */

@@ -198,7 +198,7 @@ class IntakeApiTests {
         MvcResult r = upload("provider", file, sample(file));
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
         assertThat(r.getResponse().getContentType()).contains("application/problem+json");
-        assertThat(body(r).get("detail").asString()).contains("nothing was stored");
+        assertThat(body(r).get("detail").asString()).contains("未保存任何内容"); // the platform's language by default (issue 24 point 9)
         assertThat(count("intake_import")).isEqualTo(imports);
         assertThat(count("intake_finding")).isEqualTo(findings);
     }
@@ -216,8 +216,125 @@ class IntakeApiTests {
         long findings = count("intake_finding");
         MvcResult r = upload("provider", "big.xml", xml.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
-        assertThat(body(r).get("detail").asString()).contains("result 2501").contains("not a number");
+        assertThat(body(r).get("detail").asString()).contains("第 2501 条结果").contains("不是数字");
         assertThat(count("intake_finding")).isEqualTo(findings);
+    }
+
+    /** Issue 24 point 9: the refusal speaks the reader's language — the whole of it, the parser's reason too. */
+    @Test
+    void A10_1_aScanRefusalIsInTheUsersLanguage() throws Exception {
+        String broken = "<report><report><results><result><host>10.31.1.3</host><port>80/tcp</port><nvt oid=\"1.9.x\"/>"
+                + "<severity>banana</severity></result></results></report></report>";
+        var file = new MockMultipartFile("file", "b.xml", "application/xml", broken.getBytes(StandardCharsets.UTF_8));
+        JsonNode english = body(call("provider", multipart("/api/v1/findings/import").file(file).cookie(new jakarta.servlet.http.Cookie("govguard-lang", "en"))));
+        assertThat(english.get("detail").asString()).isEqualTo("The scan report was refused and nothing was stored: result 1 (ending on line 1): "
+                + "the score \"banana\" is not a number");
+        JsonNode chinese = body(call("provider", multipart("/api/v1/findings/import").file(file)));
+        assertThat(chinese.get("detail").asString()).isEqualTo("扫描报告被拒绝，未保存任何内容：第 1 条结果（结束于第 1 行）：评分“banana”不是数字");
+        JsonNode eve = body(call("provider", post("/api/v1/alerts/suricata").content("{\"event_type\":\"alert\"}")));
+        assertThat(eve.get("detail").asString()).startsWith("EVE 告警内容被拒绝").contains("没有 timestamp");
+    }
+
+    /** Waits (at most 60 s) for a background import to end; its status. */
+    static String finished(JdbcClient jdbc, long id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            String status = jdbc.sql("select status from intake_import where id = :id").param("id", id).query(String.class).single();
+            if (!status.equals("RUNNING")) {
+                return status;
+            }
+            Thread.sleep(100);
+        }
+        return "RUNNING";
+    }
+
+    /** An import a quarter through its 1,000 bytes after 30 s: 90 s to go at that pace. */
+    static void runningImport(JdbcClient jdbc, Instant now) {
+        long org = jdbc.sql("select org_id from identity_user where username = 'provider'").query(Long.class).single();
+        jdbc.sql("insert into intake_import (format, filename, bytes, results, stored, imported_at, imported_by, org_id, status, total_bytes, "
+                        + "started_at) values ('SCAN', 'big.xml', 250, 1200, 1000, :at, 'provider', :org, 'RUNNING', 1000, :at)")
+                .param("at", now.minusSeconds(30).atOffset(java.time.ZoneOffset.UTC)).param("org", org).update();
+    }
+
+    /**
+     * Issue 24 point 7: a big report in the background — 202 with the import id at once, progress and outcome at
+     * /api/v1/findings/imports/{id}; all or nothing stays (a file broken after several batches stores nothing).
+     */
+    @Test
+    void A10_1_aScanImportRunsInTheBackgroundWithProgress() throws Exception {
+        byte[] report = unique("openvas-gmp.xml");
+        MvcResult r = call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("file", "big.xml", "application/xml", report))
+                .header("Prefer", "respond-async"));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(202);
+        long id = body(r).get("importId").asLong();
+        assertThat(r.getResponse().getHeader("Location")).isEqualTo("/api/v1/findings/imports/" + id);
+        assertThat(finished(jdbc, id)).isEqualTo("DONE");
+        JsonNode done = body(call("supervisor", get("/api/v1/findings/imports/" + id)));
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("format").asString()).isEqualTo("OPENVAS");
+        assertThat(done.get("results").asInt()).isEqualTo(4);
+        assertThat(done.get("stored").asInt()).isEqualTo(4);
+        assertThat(done.get("new").asInt()).isEqualTo(4);
+        assertThat(done.get("percent").asInt()).isEqualTo(100);
+        assertThat(done.get("bytesRead").asLong()).isEqualTo(report.length);
+        assertThat(jdbc.sql("select count(*) from intake_finding where first_import_id = :i").param("i", id).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'intake.scan.import' and target = :t").param("t", "import:" + id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        // while one runs: how far, how much longer
+        runningImport(jdbc, clock.instant());
+        long running = jdbc.sql("select max(id) from intake_import where status = 'RUNNING' and filename = 'big.xml'").query(Long.class).single();
+        JsonNode progress = body(call("regulator", get("/api/v1/findings/imports/" + running)));
+        assertThat(progress.get("status").asString()).isEqualTo("RUNNING");
+        assertThat(progress.get("results").asInt()).isEqualTo(1200);
+        assertThat(progress.get("stored").asInt()).isEqualTo(1000);
+        assertThat(progress.get("percent").asInt()).isEqualTo(25);
+        assertThat(progress.get("etaSeconds").asLong()).isBetween(88L, 95L); // 90 s at that pace, give or take the clock's ticking
+        jdbc.sql("update intake_import set status = 'FAILED' where id = :id").param("id", running).update();
+        assertThat(call("unit1", get("/api/v1/findings/imports/" + running)).getResponse().getStatus()).isEqualTo(403);
+
+        // broken after several batches, in the background: FAILED with the reason in the reader's language, nothing stored
+        String run = String.valueOf(SEQ.incrementAndGet());
+        StringBuilder xml = new StringBuilder("<report><report><results>");
+        for (int i = 0; i < 12_000; i++) {
+            xml.append("<result><host>10.31.1.").append(i % 60).append("</host><port>").append(1000 + i).append("/tcp</port><nvt oid=\"1.8.")
+                    .append(run).append('.').append(i).append("\"><name>n</name></nvt><severity>5.0</severity></result>");
+        }
+        xml.append("<result><host>10.31.1.1</host><port>1/tcp</port><nvt oid=\"1.8.").append(run).append(".x\"/><severity>banana</severity></result>");
+        long findings = count("intake_finding");
+        long failed = body(call(machine("findings:write"), multipart("/api/v1/findings/import?async=true")
+                .file(new MockMultipartFile("file", "broken.xml", "application/xml", xml.toString().getBytes(StandardCharsets.UTF_8)))))
+                .get("importId").asLong();
+        assertThat(finished(jdbc, failed)).isEqualTo("FAILED");
+        assertThat(count("intake_finding")).isEqualTo(findings);
+        JsonNode refused = body(call("provider", get("/api/v1/findings/imports/" + failed)));
+        assertThat(refused.get("error").asString()).contains("第 12001 条结果").contains("未保存任何内容");
+        assertThat(refused.get("stored").asInt()).isZero();
+        JsonNode english = body(call("provider", get("/api/v1/findings/imports/" + failed).cookie(new jakarta.servlet.http.Cookie("govguard-lang", "en"))));
+        assertThat(english.get("error").asString()).contains("result 12001").contains("nothing was stored");
+    }
+
+    /**
+     * Issue 24 point 10: Greenbone's CSV results are one more importer; the same scan exported as XML and as CSV
+     * updates the same findings instead of duplicating them.
+     */
+    @Test
+    void A10_1_greenboneCsvImports_andUpdatesTheFindingsOfTheSameScansXml() throws Exception {
+        String run = String.valueOf(SEQ.incrementAndGet());
+        byte[] xml = new String(sample("openvas-gmp.xml"), StandardCharsets.UTF_8).replace("1.3.6.1.4.1.25623.1.0.", "1.3.6.1.4.1.25623.1." + run + ".")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] csv = new String(sample("greenbone-results.csv"), StandardCharsets.UTF_8).replace("1.3.6.1.4.1.25623.1.0.", "1.3.6.1.4.1.25623.1." + run + ".")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode first = body(upload("provider", "results.csv", csv));
+        assertThat(first.get("format").asString()).isEqualTo("GREENBONE_CSV");
+        assertThat(first.get("results").asInt()).isEqualTo(4);
+        assertThat(first.get("new").asInt()).isEqualTo(4);
+        assertThat(first.get("unmatched").asInt()).isEqualTo(1);
+        JsonNode again = body(upload("provider", "report.xml", xml));
+        assertThat(again.get("format").asString()).isEqualTo("OPENVAS");
+        assertThat(again.get("new").asInt()).isZero();
+        assertThat(again.get("updated").asInt()).isEqualTo(4);
+        assertThat(jdbc.sql("select seen_count from intake_finding where plugin_id = :p").param("p", "1.3.6.1.4.1.25623.1." + run + ".108031")
+                .query(Integer.class).single()).isEqualTo(2);
     }
 
     @Test
@@ -317,12 +434,13 @@ class IntakeApiTests {
         assertThat(struts.get("severity")).isEqualTo("HIGH");
         assertThat(jdbc.sql("select name from systems_system where id = :id").param("id", struts.get("system_id")).query(String.class).single())
                 .isEqualTo("教育局招生考试系统");
-        // the same lines again (the sensor resent them): still within the window, so counted into the same alerts
+        // the same lines again (the sensor or its shipper resent them): replays, not new events — nothing counts twice
         JsonNode again = body(call("provider", post("/api/v1/alerts/suricata").content(eve)));
         assertThat(again.get("new").asInt()).isZero();
-        assertThat(again.get("grouped").asInt()).isEqualTo(4);
+        assertThat(again.get("grouped").asInt()).isZero();
+        assertThat(again.get("replayed").asInt()).isEqualTo(4);
         assertThat(jdbc.sql("select event_count from intake_alert where community_id = :c").param("c", community).query(Integer.class).single())
-                .isEqualTo(4);
+                .isEqualTo(2);
         // the same flow and signature 20 minutes later: a new alert
         String later = new String(eve, StandardCharsets.UTF_8).lines().findFirst().orElseThrow().replace("14:05:00.123456", "14:25:00.000000");
         assertThat(body(call(token, post("/api/v1/alerts/suricata").content(later))).get("new").asInt()).isEqualTo(1);
@@ -331,6 +449,26 @@ class IntakeApiTests {
         long id = ((Number) struts.get("id")).longValue();
         assertThat(call("unit1", get("/api/v1/alerts/" + id)).getResponse().getStatus()).isEqualTo(200);
         assertThat(call("unit2", get("/api/v1/alerts/" + id)).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void A10_1_replayedEveEventsDoNotCountTwice_butANewEventOfTheSameFlowDoes() throws Exception {
+        byte[] eve = unique("eve-sample.json");
+        String token = machine("alerts:write");
+        JsonNode first = body(call(token, post("/api/v1/alerts/suricata").contentType("application/x-ndjson").content(eve)));
+        assertThat(first.get("replayed").asInt()).isZero();
+        String community = new String(eve, StandardCharsets.UTF_8).replaceAll("(?s).*?\"community_id\":\"([^\"]+)\".*", "$1");
+        // a shipper's retry sends the whole file again, then one line of it a third time inside a new body
+        JsonNode again = body(call(token, post("/api/v1/alerts/suricata").content(eve)));
+        assertThat(again.get("replayed").asInt()).isEqualTo(4);
+        assertThat(again.get("new").asInt() + again.get("grouped").asInt()).isZero();
+        String line = new String(eve, StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+        String next = line.replace("14:05:00.123456", "14:06:30.000000"); // the same flow and signature, a new event 90 s later
+        JsonNode mixed = body(call(token, post("/api/v1/alerts/suricata").content(line + "\n" + next + "\n" + line + "\n")));
+        assertThat(mixed.get("replayed").asInt()).as("the old line, twice").isEqualTo(2);
+        assertThat(mixed.get("grouped").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("select event_count from intake_alert where community_id = :c").param("c", community).query(Integer.class).single())
+                .isEqualTo(3);
     }
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -432,6 +570,63 @@ class IntakeApiTests {
 
     @Test
     void aSeriousAlertReachesTheOwningUnitAndTheSupervisorAtOnce_andTheUnitOwesAnAcknowledgement_A10_1() throws Exception {
+        // an hour of its own, so no earlier alert of this host (this run's or a previous run's) makes it part of a burst
+        clock.set(cn.govcloud.guard.MutableClock.DEFAULT_START.plus(java.time.Duration.ofHours(2 * (SEQ.incrementAndGet() % 2_000))));
+        try {
+            seriousAlert();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /**
+     * Issue 24 point 5: one infected host's burst — 235 EVE lines, 23 signatures on one system — is one notice to the
+     * unit (and one to the supervisor) and one acknowledgement duty, listing the signatures and counts; not 23.
+     */
+    @Test
+    void A10_1_aFloodFromOneHostFoldsIntoOneNoticeAndOneDuty() throws Exception {
+        long seq = SEQ.incrementAndGet();
+        Instant base = Instant.parse("2026-01-01T00:00:00Z").plus(java.time.Duration.ofHours(3 * (seq % 2_000)));
+        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        StringBuilder eve = new StringBuilder();
+        for (int i = 0; i < 235; i++) {
+            int sig = i % 23;
+            eve.append("{\"timestamp\":\"").append(format.format(base.plusSeconds(2L * i))).append("\",\"flow_id\":").append(seq * 100 + sig)
+                    .append(",\"event_type\":\"alert\",\"src_ip\":\"10.31.1.33\",\"src_port\":").append(40000 + sig)
+                    .append(",\"dest_ip\":\"198.51.100.7\",\"dest_port\":443,\"proto\":\"TCP\",\"alert\":{\"action\":\"allowed\",\"gid\":1,")
+                    .append("\"signature_id\":").append(2_030_000 + sig).append(",\"rev\":1,\"signature\":\"ET MALWARE beacon ").append(sig)
+                    .append("\",\"category\":\"A Network Trojan was detected\",\"severity\":1}}\n");
+        }
+        JsonNode s = body(call(machine("alerts:write"), post("/api/v1/alerts/suricata").content(eve.toString())));
+        assertThat(s.get("alerts").asInt()).isEqualTo(235);
+        assertThat(s.get("new").asInt()).isEqualTo(23);
+        var ids = jdbc.sql("select id from intake_alert where flow_id between :a and :b order by id").param("a", seq * 100).param("b", seq * 100 + 22)
+                .query(Long.class).list();
+        assertThat(ids).hasSize(23);
+        var refs = ids.stream().map(id -> "alert:" + id).toList();
+        var unitNotices = jdbc.sql("select message_key, args from notify_notice where notice_key in (:k)")
+                .param("k", ids.stream().map(id -> "alert:" + id + ":unit").toList()).query().listOfRows();
+        assertThat(unitNotices).hasSize(1);
+        assertThat(unitNotices.get(0).get("message_key")).isEqualTo("hazards.intake.notice.burst");
+        assertThat((String) unitNotices.get(0).get("args")).contains("10.31.1.33").contains("\"23\"").contains("\"235\"")
+                .contains("ET MALWARE beacon 0 ×11");
+        assertThat(jdbc.sql("select count(*) from duties_duty where reference in (:r)").param("r", refs).query(Long.class).single()).isEqualTo(1);
+        JsonNode alert = body(call("unit1", get("/api/v1/alerts/" + ids.get(5))));
+        assertThat(alert.get("burst")).hasSize(23);
+        assertThat(mvc.perform(get("/intake/alerts/" + ids.get(5)).with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(DemoActors.authentication(jdbc, "unit1")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).contains("id=\"burst\"", "ET MALWARE beacon 22");
+        // the same host again 20 minutes later, inside the window: added to the burst, nobody paged again
+        String later = eve.toString().lines().findFirst().orElseThrow().replace("\"flow_id\":" + (seq * 100), "\"flow_id\":" + (seq * 100 + 50))
+                .replace(format.format(base), format.format(base.plusSeconds(1200)));
+        assertThat(body(call("provider", post("/api/v1/alerts/suricata").content(later))).get("new").asInt()).isEqualTo(1);
+        long lateId = jdbc.sql("select id from intake_alert where flow_id = :f").param("f", seq * 100 + 50).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "alert:" + lateId + ":%").query(Long.class)
+                .single()).isZero();
+        assertThat(body(call("unit1", get("/api/v1/alerts/" + lateId))).get("burst")).hasSize(24);
+    }
+
+    private void seriousAlert() throws Exception {
         String title = "WebShell 上传告警-" + SEQ.incrementAndGet();
         MvcResult r = call(machine("alerts:write"), post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"address\":\"jyj.baotou.gov.cn\",\"title\":\"" + title + "\",\"severity\":\"HIGH\"}"));

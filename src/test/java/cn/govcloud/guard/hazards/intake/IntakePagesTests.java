@@ -36,13 +36,41 @@ class IntakePagesTests {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** Issue 24 point 7: the upload answers at once with the import's page; the import runs in the background. */
     private long upload(byte[] report) throws Exception {
-        MvcResult r = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "月度扫描.xml", "text/xml", report))
+        long id = started(report, "月度扫描.xml");
+        assertThat(IntakeApiTests.finished(jdbc, id)).isEqualTo("DONE");
+        String done = page("/intake/imports/" + id, "provider");
+        assertThat(done).contains("data-status=\"DONE\"", "id=\"import-new\"", "100%").doesNotContain("hx-trigger");
+        return id;
+    }
+
+    private long started(byte[] report, String name) throws Exception {
+        MvcResult r = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", name, "text/xml", report))
                 .with(as("provider")).with(csrf())).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(302);
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/intake/imports");
-        assertThat((String) r.getFlashMap().get("done")).contains("OPENVAS").contains("4");
-        return jdbc.sql("select max(id) from intake_import where format = 'OPENVAS'").query(Long.class).single();
+        assertThat(r.getResponse().getRedirectedUrl()).startsWith("/intake/imports/");
+        assertThat((String) r.getFlashMap().get("done")).contains("后台");
+        return Long.parseLong(r.getResponse().getRedirectedUrl().substring("/intake/imports/".length()));
+    }
+
+    @Test
+    void A10_1_aRunningImportShowsItsProgressAndPollsForMore() throws Exception {
+        long id = jdbc.sql("select max(id) from intake_import").query(Long.class).optional().orElse(0L);
+        IntakeApiTests.runningImport(jdbc, clockNow());
+        long running = jdbc.sql("select max(id) from intake_import").query(Long.class).single();
+        assertThat(running).isGreaterThan(id);
+        String page = page("/intake/imports/" + running, "supervisor");
+        assertThat(page).contains("data-status=\"RUNNING\"", "hx-trigger=\"every 2s\"", "25%", "id=\"import-eta\"", "约 9");
+        assertThat(page("/intake/imports", "regulator")).contains("/intake/imports/" + running, "导入中 25%");
+        mvc.perform(get("/intake/imports/" + running).with(as("unit1"))).andExpect(status().isForbidden());
+    }
+
+    @Autowired
+    cn.govcloud.guard.MutableClock clock;
+
+    private java.time.Instant clockNow() {
+        return clock.instant();
     }
 
     @Test
@@ -62,12 +90,15 @@ class IntakePagesTests {
 
     @Test
     void aRefusedUploadIsExplainedOnThePage_andNothingIsStored() throws Exception {
-        long before = jdbc.sql("select count(*) from intake_import").query(Long.class).single();
-        String page = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "xxe.xml", "text/xml",
-                        IntakeApiTests.sample("xxe.xml"))).with(as("supervisor")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"intake-error\"", "DOCTYPE", "nothing was stored");
-        assertThat(jdbc.sql("select count(*) from intake_import").query(Long.class).single()).isEqualTo(before);
+        long findings = jdbc.sql("select count(*) from intake_finding").query(Long.class).single();
+        long id = started(IntakeApiTests.sample("xxe.xml"), "xxe.xml");
+        assertThat(IntakeApiTests.finished(jdbc, id)).isEqualTo("FAILED");
+        assertThat(page("/intake/imports/" + id, "supervisor")).contains("id=\"import-error\"", "DOCTYPE", "未保存任何内容", "已拒绝");
+        assertThat(jdbc.sql("select count(*) from intake_finding").query(Long.class).single()).isEqualTo(findings);
+        // no file at all: said on the upload page itself
+        String page = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "x.xml", "text/xml", new byte[0]))
+                .with(as("supervisor")).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"intake-error\"");
     }
 
     @Test

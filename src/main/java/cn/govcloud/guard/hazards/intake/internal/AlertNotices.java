@@ -10,15 +10,23 @@ import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,74 +35,199 @@ import org.springframework.stereotype.Component;
  * robots — and the unit owes an acknowledgement (catalog rule {@code A10.1-alert-acknowledgement},
  * event {@code alert.sent}), which escalates when nobody answers. Medium and lower alerts wait on the
  * lists and in the hazard loop; a burst of them must not drown the one that matters.
+ *
+ * <p>Issue 24 point 5, floods fold: the serious alerts of one host on one system that follow each
+ * other within the burst window ({@code govguard.intake.burst-window}, one hour by default, counted
+ * from the burst's latest alert) are one burst — one notice and one acknowledgement duty, named after
+ * the burst's first alert and listing its signatures with their counts — not one per signature. An
+ * alert joining a burst already told is added to its list (the alert page shows it) without paging
+ * the unit again.
  */
 @Component
 class AlertNotices {
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Notifier notifier;
     private final Duties duties;
     private final Systems systems;
     private final OrganisationDirectory organisations;
+    private final Duration window;
 
-    AlertNotices(JdbcClient jdbc, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations) {
+    AlertNotices(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations,
+                 @Value("${govguard.intake.burst-window:PT1H}") Duration window) {
         this.jdbc = jdbc;
+        this.template = template;
         this.notifier = notifier;
         this.duties = duties;
         this.systems = systems;
         this.organisations = organisations;
+        this.window = window;
     }
 
-    private record Alarm(long id, long systemId, String title, String severity, Instant firstAt) {
+    Duration window() {
+        return window;
+    }
+
+    private record Alarm(long id, long systemId, String host, String title, String severity, Instant firstAt, Instant lastAt, int events) {
+    }
+
+    private static final String ALARM = "select id, system_id, coalesce(address, dest_ip, '') as host, title, severity, first_at, last_at, event_count "
+            + "from intake_alert where system_id is not null and severity in ('CRITICAL','HIGH') and burst_id is null ";
+
+    private static Alarm alarm(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Alarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getInt(8));
     }
 
     /**
      * Every alarming, matched alert of the import received at {@code receivedAt}, in the caller's
      * transaction. Found by receipt time (±1 ms: the database keeps microseconds at most); another
-     * import in that millisecond is told too, once — notices and duties are idempotent per alert.
+     * import in that millisecond is told too, once — an alert in a burst is never told again.
      */
     void receivedAt(Instant receivedAt) {
-        tell(jdbc.sql("select id, system_id, title, severity, first_at from intake_alert where received_at between :from and :to "
-                        + "and system_id is not null and severity in ('CRITICAL','HIGH') order by id")
-                .param("from", receivedAt.minusMillis(1).atOffset(ZoneOffset.UTC)).param("to", receivedAt.plusMillis(1).atOffset(ZoneOffset.UTC)).query((rs, i) -> new Alarm(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant())).list(), receivedAt);
+        tell(jdbc.sql(ALARM + "and received_at between :from and :to order by first_at, id")
+                .param("from", receivedAt.minusMillis(1).atOffset(ZoneOffset.UTC)).param("to", receivedAt.plusMillis(1).atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> alarm(rs)).list(), receivedAt);
     }
 
     /** One alert just matched to a system (recorded, or assigned from the triage queue). */
     void matched(long alertId, Instant now) {
-        tell(jdbc.sql("select id, system_id, title, severity, first_at from intake_alert where id = :id and system_id is not null "
-                        + "and severity in ('CRITICAL','HIGH')")
-                .param("id", alertId).query((rs, i) -> new Alarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class).toInstant())).list(), now);
+        tell(jdbc.sql(ALARM + "and id = :id").param("id", alertId).query((rs, i) -> alarm(rs)).list(), now);
+    }
+
+    /** One burst being gathered: its row, its first alert, what it holds. */
+    private static final class Burst {
+        final long id;
+        final boolean fresh;
+        final long leader;
+        final long systemId;
+        final String host;
+        Instant last;
+        int alerts;
+        int events;
+        String severity = "HIGH";
+        final Map<String, Integer> signatures = new LinkedHashMap<>();
+
+        Burst(long id, boolean fresh, long leader, long systemId, String host, Instant last) {
+            this.id = id;
+            this.fresh = fresh;
+            this.leader = leader;
+            this.systemId = systemId;
+            this.host = host;
+            this.last = last;
+        }
+
+        void add(Alarm a) {
+            alerts++;
+            events += a.events();
+            signatures.merge(a.title(), a.events(), Integer::sum);
+            if (a.lastAt().isAfter(last)) {
+                last = a.lastAt();
+            }
+            if (a.severity().equals("CRITICAL")) {
+                severity = "CRITICAL";
+            }
+        }
     }
 
     private void tell(List<Alarm> alarms, Instant now) {
         if (alarms.isEmpty()) {
             return;
         }
-        Map<Long, Systems.SystemRef> byId = systems.find(alarms.stream().map(Alarm::systemId).collect(Collectors.toSet())).stream()
+        Map<String, Burst> open = new HashMap<>();
+        List<Burst> touched = new ArrayList<>();
+        List<Object[]> members = new ArrayList<>();
+        for (Alarm alarm : alarms) {
+            String key = alarm.systemId() + "|" + alarm.host();
+            Burst b = open.get(key);
+            if (b != null && alarm.firstAt().isAfter(b.last.plus(window))) {
+                b = null; // a quiet spell longer than the window ended that burst
+            }
+            if (b == null) {
+                b = earlier(alarm);
+                if (b == null) {
+                    GeneratedKeyHolder id = new GeneratedKeyHolder();
+                    jdbc.sql("insert into intake_alert_burst (system_id, org_id, host, first_at, last_at, created_at) "
+                                    + "select :system, org_id, :host, :first, :first, :now from systems_system where id = :system")
+                            .param("system", alarm.systemId()).param("host", alarm.host()).param("first", alarm.firstAt().atOffset(ZoneOffset.UTC))
+                            .param("now", now.atOffset(ZoneOffset.UTC)).update(id, "id");
+                    b = new Burst(id.getKey().longValue(), true, alarm.id(), alarm.systemId(), alarm.host(), alarm.firstAt());
+                }
+                open.put(key, b);
+                touched.add(b);
+            }
+            b.add(alarm);
+            members.add(new Object[] {b.id, alarm.id()});
+        }
+        template.batchUpdate("update intake_alert set burst_id = ? where id = ?", members, new int[] {Types.BIGINT, Types.BIGINT});
+        template.batchUpdate("update intake_alert_burst set last_at = case when last_at < ? then ? else last_at end, alerts = alerts + ?, "
+                        + "events = events + ? where id = ?",
+                touched.stream().map(b -> new Object[] {b.last.atOffset(ZoneOffset.UTC), b.last.atOffset(ZoneOffset.UTC), b.alerts, b.events, b.id})
+                        .toList(),
+                new int[] {Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.INTEGER, Types.BIGINT});
+        List<Burst> fresh = touched.stream().filter(b -> b.fresh).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<Long, Systems.SystemRef> byId = systems.find(fresh.stream().map(b -> b.systemId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Systems.SystemRef::id, Function.identity()));
         List<Long> supervisors = organisations.ofKind(OrgKind.SUPERVISOR).stream().map(o -> o.id()).toList();
-        for (Alarm alarm : alarms) {
-            Systems.SystemRef system = byId.get(alarm.systemId());
+        for (Burst burst : fresh) {
+            Systems.SystemRef system = byId.get(burst.systemId);
             if (system == null) {
                 continue;
             }
-            List<String> args = List.of(system.name(), alarm.severity(), alarm.title());
-            String link = "/intake/alerts/" + alarm.id();
-            Notice.Severity level = alarm.severity().equals("CRITICAL") ? Notice.Severity.CRITICAL : Notice.Severity.WARNING;
-            notifier.dispatch(new Notice("alert:" + alarm.id() + ":unit", system.orgId(), Role.UNIT_ROLES, "hazards.intake.notice.alert",
-                    args, link, level, now));
+            String first = burst.signatures.keySet().iterator().next();
+            List<String> args;
+            String message;
+            if (burst.alerts == 1) {
+                message = "hazards.intake.notice.alert";
+                args = List.of(system.name(), burst.severity, first);
+            } else {
+                message = "hazards.intake.notice.burst";
+                args = List.of(system.name(), burst.severity, burst.host, String.valueOf(burst.signatures.size()), String.valueOf(burst.events),
+                        summary(burst.signatures));
+            }
+            String link = "/intake/alerts/" + burst.leader;
+            Notice.Severity level = burst.severity.equals("CRITICAL") ? Notice.Severity.CRITICAL : Notice.Severity.WARNING;
+            notifier.dispatch(new Notice("alert:" + burst.leader + ":unit", system.orgId(), Role.UNIT_ROLES, message, args, link, level, now));
             for (long supervisor : supervisors) {
-                notifier.dispatch(new Notice("alert:" + alarm.id() + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR),
-                        "hazards.intake.notice.alert", args, link, level, now));
+                notifier.dispatch(new Notice("alert:" + burst.leader + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR),
+                        message, args, link, level, now));
             }
             Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-            // A10.1-alert-notification: the provider's duty to tell both at once, raised by the alert and fulfilled by the notices
-            // just sent (issue 17 point 10); idempotent on the reference
-            duties.raise(new DutyTrigger("alert.raised", subject, now, "alert:" + alarm.id() + ":notice"));
-            duties.fulfil("alert:" + alarm.id() + ":notice", "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）");
-            // idempotent on the reference: an alert assigned later is not asked twice
-            duties.raise(new DutyTrigger("alert.sent", subject, now, "alert:" + alarm.id()));
+            // A10.1-alert-notification: the provider's duty to tell both at once, raised by the alert (the burst's first) and
+            // fulfilled by the notices just sent (issue 17 point 10); idempotent on the reference
+            duties.raise(new DutyTrigger("alert.raised", subject, now, "alert:" + burst.leader + ":notice"));
+            duties.fulfil("alert:" + burst.leader + ":notice", "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）");
+            // one acknowledgement for the burst; idempotent on the reference: an alert assigned later is not asked twice
+            duties.raise(new DutyTrigger("alert.sent", subject, now, "alert:" + burst.leader));
         }
+    }
+
+    /** A burst of this host on this system still open when the alert began (its latest alert within the window). */
+    private Burst earlier(Alarm alarm) {
+        return jdbc.sql("select id, last_at from intake_alert_burst where system_id = :system and host = :host and last_at >= :since "
+                        + "and first_at <= :until order by last_at desc limit 1")
+                .param("system", alarm.systemId()).param("host", alarm.host()).param("since", alarm.firstAt().minus(window).atOffset(ZoneOffset.UTC))
+                .param("until", alarm.firstAt().plus(window).atOffset(ZoneOffset.UTC))
+                .query((rs, i) -> new Burst(rs.getLong(1), false, 0, alarm.systemId(), alarm.host(), rs.getObject(2, OffsetDateTime.class).toInstant()))
+                .optional().orElse(null);
+    }
+
+    /** The signatures with their event counts, most first, at most ten named (the alert page lists them all). */
+    static String summary(Map<String, Integer> signatures) {
+        List<Map.Entry<String, Integer>> sorted = signatures.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+        String named = sorted.stream().limit(10).map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining("; "));
+        return sorted.size() > 10 ? named + "; … (+" + (sorted.size() - 10) + ")" : named;
+    }
+
+    /** The alerts of the burst an alert belongs to, first first (the alert page and the API show them). */
+    List<IntakeService.BurstMember> burstOf(long alertId) {
+        return jdbc.sql("select m.id, m.title, m.severity, m.event_count, m.first_at, m.last_at from intake_alert a join intake_alert m "
+                        + "on m.burst_id = a.burst_id where a.id = :id order by m.first_at, m.id limit 500")
+                .param("id", alertId).query((rs, i) -> new IntakeService.BurstMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
     }
 }

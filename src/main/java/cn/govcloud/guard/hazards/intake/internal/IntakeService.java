@@ -8,7 +8,6 @@ import cn.govcloud.guard.hazards.intake.Intake;
 import cn.govcloud.guard.hazards.intake.parse.EveAlert;
 import cn.govcloud.guard.hazards.intake.parse.EveReader;
 import cn.govcloud.guard.hazards.intake.parse.MalformedInput;
-import cn.govcloud.guard.hazards.intake.parse.ScanFormat;
 import cn.govcloud.guard.hazards.intake.parse.ScanReports;
 import cn.govcloud.guard.hazards.intake.parse.ScanResult;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
@@ -45,6 +44,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,12 +68,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class IntakeService implements Intake {
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-    static final int BATCH = 1_000;
+    static final int BATCH = 5_000;
+    /** Results per set-based batch of a scan import (issue 19 point 2). */
+    static final int SCAN_BATCH = 5_000;
     public static final Set<String> STATES = Set.of("OPEN", "TRIAGE", "DISMISSED", "RAISED");
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
+    /** Progress and outcome of a background import, committed beside the import's own transaction. */
+    private final TransactionTemplate progressTx;
+    private final Bulk bulk;
+    private final MessageSource messages;
+    private final java.util.concurrent.ExecutorService jobs = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "scan-import");
+        t.setDaemon(true);
+        return t;
+    });
     private final Systems systems;
     private final Hazards hazards;
     private final AlertNotices notices;
@@ -83,13 +95,17 @@ public class IntakeService implements Intake {
     private final Duration window;
 
     IntakeService(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Systems systems,
-                  Hazards hazards, AlertNotices notices, AuditLog audit, Clock clock,
+                  Hazards hazards, AlertNotices notices, AuditLog audit, Clock clock, Bulk bulk, MessageSource messages,
                   @Value("${govguard.intake.max-scan-bytes:209715200}") long maxScanBytes,
                   @Value("${govguard.intake.max-eve-bytes:52428800}") long maxEveBytes,
                   @Value("${govguard.intake.alert-window:PT10M}") Duration window) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = new TransactionTemplate(transactions);
+        this.progressTx = new TransactionTemplate(transactions);
+        this.progressTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.bulk = bulk;
+        this.messages = messages;
         this.systems = systems;
         this.hazards = hazards;
         this.notices = notices;
@@ -149,22 +165,86 @@ public class IntakeService implements Intake {
         requireImporter(actor, "findings:write");
         String name = filename == null || filename.isBlank() ? null : clip(filename.strip(), 255);
         Instant now = clock.instant();
-        AddressMatcher matcher = new AddressMatcher(systems.addresses());
-        ScanImport work = new ScanImport(actor, name, now, matcher);
+        ScanImport work = new ScanImport(actor, name, now, new AddressMatcher(systems.addresses()), null, Progress.NONE);
         ImportSummary summary;
         try {
             summary = tx.execute(status -> work.run(report));
         } catch (MalformedInput e) {
             audit.record(AuditEvent.of("intake.scan.import", "import", AuditResult.FAILURE,
                     (name == null ? "" : name + ": ") + e.getMessage()));
-            throw new Unprocessable("The scan report was refused and nothing was stored: " + e.getMessage());
+            throw new Unprocessable(refusal(e, LocaleContextHolder.getLocale()));
         }
+        audited(work, summary);
+        return summary;
+    }
+
+    private void audited(ScanImport work, ImportSummary summary) {
         audit.record(AuditEvent.success("intake.scan.import", "import:" + summary.importId(),
-                summary.format() + " " + (name == null ? "" : name + " ") + work.bytes.count + " bytes: " + summary.results()
+                summary.format() + " " + (work.filename == null ? "" : work.filename + " ") + work.bytes.count + " bytes: " + summary.results()
                         + " results, " + summary.newFindings() + " new, " + summary.updated() + " updated, " + summary.unmatched() + " unmatched"));
         log.info("scan import {}: {} results, {} new, {} updated, {} unmatched", summary.importId(), summary.results(),
                 summary.newFindings(), summary.updated(), summary.unmatched());
-        return summary;
+    }
+
+    /** Issue 24 point 9: a refusal in the reader's language — the frame and the parser's reason. */
+    String refusal(MalformedInput e, java.util.Locale locale) {
+        return messages.getMessage("hazards.intake.error.refused", new Object[] {e.render(messages, locale)}, locale);
+    }
+
+    /**
+     * Issue 24 point 7: a scan report imported in the background. The import's row is written (and
+     * committed) at once with status RUNNING, so its id can be answered now and its progress read by
+     * anyone allowed to; the import itself is still one transaction — all or nothing — and ends DONE
+     * with its counts or FAILED with the reason, nothing stored. One import runs at a time (they are
+     * heavy; the next waits in the queue). The file is the caller's copy and is deleted afterwards.
+     */
+    public long submitScan(String filename, java.nio.file.Path file) throws java.io.IOException {
+        Actor actor = Actor.require();
+        requireImporter(actor, "findings:write");
+        String name = filename == null || filename.isBlank() ? null : clip(filename.strip(), 255);
+        Instant now = clock.instant();
+        long size = java.nio.file.Files.size(file);
+        Long id = tx.execute(status -> insertImport("SCAN", name, actor, now, "RUNNING", size));
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        jobs.execute(() -> {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                ScanImport work = new ScanImport(actor, name, now, new AddressMatcher(systems.addresses()), id,
+                        (read, stored, bytes) -> progressTx.executeWithoutResult(s -> jdbc.sql(
+                                "update intake_import set results = :r, stored = :s, bytes = :b where id = :id")
+                                .param("r", read).param("s", stored).param("b", bytes).param("id", id).update()));
+                audited(work, tx.execute(status -> work.run(in)));
+            } catch (MalformedInput e) {
+                failed(id, e.key(), refusal(e, java.util.Locale.ENGLISH), refusal(e, java.util.Locale.SIMPLIFIED_CHINESE));
+                audit.record(AuditEvent.of("intake.scan.import", "import:" + id, AuditResult.FAILURE,
+                        (name == null ? "" : name + ": ") + e.getMessage()));
+            } catch (RuntimeException | java.io.IOException e) {
+                log.error("scan import {} failed", id, e);
+                failed(id, "hazards.intake.error.internal", messages.getMessage("hazards.intake.error.internal", null, java.util.Locale.ENGLISH),
+                        messages.getMessage("hazards.intake.error.internal", null, java.util.Locale.SIMPLIFIED_CHINESE));
+                audit.record(AuditEvent.of("intake.scan.import", "import:" + id, AuditResult.FAILURE, "internal error: " + e.getClass().getSimpleName()));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (java.io.IOException e) {
+                    log.warn("could not delete {}", file, e);
+                }
+            }
+        });
+        return id;
+    }
+
+    private void failed(long id, String key, String english, String chinese) {
+        progressTx.executeWithoutResult(s -> jdbc.sql("update intake_import set status = 'FAILED', finished_at = :at, error_key = :k, "
+                        + "error_en = :en, error_zh = :zh, stored = 0 where id = :id")
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("k", key).param("en", clip(english, 2000))
+                .param("zh", clip(chinese, 2000)).param("id", id).update());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopJobs() {
+        jobs.shutdownNow();
     }
 
     /** Counts the bytes the parser has read (for the import record), through the parser's own limit. */
@@ -194,7 +274,21 @@ public class IntakeService implements Intake {
         }
     }
 
-    private record Existing(long id, Long systemId, String state, long lastImportId) {
+    /** The staging table of a scan import's batches (issue 19 point 2): the finding's columns, matched in memory. */
+    static final String FINDING_STAGE = "intake_finding_stage";
+    private static final List<String> FINDING_STAGE_COLUMNS = List.of("scanner", "plugin_id", "host", "port", "hostname", "name", "severity",
+            "score", "cves", "detail", "system_id", "org_id");
+    private static final int[] FINDING_STAGE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT};
+    private static final String SAME_FINDING = "f.scanner = s.scanner and f.plugin_id = s.plugin_id and f.host = s.host and f.port = s.port";
+    /** A finding waiting in triage whose address the register has learnt since: matched now; a triage decision stands. */
+    private static final String NOW_MATCHED = "f.system_id is null and f.state = 'TRIAGE' and s.system_id is not null";
+
+    /** Receives how far a running import has got (results read, stored, bytes read). */
+    interface Progress {
+        Progress NONE = (read, stored, bytes) -> { };
+
+        void at(int read, int stored, long bytes);
     }
 
     /** One import's state: the import row, the batch, the counts. */
@@ -204,37 +298,49 @@ public class IntakeService implements Intake {
         final Instant now;
         final AddressMatcher matcher;
         final Map<String, ScanResult> batch = new LinkedHashMap<>();
+        final Progress progress;
         Counting bytes;
         Long importId;
-        ScanFormat format;
+        /** The importer's format (recorded on the import); each finding carries its scanner (its identity's). */
+        String format;
         int results;
+        int stored;
         int created;
         int updated;
         int unmatched;
 
-        ScanImport(Actor actor, String filename, Instant now, AddressMatcher matcher) {
+        ScanImport(Actor actor, String filename, Instant now, AddressMatcher matcher, Long importId, Progress progress) {
             this.actor = actor;
             this.filename = filename;
             this.now = now;
             this.matcher = matcher;
+            this.importId = importId;
+            this.progress = progress;
         }
 
         ImportSummary run(InputStream in) {
             bytes = new Counting(in);
-            ScanFormat read = ScanReports.parse(bytes, maxScanBytes, this::accept);
+            bulk.stage(FINDING_STAGE, "scanner varchar(40), plugin_id varchar(200), host varchar(255), port varchar(50), hostname varchar(255), "
+                    + "name varchar(500), severity varchar(10), score numeric(4,1), cves varchar(4000), detail varchar(8000), system_id bigint, "
+                    + "org_id bigint");
+            String read = ScanReports.parse(bytes, maxScanBytes, this::accept);
             if (format == null) {
                 format = read;
                 start();
             }
+            format = read; // the import row was started under the first result's scanner; the format is the importer's
             flush();
-            jdbc.sql("update intake_import set bytes = :bytes, results = :r, new_count = :n, updated_count = :u, unmatched_count = :x where id = :id")
-                    .param("bytes", bytes.count).param("r", results).param("n", created).param("u", updated).param("x", unmatched)
-                    .param("id", importId).update();
-            return new ImportSummary(importId, format.name(), results, created, updated, unmatched);
+            jdbc.sql("update intake_import set format = :f, bytes = :bytes, results = :r, stored = :r, new_count = :n, updated_count = :u, "
+                            + "unmatched_count = :x, status = 'DONE', finished_at = :at where id = :id")
+                    .param("f", format).param("bytes", bytes.count).param("r", results).param("n", created).param("u", updated)
+                    .param("x", unmatched).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", importId).update();
+            return new ImportSummary(importId, format, results, created, updated, unmatched);
         }
 
         private void start() {
-            importId = insertImport(format.name(), filename, actor, now);
+            if (importId == null) {
+                importId = insertImport(format, filename, actor, now, "DONE", null);
+            }
         }
 
         void accept(ScanResult r) {
@@ -244,86 +350,74 @@ public class IntakeService implements Intake {
             }
             results++;
             batch.put(key(r.pluginId(), r.host(), r.port()), r);
-            if (batch.size() >= BATCH) {
+            if (batch.size() >= SCAN_BATCH) {
                 flush();
             }
         }
 
+        /**
+         * One batch, set-based: the results (each identity once, the last one read) are matched in memory and
+         * staged (COPY on PostgreSQL); one query counts new, updated and unmatched against the findings table,
+         * and one statement writes them all — {@code insert … on conflict … do update} on PostgreSQL, the
+         * equivalent {@code merge} on H2.
+         */
         void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            Set<String> hosts = new HashSet<>();
-            Set<String> plugins = new HashSet<>();
-            batch.values().forEach(r -> {
-                hosts.add(r.host());
-                plugins.add(r.pluginId());
-            });
-            Map<String, Existing> existing = new HashMap<>();
-            jdbc.sql("select id, plugin_id, host, port, system_id, state, last_import_id from intake_finding where scanner = :s "
-                            + "and host in (:hosts) and plugin_id in (:plugins)")
-                    .param("s", format.name()).param("hosts", hosts).param("plugins", plugins)
-                    .query((rs, i) -> existing.put(key(rs.getString("plugin_id"), rs.getString("host"), rs.getString("port")),
-                            new Existing(rs.getLong("id"), nullableLong(rs, "system_id"), rs.getString("state"), rs.getLong("last_import_id"))))
-                    .list();
-            List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> updates = new ArrayList<>();
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            for (Map.Entry<String, ScanResult> e : batch.entrySet()) {
-                ScanResult r = e.getValue();
+            List<Object[]> rows = new ArrayList<>(batch.size());
+            for (ScanResult r : batch.values()) {
                 Address match = matcher.match(r.host(), r.hostname()).orElse(null);
-                Existing old = existing.get(e.getKey());
-                String cves = cves(r.cves());
-                if (old == null) {
-                    created++;
-                    String state = match == null ? "TRIAGE" : "OPEN";
-                    if (match == null) {
-                        unmatched++;
-                    }
-                    inserts.add(new Object[] {format.name(), r.pluginId(), r.host(), r.port(), r.hostname(), r.name(), r.severity().name(),
-                            r.score(), cves, r.text(), match == null ? null : match.systemId(), match == null ? null : match.orgId(), state,
-                            at, at, importId, importId});
-                } else {
-                    if (old.lastImportId() != importId) {
-                        updated++;
-                    }
-                    // an unassigned finding is matched now if the register has learnt its address; a triage decision stands
-                    boolean assign = old.systemId() == null && match != null && old.state().equals("TRIAGE");
-                    if (old.systemId() == null && !assign && old.state().equals("TRIAGE")) {
-                        unmatched++;
-                    }
-                    updates.add(new Object[] {r.hostname(), r.name(), r.severity().name(), r.score(), cves, r.text(), at, importId,
-                            assign ? Long.valueOf(match.systemId()) : old.systemId(), assign ? Long.valueOf(match.orgId()) : null, assign, assign, old.id()});
-                }
+                rows.add(new Object[] {r.scanner(), r.pluginId(), r.host(), r.port(), r.hostname(), r.name(), r.severity().name(), r.score(),
+                        cves(r.cves()), r.text(), match == null ? null : match.systemId(), match == null ? null : match.orgId()});
             }
-            if (!inserts.isEmpty()) {
-                template.batchUpdate("insert into intake_finding (scanner, plugin_id, host, port, hostname, name, severity, score, cves, detail, "
-                        + "system_id, org_id, state, first_seen, last_seen, first_import_id, last_import_id) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts,
-                        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                                Types.DOUBLE, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
-                                Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.BIGINT});
+            bulk.clear(FINDING_STAGE);
+            bulk.insert(FINDING_STAGE, FINDING_STAGE_COLUMNS, FINDING_STAGE_TYPES, rows);
+            if (bulk.postgres()) {
+                template.execute("analyze " + FINDING_STAGE); // temporary tables are never analysed by autovacuum
             }
-            if (!updates.isEmpty()) {
-                template.batchUpdate("update intake_finding set hostname = ?, name = ?, severity = ?, score = ?, cves = ?, detail = ?, "
-                        + "last_seen = ?, last_import_id = ?, seen_count = seen_count + 1, system_id = ?, "
-                        + "org_id = case when ? is not null then ? else org_id end, "
-                        + "state = case when ? then 'OPEN' else state end where id = ?",
-                        updates.stream().map(u -> new Object[] {u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[9], u[10], u[12]})
-                                .toList(),
-                        new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DOUBLE, Types.VARCHAR, Types.VARCHAR,
-                                Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BOOLEAN,
-                                Types.BIGINT});
+            jdbc.sql("select sum(case when f.id is null then 1 else 0 end), sum(case when f.id is not null and f.last_import_id <> :imp then 1 else 0 end), "
+                            + "sum(case when (f.id is null and s.system_id is null) or (f.id is not null and f.system_id is null and f.state = 'TRIAGE' "
+                            + "and s.system_id is null) then 1 else 0 end) from " + FINDING_STAGE + " s left join intake_finding f on " + SAME_FINDING)
+                    .param("imp", importId).query(rs -> {
+                        rs.next();
+                        created += rs.getInt(1);
+                        updated += rs.getInt(2);
+                        unmatched += rs.getInt(3);
+                        return Boolean.TRUE;
+                    });
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            String set = "hostname = s.hostname, name = s.name, severity = s.severity, score = s.score, cves = s.cves, detail = s.detail, "
+                    + "last_seen = :at, last_import_id = :imp, seen_count = f.seen_count + 1, "
+                    + "system_id = case when " + NOW_MATCHED + " then s.system_id else f.system_id end, "
+                    + "org_id = case when " + NOW_MATCHED + " then s.org_id else f.org_id end, "
+                    + "state = case when " + NOW_MATCHED + " then 'OPEN' else f.state end";
+            String columns = "scanner, plugin_id, host, port, hostname, name, severity, score, cves, detail, system_id, org_id, state, first_seen, "
+                    + "last_seen, first_import_id, last_import_id";
+            String values = "s.scanner, s.plugin_id, s.host, s.port, s.hostname, s.name, s.severity, s.score, s.cves, s.detail, s.system_id, s.org_id, "
+                    + "case when s.system_id is null then 'TRIAGE' else 'OPEN' end, :at, :at, :imp, :imp";
+            if (bulk.postgres()) {
+                // PostgreSQL: EXCLUDED is the staged row; written as s.* above, so one SET list serves both databases
+                jdbc.sql("insert into intake_finding as f (" + columns + ") select " + values + " from " + FINDING_STAGE + " s "
+                                + "on conflict (scanner, plugin_id, host, port) do update set " + set.replace("s.", "excluded."))
+                        .param("at", at).param("imp", importId).update();
+            } else {
+                jdbc.sql("merge into intake_finding f using " + FINDING_STAGE + " s on (" + SAME_FINDING + ") when matched then update set " + set
+                                + " when not matched then insert (" + columns + ") values (" + values + ")")
+                        .param("at", at).param("imp", importId).update();
             }
+            stored += batch.size();
             batch.clear();
+            progress.at(results, stored, bytes.count);
         }
     }
 
-    private long insertImport(String format, String filename, Actor actor, Instant now) {
+    private long insertImport(String format, String filename, Actor actor, Instant now, String status, Long totalBytes) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into intake_import (format, filename, bytes, imported_at, imported_by, org_id) values (:f, :name, 0, :at, :by, :org)")
+        jdbc.sql("insert into intake_import (format, filename, bytes, imported_at, imported_by, org_id, status, total_bytes, started_at) "
+                        + "values (:f, :name, 0, :at, :by, :org, :status, :total, :at)")
                 .param("f", format).param("name", filename).param("at", now.atOffset(ZoneOffset.UTC)).param("by", actor.username())
-                .param("org", actor.orgId()).update(key, "id");
+                .param("org", actor.orgId()).param("status", status).param("total", totalBytes).update(key, "id");
         return key.getKey().longValue();
     }
 
@@ -368,32 +462,38 @@ public class IntakeService implements Intake {
             });
         } catch (MalformedInput e) {
             audit.record(AuditEvent.of("intake.suricata.import", "alerts", AuditResult.FAILURE, e.getMessage()));
-            throw new Unprocessable("The EVE lines were refused and nothing was stored: " + e.getMessage());
+            java.util.Locale locale = LocaleContextHolder.getLocale();
+            throw new Unprocessable(messages.getMessage("hazards.intake.error.eveRefused", new Object[] {e.render(messages, locale)}, locale));
         }
         audit.record(AuditEvent.success("intake.suricata.import", "import:" + summary.importId(), summary.events() + " events, "
                 + summary.alerts() + " alerts: " + summary.newAlerts() + " new, " + summary.grouped() + " grouped, " + summary.unmatched()
-                + " unmatched"));
+                + " unmatched, " + summary.replayed() + " replayed"));
         return summary;
     }
 
     private AlertSummary suricata(InputStream in, Actor actor, Instant now, AddressMatcher matcher) {
-        long importId = insertImport("SURICATA", null, actor, now);
+        long importId = insertImport("SURICATA", null, actor, now, "DONE", null);
+        bulk.stage(ALERT_STAGE, "id bigint, first_at timestamp with time zone, last_at timestamp with time zone, event_count integer");
         List<EveAlert> chunk = new ArrayList<>();
-        int[] counts = new int[3]; // new, grouped, unmatched
+        int[] counts = new int[4]; // new, grouped, unmatched, replayed
         Counting bytes = new Counting(in);
         EveReader.Counts read = EveReader.parse(bytes, maxEveBytes, alert -> {
             chunk.add(alert);
             if (chunk.size() >= BATCH) {
-                group(chunk, actor, now, matcher, counts);
+                group(chunk, importId, actor, now, matcher, counts);
                 chunk.clear();
             }
         });
-        group(chunk, actor, now, matcher, counts);
-        jdbc.sql("update intake_import set bytes = :bytes, results = :r, new_count = :n, updated_count = :u, unmatched_count = :x where id = :id")
+        group(chunk, importId, actor, now, matcher, counts);
+        jdbc.sql("update intake_import set bytes = :bytes, results = :r, stored = :r, new_count = :n, updated_count = :u, unmatched_count = :x, "
+                        + "finished_at = :at where id = :id")
                 .param("bytes", bytes.count).param("r", read.alerts()).param("n", counts[0]).param("u", counts[1]).param("x", counts[2])
-                .param("id", importId).update();
-        return new AlertSummary(importId, read.events(), read.alerts(), counts[0], counts[1], counts[2], read.skipped());
+                .param("at", now.atOffset(ZoneOffset.UTC)).param("id", importId).update();
+        return new AlertSummary(importId, read.events(), read.alerts(), counts[0], counts[1], counts[2], read.skipped(), counts[3]);
     }
+
+    /** The staging table of the changed groups of one batch (one set-based update per batch). */
+    static final String ALERT_STAGE = "intake_alert_stage";
 
     /** The group of an EVE alert: its community id (else its flow id, else its endpoints) and its signature. */
     static String groupKey(EveAlert a) {
@@ -402,10 +502,48 @@ public class IntakeService implements Intake {
         return clip(flow, 380) + "|" + a.signatureId();
     }
 
-    private void group(List<EveAlert> chunk, Actor actor, Instant now, AddressMatcher matcher, int[] counts) {
-        if (chunk.isEmpty()) {
+    /**
+     * Issue 24 point 6: an EVE event's own identity — its flow (flow id, community id, endpoints), its
+     * timestamp to the nanosecond and its signature — as a 64-bit key (the first 8 bytes of its SHA-256).
+     * The same line sent twice has the same key; two events of one flow differ in time or signature.
+     */
+    static long eventKey(EveAlert a) {
+        String identity = a.flowId() + "|" + a.communityId() + "|" + a.srcIp() + "|" + a.srcPort() + "|" + a.destIp() + "|" + a.destPort()
+                + "|" + a.proto() + "|" + a.timestamp().getEpochSecond() + "." + a.timestamp().getNano() + "|" + a.signatureId();
+        byte[] hash = SHA256.get().digest(identity.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.nio.ByteBuffer.wrap(hash).getLong();
+    }
+
+    private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private void group(List<EveAlert> all, long importId, Actor actor, Instant now, AddressMatcher matcher, int[] counts) {
+        if (all.isEmpty()) {
             return;
         }
+        // A10.1 / issue 24 point 6: events already taken (this body or an earlier one) are replays, not new events
+        Map<Long, EveAlert> byKey = new LinkedHashMap<>();
+        for (EveAlert a : all) {
+            if (byKey.putIfAbsent(eventKey(a), a) != null) {
+                counts[3]++;
+            }
+        }
+        jdbc.sql("select event_key from intake_alert_event where event_key in (:keys)").param("keys", byKey.keySet())
+                .query((rs, i) -> rs.getLong(1)).list().forEach(k -> {
+                    byKey.remove(k);
+                    counts[3]++;
+                });
+        if (byKey.isEmpty()) {
+            return;
+        }
+        bulk.insert("intake_alert_event", List.of("event_key", "import_id"), new int[] {Types.BIGINT, Types.BIGINT},
+                byKey.keySet().stream().map(k -> new Object[] {k, importId}).toList());
+        List<EveAlert> chunk = new ArrayList<>(byKey.values());
         chunk.sort(Comparator.comparing(EveAlert::timestamp));
         Set<String> keys = chunk.stream().map(IntakeService::groupKey).collect(Collectors.toSet());
         Instant since = chunk.get(0).timestamp().minus(window);
@@ -439,7 +577,7 @@ public class IntakeService implements Intake {
             if (g.id() == null) {
                 fresh.add(g);
             } else if (g.changed()) {
-                updates.add(new Object[] {g.first().atOffset(ZoneOffset.UTC), g.last().atOffset(ZoneOffset.UTC), g.count(), g.id()});
+                updates.add(new Object[] {g.id(), g.first().atOffset(ZoneOffset.UTC), g.last().atOffset(ZoneOffset.UTC), g.count()});
             }
         }
         List<Object[]> inserts = new ArrayList<>();
@@ -451,27 +589,37 @@ public class IntakeService implements Intake {
                 counts[2]++;
             }
             String address = m == null ? null : (matcher.match(a.destIp()).isPresent() ? a.destIp() : a.srcIp());
-            inserts.add(new Object[] {g.key(), a.signatureId(), a.signature(), a.category(), a.level().name(), a.srcIp(), a.srcPort(), a.destIp(),
-                    a.destPort(), a.proto(), a.flowId(), a.communityId(), address, a.action() == null ? null : "action: " + a.action(),
-                    g.first().atOffset(ZoneOffset.UTC), g.last().atOffset(ZoneOffset.UTC), g.count(), m == null ? null : m.systemId(),
-                    m == null ? null : m.orgId(), m == null ? "TRIAGE" : "OPEN", received, actor.username()});
+            inserts.add(new Object[] {"SURICATA", g.key(), a.signatureId(), clip(a.signature(), 500), clip(a.category(), 200), a.level().name(),
+                    a.srcIp(), a.srcPort(), a.destIp(), a.destPort(), a.proto(), a.flowId(), a.communityId(), address,
+                    a.action() == null ? null : "action: " + a.action(), g.first().atOffset(ZoneOffset.UTC), g.last().atOffset(ZoneOffset.UTC),
+                    g.count(), m == null ? null : m.systemId(), m == null ? null : m.orgId(), m == null ? "TRIAGE" : "OPEN", received,
+                    actor.username()});
         }
         counts[0] += inserts.size();
         counts[1] += chunk.size() - inserts.size(); // alerts folded into another alert, old or new
-        if (!inserts.isEmpty()) {
-            template.batchUpdate("insert into intake_alert (source, group_key, signature_id, title, category, severity, src_ip, src_port, dest_ip, "
-                    + "dest_port, proto, flow_id, community_id, address, detail, first_at, last_at, event_count, system_id, org_id, state, "
-                    + "received_at, received_by) values ('SURICATA', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts,
-                    new int[] {Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR,
-                            Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-                            Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
-                            Types.VARCHAR});
-        }
+        // issue 19 point 2: the new alerts in one COPY (one batch on H2), the grown groups in one set-based update
+        bulk.insert("intake_alert", ALERT_COLUMNS, ALERT_TYPES, inserts);
         if (!updates.isEmpty()) {
-            template.batchUpdate("update intake_alert set first_at = ?, last_at = ?, event_count = ? where id = ?", updates,
-                    new int[] {Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.BIGINT});
+            bulk.clear(ALERT_STAGE);
+            bulk.insert(ALERT_STAGE, List.of("id", "first_at", "last_at", "event_count"),
+                    new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER}, updates);
+            if (bulk.postgres()) {
+                template.update("update intake_alert a set first_at = s.first_at, last_at = s.last_at, event_count = s.event_count from "
+                        + ALERT_STAGE + " s where a.id = s.id");
+            } else {
+                template.update("merge into intake_alert a using " + ALERT_STAGE + " s on (a.id = s.id) when matched then update set "
+                        + "first_at = s.first_at, last_at = s.last_at, event_count = s.event_count");
+            }
         }
     }
+
+    private static final List<String> ALERT_COLUMNS = List.of("source", "group_key", "signature_id", "title", "category", "severity", "src_ip",
+            "src_port", "dest_ip", "dest_port", "proto", "flow_id", "community_id", "address", "detail", "first_at", "last_at", "event_count",
+            "system_id", "org_id", "state", "received_at", "received_by");
+    private static final int[] ALERT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.INTEGER, Types.BIGINT, Types.BIGINT, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR};
 
     // ---- generic alerts ----------------------------------------------------------------------
 
@@ -555,8 +703,52 @@ public class IntakeService implements Intake {
                         Instant receivedAt, String receivedBy, String triagedBy, Instant triagedAt, String dismissReason, Long hazardId) {
     }
 
+    /**
+     * An import as it stands (issue 24 point 7): RUNNING with how far it has got — results read, stored, bytes
+     * read of the file's total, percent and an estimate of the seconds left — then DONE with its counts or FAILED
+     * with the reason in the reader's language.
+     */
     public record ImportRecord(long id, String format, String filename, long bytes, int results, int newCount, int updated, int unmatched,
-                               Instant importedAt, String importedBy) {
+                               Instant importedAt, String importedBy, String status, Long totalBytes, int stored, Integer percent,
+                               Long etaSeconds, Instant finishedAt, String error) {
+        public boolean running() {
+            return "RUNNING".equals(status);
+        }
+    }
+
+    private ImportRecord importRecord(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        long bytes = rs.getLong("bytes");
+        Long total = nullableLong(rs, "total_bytes");
+        Instant started = instant(rs, "started_at");
+        Integer percent = null;
+        Long eta = null;
+        if (status.equals("DONE")) {
+            percent = 100;
+        } else if (total != null && total > 0) {
+            percent = (int) Math.min(99, bytes * 100 / total);
+            if (status.equals("RUNNING") && started != null && bytes > 0) {
+                double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+                eta = Math.max(0, Math.round(seconds * (total - bytes) / bytes));
+            }
+        }
+        boolean chinese = "zh".equals(LocaleContextHolder.getLocale().getLanguage());
+        return new ImportRecord(rs.getLong("id"), rs.getString("format"), rs.getString("filename"), bytes, rs.getInt("results"),
+                rs.getInt("new_count"), rs.getInt("updated_count"), rs.getInt("unmatched_count"), instant(rs, "imported_at"),
+                rs.getString("imported_by"), status, total, rs.getInt("stored"), percent, status.equals("RUNNING") ? eta : null,
+                instant(rs, "finished_at"), rs.getString(chinese ? "error_zh" : "error_en"));
+    }
+
+    /** One import, for whoever may read the imports. */
+    public Optional<ImportRecord> importRecord(Actor actor, long id) {
+        requireImportReader(actor);
+        return jdbc.sql("select * from intake_import where id = :id").param("id", id).query((rs, i) -> importRecord(rs)).optional();
+    }
+
+    private static void requireImportReader(Actor actor) {
+        if (!(actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR || actor.orgKind() == OrgKind.PROVIDER)) {
+            throw new AccessDeniedException("imports are the provider's and the supervisor's records");
+        }
     }
 
     /** Filters of the lists; null means any. {@code before} is the keyset cursor: rows with a smaller id. */
@@ -605,11 +797,22 @@ public class IntakeService implements Intake {
                 .optional().map(x -> withNames(List.of(x), Alert::systemId, this::named).get(0));
     }
 
+    /** One alert of a burst (issue 24 point 5): what the burst's single notice stands for. */
+    public record BurstMember(long id, String title, String severity, int count, Instant firstAt, Instant lastAt) {
+    }
+
+    /** The burst the alert belongs to, when the reader may see the alert; empty when it is in none. */
+    public List<BurstMember> burst(Actor actor, long alertId) {
+        return alert(actor, alertId).map(a -> notices.burstOf(alertId)).orElse(List.of());
+    }
+
+    public Duration burstWindow() {
+        return notices.window();
+    }
+
     /** Imports are the provider's and the supervisor's work records; regulators read them too. */
     public Page<ImportRecord> imports(Actor actor, Long before, int limit) {
-        if (!(actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR || actor.orgKind() == OrgKind.PROVIDER)) {
-            throw new AccessDeniedException("imports are the provider's and the supervisor's records");
-        }
+        requireImportReader(actor);
         int size = limit <= 0 ? 50 : Math.min(limit, 200);
         Map<String, Object> params = new HashMap<>();
         String where = "1=1";
@@ -618,9 +821,7 @@ public class IntakeService implements Intake {
             params.put("before", before);
         }
         List<ImportRecord> rows = jdbc.sql("select * from intake_import i where " + where + " order by i.id desc limit " + (size + 1)).params(params)
-                .query((rs, i) -> new ImportRecord(rs.getLong("id"), rs.getString("format"), rs.getString("filename"), rs.getLong("bytes"),
-                        rs.getInt("results"), rs.getInt("new_count"), rs.getInt("updated_count"), rs.getInt("unmatched_count"),
-                        instant(rs, "imported_at"), rs.getString("imported_by"))).list();
+                .query((rs, i) -> importRecord(rs)).list();
         return page(rows, size, ImportRecord::id);
     }
 

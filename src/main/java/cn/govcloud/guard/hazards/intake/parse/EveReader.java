@@ -55,7 +55,7 @@ public final class EveReader {
             while ((t = p.nextToken()) != null) {
                 events++;
                 if (t != JsonToken.START_OBJECT) {
-                    throw new MalformedInput("event " + events + " (line " + line(p) + ") is not a JSON object");
+                    throw MalformedInput.of("hazards.intake.parse.notObject", String.valueOf(events), String.valueOf(line(p)));
                 }
                 EveAlert alert = event(p, events, typed);
                 if (alert != null) {
@@ -66,17 +66,17 @@ public final class EveReader {
         } catch (JacksonException e) {
             for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
                 if (c instanceof LimitedInputStream.TooLarge) {
-                    throw new MalformedInput("the body is larger than the limit of " + LimitedInputStream.megabytes(maxBytes), e);
+                    throw MalformedInput.of(e, "hazards.intake.parse.bodyTooLarge", LimitedInputStream.megabytes(maxBytes));
                 }
             }
             String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw new MalformedInput("not valid EVE JSON after event " + events + " (line "
-                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "): "
-                    + (message.length() > 200 ? message.substring(0, 200) : message), e);
+            throw MalformedInput.of(e, "hazards.intake.parse.notJson", String.valueOf(events),
+                    e.getLocation() == null ? "?" : String.valueOf(e.getLocation().getLineNr()),
+                    message.length() > 200 ? message.substring(0, 200) : message);
         }
         if (typed[0] == 0) {
-            throw new MalformedInput(events == 0 ? "the body is empty: no Suricata EVE event"
-                    : "no Suricata EVE event in the body: none of its " + events + " JSON objects has an event_type");
+            throw events == 0 ? MalformedInput.of("hazards.intake.parse.emptyBody")
+                    : MalformedInput.of("hazards.intake.parse.noEveEvent", String.valueOf(events));
         }
         return new Counts(events, alerts, events - alerts);
     }
@@ -105,7 +105,7 @@ public final class EveReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_OBJECT) {
             if (t != JsonToken.PROPERTY_NAME) {
-                throw new MalformedInput("event " + n + " (line " + line + ") is not a JSON object");
+                throw MalformedInput.of("hazards.intake.parse.notObject", String.valueOf(n), String.valueOf(line));
             }
             String field = p.currentName();
             t = p.nextToken();
@@ -150,26 +150,25 @@ public final class EveReader {
         if (!"alert".equals(type)) {
             return null;
         }
-        String where = "alert event " + n + " (line " + line + ")";
+        MalformedInput.Part where = new MalformedInput.Part("hazards.intake.parse.alertEvent", String.valueOf(n), String.valueOf(line));
         if (timestamp == null) {
-            throw new MalformedInput(where + " has no timestamp");
+            throw MalformedInput.of("hazards.intake.parse.noTimestamp", where);
         }
         if (signatureId == null || signature == null) {
-            throw new MalformedInput(where + " has no alert.signature_id or alert.signature");
+            throw MalformedInput.of("hazards.intake.parse.noSignature", where);
         }
         if (srcIp == null || destIp == null) {
-            throw new MalformedInput(where + " has no src_ip or dest_ip");
+            throw MalformedInput.of("hazards.intake.parse.noAddress", where);
         }
         return new EveAlert(timestamp(timestamp, where), flowId, clip(communityId, 100), clip(srcIp, 64), srcPort, clip(destIp, 64), destPort,
                 clip(proto, 20), signatureId, clip(signature, 500), severity == null ? 3 : severity, clip(category, 200), clip(action, 20));
     }
 
-    static Instant timestamp(String text, String where) {
+    static Instant timestamp(String text, Object where) {
         try {
             return OffsetDateTime.parse(text, TIMESTAMP).toInstant();
         } catch (DateTimeParseException e) {
-            throw new MalformedInput(where + ": timestamp '" + clip(text, 40)
-                    + "' is not like 2026-03-02T14:05:00.123456+0800");
+            throw MalformedInput.of("hazards.intake.parse.badTimestamp", where, clip(text, 40));
         }
     }
 
@@ -184,7 +183,7 @@ public final class EveReader {
     private static Long number(JsonParser p, JsonToken t, long n, String field) {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw new MalformedInput("event " + n + ": " + field + " is out of range");
+                throw MalformedInput.of("hazards.intake.parse.outOfRange", String.valueOf(n), field, "");
             }
             return p.getLongValue();
         }
@@ -192,13 +191,13 @@ public final class EveReader {
             return null;
         }
         p.skipChildren();
-        throw new MalformedInput("event " + n + ": " + field + " is not a whole number");
+        throw MalformedInput.of("hazards.intake.parse.notWhole", String.valueOf(n), field);
     }
 
     private static Integer port(JsonParser p, JsonToken t, long n, String field) {
         Long v = number(p, t, n, field);
         if (v != null && (v < 0 || v > 65535)) {
-            throw new MalformedInput("event " + n + ": " + field + " " + v + " is out of range");
+            throw MalformedInput.of("hazards.intake.parse.outOfRange", String.valueOf(n), field, String.valueOf(v));
         }
         return v == null ? null : v.intValue();
     }

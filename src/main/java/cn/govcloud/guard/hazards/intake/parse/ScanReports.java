@@ -46,39 +46,86 @@ public final class ScanReports {
         return factory;
     }
 
+    /** OpenVAS / Greenbone XML (issue 24 point 10: one of the {@link ScanImporters}). */
+    static final ScanImporter OPENVAS_XML = new ScanImporter() {
+        @Override
+        public String format() {
+            return ScanFormat.OPENVAS.name();
+        }
+
+        @Override
+        public boolean recognisesRoot(String root) {
+            return root.equals("report") || root.equals("get_reports_response");
+        }
+
+        @Override
+        public void read(XMLStreamReader reader, Consumer<ScanResult> sink) throws XMLStreamException {
+            new OpenVas(reader, sink).read();
+        }
+    };
+
+    /** Nessus v2 XML. */
+    static final ScanImporter NESSUS_XML = new ScanImporter() {
+        @Override
+        public String format() {
+            return ScanFormat.NESSUS.name();
+        }
+
+        @Override
+        public boolean recognisesRoot(String root) {
+            return root.equals("NessusClientData_v2");
+        }
+
+        @Override
+        public void read(XMLStreamReader reader, Consumer<ScanResult> sink) throws XMLStreamException {
+            new Nessus(reader, sink).read();
+        }
+    };
+
     /**
-     * Reads a whole report, handing each result to {@code sink}.
+     * Reads a whole report, handing each result to {@code sink}: XML (the first thing in the file is
+     * {@code <}) by its root element, anything else by its first 8 KB, each through the first of
+     * {@link ScanImporters#ALL} that recognises it.
      *
-     * @return the format recognised from the root element
+     * @return the format recognised, as {@link ScanImporter#format()}
      * @throws MalformedInput for anything but a complete, well-formed report of a known format within {@code maxBytes}
      */
-    public static ScanFormat parse(InputStream in, long maxBytes, Consumer<ScanResult> sink) {
+    public static String parse(InputStream in, long maxBytes, Consumer<ScanResult> sink) {
         XMLStreamReader reader = null;
         try {
             java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(new LimitedInputStream(in, maxBytes), 8192);
+            String head = head(buffered);
+            if (!head.isEmpty() && head.charAt(0) != '<') {
+                for (ScanImporter importer : ScanImporters.ALL) {
+                    if (importer.recognises(head)) {
+                        try {
+                            importer.read(buffered, sink);
+                        } catch (java.io.UncheckedIOException e) {
+                            throw e.getCause(); // over the limit: said below with the limit
+                        }
+                        return importer.format();
+                    }
+                }
+                throw MalformedInput.of("hazards.intake.parse.unknownFormat");
+            }
             checkDeclaredEncoding(buffered);
             reader = hardenedFactory().createXMLStreamReader(buffered);
             int event = reader.getEventType();
             while (event != XMLStreamConstants.START_ELEMENT) {
                 refuseDtd(event);
                 if (!reader.hasNext()) {
-                    throw new MalformedInput("the file has no root element: it is not an XML scan report");
+                    throw MalformedInput.of("hazards.intake.parse.noRoot");
                 }
                 event = reader.next();
             }
             String root = reader.getLocalName();
-            ScanFormat format;
-            if (root.equals("report") || root.equals("get_reports_response")) {
-                format = ScanFormat.OPENVAS;
-                new OpenVas(reader, sink).read();
-            } else if (root.equals("NessusClientData_v2")) {
-                format = ScanFormat.NESSUS;
-                new Nessus(reader, sink).read();
-            } else {
-                throw new MalformedInput("not a scan report: the root element is <" + clip(root, 60) + ">; expected <report> or "
-                        + "<get_reports_response> (OpenVAS / Greenbone) or <NessusClientData_v2> (Nessus)");
+            for (ScanImporter importer : ScanImporters.ALL) {
+                if (importer.recognisesRoot(root)) {
+                    importer.read(reader, sink);
+                    return importer.format();
+                }
             }
-            return format;
+            throw MalformedInput.of("hazards.intake.parse.wrongRoot", clip(root, 60));
         } catch (XMLStreamException e) {
             throw translate(e, maxBytes);
         } catch (MalformedInput e) {
@@ -87,12 +134,12 @@ public final class ScanReports {
             // the JDK's parser itself sometimes fails on garbage with an unchecked exception (found by fuzzing: a bad
             // character inside a skipped DTD ends in MissingResourceException "InvalidCharInDTD"); that is bad input too
             if (fromXmlParser(e)) {
-                throw new MalformedInput("not well-formed XML: the parser gave up (" + e.getClass().getSimpleName() + ")", e);
+                throw MalformedInput.of(e, "hazards.intake.parse.gaveUp", e.getClass().getSimpleName());
             }
             throw e;
         } catch (java.io.IOException e) {
-            throw e instanceof LimitedInputStream.TooLarge ? new MalformedInput("the file is larger than the limit of "
-                    + LimitedInputStream.megabytes(maxBytes), e) : new MalformedInput("the file could not be read", e);
+            throw e instanceof LimitedInputStream.TooLarge ? MalformedInput.of(e, "hazards.intake.parse.tooLarge", LimitedInputStream.megabytes(maxBytes))
+                    : MalformedInput.of(e, "hazards.intake.parse.unreadable");
         } finally {
             if (reader != null) {
                 try {
@@ -102,6 +149,26 @@ public final class ScanReports {
                 }
             }
         }
+    }
+
+    /**
+     * The first 8 KB as text (UTF-8, or UTF-16 by its byte order mark), the BOM and leading white space removed; the
+     * stream is left where it was. Only to recognise a format: an XML file starts with {@code <}.
+     */
+    static String head(java.io.BufferedInputStream in) throws java.io.IOException {
+        in.mark(8192 + 16);
+        byte[] bytes = in.readNBytes(8192);
+        in.reset();
+        java.nio.charset.Charset charset = java.nio.charset.StandardCharsets.UTF_8;
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            charset = java.nio.charset.StandardCharsets.UTF_16;
+        }
+        String text = new String(bytes, charset);
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) {
+            start++;
+        }
+        return text.substring(start);
     }
 
     private static final Pattern DECLARED = Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
@@ -125,8 +192,7 @@ public final class ScanReports {
         }
         String declared = m.group(1).toUpperCase(Locale.ROOT);
         if (declared.startsWith("UTF-16") || declared.startsWith("UTF-32") || declared.startsWith("UCS")) {
-            throw new MalformedInput("wrong encoding: the file declares " + declared + " but its bytes are single-byte text (e.g. Latin-1 "
-                    + "or UTF-8); save it as UTF-8 or fix the declaration");
+            throw MalformedInput.of("hazards.intake.parse.declaredWide", declared);
         }
         boolean known;
         try {
@@ -135,7 +201,7 @@ public final class ScanReports {
             known = false; // found by fuzzing: a name like ".UTF-8" is not even a legal charset name
         }
         if (!known) {
-            throw new MalformedInput("wrong encoding: the declared encoding " + declared + " is not known");
+            throw MalformedInput.of("hazards.intake.parse.unknownEncoding", declared);
         }
     }
 
@@ -156,35 +222,32 @@ public final class ScanReports {
     static void refuseDtd(int event) {
         if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
                 || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new MalformedInput("the file contains a DOCTYPE or an entity reference: refused (external entities and "
-                    + "entity expansion are not allowed in scan reports)");
+            throw MalformedInput.of("hazards.intake.parse.doctype", "");
         }
     }
 
     static MalformedInput translate(XMLStreamException e, long maxBytes) {
         for (Throwable t = e; t != null; t = next(t)) {
             if (t instanceof LimitedInputStream.TooLarge) {
-                return new MalformedInput("the file is larger than the limit of " + LimitedInputStream.megabytes(maxBytes), e);
+                return MalformedInput.of(e, "hazards.intake.parse.tooLarge", LimitedInputStream.megabytes(maxBytes));
             }
             if (t instanceof CharConversionException) {
-                return new MalformedInput("wrong encoding: the file contains bytes that are not valid in its declared encoding"
-                        + where(e), e);
+                return MalformedInput.of(e, "hazards.intake.parse.badBytes", where(e));
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
         int at = message.indexOf("Message: ");
         String reason = at >= 0 ? message.substring(at + 9) : message;
         if (reason.contains("must start and end within the same entity") || reason.contains("end of file")) {
-            return new MalformedInput("the file ends too early (truncated)" + where(e), e);
+            return MalformedInput.of(e, "hazards.intake.parse.truncated", where(e));
         }
         if (reason.contains("DOCTYPE") || reason.contains("DTD") || reason.contains("referenced, but not declared")) {
-            return new MalformedInput("the file uses a DOCTYPE or entities: refused (external entities and entity expansion are "
-                    + "not allowed in scan reports)" + where(e), e);
+            return MalformedInput.of(e, "hazards.intake.parse.doctype", where(e));
         }
         if (reason.toLowerCase(Locale.ROOT).contains("encoding")) {
-            return new MalformedInput("wrong encoding" + where(e) + ": " + clip(reason, 200), e);
+            return MalformedInput.of(e, "hazards.intake.parse.encoding", where(e), clip(reason, 200));
         }
-        return new MalformedInput("not well-formed XML (truncated or damaged)" + where(e) + ": " + clip(reason, 200), e);
+        return MalformedInput.of(e, "hazards.intake.parse.notWellFormed", where(e), clip(reason, 200));
     }
 
     private static Throwable next(Throwable t) {
@@ -194,9 +257,10 @@ public final class ScanReports {
         return t.getCause() == t ? null : t.getCause();
     }
 
-    private static String where(XMLStreamException e) {
+    private static Object where(XMLStreamException e) {
         return e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? ""
-                : " (line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ")";
+                : new MalformedInput.Part("hazards.intake.parse.lineColumn", String.valueOf(e.getLocation().getLineNumber()),
+                        String.valueOf(e.getLocation().getColumnNumber()));
     }
 
     static String clip(String s, int max) {
@@ -260,7 +324,7 @@ public final class ScanReports {
         }
     }
 
-    static Double score(String text, String what) {
+    static Double score(String text, Object what) {
         String t = blankToNull(text);
         if (t == null) {
             return null;
@@ -268,11 +332,11 @@ public final class ScanReports {
         try {
             double d = Double.parseDouble(t);
             if (Double.isNaN(d) || d < -10 || d > 10) {
-                throw new MalformedInput(what + ": the score " + clip(t, 20) + " is out of range");
+                throw MalformedInput.of("hazards.intake.parse.scoreRange", what, clip(t, 20));
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new MalformedInput(what + ": the score '" + clip(t, 20) + "' is not a number");
+            throw MalformedInput.of("hazards.intake.parse.scoreNaN", what, clip(t, 20));
         }
     }
 
@@ -297,8 +361,7 @@ public final class ScanReports {
                 refuseDtd(event);
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     if (names.size() >= MAX_DEPTH) {
-                        throw new MalformedInput("the XML is nested more than " + MAX_DEPTH + " levels deep (line "
-                                + r.getLocation().getLineNumber() + ")");
+                        throw MalformedInput.of("hazards.intake.parse.tooDeep", String.valueOf(MAX_DEPTH), String.valueOf(r.getLocation().getLineNumber()));
                     }
                     open();
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -319,7 +382,7 @@ public final class ScanReports {
                 }
             }
             if (!names.isEmpty()) {
-                throw new MalformedInput("the file ends before the root element is closed (truncated)");
+                throw MalformedInput.of("hazards.intake.parse.unclosed");
             }
         }
 
@@ -437,14 +500,14 @@ public final class ScanReports {
         }
 
         private void emit() {
-            String what = "result " + count + " (ending on line " + line() + ")";
+            MalformedInput.Part what = new MalformedInput.Part("hazards.intake.parse.result", String.valueOf(count), String.valueOf(line()));
             String h = clip(blankToNull(host), 255);
             String o = clip(blankToNull(oid), 200);
             if (h == null) {
-                throw new MalformedInput(what + " has no host");
+                throw MalformedInput.of("hazards.intake.parse.noHost", what);
             }
             if (o == null) {
-                throw new MalformedInput(what + " has no NVT oid");
+                throw MalformedInput.of("hazards.intake.parse.noOid", what);
             }
             String p = blankToNull(port);
             Double score = score(severity, what);
@@ -453,7 +516,7 @@ public final class ScanReports {
             }
             Severity level = score != null ? Severity.ofScore(score) : threat(threat, what);
             String title = oneLine(blankToNull(nvtName) != null ? nvtName : name);
-            sink.accept(new ScanResult(ScanFormat.OPENVAS, o, clip(hostOf(h), 255), clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
+            sink.accept(new ScanResult(ScanFormat.OPENVAS.name(), o, clip(hostOf(h), 255), clip(blankToNull(hostname), 255), p == null ? "general/tcp" : clip(p, 50),
                     title == null ? o : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(description), MAX_TEXT)));
         }
 
@@ -466,10 +529,10 @@ public final class ScanReports {
             return t != null && (t.equalsIgnoreCase("false positive") || t.equalsIgnoreCase("error") || t.equalsIgnoreCase("debug"));
         }
 
-        private static Severity threat(String threat, String what) {
+        private static Severity threat(String threat, Object what) {
             String t = blankToNull(threat);
             if (t == null) {
-                throw new MalformedInput(what + " has neither a severity nor a threat");
+                throw MalformedInput.of("hazards.intake.parse.noThreat", what);
             }
             return switch (t.toLowerCase(Locale.ROOT)) {
                 case "critical" -> Severity.CRITICAL;
@@ -477,7 +540,7 @@ public final class ScanReports {
                 case "medium" -> Severity.MEDIUM;
                 case "low" -> Severity.LOW;
                 case "log", "none" -> Severity.INFO;
-                default -> throw new MalformedInput(what + ": unknown threat '" + clip(t, 30) + "'");
+                default -> throw MalformedInput.of("hazards.intake.parse.unknownThreat", what, clip(t, 30));
             };
         }
     }
@@ -589,22 +652,22 @@ public final class ScanReports {
             String host = blankToNull(hostIp) != null ? hostIp : hostName;
             host = clip(hostOf(host), 255);
             if (host == null) {
-                throw new MalformedInput("a ReportHost (line " + line() + ") has neither a host-ip tag nor a name");
+                throw MalformedInput.of("hazards.intake.parse.noReportHost", String.valueOf(line()));
             }
             return new ScanResult(item.scanner(), item.pluginId(), host, clip(blankToNull(fqdn), 255), item.port(), item.name(),
                     item.severity(), item.score(), item.cves(), item.text());
         }
 
         private ScanResult item() {
-            String what = "ReportItem " + count + " (ending on line " + line() + ")";
+            MalformedInput.Part what = new MalformedInput.Part("hazards.intake.parse.reportItem", String.valueOf(count), String.valueOf(line()));
             String plugin = clip(blankToNull(pluginId), 200);
             if (plugin == null) {
-                throw new MalformedInput(what + " has no pluginID");
+                throw MalformedInput.of("hazards.intake.parse.noPlugin", what);
             }
             Severity level;
             String s = blankToNull(severityText);
             if (s == null) {
-                throw new MalformedInput(what + " has no severity");
+                throw MalformedInput.of("hazards.intake.parse.noSeverity", what);
             }
             switch (s) {
                 case "0" -> level = Severity.INFO;
@@ -612,7 +675,7 @@ public final class ScanReports {
                 case "2" -> level = Severity.MEDIUM;
                 case "3" -> level = Severity.HIGH;
                 case "4" -> level = Severity.CRITICAL;
-                default -> throw new MalformedInput(what + ": severity '" + clip(s, 20) + "' is not 0–4");
+                default -> throw MalformedInput.of("hazards.intake.parse.badSeverity", what, clip(s, 20));
             }
             String proto = blankToNull(protocol) == null ? "tcp" : clip(protocol.strip().toLowerCase(Locale.ROOT), 10);
             String p = blankToNull(portText);
@@ -620,10 +683,10 @@ public final class ScanReports {
             try {
                 port = p == null ? 0 : Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new MalformedInput(what + ": port '" + clip(p, 20) + "' is not a number");
+                throw MalformedInput.of("hazards.intake.parse.portNaN", what, clip(p, 20));
             }
             if (port < 0 || port > 65535) {
-                throw new MalformedInput(what + ": port " + port + " is out of range");
+                throw MalformedInput.of("hazards.intake.parse.portRange", what, String.valueOf(port));
             }
             Double score = score(cvss3, what);
             if (score == null) {
@@ -635,7 +698,7 @@ public final class ScanReports {
                 text = text == null ? out : text + "\n\n" + out;
             }
             String title = oneLine(pluginName);
-            return new ScanResult(ScanFormat.NESSUS, plugin, null, null, (port == 0 ? "general" : String.valueOf(port)) + "/" + proto,
+            return new ScanResult(ScanFormat.NESSUS.name(), plugin, null, null, (port == 0 ? "general" : String.valueOf(port)) + "/" + proto,
                     title == null ? plugin : clip(title, 500), level, score, List.copyOf(cves), clip(paragraphs(text), MAX_TEXT));
         }
     }

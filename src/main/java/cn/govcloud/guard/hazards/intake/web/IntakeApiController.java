@@ -23,11 +23,20 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,23 +53,91 @@ class IntakeApiController {
     static final Role[] READERS = {Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF};
 
     private final IntakeService intake;
+    private final org.springframework.context.MessageSource messages;
 
-    IntakeApiController(IntakeService intake) {
+    IntakeApiController(IntakeService intake, org.springframework.context.MessageSource messages) {
         this.intake = intake;
+        this.messages = messages;
     }
 
-    /** API.md: multipart, the report in field {@code file}; the format comes from the content → 201 counts. */
+    /**
+     * API.md: multipart, the report in field {@code file}; the format comes from the content → 201 counts. Issue 24
+     * point 7: with {@code Prefer: respond-async} (RFC 7240) or {@code ?async=true} the report is imported in the
+     * background → 202 with the import id at once and {@code Location: /api/v1/findings/imports/{id}}, where its
+     * progress and outcome are read; still all or nothing.
+     */
     @PostMapping("/api/v1/findings/import")
-    @ResponseStatus(HttpStatus.CREATED)
     @Allow(value = {Role.PROVIDER_OPERATOR, Role.SUPERVISOR}, scopes = "findings:write")
-    Map<String, Object> importScan(@RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+    @Operation(summary = "Import a scan report (A10.1): OpenVAS / Greenbone XML, Nessus .nessus; recognised from the content",
+            description = "Multipart, the report in the part `file`. Imported whole or not at all. Synchronous → 201 with the counts; with "
+                    + "`Prefer: respond-async` or `?async=true` → 202 with the import id, progress at `/api/v1/findings/imports/{id}`.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(type = "object", requiredProperties = "file"),
+            schemaProperties = @io.swagger.v3.oas.annotations.media.SchemaProperty(name = "file",
+                    schema = @Schema(type = "string", format = "binary", description = "the scan report"))))
+    @ApiResponse(responseCode = "201", description = "Imported: importId, format, results, new, updated, unmatched")
+    @ApiResponse(responseCode = "202", description = "Accepted for the background: importId, status RUNNING, progress")
+    @ApiResponse(responseCode = "422", description = "Refused, nothing stored; the reason in the caller's language")
+    ResponseEntity<Map<String, Object>> importScan(@RequestPart(name = "file", required = false) MultipartFile file,
+                                                   @RequestParam(defaultValue = "false") boolean async,
+                                                   @RequestHeader(name = "Prefer", required = false) String prefer) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("hazards.intake.error.noFile", Map.of("file", "hazards.intake.error.noFile"));
         }
         if (file.getSize() > intake.maxScanBytes()) {
-            throw new Unprocessable("The scan report was refused and nothing was stored: the file is larger than the limit of "
-                    + intake.maxScanBytes() / (1024 * 1024) + " MB");
+            throw new Unprocessable(messages.getMessage("hazards.intake.error.tooLarge", new Object[] {intake.maxScanBytes() / (1024 * 1024)},
+                    LocaleContextHolder.getLocale()));
         }
+        if (async || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"))) {
+            long id = submit(intake, file);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("importId", id);
+            m.put("status", "RUNNING");
+            m.put("progress", "/api/v1/findings/imports/" + id);
+            return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/findings/imports/" + id)).body(m);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(importNow(file));
+    }
+
+    /** The upload copied to a file of its own (the request's is gone when the request ends), then imported in the background. */
+    static long submit(IntakeService intake, MultipartFile file) throws IOException {
+        java.nio.file.Path copy = java.nio.file.Files.createTempFile("govguard-scan-", ".upload");
+        try {
+            file.transferTo(copy);
+            return intake.submitScan(file.getOriginalFilename(), copy);
+        } catch (IOException | RuntimeException e) {
+            java.nio.file.Files.deleteIfExists(copy);
+            throw e;
+        }
+    }
+
+    /** Issue 24 point 7: where a background import stands — results read, stored, %, ETA — and how it ended. */
+    @GetMapping("/api/v1/findings/imports/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    Map<String, Object> importStatus(@PathVariable long id) {
+        ImportRecord r = intake.importRecord(Actor.require(), id).orElseThrow(() -> new NotFound("import " + id));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("importId", r.id());
+        m.put("status", r.status());
+        m.put("format", r.format());
+        m.put("filename", r.filename());
+        m.put("bytesRead", r.bytes());
+        m.put("totalBytes", r.totalBytes());
+        m.put("results", r.results());
+        m.put("stored", r.stored());
+        m.put("percent", r.percent());
+        m.put("etaSeconds", r.etaSeconds());
+        m.put("new", r.newCount());
+        m.put("updated", r.updated());
+        m.put("unmatched", r.unmatched());
+        m.put("error", r.error());
+        m.put("importedAt", r.importedAt());
+        m.put("finishedAt", r.finishedAt());
+        m.put("importedBy", r.importedBy());
+        return m;
+    }
+
+    private Map<String, Object> importNow(MultipartFile file) throws IOException {
         ImportSummary s;
         try (InputStream in = file.getInputStream()) {
             s = intake.importScan(file.getOriginalFilename(), in);
@@ -83,6 +160,17 @@ class IntakeApiController {
      */
     @PostMapping("/api/v1/alerts/suricata")
     @Allow(value = Role.PROVIDER_OPERATOR, scopes = "alerts:write")
+    @Operation(summary = "Suricata EVE JSON lines (A10.1): alerts grouped by flow and signature, replays not counted twice",
+            description = "The body is EVE JSON lines (NDJSON) as Suricata writes eve.json; read whatever the content type a sensor or "
+                    + "shipper sends (application/x-ndjson, JSON, text, curl's form type) or from the part `file` of a multipart upload.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", description = "one EVE event per line"),
+                    examples = @ExampleObject(name = "eve", value = "{\"timestamp\":\"2026-03-02T14:05:00.123456+0800\",\"flow_id\":1825093348753811,"
+                            + "\"event_type\":\"alert\",\"src_ip\":\"203.0.113.45\",\"dest_ip\":\"10.31.1.10\",\"dest_port\":443,"
+                            + "\"proto\":\"TCP\",\"alert\":{\"signature_id\":2024217,\"signature\":\"ET EXPLOIT Apache Struts\",\"severity\":1}}")),
+            @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schemaProperties = @io.swagger.v3.oas.annotations.media.SchemaProperty(
+                    name = "file", schema = @Schema(type = "string", format = "binary")))})
+    @ApiResponse(responseCode = "200", description = "events, alerts, new, grouped, unmatched, skipped, replayed")
     Map<String, Object> suricata(HttpServletRequest request) throws IOException {
         AlertSummary s;
         try (InputStream in = eveBody(request)) {
@@ -96,6 +184,7 @@ class IntakeApiController {
         m.put("grouped", s.grouped());
         m.put("unmatched", s.unmatched());
         m.put("skipped", s.skipped());
+        m.put("replayed", s.replayed());
         return m;
     }
 
@@ -154,7 +243,9 @@ class IntakeApiController {
     @GetMapping("/api/v1/alerts/{id}")
     @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> alertById(@PathVariable long id) {
-        return json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
+        Map<String, Object> m = json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
+        m.put("burst", intake.burst(Actor.require(), id)); // issue 24 point 5: the alerts told as one with this one
+        return m;
     }
 
     @GetMapping("/api/v1/intake/imports")

@@ -1,7 +1,6 @@
 package cn.govcloud.guard.hazards.intake.web;
 
 import cn.govcloud.guard.hazards.Hazards;
-import cn.govcloud.guard.hazards.intake.Intake.ImportSummary;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
@@ -14,7 +13,6 @@ import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -93,6 +91,7 @@ class IntakePages {
     String alert(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         model.addAttribute("a", intake.alert(actor, id).orElseThrow(() -> new NotFound("alert " + id)));
+        model.addAttribute("burst", intake.burst(actor, id));
         detail(model, actor);
         return "hazards/intake/alert";
     }
@@ -118,6 +117,16 @@ class IntakePages {
         return "hazards/intake/imports";
     }
 
+    /** One import: its progress while it runs (the page polls itself), then its counts or why it was refused. */
+    @GetMapping("/intake/imports/{id}")
+    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    String importPage(@PathVariable long id, Model model) {
+        Actor actor = Actor.require();
+        model.addAttribute("i", intake.importRecord(actor, id).orElseThrow(() -> new NotFound("import " + id)));
+        model.addAttribute("mayImport", actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.SUPERVISOR));
+        return "hazards/intake/import";
+    }
+
     private void show(Model model, Long before) {
         Actor actor = Actor.require();
         model.addAttribute("page", intake.imports(actor, before, 50));
@@ -125,7 +134,10 @@ class IntakePages {
         model.addAttribute("maxMb", intake.maxScanBytes() / (1024 * 1024));
     }
 
-    /** The upload: imported whole or not at all; a refused file is named on the page with the reason. */
+    /**
+     * The upload (issue 24 point 7): imported in the background, whole or not at all; the browser goes at once to
+     * the import's page, which shows its progress and then its outcome — a refused file with the reason.
+     */
     @PostMapping("/intake/imports")
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
     String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
@@ -136,12 +148,9 @@ class IntakePages {
             if (file.getSize() > intake.maxScanBytes()) {
                 throw new Unprocessable(text("hazards.intake.error.tooLarge", intake.maxScanBytes() / (1024 * 1024)));
             }
-            ImportSummary s;
-            try (InputStream in = file.getInputStream()) {
-                s = intake.importScan(file.getOriginalFilename(), in);
-            }
-            redirect.addFlashAttribute("done", text("hazards.intake.imported", s.format(), s.results(), s.newFindings(), s.updated(), s.unmatched()));
-            return "redirect:/intake/imports";
+            long id = IntakeApiController.submit(intake, file);
+            redirect.addFlashAttribute("done", text("hazards.intake.import.started"));
+            return "redirect:/intake/imports/" + id;
         } catch (InvalidInput | Unprocessable e) {
             show(model, null);
             model.addAttribute("error", text(e.getMessage()));

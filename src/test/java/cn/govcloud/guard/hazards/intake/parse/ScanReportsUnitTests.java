@@ -27,7 +27,7 @@ class ScanReportsUnitTests {
 
     static List<ScanResult> read(byte[] bytes, ScanFormat expected) {
         List<ScanResult> results = new ArrayList<>();
-        assertThat(ScanReports.parse(new ByteArrayInputStream(bytes), LIMIT, results::add)).isEqualTo(expected);
+        assertThat(ScanReports.parse(new ByteArrayInputStream(bytes), LIMIT, results::add)).isEqualTo(expected.name());
         return results;
     }
 
@@ -36,7 +36,7 @@ class ScanReportsUnitTests {
         List<ScanResult> results = read(sample("openvas-gmp.xml"), ScanFormat.OPENVAS);
         assertThat(results).hasSize(4);
         ScanResult first = results.get(0);
-        assertThat(first.scanner()).isEqualTo(ScanFormat.OPENVAS);
+        assertThat(first.scanner()).isEqualTo("OPENVAS");
         assertThat(first.pluginId()).isEqualTo("1.3.6.1.4.1.25623.1.0.108031");
         assertThat(first.host()).isEqualTo("10.31.1.10");
         assertThat(first.hostname()).isEqualTo("zs.jyj.baotou.gov.cn");
@@ -188,5 +188,46 @@ class ScanReportsUnitTests {
                 + "</ReportHost></Report></NessusClientData_v2>";
         assertThatThrownBy(() -> read(badNessus.getBytes(StandardCharsets.UTF_8), ScanFormat.NESSUS)).isInstanceOf(MalformedInput.class)
                 .hasMessageContaining("not 0–4");
+    }
+
+    /** Issue 24 point 10: Greenbone's CSV results through the importer seam — the same identities as its XML. */
+    @Test
+    void A10_1_greenboneCsvResults_quotedFields_falsePositivesLeftOut() {
+        List<ScanResult> results = new ArrayList<>();
+        assertThat(ScanReports.parse(new ByteArrayInputStream(sample("greenbone-results.csv")), LIMIT, results::add)).isEqualTo("GREENBONE_CSV");
+        assertThat(results).hasSize(4);
+        ScanResult tls = results.get(0);
+        assertThat(tls.scanner()).isEqualTo("OPENVAS");
+        assertThat(tls.pluginId()).isEqualTo("1.3.6.1.4.1.25623.1.0.108031");
+        assertThat(tls.host()).isEqualTo("10.31.1.10");
+        assertThat(tls.hostname()).isEqualTo("zsks.jyj.baotou.gov.cn");
+        assertThat(tls.port()).isEqualTo("443/tcp");
+        assertThat(tls.severity()).isEqualTo(Severity.HIGH);
+        assertThat(tls.score()).isEqualTo(7.5);
+        assertThat(tls.cves()).containsExactly("CVE-2016-2183", "CVE-2016-6329", "CVE-2020-12872");
+        assertThat(tls.text()).contains("SWEET32").contains("HTTPS services.");
+        assertThat(results.get(2).port()).isEqualTo("general/tcp");
+        assertThat(results.get(3).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(results).noneMatch(r -> r.pluginId().endsWith(".11213")); // the False Positive
+        // the same results as the XML export of that scan: same scanner, plugin, host and port
+        List<ScanResult> xml = read(sample("openvas-gmp.xml"), ScanFormat.OPENVAS);
+        assertThat(results.stream().map(r -> r.scanner() + r.pluginId() + r.host() + r.port()).toList())
+                .containsExactlyInAnyOrderElementsOf(xml.stream().map(r -> r.scanner() + r.pluginId() + r.host() + r.port()).toList());
+    }
+
+    @Test
+    void A10_1_aBrokenCsvIsRefusedWithWhereAndWhy() {
+        String head = "IP,Hostname,Port,Port Protocol,CVSS,Severity,NVT Name,NVT OID\n";
+        assertThatThrownBy(() -> ScanReports.count(new ByteArrayInputStream((head + "10.1.1.1,,80,tcp,5.0,Medium,\"x,1.2.3\n").getBytes(StandardCharsets.UTF_8)), LIMIT))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("line 2").hasMessageContaining("never closed");
+        assertThatThrownBy(() -> ScanReports.count(new ByteArrayInputStream((head + "10.1.1.1,,80,tcp,banana,Medium,x,1.2.3\n").getBytes(StandardCharsets.UTF_8)), LIMIT))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("row 1").hasMessageContaining("not a number");
+        assertThatThrownBy(() -> ScanReports.count(new ByteArrayInputStream((head + ",,80,tcp,5.0,Medium,x,1.2.3\n").getBytes(StandardCharsets.UTF_8)), LIMIT))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("has no host");
+        assertThatThrownBy(() -> ScanReports.count(new ByteArrayInputStream("name,value\nA,1\n".getBytes(StandardCharsets.UTF_8)), LIMIT))
+                .isInstanceOf(MalformedInput.class).hasMessageContaining("not a scan report in a known format");
+        byte[] over = (head + "10.1.1.1,,80,tcp,5.0,Medium,x,1.2.3\n".repeat(100)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ScanReports.count(new ByteArrayInputStream(over), 1_000)).isInstanceOf(MalformedInput.class)
+                .hasMessageContaining("larger than the limit");
     }
 }
