@@ -69,7 +69,7 @@ public final class SbomImportBenchmark {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        SupplyChain.ImportResult r = supplyChain.importSbom("bench.json", new ByteArrayInputStream(content));
+        SupplyChain.ImportResult r = supplyChain.importSbom("bench.json", new ByteArrayInputStream(content), null);
         double s = (System.nanoTime() - t0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("%s: %.2f s (%,.0f components/s), new %,d, removed %,d; heap before %.0f MB, peak during import %.0f MB%n",
