@@ -32,14 +32,15 @@ public final class AuditBenchmark {
     public static void main(String[] args) throws Exception {
         int perThread = Integer.parseInt(System.getProperty("appends", "2000"));
         String server = System.getenv().getOrDefault("GOVGUARD_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/");
+        String db = System.getProperty("bench.db", "govguard_bench");
         try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists govguard_bench");
-            c.createStatement().execute("create database govguard_bench");
+            c.createStatement().execute("drop database if exists " + db);
+            c.createStatement().execute("create database " + db);
         }
         long start = System.nanoTime();
         SpringApplication app = new SpringApplication(GovcloudGuardApplication.class);
         ConfigurableApplicationContext ctx = app.run("--spring.profiles.active=prod",
-                "--spring.datasource.url=" + server + "govguard_bench", "--spring.datasource.username=postgres",
+                "--spring.datasource.url=" + server + db, "--govguard.audit.checkpoint-file=", "--spring.datasource.username=postgres",
                 "--govguard.crypto.master-key=" + HexFormat.of().formatHex(cn.govcloud.guard.crypto.Sm4Gcm.newKey()),
                 "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN");
         double startup = (System.nanoTime() - start) / 1e9;
@@ -47,8 +48,10 @@ public final class AuditBenchmark {
             AuditLog audit = ctx.getBean(AuditLog.class);
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             System.out.printf("start-up (prod profile, PostgreSQL, empty database with migrations): %.2f s%n", startup);
-            for (int threads : new int[] {1, 4, 16}) {
-                int each = threads == 1 ? perThread : perThread / 2;
+            System.out.println("synchronous_commit = " + jdbc.sql("show synchronous_commit").query(String.class).single()
+                    + ", fsync = " + jdbc.sql("show fsync").query(String.class).single() + " (an acknowledged append is on disk)");
+            for (int threads : new int[] {1, 4, 16, 64}) {
+                int each = threads == 1 ? perThread : threads == 64 ? perThread / 4 : perThread / 2;
                 ExecutorService pool = Executors.newFixedThreadPool(threads);
                 long t0 = System.nanoTime();
                 List<Future<?>> done = new ArrayList<>();
@@ -68,6 +71,36 @@ public final class AuditBenchmark {
                 pool.shutdown();
                 System.out.printf("append through the chain, %2d threads: %,d records in %.2f s = %,.0f appends/s%n",
                         threads, threads * each, s, threads * each / s);
+            }
+            // the yardstick (issue 19): the same number of threads each committing a one-row insert with nothing else,
+            // i.e. what this disk's commit (WAL flush) allows a closed-loop writer; no per-commit scheme can beat it
+            jdbc.sql("create table bench_commit (id bigint, t text)").update();
+            for (int threads : new int[] {1, 16}) {
+                int each = threads == 1 ? 500 : 250;
+                ExecutorService pool = Executors.newFixedThreadPool(threads);
+                long t0 = System.nanoTime();
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    done.add(pool.submit(() -> {
+                        try (Connection c = DriverManager.getConnection(server + db, "postgres", "")) {
+                            c.setAutoCommit(true);
+                            try (var ps = c.prepareStatement("insert into bench_commit values (?, 'x')")) {
+                                for (int i = 0; i < each; i++) {
+                                    ps.setLong(1, i);
+                                    ps.executeUpdate();
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                pool.shutdown();
+                System.out.printf("yardstick: bare one-row commits, %2d threads: %,d commits in %.2f s = %,.0f commits/s (%.2f ms each)%n",
+                        threads, threads * each, s, threads * each / s, s * 1000 * threads / (threads * each));
             }
             AuditVerification verification = ctx.getBean(AuditVerification.class);
             verification.verify(); // warm-up

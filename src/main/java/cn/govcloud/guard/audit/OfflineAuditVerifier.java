@@ -64,6 +64,8 @@ public final class OfflineAuditVerifier {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, byte[]> headerKeys = new HashMap<>();
         List<AuditAnchor> anchors = new ArrayList<>();
+        List<AuditCheckpoint> checkpoints = new ArrayList<>();
+        ExportManifest manifest = null;
         boolean header = false;
         // first pass: header and anchors (few); the records are streamed in the second pass
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -75,7 +77,8 @@ public final class OfflineAuditVerifier {
                 switch (node.path("type").asString("")) {
                     case "header" -> {
                         if (!ExportLines.FORMAT.equals(node.path("format").asString(""))) {
-                            throw new IOException("not a " + ExportLines.FORMAT + " file");
+                            throw new IOException("not a " + ExportLines.FORMAT + " file (format " + node.path("format").asString("?")
+                                    + "; exports before format 2 carry no signed manifest and cannot prove they are complete)");
                         }
                         header = true;
                         node.path("publicKeys").properties().forEach(e -> {
@@ -85,6 +88,13 @@ public final class OfflineAuditVerifier {
                         });
                     }
                     case "anchor" -> anchors.add(ExportLines.toAnchor(node));
+                    case "checkpoint" -> checkpoints.add(ExportLines.toCheckpoint(node));
+                    case "manifest" -> {
+                        if (manifest != null) {
+                            throw new IOException("more than one manifest line");
+                        }
+                        manifest = ExportLines.toManifest(node);
+                    }
                     case "record" -> { }
                     default -> throw new IOException("unknown line type: " + node.path("type"));
                 }
@@ -94,8 +104,9 @@ public final class OfflineAuditVerifier {
             throw new IOException("no header line: not an audit export");
         }
         byte[] trusted = trustedKey;
-        ChainCheck check = new ChainCheck(anchors,
-                keyId -> trusted != null ? Optional.of(trusted) : Optional.ofNullable(headerKeys.get(keyId)), null);
+        java.util.function.Function<String, Optional<byte[]>> keys =
+                keyId -> trusted != null ? Optional.of(trusted) : Optional.ofNullable(headerKeys.get(keyId));
+        ChainCheck check = new ChainCheck(anchors, checkpoints, keys, null, java.time.ZoneId.of("Asia/Shanghai"));
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.isBlank() && line.contains("\"record\"")) {
@@ -106,9 +117,9 @@ public final class OfflineAuditVerifier {
                 }
             }
         }
-        ChainCheck.Result r = check.finish(null, null);
+        ChainCheck.Result r = completeness(check.finish(null, null), manifest, keys);
         out.println("records:         " + r.records() + (r.records() == 0 ? "" : " (ids " + r.firstId() + " to " + r.lastId() + ")"));
-        out.println("anchors checked: " + r.anchorsChecked() + " of " + anchors.size()
+        out.println("anchors checked: " + r.anchorsChecked() + " of " + (anchors.size() + checkpoints.size())
                 + (trustedKey == null ? " (keys taken from the file itself; pass --public-key to prove their origin)" : ""));
         if (r.valid()) {
             out.println("result:          VALID");
@@ -116,5 +127,57 @@ public final class OfflineAuditVerifier {
         }
         out.println("result:          INVALID at record " + r.firstInvalid() + ": " + r.reason());
         return 1;
+    }
+
+    /**
+     * The signed manifest must be there, carry a valid signature, and describe exactly the records
+     * read (issue 20 point 2): what was cut from the start or the end, or re-hashed, shows here.
+     */
+    private static ChainCheck.Result completeness(ChainCheck.Result r, ExportManifest m,
+                                                  java.util.function.Function<String, Optional<byte[]>> keys) {
+        if (!r.valid()) {
+            return r;
+        }
+        long at = r.firstId() == null ? 1 : r.firstId();
+        if (m == null) {
+            return fail(r, at, "the export has no signed manifest, so nothing proves it complete");
+        }
+        boolean signed;
+        try {
+            signed = m.keyId() != null && m.signature() != null && keys.apply(m.keyId())
+                    .map(key -> cn.govcloud.guard.crypto.Sm2.verify(key, m.signedMessage(), HexFormat.of().parseHex(m.signature())))
+                    .orElse(false);
+        } catch (IllegalArgumentException e) {
+            signed = false;
+        }
+        if (!signed) {
+            return fail(r, at, "the manifest has no valid SM2 signature by key " + m.keyId());
+        }
+        if (!m.serverValid()) {
+            return fail(r, m.serverFirstInvalid() == null ? at : m.serverFirstInvalid(),
+                    "the server's keyed check failed while exporting: the database had been altered (signed manifest)");
+        }
+        if (m.firstId() != null && (r.firstId() == null || r.firstId() > m.firstId())) {
+            return fail(r, m.firstId(), "records from " + m.firstId() + " on are missing at the start: the signed manifest says the export"
+                    + " begins with record " + m.firstId());
+        }
+        if (!java.util.Objects.equals(m.firstId(), r.firstId()) || !java.util.Objects.equals(m.firstPrevHash(), r.firstPrevHash())) {
+            return fail(r, at, "the first record is not the one the signed manifest names (" + m.firstId() + ")");
+        }
+        if (m.lastId() != null && r.lastId() < m.lastId()) {
+            return fail(r, r.lastId() + 1, "records from " + (r.lastId() + 1) + " to " + m.lastId()
+                    + " are missing at the end (signed manifest)");
+        }
+        if (!java.util.Objects.equals(m.lastId(), r.lastId()) || !java.util.Objects.equals(m.lastHash(), r.lastHash())
+                || m.records() != r.records()) {
+            return fail(r, r.lastId() == null ? at : r.lastId(), "the records do not end as the signed manifest says (last record "
+                    + m.lastId() + ", " + m.records() + " records): re-hashed or extended after export");
+        }
+        return r;
+    }
+
+    private static ChainCheck.Result fail(ChainCheck.Result r, long id, String why) {
+        return new ChainCheck.Result(false, r.records(), r.firstId(), r.lastId(), r.lastHash(), r.anchorsChecked(), id, why,
+                r.firstPrevHash());
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The audit module's settings and its two daily db-scheduler tasks (persistent and cluster-safe:
+ * The audit module's settings, its two daily db-scheduler tasks and the checkpoint task (persistent and cluster-safe:
  * each runs once per day however many nodes there are).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +26,29 @@ class AuditConfiguration {
     RecurringTask<Void> auditAnchorTask(AuditAnchors anchors, AuditSettings settings) {
         return Tasks.recurring("audit-anchor", Schedules.daily(settings.zone(), LocalTime.of(0, 10)))
                 .execute((instance, context) -> anchors.anchorCompletedDays());
+    }
+
+    /**
+     * Every few minutes (PT5M by default) one node signs the head and copies the checkpoint out of the
+     * database (issue 20 point 1, A7.4); a start does the same at once (below).
+     */
+    @Bean
+    RecurringTask<Void> auditCheckpointTask(AuditCheckpoints checkpoints, AuditSettings settings) {
+        return Tasks.recurring("audit-checkpoint", Schedules.fixedDelay(settings.checkpointInterval()))
+                .execute((instance, context) -> checkpoints.checkpoint());
+    }
+
+    /** At start: a fresh install has a signed checkpoint at once, not only after the first interval or night. */
+    @Bean
+    org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> auditStartCheckpoint(
+            AuditCheckpoints checkpoints) {
+        return event -> {
+            try {
+                checkpoints.checkpoint();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AuditCheckpoints.class).error("AUDIT CHECKPOINT at start failed: {}", e.toString());
+            }
+        };
     }
 
     /** 02:30 Beijing time, after the anchor: removes records past the retention period (A5.3). */

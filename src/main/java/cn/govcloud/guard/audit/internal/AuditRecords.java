@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,7 +83,12 @@ public class AuditRecords {
 
     /** Every record with {@code id <= upTo} in id order, until {@code sink} answers false. */
     public void streamUpTo(long upTo, Predicate<AuditRecord> sink) {
-        stream("select " + COLUMNS + " from audit_record where id <= :upTo order by id", Map.of("upTo", upTo), sink);
+        streamUpTo(upTo, (record, mac) -> sink.test(record));
+    }
+
+    /** As {@link #streamUpTo(long, Predicate)}, with each record's MAC under the audit key (null on records before keying). */
+    public void streamUpTo(long upTo, BiPredicate<AuditRecord, String> sink) {
+        stream("select " + COLUMNS + ", mac from audit_record where id <= :upTo order by id", Map.of("upTo", upTo), sink);
     }
 
     /**
@@ -90,16 +96,21 @@ public class AuditRecords {
      * gap-free run of the chain even if the clocks of two nodes disagreed by a moment.
      */
     public void streamRange(Instant from, Instant to, Predicate<AuditRecord> sink) {
-        stream("select " + COLUMNS + " from audit_record where id between"
+        streamRange(from, to, (record, mac) -> sink.test(record));
+    }
+
+    /** As {@link #streamRange(Instant, Instant, Predicate)}, with each record's MAC. */
+    public void streamRange(Instant from, Instant to, BiPredicate<AuditRecord, String> sink) {
+        stream("select " + COLUMNS + ", mac from audit_record where id between"
                         + " (select min(id) from audit_record where occurred_at >= :from)"
                         + " and (select max(id) from audit_record where occurred_at < :to) order by id",
                 Map.of("from", from.atOffset(ZoneOffset.UTC), "to", to.atOffset(ZoneOffset.UTC)), sink);
     }
 
-    private void stream(String sql, Map<String, Object> params, Predicate<AuditRecord> sink) {
+    private void stream(String sql, Map<String, Object> params, BiPredicate<AuditRecord, String> sink) {
         try {
             readOnly.executeWithoutResult(status -> streaming.sql(sql).params(params).query(rs -> {
-                if (!sink.test(map(rs, 0))) {
+                if (!sink.test(map(rs, 0), rs.getString("mac"))) {
                     throw new Stop(); // the sink has what it needs: stop reading rows
                 }
             }));

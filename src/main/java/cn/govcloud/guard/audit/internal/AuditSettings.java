@@ -1,21 +1,46 @@
 package cn.govcloud.guard.audit.internal;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
  * {@code govguard.audit.retention-days} and the platform's zone ({@code govguard.zone}). The Measures
  * demand the log be kept at least six months (A5.3), so a retention below 180 days is a
- * configuration error that stops the start, not a choice.
+ * configuration error that stops the start, not a choice. The checkpoint settings (A7.4): how often
+ * the head is signed, and the file and syslog target the signed checkpoints are copied to.
  */
-record AuditSettings(int retentionDays, ZoneId zone) {
+record AuditSettings(int retentionDays, ZoneId zone, Duration checkpointInterval, Optional<Path> checkpointFile,
+                     Optional<SyslogTarget> checkpointSyslog) {
     static final int MINIMUM_RETENTION_DAYS = 180;
+
+    record SyslogTarget(String host, int port) {
+        static SyslogTarget parse(String value) {
+            int colon = value.lastIndexOf(':');
+            try {
+                return colon < 0 ? new SyslogTarget(value.strip(), 514)
+                        : new SyslogTarget(value.substring(0, colon).strip(), Integer.parseInt(value.substring(colon + 1).strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("govguard.audit.checkpoint-syslog must be host or host:port, not " + value);
+            }
+        }
+    }
+
+    AuditSettings(int retentionDays, ZoneId zone) {
+        this(retentionDays, zone, Duration.ofMinutes(5), Optional.empty(), Optional.empty());
+    }
 
     AuditSettings {
         if (retentionDays < MINIMUM_RETENTION_DAYS) {
             throw new IllegalStateException("govguard.audit.retention-days is " + retentionDays
                     + ", but audit records must be kept at least " + MINIMUM_RETENTION_DAYS
                     + " days (A5.3); set GOVGUARD_AUDIT_RETENTION_DAYS to 180 or more.");
+        }
+        if (checkpointInterval.isNegative() || checkpointInterval.isZero() || checkpointInterval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalStateException("govguard.audit.checkpoint-interval is " + checkpointInterval
+                    + "; it must be between a second and an hour (PT5M by default), so little is at risk between checkpoints (A7.4).");
         }
     }
 
@@ -39,7 +64,12 @@ record AuditSettings(int retentionDays, ZoneId zone) {
     }
 
     static AuditSettings from(Environment env) {
+        String file = env.getProperty("govguard.audit.checkpoint-file", "");
+        String syslog = env.getProperty("govguard.audit.checkpoint-syslog", "");
         return new AuditSettings(env.getProperty("govguard.audit.retention-days", Integer.class, MINIMUM_RETENTION_DAYS),
-                ZoneId.of(env.getProperty("govguard.zone", "Asia/Shanghai")));
+                ZoneId.of(env.getProperty("govguard.zone", "Asia/Shanghai")),
+                env.getProperty("govguard.audit.checkpoint-interval", Duration.class, Duration.ofMinutes(5)),
+                file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.strip())),
+                syslog.isBlank() ? Optional.empty() : Optional.of(SyslogTarget.parse(syslog)));
     }
 }

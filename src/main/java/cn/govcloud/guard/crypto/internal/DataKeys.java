@@ -15,13 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SM4 data keys (purposes {@code field} and {@code hmac}) in {@code crypto_data_key}, unwrapped
+ * The SM4 data keys (purposes {@code field}, {@code hmac} and {@code audit}) in {@code crypto_data_key}, unwrapped
  * once and kept in memory because every seal, open and hash needs one; never logged.
  */
 @Component
 class DataKeys {
     static final String FIELD = "field";
     static final String HMAC = "hmac";
+    /** Keys the audit chain's MACs (A7.4); like {@link #HMAC} never rotated. */
+    static final String AUDIT = "audit";
     private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 
     record DataKey(String id, byte[] key) {

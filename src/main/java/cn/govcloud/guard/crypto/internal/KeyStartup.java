@@ -34,6 +34,7 @@ class KeyStartup implements SmartInitializingSingleton {
         signingKeys.checkAllReadable();
         dataKeys.current(DataKeys.FIELD);
         dataKeys.current(DataKeys.HMAC);
+        dataKeys.current(DataKeys.AUDIT);
         signingKeys.currentKeyId();
         log.info("Key store ready under master key {}", ring.current().id());
     }

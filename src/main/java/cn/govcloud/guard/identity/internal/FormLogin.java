@@ -64,6 +64,9 @@ class FormLogin implements AuthenticationProvider {
         if (outcome instanceof Locked l) {
             throw new LockedUntil(l.until().getEpochSecond());
         }
+        if (outcome instanceof LoginService.Throttled t) {
+            throw new LockedUntil(t.until().getEpochSecond()); // the page says when to try again, as for a lock
+        }
         if (outcome instanceof SecondFactorRequired) {
             throw new SecondFactorNeeded();
         }

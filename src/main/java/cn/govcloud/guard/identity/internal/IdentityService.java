@@ -110,12 +110,19 @@ class IdentityService implements IdentityManagement, OrganisationDirectory {
                 throw new RuleViolation("A3", "role " + role + " cannot be held by a user of a " + user.orgKind() + " organisation");
             }
         }
-        long admins = roles.stream().filter(Role::isSeparatedAdministrator).count();
-        if (admins > 1) {
-            throw new RuleViolation("三权分立", "the system, security and audit administrator roles must be held by different people");
+        // 三权分立 (GB/T 22239 §8.1.4, issue 20 point 8): an administrator role is held alone, never beside another role
+        if (roles.size() > 1 && roles.stream().anyMatch(Role::isSeparatedAdministrator)) {
+            throw new RuleViolation("三权分立", "the system, security and audit administrator roles are each held alone: "
+                    + "no administrator role can be combined with any other role");
         }
         if (userId == Actor.require().userId() && !roles.contains(Role.SECURITY_ADMIN)) {
             throw new RuleViolation("三权分立", "a security administrator cannot remove their own role");
+        }
+        for (Role held : user.roles()) {
+            if (held.isSeparatedAdministrator() && !roles.contains(held) && user.enabled() && accounts.activeHolders(held) <= 1) {
+                throw new RuleViolation("三权分立", "user " + user.username() + " is the last active " + held
+                        + "; appoint another one first");
+            }
         }
         accounts.replaceRoles(userId, roles);
         audit.record(AuditEvent.success("identity.user.roles", "user:" + userId, "roles " + user.roles() + " -> " + roles));
@@ -128,6 +135,15 @@ class IdentityService implements IdentityManagement, OrganisationDirectory {
         accounts.user(userId, OrgScope.of(Actor.require())).orElseThrow(() -> new NotFound("user " + userId));
         if (userId == Actor.require().userId()) {
             throw new InvalidInput("you cannot disable your own account");
+        }
+        if (!enabled) {
+            UserView user = accounts.user(userId, OrgScope.of(Actor.require())).orElseThrow();
+            for (Role held : user.roles()) {
+                if (held.isSeparatedAdministrator() && user.enabled() && accounts.activeHolders(held) <= 1) {
+                    throw new RuleViolation("三权分立", "user " + user.username() + " is the last active " + held
+                            + "; the platform would be left without one");
+                }
+            }
         }
         accounts.setEnabled(userId, enabled);
         audit.record(AuditEvent.success(enabled ? "identity.user.enable" : "identity.user.disable", "user:" + userId, null));

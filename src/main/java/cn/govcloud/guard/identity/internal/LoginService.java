@@ -34,9 +34,11 @@ class LoginService {
     private final AuditLog audit;
     private final Clock clock;
     private final boolean demoMode;
+    private final LoginThrottle throttle;
 
     LoginService(UserAccounts accounts, PasswordEncoder encoder, FieldEncryption fields, AuditLog audit, Clock clock,
-                 @Value("${govguard.demo.enabled}") boolean demoMode) {
+                 @Value("${govguard.demo.enabled}") boolean demoMode, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
         this.fields = fields;
@@ -59,6 +61,10 @@ class LoginService {
     record Locked(Instant until) implements Outcome {
     }
 
+    /** Too many failures from this source address, whatever the usernames: try again after {@code until}. */
+    record Throttled(Instant until) implements Outcome {
+    }
+
     /** Password right, but the account has a second factor and no valid code came with it. */
     record SecondFactorRequired() implements Outcome {
     }
@@ -69,39 +75,47 @@ class LoginService {
         return !demoMode;
     }
 
+    /**
+     * Unknown and known usernames go through the same steps and the same counters (issue 20 point 9),
+     * so no answer — 401, or 423 after the policy's failures — tells whether an account exists.
+     */
     Outcome login(String username, String password, String otp, String source) {
         Instant now = clock.instant();
         String tried = username == null ? "" : username.strip();
+        String from = source == null ? "" : source;
+        Instant sourceBlocked = throttle.sourceBlockedUntil(from);
+        if (sourceBlocked != null) {
+            return fail(tried, source, "too many failed logins from " + from + " until " + sourceBlocked, new Throttled(sourceBlocked));
+        }
+        SecurityPolicy policy = accounts.policy();
+        Instant locked = throttle.accountBlockedUntil(tried, from, policy.maxFailures(), policy.lockoutMinutes());
+        if (locked != null) {
+            return fail(tried, source, "locked from " + from + " until " + locked, new Locked(locked));
+        }
         Optional<Credentials> found = tried.isEmpty() || tried.length() > 64 ? Optional.empty() : accounts.credentials(tried);
         if (found.isEmpty()) {
             encoder.matches(password == null ? "" : password, dummyHash);
-            return fail(tried, source, "unknown user", new Invalid());
+            return failed(tried, null, from, policy, "unknown user");
         }
         Credentials user = found.get();
-        SecurityPolicy policy = accounts.policy();
         if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            // an administrator's lock (not the failure count): the same answer as any lock
             return fail(tried, source, "account locked until " + user.lockedUntil(), new Locked(user.lockedUntil()));
         }
         if (password == null || !encoder.matches(password, user.passwordHash()) || !user.enabled()) {
-            Instant lockedUntil = accounts.recordFailure(user.id(), policy, now);
-            if (lockedUntil != null) {
-                audit.record(AuditEvent.of("auth.lockout", "user:" + user.id(), AuditResult.FAILURE,
-                        "locked after " + policy.maxFailures() + " failures until " + lockedUntil).by(tried, user.orgName()).from(source));
-                return new Locked(lockedUntil);
-            }
-            return fail(tried, source, user.enabled() ? "wrong password" : "account disabled", new Invalid());
+            return failed(tried, user, from, policy, user.enabled() ? "wrong password" : "account disabled");
         }
         if (user.totpEnabled()) {
             String secret = fields.open(TOTP_CONTEXT, user.totpSecretSealed());
             long step = Totp.matchingStep(secret, otp, now);
             if (step < 0 || !accounts.consumeTotpStep(user.id(), step)) {
-                if (otp != null && !otp.isBlank()) {
-                    accounts.recordFailure(user.id(), policy, now);
-                    return fail(tried, source, "wrong second-factor code", new SecondFactorRequired());
-                }
-                return new SecondFactorRequired();
+                // the right password alone counts as a failure too, and is audited: it tells someone holds the password
+                Outcome outcome = failed(tried, user, from, policy, otp != null && !otp.isBlank() ? "wrong second-factor code"
+                        : "correct password without the second factor");
+                return outcome instanceof Locked ? outcome : new SecondFactorRequired();
             }
         }
+        throttle.succeeded(tried, from);
         accounts.recordSuccess(user.id(), now);
         PendingStep pending = PendingStep.NONE;
         if (passwordExpired(user, policy, now)) {
@@ -125,6 +139,18 @@ class LoginService {
             return true; // set by an administrator: the person chooses their own first
         }
         return policy.expiryDays() > 0 && user.passwordChangedAt().plus(Duration.ofDays(policy.expiryDays())).isBefore(now);
+    }
+
+    /** Counts a failure for the name from this source and audits it; the policy's count-th locks the name from there. */
+    private Outcome failed(String tried, Credentials user, String from, SecurityPolicy policy, String why) {
+        Instant lockedUntil = throttle.failed(tried, from, policy.maxFailures(), policy.lockoutMinutes());
+        if (lockedUntil != null) {
+            audit.record(AuditEvent.of("auth.lockout", "user:" + (user == null ? tried : user.id()), AuditResult.FAILURE,
+                    why + "; locked from " + from + " after " + policy.maxFailures() + " failures until " + lockedUntil)
+                    .by(tried, user == null ? null : user.orgName()).from(from));
+            return new Locked(lockedUntil);
+        }
+        return fail(tried, from, why, new Invalid());
     }
 
     private Outcome fail(String tried, String source, String why, Outcome outcome) {

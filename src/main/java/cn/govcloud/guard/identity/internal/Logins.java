@@ -43,6 +43,9 @@ public class Logins {
         if (outcome instanceof LoginService.Locked l) {
             return new Refused(423, "The account is locked after repeated failures; it unlocks at " + l.until() + ".", l.until(), false);
         }
+        if (outcome instanceof LoginService.Throttled t) {
+            return new Refused(429, "Too many failed logins from this address; try again after " + t.until() + ".", t.until(), false);
+        }
         if (outcome instanceof LoginService.SecondFactorRequired) {
             return new Refused(401, "Username, password or second-factor code is wrong.", null, true);
         }

@@ -115,7 +115,7 @@ class TokenService implements ApiTokens {
     @Override
     @Transactional
     public Issued create(String name, long orgId, Set<String> scopes, Instant expiresAt) {
-        requireSecurityAdmin();
+        requireAdministratorOf(scopes == null ? Set.of() : scopes);
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new InvalidInput("token name is required", java.util.Map.of("name", "required, at most 100 characters"));
@@ -139,7 +139,8 @@ class TokenService implements ApiTokens {
     @Override
     @Transactional
     public void revoke(long id) {
-        requireSecurityAdmin();
+        requireAdministratorOf(list().stream().filter(t -> t.id() == id).findFirst().map(View::scopes)
+                .orElseThrow(() -> new NotFound("active API token " + id)));
         int n = jdbc.sql("update identity_token set revoked_at = :now where id = :id and kind = 'API' and revoked_at is null")
                 .param("now", UserAccounts.ts(clock.instant())).param("id", id).update();
         if (n == 0) {
@@ -185,9 +186,19 @@ class TokenService implements ApiTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static void requireSecurityAdmin() {
-        if (!Actor.require().has(Role.SECURITY_ADMIN)) {
-            throw new AccessDeniedException("requires SECURITY_ADMIN");
+    /**
+     * 三权分立 (GB/T 22239 §8.1.4, issue 20 point 8): a token reading the audit log is issued and revoked by the audit
+     * administrator alone, and carries no other scope; every other token is the security administrator's.
+     */
+    private static void requireAdministratorOf(Set<String> scopes) {
+        boolean audit = scopes.stream().anyMatch(s -> s.startsWith("audit:"));
+        if (audit && scopes.stream().anyMatch(s -> !s.startsWith("audit:"))) {
+            throw new cn.govcloud.guard.shared.RuleViolation("三权分立",
+                    "a token with an audit scope carries no other scope: the audit log is the audit administrator's alone");
+        }
+        Role needed = audit ? Role.AUDIT_ADMIN : Role.SECURITY_ADMIN;
+        if (!Actor.require().has(needed)) {
+            throw new AccessDeniedException("requires " + needed + (audit ? " (audit scopes belong to the audit administrator, 三权分立)" : ""));
         }
     }
 }

@@ -134,6 +134,12 @@ class UserAccounts {
         }
     }
 
+    /** Enabled users holding {@code role}: a separated administrator role must never drop to none (三权分立). */
+    long activeHolders(Role role) {
+        return jdbc.sql("select count(*) from identity_user u join identity_user_role r on r.user_id = u.id where r.role = :role and u.enabled")
+                .param("role", role.name()).query(Long.class).single();
+    }
+
     Set<Role> rolesOf(long userId) {
         return jdbc.sql("select role from identity_user_role where user_id = :id").param("id", userId)
                 .query(String.class).list().stream().map(Role::valueOf)

@@ -132,22 +132,24 @@ class IdentityApiController {
     record NewToken(@NotNull @Size(max = 100) String name, long orgId, @NotNull Set<String> scopes, @NotNull Instant expiresAt) {
     }
 
+    /** The security administrator's tokens, and the audit administrator's audit:read tokens (三权分立). */
     @GetMapping("/api-tokens")
-    @Allow(Role.SECURITY_ADMIN)
+    @Allow({Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
     List<ApiTokens.View> apiTokens() {
-        return tokens.list();
+        boolean auditAdmin = cn.govcloud.guard.shared.Actor.require().has(Role.AUDIT_ADMIN);
+        return tokens.list().stream().filter(t -> t.scopes().stream().anyMatch(s -> s.startsWith("audit:")) == auditAdmin).toList();
     }
 
     @PostMapping("/api-tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.SECURITY_ADMIN)
+    @Allow({Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
     ApiTokens.Issued createApiToken(@RequestBody @Valid NewToken body) {
         return tokens.create(body.name(), body.orgId(), body.scopes(), body.expiresAt());
     }
 
     @DeleteMapping("/api-tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allow(Role.SECURITY_ADMIN)
+    @Allow({Role.SECURITY_ADMIN, Role.AUDIT_ADMIN})
     void revokeApiToken(@PathVariable long id) {
         tokens.revoke(id);
     }

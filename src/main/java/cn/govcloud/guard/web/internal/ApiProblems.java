@@ -85,6 +85,36 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
     }
 
+    /**
+     * Two requests changed the same thing at once (issue 20 point 4): a lock not granted in time, a
+     * deadlock victim, a version check or unique key lost. The winner's change stands; the loser
+     * gets a 409 it can retry after reloading, never a 500.
+     */
+    @ExceptionHandler({org.springframework.dao.ConcurrencyFailureException.class, org.springframework.dao.DuplicateKeyException.class})
+    ProblemDetail concurrentChange(org.springframework.dao.DataAccessException e, HttpServletRequest request) {
+        log.info("Concurrent change refused on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMostSpecificCause().toString());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Concurrent change",
+                "Another request changed the same record at the same moment; reload it and try again if still needed.");
+        problem.setType(URI.create("urn:govcloud-guard:problem:concurrent-change"));
+        return problem;
+    }
+
+    /**
+     * The database (or the audit log, which refuses to let a write go unrecorded) cannot be reached
+     * right now (issue 20 point 6): 503 with Retry-After; the pool reconnects by itself.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("Service unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                "The database or the audit log cannot be reached at the moment, so nothing was changed; try again shortly.");
+        problem.setType(URI.create("urn:govcloud-guard:problem:unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -51,6 +51,7 @@ class AuditLogTests {
     @Autowired AuditLog auditLog;
     @Autowired AuditVerification verification;
     @Autowired AuditAnchors anchors;
+    @Autowired AuditCheckpoints checkpoints;
     @Autowired SigningKeys signingKeys;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
@@ -92,6 +93,115 @@ class AuditLogTests {
             assertThat(result.firstInvalid()).isEqualTo(id);
         } finally {
             asSuperuser("update audit_record set details = 'original' where id = " + id);
+        }
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    /**
+     * Issue 20 point 1, as the reviewer did it: with the superuser, change one record's actor,
+     * recompute the plain SM3 chain from there and move the head. The MACs under the audit key
+     * (not in the database) name the changed record.
+     */
+    @Test
+    void A7_4_aRewrittenAndReHashedChainIsNamedAtTheFirstChangedRecord() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            auditLog.record(AuditEvent.success("test.rewrite", "thing:" + i, null));
+        }
+        long head = jdbc.sql("select last_id from audit_chain_head").query(Long.class).single();
+        long edited = head - 3;
+        List<AuditRecord> original = jdbc.sql("select * from audit_record where id >= ? order by id").param(edited).query(AuditRecords::map).list();
+        String originalHead = jdbc.sql("select last_hash from audit_chain_head").query(String.class).single();
+        try {
+            String prev = original.get(0).prevHash();
+            for (AuditRecord r : original) {
+                AuditRecord forged = new AuditRecord(r.id(), r.occurredAt(), r.id() == edited ? "mallory" : r.actor(), r.organisation(),
+                        r.sourceAddress(), r.action(), r.target(), r.result(), r.details(), null, null).chainedAfter(prev);
+                asSuperuser("update audit_record set actor = '" + forged.actor() + "', prev_hash = '" + forged.prevHash() + "', hash = '"
+                        + forged.hash() + "' where id = " + r.id());
+                prev = forged.hash();
+            }
+            asSuperuser("update audit_chain_head set last_hash = '" + prev + "'");
+            ChainCheck.Result result = verification.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalid()).as(result.reason()).isEqualTo(edited);
+            assertThat(result.reason()).contains("MAC");
+        } finally {
+            for (AuditRecord r : original) {
+                asSuperuser("update audit_record set actor = '" + r.actor() + "', prev_hash = '" + r.prevHash() + "', hash = '" + r.hash()
+                        + "' where id = " + r.id());
+            }
+            asSuperuser("update audit_chain_head set last_hash = '" + originalHead + "'");
+        }
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    /**
+     * Issue 20 point 1: delete the three newest records, the database's checkpoints with them, and
+     * move the head back. The checkpoint copied outside the database names what is missing, from
+     * the first removed record on; so does the forged head's MAC.
+     */
+    @Test
+    void A7_4_theNewestRecordsRemovedWithTheHeadMovedBackAreNamed() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            auditLog.record(AuditEvent.success("test.truncate", "thing:" + i, null));
+        }
+        assertThat(checkpoints.checkpoint()).isNotNull();
+        long head = jdbc.sql("select last_id from audit_chain_head").query(Long.class).single();
+        assertThat(checkpoints.external()).anyMatch(c -> c.lastId() == head);
+        List<AuditRecord> removed = jdbc.sql("select * from audit_record where id > ? order by id").param(head - 3).query(AuditRecords::map).list();
+        List<String> macs = jdbc.sql("select mac from audit_record where id > ? order by id").param(head - 3).query(String.class).list();
+        var headRow = jdbc.sql("select last_id, last_hash, head_mac from audit_chain_head").query((rs, n) -> new String[] {rs.getString(1),
+                rs.getString(2), rs.getString(3)}).single();
+        var stored = jdbc.sql("select id, last_id, last_hash, keyed_from, signed_at, key_id, signature from audit_checkpoint order by id")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getObject(5, java.time.OffsetDateTime.class),
+                        rs.getString(6), rs.getString(7)}).list();
+        try {
+            asSuperuser("delete from audit_record where id > " + (head - 3));
+            asSuperuser("delete from audit_checkpoint");
+            AuditRecord newLast = jdbc.sql("select * from audit_record where id = ?").param(head - 3).query(AuditRecords::map).single();
+            asSuperuser("update audit_chain_head set last_id = " + newLast.id() + ", last_hash = '" + newLast.hash() + "'");
+            ChainCheck.Result result = verification.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalid()).as(result.reason()).isEqualTo(head - 2);
+            assertThat(result.reason()).contains("missing");
+        } finally {
+            for (int i = 0; i < removed.size(); i++) {
+                AuditRecord r = removed.get(i);
+                jdbc.sql("""
+                        insert into audit_record (id, occurred_at, actor, organisation, source_address, action, target, result, details, prev_hash, hash, mac)
+                        values (?,?,?,?,?,?,?,?,?,?,?,?)""").params(r.id(), r.occurredAt().atOffset(java.time.ZoneOffset.UTC), r.actor(),
+                        r.organisation(), r.sourceAddress(), r.action(), r.target(), r.result(), r.details(), r.prevHash(), r.hash(), macs.get(i)).update();
+            }
+            for (Object[] c : stored) {
+                jdbc.sql("insert into audit_checkpoint (id, last_id, last_hash, keyed_from, signed_at, key_id, signature) values (?,?,?,?,?,?,?)")
+                        .params(c).update();
+            }
+            asSuperuser("update audit_chain_head set last_id = " + headRow[0] + ", last_hash = '" + headRow[1] + "', head_mac = '" + headRow[2] + "'");
+        }
+        assertThat(verification.verify().valid()).isTrue();
+    }
+
+    /** A record appended by hand at the end, head moved on: it has no MAC under the audit key. */
+    @Test
+    void A7_4_aRecordInsertedBehindThePlatformsBackIsNamed() throws Exception {
+        auditLog.record(AuditEvent.success("test.insert", "thing:1", null));
+        var headRow = jdbc.sql("select last_id, last_hash, head_mac from audit_chain_head").query((rs, n) -> new String[] {rs.getString(1),
+                rs.getString(2), rs.getString(3)}).single();
+        long id = Long.parseLong(headRow[0]) + 1;
+        AuditRecord forged = new AuditRecord(id, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), "system", null, null,
+                "auth.login", "admin", "SUCCESS", null, null, null).chainedAfter(headRow[1]);
+        try {
+            jdbc.sql("""
+                    insert into audit_record (id, occurred_at, actor, organisation, source_address, action, target, result, details, prev_hash, hash)
+                    values (?,?,?,?,?,?,?,?,?,?,?)""").params(id, forged.occurredAt().atOffset(java.time.ZoneOffset.UTC), forged.actor(), null, null,
+                    forged.action(), forged.target(), forged.result(), null, forged.prevHash(), forged.hash()).update();
+            asSuperuser("update audit_chain_head set last_id = " + id + ", last_hash = '" + forged.hash() + "'");
+            ChainCheck.Result result = verification.verify();
+            assertThat(result.valid()).isFalse();
+            assertThat(result.firstInvalid()).isEqualTo(id);
+        } finally {
+            asSuperuser("delete from audit_record where id = " + id);
+            asSuperuser("update audit_chain_head set last_id = " + headRow[0] + ", last_hash = '" + headRow[1] + "', head_mac = '" + headRow[2] + "'");
         }
         assertThat(verification.verify().valid()).isTrue();
     }

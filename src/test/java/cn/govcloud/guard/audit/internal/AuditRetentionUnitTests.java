@@ -22,6 +22,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /** Retention on a private in-memory database (A5.3): old records go, oldest first, and what is left still verifies. */
 class AuditRetentionUnitTests {
     static final Instant NOW = Instant.parse("2026-11-25T04:00:00Z");
+    static final cn.govcloud.guard.crypto.LogMac MAC = message -> cn.govcloud.guard.crypto.Sm3.hmac(new byte[16], message);
     static final AuditSettings SETTINGS = new AuditSettings(180, ZoneId.of("Asia/Shanghai"));
     DriverManagerDataSource db;
     JdbcClient jdbc;
@@ -34,7 +35,7 @@ class AuditRetentionUnitTests {
     }
 
     void appendAt(Instant at, int count) {
-        AuditChain chain = new AuditChain(jdbc, Clock.fixed(at, ZoneOffset.UTC));
+        AuditChain chain = new AuditChain(db, jdbc, MAC, Clock.fixed(at, ZoneOffset.UTC));
         for (int i = 0; i < count; i++) {
             chain.append("system", null, null, "test.retention", "thing:" + i, "SUCCESS", null);
         }
@@ -42,9 +43,9 @@ class AuditRetentionUnitTests {
 
     ChainCheck.Result verify(List<AuditAnchor> anchors, Sm2.KeyPair key) {
         AuditRecords records = new AuditRecords(jdbc, db, new DataSourceTransactionManager(db));
-        AuditChain.Head head = new AuditChain(jdbc, Clock.systemUTC()).head();
+        AuditChain.Head head = new AuditChain(db, jdbc, MAC, Clock.systemUTC()).head();
         ChainCheck check = new ChainCheck(anchors, id -> Optional.of(key.publicKey()), LocalDate.of(2026, 5, 30));
-        records.streamUpTo(head.lastId(), check::accept);
+        records.streamUpTo(head.lastId(), (record, mac) -> check.accept(record, mac));
         return check.finish(head.lastId(), head.lastHash());
     }
 
