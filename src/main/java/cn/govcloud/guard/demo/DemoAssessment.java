@@ -10,8 +10,6 @@ import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +51,7 @@ final class DemoAssessment {
                             new HazardPlan("备份未异地存放", Severity.HIGH, 18, Fate.OPEN)), List.of()));
 
     static void seed(IdentityManagement identity, OrganisationDirectory organisations, Systems systems, Hazards hazards,
-                     Incidents incidents, IdentityBootstrap bootstrap, Clock clock, String password) {
+                     Incidents incidents, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock, String password) {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
         int n = 0;
@@ -82,7 +80,7 @@ final class DemoAssessment {
                 bootstrap.runAs(plan.username(), () -> {
                     hazards.acknowledgeHazard(id[0], plan.officer(), "已启动整改");
                     hazards.submitFeedback(id[0], "已完成整改并复测", "无", today, "整改报告.pdf",
-                            new ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+                            papers.paper("隐患整改报告", "已完成整改并复测。"));
                 });
                 bootstrap.runAs("supervisor", () -> hazards.closeHazard(id[0], "复测确认已整改"));
             }

@@ -6,8 +6,6 @@ import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +40,7 @@ final class DemoHazards {
             new Demo("卫健委预约挂号服务系统", "unit2", "supervisor", "高危漏洞（远程代码执行）通报后逾期未整改", Severity.CRITICAL, "MANUAL",
                     Duration.ofDays(30), Fate.CLOSED_LATE));
 
-    static void seed(Hazards hazards, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+    static void seed(Hazards hazards, Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
         Map<String, Long> byName = new HashMap<>();
         systems.find(systems.addresses().stream().map(Systems.Address::systemId).distinct().toList())
                 .forEach(s -> byName.put(s.name(), s.id()));
@@ -64,7 +62,7 @@ final class DemoHazards {
                 continue;
             }
             bootstrap.runAs(demo.unit(), () -> hazards.submitFeedback(id[0], "已完成修复并复测，隐患消除", "无", today, "整改报告.pdf",
-                    new ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))));
+                    papers.paper("隐患整改报告", "已完成修复并复测，隐患消除。")));
             if (demo.fate() == Fate.FEEDBACK) {
                 continue;
             }

@@ -83,16 +83,16 @@ class DemoSeeder implements ApplicationRunner {
         boolean seeded = false;
         if (!bootstrap.hasUsers()) {
             DemoCity.build(bootstrap, identity, password);
-            DemoSystems.seed(systems, bootstrap, clock);
+            DemoSystems.seed(systems, papers, bootstrap, clock);
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, papers, bootstrap, clock);
-            DemoHazards.seed(hazards, systems, bootstrap, clock);
+            DemoHazards.seed(hazards, systems, papers, bootstrap, clock);
             DemoIntake.seed(intake, bootstrap, clock);
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);
             DemoPlatform.seed(platform, papers, bootstrap, clock);
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
-            DemoAssessment.seed(identity, organisations, systems, hazards, incidents, bootstrap, clock, password);
+            DemoAssessment.seed(identity, organisations, systems, hazards, incidents, papers, bootstrap, clock, password);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

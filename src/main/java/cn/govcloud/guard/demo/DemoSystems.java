@@ -4,8 +4,6 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.NewSystem;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,24 +37,24 @@ final class DemoSystems {
             new Demo("unit3", new NewSystem("人社局公共就业服务网", "招聘信息发布与求职登记", 2, "15020041003-26002", "黄磊", "13847200008",
                     List.of("INTERNET"), List.of("10.33.3.30", "jy.rsj.baotou.gov.cn")), Fate.ADMITTED_INTERNET));
 
-    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String[] ITEMS = {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"};
     private static final String[][] PROTECTIONS = {{"FIREWALL", "云平台边界防火墙 + 主机安全组"}, {"IDS_IPS", "平台入侵防御系统"},
             {"ENDPOINT", "主机防病毒与终端防护"}, {"CRYPTO", "SM2/SM3/SM4 云密码机（商用密码产品认证证书 GM003312220230001）"},
             {"LOCAL_BACKUP", "每日本地备份"}, {"OFFSITE_BACKUP", "每日异地备份至鄂尔多斯灾备中心"}};
 
-    static void seed(Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+    static void seed(Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         for (Demo demo : SYSTEMS) {
             long[] id = new long[1];
             bootstrap.runAs(demo.unit(), () -> {
                 id[0] = systems.register(demo.system());
-                systems.uploadAgreement(id[0], "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf", pdf());
+                systems.uploadAgreement(id[0], "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf",
+                        papers.paper("政务信息系统上云安全责任协议", "甲方：包头市大数据中心；乙方：系统所属单位。双方依照《包头市政务云安全管理办法》明确各自的安全责任。"));
                 for (String kind : ITEMS) {
                     boolean mlps = kind.equals("MLPS_CERTIFICATE");
                     systems.uploadItem(id[0], kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,
                             mlps ? "良" : null, mlps ? today.minusMonths(5).plusYears(1) : null, mlps ? demo.system().mlpsLevel() : null,
-                            kind.toLowerCase() + ".pdf", pdf());
+                            kind.toLowerCase() + ".pdf", papers.paper(PAPER_TITLES.get(kind), "系统上云材料（演示）。"));
                 }
                 // A7.1: the minimum protections, declared before admission (issue 17 point 8)
                 for (String[] m : PROTECTIONS) {
@@ -85,7 +83,6 @@ final class DemoSystems {
         }
     }
 
-    private static ByteArrayInputStream pdf() {
-        return new ByteArrayInputStream(PDF);
-    }
+    private static final java.util.Map<String, String> PAPER_TITLES = java.util.Map.of("MLPS_CERTIFICATE", "网络安全等级保护测评报告",
+            "CRYPTO_PLAN", "商用密码应用安全性评估方案", "SECURITY_TEST", "安全检测报告", "PENETRATION_TEST", "渗透测试报告");
 }
