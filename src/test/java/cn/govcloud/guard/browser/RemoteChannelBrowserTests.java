@@ -115,17 +115,23 @@ class RemoteChannelBrowserTests extends BrowserSession {
             officer.fill("#operations", "核查安全配置");
             officer.fill("#startsAt", now.minusMinutes(5).format(local));
             officer.fill("#endsAt", now.plusHours(1).format(local));
-            submit(officer, "#channel-submit");
-            officer.waitForURL(Pattern.compile(".*/access/channels/\\d+$"));
+            officer.click("#channel-submit");
+            // the page's state, not a navigation event: the channel's page shows who is to decide
+            try {
+                assertThat(officer.locator("#approver")).containsText("市大数据中心",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+            } catch (AssertionError e) {
+                throw new AssertionError("the request did not reach its page; at " + officer.url() + ": " + officer.locator("body").innerText(), e);
+            }
             String channelUrl = officer.url();
-            assertThat(officer.locator("#approver")).containsText("市大数据中心");
             assertThat(officer.locator("#approve")).hasCount(0);
 
             Page supervisor = signIn(supervisorContext, "supervisor");
             supervisor.navigate(channelUrl);
             supervisor.fill("#approval-note", "复核同意");
-            submit(supervisor, "#approve");
-            assertThat(supervisor.locator("#channel-status")).hasAttribute("data-status", "READY");
+            supervisor.click("#approve");
+            assertThat(supervisor.locator("#channel-status")).hasAttribute("data-status", "READY",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
         }
     }
 
