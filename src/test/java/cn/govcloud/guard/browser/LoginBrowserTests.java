@@ -41,6 +41,9 @@ class LoginBrowserTests {
             System.err.println("!!!!!!!!!! SKIPPING BROWSER TESTS: /usr/bin/chromium missing (apt-get install -y chromium fonts-noto-cjk)");
             Assumptions.abort("/usr/bin/chromium missing");
         }
+        // assertions wait on the page's state; a busy 2-core machine can take seconds for a form post, so they wait up
+        // to 30 s (an assertion that holds returns as soon as it does)
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)

@@ -69,7 +69,11 @@ class RulesPagesTests {
         assertThat(provider).contains("id=\"rule-A5.4-daily-inspection\"").doesNotContain("id=\"rule-A10.2-rectify\"");
         String a10 = page("/rules?article=a10.2", "regulator");
         assertThat(a10).contains("id=\"rule-A10.2-rectify\"").contains("id=\"rule-A10.2-hazard-acknowledgement\"")
-                .doesNotContain("id=\"rule-A10.3-half-yearly-drill\"").contains("显示 2 条");
+                .doesNotContain("id=\"rule-A10.3-half-yearly-drill\"");
+        // the count shown is the rows listed (the A10.2 rules grow as the regime gains return and severity variants)
+        long listed = java.util.regex.Pattern.compile("id=\"rule-A10\\.2-").matcher(a10).results().count();
+        assertThat(listed).isGreaterThanOrEqualTo(3);
+        assertThat(a10).contains("显示 " + listed + " 条");
         assertThat(page("/rules?party=UNIT&article=A5.4", "regulator")).contains("没有符合条件的规则");
     }
 
