@@ -533,8 +533,8 @@ public class IntakeService implements Intake {
                 counts[3]++;
             }
         }
-        jdbc.sql("select event_key from intake_alert_event where event_key in (:keys)").param("keys", byKey.keySet())
-                .query((rs, i) -> rs.getLong(1)).list().forEach(k -> {
+        bulk.inList("select event_key from intake_alert_event where event_key", byKey.keySet(), "bigint", "", Map.of(),
+                (rs, i) -> rs.getLong(1)).forEach(k -> {
                     byKey.remove(k);
                     counts[3]++;
                 });
@@ -548,12 +548,10 @@ public class IntakeService implements Intake {
         Set<String> keys = chunk.stream().map(IntakeService::groupKey).collect(Collectors.toSet());
         Instant since = chunk.get(0).timestamp().minus(window);
         Map<String, Group> open = new HashMap<>();
-        jdbc.sql("select id, group_key, first_at, last_at, event_count from intake_alert where source = 'SURICATA' and group_key in (:keys) "
-                        + "and last_at >= :since order by last_at")
-                .param("keys", keys).param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> open.put(rs.getString("group_key"), new Group(rs.getLong("id"), rs.getString("group_key"),
-                        instant(rs, "first_at"), instant(rs, "last_at"), rs.getInt("event_count"), null, null, false)))
-                .list();
+        bulk.inList("select id, group_key, first_at, last_at, event_count from intake_alert where source = 'SURICATA' and group_key", keys,
+                "varchar", " and last_at >= :since order by last_at", Map.of("since", since.atOffset(ZoneOffset.UTC)),
+                (rs, i) -> open.put(rs.getString("group_key"), new Group(rs.getLong("id"), rs.getString("group_key"),
+                        instant(rs, "first_at"), instant(rs, "last_at"), rs.getInt("event_count"), null, null, false)));
         List<Group> closed = new ArrayList<>();
         for (EveAlert a : chunk) {
             String key = groupKey(a);
