@@ -289,8 +289,14 @@ class IntakeApiTests {
         assertThat(progress.get("stored").asInt()).isEqualTo(1000);
         assertThat(progress.get("percent").asInt()).isEqualTo(25);
         assertThat(progress.get("etaSeconds").asLong()).isBetween(88L, 95L); // 90 s at that pace, give or take the clock's ticking
-        jdbc.sql("update intake_import set status = 'FAILED' where id = :id").param("id", running).update();
         assertThat(call("unit1", get("/api/v1/findings/imports/" + running)).getResponse().getStatus()).isEqualTo(403);
+        // its server stopped mid-import (the transaction rolled back): silent for more than ten minutes, it reads as failed
+        jdbc.sql("update intake_import set progress_at = :at where id = :id").param("at", clock.instant().minusSeconds(11 * 60)
+                .atOffset(java.time.ZoneOffset.UTC)).param("id", running).update();
+        JsonNode stalled = body(call("provider", get("/api/v1/findings/imports/" + running)));
+        assertThat(stalled.get("status").asString()).isEqualTo("FAILED");
+        assertThat(stalled.get("error").asString()).contains("重新上传");
+        jdbc.sql("update intake_import set status = 'FAILED' where id = :id").param("id", running).update();
 
         // broken after several batches, in the background: FAILED with the reason in the reader's language, nothing stored
         String run = String.valueOf(SEQ.incrementAndGet());

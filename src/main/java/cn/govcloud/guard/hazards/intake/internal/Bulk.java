@@ -21,11 +21,13 @@ import org.springframework.stereotype.Component;
 @Component
 class Bulk {
     private final JdbcTemplate template;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final DataSource dataSource;
     private final boolean postgres;
 
     Bulk(JdbcTemplate template, DataSource dataSource) {
         this.template = template;
+        this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(template);
         this.dataSource = dataSource;
         this.postgres = Boolean.TRUE.equals(template.execute((Connection c) -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL")));
     }
@@ -78,6 +80,36 @@ class Bulk {
             throw new UncheckedIOException(e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * {@code select … where column} matching any of {@code values}, then {@code rest}: on PostgreSQL one array
+     * parameter ({@code = any(?)}, one plan whatever the count), on H2 an expanded IN list.
+     */
+    <T> List<T> inList(String selectWhereColumn, java.util.Collection<?> values, String sqlType, String rest, java.util.Map<String, Object> params,
+                       org.springframework.jdbc.core.RowMapper<T> mapper) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<String, Object> all = new java.util.HashMap<>(params);
+        if (postgres) {
+            all.put("values", new org.springframework.jdbc.core.SqlParameterValue(java.sql.Types.ARRAY, new PgArray(sqlType, values.toArray())));
+            return jdbc.sql(selectWhereColumn + " = any(:values)" + rest).params(all).query(mapper).list();
+        }
+        all.put("values", values);
+        return jdbc.sql(selectWhereColumn + " in (:values)" + rest).params(all).query(mapper).list();
+    }
+
+    /** An SQL array bound through the statement's own connection. */
+    private record PgArray(String type, Object[] values) implements org.springframework.jdbc.support.SqlValue {
+        @Override
+        public void setValue(java.sql.PreparedStatement ps, int index) throws SQLException {
+            ps.setArray(index, ps.getConnection().createArrayOf(type, values));
+        }
+
+        @Override
+        public void cleanup() {
         }
     }
 

@@ -211,8 +211,9 @@ public class IntakeService implements Intake {
             try (InputStream in = java.nio.file.Files.newInputStream(file)) {
                 ScanImport work = new ScanImport(actor, name, now, new AddressMatcher(systems.addresses()), id,
                         (read, stored, bytes) -> progressTx.executeWithoutResult(s -> jdbc.sql(
-                                "update intake_import set results = :r, stored = :s, bytes = :b where id = :id")
-                                .param("r", read).param("s", stored).param("b", bytes).param("id", id).update()));
+                                "update intake_import set results = :r, stored = :s, bytes = :b, progress_at = :at where id = :id")
+                                .param("r", read).param("s", stored).param("b", bytes).param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                                .param("id", id).update()));
                 audited(work, tx.execute(status -> work.run(in)));
             } catch (MalformedInput e) {
                 failed(id, e.key(), refusal(e, java.util.Locale.ENGLISH), refusal(e, java.util.Locale.SIMPLIFIED_CHINESE));
@@ -414,8 +415,8 @@ public class IntakeService implements Intake {
 
     private long insertImport(String format, String filename, Actor actor, Instant now, String status, Long totalBytes) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into intake_import (format, filename, bytes, imported_at, imported_by, org_id, status, total_bytes, started_at) "
-                        + "values (:f, :name, 0, :at, :by, :org, :status, :total, :at)")
+        jdbc.sql("insert into intake_import (format, filename, bytes, imported_at, imported_by, org_id, status, total_bytes, started_at, "
+                        + "progress_at) values (:f, :name, 0, :at, :by, :org, :status, :total, :at, :at)")
                 .param("f", format).param("name", filename).param("at", now.atOffset(ZoneOffset.UTC)).param("by", actor.username())
                 .param("org", actor.orgId()).param("status", status).param("total", totalBytes).update(key, "id");
         return key.getKey().longValue();
@@ -533,8 +534,8 @@ public class IntakeService implements Intake {
                 counts[3]++;
             }
         }
-        jdbc.sql("select event_key from intake_alert_event where event_key in (:keys)").param("keys", byKey.keySet())
-                .query((rs, i) -> rs.getLong(1)).list().forEach(k -> {
+        bulk.inList("select event_key from intake_alert_event where event_key", byKey.keySet(), "bigint", "", Map.of(),
+                (rs, i) -> rs.getLong(1)).forEach(k -> {
                     byKey.remove(k);
                     counts[3]++;
                 });
@@ -548,12 +549,10 @@ public class IntakeService implements Intake {
         Set<String> keys = chunk.stream().map(IntakeService::groupKey).collect(Collectors.toSet());
         Instant since = chunk.get(0).timestamp().minus(window);
         Map<String, Group> open = new HashMap<>();
-        jdbc.sql("select id, group_key, first_at, last_at, event_count from intake_alert where source = 'SURICATA' and group_key in (:keys) "
-                        + "and last_at >= :since order by last_at")
-                .param("keys", keys).param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, i) -> open.put(rs.getString("group_key"), new Group(rs.getLong("id"), rs.getString("group_key"),
-                        instant(rs, "first_at"), instant(rs, "last_at"), rs.getInt("event_count"), null, null, false)))
-                .list();
+        bulk.inList("select id, group_key, first_at, last_at, event_count from intake_alert where source = 'SURICATA' and group_key", keys,
+                "varchar", " and last_at >= :since order by last_at", Map.of("since", since.atOffset(ZoneOffset.UTC)),
+                (rs, i) -> open.put(rs.getString("group_key"), new Group(rs.getLong("id"), rs.getString("group_key"),
+                        instant(rs, "first_at"), instant(rs, "last_at"), rs.getInt("event_count"), null, null, false)));
         List<Group> closed = new ArrayList<>();
         for (EveAlert a : chunk) {
             String key = groupKey(a);
@@ -716,8 +715,16 @@ public class IntakeService implements Intake {
         }
     }
 
+    /** A background import silent this long has lost its server (its transaction rolled back): it reads as failed. */
+    static final Duration STALLED = Duration.ofMinutes(10);
+
     private ImportRecord importRecord(ResultSet rs) throws SQLException {
         String status = rs.getString("status");
+        Instant progressAt = instant(rs, "progress_at");
+        boolean stalled = status.equals("RUNNING") && progressAt != null && progressAt.plus(STALLED).isBefore(clock.instant());
+        if (stalled) {
+            status = "FAILED";
+        }
         long bytes = rs.getLong("bytes");
         Long total = nullableLong(rs, "total_bytes");
         Instant started = instant(rs, "started_at");
@@ -736,7 +743,8 @@ public class IntakeService implements Intake {
         return new ImportRecord(rs.getLong("id"), rs.getString("format"), rs.getString("filename"), bytes, rs.getInt("results"),
                 rs.getInt("new_count"), rs.getInt("updated_count"), rs.getInt("unmatched_count"), instant(rs, "imported_at"),
                 rs.getString("imported_by"), status, total, rs.getInt("stored"), percent, status.equals("RUNNING") ? eta : null,
-                instant(rs, "finished_at"), rs.getString(chinese ? "error_zh" : "error_en"));
+                instant(rs, "finished_at"), stalled ? messages.getMessage("hazards.intake.error.stalled", new Object[] {STALLED.toMinutes()},
+                        LocaleContextHolder.getLocale()) : rs.getString(chinese ? "error_zh" : "error_en"));
     }
 
     /** One import, for whoever may read the imports. */
