@@ -13,7 +13,7 @@ class AuditWebConfiguration {
     @Bean
     FilterRegistrationBean<RequestAuditFilter> requestAuditFilter(AuditLog auditLog) {
         var registration = new FilterRegistrationBean<>(new RequestAuditFilter(auditLog));
-        registration.setOrder(SECURITY_FILTER_ORDER - 1);
+        registration.setOrder(SECURITY_FILTER_ORDER - 2); // outside the text policy (-101), which it then audits
         return registration;
     }
 

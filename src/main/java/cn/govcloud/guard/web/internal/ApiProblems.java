@@ -125,7 +125,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // the parser's message would echo the input and our classes back to the caller
+        // a value of the wrong kind in a named field (issue 20 point 10): say which field and why, never the parser's
+        // own message, which would echo the input and our classes back to the caller
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            StringBuilder field = new StringBuilder();
+            for (var ref : mismatch.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    field.append(field.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    field.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            Class<?> target = mismatch.getTargetType();
+            String why;
+            if (target == String.class && cause instanceof tools.jackson.databind.exc.InvalidFormatException) {
+                why = mismatch.getOriginalMessage().replaceAll("(?s).*?: ", ""); // the text policy's reason
+            } else if (target != null && (target == int.class || target == Integer.class || target == long.class || target == Long.class
+                    || target == short.class || target == Short.class)) {
+                why = "must be a whole number";
+            } else {
+                why = "has the wrong type" + (target == null ? "" : " (expected " + typeName(target) + ")");
+            }
+            return ResponseEntity.badRequest().body(validationProblem(Map.of(field.isEmpty() ? "body" : field.toString(), why)));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "malformed JSON: the request body could not be read"));
     }
@@ -154,6 +177,22 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         });
         return ResponseEntity.status(status).body(validationProblem(errors));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return type == String.class ? "text" : "an object";
     }
 
     private ProblemDetail validationProblem(Map<String, String> errors) {

@@ -26,6 +26,14 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiRoutingProblems {
+    private final String maxFile;
+    private final String maxRequest;
+
+    ApiRoutingProblems(@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:1MB}") String maxFile,
+                       @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:10MB}") String maxRequest) {
+        this.maxFile = maxFile;
+        this.maxRequest = maxRequest;
+    }
 
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class,
             HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
@@ -39,7 +47,11 @@ class ApiRoutingProblems {
         if (error.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
             problem.setDetail("No API endpoint at this path.");
         } else if (e instanceof MaxUploadSizeExceededException) {
-            problem.setDetail("The upload is larger than the platform accepts.");
+            // say the limit (issue 20 point 11): the caller can then split or shrink the file
+            problem.setDetail("The upload is larger than the platform accepts: at most " + maxFile + " per file and " + maxRequest
+                    + " per request.");
+            problem.setProperty("maxFileSize", maxFile);
+            problem.setProperty("maxRequestSize", maxRequest);
         }
         return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
