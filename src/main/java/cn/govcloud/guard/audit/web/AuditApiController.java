@@ -83,6 +83,11 @@ class AuditApiController {
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                 HttpServletResponse response) throws IOException {
+        download(export, clock, from, to, response);
+    }
+
+    /** The export as a download: the API's and the audit page's (a signed-in auditor's browser has no API token). */
+    static void download(AuditExport export, Clock clock, Instant from, Instant to, HttpServletResponse response) throws IOException {
         Instant start = from != null ? from : Instant.EPOCH;
         Instant end = to != null ? to : clock.instant().plusSeconds(1);
         if (!start.isBefore(end)) {

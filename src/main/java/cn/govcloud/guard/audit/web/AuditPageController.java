@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +35,14 @@ class AuditPageController {
     private final AuditVerification verification;
     private final AuditLog auditLog;
     private final ZoneId zone;
+    private final cn.govcloud.guard.audit.internal.AuditExport export;
+    private final java.time.Clock clock;
 
     AuditPageController(AuditRecords records, AuditVerification verification, AuditLog auditLog,
+                        cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock,
                         @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+        this.export = export;
+        this.clock = clock;
         this.records = records;
         this.verification = verification;
         this.auditLog = auditLog;
@@ -64,7 +70,7 @@ class AuditPageController {
                 criteria.before(), PAGE);
         model.addAttribute("rows", page.items().stream().map(this::row).toList());
         model.addAttribute("moreUrl", page.nextCursor() == null ? null : query(criteria, "/audit").queryParam("before", page.nextCursor()).encode().toUriString());
-        var export = UriComponentsBuilder.fromPath("/api/v1/audit/export");
+        var export = UriComponentsBuilder.fromPath("/audit/export");
         if (from != null) {
             export.queryParam("from", from.toString());
         }
@@ -73,6 +79,17 @@ class AuditPageController {
         }
         model.addAttribute("exportUrl", export.encode().toUriString());
         return htmx != null && criteria.before() != null ? "audit/log :: rows" : "audit/log";
+    }
+
+    /**
+     * Issue 23 point 1: the page's own export (the API's takes only API tokens, so a signed-in auditor got 401 and
+     * the browser dropped the download). The same signed file, audited the same way.
+     */
+    @GetMapping(value = "/audit/export", produces = "application/x-ndjson")
+    void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        AuditApiController.download(export, clock, from, to, response);
     }
 
     @GetMapping("/audit/verify")

@@ -329,6 +329,13 @@ class AuditLogTests {
         String verified = mvc.perform(get("/audit/verify").with(authentication(TestActors.auditor()))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(verified).contains("alert-success");
+        // issue 23 point 1: the page's export link is the page's own route, which a signed-in auditor can download
+        assertThat(page).contains("href=\"/audit/export\"", "verify-audit");
+        MvcResult export = mvc.perform(get("/audit/export").param("from", clock.instant().minusSeconds(60).toString())
+                .with(authentication(TestActors.auditor()))).andReturn();
+        assertThat(export.getResponse().getStatus()).isEqualTo(200);
+        assertThat(export.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
+        assertThat(export.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"type\":\"record\"", "\"test.ui\"");
     }
 
     private AuditRecord latest(String targetOrAll) {
