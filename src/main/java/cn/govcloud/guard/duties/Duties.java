@@ -31,6 +31,12 @@ public interface Duties {
      */
     void extend(String reference, String ruleId, java.time.LocalDate newDueDate, String reason);
 
+    /**
+     * Sets the due date of the open duties of one rule under a reference to a date the owning workflow decided itself,
+     * earlier or later (e.g. an exit order's deadline, A11.4 "限期"): the catalog's time was only the default. Audited.
+     */
+    void setDue(String reference, String ruleId, java.time.LocalDate dueDate, String reason);
+
     Optional<Duty> find(long id);
 
     /** Several duties at once (one query), in no particular order; unknown ids are left out. */

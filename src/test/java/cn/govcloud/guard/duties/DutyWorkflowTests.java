@@ -209,7 +209,9 @@ class DutyWorkflowTests {
         long unit1Org = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
         Subject system = new Subject(SubjectKind.SYSTEM, 990_001, "教育局招生考试系统", unit1Org, Map.of("mlpsLevel", 3));
         // Monday 23 November 2026, 10:00 in Baotou: Tue 24 … Fri 27, Mon 30 are the five working days
-        DutyTrigger notified = new DutyTrigger("hazard.notified", system, Instant.parse("2026-11-23T02:00:00Z"), "hazard:test-a10-2");
+        // the hazard's severity chooses between A10.2-rectify and A10.2-rectify-critical (issue 17 point 4)
+        DutyTrigger notified = new DutyTrigger("hazard.notified", system, Instant.parse("2026-11-23T02:00:00Z"), "hazard:test-a10-2",
+                Map.of("severity", "HIGH"));
         List<Duty> raised = duties.raise(notified);
         Duty rectify = raised.stream().filter(d -> d.ruleId().equals("A10.2-rectify")).findFirst().orElseThrow();
         assertThat(rectify.dueDate()).isEqualTo(LocalDate.parse("2026-11-30"));
@@ -223,7 +225,8 @@ class DutyWorkflowTests {
 
         // "Working days": a year without its notice never stops the duty; it is raised, counted Monday to Friday,
         // and provisional (Monday 3 March 2031 + 5 = Monday 10 March)
-        Duty in2031 = duties.raise(new DutyTrigger("hazard.notified", system, Instant.parse("2031-03-03T02:00:00Z"), "hazard:test-2031"))
+        Duty in2031 = duties.raise(new DutyTrigger("hazard.notified", system, Instant.parse("2031-03-03T02:00:00Z"), "hazard:test-2031",
+                        Map.of("severity", "LOW")))
                 .stream().filter(d -> d.ruleId().equals("A10.2-rectify")).findFirst().orElseThrow();
         assertThat(in2031.dueDate()).isEqualTo(LocalDate.parse("2031-03-10"));
         assertThat(in2031.dueProvisional()).isTrue();

@@ -199,6 +199,17 @@ class HazardClockTests {
     }
 
     @Test
+    void A10_2_aCriticalHazardRunsOnTheCatalogsCriticalRule_severityIsACondition() throws Exception {
+        at(MONDAY);
+        MvcResult r = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"时钟测试·远程代码执行\",\"severity\":\"CRITICAL\"}");
+        assertThat(r.getResponse().getStatus()).isEqualTo(201);
+        JsonNode h = body(r);
+        Duty rectify = duties.find(h.get("rectifyDutyId").asLong()).orElseThrow();
+        assertThat(rectify.ruleId()).isEqualTo("A10.2-rectify-critical");
+        assertThat(h.get("dueDate").asText()).isEqualTo("2026-11-30");
+    }
+
+    @Test
     void A10_2_theProviderVerifiesTheFeedbackOnTheHazardsItWarnedOf() throws Exception {
         at(MONDAY);
         long id = raiseAndAcknowledge("provider", "时钟测试·端口暴露").get("id").asLong();

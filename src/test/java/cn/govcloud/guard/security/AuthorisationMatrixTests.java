@@ -112,7 +112,7 @@ class AuthorisationMatrixTests {
         var system = new cn.govcloud.guard.duties.Subject(cn.govcloud.guard.rules.Rule.SubjectKind.SYSTEM, 990_100, "教育局门户网站", unit1Org,
                 Map.of("mlpsLevel", 2));
         var duty = duties.raise(new cn.govcloud.guard.duties.DutyTrigger("hazard.notified", system,
-                java.time.Instant.parse("2026-11-23T02:00:00Z"), "hazard:authorisation-matrix")).stream()
+                java.time.Instant.parse("2026-11-23T02:00:00Z"), "hazard:authorisation-matrix", Map.of("severity", "HIGH"))).stream()
                 .filter(d -> d.ruleId().equals("A10.2-rectify")).findFirst().orElseThrow();
         if (duty.state() == cn.govcloud.guard.duties.DutyState.OPEN) {
             var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();

@@ -141,6 +141,24 @@ public class DutyService implements Duties {
 
     @Override
     @Transactional
+    public void setDue(String reference, String ruleId, LocalDate dueDate, String reason) {
+        Instant dueAt = dueDate.plusDays(1).atStartOfDay(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
+        for (Duty listed : store.byReference(reference)) {
+            if (!listed.ruleId().equals(ruleId)) {
+                continue;
+            }
+            Duty duty = store.findForUpdate(listed.id()).orElseThrow();
+            if (duty.state().closed() || dueAt.equals(duty.dueAt())) {
+                continue;
+            }
+            store.moveDue(duty.id(), dueDate, dueAt);
+            audit.record(AuditEvent.success("duty.due-set", "duty:" + duty.id(), reference + ": " + duty.dueDate() + " → " + dueDate
+                    + " " + (reason == null ? "" : reason)));
+        }
+    }
+
+    @Override
+    @Transactional
     public void submit(long dutyId, Map<String, String> fields) {
         submit(dutyId, fields, List.of(), Actor.require());
     }

@@ -24,7 +24,7 @@ class HazardDueDates {
 
     @EventListener
     void on(DutyDueRecomputed recomputed) {
-        if (!HazardService.RECTIFY_RULE.equals(recomputed.ruleId())) {
+        if (!HazardService.rectifyRule(recomputed.ruleId())) {
             return;
         }
         boolean passed = !clock.instant().isBefore(recomputed.dueAt());

@@ -62,6 +62,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class HazardService implements Hazards {
     static final String ACK_RULE = "A10.2-hazard-acknowledgement";
     static final String RECTIFY_RULE = "A10.2-rectify";
+    /** The same duty for a critical hazard, so a district can shorten it (issue 17 point 4). */
+    static final String RECTIFY_CRITICAL_RULE = "A10.2-rectify-critical";
     /** Raised by the unit's feedback: the warner verifies on its own clock (A11.3 "跟踪督促整改落实"). */
     static final String RECTIFIED_EVENT = "hazard.rectified";
     /** Raised by a return: the catalog's rule restarts the unit's clock (A10.2-rectify-after-return). */
@@ -79,10 +81,18 @@ public class HazardService implements Hazards {
     private final MessageSource messages;
     private final Clock clock;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
+    private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades;
+
+    /** The rules whose duty is the unit's rectification clock from the notice (A10.2). */
+    static boolean rectifyRule(String ruleId) {
+        return RECTIFY_RULE.equals(ruleId) || RECTIFY_CRITICAL_RULE.equals(ruleId);
+    }
 
     HazardService(JdbcClient jdbc, Systems systems, Duties duties, Documents documents, OrganisationDirectory organisations,
-                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+                  HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog,
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades) {
         this.catalog = catalog;
+        this.dataGrades = dataGrades;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -263,8 +273,12 @@ public class HazardService implements Hazards {
 
         // A10.2: the catalog decides the clocks; the rectification's due date is the notice's due date
         Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-        List<Duty> raised = duties.raise(new DutyTrigger("hazard.notified", subject, notifiedAt, reference(id)));
-        Duty rectify = raised.stream().filter(d -> d.ruleId().equals(RECTIFY_RULE)).findFirst()
+        // issue 17 point 4: the catalog's conditions may test the hazard's severity and the system's level and data grade
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("severity", h.severity().name());
+        facts.put("dataGrade", dataGrades.getIfAvailable() == null ? "general" : dataGrades.getIfAvailable().gradeOf(system.id()));
+        List<Duty> raised = duties.raise(new DutyTrigger("hazard.notified", subject, notifiedAt, reference(id), facts));
+        Duty rectify = raised.stream().filter(d -> rectifyRule(d.ruleId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the catalog has no rule " + RECTIFY_RULE + " for hazard.notified"));
         Optional<Duty> ack = raised.stream().filter(d -> d.ruleId().equals(ACK_RULE)).findFirst();
         jdbc.sql("update hazards_hazard set due_date = :day, due_at = :at, effective_due_date = :day, effective_due_at = :at, "
@@ -523,7 +537,8 @@ public class HazardService implements Hazards {
                 jdbc.sql("update hazards_hazard set effective_due_date = :day, effective_due_at = :at, due_provisional = false where id = :id")
                         .param("day", request.proposedDueDate()).param("at", ts(newDueAt)).param("id", id).update();
                 // the rectification duty follows, so the engine does not chase the unit for the old date
-                Duty clockDuty = h.returnDutyId() == null ? null : duties.find(h.returnDutyId()).orElse(null);
+                Long clockDutyId = h.returnDutyId() != null ? h.returnDutyId() : h.rectifyDutyId();
+                Duty clockDuty = clockDutyId == null ? null : duties.find(clockDutyId).orElse(null);
                 duties.extend(clockDuty == null ? reference(id) : clockDuty.reference(), clockDuty == null ? RECTIFY_RULE : clockDuty.ruleId(),
                         request.proposedDueDate(), reason.strip());
             }

@@ -42,6 +42,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class OverlayParser {
     static final List<String> CHANGEABLE = List.of("due", "remind", "escalate", "when", "evidence");
+    /** A10.2's own number: the ceiling of every rectification rule, whatever a district overlays. */
+    static final int RECTIFY_CEILING_WORKING_DAYS = 5;
     static final Set<String> FIXED = Set.of("id", "article", "title", "titleEn", "source", "party", "appliesTo", "trigger", "note");
 
     private final ProductCatalog product;
@@ -167,6 +169,13 @@ public final class OverlayParser {
         }
         RuleParts parts = new RuleParts(yaml);
         DueRule due = e.containsKey("due") ? parts.due(e.get("due").value(), path + ".due") : null;
+        // A10.2 "于5个工作日内": a district may shorten the rectification time, never lengthen it (issue 17 point 4)
+        if (due != null && base.id().startsWith("A10.2-rectify")
+                && (due.kind() != DueRule.Kind.WORKING_DAYS || due.amount() > RECTIFY_CEILING_WORKING_DAYS)) {
+            yaml.problem(e.get("due").key(), path + ".due", "A10.2: the Measures' " + RECTIFY_CEILING_WORKING_DAYS
+                    + " working days are the ceiling of a rectification; give {workingDays: n} with n ≤ " + RECTIFY_CEILING_WORKING_DAYS);
+            ok = false;
+        }
         List<Duration> reminders = e.containsKey("remind") ? parts.reminders(e.get("remind").value(), path + ".remind") : null;
         Escalation escalation = e.containsKey("escalate") ? parts.escalation(e.get("escalate").value(), path + ".escalate") : null;
         List<Condition> conditions = e.containsKey("when") ? parts.conditions(e.get("when").value(), path + ".when") : null;

@@ -40,7 +40,7 @@ public class NoticeDraft {
     public Draft overdueRectifications(Actor actor) {
         LocalDate today = Db.today(clock);
         Map<Long, List<Duty>> byUnit = new LinkedHashMap<>();
-        duties.agendaOf(actor, 1000).overdue().stream().filter(d -> d.ruleId().equals(RECTIFY_RULE))
+        duties.agendaOf(actor, 1000).overdue().stream().filter(d -> d.ruleId().equals(RECTIFY_RULE) || d.ruleId().equals(RECTIFY_RULE + "-critical"))
                 .forEach(d -> byUnit.computeIfAbsent(d.orgId(), k -> new ArrayList<>()).add(d));
         Map<Long, String> names = organisations.all().stream().collect(Collectors.toMap(OrganisationView::id, OrganisationView::name, (a, b) -> a));
         StringBuilder body = new StringBuilder();

@@ -432,6 +432,8 @@ public class SystemService {
         Lifecycle.SUSPEND.check(system.state());
         requireReason(reason);
         Instant now = move(system, Lifecycle.SUSPEND, reason.strip(), actor);
+        // A11.4 "暂停政务云服务" (issue 17 point 7): a suspended system has no internet access and no external exchange
+        switchesOff(system, actor, now, "暂停服务：" + reason.strip());
         duties.raise(new DutyTrigger("system.suspended", subject(system), now, "system:" + id + ":suspension:" + now.toEpochMilli()));
         return get(id);
     }
@@ -443,6 +445,7 @@ public class SystemService {
         Lifecycle.RESUME.check(system.state());
         requireReason(reason);
         move(system, Lifecycle.RESUME, reason.strip(), actor);
+        closeSuspensionReview(id, "恢复服务：" + reason.strip());
         return get(id);
     }
 
@@ -464,7 +467,31 @@ public class SystemService {
         jdbc.sql("update systems_system set exit_deadline = :d where id = :id").param("d", deadline).param("id", id).update();
         Instant now = move(system, Lifecycle.ORDER_EXIT, reason.strip() + " (" + deadline + ")", actor);
         duties.raise(new DutyTrigger("system.exit-ordered", subject(system), now, "system:" + id));
+        // issue 17 point 7: the duty is due on the ordered deadline (the catalog's 30 days are only the default), and the
+        // order is the supervisor's decision on the suspension (A11.4-suspension-review)
+        duties.setDue("system:" + id, "A11.4-ordered-exit", deadline, "责令限期退出");
+        closeSuspensionReview(id, "责令限期退出（" + deadline + "）：" + reason.strip());
+        switchesOff(system, actor, now, "责令限期退出");
         return get(id);
+    }
+
+    /** Internet access and external exchange off, each recorded on the timeline when it was on. */
+    private void switchesOff(SystemView system, Actor actor, Instant now, String why) {
+        if (system.internetAccess()) {
+            record(system.id(), Switch.INTERNET_ACCESS + ":OFF", system.state(), system.state(), "A11.4", why, actor, now);
+        }
+        if (system.externalExchange()) {
+            record(system.id(), Switch.EXTERNAL_EXCHANGE + ":OFF", system.state(), system.state(), "A11.4", why, actor, now);
+        }
+        jdbc.sql("update systems_system set internet_access = false, external_exchange = false, updated_at = :now where id = :id")
+                .param("now", ts(now)).param("id", system.id()).update();
+        audit.record(AuditEvent.success("systems.switch", "system:" + system.id(), "INTERNET_ACCESS off, EXTERNAL_EXCHANGE off: " + why));
+    }
+
+    /** The supervisor decided on the suspension: its open review duty is done. */
+    private void closeSuspensionReview(long id, String decision) {
+        duties.ofSubjectAndRule(SubjectKind.SYSTEM, id, "A11.4-suspension-review").stream().filter(d -> !d.state().closed())
+                .forEach(d -> duties.fulfil(d.reference(), decision));
     }
 
     /** The exit completes with the disposition of the system's data recorded (the unit or the supervisor). */

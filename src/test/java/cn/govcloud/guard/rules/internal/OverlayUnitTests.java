@@ -72,9 +72,10 @@ class OverlayUnitTests {
         Overlay overlay = parser.parse("overlay.yaml", """
                 overlay: {name: 青山区, version: "1", basedOn: 2025.12.16-r1}
                 rules:
-                  A10.2-rectify: {due: {calendarDays: 7}}
+                  A11.1-responsibility-agreement: {due: {calendarDays: 7}}
                 """, true);
-        assertThat(byId(overlay.apply(rules())).get("A10.2-rectify").overridden()).containsExactlyInAnyOrder("due.kind", "due.amount");
+        // (not a rectification rule: those keep working days within A10.2's five, issue 17 point 4)
+        assertThat(byId(overlay.apply(rules())).get("A11.1-responsibility-agreement").overridden()).containsExactlyInAnyOrder("due.kind", "due.amount");
     }
 
     @Test
@@ -128,6 +129,29 @@ class OverlayUnitTests {
                 .hasMessageStartingWith("The overlay overlay.yaml has 3 errors:")
                 .satisfies(e -> assertThat(((CatalogInvalid) e).problems()).extracting(CatalogProblem::line).containsExactly(4, 5, 6))
                 .hasMessageContaining("overlay.yaml:4: rules[A5.4-daily-inspection].remind[0]: must be an ISO-8601 duration");
+    }
+
+    /** Issue 17 point 4: a district shortens the time for critical hazards; the Measures' five working days are the ceiling. */
+    @Test
+    void A10_2_aDistrictShortensCriticalHazardsToOneWorkingDay_butNoRectificationBeyondFive() {
+        Overlay shorter = parser.parse("overlay.yaml", """
+                overlay: {name: 青山区, version: 2026-4, basedOn: 2025.12.16-r1}
+                rules:
+                  A10.2-rectify-critical: {due: {workingDays: 1}}
+                """, true);
+        Map<String, Rule> rules = byId(shorter.apply(rules()));
+        assertThat(rules.get("A10.2-rectify-critical").due()).isEqualTo(new Rule.DueRule(Rule.DueRule.Kind.WORKING_DAYS, 1));
+        assertThat(rules.get("A10.2-rectify-critical").appliesTo(Map.of("severity", "CRITICAL"))).isTrue();
+        assertThat(rules.get("A10.2-rectify").appliesTo(Map.of("severity", "CRITICAL"))).isFalse();
+        assertThat(rules.get("A10.2-rectify").appliesTo(Map.of("severity", "HIGH"))).isTrue();
+        for (String due : new String[] {"{workingDays: 7}", "{calendarDays: 3}"}) {
+            assertThatThrownBy(() -> parser.parse("overlay.yaml", """
+                    overlay: {name: 青山区, version: 2026-5, basedOn: 2025.12.16-r1}
+                    rules:
+                      A10.2-rectify: {due: %s}
+                    """.formatted(due), true))
+                    .isInstanceOf(CatalogInvalid.class).hasMessageContaining("ceiling");
+        }
     }
 
     @Test
