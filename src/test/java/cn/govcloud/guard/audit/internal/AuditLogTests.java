@@ -215,7 +215,7 @@ class AuditLogTests {
         assertThatThrownBy(() -> jdbc.sql("update audit_record set details = 'x' where id = ?").param(id).update())
                 .rootCause().hasMessageContaining("may not be changed");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_record where id = ?").param(id).update())
-                .rootCause().hasMessageContaining("younger than 180 days");
+                .rootCause().hasMessageContaining("younger than six months and a day");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_record").update()).rootCause().hasMessageContaining("may not be changed");
         assertThat(verification.verify().valid()).isTrue();
     }
