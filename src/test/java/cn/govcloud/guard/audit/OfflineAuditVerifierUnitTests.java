@@ -47,7 +47,7 @@ class OfflineAuditVerifierUnitTests {
         }
         LocalDate day = LocalDate.of(2026, 11, 24);
         String signature = HexFormat.of().formatHex(Sm2.sign(KEY.privateKey(), AuditAnchor.signedMessage(day, 15, anchored.hash())));
-        lines.add(JSON.writeValueAsString(ExportLines.anchor(new AuditAnchor(day, 15, anchored.hash(), KEY_ID, signature, Instant.now()))));
+        lines.add(JSON.writeValueAsString(ExportLines.anchor(new AuditAnchor(day, 15, anchored.hash(), KEY_ID, signature, day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))));
         lines.add(manifest(10, 11L, "ab".repeat(32), 20L, last.hash(), true, null));
         return lines;
     }

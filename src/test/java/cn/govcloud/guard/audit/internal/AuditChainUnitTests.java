@@ -34,7 +34,7 @@ class AuditChainUnitTests {
 
     static AuditAnchor anchor(LocalDate day, AuditRecord last) {
         byte[] sig = Sm2.sign(KEY.privateKey(), AuditAnchor.signedMessage(day, last.id(), last.hash()));
-        return new AuditAnchor(day, last.id(), last.hash(), KEY_ID, HexFormat.of().formatHex(sig), Instant.now());
+        return new AuditAnchor(day, last.id(), last.hash(), KEY_ID, HexFormat.of().formatHex(sig), day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     }
 
     static ChainCheck.Result check(List<AuditRecord> records, List<AuditAnchor> anchors) {
