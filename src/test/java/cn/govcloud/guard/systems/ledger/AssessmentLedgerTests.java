@@ -248,6 +248,30 @@ class AssessmentLedgerTests {
         assertThat(ledger("unit1", id).get("items")).hasSize(3);
     }
 
+    @Test
+    void A7_2_theSystemPageShowsTheLedgerAndTheFormShowsEachErrorBesideItsField() throws Exception {
+        long id = admitted(3);
+        var unit1 = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(DemoActors.authentication(jdbc, "unit1"));
+        String systemPage = mvc.perform(get("/systems/" + id).with(unit1)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(systemPage).contains("id=\"assessments-slot\"", "/systems/" + id + "/assessments");
+        String section = mvc.perform(get("/systems/" + id + "/assessments").header("HX-Request", "true").with(unit1)).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(section).contains("测评台账（A7.2）", "准入核验", "2025-11-20", "已逾期", "id=\"assessment-form\"").doesNotContain("<html");
+        MvcResult r = mvc.perform(multipart("/systems/" + id + "/assessments").param("kind", "MLPS").param("assessedOn", "2026-12-01")
+                .param("conclusion", "良").param("mlpsLevel", "3").with(unit1)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(200);
+        String page = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"assessment-assessedOn-error\"", "测评日期不能晚于今天", "id=\"assessment-issuer-error\"",
+                "id=\"assessment-document-error\"", "请上传测评报告");
+        assertThat(ledger("unit1", id).get("items")).hasSize(1);
+        String due = mvc.perform(get("/systems/assessments/due").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.authentication(DemoActors.authentication(jdbc, "supervisor"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(due).contains("测评到期", "/systems/" + id + "/assessments");
+    }
+
     private Duty open(long systemId, String ruleId) {
         return duties.ofSubjectAndRule(SubjectKind.SYSTEM, systemId, ruleId).stream().filter(d -> d.state().awaitsSubmission())
                 .findFirst().orElseThrow(() -> new AssertionError("no open " + ruleId));

@@ -182,9 +182,13 @@ public class LedgerService implements AssessmentLedger {
         if (kind.isEmpty() || submitted.subjectKind() != SubjectKind.SYSTEM || filings.existsForDuty(submitted.dutyId())) {
             return;
         }
+        Optional<Systems.SystemRef> system = register.find(submitted.subjectId());
+        if (system.isEmpty()) {
+            return; // a duty about a subject the register does not hold has no ledger to write to
+        }
         LocalDate day = submitted.at().atZone(WorkingCalendar.ZONE).toLocalDate();
         LedgerDuties.Values v = LedgerDuties.values(kind.get(), submitted.fields(), day);
-        Integer level = kind.get() == AssessmentKind.MLPS ? register.find(submitted.subjectId()).map(Systems.SystemRef::mlpsLevel).orElse(null) : null;
+        Integer level = kind.get() == AssessmentKind.MLPS ? system.get().mlpsLevel() : null;
         Long document = submitted.documents().get(AssessmentKind.REPORT_SLOT);
         if (document != null) {
             attach(submitted.subjectId(), document, submitted.by(), submitted.at());
