@@ -31,7 +31,13 @@ public final class Spreadsheets {
 
     /** Why a file was refused; the importer turns it into its own message, e.g. {@code systems.import.error.} + {@link #key()}. */
     public enum Refusal {
-        EMPTY("empty"), TOO_LARGE("tooLarge"), NOT_XLSX("notXlsx"), TOO_MANY_ROWS("tooManyRows"), BOMB("bomb"), UNREADABLE("unreadable");
+        EMPTY("empty"), TOO_LARGE("tooLarge"), NOT_XLSX("notXlsx"), TOO_MANY_ROWS("tooManyRows"), BOMB("bomb"), UNREADABLE("unreadable"),
+        /** An .xlsx with an opening password: an OLE2 container holding the encrypted package (issue 20 point 11). */
+        ENCRYPTED("encrypted"),
+        /** The Excel 97–2003 format (.xls), which the imports do not read: save it as .xlsx. */
+        OLD_XLS("oldXls"),
+        /** A workbook without a single worksheet. */
+        NO_SHEET("noSheet");
 
         private final String key;
 
@@ -67,7 +73,11 @@ public final class Spreadsheets {
     public static <T> T readFirstSheet(InputStream in, long maxBytes, int maxRows, Function<Sheet, T> reader) {
         byte[] content = read(in, maxBytes);
         try {
-            if (FileMagic.valueOf(content) != FileMagic.OOXML) {
+            FileMagic magic = FileMagic.valueOf(content);
+            if (magic == FileMagic.OLE2) {
+                throw new Refused(encrypted(content) ? Refusal.ENCRYPTED : Refusal.OLD_XLS); // say which, not just "not .xlsx"
+            }
+            if (magic != FileMagic.OOXML) {
                 throw new Refused(Refusal.NOT_XLSX);
             }
         } catch (Refused e) {
@@ -86,6 +96,9 @@ public final class Spreadsheets {
             throw new Refused(bomb(e) ? Refusal.BOMB : Refusal.UNREADABLE);
         }
         try (XSSFWorkbook wb = workbook) {
+            if (wb.getNumberOfSheets() == 0) {
+                throw new Refused(Refusal.NO_SHEET);
+            }
             return reader.apply(wb.getSheetAt(0));
         } catch (IOException e) {
             throw new Refused(Refusal.UNREADABLE);
@@ -125,6 +138,16 @@ public final class Spreadsheets {
             return content;
         } catch (IOException e) {
             throw new Refused(Refusal.UNREADABLE);
+        }
+    }
+
+    /** An OLE2 file is an encrypted .xlsx when it holds the package's encryption entries, otherwise an old .xls or other OLE2 file. */
+    private static boolean encrypted(byte[] content) {
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem(
+                new ByteArrayInputStream(content))) {
+            return fs.getRoot().hasEntryCaseInsensitive("EncryptionInfo") || fs.getRoot().hasEntryCaseInsensitive("EncryptedPackage");
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -121,7 +121,7 @@ class RemoteChannelClusterTests {
         });
         String credential = as(jdbc, "unit1staff", () -> b.revealCredential(id));
 
-        int perNode = 40;
+        int perNode = 50; // 100 concurrent verifications in all (issue 20 point 7)
         ExecutorService pool = Executors.newFixedThreadPool(2 * perNode);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();

@@ -41,7 +41,7 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     private final Clock clock;
     private final RulesSettings settings;
     private final ConfiguredOverlay configured;
-    private final Object lock = new Object();
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
     private volatile CatalogSnapshot snapshot;
     private volatile long checkedAt = Long.MIN_VALUE;
 
@@ -149,8 +149,17 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     /** The catalog in force, looking for an overlay change on another node at most every refresh interval. */
     public CatalogSnapshot snapshot() {
         long now = clock.millis();
-        if (checkedAt == Long.MIN_VALUE || now - checkedAt >= settings.refresh().toMillis() || now < checkedAt) {
+        if (checkedAt == Long.MIN_VALUE) {
             refresh(false);
+        } else if ((now - checkedAt >= settings.refresh().toMillis() || now < checkedAt) && lock.tryLock()) {
+            // Issue 20 point 4: one thread looks for a new overlay, the others go on with the catalog they have (at
+            // most one interval old) instead of queuing behind it: blocked while holding their transaction's connection,
+            // they used to leave the looking thread without one, and the whole pool waited 30 s
+            try {
+                refreshLocked(false, now);
+            } finally {
+                lock.unlock();
+            }
         }
         return snapshot;
     }
@@ -220,22 +229,28 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     // ---------------------------------------------------------------- refresh
 
     private void refresh(boolean force) {
-        synchronized (lock) {
-            long now = clock.millis();
-            if (!force && checkedAt != Long.MIN_VALUE && now - checkedAt < settings.refresh().toMillis() && now >= checkedAt) {
-                return; // another thread refreshed while this one waited
-            }
-            try {
-                long active = overlays.activeId().orElse(0L);
-                if (force || active != snapshot.overlayId()) {
-                    snapshot = build(active);
-                }
-            } catch (RuntimeException e) {
-                // the rules stay readable with the last known overlay while the database is unreachable
-                log.warn("Could not look for a new rule overlay; keeping catalog {}: {}", snapshot.version().version(), e.toString());
-            }
-            checkedAt = now;
+        lock.lock();
+        try {
+            refreshLocked(force, clock.millis());
+        } finally {
+            lock.unlock();
         }
+    }
+
+    private void refreshLocked(boolean force, long now) {
+        if (!force && checkedAt != Long.MIN_VALUE && now - checkedAt < settings.refresh().toMillis() && now >= checkedAt) {
+            return; // another thread refreshed while this one waited
+        }
+        try {
+            long active = overlays.activeId().orElse(0L);
+            if (force || active != snapshot.overlayId()) {
+                snapshot = build(active);
+            }
+        } catch (RuntimeException e) {
+            // the rules stay readable with the last known overlay while the database is unreachable
+            log.warn("Could not look for a new rule overlay; keeping catalog {}: {}", snapshot.version().version(), e.toString());
+        }
+        checkedAt = now;
     }
 
     private CatalogSnapshot build(long activeId) {

@@ -127,6 +127,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         // a value of the wrong kind in a named field (issue 20 point 10): say which field and why, never the parser's
         // own message, which would echo the input and our classes back to the caller
+        Map<String, String> noted = new LinkedHashMap<>(InputProblems.drain()); // what was noted before reading stopped
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             StringBuilder field = new StringBuilder();
@@ -147,7 +148,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             } else {
                 why = "has the wrong type" + (target == null ? "" : " (expected " + typeName(target) + ")");
             }
-            return ResponseEntity.badRequest().body(validationProblem(Map.of(field.isEmpty() ? "body" : field.toString(), why)));
+            noted.putIfAbsent(field.isEmpty() ? "body" : field.toString(), why);
+            return ResponseEntity.badRequest().body(validationProblem(noted));
+        }
+        if (!noted.isEmpty()) {
+            noted.putIfAbsent("body", "malformed JSON: the rest of the request body could not be read");
+            return ResponseEntity.badRequest().body(validationProblem(noted));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed JSON",
                 "malformed JSON: the request body could not be read"));
