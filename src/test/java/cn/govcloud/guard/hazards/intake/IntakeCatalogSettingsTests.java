@@ -86,6 +86,16 @@ class IntakeCatalogSettingsTests {
         overlay("  A10.1-alert-burst-window: PT5M\n");
         assertThat(((RuleCatalog) catalog).required("A10.1-alert-burst-window").duration()).isEqualTo(Duration.ofMinutes(5));
         assertThat(catalog.required("A10.1-alert-burst-window").overridden()).isTrue();
+        // the API and the catalog page show it with its note, marked as changed
+        String api = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/rules")
+                .header("Authorization", cn.govcloud.guard.ApiClient.bearer(mvc, "supervisor"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"id\":\"A10.1-alert-burst-window\"", "\"value\":\"PT5M\"", "\"overridden\":true");
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rules")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                        cn.govcloud.guard.security.DemoActors.authentication(jdbc, "unit1")))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"catalog-settings\"", "告警风暴合并窗口", "PT5M");
         Instant at = quietHour();
         long first = alert("HIGH", at);
         long twentyMinutesLater = alert("HIGH", at.plus(Duration.ofMinutes(20)));

@@ -161,6 +161,9 @@ class IntakeNoticeTests {
         var duty = jdbc.sql("select rule_id, state, org_id from duties_duty where reference = :r").param("r", ref).query().singleRow();
         assertThat(duty.get("rule_id")).isEqualTo("A10.1-triage");
         assertThat(((Number) duty.get("org_id")).longValue()).isEqualTo(count("select org_id from identity_user where username = 'provider'"));
+        String api = mvc.perform(get("/api/v1/intake/triage").header("Authorization", ApiClient.bearer(mvc, "supervisor"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"triageDueAt\":\"");
         String queue = page("provider", "/intake/triage");
         assertThat(queue).contains("剩余 ").doesNotContain("id=\"triage-overdue\"");
 
