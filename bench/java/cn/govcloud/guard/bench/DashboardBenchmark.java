@@ -2,6 +2,8 @@ package cn.govcloud.guard.bench;
 
 import cn.govcloud.guard.GovcloudGuardApplication;
 import cn.govcloud.guard.duties.DutyFigures;
+import cn.govcloud.guard.duties.DutyOutcomes;
+import cn.govcloud.guard.duties.internal.DutyCounters;
 import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.hazards.HazardOutcomes;
 import cn.govcloud.guard.hazards.intake.AlertFigures;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -55,23 +56,33 @@ public final class DashboardBenchmark {
     private static final int ALERTS = 20_000;
     private static final int RUNS = Integer.getInteger("bench.runs", 50);
 
+    private static final String DB = System.getProperty("bench.db", "govguard_bench_dashboard");
+    /** A fixed key (the bench database holds nothing secret), so -Dbench.reuse=true can start on the data keys it wrapped. */
+    private static final String MASTER_KEY = System.getProperty("bench.masterKey", "6265 6e63 6820 6f6e 6c79 2121 2121 2121".replace(" ", ""));
+
     public static void main(String[] args) throws Exception {
         String server = System.getenv().getOrDefault("GOVGUARD_BENCH_PG", "jdbc:postgresql://127.0.0.1:5432/");
+        boolean reuse = Boolean.getBoolean("bench.reuse");
         try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists govguard_bench_dashboard with (force)");
-            c.createStatement().execute("create database govguard_bench_dashboard");
+            boolean exists = c.createStatement().executeQuery("select 1 from pg_database where datname = '" + DB + "'").next();
+            reuse &= exists;
+            if (!reuse) {
+                c.createStatement().execute("drop database if exists " + DB + " with (force)");
+                c.createStatement().execute("create database " + DB);
+            }
         }
         long start = System.nanoTime();
         ConfigurableApplicationContext ctx = new SpringApplication(GovcloudGuardApplication.class).run("--spring.profiles.active=prod",
-                "--spring.datasource.url=" + server + "govguard_bench_dashboard", "--spring.datasource.username=postgres",
-                "--govguard.crypto.master-key=" + HexFormat.of().formatHex(cn.govcloud.guard.crypto.Sm4Gcm.newKey()),
+                "--spring.datasource.url=" + server + DB, "--spring.datasource.username=postgres",
+                "--govguard.crypto.master-key=" + MASTER_KEY,
                 "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN");
         System.out.printf("start-up (prod profile, PostgreSQL, empty database with migrations): %.1f s%n", (System.nanoTime() - start) / 1e9);
         try {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             long t0 = System.nanoTime();
-            City city = load(jdbc);
-            System.out.printf("bulk insert (%,d systems, %,d duties, %,d hazards, %,d incidents, %,d alerts): %.1f s%n", SYSTEMS, DUTIES, HAZARDS,
+            City city = reuse ? city(jdbc) : load(jdbc);
+            System.out.printf(reuse ? "reused the city already in " + DB + " (-Dbench.reuse=true; migrations since applied at start-up): %.1f s%n"
+                    : "bulk insert (%,d systems, %,d duties, %,d hazards, %,d incidents, %,d alerts): %.1f s%n", SYSTEMS, DUTIES, HAZARDS,
                     INCIDENTS, ALERTS, (System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
             jdbc.sql("vacuum analyze").update();
@@ -127,6 +138,24 @@ public final class DashboardBenchmark {
             time("provider: open alerts by severity", () -> alerts.openAlertsBySeverity(provider).size() + " severities");
             time("provider: awaiting triage", () -> alerts.awaitingTriage(provider).get(0).count() + " alerts");
 
+            // issue 19 point 3: the yardstick in the same run — the same figures counted over the duties, as before the counters
+            System.out.printf("%nyardstick: the queries the counters replaced, over the duties themselves%n");
+            time("city: duties due/overdue by rule, counted over the duties", () -> jdbc.sql("select d.rule_id, sum(case when d.state = 'OPEN' "
+                    + "then 1 else 0 end) due, sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue from duties_duty d where d.state in "
+                    + "('OPEN', 'OVERDUE') group by d.rule_id order by overdue desc, due desc, d.rule_id limit 10").query().listOfRows().size() + " rules");
+            time("city: duties due/overdue by rule, from the counters", () -> duties.byRule(supervisor, 10).size() + " rules");
+            DutyOutcomes tally = ctx.getBean(DutyOutcomes.class);
+            DutyOutcomes.Selection year = new DutyOutcomes.Selection(cn.govcloud.guard.rules.Rule.Party.UNIT, LocalDate.of(today.getYear(), 1, 1),
+                    LocalDate.of(today.getYear(), 12, 31), List.of(), List.of(), now);
+            time("ranking: units' duties tally this year, counted over the duties", () -> jdbc.sql("select d.org_id, count(*), sum(case when "
+                    + "(d.state in ('SUBMITTED','ACCEPTED') and d.overdue_at is null and d.submitted_late = false and (d.first_submitted_at <= d.due_at "
+                    + "or (d.closed_at is not null and d.closed_at <= d.due_at))) then 1 else 0 end) from duties_duty d where d.party = 'UNIT' and "
+                    + "d.due_date >= date '" + year.from() + "' and d.due_date <= date '" + year.to() + "' and d.state <> 'WAIVED' and (d.due_at <= "
+                    + "timestamptz '" + now + "' or d.state in ('SUBMITTED','ACCEPTED')) group by d.org_id").query().listOfRows().size() + " units");
+            time("ranking: units' duties tally this year, from the counters", () -> tally.tally(year).size() + " units");
+            DutyCounters counters = ctx.getBean(DutyCounters.class);
+            time("reconcile: recount every counter and compare (nightly)", () -> counters.reconcile() + " counters differed", 3);
+
             explain(jdbc, "duties by rule, city", "select d.rule_id, sum(case when d.state = 'OPEN' then 1 else 0 end), "
                     + "sum(case when d.state = 'OVERDUE' then 1 else 0 end) from duties_duty d where d.state in ('OPEN', 'OVERDUE') "
                     + "group by d.rule_id");
@@ -142,6 +171,13 @@ public final class DashboardBenchmark {
     }
 
     record City(long supervisor, long provider, long firstUnit) {
+    }
+
+    /** The city a previous run loaded (-Dbench.reuse=true). */
+    private static City city(JdbcClient jdbc) {
+        return new City(jdbc.sql("select id from identity_organisation where name = '市大数据中心（基准）'").query(Long.class).single(),
+                jdbc.sql("select id from identity_organisation where name = '基准云服务商'").query(Long.class).single(),
+                jdbc.sql("select id from identity_organisation where name = '基准单位-00'").query(Long.class).single());
     }
 
     private static City load(JdbcClient jdbc) {
@@ -232,10 +268,15 @@ public final class DashboardBenchmark {
     }
 
     private static void time(String what, Callable<String> call) throws Exception {
+        time(what, call, RUNS);
+    }
+
+    private static void time(String what, Callable<String> call, int runs) throws Exception {
+        final int RUNS = runs;
         long c = System.nanoTime();
         String result = call.call();
         double cold = (System.nanoTime() - c) / 1e6;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < Math.min(5, RUNS); i++) {
             call.call();
         }
         long[] nanos = new long[RUNS];

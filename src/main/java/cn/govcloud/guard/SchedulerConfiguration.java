@@ -81,6 +81,10 @@ class SchedulerConfiguration {
             }
         }
 
+        boolean enabled() {
+            return enabled;
+        }
+
         @Override
         public boolean isRunning() {
             return running;

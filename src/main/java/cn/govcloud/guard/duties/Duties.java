@@ -37,6 +37,20 @@ public interface Duties {
      */
     void setDue(String reference, String ruleId, java.time.LocalDate dueDate, String reason);
 
+    /**
+     * Closes one duty with evidence another module already holds (e.g. a filing of the systems' assessment ledger
+     * fulfils the year's A7.2 duty, "no second filing"): recorded as a submission by the acting person (or the
+     * platform) with those fields and documents, accepted, marked late when after the due time. A duty that does not
+     * await evidence (submitted, accepted, waived) is left alone. Audited.
+     *
+     * @return whether the duty was closed by this call
+     */
+    boolean fulfil(long dutyId, java.util.Map<String, String> fields, List<Filed> documents, String note);
+
+    /** A document another module stored already, for a document slot of the rule's form. */
+    record Filed(String slot, long documentId, String filename) {
+    }
+
     Optional<Duty> find(long id);
 
     /** Several duties at once (one query), in no particular order; unknown ids are left out. */

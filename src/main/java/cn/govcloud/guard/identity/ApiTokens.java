@@ -11,7 +11,7 @@ import java.util.Set;
 public interface ApiTokens {
 
     /** Scopes the platform knows; a token may only carry these. */
-    Set<String> KNOWN_SCOPES = Set.of("alerts:write", "findings:write", "channels:verify", "audit:read");
+    Set<String> KNOWN_SCOPES = Set.of("alerts:write", "findings:write", "channels:verify", "audit:read", "metrics:read");
 
     /** @return the token view and the secret, which is never shown again */
     Issued create(String name, long orgId, Set<String> scopes, Instant expiresAt);

@@ -189,7 +189,9 @@ class AuthorisationMatrixTests {
                 .query(Long.class).list().get(0);
         for (String pattern : List.of("/api/v1/systems/{id}", "/api/v1/systems/{id}/agreement", "/api/v1/systems/{id}/submission",
                 "/api/v1/systems/{id}/admission", "/api/v1/systems/{id}/exit", "/systems/{id}", "/systems/{id}/agreement",
-                "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/edit", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile")) {
+                "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/edit", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile",
+                // A7.2: the system's assessment ledger (issue 17 point 9)
+                "/api/v1/systems/{id}/assessments", "/systems/{id}/assessments")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {

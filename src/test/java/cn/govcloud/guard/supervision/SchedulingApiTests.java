@@ -50,6 +50,7 @@ class SchedulingApiTests {
     @Autowired IncidentDigest incidents;
     @Autowired SystemWatch systems;
     @Autowired PlatformExpiries platform;
+    @Autowired cn.govcloud.guard.systems.ledger.AssessmentLedger assessments;
     @Autowired cn.govcloud.guard.duties.internal.DutyGenerator generator;
 
     private final Map<String, String> tokens = new HashMap<>();
@@ -121,8 +122,13 @@ class SchedulingApiTests {
         incidents.openOrConfirmedSince(today.minusMonths(1).atStartOfDay(BEIJING).toInstant(), 1000)
                 .forEach(i -> assertThat(links).contains("/incidents/" + i.id()));
         systems.expiringBy(today.plusDays(90)).forEach(e -> assertThat(links).contains("/systems/" + e.systemId()));
+        // A7.2 (issue 17 point 9): the assessment ledger's due and overdue systems, the never-assessed one item per kind
+        var ledger = assessments.dueBy(today.plusMonths(1));
+        long ledgerItems = ledger.stream().filter(d -> !d.never()).count()
+                + ledger.stream().filter(d -> d.never()).map(d -> d.kindLabel()).distinct().count();
+        ledger.stream().filter(d -> !d.never()).forEach(d -> assertThat(links).contains("/systems/" + d.systemId() + "/assessments"));
         assertThat(categories.getOrDefault("EXPIRING", 0)).isEqualTo(systems.expiringBy(today.plusDays(90)).size()
-                + platform.expiringBy(today.plusDays(90)).size());
+                + platform.expiringBy(today.plusDays(90)).size() + (int) ledgerItems);
         assertThat(categories).containsKey("HAZARDS");
 
         // edited by hand: add and remove

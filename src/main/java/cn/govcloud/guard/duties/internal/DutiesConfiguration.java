@@ -55,6 +55,16 @@ class DutiesConfiguration {
                 .execute((instance, context) -> sweep.run());
     }
 
+    /**
+     * 03:30 Beijing time: the duty counters (issue 19 point 3) checked against a count from scratch, and
+     * rebuilt if anything differs; the triggers keep them exact, this is the net under them.
+     */
+    @Bean
+    RecurringTask<Void> dutiesCountersReconcileTask(DutyCounters counters) {
+        return Tasks.recurring("duties-counters-reconcile", Schedules.daily(WorkingCalendar.ZONE, LocalTime.of(3, 30)))
+                .execute((instance, context) -> counters.reconcile());
+    }
+
     /** At start-up, after the demo city is seeded: catch up on days the platform was down. */
     @Bean
     @Order(200)

@@ -53,9 +53,12 @@ public class DutyService implements Duties {
     private final DutyNotices notices;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     DutyService(DutyStore store, Submissions submissions, RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects,
-                Documents documents, DutyNotices notices, AuditLog audit, Clock clock) {
+                Documents documents, DutyNotices notices, AuditLog audit, Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.submissions = submissions;
         this.catalog = catalog;
@@ -167,6 +170,32 @@ public class DutyService implements Duties {
     @Transactional
     public void submit(long dutyId, Map<String, String> fields, List<Attachment> documents) {
         submit(dutyId, fields, documents.stream().map(d -> new Upload(d.slot(), d.filename(), d.content())).toList(), Actor.require());
+    }
+
+    @Override
+    @Transactional
+    public boolean fulfil(long dutyId, Map<String, String> fields, List<Filed> filed, String note) {
+        Duty duty = store.findForUpdate(dutyId).orElseThrow(() -> new NotFound("duty " + dutyId));
+        if (!duty.state().awaitsSubmission()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Optional<Actor> actor = Actor.current();
+        Map<String, String> record = new LinkedHashMap<>(fields);
+        if (note != null) {
+            record.put("note", note);
+        }
+        long submission = submissions.insert(duty.id(), now, actor.map(Actor::username).orElse("system"),
+                actor.map(Actor::displayName).orElse("system"), record, !now.isBefore(duty.dueAt()));
+        for (Filed f : filed) {
+            submissions.attach(submission, f.slot(), f.documentId(), f.filename());
+        }
+        submissions.decide(submission, "ACCEPTED", now, "system", note);
+        if (!store.transition(duty.id(), duty.state(), DutyState.ACCEPTED, now)) {
+            throw new IllegalStateException("duty " + duty.id() + " changed state while locked");
+        }
+        audit.record(AuditEvent.success("duty.fulfil", "duty:" + duty.id(), duty.ruleId() + " " + duty.subjectName() + ": " + note));
+        return true;
     }
 
     @Override
@@ -286,9 +315,11 @@ public class DutyService implements Duties {
         Instant now = clock.instant();
         boolean late = !now.isBefore(duty.dueAt());
         long submissionId = submissions.insert(duty.id(), now, actor.username(), actor.displayName(), clean, late);
+        Map<String, Long> stored = new LinkedHashMap<>();
         for (Upload upload : uploads) {
-            StoredDocument stored = documents.store(duty.orgId(), upload.filename(), upload.content());
-            submissions.attach(submissionId, upload.slot(), stored.id(), stored.filename());
+            StoredDocument document = documents.store(duty.orgId(), upload.filename(), upload.content());
+            submissions.attach(submissionId, upload.slot(), document.id(), document.filename());
+            stored.put(upload.slot(), document.id());
         }
         boolean autoAccept = acceptedOnSubmission(rule);
         store.transition(duty.id(), duty.state(), autoAccept ? DutyState.ACCEPTED : DutyState.SUBMITTED, autoAccept ? now : null);
@@ -299,6 +330,9 @@ public class DutyService implements Duties {
         }
         audit.record(AuditEvent.success("duty.submit", "duty:" + duty.id(), rule.id() + " " + duty.subjectName()
                 + (late ? " late" : "") + " fields=" + clean.keySet() + " documents=" + uploads.size()));
+        // e.g. the assessment ledger records an A7.2 report filed here, in this transaction (one filing, not two)
+        events.publishEvent(new cn.govcloud.guard.duties.DutySubmitted(duty.id(), rule.id(), duty.subjectKind(), duty.subjectId(),
+                duty.orgId(), duty.periodStart(), clean, stored, now, actor.username()));
         return submissions.ofDuty(duty.id()).get(0);
     }
 

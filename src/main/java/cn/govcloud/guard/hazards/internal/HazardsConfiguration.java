@@ -20,4 +20,12 @@ class HazardsConfiguration {
         return Tasks.recurring("hazards-overdue", FixedDelay.ofSeconds(60))
                 .execute((instance, context) -> hazards.markAllOverdue(clock.instant()));
     }
+
+    /** 03:35 Beijing time: the hazard counters (issue 19 point 3) checked against a count from scratch, rebuilt if anything differs. */
+    @Bean
+    RecurringTask<Void> hazardsCountersReconcileTask(HazardCounters counters) {
+        return Tasks.recurring("hazards-counters-reconcile", com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(
+                        java.time.ZoneId.of("Asia/Shanghai"), java.time.LocalTime.of(3, 35)))
+                .execute((instance, context) -> counters.reconcile());
+    }
 }

@@ -1,11 +1,14 @@
 package cn.govcloud.guard.identity.internal;
 
 import cn.govcloud.guard.identity.internal.LoginService.PendingStep;
+import cn.govcloud.guard.shared.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,6 +16,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless with bearer tokens and answers problem
@@ -23,6 +29,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    static final String METRICS_SCOPE = "metrics:read";
+
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
@@ -31,10 +39,42 @@ class SecurityConfiguration {
         return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
     }
 
+    /**
+     * Prometheus scrapes with an API token that carries the {@code metrics:read} scope (issue 21 point 6): a
+     * machine client, stateless, never a browser session, and no other token or role sees the figures.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsChain(HttpSecurity http, TokenService tokens) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().access((auth, ctx) -> new AuthorizationDecision(
+                        auth.get() != null && auth.get().getPrincipal() instanceof Actor actor
+                                && actor.scopes().contains(METRICS_SCOPE))))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, 401, "Unauthorized",
+                                "Send an API token with the metrics:read scope as 'Authorization: Bearer …'."))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden",
+                                "Only an API token with the metrics:read scope may read the metrics.")));
+        headers(http);
+        return http.build();
+    }
+
+    /**
+     * The API: {@code /api/**}, and the OpenAPI document when it is asked for with a bearer token (issue 21
+     * point 7: a client generator or an API gateway fetches it with the token it calls the API with; a browser
+     * signed in to the UI still reads it through the session, in the web chain).
+     */
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
+                                SecurityConfiguration::sendsBearerToken)))
                 .csrf(csrf -> csrf.disable()) // no cookies on the API: a bearer token cannot be sent by another site
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -71,6 +111,11 @@ class SecurityConfiguration {
                 .addFilterAfter(new PendingStepFilter(), org.springframework.security.web.access.ExceptionTranslationFilter.class);
         headers(http);
         return http.build();
+    }
+
+    private static boolean sendsBearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -10,6 +10,7 @@ import cn.govcloud.guard.platform.PlatformExpiries;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.systems.SystemWatch;
 import cn.govcloud.guard.systems.Systems;
+import cn.govcloud.guard.systems.ledger.AssessmentLedger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -43,9 +44,11 @@ public class AgendaDraft {
     private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final Clock clock;
+    private final AssessmentLedger assessments;
 
     AgendaDraft(Duties duties, Hazards hazards, IncidentDigest incidents, SystemWatch systems, PlatformExpiries platform,
-                OrganisationDirectory organisations, MessageSource messages, Clock clock) {
+                OrganisationDirectory organisations, MessageSource messages, Clock clock, AssessmentLedger assessments) {
+        this.assessments = assessments;
         this.duties = duties;
         this.hazards = hazards;
         this.incidents = incidents;
@@ -88,7 +91,27 @@ public class AgendaDraft {
             items.add(new Item("EXPIRING", text("scheduling.agenda.systemExpiring", org.apply(e.orgId()), e.systemName(),
                     text("scheduling.expiry." + e.kind()), e.label()), expiry(e.validUntil(), today), "/systems/" + e.systemId(), e.orgId()));
         }
+        assessmentsDue(today, org, items);
         return items;
+    }
+
+    /**
+     * A7.2 (issue 17 point 9): from the assessment ledger, each system whose assessment falls due within the coming
+     * month or is overdue; systems never assessed of a kind they owe are summed up per kind (the list is on 测评到期).
+     */
+    private void assessmentsDue(LocalDate today, Function<Long, String> org, List<Item> items) {
+        Map<String, List<AssessmentLedger.Due>> never = new LinkedHashMap<>();
+        for (AssessmentLedger.Due d : assessments.dueBy(today.plusMonths(1))) {
+            if (d.never()) {
+                never.computeIfAbsent(d.kindLabel(), k -> new ArrayList<>()).add(d);
+                continue;
+            }
+            items.add(new Item("EXPIRING", text("scheduling.agenda.assessmentDue", org.apply(d.orgId()), d.systemName(), d.kindLabel()),
+                    text("scheduling.agenda.assessmentDueOn", d.nextDue(), d.latest()), "/systems/" + d.systemId() + "/assessments", d.orgId()));
+        }
+        never.forEach((kind, list) -> items.add(new Item("EXPIRING", text("scheduling.agenda.assessmentNever", kind, list.size()),
+                list.stream().limit(30).map(d -> org.apply(d.orgId()) + " · " + d.systemName()).collect(Collectors.joining("；")),
+                "/systems/assessments/due", null)));
     }
 
     private void overdueDuties(Actor actor, Function<Long, String> org, List<Item> items) {

@@ -122,11 +122,14 @@ public class SystemService {
 
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess;
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SystemService(JdbcClient jdbc, Duties duties, Documents documents, FieldEncryption fields, AuditLog audit,
                   OrganisationDirectory organisations, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess,
-                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades) {
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades,
+                  org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.providerAccess = providerAccess;
         this.dataGrades = dataGrades;
         this.jdbc = jdbc;
@@ -390,7 +393,9 @@ public class SystemService {
         AdmissionGate.refusal(system, items(id), protections(id), today()).ifPresent(refusal -> {
             throw refusal;
         });
-        move(system, Lifecycle.ADMIT, null, actor);
+        Instant admittedAt = move(system, Lifecycle.ADMIT, null, actor);
+        // the one hook of the assessment ledger (A7.2): the verified 等保 certificate becomes the system's first filing
+        events.publishEvent(new cn.govcloud.guard.systems.SystemAdmitted(id, system.orgId(), system.mlpsLevel(), admittedAt));
         // the supervisor's A11.2 check is done: every item accepted, admitted for the intranet (the switches are separate acts)
         duties.ofSubject(SubjectKind.SYSTEM, id).stream()
                 .filter(d -> d.ruleId().equals("A11.2-admission-check") && d.state().awaitsSubmission())

@@ -40,6 +40,9 @@ class SystemSubjects implements SubjectSource {
         Map<Long, LocalDate> certDates = new HashMap<>();
         jdbc.sql("select system_id, cert_date from systems_verification_item where kind = 'MLPS_CERTIFICATE' and cert_date is not null")
                 .query((rs, i) -> certDates.put(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+        // A7.2 (issue 17 point 9): the latest 等保测评 of the assessment ledger counts, however it was filed
+        jdbc.sql("select system_id, max(assessed_on) from systems_assessment where kind = 'MLPS' group by system_id")
+                .query((rs, i) -> certDates.merge(rs.getLong(1), rs.getObject(2, LocalDate.class), (a, b) -> a.isAfter(b) ? a : b)).list();
         SystemDataGrades grades = dataGrades.getIfAvailable();
         Map<Long, String> aboveGeneral = grades == null ? Map.of() : grades.aboveGeneral();
         int year = LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
