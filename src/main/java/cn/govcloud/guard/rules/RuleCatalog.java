@@ -53,6 +53,23 @@ public interface RuleCatalog {
         return AssessmentModel.none();
     }
 
+    /**
+     * The values the Measures leave open that are not a rule's deadline (a correlation window, a
+     * severity threshold), in catalog order, with the district overlay's values applied.
+     */
+    default List<CatalogSetting> settings() {
+        return List.of();
+    }
+
+    default Optional<CatalogSetting> setting(String id) {
+        return settings().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** A setting the caller cannot work without: a catalog without it is a packaging error. */
+    default CatalogSetting required(String id) {
+        return setting(id).orElseThrow(() -> new IllegalStateException("the rule catalog " + version().version() + " has no setting " + id));
+    }
+
     /** Every event some rule waits for, in catalog order: what the other modules must publish. */
     default List<String> events() {
         return rules().stream().map(rule -> rule.trigger().event()).filter(java.util.Objects::nonNull).distinct().toList();

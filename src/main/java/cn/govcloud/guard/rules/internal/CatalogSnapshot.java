@@ -23,6 +23,7 @@ public final class CatalogSnapshot {
     private final StoredOverlay notApplied;
     private final List<String> problems;
     private final cn.govcloud.guard.rules.AssessmentModel assessment;
+    private final List<cn.govcloud.guard.rules.CatalogSetting> settings;
 
     /**
      * @param overlay    the overlay in force, or null
@@ -32,7 +33,14 @@ public final class CatalogSnapshot {
      */
     CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
                     StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment) {
+        this(version, rules, overlay, warnings, notApplied, problems, assessment, List.of());
+    }
+
+    CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
+                    StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment,
+                    List<cn.govcloud.guard.rules.CatalogSetting> settings) {
         this.version = version;
+        this.settings = List.copyOf(settings);
         this.assessment = assessment;
         this.rules = List.copyOf(rules);
         this.overlay = overlay;
@@ -72,6 +80,11 @@ public final class CatalogSnapshot {
     /** The annual assessment's items, weights and deductions in force (A12, A13). */
     public cn.govcloud.guard.rules.AssessmentModel assessment() {
         return assessment;
+    }
+
+    /** The catalog's settings in force, the overlay's values applied (A13). */
+    public List<cn.govcloud.guard.rules.CatalogSetting> settings() {
+        return settings;
     }
 
     public Optional<StoredOverlay> overlay() {

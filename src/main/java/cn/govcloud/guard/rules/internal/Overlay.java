@@ -25,12 +25,23 @@ import java.util.Set;
  * @param versionLine where {@code overlay.version} is, for a problem about the version
  */
 public record Overlay(String name, String version, String basedOn, Map<String, RuleChange> changes,
-                      Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine) {
+                      Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine, Map<String, String> settings) {
 
     public Overlay {
         changes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changes));
         assessment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assessment));
         warnings = List.copyOf(warnings);
+        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
+
+    public Overlay(String name, String version, String basedOn, Map<String, RuleChange> changes,
+                   Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine) {
+        this(name, version, basedOn, changes, assessment, warnings, versionLine, Map.of());
+    }
+
+    /** The catalog's settings with this overlay's values (A13). */
+    public List<cn.govcloud.guard.rules.CatalogSetting> applySettings(List<cn.govcloud.guard.rules.CatalogSetting> product) {
+        return SettingParts.apply(product, settings);
     }
 
     /** The catalog's assessment model (A12) with this overlay's weights and deductions. */

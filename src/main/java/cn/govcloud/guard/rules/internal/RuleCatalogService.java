@@ -144,6 +144,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         return snapshot().assessment();
     }
 
+    @Override
+    public List<cn.govcloud.guard.rules.CatalogSetting> settings() {
+        return snapshot().settings();
+    }
+
     // ---------------------------------------------------------------- for the pages and the API
 
     /** The catalog in force, looking for an overlay change on another node at most every refresh interval. */
@@ -223,7 +228,8 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
 
     private static String describe(Overlay overlay) {
         return overlay.label() + " based on " + overlay.basedOn() + "; rules " + String.join(", ", overlay.changes().keySet())
-                + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()));
+                + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()))
+                + (overlay.settings().isEmpty() ? "" : "; settings " + overlay.settings());
     }
 
     // ---------------------------------------------------------------- refresh
@@ -275,11 +281,12 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         Version version = new Version(base.id(), base.title(), base.version() + "+" + overlay.label(), base.validFrom(),
                 base.validUntil(), overlay.label());
         List<Rule> rules = overlay.apply(product.entries().stream().map(CatalogEntry::rule).toList());
-        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()));
+        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()),
+                overlay.applySettings(product.settings()));
     }
 
     private CatalogSnapshot productOnly(StoredOverlay notApplied, List<String> problems) {
         return new CatalogSnapshot(product.version(), product.entries().stream().map(CatalogEntry::rule).toList(), null, List.of(),
-                notApplied, problems, product.assessment());
+                notApplied, problems, product.assessment(), product.settings());
     }
 }

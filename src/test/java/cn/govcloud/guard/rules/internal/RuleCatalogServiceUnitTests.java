@@ -140,7 +140,7 @@ class RuleCatalogServiceUnitTests {
                 "supply-chain.item-proposed", "exit.requested", "exit.service-ended", "network-line.connected",
                 "system.registered", "system.contractor-engaged", "data-access.requested", "data-access.grant-ended",
                 "data-export.registered", "visit.requested", "visit.signed-in", "remote-access.requested", "remote-access.approved",
-                "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "hazard.notified",
+                "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "intake.unmatched", "hazard.notified",
                 "hazard.returned", "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
                 "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
                 "calendar.next-year-missing");

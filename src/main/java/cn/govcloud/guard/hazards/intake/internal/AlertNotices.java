@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -37,11 +36,13 @@ import org.springframework.stereotype.Component;
  * lists and in the hazard loop; a burst of them must not drown the one that matters.
  *
  * <p>Issue 24 point 5, floods fold: the serious alerts of one host on one system that follow each
- * other within the burst window ({@code govguard.intake.burst-window}, one hour by default, counted
+ * other within the burst window (the catalog setting {@code A10.1-alert-burst-window}, one hour, counted
  * from the burst's latest alert) are one burst — one notice and one acknowledgement duty, named after
  * the burst's first alert and listing its signatures with their counts — not one per signature. An
  * alert joining a burst already told is added to its list (the alert page shows it) without paging
- * the unit again.
+ * the unit again. The window is the catalog's setting {@code A10.1-alert-burst-window}, so a district
+ * overlay changes it (A13); "serious" is at or above the catalog's {@code A10.1-immediate-notice-severity}
+ * (issue 17 point 16), the rest waits for the daily digest ({@link AlertDigest}).
  */
 @Component
 class AlertNotices {
@@ -51,28 +52,41 @@ class AlertNotices {
     private final Duties duties;
     private final Systems systems;
     private final OrganisationDirectory organisations;
-    private final Duration window;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
+
+    static final String BURST_WINDOW = "A10.1-alert-burst-window";
+    static final String IMMEDIATE = "A10.1-immediate-notice-severity";
 
     AlertNotices(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations,
-                 @Value("${govguard.intake.burst-window:PT1H}") Duration window) {
+                 cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.jdbc = jdbc;
         this.template = template;
         this.notifier = notifier;
         this.duties = duties;
         this.systems = systems;
         this.organisations = organisations;
-        this.window = window;
+        this.catalog = catalog;
     }
 
+    /** Issue 24 point 5: the catalog's burst window in force (a district overlay may change it). */
     Duration window() {
-        return window;
+        return catalog.required(BURST_WINDOW).duration();
+    }
+
+    /**
+     * Issue 17 points 5 and 16: the severities told at once — the catalog's threshold and every one above it;
+     * the others (down to LOW) go in the daily digest.
+     */
+    static List<String> immediate(cn.govcloud.guard.rules.RuleCatalog catalog) {
+        cn.govcloud.guard.rules.CatalogSetting threshold = catalog.required(IMMEDIATE);
+        return threshold.options().subList(0, threshold.rank() + 1);
     }
 
     private record Alarm(long id, long systemId, String host, String title, String severity, Instant firstAt, Instant lastAt, int events) {
     }
 
     private static final String ALARM = "select id, system_id, coalesce(address, dest_ip, '') as host, title, severity, first_at, last_at, event_count "
-            + "from intake_alert where system_id is not null and severity in ('CRITICAL','HIGH') and burst_id is null ";
+            + "from intake_alert where system_id is not null and severity in (:serious) and burst_id is null and notified_at is null ";
 
     private static Alarm alarm(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Alarm(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -86,13 +100,13 @@ class AlertNotices {
      */
     void receivedAt(Instant receivedAt) {
         tell(jdbc.sql(ALARM + "and received_at between :from and :to order by first_at, id")
-                .param("from", receivedAt.minusMillis(1).atOffset(ZoneOffset.UTC)).param("to", receivedAt.plusMillis(1).atOffset(ZoneOffset.UTC))
+                .param("serious", immediate(catalog)).param("from", receivedAt.minusMillis(1).atOffset(ZoneOffset.UTC)).param("to", receivedAt.plusMillis(1).atOffset(ZoneOffset.UTC))
                 .query((rs, i) -> alarm(rs)).list(), receivedAt);
     }
 
     /** One alert just matched to a system (recorded, or assigned from the triage queue). */
     void matched(long alertId, Instant now) {
-        tell(jdbc.sql(ALARM + "and id = :id").param("id", alertId).query((rs, i) -> alarm(rs)).list(), now);
+        tell(jdbc.sql(ALARM + "and id = :id").param("serious", immediate(catalog)).param("id", alertId).query((rs, i) -> alarm(rs)).list(), now);
     }
 
     /** One burst being gathered: its row, its first alert, what it holds. */
@@ -134,6 +148,7 @@ class AlertNotices {
         if (alarms.isEmpty()) {
             return;
         }
+        Duration window = window();
         Map<String, Burst> open = new HashMap<>();
         List<Burst> touched = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
@@ -144,7 +159,7 @@ class AlertNotices {
                 b = null; // a quiet spell longer than the window ended that burst
             }
             if (b == null) {
-                b = earlier(alarm);
+                b = earlier(alarm, window);
                 if (b == null) {
                     GeneratedKeyHolder id = new GeneratedKeyHolder();
                     jdbc.sql("insert into intake_alert_burst (system_id, org_id, host, first_at, last_at, created_at) "
@@ -159,7 +174,9 @@ class AlertNotices {
             b.add(alarm);
             members.add(new Object[] {b.id, alarm.id()});
         }
-        template.batchUpdate("update intake_alert set burst_id = ? where id = ?", members, new int[] {Types.BIGINT, Types.BIGINT});
+        template.batchUpdate("update intake_alert set burst_id = ?, notified_at = ? where id = ?",
+                members.stream().map(m -> new Object[] {m[0], now.atOffset(ZoneOffset.UTC), m[1]}).toList(),
+                new int[] {Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.BIGINT});
         template.batchUpdate("update intake_alert_burst set last_at = case when last_at < ? then ? else last_at end, alerts = alerts + ?, "
                         + "events = events + ? where id = ?",
                 touched.stream().map(b -> new Object[] {b.last.atOffset(ZoneOffset.UTC), b.last.atOffset(ZoneOffset.UTC), b.alerts, b.events, b.id})
@@ -206,7 +223,7 @@ class AlertNotices {
     }
 
     /** A burst of this host on this system still open when the alert began (its latest alert within the window). */
-    private Burst earlier(Alarm alarm) {
+    private Burst earlier(Alarm alarm, Duration window) {
         return jdbc.sql("select id, last_at from intake_alert_burst where system_id = :system and host = :host and last_at >= :since "
                         + "and first_at <= :until order by last_at desc limit 1")
                 .param("system", alarm.systemId()).param("host", alarm.host()).param("since", alarm.firstAt().minus(window).atOffset(ZoneOffset.UTC))

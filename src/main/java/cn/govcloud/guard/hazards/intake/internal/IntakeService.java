@@ -88,6 +88,8 @@ public class IntakeService implements Intake {
     private final Systems systems;
     private final Hazards hazards;
     private final AlertNotices notices;
+    private final FindingNotices findingNotices;
+    private final TriageClock triageClock;
     private final AuditLog audit;
     private final Clock clock;
     private final long maxScanBytes;
@@ -95,7 +97,8 @@ public class IntakeService implements Intake {
     private final Duration window;
 
     IntakeService(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, Systems systems,
-                  Hazards hazards, AlertNotices notices, AuditLog audit, Clock clock, Bulk bulk, MessageSource messages,
+                  Hazards hazards, AlertNotices notices, FindingNotices findingNotices, TriageClock triageClock, AuditLog audit, Clock clock,
+                  Bulk bulk, MessageSource messages,
                   @Value("${govguard.intake.max-scan-bytes:209715200}") long maxScanBytes,
                   @Value("${govguard.intake.max-eve-bytes:52428800}") long maxEveBytes,
                   @Value("${govguard.intake.alert-window:PT10M}") Duration window) {
@@ -109,6 +112,8 @@ public class IntakeService implements Intake {
         this.systems = systems;
         this.hazards = hazards;
         this.notices = notices;
+        this.findingNotices = findingNotices;
+        this.triageClock = triageClock;
         this.audit = audit;
         this.clock = clock;
         this.maxScanBytes = maxScanBytes;
@@ -335,6 +340,10 @@ public class IntakeService implements Intake {
                             + "unmatched_count = :x, status = 'DONE', finished_at = :at where id = :id")
                     .param("f", format).param("bytes", bytes.count).param("r", results).param("n", created).param("u", updated)
                     .param("x", unmatched).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", importId).update();
+            // issue 17 point 5 (A10.1): serious vulnerabilities matched to a system are told at once; the unmatched start the triage clock
+            findingNotices.imported(importId, now);
+            triageClock.scanImported(importId, now);
+            triageClock.settle(now); // findings matched now (the register learnt their address) may empty an earlier entry
             return new ImportSummary(importId, format, results, created, updated, unmatched);
         }
 
@@ -459,6 +468,7 @@ public class IntakeService implements Intake {
             summary = tx.execute(status -> {
                 AlertSummary s = suricata(eveLines, actor, now, matcher);
                 notices.receivedAt(now); // A10.1: serious alerts reach their units at once
+                triageClock.alertsReceived("triage:import:" + s.importId(), now, now);
                 return s;
             });
         } catch (MalformedInput e) {
@@ -683,6 +693,7 @@ public class IntakeService implements Intake {
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("by", actor.username()).update(key, "id");
         long id = key.getKey().longValue();
         notices.matched(id, now); // A10.1: a serious alert reaches its unit at once
+        triageClock.alertsReceived("triage:alert:" + id, now, now);
         audit.record(AuditEvent.success("intake.alert.record", "alert:" + id, severity + " " + clip(alert.title().strip(), 200)
                 + (systemId == null ? " (unmatched: triage)" : " system:" + systemId)));
         return id;
@@ -812,6 +823,11 @@ public class IntakeService implements Intake {
     /** The burst the alert belongs to, when the reader may see the alert; empty when it is in none. */
     public List<BurstMember> burst(Actor actor, long alertId) {
         return alert(actor, alertId).map(a -> notices.burstOf(alertId)).orElse(List.of());
+    }
+
+    /** The platform's clock (pages show time left against it). */
+    public Instant now() {
+        return clock.instant();
     }
 
     public Duration burstWindow() {
@@ -947,7 +963,10 @@ public class IntakeService implements Intake {
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", id).update();
             if (kind == Kind.ALERT) {
                 notices.matched(id, clock.instant()); // A10.1: assigned from triage, its unit hears of it now
+            } else {
+                findingNotices.matched(id, clock.instant()); // issue 17 point 5: a vulnerability follows the same path
             }
+            triageClock.settle(clock.instant());
         });
         audit.record(AuditEvent.success("intake.triage.assign", kind.ref + ":" + id, "assigned to system:" + system.id() + " " + system.name()));
     }
@@ -967,6 +986,7 @@ public class IntakeService implements Intake {
             jdbc.sql("update " + kind.table + " set state = 'DISMISSED', dismiss_reason = :reason, triaged_by = :by, triaged_at = :at where id = :id")
                     .param("reason", reason.strip()).param("by", actor.username()).param("at", clock.instant().atOffset(ZoneOffset.UTC))
                     .param("id", id).update();
+            triageClock.settle(clock.instant());
         });
         audit.record(AuditEvent.success("intake.triage.dismiss", kind.ref + ":" + id, clip(reason.strip(), 500)));
     }
@@ -1005,6 +1025,18 @@ public class IntakeService implements Intake {
         int size = limit <= 0 ? 100 : Math.min(limit, 500);
         return new Queue(jdbc.sql("select * from intake_finding f where f.state = 'TRIAGE' order by f.id limit " + size).query((rs, i) -> finding(rs)).list(),
                 jdbc.sql("select * from intake_alert a where a.state = 'TRIAGE' order by a.id limit " + size).query((rs, i) -> alert(rs)).list());
+    }
+
+    /**
+     * Issue 17 point 5: when each queued item must be assigned or dismissed (catalog rule A10.1-triage), id → due
+     * time; items queued before the triage clock existed have none.
+     */
+    public record TriageDue(Map<Long, Instant> findings, Map<Long, Instant> alerts) {
+    }
+
+    public TriageDue triageDue(Queue queue) {
+        return new TriageDue(triageClock.due("intake_finding", queue.findings().stream().map(Finding::id).toList()),
+                triageClock.due("intake_alert", queue.alerts().stream().map(Alert::id).toList()));
     }
 
     /** The systems a triager can assign to: every system with a registered address, by name. */

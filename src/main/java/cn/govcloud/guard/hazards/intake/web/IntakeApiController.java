@@ -259,8 +259,16 @@ class IntakeApiController {
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
     Map<String, Object> triage() {
         IntakeService.Queue queue = intake.triage(Actor.require(), 200);
-        return Map.of("findings", queue.findings().stream().map(IntakeApiController::json).toList(),
-                "alerts", queue.alerts().stream().map(IntakeApiController::json).toList());
+        // issue 17 point 5: each item's time to be assigned or dismissed (catalog rule A10.1-triage); null when queued before the clock
+        IntakeService.TriageDue due = intake.triageDue(queue);
+        return Map.of("findings", queue.findings().stream().map(f -> withDue(json(f), due.findings().get(f.id()))).toList(),
+                "alerts", queue.alerts().stream().map(a -> withDue(json(a), due.alerts().get(a.id()))).toList());
+    }
+
+    private static Map<String, Object> withDue(Map<String, Object> item, java.time.Instant due) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(item);
+        m.put("triageDueAt", due);
+        return m;
     }
 
     record AssignBody(Long systemId) {

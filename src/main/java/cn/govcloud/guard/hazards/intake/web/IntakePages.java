@@ -105,8 +105,15 @@ class IntakePages {
     @GetMapping("/intake/triage")
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
     String triage(Model model) {
-        model.addAttribute("queue", intake.triage(Actor.require(), 200));
+        IntakeService.Queue queue = intake.triage(Actor.require(), 200);
+        model.addAttribute("queue", queue);
         model.addAttribute("systems", intake.assignableSystems());
+        // issue 17 point 5: each item's time left under the catalog's A10.1-triage, or how long it is overdue
+        IntakeService.TriageDue due = intake.triageDue(queue);
+        java.time.Instant now = intake.now();
+        model.addAttribute("findingLeft", TriageLeft.of(due.findings(), now));
+        model.addAttribute("alertLeft", TriageLeft.of(due.alerts(), now));
+        model.addAttribute("overdue", TriageLeft.overdue(due, now));
         return "hazards/intake/triage";
     }
 

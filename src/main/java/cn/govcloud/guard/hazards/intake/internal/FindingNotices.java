@@ -1,0 +1,107 @@
+package cn.govcloud.guard.hazards.intake.internal;
+
+import cn.govcloud.guard.duties.Duties;
+import cn.govcloud.guard.duties.DutyTrigger;
+import cn.govcloud.guard.duties.Subject;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.notify.Notice;
+import cn.govcloud.guard.notify.Notifier;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.systems.Systems;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issue 17 point 5 (A10.1 "发现…安全漏洞…应当立即告知"): a scan finding matched to a system is a
+ * vulnerability and follows the alerts' path. At or above the catalog's immediate-notice severity
+ * it reaches the owning unit and the supervisor at once — one notice per system and import listing
+ * the findings, the provider's notice duty ({@code A10.1-alert-notification}) raised and fulfilled
+ * by it, and the unit's acknowledgement duty ({@code A10.1-alert-acknowledgement}); below it, the
+ * daily digest tells them ({@link AlertDigest}). A finding is told once ({@code notified_at}): a
+ * re-import of the same scan pages nobody again.
+ */
+@Component
+class FindingNotices {
+    private final JdbcClient jdbc;
+    private final Notifier notifier;
+    private final Duties duties;
+    private final Systems systems;
+    private final OrganisationDirectory organisations;
+    private final RuleCatalog catalog;
+
+    FindingNotices(JdbcClient jdbc, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations, RuleCatalog catalog) {
+        this.jdbc = jdbc;
+        this.notifier = notifier;
+        this.duties = duties;
+        this.systems = systems;
+        this.organisations = organisations;
+        this.catalog = catalog;
+    }
+
+    /** Findings of one name and severity on one system (a scan's findings are told folded, set-based). */
+    private record Told(long systemId, String name, String severity, int count) {
+    }
+
+    private static final String UNTOLD = " from intake_finding where system_id is not null and state = 'OPEN' and notified_at is null "
+            + "and severity in (:serious) ";
+
+    /** The serious findings of an import (new, or matched now), in its transaction. */
+    void imported(long importId, Instant now) {
+        tell(UNTOLD + "and last_import_id = :key", importId, "findings:" + importId, now);
+    }
+
+    /** One finding assigned to a system from the triage queue. */
+    void matched(long findingId, Instant now) {
+        tell(UNTOLD + "and id = :key", findingId, "finding:" + findingId, now);
+    }
+
+    private void tell(String where, long key, String prefix, Instant now) {
+        List<String> serious = AlertNotices.immediate(catalog);
+        List<Told> findings = jdbc.sql("select system_id, name, severity, count(*)" + where + " group by system_id, name, severity "
+                        + "order by system_id, count(*) desc, name").param("serious", serious).param("key", key)
+                .query((rs, i) -> new Told(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4))).list();
+        if (findings.isEmpty()) {
+            return;
+        }
+        Map<Long, List<Told>> bySystem = findings.stream().collect(Collectors.groupingBy(Told::systemId, LinkedHashMap::new, Collectors.toList()));
+        Map<Long, Systems.SystemRef> refs = systems.find(bySystem.keySet()).stream().collect(Collectors.toMap(Systems.SystemRef::id, Function.identity()));
+        List<Long> supervisors = organisations.ofKind(OrgKind.SUPERVISOR).stream().map(o -> o.id()).toList();
+        bySystem.forEach((systemId, list) -> {
+            Systems.SystemRef system = refs.get(systemId);
+            if (system == null) {
+                return;
+            }
+            String ref = prefix.startsWith("finding:") ? prefix : prefix + ":" + systemId;
+            boolean critical = list.stream().anyMatch(f -> f.severity().equals("CRITICAL"));
+            Map<String, Integer> names = new LinkedHashMap<>();
+            list.forEach(f -> names.merge(f.name() + "（" + f.severity() + "）", f.count(), Integer::sum));
+            List<String> args = List.of(system.name(), critical ? "CRITICAL" : list.get(0).severity(),
+                    String.valueOf(list.stream().mapToInt(Told::count).sum()), AlertNotices.summary(names));
+            String link = "/intake/findings?systemId=" + systemId + "&state=OPEN";
+            Notice.Severity level = critical ? Notice.Severity.CRITICAL : Notice.Severity.WARNING;
+            notifier.dispatch(new Notice(ref + ":unit", system.orgId(), Role.UNIT_ROLES, "hazards.intake.notice.findings", args, link, level, now));
+            for (long supervisor : supervisors) {
+                notifier.dispatch(new Notice(ref + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR), "hazards.intake.notice.findings",
+                        args, link, level, now));
+            }
+            Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
+            // A10.1-alert-notification: raised by the vulnerabilities found and fulfilled by the notices just delivered to the inbox
+            duties.raise(new DutyTrigger("alert.raised", subject, now, ref + ":notice"));
+            duties.fulfil(ref + ":notice", "漏洞已立即送达系统所属单位和市大数据中心（站内信 " + ref + ":unit，并按各单位设置发送邮件、群机器人）");
+            duties.raise(new DutyTrigger("alert.sent", subject, now, ref));
+        });
+        jdbc.sql("update intake_finding set notified_at = :at " + where.substring(" from intake_finding".length()))
+                .param("at", now.atOffset(ZoneOffset.UTC)).param("serious", serious).param("key", key).update();
+    }
+}
