@@ -7,15 +7,19 @@
     return (n < 10 ? '0' : '') + n;
   }
 
-  // <span class="incident-countdown" data-due="2026-11-25T02:30:00Z" data-overdue="初报已超时">
+  // <span class="incident-countdown" data-seconds="1740" data-overdue="初报已超时">
+  // The seconds left come from the server's clock when the page was rendered; the page only counts the
+  // time elapsed since it loaded (a monotonic timer), never the browser's wall clock: a client whose
+  // clock runs fast no longer says 超时 early (issue 23 point 5).
+  var loaded = window.performance.now();
   function tick() {
-    var now = Date.now();
-    document.querySelectorAll('.incident-countdown[data-due]').forEach(function (el) {
-      var due = Date.parse(el.getAttribute('data-due'));
-      if (isNaN(due)) {
+    var elapsed = Math.floor((window.performance.now() - loaded) / 1000);
+    document.querySelectorAll('.incident-countdown[data-seconds]').forEach(function (el) {
+      var start = parseInt(el.getAttribute('data-seconds'), 10);
+      if (isNaN(start)) {
         return;
       }
-      var left = Math.floor((due - now) / 1000);
+      var left = start - elapsed;
       if (left <= 0) {
         el.textContent = el.getAttribute('data-overdue') || '00:00';
         el.classList.add('incident-overdue');
@@ -80,7 +84,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    if (document.querySelector('.incident-countdown[data-due]')) {
+    if (document.querySelector('.incident-countdown[data-seconds]')) {
       tick();
       window.setInterval(tick, 1000);
     }

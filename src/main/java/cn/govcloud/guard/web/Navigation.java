@@ -99,7 +99,99 @@ public final class Navigation {
             everyone("inbox", "/inbox", "nav.inbox"),
             everyone("account", "/account", "nav.account"));
 
+    /**
+     * Navigation by task (issue 23 point 7): the pages fall into a few groups, in this order; home and the
+     * inbox stand above them. A page missing from every group (a module added it later) is shown under 其他.
+     */
+    public static final List<Group> GROUPS = List.of(
+            new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment",
+                    "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-mine")),
+            new Group("systems", "nav.group.systems", List.of("systems")),
+            new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "incidents", "plans", "drills")),
+            new Group("access", "nav.group.access", List.of("access-channels", "access-visits", "access-grants", "access-accounts")),
+            new Group("data", "nav.group.data", List.of("data", "data-important", "data-findings", "data-transfers")),
+            new Group("platform", "nav.group.platform", List.of("platform-overview", "certifications", "supply-chain", "network", "hardware",
+                    "provider-exit")),
+            new Group("admin", "nav.group.admin", List.of("organisations", "users", "roles", "security-policy", "api-tokens", "audit",
+                    "notify-channels", "calendar", "rules", "account")));
+
+    /** Above the groups, always open. */
+    public static final List<String> TOP = List.of("home", "inbox");
+
+    /** One group of pages: {@code itemKeys} in display order. */
+    public record Group(String key, String messageKey, List<String> itemKeys) {
+        public Group {
+            itemKeys = List.copyOf(itemKeys);
+        }
+    }
+
+    /** A group as one person sees it: only the pages their roles may open, and what waits in it. */
+    public record ShownGroup(String key, String messageKey, List<Item> items, long waiting, long overdue) {
+        public boolean contains(String navKey) {
+            return items.stream().anyMatch(i -> i.key().equals(navKey));
+        }
+    }
+
     private Navigation() {
+    }
+
+    /** The pages above the groups that the actor sees. */
+    public static List<Item> topOf(Actor actor) {
+        return visibleTo(actor).stream().filter(i -> TOP.contains(i.key())).toList();
+    }
+
+    /**
+     * The actor's groups, each with the pages they may open (a group with none is left out) and the
+     * duties waiting in it ({@code waiting}: open and overdue, {@code overdue}: of those, late), given as
+     * group key → {due, overdue}.
+     */
+    public static List<ShownGroup> groupsOf(Actor actor, java.util.Map<String, long[]> load) {
+        List<Item> visible = visibleTo(actor);
+        java.util.Map<String, Item> byKey = new java.util.LinkedHashMap<>();
+        visible.forEach(i -> byKey.put(i.key(), i));
+        java.util.Set<String> placed = new java.util.HashSet<>(TOP);
+        java.util.List<ShownGroup> shown = new java.util.ArrayList<>();
+        for (Group g : GROUPS) {
+            List<Item> items = g.itemKeys().stream().map(byKey::get).filter(java.util.Objects::nonNull).toList();
+            placed.addAll(g.itemKeys());
+            if (!items.isEmpty()) {
+                long[] l = load.getOrDefault(g.key(), new long[2]);
+                shown.add(new ShownGroup(g.key(), g.messageKey(), items, l[0] + l[1], l[1]));
+            }
+        }
+        List<Item> rest = visible.stream().filter(i -> !placed.contains(i.key())).toList();
+        if (!rest.isEmpty()) {
+            shown.add(new ShownGroup("other", "nav.group.other", rest, 0, 0));
+        }
+        return shown;
+    }
+
+    /**
+     * The group a rule's duties wait in, by the article it enforces (REQUIREMENTS.md): platform and network
+     * (A5, A6), hosted systems (A7.1, A7.2, A11.1, A11.2, A11.4), access and operations (A7.3, A7.4, A9), data
+     * (A8), monitoring and emergencies (A10), the rest (A11.3 scheduling, A12 scoring, …) under 态势与考核.
+     */
+    public static String groupOfArticle(String article) {
+        String a = article == null ? "" : article.strip();
+        if (a.startsWith("A5.") || a.startsWith("A6.") || a.equals("A5") || a.equals("A6")) {
+            return "platform";
+        }
+        if (a.startsWith("A7.3") || a.startsWith("A7.4") || a.startsWith("A9")) {
+            return "access";
+        }
+        if (a.startsWith("A7") || a.startsWith("A11.1") || a.startsWith("A11.2") || a.startsWith("A11.4")) {
+            return "systems";
+        }
+        if (a.startsWith("A8")) {
+            return "data";
+        }
+        if (a.startsWith("A10")) {
+            return "hazards";
+        }
+        if (a.startsWith("A14")) {
+            return "admin";
+        }
+        return "overview";
     }
 
     /** The entries the actor sees, in display order. */

@@ -95,6 +95,9 @@ class InboxBrowserTests {
 
             page.locator("#site-nav a[href='/inbox']").click();
             assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
+            // the inbox opens grouped (issue 23 point 6); one by one is a click away
+            page.locator("#inbox-view-list").click();
+            assertThat(page).hasURL(Pattern.compile(".*/inbox\\?view=list$"));
             // this run's notices only: the demo city's own (e.g. duty reminders for unit1's systems) may be listed after them
             Locator items = page.locator("#inbox-items li.inbox-item").filter(new Locator.FilterOptions().setHasText(run));
             assertThat(items).hasCount(50);
@@ -106,10 +109,10 @@ class InboxBrowserTests {
             page.locator("#inbox-more a").click(); // htmx appends the next rows in place
             assertThat(items).hasCount(51);
             assertThat(page.locator("#inbox-items")).containsText("您好，通知0-" + run);
-            assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
+            assertThat(page).hasURL(Pattern.compile(".*/inbox\\?view=list$"));
 
             items.first().locator("button").click();
-            assertThat(page).hasURL(Pattern.compile(".*/inbox$"));
+            assertThat(page).hasURL(Pattern.compile(".*/inbox\\?view=list$"));
             assertThat(page.locator("#nav-inbox-unread")).containsText("50");
             assertThat(page.locator("#inbox-items li.inbox-item").first()).hasClass(Pattern.compile(".*inbox-read.*"));
 

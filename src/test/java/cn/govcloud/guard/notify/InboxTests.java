@@ -337,11 +337,11 @@ class InboxTests {
         for (int i = 0; i < 51; i++) {
             inbox.deliver(notice(key(), staff.orgId(), Set.of(Role.UNIT_STAFF), "home.greeting", "bulk" + i));
         }
-        String html = page(get("/inbox").with(as("unit1staff")));
+        String html = page(get("/inbox").param("view", "list").with(as("unit1staff")));
         assertThat(html.split("class=\"list-group-item d-flex", -1)).hasSize(51); // 50 rows
         assertThat(html).contains("您好，bulk50").doesNotContain("您好，bulk0<").contains("id=\"inbox-more\"");
-        String more = html.replaceAll("(?s).*hx-get=\"(/inbox\\?before=\\d+)\".*", "$1");
-        assertThat(more).startsWith("/inbox?before=");
+        String more = html.replaceAll("(?s).*hx-get=\"(/inbox\\?view=list&amp;before=\\d+)\".*", "$1").replace("&amp;", "&");
+        assertThat(more).startsWith("/inbox?view=list&before=");
         String rows = page(get(more).header("HX-Request", "true").with(as("unit1staff")));
         assertThat(rows).doesNotContain("<html").contains("您好，bulk0<");
     }

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.notify.internal;
 
+import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.notify.Inbox;
 import cn.govcloud.guard.notify.Notice;
@@ -50,8 +52,10 @@ public class InboxService implements Inbox {
     private final Clock clock;
     private final MessageSource messages;
     private final IdentityManagement identity;
+    private final AuditLog audit;
 
-    InboxService(JdbcClient jdbc, Clock clock, MessageSource messages, IdentityManagement identity) {
+    InboxService(JdbcClient jdbc, Clock clock, MessageSource messages, IdentityManagement identity, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
@@ -108,6 +112,11 @@ public class InboxService implements Inbox {
 
     /** Newest first, {@code limit} notices with ids below {@code before} (the previous page's cursor). */
     public Page page(Addressee reader, boolean unreadOnly, Long before, int limit, Locale locale) {
+        return page(reader, new Filter(null, null, unreadOnly), before, limit, locale);
+    }
+
+    /** The same, only the notices the filter shows. */
+    public Page page(Addressee reader, Filter filter, Long before, int limit, Locale locale) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_PAGE);
         }
@@ -116,10 +125,7 @@ public class InboxService implements Inbox {
         StringBuilder sql = new StringBuilder("""
                 select n.id, n.notice_key, n.message_key, n.args, n.link, n.severity, n.created_at,
                        (select c.read_at from notify_receipt c where c.notice_id = n.id and c.user_id = :userId) as read_at
-                  from notify_notice n where """).append(visibleTo(reader));
-        if (unreadOnly) {
-            sql.append(" and ").append(UNREAD);
-        }
+                  from notify_notice n where """).append(visibleTo(reader)).append(filter.where(params));
         if (before != null) {
             sql.append(" and n.id < :before");
             params.put("before", before);
@@ -166,6 +172,15 @@ public class InboxService implements Inbox {
      */
     @Transactional
     public int markAllRead(Addressee reader, Long upTo) {
+        return markAllRead(reader, upTo, Filter.NONE);
+    }
+
+    /**
+     * The same, only for the notices the filter shows (issue 23 point 6: "mark all read" on a filtered
+     * inbox marks what the reader sees, not what they filtered away). Audited with the count and filter.
+     */
+    @Transactional
+    public int markAllRead(Addressee reader, Long upTo, Filter filter) {
         Map<String, Object> params = params(reader);
         params.put("now", utc(clock.instant()));
         String bound = "";
@@ -173,9 +188,55 @@ public class InboxService implements Inbox {
             bound = " and n.id <= :upTo";
             params.put("upTo", upTo);
         }
-        return jdbc.sql("insert into notify_receipt (notice_id, user_id, read_at) select n.id, :userId, :now from notify_notice n where "
-                        + visibleTo(reader) + bound + " and " + UNREAD + " on conflict do nothing")
+        int marked = jdbc.sql("insert into notify_receipt (notice_id, user_id, read_at) select n.id, :userId, :now from notify_notice n where "
+                        + visibleTo(reader) + bound + filter.where(params) + " and " + UNREAD + " on conflict do nothing")
                 .params(params).update();
+        audit.record(AuditEvent.success("notify.inbox.readAll", "user:" + reader.userId(), marked + " notices" + filter.describe()));
+        return marked;
+    }
+
+    /**
+     * Marks several of the reader's notices read at once (one grouped entry of the inbox); ids that are not
+     * the reader's are skipped. Audited. @return how many were unread
+     */
+    @Transactional
+    public int markRead(Addressee reader, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Map<String, Object> params = params(reader);
+        params.put("now", utc(clock.instant()));
+        params.put("ids", List.copyOf(ids));
+        int marked = jdbc.sql("insert into notify_receipt (notice_id, user_id, read_at) select n.id, :userId, :now from notify_notice n where "
+                        + visibleTo(reader) + " and n.id in (:ids) and " + UNREAD + " on conflict do nothing")
+                .params(params).update();
+        audit.record(AuditEvent.success("notify.inbox.readGroup", "user:" + reader.userId(), marked + " notices"));
+        return marked;
+    }
+
+    /** What the inbox shows: one kind, one severity, unread only; null parts filter nothing. */
+    public record Filter(InboxKind kind, Notice.Severity severity, boolean unreadOnly) {
+        public static final Filter NONE = new Filter(null, null, false);
+
+        /** " and …" conditions on {@code n}, parameters added to {@code params}. */
+        String where(Map<String, Object> params) {
+            StringBuilder sql = new StringBuilder();
+            if (kind != null) {
+                sql.append(" and ").append(kind.where(params));
+            }
+            if (severity != null) {
+                sql.append(" and n.severity = :severity");
+                params.put("severity", severity.name());
+            }
+            if (unreadOnly) {
+                sql.append(" and ").append(UNREAD);
+            }
+            return sql.toString();
+        }
+
+        String describe() {
+            return (kind == null ? "" : " kind=" + kind) + (severity == null ? "" : " severity=" + severity) + (unreadOnly ? " unread" : "");
+        }
     }
 
     /** The message in the reader's language; the key itself when no bundle has it or its pattern is broken. */
@@ -188,16 +249,16 @@ public class InboxService implements Inbox {
         }
     }
 
-    private static final String UNREAD =
+    static final String UNREAD =
             "not exists (select 1 from notify_receipt c where c.notice_id = n.id and c.user_id = :userId)";
 
-    private static String visibleTo(Addressee reader) {
+    static String visibleTo(Addressee reader) {
         String byRole = reader.roles().isEmpty() ? ""
                 : " or exists (select 1 from notify_notice_role r where r.notice_id = n.id and r.role in (:roles))";
         return " n.org_id = :orgId and (n.all_roles = true" + byRole + ") ";
     }
 
-    private static Map<String, Object> params(Addressee reader) {
+    static Map<String, Object> params(Addressee reader) {
         Map<String, Object> params = new HashMap<>();
         params.put("userId", reader.userId());
         params.put("orgId", reader.orgId());
@@ -216,7 +277,7 @@ public class InboxService implements Inbox {
                 .map(u -> new Addressee(u.id(), u.orgId(), u.roles()));
     }
 
-    private InboxEntry entry(ResultSet rs, Locale locale) throws SQLException {
+    InboxEntry entry(ResultSet rs, Locale locale) throws SQLException {
         List<String> args = JSON.readValue(rs.getString("args"), STRINGS);
         String messageKey = rs.getString("message_key");
         OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);

@@ -10,6 +10,7 @@ import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.web.Navigation;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,10 +44,12 @@ class HomeController {
     private final ZoneId zone;
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final CalendarStatus calendarStatus;
+    private final Systems systems;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
                    @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards,
-                   CalendarStatus calendarStatus) {
+                   CalendarStatus calendarStatus, Systems systems) {
+        this.systems = systems;
         this.hazards = hazards;
         this.calendarStatus = calendarStatus;
         this.identity = identity;
@@ -109,6 +112,8 @@ class HomeController {
         if (actor != null && actor.isUnitUser()) {
             // A10.2: the unit's open hazard notices, first due first
             model.addAttribute("openHazards", hazards.openOf(actor, 5));
+            // issue 23 point 7: the unit's own systems and their state, first thing on its home page
+            model.addAttribute("unitSystems", systems.ofOrganisation(actor.orgId()));
         }
         return "home";
     }

@@ -15,7 +15,8 @@ record RoleHome(Set<Figure> figures, boolean chart) {
             case SYSTEM_ADMIN -> new RoleHome(EnumSet.of(Figure.ORGANISATIONS, Figure.USERS), false);
             case SECURITY_ADMIN -> new RoleHome(EnumSet.of(Figure.USERS), false);
             case AUDIT_ADMIN, SUPERVISOR, REGULATOR -> new RoleHome(EnumSet.allOf(Figure.class), true);
-            case PROVIDER_OPERATOR, UNIT_SECURITY_OFFICER, UNIT_STAFF -> new RoleHome(EnumSet.of(Figure.USERS), false);
+            // issue 23 point 7: a unit's (and the provider's) home shows its own work (systems, duties, hazards), not a count of users
+            case PROVIDER_OPERATOR, UNIT_SECURITY_OFFICER, UNIT_STAFF -> new RoleHome(EnumSet.noneOf(Figure.class), false);
         };
     }
 }

@@ -7,7 +7,13 @@ import cn.govcloud.guard.shared.TimeConfiguration;
 import java.time.Clock;
 import java.time.LocalDate;
 import cn.govcloud.guard.web.Navigation;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import cn.govcloud.guard.duties.DutyFigures;
+import cn.govcloud.guard.shared.Role;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,9 +32,11 @@ class LayoutModel {
     private final ObjectProvider<Inbox> inbox; // absent in web slice tests
     private final ObjectProvider<RuleCatalog> catalog;
     private final Clock clock;
+    private final ObjectProvider<DutyFigures> dutyFigures; // absent in web slice tests
 
     LayoutModel(@Value("${govguard.demo.enabled:false}") boolean demo, ObjectProvider<Inbox> inbox, ObjectProvider<RuleCatalog> catalog,
-                Clock clock) {
+                Clock clock, ObjectProvider<DutyFigures> dutyFigures) {
+        this.dutyFigures = dutyFigures;
         this.demo = demo;
         this.inbox = inbox;
         this.catalog = catalog;
@@ -59,6 +67,52 @@ class LayoutModel {
     List<Navigation.Item> navItems() {
         return Actor.current().map(Navigation::visibleTo).orElse(List.of());
     }
+
+    /** Home and the inbox, above the groups. */
+    @ModelAttribute("navTop")
+    List<Navigation.Item> navTop() {
+        return Actor.current().map(Navigation::topOf).orElse(List.of());
+    }
+
+    /**
+     * Issue 23 point 7: the pages grouped by task, each group with the duties waiting in it. Counted only
+     * when a page's layout shows it (lazy), in one grouped query (open and overdue duties by rule, scoped
+     * as the duty list is); the rule → group mapping is in memory. A failure leaves the counts out.
+     */
+    @ModelAttribute("navGroups")
+    LazyContextVariable<List<Navigation.ShownGroup>> navGroups() {
+        Actor actor = Actor.current().filter(a -> !a.machine()).orElse(null);
+        DutyFigures figures = dutyFigures.getIfAvailable();
+        RuleCatalog rules = catalog.getIfAvailable();
+        return new LazyContextVariable<>() {
+            @Override
+            protected List<Navigation.ShownGroup> loadValue() {
+                if (actor == null) {
+                    return List.of();
+                }
+                Map<String, long[]> load = new HashMap<>();
+                if (figures != null && rules != null && actor.roles().stream().anyMatch(DUTY_ROLES::contains)) {
+                    try {
+                        Map<String, String> articles = new HashMap<>();
+                        rules.rules().forEach(r -> articles.put(r.id(), r.article()));
+                        for (DutyFigures.RuleLoad l : figures.byRule(actor, 10_000)) {
+                            long[] sum = load.computeIfAbsent(Navigation.groupOfArticle(articles.get(l.ruleId())), k -> new long[2]);
+                            sum[0] += l.due();
+                            sum[1] += l.overdue();
+                        }
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(LayoutModel.class).warn("Waiting counts for the navigation failed: {}", e.toString());
+                        load.clear();
+                    }
+                }
+                return Navigation.groupsOf(actor, load);
+            }
+        };
+    }
+
+    /** The roles that owe duties, whose navigation shows what waits. */
+    private static final Set<Role> DUTY_ROLES = EnumSet.of(Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
+            Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
 
     /**
      * The navigation's unread badge: counted only when a page's layout shows it (lazy), so API calls

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The home page shows the real figures of the identity and audit modules, counting "today" in Asia/Shanghai. */
 @WebMvcTest(HomeController.class)
-@Import(HomePageTests.FixedClock.class)
+@Import({HomePageTests.FixedClock.class, cn.govcloud.guard.calendar.TimeRemaining.class})
 class HomePageTests {
 
     /** 01:30 on 3 March in Shanghai, still 2 March in UTC. */
@@ -73,6 +73,12 @@ class HomePageTests {
     @MockitoBean
     cn.govcloud.guard.calendar.CalendarStatus calendarStatus;
 
+    @MockitoBean
+    cn.govcloud.guard.systems.Systems systems;
+
+    @MockitoBean
+    cn.govcloud.guard.calendar.WorkingCalendar calendar;
+
     @BeforeEach
     void figures() {
         given(identity.organisations()).willReturn(17L);
@@ -91,10 +97,14 @@ class HomePageTests {
     }
 
     @Test
-    void unitOfficerSeesOnlyTheUsersOfTheUnitAndNoChart() throws Exception {
+    void unitOfficerSeesTheUnitsOwnSystemsNotACountOfUsersAndNoChart() throws Exception {
+        // issue 23 point 7: a unit's home shows its own systems' state, not "用户 423"
+        given(systems.ofOrganisation(7)).willReturn(java.util.List.of(
+                new cn.govcloud.guard.systems.Systems.SystemRef(31, 7, "社保查询系统", 3, "ADMITTED")));
         mvc.perform(get("/").with(authentication(TestActors.unitOfficer(7))).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(">423<"), not(containsString(">17<")),
+                .andExpect(content().string(allOf(not(containsString(">423<")), not(containsString(">17<")),
+                        containsString("本单位云上系统"), containsString("社保查询系统"), containsString("已准入"),
                         not(containsString("data-chart")), containsString("云使用单位安全负责人"))));
         verify(audit, never()).countSince(any());
     }
