@@ -53,6 +53,17 @@ public interface RuleCatalog {
         return AssessmentModel.none();
     }
 
+    /** The values the Measures leave open (issue 17 point 16), with the district overlay's values, in catalog order. */
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** A parameter of the catalog in force, e.g. {@code A9.2-channel-max-window}; the product catalog has every one the code reads. */
+    default Parameter parameter(String id) {
+        return parameters().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the rule catalog has no parameter " + id));
+    }
+
     /** Every event some rule waits for, in catalog order: what the other modules must publish. */
     default List<String> events() {
         return rules().stream().map(rule -> rule.trigger().event()).filter(java.util.Objects::nonNull).distinct().toList();

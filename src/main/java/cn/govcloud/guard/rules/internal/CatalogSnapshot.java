@@ -23,6 +23,7 @@ public final class CatalogSnapshot {
     private final StoredOverlay notApplied;
     private final List<String> problems;
     private final cn.govcloud.guard.rules.AssessmentModel assessment;
+    private final List<cn.govcloud.guard.rules.Parameter> parameters;
 
     /**
      * @param overlay    the overlay in force, or null
@@ -31,8 +32,10 @@ public final class CatalogSnapshot {
      * @param problems   why it does not fit
      */
     CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
-                    StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment) {
+                    StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment,
+                    List<cn.govcloud.guard.rules.Parameter> parameters) {
         this.version = version;
+        this.parameters = List.copyOf(parameters);
         this.assessment = assessment;
         this.rules = List.copyOf(rules);
         this.overlay = overlay;
@@ -72,6 +75,11 @@ public final class CatalogSnapshot {
     /** The annual assessment's items, weights and deductions in force (A12, A13). */
     public cn.govcloud.guard.rules.AssessmentModel assessment() {
         return assessment;
+    }
+
+    /** The values the Measures leave open, with the overlay's values applied (issue 17 point 16). */
+    public List<cn.govcloud.guard.rules.Parameter> parameters() {
+        return parameters;
     }
 
     public Optional<StoredOverlay> overlay() {

@@ -74,19 +74,21 @@ public final class OverlayParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("overlay"), List.of("rules", "assessment"));
-        if (!top.containsKey("rules") && !top.containsKey("assessment")) {
-            yaml.problem(root, "rules", "is required (or assessment): an overlay must change something");
+        yaml.keys(top, root, "", List.of("overlay"), List.of("rules", "assessment", "parameters"));
+        if (!top.containsKey("rules") && !top.containsKey("assessment") && !top.containsKey("parameters")) {
+            yaml.problem(root, "rules", "is required (or assessment, parameters): an overlay must change something");
         }
         List<String> warnings = new ArrayList<>();
         Overlay header = top.containsKey("overlay") ? header(yaml, top.get("overlay").value(), sameBase, warnings) : null;
         Map<String, RuleChange> changes = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : Map.of();
         Map<String, AssessmentParts.ItemChange> assessment = top.containsKey("assessment")
                 ? AssessmentParts.overlay(yaml, top.get("assessment").value(), product.assessment(), product.entries()) : Map.of();
+        Map<String, cn.govcloud.guard.rules.Parameter> parameters = top.containsKey("parameters")
+                ? ParameterParts.overlay(yaml, top.get("parameters").value(), product.parameters()) : Map.of();
         if (header == null) {
             return null;
         }
-        return new Overlay(header.name(), header.version(), header.basedOn(), changes, assessment, warnings, header.versionLine());
+        return new Overlay(header.name(), header.version(), header.basedOn(), changes, assessment, parameters, warnings, header.versionLine());
     }
 
     private Overlay header(YamlTree yaml, Node node, boolean sameBase, List<String> warnings) {
@@ -120,7 +122,7 @@ public final class OverlayParser {
         if (name == null || version == null || basedOn == null) {
             return null;
         }
-        return new Overlay(name, version, basedOn, Map.of(), Map.of(), List.of(), YamlTree.line(e.get("version").value()));
+        return new Overlay(name, version, basedOn, Map.of(), Map.of(), Map.of(), List.of(), YamlTree.line(e.get("version").value()));
     }
 
     private Map<String, RuleChange> rules(YamlTree yaml, Node node) {

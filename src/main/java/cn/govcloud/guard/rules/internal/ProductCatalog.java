@@ -9,11 +9,17 @@ import java.util.Optional;
 
 /** The catalog shipped with the product ({@code rules/catalog.yaml}), before any district overlay. */
 public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums,
-                             cn.govcloud.guard.rules.AssessmentModel assessment) {
+                             cn.govcloud.guard.rules.AssessmentModel assessment, List<cn.govcloud.guard.rules.Parameter> parameters) {
 
     public ProductCatalog {
         entries = List.copyOf(entries);
         backupMinimums = List.copyOf(backupMinimums);
+        parameters = List.copyOf(parameters);
+    }
+
+    public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums,
+                          cn.govcloud.guard.rules.AssessmentModel assessment) {
+        this(version, entries, backupMinimums, assessment, List.of());
     }
 
     public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries) {

@@ -144,6 +144,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         return snapshot().assessment();
     }
 
+    @Override
+    public List<cn.govcloud.guard.rules.Parameter> parameters() {
+        return snapshot().parameters();
+    }
+
     // ---------------------------------------------------------------- for the pages and the API
 
     /** The catalog in force, looking for an overlay change on another node at most every refresh interval. */
@@ -214,7 +219,8 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
 
     private static String describe(Overlay overlay) {
         return overlay.label() + " based on " + overlay.basedOn() + "; rules " + String.join(", ", overlay.changes().keySet())
-                + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()));
+                + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()))
+                + (overlay.parameters().isEmpty() ? "" : "; parameters " + String.join(", ", overlay.parameters().keySet()));
     }
 
     // ---------------------------------------------------------------- refresh
@@ -260,11 +266,12 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
         Version version = new Version(base.id(), base.title(), base.version() + "+" + overlay.label(), base.validFrom(),
                 base.validUntil(), overlay.label());
         List<Rule> rules = overlay.apply(product.entries().stream().map(CatalogEntry::rule).toList());
-        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()));
+        return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()),
+                overlay.applyParameters(product.parameters()));
     }
 
     private CatalogSnapshot productOnly(StoredOverlay notApplied, List<String> problems) {
         return new CatalogSnapshot(product.version(), product.entries().stream().map(CatalogEntry::rule).toList(), null, List.of(),
-                notApplied, problems, product.assessment());
+                notApplied, problems, product.assessment(), product.parameters());
     }
 }

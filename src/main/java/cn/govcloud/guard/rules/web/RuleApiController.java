@@ -68,7 +68,8 @@ class RuleApiController {
                     EscalationJson escalation, List<String> overridden, Map<String, Object> base, String note) {
     }
 
-    record RulesJson(CatalogJson catalog, OverlayJson overlay, List<RuleJson> rules) {
+    /** @param parameters the values the Measures leave open (issue 17 point 16), with a district overlay's values */
+    record RulesJson(CatalogJson catalog, OverlayJson overlay, List<RuleJson> rules, List<cn.govcloud.guard.rules.Parameter> parameters) {
     }
 
     record StateJson(CatalogJson catalog, OverlayJson overlay) {
@@ -83,7 +84,7 @@ class RuleApiController {
         String prefix = article == null ? "" : article.strip().toUpperCase(Locale.ROOT);
         List<RuleJson> rules = snapshot.rules().stream().filter(r -> only == null || r.party() == only)
                 .filter(r -> r.article().toUpperCase(Locale.ROOT).startsWith(prefix)).map(this::json).toList();
-        return new RulesJson(catalog(snapshot), overlay(snapshot), rules);
+        return new RulesJson(catalog(snapshot), overlay(snapshot), rules, snapshot.parameters());
     }
 
     @GetMapping("/{id}")
