@@ -54,8 +54,12 @@ public class DutyService implements Duties {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     DutyService(DutyStore store, Submissions submissions, RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects,
-                Documents documents, DutyNotices notices, AuditLog audit, Clock clock) {
+                Documents documents, DutyNotices notices, AuditLog audit, Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.submissions = submissions;
         this.catalog = catalog;
@@ -299,6 +303,9 @@ public class DutyService implements Duties {
         }
         audit.record(AuditEvent.success("duty.submit", "duty:" + duty.id(), rule.id() + " " + duty.subjectName()
                 + (late ? " late" : "") + " fields=" + clean.keySet() + " documents=" + uploads.size()));
+        // issue 17 point 11: what the report says may call for follow-up in another module (same transaction)
+        events.publishEvent(new cn.govcloud.guard.duties.DutySubmitted(duty.id(), rule.id(), duty.subjectKind(), duty.subjectId(),
+                duty.subjectName(), duty.orgId(), duty.periodStart(), clean, submissionId, actor.username(), now));
         return submissions.ofDuty(duty.id()).get(0);
     }
 
