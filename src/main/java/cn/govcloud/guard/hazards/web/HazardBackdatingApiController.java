@@ -48,10 +48,9 @@ class HazardBackdatingApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
     Map<String, Object> attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInput("hazards.error.invalid", Map.of("file", "hazards.backdating.error.file"));
-        }
-        return json(hazards.attachNotice(id, file.getOriginalFilename(), file.getInputStream()));
+        // who may (A4, the warner) is checked before what was sent: another unit's user gets 404 either way
+        boolean present = file != null && !file.isEmpty();
+        return json(hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
     }
 
     /** {@code {"confirm": true|false, "reason"?}}; a rejection needs a reason. By the supervisor. */

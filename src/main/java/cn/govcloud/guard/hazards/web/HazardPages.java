@@ -191,11 +191,9 @@ class HazardPages {
     String attachNotice(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                         RedirectAttributes redirect) {
         return step(id, Map.of(), model, redirect, "hazards.backdating.attached", () -> {
-            if (file == null || file.isEmpty()) {
-                throw new InvalidInput("hazards.error.invalid", Map.of("file", "hazards.backdating.error.file"));
-            }
+            boolean present = file != null && !file.isEmpty();
             try {
-                hazards.attachNotice(id, file.getOriginalFilename(), file.getInputStream());
+                hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
