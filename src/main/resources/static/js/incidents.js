@@ -56,10 +56,11 @@
       });
     });
     var data = document.getElementById('dataAffected');
-    if (data && data.value === 'CORE') {
-      best = higher(best, 'I');
-    } else if (data && data.value === 'IMPORTANT') {
-      best = higher(best, 'II');
+    // the grade each data level suggests comes from the catalog (A10.4-grading-data) through data-grade on the option
+    var chosen = data && data.selectedOptions ? data.selectedOptions[0] : null;
+    var byData = chosen ? chosen.getAttribute('data-grade') : null;
+    if (byData) {
+      best = higher(best, byData);
     }
     out.textContent = out.getAttribute('data-label-' + best) || best;
     out.setAttribute('data-grade', best);

@@ -74,6 +74,12 @@ final class DemoAssessment {
                 long[] id = new long[1];
                 bootstrap.runAs("supervisor", () -> id[0] = hazards.raise(new NewHazard(system[0], h.title(), h.severity(), "在日常检查中发现，详见技术附件。",
                         now.minus(Duration.ofDays(h.daysAgo())), "MANUAL", null)).id());
+                // issue 17 point 3: the paper notice of a hazard recorded after the fact, confirmed by the supervisor
+                bootstrap.runAs("supervisor", () -> {
+                    if (hazards.attachNoticeDocument(id[0], "隐患整改通知书.pdf", papers.paper("隐患整改通知书", h.title()))) {
+                        hazards.confirmNoticeDate(id[0]);
+                    }
+                });
                 if (h.fate() == Fate.OPEN) {
                     continue;
                 }

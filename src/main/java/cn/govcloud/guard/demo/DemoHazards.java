@@ -54,6 +54,13 @@ final class DemoHazards {
             long[] id = new long[1];
             bootstrap.runAs(demo.warner(), () -> id[0] = hazards.raise(new NewHazard(system, demo.title(), demo.severity(),
                     "在" + sourceText(demo.source()) + "中发现，详见技术附件。", now.minus(demo.ago()), demo.source(), null)).id());
+            // issue 17 point 3: a notice dated before its record comes with the paper notice, and the supervisor confirms the date
+            boolean[] backdated = new boolean[1];
+            bootstrap.runAs(demo.warner(), () -> backdated[0] = hazards.attachNoticeDocument(id[0], "隐患整改通知书.pdf",
+                    papers.paper("隐患整改通知书", demo.title())));
+            if (backdated[0]) {
+                bootstrap.runAs("supervisor", () -> hazards.confirmNoticeDate(id[0]));
+            }
             if (demo.fate() == Fate.NOTIFIED) {
                 continue;
             }

@@ -6,14 +6,17 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Published in the transaction of a person's submission of evidence for a duty, so a module that keeps its own
- * register of what was filed (the systems' assessment ledger, A7.2) records the same filing once, not a second time.
+ * Published, inside the submitting transaction, once evidence is filed for a duty. Other modules react in
+ * the same transaction, so a listener that fails rolls the submission back: the systems' assessment ledger
+ * records an A7.2 report filed here once, not a second time (issue 17 point 9); what a daily inspection
+ * reports can call for follow-up by the supervisor (issue 17 point 11).
  *
- * @param fields    the evidence as the rule's form holds it, cleaned
+ * @param fields    the evidence as the rule's form holds it, cleaned (booleans as true/false; empty values left out)
  * @param documents slot → the stored document's id
  */
-public record DutySubmitted(long dutyId, String ruleId, SubjectKind subjectKind, long subjectId, long orgId, LocalDate periodStart,
-                            Map<String, String> fields, Map<String, Long> documents, Instant at, String by) {
+public record DutySubmitted(long dutyId, String ruleId, SubjectKind subjectKind, long subjectId, String subjectName, long orgId,
+                            LocalDate periodStart, Map<String, String> fields, Map<String, Long> documents, long submissionId,
+                            String by, Instant at) {
     public DutySubmitted {
         fields = fields.entrySet().stream().filter(e -> e.getValue() != null)
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -46,6 +46,15 @@ public interface Hazards {
     /** The warning department verifies and closes. */
     Raised closeHazard(long id, String note);
 
+    /**
+     * Issue 17 point 3: attaches the paper notice of a hazard recorded after the fact (its notice dated before the record),
+     * as the department that warned; false, and nothing changes, when the hazard was not recorded after the fact.
+     */
+    boolean attachNoticeDocument(long id, String filename, java.io.InputStream content);
+
+    /** Issue 17 point 3: the supervisor confirms the notice date (the clock then runs from it); false when nothing awaits it. */
+    boolean confirmNoticeDate(long id);
+
     /** The warning department returns the feedback with a reason; the due date stays. */
     Raised returnHazard(long id, String reason);
 

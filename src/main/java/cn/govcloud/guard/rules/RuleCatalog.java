@@ -53,21 +53,15 @@ public interface RuleCatalog {
         return AssessmentModel.none();
     }
 
-    /**
-     * The values the Measures leave open that are not a rule's deadline (a correlation window, a
-     * severity threshold), in catalog order, with the district overlay's values applied.
-     */
-    default List<CatalogSetting> settings() {
+    /** The values the Measures leave open (issue 17 point 16), with the district overlay's values, in catalog order. */
+    default List<Parameter> parameters() {
         return List.of();
     }
 
-    default Optional<CatalogSetting> setting(String id) {
-        return settings().stream().filter(s -> s.id().equals(id)).findFirst();
-    }
-
-    /** A setting the caller cannot work without: a catalog without it is a packaging error. */
-    default CatalogSetting required(String id) {
-        return setting(id).orElseThrow(() -> new IllegalStateException("the rule catalog " + version().version() + " has no setting " + id));
+    /** A parameter of the catalog in force, e.g. {@code A9.2-channel-max-window}; the product catalog has every one the code reads. */
+    default Parameter parameter(String id) {
+        return parameters().stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the rule catalog has no parameter " + id));
     }
 
     /** Every event some rule waits for, in catalog order: what the other modules must publish. */

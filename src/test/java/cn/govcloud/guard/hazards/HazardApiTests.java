@@ -112,6 +112,11 @@ class HazardApiTests {
         MvcResult r = json(user, post("/api/v1/hazards"),
                 "{\"systemId\":" + systemId + ",\"title\":\"" + title + "\",\"severity\":\"HIGH\"" + extra + "}");
         assertThat(r.getResponse().getStatus()).as(text(r)).isEqualTo(201);
+        if (extra.contains("notifiedAt")) {
+            // issue 17 point 3: a notice dated before the record counts from its date once the supervisor confirms it
+            Backdated.confirm(mvc, user, body(r).get("id").asLong());
+            return body(call(user, get("/api/v1/hazards/" + body(r).get("id").asLong())));
+        }
         return body(r);
     }
 
@@ -141,6 +146,7 @@ class HazardApiTests {
     void raisingAHazard_201WithTheA10_2DueDate_FiveWorkingDaysAcrossTheSpringFestival() throws Exception {
         long system = unit1System();
         // Friday 13 February 2026: Sat 14 is a working day, 15–23 the Spring Festival, then Tue 24 … Fri 27
+        at(Instant.parse("2026-02-13T02:00:00Z")); // recorded as notified (issue 17 point 3: an earlier date waits for the supervisor)
         MvcResult r = json("supervisor", post("/api/v1/hazards"), """
                 {"systemId":%d,"title":"Struts2 远程代码执行漏洞","severity":"critical","notifiedAt":"2026-02-13T10:00:00+08:00",
                  "description":"S2-066"}""".formatted(system));

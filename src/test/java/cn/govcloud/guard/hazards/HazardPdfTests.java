@@ -36,6 +36,9 @@ class HazardPdfTests {
                 .content("{\"systemId\":" + system + ",\"title\":\"PDF通报测试·目录遍历漏洞\",\"severity\":\"HIGH\","
                         + "\"notifiedAt\":\"2026-10-12T10:00:00+08:00\"}")).andReturn();
         assertThat(raised.getResponse().getStatus()).as(raised.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        // issue 17 point 3: the paper notice of 12 October, confirmed by the supervisor, so it counts from then and is overdue
+        Backdated.confirm(mvc, "supervisor", tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(raised.getResponse().getContentAsString(StandardCharsets.UTF_8)).get("id").asLong());
 
         MvcResult r = mvc.perform(get("/api/v1/hazards/notice.pdf").header("Authorization", supervisor)).andReturn();
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);

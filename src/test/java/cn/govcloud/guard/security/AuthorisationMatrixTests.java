@@ -339,7 +339,9 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/hazards/{id}", "/api/v1/hazards/{id}/acknowledge", "/api/v1/hazards/{id}/start",
                 "/api/v1/hazards/{id}/feedback", "/api/v1/hazards/{id}/extension", "/api/v1/hazards/{id}/risk-acceptance",
                 "/api/v1/hazards/{id}/close", "/api/v1/hazards/{id}/return", "/hazards/{id}", "/hazards/{id}/acknowledge", "/hazards/{id}/start",
-                "/hazards/{id}/feedback", "/hazards/{id}/extension", "/hazards/{id}/risk-acceptance", "/hazards/{id}/close", "/hazards/{id}/return")) {
+                "/hazards/{id}/feedback", "/hazards/{id}/extension", "/hazards/{id}/risk-acceptance", "/hazards/{id}/close", "/hazards/{id}/return",
+                "/api/v1/hazards/{id}/retests", "/hazards/{id}/retests", "/api/v1/hazards/{id}/notice-document", "/api/v1/hazards/{id}/backdating",
+                "/hazards/{id}/notice-document", "/hazards/{id}/backdating")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/hazards/{id}/documents/{documentId}", "/hazards/{id}/documents/{documentId}")) {

@@ -103,6 +103,7 @@ class SchedulingApiTests {
                 + ",\"title\":\"调度议题测试·弱口令\",\"severity\":\"HIGH\",\"notifiedAt\":\"2026-09-01T10:00:00+08:00\"}");
         assertThat(hazard.getResponse().getStatus()).as(text(hazard)).isEqualTo(201);
         long hazardId = body(hazard).get("id").asLong();
+        cn.govcloud.guard.hazards.Backdated.confirm(mvc, "supervisor", hazardId); // issue 17 point 3: the notice's date, confirmed
 
         long id = open("2026-01");
         JsonNode agenda = body(call("supervisor", get("/api/v1/supervision/scheduling/sessions/" + id))).get("agenda");

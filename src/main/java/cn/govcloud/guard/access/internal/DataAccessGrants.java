@@ -50,8 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DataAccessGrants implements Grants, ProviderDataAccess {
-    /** The longest a single grant may run; the unit grants again for longer work. */
-    static final Duration MAX_GRANT = Duration.ofDays(90);
+    /** The catalog parameter (issue 17 point 16): the longest a single grant may run; the unit grants again for longer work. */
+    static final String MAX_GRANT = "A8.1-grant-max-window";
 
     public record Grant(long id, long orgId, long systemId, long providerOrgId, String purpose, Set<Purpose> scope, Instant startsAt,
                         Instant endsAt, String status, String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
@@ -69,9 +69,11 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     private final Notifier notifier;
     private final OrganisationDirectory organisations;
     private final Clock clock;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
-                     Clock clock) {
+                     Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -79,6 +81,11 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         this.notifier = notifier;
         this.organisations = organisations;
         this.clock = clock;
+    }
+
+    /** A8.1: the longest window of one grant, from the catalog in force (a district may change it). */
+    public Duration maxGrant() {
+        return catalog.parameter(MAX_GRANT).duration();
     }
 
     // ---- the public API --------------------------------------------------------------------------
@@ -136,7 +143,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
             errors.put("startsAt", "access.grant.error.startsAt");
         }
         if (endsAt == null || (startsAt != null && !endsAt.isAfter(startsAt)) || !endsAt.isAfter(clock.instant())
-                || (startsAt != null && Duration.between(startsAt, endsAt).compareTo(MAX_GRANT) > 0)) {
+                || (startsAt != null && Duration.between(startsAt, endsAt).compareTo(maxGrant()) > 0)) {
             errors.put("endsAt", "access.grant.error.endsAt");
         }
         if (!errors.isEmpty()) {

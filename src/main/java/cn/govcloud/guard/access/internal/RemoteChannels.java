@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -54,7 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class RemoteChannels implements Channels {
     public static final Set<String> TYPES = Set.of("VPN", "ZERO_TRUST");
     /** The longest a long-term channel (A9.3, with the regulator's approval) may be open at once. */
-    static final Duration LONG_TERM_MAX = Duration.ofDays(366);
+    /** Catalog parameters (issue 17 point 16): the Measures say 限时 but name no limit, so a district sets them. */
+    static final String MAX_WINDOW = "A9.2-channel-max-window";
+    static final String LONG_TERM_MAX = "A9.3-long-term-channel-max";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record Channel(long id, String kind, long orgId, Long systemId, String purpose, String operations, String accounts,
@@ -82,12 +83,12 @@ public class RemoteChannels implements Channels {
     private final AuditLog audit;
     private final KeyedHash hash;
     private final Clock clock;
-    private final Duration maxWindow;
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
     private final cn.govcloud.guard.identity.OrganisationDirectory directory;
 
     RemoteChannels(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, KeyedHash hash, Clock clock,
                    cn.govcloud.guard.identity.OrganisationDirectory directory,
-                   @Value("${govguard.access.channel-max-window:PT8H}") Duration maxWindow) {
+                   cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.systems = systems;
@@ -95,12 +96,17 @@ public class RemoteChannels implements Channels {
         this.audit = audit;
         this.hash = hash;
         this.clock = clock;
-        this.maxWindow = maxWindow;
+        this.catalog = catalog;
     }
 
-    /** A9.2: the longest window of an ordinary (temporary) channel. */
+    /** A9.2: the longest window of an ordinary (temporary) channel, from the catalog in force. */
     public Duration maxWindow() {
-        return maxWindow;
+        return catalog.parameter(MAX_WINDOW).duration();
+    }
+
+    /** A9.3: the longest window of a long-term channel, from the catalog in force. */
+    public Duration longTermMax() {
+        return catalog.parameter(LONG_TERM_MAX).duration();
     }
 
     // ---- request ---------------------------------------------------------------------------------
@@ -145,11 +151,11 @@ public class RemoteChannels implements Channels {
         if (c.longTerm() && platform) {
             throw new RuleViolation("A5.3", "access.channel.error.platformLongTerm");
         }
-        if (!c.longTerm() && window.compareTo(maxWindow) > 0) {
+        if (!c.longTerm() && window.compareTo(maxWindow()) > 0) {
             // A9.2 限时开通: a temporary channel is open at most the configured maximum; longer needs A9.3's regulator approval
             throw new RuleViolation("A9.2", "access.channel.error.windowTooLong");
         }
-        if (c.longTerm() && window.compareTo(LONG_TERM_MAX) > 0) {
+        if (c.longTerm() && window.compareTo(longTermMax()) > 0) {
             throw new RuleViolation("A9.3", "access.channel.error.longTermTooLong");
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();

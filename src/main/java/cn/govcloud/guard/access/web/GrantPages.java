@@ -147,6 +147,7 @@ class GrantPages {
         model.addAttribute("errors", errors);
         model.addAttribute("actionError", actionError);
         model.addAttribute("zone", WorkingCalendar.ZONE);
+        model.addAttribute("maxGrantDays", grants.maxGrant().toDays());
     }
 
     private static Long number(String value) {

@@ -330,9 +330,10 @@ public class DutyService implements Duties {
         }
         audit.record(AuditEvent.success("duty.submit", "duty:" + duty.id(), rule.id() + " " + duty.subjectName()
                 + (late ? " late" : "") + " fields=" + clean.keySet() + " documents=" + uploads.size()));
-        // e.g. the assessment ledger records an A7.2 report filed here, in this transaction (one filing, not two)
+        // in this transaction: the assessment ledger records an A7.2 report filed here (one filing, not two, issue 17
+        // point 9); what a daily inspection reports may call for follow-up by the supervisor (issue 17 point 11)
         events.publishEvent(new cn.govcloud.guard.duties.DutySubmitted(duty.id(), rule.id(), duty.subjectKind(), duty.subjectId(),
-                duty.orgId(), duty.periodStart(), clean, stored, now, actor.username()));
+                duty.subjectName(), duty.orgId(), duty.periodStart(), clean, stored, submissionId, actor.username(), now));
         return submissions.ofDuty(duty.id()).get(0);
     }
 

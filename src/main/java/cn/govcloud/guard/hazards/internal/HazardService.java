@@ -82,6 +82,8 @@ public class HazardService implements Hazards {
     private final Clock clock;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades;
+    private final HazardRetests retests;
+    private final HazardBackdating backdating;
 
     /** The rules whose duty is the unit's rectification clock from the notice (A10.2). */
     static boolean rectifyRule(String ruleId) {
@@ -90,7 +92,10 @@ public class HazardService implements Hazards {
 
     HazardService(JdbcClient jdbc, Systems systems, Duties duties, Documents documents, OrganisationDirectory organisations,
                   HazardDelivery delivery, AuditLog audit, MessageSource messages, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog,
-                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades) {
+                  org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades,
+                  HazardRetests retests, HazardBackdating backdating) {
+        this.retests = retests;
+        this.backdating = backdating;
         this.catalog = catalog;
         this.dataGrades = dataGrades;
         this.jdbc = jdbc;
@@ -257,6 +262,13 @@ public class HazardService implements Hazards {
         if ("EXITED".equals(system.state())) {
             throw new Unprocessable("hazards.error.systemExited");
         }
+        // issue 17 point 3: a notice dated before the record (a paper notice recorded after the fact) keeps its stated date,
+        // but the clock runs from the record until the notice document is attached and the supervisor confirms the date
+        boolean backdated = HazardBackdating.backdated(notifiedAt, now);
+        Instant stated = notifiedAt;
+        if (backdated) {
+            notifiedAt = now;
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         // the due columns are filled from the duties right below, in the same transaction
         jdbc.sql("insert into hazards_hazard (system_id, system_name, org_id, warner_org_id, raised_by, raised_by_name, title, description, "
@@ -270,6 +282,9 @@ public class HazardService implements Hazards {
                 .param("notified", ts(notifiedAt)).param("day", notifiedAt.atZone(WorkingCalendar.ZONE).toLocalDate()).param("now", ts(now))
                 .update(key, "id");
         long id = key.getKey().longValue();
+        if (backdated) {
+            backdating.record(id, stated);
+        }
 
         // A10.2: the catalog decides the clocks; the rectification's due date is the notice's due date
         Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
@@ -291,13 +306,91 @@ public class HazardService implements Hazards {
         duties.fulfil(reference(id) + ":found", "隐患通知已送达系统所属单位（YH-" + id + "）");
         event(id, "NOTIFIED", actor, now, h.title().strip(), null, null);
         audit.record(AuditEvent.success("hazards.raise", reference(id), system.name() + " " + h.severity() + " " + source + " "
-                + h.title().strip() + " due " + rectify.dueDate()));
+                + h.title().strip() + " due " + rectify.dueDate() + (backdated ? " backdated to " + stated + ", awaiting the notice and the supervisor" : "")));
         HazardView v = load(id).orElseThrow();
         // A10.1: the owning unit and the supervisor are told at once (and the provider when it is not the warner, it has nothing to do)
         List<String> args = List.of(v.systemName(), v.title(), v.severity().name(), v.dueDate().toString());
         tellUnit(v, "notified", "hazards.notice.notified", args, Notice.Severity.CRITICAL, now);
         tellSupervisors(v, "notified", "hazards.notice.notified", args, Notice.Severity.WARNING, now);
+        if (backdated) {
+            tellSupervisors(v, "backdated", "hazards.notice.backdated", List.of(v.systemName(), v.title(), stated.toString()),
+                    Notice.Severity.WARNING, now);
+        }
         return v;
+    }
+
+    // ---- a notice recorded after the fact (issue 17 point 3) -----------------------------------
+
+    /** The backdating of a hazard, if it was recorded after the fact; the caller has checked visibility. */
+    public Optional<HazardBackdating.Backdating> backdating(long id) {
+        return backdating.of(id);
+    }
+
+    /** Records a hazard and, when its notice is dated before the record, attaches the paper notice in the same transaction. */
+    @Transactional
+    public HazardView raiseWithNotice(NewHazard h, String filename, InputStream content) {
+        HazardView v = raiseAndShow(h);
+        if (filename != null && !filename.isBlank() && backdating.of(v.id()).isPresent()) {
+            attachNotice(v.id(), filename, content);
+        }
+        return v;
+    }
+
+    @Override
+    @Transactional
+    public boolean attachNoticeDocument(long id, String filename, InputStream content) {
+        if (backdating.of(id).filter(HazardBackdating.Backdating::pending).isEmpty()) {
+            return false;
+        }
+        attachNotice(id, filename, content);
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean confirmNoticeDate(long id) {
+        if (backdating.of(id).filter(b -> b.pending() && b.documentId() != null).isEmpty()) {
+            return false;
+        }
+        decideBackdating(id, true, null);
+        return true;
+    }
+
+    /** The warner attaches the paper notice of a backdated hazard (A10.2, issue 17 point 3). Audited. */
+    @Transactional
+    public HazardBackdating.Backdating attachNotice(long id, String filename, InputStream content) {
+        Actor actor = Actor.require();
+        HazardView h = forWarner(id, actor);
+        StoredDocument stored = backdating.attach(h, filename, content);
+        audit.record(AuditEvent.success("hazards.backdating.document", reference(id), "notice document " + stored.id() + " " + stored.filename()));
+        return backdating.of(id).orElseThrow();
+    }
+
+    /**
+     * The supervisor confirms (the clock moves to the notice's own date) or rejects (it stays at the record) the
+     * backdating of a hazard recorded after the fact (A11.3, issue 17 point 3). Audited, on the timeline.
+     */
+    @Transactional
+    public HazardBackdating.Backdating decideBackdating(long id, boolean confirm, String reason) {
+        Actor actor = Actor.require();
+        if (!actor.has(Role.SUPERVISOR)) {
+            throw new AccessDeniedException("the supervisor confirms a backdated notice (issue 17 point 3)");
+        }
+        HazardView h = visible(id, actor);
+        lock(id);
+        Instant now = clock.instant();
+        HazardBackdating.Backdating b = backdating.decide(h, actor, confirm, reason, now);
+        if (confirm && h.open()) {
+            markOverdue(id, now);
+        }
+        event(id, confirm ? "BACKDATING_CONFIRMED" : "BACKDATING_REJECTED", actor, now,
+                b.statedNotifiedAt() + (b.reason() == null ? "" : "：" + b.reason()), null, null);
+        audit.record(AuditEvent.success("hazards.backdating." + (confirm ? "confirm" : "reject"), reference(id),
+                "stated " + b.statedNotifiedAt() + (b.reason() == null ? "" : " " + b.reason())));
+        HazardView after = load(id).orElseThrow();
+        tellUnit(after, "backdating:" + b.status(), "hazards.notice.backdating." + b.status(),
+                List.of(after.systemName(), after.title(), after.effectiveDueDate().toString()), Notice.Severity.INFO, now);
+        return b;
     }
 
     // ---- the loop (A10.2) ---------------------------------------------------------------------
@@ -415,6 +508,8 @@ public class HazardService implements Hazards {
         Actor actor = Actor.require();
         HazardView h = forWarner(id, actor);
         guard(h, Action.CLOSE);
+        // issue 17 point 4: when the catalog asks a re-test (复测), closing waits for a passed one of the current feedback
+        retests.checkBeforeClose(h, warnerKind(h));
         Instant now = clock.instant();
         markOverdue(id, now);
         move(h, Action.CLOSE, ", closed_at = :now, closed_by = :by", Map.of("now", ts(now), "by", actor.username()));
@@ -427,6 +522,33 @@ public class HazardService implements Hazards {
         audit.record(AuditEvent.success("hazards.close", reference(id), h.title() + (closed.closedLate() ? " late" : " on time")));
         tellUnit(closed, "closed", "hazards.notice.closed", List.of(h.systemName(), h.title()), Notice.Severity.INFO, now);
         return closed;
+    }
+
+    /**
+     * The warner records a re-test (复测) of the unit's feedback — who tested, when, the result (A10.2, issue 17 point 4).
+     * Allowed whenever the feedback awaits verification; asked before closing when the catalog says so.
+     */
+    @Transactional
+    public HazardRetests.Retest retest(long id, String testedBy, Instant testedAt, String result, String note) {
+        Actor actor = Actor.require();
+        HazardView h = forWarner(id, actor);
+        guard(h, Action.CLOSE);
+        HazardRetests.Retest r = retests.record(h, actor, testedBy, testedAt, result, note);
+        event(id, "RETESTED", actor, clock.instant(), r.testedBy() + " " + r.testedAt() + " " + r.result()
+                + (r.note() == null ? "" : "：" + r.note()), r.feedbackId(), null);
+        audit.record(AuditEvent.success("hazards.retest", reference(id), "retest " + r.id() + " by " + r.testedBy() + " at " + r.testedAt()
+                + " " + r.result()));
+        return r;
+    }
+
+    /** The re-tests recorded for a hazard, newest first; the caller has checked visibility. */
+    public List<HazardRetests.Retest> retests(long id) {
+        return retests.all(id);
+    }
+
+    /** Whether closing this hazard waits for a passed re-test (the catalog's A10.2-retest-required). */
+    public boolean retestRequired(HazardView h) {
+        return retests.required(h, warnerKind(h));
     }
 
     /** The warner returns the feedback with a reason; the due date does not move (A10.2). */
@@ -702,7 +824,9 @@ public class HazardService implements Hazards {
     public StoredDocument document(long id, long documentId, Actor actor) {
         visible(id, actor);
         boolean belongs = jdbc.sql("select count(*) from hazards_feedback_document d join hazards_feedback f on f.id = d.feedback_id "
-                + "where f.hazard_id = :id and d.document_id = :doc").param("id", id).param("doc", documentId).query(Long.class).single() > 0;
+                + "where f.hazard_id = :id and d.document_id = :doc").param("id", id).param("doc", documentId).query(Long.class).single() > 0
+                // issue 17 point 3: the paper notice of a hazard recorded after the fact
+                || backdating.of(id).map(b -> Long.valueOf(documentId).equals(b.documentId())).orElse(false);
         if (!belongs) {
             throw new NotFound("document " + documentId);
         }
@@ -713,6 +837,11 @@ public class HazardService implements Hazards {
 
     public byte[] documentContent(long documentId) {
         return documents.open(documentId);
+    }
+
+    /** Whether the actor speaks for the department that warned (it attaches a backdated notice's document, issue 17 point 3). */
+    public boolean isWarnerOf(HazardView h, Actor actor) {
+        return isWarner(h, actor);
     }
 
     /** What the actor may do next, for the pages' action forms. */

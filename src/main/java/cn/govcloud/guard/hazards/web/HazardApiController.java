@@ -80,7 +80,7 @@ class HazardApiController {
         }
         HazardView v = hazards.raiseAndShow(new NewHazard(systemId, string(b.get("title")), severity, string(b.get("description")),
                 notifiedAt, string(b.get("source")), string(b.get("sourceRef"))));
-        return json(v);
+        return withBackdating(json(v), v.id());
     }
 
     @GetMapping
@@ -123,6 +123,10 @@ class HazardApiController {
             return t;
         }).toList());
         m.put("actions", hazards.actionsOf(v, Actor.require()));
+        withBackdating(m, id);
+        // issue 17 point 4: whether closing waits for a re-test, and the re-tests recorded
+        m.put("retestRequired", v.open() && hazards.retestRequired(v));
+        m.put("retests", hazards.retests(id).stream().map(HazardRetestApiController::json).toList());
         return m;
     }
 
@@ -274,6 +278,30 @@ class HazardApiController {
         } catch (DateTimeParseException e) {
             errors.put(field, "hazards.error.instant");
             return null;
+        }
+    }
+
+    /**
+     * Issue 17 point 3: a notice dated before its record keeps that date as {@code statedNotifiedAt}; {@code backdating} says
+     * whether the supervisor confirmed it (until then {@code notifiedAt} and the due date are the record's).
+     */
+    private Map<String, Object> withBackdating(Map<String, Object> m, long id) {
+        hazards.backdating(id).ifPresent(b -> {
+            m.put("statedNotifiedAt", b.statedNotifiedAt());
+            m.put("backdating", HazardBackdatingApiController.json(b));
+        });
+        return m;
+    }
+
+    /** A {@code datetime-local} value (Beijing wall-clock time without an offset); 400 naming the field when malformed. */
+    static Instant localInstant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(value.strip()).atZone(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("hazards.error.invalid", Map.of(field, "hazards.error.instant"));
         }
     }
 

@@ -105,7 +105,8 @@ class HazardPages {
 
     @PostMapping("/hazards")
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
-    String raise(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String raise(@RequestParam Map<String, String> form, @RequestParam(name = "noticeDocument", required = false) MultipartFile notice,
+                 Model model, RedirectAttributes redirect) throws IOException {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
             long systemId = HazardApiController.systemId(form.get("systemId"), errors);
@@ -123,8 +124,10 @@ class HazardPages {
             if (!errors.isEmpty()) {
                 throw new InvalidInput("hazards.error.invalid", errors);
             }
-            HazardView v = hazards.raiseAndShow(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
-                    form.get("source"), form.get("sourceRef")));
+            // issue 17 point 3: a notice dated before the record comes with its paper notice, for the supervisor to confirm
+            boolean file = notice != null && !notice.isEmpty();
+            HazardView v = hazards.raiseWithNotice(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
+                    form.get("source"), form.get("sourceRef")), file ? notice.getOriginalFilename() : null, file ? notice.getInputStream() : null);
             redirect.addFlashAttribute("done", text("hazards.done.raised"));
             return "redirect:/hazards/" + v.id();
         } catch (InvalidInput e) {
@@ -180,6 +183,44 @@ class HazardPages {
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.closed", () -> hazards.close(id, form.get("note")));
+    }
+
+    /** Issue 17 point 3: the warner attaches the paper notice of a hazard recorded after the fact. */
+    @PostMapping("/hazards/{id}/notice-document")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String attachNotice(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
+                        RedirectAttributes redirect) {
+        return step(id, Map.of(), model, redirect, "hazards.backdating.attached", () -> {
+            boolean present = file != null && !file.isEmpty();
+            try {
+                hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
+    /** Issue 17 point 3: the supervisor confirms or rejects the backdating (the clock then runs from the notice's date). */
+    @PostMapping("/hazards/{id}/backdating")
+    @Allow(Role.SUPERVISOR)
+    String decideBackdating(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        boolean confirm = "true".equals(form.get("confirm"));
+        return step(id, form, model, redirect, confirm ? "hazards.backdating.confirmed" : "hazards.backdating.rejected", () -> {
+            hazards.decideBackdating(id, confirm, form.get("reason"));
+            return null;
+        });
+    }
+
+    /** A10.2 (issue 17 point 4): the warner records a re-test (复测) of the unit's feedback. */
+    @PostMapping("/hazards/{id}/retests")
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    String retest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return step(id, form, model, redirect, "hazards.retest.done", () -> {
+            hazards.retest(id, form.get("testedBy"), HazardApiController.localInstant("testedAt", form.get("testedAt")), form.get("result"),
+                    form.get("note"));
+            return null;
+        });
     }
 
     @PostMapping("/hazards/{id}/return")
@@ -292,6 +333,11 @@ class HazardPages {
         model.addAttribute("actions", hazards.actionsOf(h, actor).stream().map(Enum::name).toList());
         model.addAttribute("maySupervise", hazards.maySupervise(actor));
         model.addAttribute("countdown", countdown(h, now));
+        model.addAttribute("retests", hazards.retests(id));
+        model.addAttribute("backdating", hazards.backdating(id).orElse(null));
+        model.addAttribute("mayConfirmBackdating", actor.has(Role.SUPERVISOR));
+        model.addAttribute("mayAttachNotice", hazards.isWarnerOf(h, actor));
+        model.addAttribute("retestRequired", h.open() && hazards.retestRequired(h));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("today", now.atZone(WorkingCalendar.ZONE).toLocalDate());

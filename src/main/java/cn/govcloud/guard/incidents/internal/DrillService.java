@@ -61,30 +61,38 @@ public class DrillService {
     public record Participant(long orgId, String name, Instant confirmedAt, String confirmedBy) {
     }
 
+    /** The catalog parameter naming the scenarios a comprehensive drill covers (A10.3 "等典型场景", issue 17 point 16). */
+    static final String COMPREHENSIVE = "A10.3-comprehensive-drill";
+    /** Scenario → column; the catalog's options are these names. */
+    static final Map<String, String> SCENARIO_COLUMNS = Map.of("networkAttack", "network_attack", "dataLeak", "data_leak",
+            "systemFailure", "system_failure", "drSwitchover", "dr_switchover");
+
+    /** @param required the scenarios the catalog in force asks of a comprehensive drill */
     public record Drill(long id, long orgId, LocalDate drillDate, String title, boolean networkAttack, boolean dataLeak,
                         boolean systemFailure, boolean drSwitchover, String summary, String organiser, long documentId, String filename,
-                        Long dutyId, Instant recordedAt, String recordedBy, List<Participant> participants, List<Finding> findings) {
+                        Long dutyId, Instant recordedAt, String recordedBy, List<Participant> participants, List<Finding> findings,
+                        List<String> required) {
         public boolean comprehensive() {
-            return networkAttack && dataLeak && systemFailure && drSwitchover;
+            return missingScenarios().isEmpty();
         }
 
-        /** The scenarios a comprehensive drill needs that this one did not cover. */
+        /** The scenarios a comprehensive drill needs (as the catalog says) that this one did not cover. */
         public List<String> missingScenarios() {
-            List<String> missing = new ArrayList<>();
-            if (!networkAttack) {
-                missing.add("networkAttack");
-            }
-            if (!dataLeak) {
-                missing.add("dataLeak");
-            }
-            if (!systemFailure) {
-                missing.add("systemFailure");
-            }
-            if (!drSwitchover) {
-                missing.add("drSwitchover");
-            }
-            return missing;
+            Map<String, Boolean> covered = Map.of("networkAttack", networkAttack, "dataLeak", dataLeak, "systemFailure", systemFailure,
+                    "drSwitchover", drSwitchover);
+            return required.stream().filter(r -> !covered.getOrDefault(r, false)).toList();
         }
+    }
+
+    /** The scenarios the catalog in force asks of a comprehensive drill. */
+    List<String> requiredScenarios() {
+        return catalog.parameter(COMPREHENSIVE).choices();
+    }
+
+    /** SQL: the drill (alias {@code d}, or none when blank) covered every required scenario; columns come from a fixed map. */
+    static String comprehensiveSql(List<String> required, String alias) {
+        String prefix = alias.isBlank() ? "" : alias + ".";
+        return required.stream().map(r -> prefix + SCENARIO_COLUMNS.get(r)).collect(java.util.stream.Collectors.joining(" and ", "(", ")"));
     }
 
     /** One calendar half-year (H1 Jan–Jun, H2 Jul–Dec): DONE with a comprehensive drill, OVERDUE when it ended without, else DUE. */
@@ -227,10 +235,10 @@ public class DrillService {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("drillDate", drill.drillDate().toString());
-        fields.put("networkAttack", "true");
-        fields.put("dataLeak", "true");
-        fields.put("systemFailure", "true");
-        fields.put("drSwitchover", "true");
+        fields.put("networkAttack", String.valueOf(drill.networkAttack()));
+        fields.put("dataLeak", String.valueOf(drill.dataLeak()));
+        fields.put("systemFailure", String.valueOf(drill.systemFailure()));
+        fields.put("drSwitchover", String.valueOf(drill.drSwitchover()));
         fields.put("participatingUnits", unitNames.isEmpty() ? "—" : String.join("、", unitNames));
         fields.put("summary", drill.summary());
         fields.put("organiser", drill.organiser());
@@ -321,7 +329,7 @@ public class DrillService {
                     rs.getBoolean("network_attack"), rs.getBoolean("data_leak"), rs.getBoolean("system_failure"),
                     rs.getBoolean("dr_switchover"), rs.getString("summary"), rs.getString("organiser"), rs.getLong("document_id"),
                     rs.getString("filename"), dutyId, IncidentService.instant(rs, "recorded_at"), rs.getString("recorded_by"),
-                    participants, findings);
+                    participants, findings, requiredScenarios());
         }).optional();
     }
 
@@ -338,7 +346,7 @@ public class DrillService {
             LocalDate s = start;
             LocalDate end = s.plusMonths(6).minusDays(1);
             Long drillId = jdbc.sql("select min(id) from incidents_drill where org_id = :org and drill_date between :s and :e "
-                            + "and network_attack and data_leak and system_failure and dr_switchover")
+                            + "and " + comprehensiveSql(requiredScenarios(), ""))
                     .param("org", providerOrgId).param("s", s).param("e", end).query(Long.class).optional().orElse(null);
             // A15 and issue 17 point 13: a half-year that ended before the Measures took effect owed nothing, as the duty
             // generator has it (it skips such periods); it is shown as such, never as overdue

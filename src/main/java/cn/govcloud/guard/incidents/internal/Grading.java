@@ -2,13 +2,16 @@ package cn.govcloud.guard.incidents.internal;
 
 import cn.govcloud.guard.incidents.Incidents.Criteria;
 import java.math.BigDecimal;
+import cn.govcloud.guard.rules.RuleCatalog;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Grades I 特别重大, II 重大, III 较大, IV 一般 and the thresholds the form suggests a grade from —
- * the only place they are set (the page's script reads them from here, through data attributes).
+ * Grades I 特别重大, II 重大, III 较大, IV 一般 and the thresholds the form suggests a grade from — read
+ * from the rule catalog's parameters {@code A10.4-grading-thresholds} and {@code A10.4-grading-data} (a
+ * district overlay changes them, issue 17 point 16); the page's script reads them through data attributes.
  *
- * <p>Source: the grades are those of 《国家网络安全事件应急预案》 (2017), whose criteria are
+ * <p>Source of the catalog's values: the grades are those of 《国家网络安全事件应急预案》 (2017), whose criteria are
  * qualitative ("系统长时间中断", "对国家安全和社会稳定构成严重威胁"). The numbers below follow the
  * 《网络安全事件分级指南》 annexed to 《国家网络安全事件报告管理办法》 (CAC, in force 1 Nov 2025), which makes
  * those criteria measurable ("通常情况下，满足下列条件之一的，可判别为…"):
@@ -50,27 +53,36 @@ public final class Grading {
         }
     }
 
-    public static final List<Threshold> THRESHOLDS = List.of(
-            new Threshold("portalOutageHours", null, new BigDecimal("24"), new BigDecimal("6")),
-            new Threshold("criticalOutageHours", new BigDecimal("6"), new BigDecimal("2"), new BigDecimal("0.5")),
-            new Threshold("peopleAffected", new BigDecimal("10000000"), new BigDecimal("1000000"), new BigDecimal("100000")),
-            new Threshold("recordsLeaked", new BigDecimal("100000000"), new BigDecimal("10000000"), new BigDecimal("1000000")),
-            new Threshold("directLossWan", new BigDecimal("10000"), new BigDecimal("2000"), new BigDecimal("500")));
+    /** The catalog parameters the thresholds and the data rows live in (issue 17 point 16): a district overlay changes them. */
+    public static final String THRESHOLDS_PARAMETER = "A10.4-grading-thresholds";
+    public static final String DATA_PARAMETER = "A10.4-grading-data";
+    /** The criteria the form asks, in its order; the catalog gives each one's thresholds. */
+    public static final List<String> CRITERIA = List.of("portalOutageHours", "criticalOutageHours", "peopleAffected", "recordsLeaked",
+            "directLossWan");
 
-    /** Data affected: CORE suggests I, IMPORTANT II (our setting, see above); GENERAL and NONE nothing. */
+    /** The thresholds in force (the catalog's, with the district overlay's), in the form's order. */
+    public static List<Threshold> thresholds(RuleCatalog catalog) {
+        Map<String, Map<String, BigDecimal>> table = catalog.parameter(THRESHOLDS_PARAMETER).thresholds();
+        return CRITERIA.stream().map(name -> {
+            Map<String, BigDecimal> cells = table.getOrDefault(name, Map.of());
+            return new Threshold(name, cells.get("I"), cells.get("II"), cells.get("III"));
+        }).toList();
+    }
+
+    /** Data affected: the catalog's suggestion per grade of data (CORE → I, IMPORTANT → II as the product ships). */
     public static final List<String> DATA_LEVELS = List.of("NONE", "GENERAL", "IMPORTANT", "CORE");
 
-    public static String suggest(Criteria c) {
+    public static String suggest(Criteria c, RuleCatalog catalog) {
+        List<Threshold> t = thresholds(catalog);
         String best = "IV";
-        best = higher(best, THRESHOLDS.get(0).grade(c.portalOutageHours()));
-        best = higher(best, THRESHOLDS.get(1).grade(c.criticalOutageHours()));
-        best = higher(best, THRESHOLDS.get(2).grade(c.peopleAffected() == null ? null : BigDecimal.valueOf(c.peopleAffected())));
-        best = higher(best, THRESHOLDS.get(3).grade(c.recordsLeaked() == null ? null : BigDecimal.valueOf(c.recordsLeaked())));
-        best = higher(best, THRESHOLDS.get(4).grade(c.directLossWan()));
-        if ("CORE".equals(c.dataAffected())) {
-            best = higher(best, "I");
-        } else if ("IMPORTANT".equals(c.dataAffected())) {
-            best = higher(best, "II");
+        best = higher(best, t.get(0).grade(c.portalOutageHours()));
+        best = higher(best, t.get(1).grade(c.criticalOutageHours()));
+        best = higher(best, t.get(2).grade(c.peopleAffected() == null ? null : BigDecimal.valueOf(c.peopleAffected())));
+        best = higher(best, t.get(3).grade(c.recordsLeaked() == null ? null : BigDecimal.valueOf(c.recordsLeaked())));
+        best = higher(best, t.get(4).grade(c.directLossWan()));
+        String byData = c.dataAffected() == null ? null : catalog.parameter(DATA_PARAMETER).grades().get(c.dataAffected());
+        if (byData != null) {
+            best = higher(best, byData);
         }
         return best;
     }

@@ -21,7 +21,10 @@ import org.springframework.stereotype.Component;
 class IncidentFiguresQuery implements IncidentFigures {
     private final JdbcClient jdbc;
 
-    IncidentFiguresQuery(JdbcClient jdbc) {
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
+
+    IncidentFiguresQuery(JdbcClient jdbc, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
     }
 
@@ -51,7 +54,8 @@ class IncidentFiguresQuery implements IncidentFigures {
         params.put("from", from);
         params.put("to", to);
         return jdbc.sql("select count(*), "
-                        + "sum(case when d.network_attack and d.data_leak and d.system_failure and d.dr_switchover then 1 else 0 end), "
+                        + "sum(case when " + DrillService.comprehensiveSql(catalog.parameter(DrillService.COMPREHENSIVE).choices(), "d")
+                        + " then 1 else 0 end), "
                         + "sum(case when d.network_attack then 1 else 0 end), sum(case when d.data_leak then 1 else 0 end), "
                         + "sum(case when d.system_failure then 1 else 0 end), sum(case when d.dr_switchover then 1 else 0 end) "
                         + "from incidents_drill d where d.drill_date between :from and :to and " + scope)

@@ -103,8 +103,11 @@ public class IncidentService implements Incidents {
     private final DrillService drills;
     private final Clock clock;
 
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
+
     IncidentService(JdbcClient jdbc, Duties duties, Systems systems, OrganisationDirectory organisations, Inbox inbox, AuditLog audit,
-                    DrillService drills, Clock clock) {
+                    DrillService drills, Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.jdbc = jdbc;
         this.duties = duties;
         this.systems = systems;
@@ -167,7 +170,7 @@ public class IncidentService implements Incidents {
             system = systems.find(in.systemId()).filter(s -> s.orgId() == actor.orgId())
                     .orElseThrow(() -> new Unprocessable("incidents.error.foreignSystem"));
         }
-        String suggested = Grading.suggest(criteria);
+        String suggested = Grading.suggest(criteria, catalog);
         String title = blank(in.title()) ? category + " " + in.confirmedAt().atOffset(ZoneOffset.ofHours(8)).toLocalDateTime() : in.title().strip();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""

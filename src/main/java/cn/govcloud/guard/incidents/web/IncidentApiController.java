@@ -46,7 +46,10 @@ class IncidentApiController {
     private final IncidentService incidents;
     private final ReportPdf pdf;
 
-    IncidentApiController(IncidentService incidents, ReportPdf pdf) {
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
+
+    IncidentApiController(IncidentService incidents, ReportPdf pdf, cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.incidents = incidents;
         this.pdf = pdf;
     }
@@ -62,8 +65,9 @@ class IncidentApiController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("categories", Classification.CATEGORIES);
         m.put("grades", Grading.GRADES);
-        m.put("thresholds", Grading.THRESHOLDS);
+        m.put("thresholds", Grading.thresholds(catalog));
         m.put("dataLevels", Grading.DATA_LEVELS);
+        m.put("dataGrades", catalog.parameter(Grading.DATA_PARAMETER).grades());
         return m;
     }
 

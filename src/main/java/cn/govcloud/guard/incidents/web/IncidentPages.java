@@ -62,7 +62,11 @@ class IncidentPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    IncidentPages(IncidentService incidents, PlanService plans, DrillService drills, ReportPdf pdf, MessageSource messages, Clock clock) {
+    private final cn.govcloud.guard.rules.RuleCatalog catalog;
+
+    IncidentPages(IncidentService incidents, PlanService plans, DrillService drills, ReportPdf pdf, MessageSource messages, Clock clock,
+                  cn.govcloud.guard.rules.RuleCatalog catalog) {
+        this.catalog = catalog;
         this.incidents = incidents;
         this.plans = plans;
         this.drills = drills;
@@ -152,7 +156,8 @@ class IncidentPages {
         model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
         model.addAttribute("categories", Classification.CATEGORIES);
         model.addAttribute("grades", Grading.GRADES);
-        model.addAttribute("thresholds", Grading.THRESHOLDS.stream().collect(Collectors.toMap(Grading.Threshold::name, t -> t,
+        model.addAttribute("dataGrades", catalog.parameter(Grading.DATA_PARAMETER).grades());
+        model.addAttribute("thresholds", Grading.thresholds(catalog).stream().collect(Collectors.toMap(Grading.Threshold::name, t -> t,
                 (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("dataLevels", Grading.DATA_LEVELS);
     }

@@ -49,13 +49,17 @@ public class ProviderExit {
 
     public record Exit(long id, long providerOrgId, Instant filedAt, String filedBy, LocalDate endDate, String reason, String contact,
                        String state, LocalDate clearedOn, String clearanceScope, String clearanceMethod, String verifiedBy,
-                       Instant clearanceFiledAt, boolean overdue, List<Task> tasks) {
+                       Instant clearanceFiledAt, boolean overdue, List<Task> tasks, Decision decision) {
         public long migrated() {
             return tasks.stream().filter(t -> t.state() == TaskState.MIGRATED || t.state() == TaskState.DATA_VERIFIED).count();
         }
     }
 
     public record NewExit(LocalDate endDate, String reason, String contact) {
+    }
+
+    /** The competent department's decision on the application (issue 17 point 14): ACCEPTED or OBJECTED, with a reason. */
+    public record Decision(String decision, String reason, String decidedBy, Instant decidedAt) {
     }
 
     public record Clearance(LocalDate clearedOn, String scope, String method, String verifiedBy) {
@@ -140,7 +144,12 @@ public class ProviderExit {
             for (Systems.SystemRef s : hosted) {
                 duties.raise(new DutyTrigger("exit.requested", new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(),
                         Map.of("mlpsLevel", s.mlpsLevel())), at, "exit:" + id + ":system:" + s.id()));
+                // issue 17 point 14: the migration is due at the planned end of service, not at the earliest allowed one
+                duties.setDue("exit:" + id + ":system:" + s.id(), "A5.6-system-migration", e.endDate(), "计划终止服务日期（A5.6）");
             }
+            // issue 17 point 14: the competent department (supervisor) decides on the application
+            duties.raise(new DutyTrigger("exit.decision-requested", new Subject(SubjectKind.PLATFORM, actor.orgId(), actor.orgName(), actor.orgId(),
+                    Map.of()), at, "exit:" + id + ":decision"));
         }
         audit.record(AuditEvent.success("platform.exit.file", "exit:" + id,
                 "end of service " + e.endDate() + ", " + hosted.size() + " systems to migrate"));
@@ -304,7 +313,9 @@ public class ProviderExit {
                     rs.getString("filed_by"), end, rs.getString("reason"), rs.getString("contact"), state,
                     rs.getObject("cleared_on", LocalDate.class), rs.getString("clearance_scope"), rs.getString("clearance_method"),
                     rs.getString("verified_by"), cleared == null ? null : cleared.toInstant(),
-                    "OPEN".equals(state) && today().isAfter(end), tasks);
+                    "OPEN".equals(state) && today().isAfter(end), tasks, rs.getString("decision") == null ? null
+                    : new Decision(rs.getString("decision"), rs.getString("decision_reason"), rs.getString("decided_by"),
+                            rs.getObject("decided_at", OffsetDateTime.class).toInstant()));
         }).optional();
     }
 

@@ -116,6 +116,11 @@ class ExitApiController {
         m.put("systems", e.tasks().size());
         m.put("migrated", e.migrated());
         m.put("tasks", e.tasks().stream().map(ExitApiController::json).toList());
+        // issue 17 point 14: the competent department's decision (null until it decides)
+        m.put("decision", e.decision() == null ? null : e.decision().decision());
+        m.put("decisionReason", e.decision() == null ? null : e.decision().reason());
+        m.put("decidedBy", e.decision() == null ? null : e.decision().decidedBy());
+        m.put("decidedAt", e.decision() == null ? null : e.decision().decidedAt());
         return m;
     }
 

@@ -308,6 +308,7 @@ class PlatformRegisterPages {
         model.addAttribute("taskStates", ProviderExit.TaskState.values());
         model.addAttribute("mayWrite", mayWrite());
         model.addAttribute("mayUpdateTasks", actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.UNIT_SECURITY_OFFICER));
+        model.addAttribute("mayDecideExit", actor.has(Role.SUPERVISOR)); // issue 17 point 14, see ExitDecisionPages
         model.addAttribute("today", java.time.LocalDate.now(clock.withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE)));
         if (model.getAttribute("values") == null) {
             model.addAttribute("values", Map.of());

@@ -58,16 +58,17 @@ public final class CatalogParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of("backupMinimums", "assessment", "settings"));
+        yaml.keys(top, root, "", List.of("catalog", "rules"), List.of("backupMinimums", "assessment", "parameters"));
         RuleCatalog.Version version = top.containsKey("catalog") ? header(yaml, top.get("catalog").value()) : null;
         List<CatalogEntry> entries = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : List.of();
         List<BackupMinimum> minimums = top.containsKey("backupMinimums") ? minimums(yaml, top.get("backupMinimums").value(), entries) : List.of();
         cn.govcloud.guard.rules.AssessmentModel assessment = top.containsKey("assessment")
                 ? AssessmentParts.catalog(yaml, top.get("assessment").value(), entries) : cn.govcloud.guard.rules.AssessmentModel.none();
-        // values the Measures leave open that are not a rule's deadline (issue 24 point 5, issue 17 point 16)
-        List<cn.govcloud.guard.rules.CatalogSetting> settings = top.containsKey("settings")
-                ? SettingParts.catalog(yaml, top.get("settings").value(), requirements::contains) : List.of();
-        return version == null || assessment == null ? null : new ProductCatalog(version, entries, minimums, assessment, settings);
+        // issue 17 point 16: the values the Measures leave open, each with its note
+        List<cn.govcloud.guard.rules.Parameter> parameters = top.containsKey("parameters")
+                ? ParameterParts.catalog(yaml, top.get("parameters").value(), requirements) : List.of();
+        return version == null || assessment == null || parameters == null ? null
+                : new ProductCatalog(version, entries, minimums, assessment, parameters);
     }
 
     static final List<String> DATA_GRADES = List.of("core", "important", "general");

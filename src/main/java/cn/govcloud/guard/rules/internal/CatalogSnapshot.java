@@ -23,7 +23,7 @@ public final class CatalogSnapshot {
     private final StoredOverlay notApplied;
     private final List<String> problems;
     private final cn.govcloud.guard.rules.AssessmentModel assessment;
-    private final List<cn.govcloud.guard.rules.CatalogSetting> settings;
+    private final List<cn.govcloud.guard.rules.Parameter> parameters;
 
     /**
      * @param overlay    the overlay in force, or null
@@ -32,15 +32,10 @@ public final class CatalogSnapshot {
      * @param problems   why it does not fit
      */
     CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
-                    StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment) {
-        this(version, rules, overlay, warnings, notApplied, problems, assessment, List.of());
-    }
-
-    CatalogSnapshot(RuleCatalog.Version version, List<Rule> rules, StoredOverlay overlay, List<String> warnings,
                     StoredOverlay notApplied, List<String> problems, cn.govcloud.guard.rules.AssessmentModel assessment,
-                    List<cn.govcloud.guard.rules.CatalogSetting> settings) {
+                    List<cn.govcloud.guard.rules.Parameter> parameters) {
         this.version = version;
-        this.settings = List.copyOf(settings);
+        this.parameters = List.copyOf(parameters);
         this.assessment = assessment;
         this.rules = List.copyOf(rules);
         this.overlay = overlay;
@@ -82,9 +77,9 @@ public final class CatalogSnapshot {
         return assessment;
     }
 
-    /** The catalog's settings in force, the overlay's values applied (A13). */
-    public List<cn.govcloud.guard.rules.CatalogSetting> settings() {
-        return settings;
+    /** The values the Measures leave open, with the overlay's values applied (issue 17 point 16). */
+    public List<cn.govcloud.guard.rules.Parameter> parameters() {
+        return parameters;
     }
 
     public Optional<StoredOverlay> overlay() {

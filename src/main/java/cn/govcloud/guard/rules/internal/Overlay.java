@@ -25,28 +25,24 @@ import java.util.Set;
  * @param versionLine where {@code overlay.version} is, for a problem about the version
  */
 public record Overlay(String name, String version, String basedOn, Map<String, RuleChange> changes,
-                      Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine, Map<String, String> settings) {
+                      Map<String, AssessmentParts.ItemChange> assessment, Map<String, cn.govcloud.guard.rules.Parameter> parameters,
+                      List<String> warnings, int versionLine) {
 
     public Overlay {
+        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         changes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(changes));
         assessment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assessment));
         warnings = List.copyOf(warnings);
-        settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-    }
-
-    public Overlay(String name, String version, String basedOn, Map<String, RuleChange> changes,
-                   Map<String, AssessmentParts.ItemChange> assessment, List<String> warnings, int versionLine) {
-        this(name, version, basedOn, changes, assessment, warnings, versionLine, Map.of());
-    }
-
-    /** The catalog's settings with this overlay's values (A13). */
-    public List<cn.govcloud.guard.rules.CatalogSetting> applySettings(List<cn.govcloud.guard.rules.CatalogSetting> product) {
-        return SettingParts.apply(product, settings);
     }
 
     /** The catalog's assessment model (A12) with this overlay's weights and deductions. */
     public cn.govcloud.guard.rules.AssessmentModel apply(cn.govcloud.guard.rules.AssessmentModel model) {
         return AssessmentParts.apply(model, assessment);
+    }
+
+    /** The catalog's parameters with this overlay's values (issue 17 point 16), in catalog order. */
+    public List<cn.govcloud.guard.rules.Parameter> applyParameters(List<cn.govcloud.guard.rules.Parameter> product) {
+        return product.stream().map(p -> parameters.getOrDefault(p.id(), p)).toList();
     }
 
     /** How the catalog version shows it: {@code 昆都仑区@2026-1}. */

@@ -28,11 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   items:
  *     hazards: {weight: 40}
  *     incidents: {weight: 10, deductions: {III: 20}}
- *   # values the Measures leave open (the catalog's settings), each of its own type
- * settings:
- *   A10.1-alert-burst-window: PT2H
  * </pre>
- * An overlay gives {@code rules}, {@code assessment}, {@code settings} or several. In {@code assessment} a catalog
+ * An overlay gives {@code rules}, {@code assessment} or both. In {@code assessment} a catalog
  * item's {@code weight} and (kind incidents) {@code deductions} per grade may change, nothing else
  * of it; a district adds an item by giving it whole under a new id, as the catalog states items
  * (e.g. {@code drills: {kind: duties, rules: [A10.3-], title: …, titleEn: …, weight: 10, note: …}});
@@ -77,20 +74,21 @@ public final class OverlayParser {
         if (top == null) {
             return null;
         }
-        yaml.keys(top, root, "", List.of("overlay"), List.of("rules", "assessment", "settings"));
-        if (!top.containsKey("rules") && !top.containsKey("assessment") && !top.containsKey("settings")) {
-            yaml.problem(root, "rules", "is required (or assessment, or settings): an overlay must change something");
+        yaml.keys(top, root, "", List.of("overlay"), List.of("rules", "assessment", "parameters"));
+        if (!top.containsKey("rules") && !top.containsKey("assessment") && !top.containsKey("parameters")) {
+            yaml.problem(root, "rules", "is required (or assessment, parameters): an overlay must change something");
         }
         List<String> warnings = new ArrayList<>();
         Overlay header = top.containsKey("overlay") ? header(yaml, top.get("overlay").value(), sameBase, warnings) : null;
         Map<String, RuleChange> changes = top.containsKey("rules") ? rules(yaml, top.get("rules").value()) : Map.of();
         Map<String, AssessmentParts.ItemChange> assessment = top.containsKey("assessment")
                 ? AssessmentParts.overlay(yaml, top.get("assessment").value(), product.assessment(), product.entries()) : Map.of();
-        Map<String, String> settings = top.containsKey("settings") ? SettingParts.overlay(yaml, top.get("settings").value(), product.settings()) : Map.of();
+        Map<String, cn.govcloud.guard.rules.Parameter> parameters = top.containsKey("parameters")
+                ? ParameterParts.overlay(yaml, top.get("parameters").value(), product.parameters()) : Map.of();
         if (header == null) {
             return null;
         }
-        return new Overlay(header.name(), header.version(), header.basedOn(), changes, assessment, warnings, header.versionLine(), settings);
+        return new Overlay(header.name(), header.version(), header.basedOn(), changes, assessment, parameters, warnings, header.versionLine());
     }
 
     private Overlay header(YamlTree yaml, Node node, boolean sameBase, List<String> warnings) {
@@ -124,7 +122,7 @@ public final class OverlayParser {
         if (name == null || version == null || basedOn == null) {
             return null;
         }
-        return new Overlay(name, version, basedOn, Map.of(), Map.of(), List.of(), YamlTree.line(e.get("version").value()));
+        return new Overlay(name, version, basedOn, Map.of(), Map.of(), Map.of(), List.of(), YamlTree.line(e.get("version").value()));
     }
 
     private Map<String, RuleChange> rules(YamlTree yaml, Node node) {

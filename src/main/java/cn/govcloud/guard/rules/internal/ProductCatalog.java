@@ -9,12 +9,12 @@ import java.util.Optional;
 
 /** The catalog shipped with the product ({@code rules/catalog.yaml}), before any district overlay. */
 public record ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums,
-                             cn.govcloud.guard.rules.AssessmentModel assessment, List<cn.govcloud.guard.rules.CatalogSetting> settings) {
+                             cn.govcloud.guard.rules.AssessmentModel assessment, List<cn.govcloud.guard.rules.Parameter> parameters) {
 
     public ProductCatalog {
         entries = List.copyOf(entries);
         backupMinimums = List.copyOf(backupMinimums);
-        settings = List.copyOf(settings);
+        parameters = List.copyOf(parameters);
     }
 
     public ProductCatalog(RuleCatalog.Version version, List<CatalogEntry> entries, List<BackupMinimum> backupMinimums,

@@ -145,8 +145,8 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     }
 
     @Override
-    public List<cn.govcloud.guard.rules.CatalogSetting> settings() {
-        return snapshot().settings();
+    public List<cn.govcloud.guard.rules.Parameter> parameters() {
+        return snapshot().parameters();
     }
 
     // ---------------------------------------------------------------- for the pages and the API
@@ -229,7 +229,7 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
     private static String describe(Overlay overlay) {
         return overlay.label() + " based on " + overlay.basedOn() + "; rules " + String.join(", ", overlay.changes().keySet())
                 + (overlay.assessment().isEmpty() ? "" : "; assessment items " + String.join(", ", overlay.assessment().keySet()))
-                + (overlay.settings().isEmpty() ? "" : "; settings " + overlay.settings());
+                + (overlay.parameters().isEmpty() ? "" : "; parameters " + String.join(", ", overlay.parameters().keySet()));
     }
 
     // ---------------------------------------------------------------- refresh
@@ -282,11 +282,11 @@ public class RuleCatalogService implements RuleCatalog, SmartInitializingSinglet
                 base.validUntil(), overlay.label());
         List<Rule> rules = overlay.apply(product.entries().stream().map(CatalogEntry::rule).toList());
         return new CatalogSnapshot(version, rules, row, overlay.warnings(), null, List.of(), overlay.apply(product.assessment()),
-                overlay.applySettings(product.settings()));
+                overlay.applyParameters(product.parameters()));
     }
 
     private CatalogSnapshot productOnly(StoredOverlay notApplied, List<String> problems) {
         return new CatalogSnapshot(product.version(), product.entries().stream().map(CatalogEntry::rule).toList(), null, List.of(),
-                notApplied, problems, product.assessment(), product.settings());
+                notApplied, problems, product.assessment(), product.parameters());
     }
 }

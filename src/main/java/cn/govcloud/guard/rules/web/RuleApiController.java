@@ -68,8 +68,8 @@ class RuleApiController {
                     EscalationJson escalation, List<String> overridden, Map<String, Object> base, String note) {
     }
 
-    /** The catalog's settings in force (issue 24 point 5, issue 17 point 16), with the overlay's values. */
-    record RulesJson(CatalogJson catalog, OverlayJson overlay, List<RuleJson> rules, List<cn.govcloud.guard.rules.CatalogSetting> settings) {
+    /** @param parameters the values the Measures leave open (issue 17 point 16), with a district overlay's values */
+    record RulesJson(CatalogJson catalog, OverlayJson overlay, List<RuleJson> rules, List<cn.govcloud.guard.rules.Parameter> parameters) {
     }
 
     record StateJson(CatalogJson catalog, OverlayJson overlay) {
@@ -84,7 +84,7 @@ class RuleApiController {
         String prefix = article == null ? "" : article.strip().toUpperCase(Locale.ROOT);
         List<RuleJson> rules = snapshot.rules().stream().filter(r -> only == null || r.party() == only)
                 .filter(r -> r.article().toUpperCase(Locale.ROOT).startsWith(prefix)).map(this::json).toList();
-        return new RulesJson(catalog(snapshot), overlay(snapshot), rules, snapshot.settings());
+        return new RulesJson(catalog(snapshot), overlay(snapshot), rules, snapshot.parameters());
     }
 
     @GetMapping("/{id}")

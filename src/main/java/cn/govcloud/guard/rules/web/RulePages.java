@@ -99,6 +99,10 @@ class RulePages {
         model.addAttribute("validToday", snapshot.version().validOn(LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE))));
         model.addAttribute("rows", views.rows(snapshot, only, article));
         model.addAttribute("total", snapshot.rules().size());
+        // issue 17 point 16: the values the Measures leave open, with the product's value beside a district's
+        model.addAttribute("parameters", snapshot.parameters());
+        model.addAttribute("productParameters", catalog.product().parameters().stream()
+                .collect(java.util.stream.Collectors.toMap(cn.govcloud.guard.rules.Parameter::id, p -> p)));
         model.addAttribute("parties", Rule.Party.values());
         model.addAttribute("party", only == null ? "" : only.name());
         model.addAttribute("article", article == null ? "" : article.strip());

@@ -58,7 +58,7 @@ class IntakeCatalogSettingsTests {
 
     private void overlay(String settings) {
         catalog.activate("overlay.yaml", "overlay: {name: 测试区, version: t" + System.nanoTime() + ", basedOn: "
-                + catalog.product().version().version() + "}\nsettings:\n" + settings, "test");
+                + catalog.product().version().version() + "}\nparameters:\n" + settings, "test");
     }
 
     private long alert(String severity, Instant at) throws Exception {
@@ -82,20 +82,20 @@ class IntakeCatalogSettingsTests {
 
     @Test
     void A10_1_anOverlayChangingTheBurstWindowChangesTheFolding() throws Exception {
-        assertThat(catalog.required("A10.1-alert-burst-window").duration()).isEqualTo(Duration.ofHours(1));
-        overlay("  A10.1-alert-burst-window: PT5M\n");
-        assertThat(((RuleCatalog) catalog).required("A10.1-alert-burst-window").duration()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(catalog.required("A10.1-alert-burst-window").overridden()).isTrue();
+        assertThat(catalog.parameter("A10.1-alert-burst-window").duration()).isEqualTo(Duration.ofHours(1));
+        overlay("  A10.1-alert-burst-window: {duration: PT5M}\n");
+        assertThat(((RuleCatalog) catalog).parameter("A10.1-alert-burst-window").duration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(catalog.parameter("A10.1-alert-burst-window").overridden()).contains("duration");
         // the API and the catalog page show it with its note, marked as changed
         String api = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/rules")
                 .header("Authorization", cn.govcloud.guard.ApiClient.bearer(mvc, "supervisor"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(api).contains("\"id\":\"A10.1-alert-burst-window\"", "\"value\":\"PT5M\"", "\"overridden\":true");
+        assertThat(api).contains("\"id\":\"A10.1-alert-burst-window\"", "PT5M", "\"overridden\":[\"duration\"]");
         String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/rules")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
                         cn.govcloud.guard.security.DemoActors.authentication(jdbc, "unit1")))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("id=\"catalog-settings\"", "告警风暴合并窗口", "PT5M");
+        assertThat(page).contains("id=\"parameter-A10.1-alert-burst-window\"", "告警风暴合并窗口", "PT5M");
         Instant at = quietHour();
         long first = alert("HIGH", at);
         long twentyMinutesLater = alert("HIGH", at.plus(Duration.ofMinutes(20)));
@@ -112,11 +112,11 @@ class IntakeCatalogSettingsTests {
     }
 
     @Test
-    void A10_1_anOverlayLoweringTheImmediateThresholdTellsMediumAlertsAtOnce() throws Exception {
+    void A10_1_anOverlayAddingMediumToTheImmediateSeveritiesTellsMediumAlertsAtOnce() throws Exception {
         Instant at = quietHour();
         long waits = alert("MEDIUM", at);
         assertThat(unitNotices(waits)).isZero(); // below HIGH: the daily digest tells it
-        overlay("  A10.1-immediate-notice-severity: MEDIUM\n");
+        overlay("  A10.1-immediate-notice-severity: {choices: [CRITICAL, HIGH, MEDIUM]}\n");
         long told = alert("MEDIUM", at.plus(Duration.ofHours(1)));
         assertThat(unitNotices(told)).isEqualTo(1);
         assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A10.1-alert-notification' and reference = :r")

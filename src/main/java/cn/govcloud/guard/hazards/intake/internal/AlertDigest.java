@@ -4,7 +4,6 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
-import cn.govcloud.guard.rules.CatalogSetting;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -63,10 +62,10 @@ class AlertDigest {
     record Sent(LocalDate day, int alerts, int findings, int orgs) {
     }
 
-    /** The severities of the digest: below the immediate threshold, down to LOW (INFO is nothing to act on). */
+    /** The severities of the digest: those not told at once, down to LOW (INFO is nothing to act on). */
     List<String> below() {
-        CatalogSetting threshold = catalog.required(AlertNotices.IMMEDIATE);
-        return threshold.options().subList(threshold.rank() + 1, threshold.options().size());
+        var immediate = catalog.parameter(AlertNotices.IMMEDIATE);
+        return immediate.options().stream().filter(s -> !immediate.choices().contains(s)).toList();
     }
 
     /** Sends today's digest if it is time and nobody has; null when there was nothing to do. */

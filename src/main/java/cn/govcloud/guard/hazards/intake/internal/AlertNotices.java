@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * lists and in the hazard loop; a burst of them must not drown the one that matters.
  *
  * <p>Issue 24 point 5, floods fold: the serious alerts of one host on one system that follow each
- * other within the burst window (the catalog setting {@code A10.1-alert-burst-window}, one hour, counted
+ * other within the burst window (the catalog parameter {@code A10.1-alert-burst-window}, one hour, counted
  * from the burst's latest alert) are one burst — one notice and one acknowledgement duty, named after
  * the burst's first alert and listing its signatures with their counts — not one per signature. An
  * alert joining a burst already told is added to its list (the alert page shows it) without paging
@@ -70,16 +70,15 @@ class AlertNotices {
 
     /** Issue 24 point 5: the catalog's burst window in force (a district overlay may change it). */
     Duration window() {
-        return catalog.required(BURST_WINDOW).duration();
+        return catalog.parameter(BURST_WINDOW).duration();
     }
 
     /**
-     * Issue 17 points 5 and 16: the severities told at once — the catalog's threshold and every one above it;
-     * the others (down to LOW) go in the daily digest.
+     * Issue 17 points 5 and 16: the severities told at once, as the catalog chooses them; the others (down to LOW)
+     * go in the daily digest.
      */
     static List<String> immediate(cn.govcloud.guard.rules.RuleCatalog catalog) {
-        cn.govcloud.guard.rules.CatalogSetting threshold = catalog.required(IMMEDIATE);
-        return threshold.options().subList(0, threshold.rank() + 1);
+        return catalog.parameter(IMMEDIATE).choices();
     }
 
     private record Alarm(long id, long systemId, String host, String title, String severity, Instant firstAt, Instant lastAt, int events) {

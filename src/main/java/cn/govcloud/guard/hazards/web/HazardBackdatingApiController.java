@@ -1,0 +1,79 @@
+package cn.govcloud.guard.hazards.web;
+
+import cn.govcloud.guard.hazards.internal.HazardBackdating.Backdating;
+import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * A hazard recorded after the fact (issue 17 point 3, A10.2, A11.3): {@code POST /api/v1/hazards} with a
+ * {@code notifiedAt} before the record keeps that date as {@code statedNotifiedAt} and runs the clock from
+ * the record; the warner attaches the paper notice here and the supervisor confirms the date (the clock
+ * then runs from it) or rejects it.
+ */
+@RestController
+@RequestMapping("/api/v1/hazards/{id}")
+@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+class HazardBackdatingApiController {
+    private final HazardService hazards;
+
+    HazardBackdatingApiController(HazardService hazards) {
+        this.hazards = hazards;
+    }
+
+    /** {@code {"backdated": false}} for a hazard recorded as notified, else {@code {"backdated": true, "statedNotifiedAt", "status", …}}. */
+    @GetMapping("/backdating")
+    Map<String, Object> show(@PathVariable long id) {
+        hazards.visible(id, Actor.require());
+        return hazards.backdating(id).map(HazardBackdatingApiController::json).orElseGet(() -> Map.of("backdated", false));
+    }
+
+    /** Multipart, the paper notice in field {@code file}; by the department that warned. */
+    @PostMapping("/notice-document")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+        // who may (A4, the warner) is checked before what was sent: another unit's user gets 404 either way
+        boolean present = file != null && !file.isEmpty();
+        return json(hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
+    }
+
+    /** {@code {"confirm": true|false, "reason"?}}; a rejection needs a reason. By the supervisor. */
+    @PostMapping("/backdating")
+    @Allow(Role.SUPERVISOR)
+    Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
+        Map<String, Object> b = body == null ? Map.of() : body;
+        if (!(b.get("confirm") instanceof Boolean confirm)) {
+            throw new InvalidInput("hazards.error.invalid", Map.of("confirm", "hazards.backdating.error.confirm"));
+        }
+        return json(hazards.decideBackdating(id, confirm, HazardApiController.string(b.get("reason"))));
+    }
+
+    static Map<String, Object> json(Backdating b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("backdated", true);
+        m.put("statedNotifiedAt", b.statedNotifiedAt());
+        m.put("status", b.status());
+        m.put("documentId", b.documentId());
+        m.put("filename", b.filename());
+        m.put("decidedBy", b.decidedBy());
+        m.put("decidedAt", b.decidedAt());
+        m.put("reason", b.reason());
+        return m;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.govcloud.guard.platform.web;
+
+import cn.govcloud.guard.platform.internal.ExitDecisions;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A5.6 (issue 17 point 14): the decision form on the exit page; a refusal comes back on the page with its reason. */
+@Controller
+class ExitDecisionPages {
+    private final ExitDecisions decisions;
+    private final MessageSource messages;
+
+    ExitDecisionPages(ExitDecisions decisions, MessageSource messages) {
+        this.decisions = decisions;
+        this.messages = messages;
+    }
+
+    @PostMapping("/platform/exits/{id}/decision")
+    @Allow(Role.SUPERVISOR)
+    String decide(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        boolean accept = "true".equals(form.get("accept"));
+        try {
+            decisions.decide(id, accept, form.get("reason"));
+            redirect.addFlashAttribute("flash", text(accept ? "platform.exit.decision.accepted" : "platform.exit.decision.objected"));
+        } catch (InvalidInput e) {
+            redirect.addFlashAttribute("decisionError", text(e.fieldErrors().getOrDefault("reason", e.getMessage())));
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("decisionError", e.rule() + ": " + text(e.getMessage()));
+        }
+        return "redirect:/platform/exits/" + id;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
