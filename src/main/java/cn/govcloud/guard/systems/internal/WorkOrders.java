@@ -190,7 +190,8 @@ public class WorkOrders {
         if (c == null || blank(c.executedBy()) || c.executedBy().strip().length() > 100) {
             errors.put("executedBy", "systems.workOrder.error.executedBy");
         }
-        if (c == null || c.executedAt() == null || c.executedAt().isAfter(now) || c.executedAt().isBefore(order.orderedAt())) {
+        if (c == null || c.executedAt() == null || c.executedAt().isAfter(now) || c.executedAt().isBefore(order.orderedAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            // a person records the minute (the form's datetime-local): the minute of the order itself is not "before" it
             errors.put("executedAt", "systems.workOrder.error.executedAt");
         }
         if (c == null || blank(c.changes()) || c.changes().strip().length() > MAX_TEXT) {
