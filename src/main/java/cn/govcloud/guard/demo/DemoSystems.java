@@ -80,6 +80,14 @@ final class DemoSystems {
                     systems.suspend(id[0], "高危漏洞（远程代码执行）通报后逾期未整改，存在重大安全隐患");
                 }
             });
+            // issue 17 point 6: the provider has executed the admission and switch orders at its firewalls; the suspension's
+            // order stays open, so the provider's work-order list and the system page show one awaiting execution
+            bootstrap.runAs("provider", () -> {
+                List<Long> open = systems.openWorkOrders(id[0]);
+                for (long order : demo.fate() == Fate.SUSPENDED ? open.subList(0, open.size() - 1) : open) {
+                    systems.confirmWorkOrder(order, "王建国", clock.instant(), "已按工单在边界防火墙配置访问策略并核验生效");
+                }
+            });
         }
     }
 

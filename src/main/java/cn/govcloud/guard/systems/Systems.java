@@ -48,6 +48,12 @@ public interface Systems {
 
     void suspend(long id, String reason);
 
+    /** Issue 17 point 6: the ids of a system's work orders the provider has not yet confirmed, oldest first. */
+    List<Long> openWorkOrders(long id);
+
+    /** The provider confirms it executed a work order: who, when, what was changed (no evidence file). */
+    void confirmWorkOrder(long workOrderId, String executedBy, java.time.Instant executedAt, String changes);
+
     // ---- reads for other modules (unscoped: the caller checks who may see what it shows) -------
 
     /** A hosted system as other modules refer to it; {@code state} is the lifecycle state's name, e.g. ADMITTED. */

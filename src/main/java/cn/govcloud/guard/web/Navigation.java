@@ -42,6 +42,10 @@ public final class Navigation {
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             // the provider sees a unit's systems only under that unit's grant (A8.1), so not in this list
             only("systems", "/systems", "nav.systems", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR),
+            // issue 17 point 6: gate decisions executed by the provider; the provider's read-only view of the register (no unit data, A8.1)
+            only("work-orders", "/work-orders", "nav.workOrders", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR,
+                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+            only("system-register", "/system-register", "nav.systemRegister", Role.PROVIDER_OPERATOR),
             only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
                     Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
             only("hazards", "/hazards", "nav.hazards", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,

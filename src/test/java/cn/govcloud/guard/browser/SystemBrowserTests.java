@@ -108,16 +108,42 @@ class SystemBrowserTests extends BrowserSession {
             assertThat(supervisor.locator("#internet-access")).hasText("未开通");
             supervisor.click("#switch-internet");
             assertThat(supervisor.locator("#internet-access")).hasText("已开通");
+            // issue 17 point 6: the provider's work order is open, so the switch shows as ordered, awaiting execution
+            assertThat(supervisor.locator("#internet-access-pending")).hasText("已下令，待云服务商执行");
+            assertThat(supervisor.locator("#system-work-orders")).containsText("开通互联网访问");
             supervisor.fill("#suspend-reason", "存在重大安全隐患且逾期未整改");
             supervisor.click("#suspend");
             assertThat(supervisor.locator("#system-state")).hasText("暂停服务");
             assertThat(supervisor.locator("#system-timeline")).containsText("退回：渗透测试报告");
             assertThat(supervisor.locator("#system-timeline")).containsText("开通：互联网访问");
             assertThat(supervisor.locator("#system-duties")).containsText("A11.4-suspension-review");
+            assertThat(supervisor.locator("#system-work-orders")).containsText("暂停服务");
 
             unit.navigate(systemUrl);
             assertThat(unit.locator("#system-state")).hasText("暂停服务");
             assertThat(unit.locator("#state-reason")).containsText("存在重大安全隐患");
+            assertThat(unit.locator("#system-work-orders")).containsText("暂停服务");
+
+            // issue 17 point 6: the provider confirms the suspension's work order; a bad confirmation shows each error beside its field
+            try (BrowserContext providerContext = newContext()) {
+                Page provider = signIn(providerContext, "provider");
+                provider.click("nav a[href='/work-orders']");
+                provider.locator("#work-order-table tr", new Page.LocatorOptions().setHasText("浏览器测试·学籍管理系统"))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("暂停服务")).locator("a").first().click();
+                assertThat(provider.locator("#work-order-state")).hasText("待执行");
+                provider.click("#confirm-submit");
+                assertThat(provider.locator("#executedBy-error")).containsText("请填写执行人");
+                assertThat(provider.locator("#changes-error")).containsText("请填写实际变更内容");
+                String orderedAt = provider.locator("#work-order-ordered-at").textContent().strip().replace(' ', 'T');
+                provider.fill("#executedBy", "王运维");
+                provider.fill("#executedAt", orderedAt);
+                provider.fill("#changes", "已暂停云主机服务，边界防火墙删除 10.30.1.10、10.30.2.0/24 放通策略");
+                provider.click("#confirm-submit");
+                assertThat(provider.locator("#work-order-state")).hasText("已执行");
+                assertThat(provider.locator("#work-order-confirmation")).containsText("王运维");
+            }
+            unit.navigate(systemUrl);
+            assertThat(unit.locator("#system-timeline")).containsText("工单已执行：暂停服务");
         }
     }
 }

@@ -89,6 +89,7 @@ class AuthorisationMatrixTests {
         }
         dutyFixture(unit1Org);
         systemFixture(unit1Org);
+        workOrderFixture(unit1Org);
         notifyChannelFixture(unit1Org);
         incidentFixture(unit1Org);
         hazardFixture(unit1Org);
@@ -210,6 +211,38 @@ class AuthorisationMatrixTests {
         }
         for (String pattern : List.of("/api/v1/systems/{id}/documents/{documentId}", "/systems/{id}/documents/{documentId}")) {
             unit1Owned.put(pattern, id + "/" + document);
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.systems.internal.WorkOrders workOrders;
+
+    /** Issue 17 point 6: a work order for unit1's matrix system, confirmed by the provider with an evidence file. */
+    private void workOrderFixture(long unit1Org) {
+        long system = jdbc.sql("select id from systems_system where org_id = :org and name = '矩阵测试系统'").param("org", unit1Org)
+                .query(Long.class).single();
+        var existing = jdbc.sql("select id from systems_work_order where system_id = :s and evidence_document_id is not null").param("s", system)
+                .query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            try {
+                var subject = new cn.govcloud.guard.duties.Subject(cn.govcloud.guard.rules.Rule.SubjectKind.SYSTEM, system, "矩阵测试系统", unit1Org,
+                        Map.of("mlpsLevel", 2));
+                id = workOrders.issue(subject, cn.govcloud.guard.systems.internal.WorkOrders.Kind.ADMISSION, "矩阵测试工单", null, null, null,
+                        DemoActors.actor(jdbc, "supervisor"), clock.instant()).id();
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "provider"));
+                workOrders.confirm(id, new cn.govcloud.guard.systems.internal.WorkOrders.Confirmation("王运维", clock.instant(), "矩阵测试"), "凭证.pdf",
+                        new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        for (String pattern : List.of("/api/v1/work-orders/{id}", "/api/v1/work-orders/{id}/evidence", "/api/v1/work-orders/{id}/confirmation",
+                "/work-orders/{id}", "/work-orders/{id}/evidence", "/work-orders/{id}/confirmation")) {
+            unit1Owned.put(pattern, String.valueOf(id));
         }
     }
 

@@ -123,13 +123,15 @@ public class SystemService {
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess;
     private final org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final WorkOrders workOrders;
 
     SystemService(JdbcClient jdbc, Duties duties, Documents documents, FieldEncryption fields, AuditLog audit,
                   OrganisationDirectory organisations, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.ProviderDataAccess> providerAccess,
                   org.springframework.beans.factory.ObjectProvider<cn.govcloud.guard.systems.SystemDataGrades> dataGrades,
-                  org.springframework.context.ApplicationEventPublisher events) {
+                  org.springframework.context.ApplicationEventPublisher events, WorkOrders workOrders) {
         this.events = events;
+        this.workOrders = workOrders;
         this.providerAccess = providerAccess;
         this.dataGrades = dataGrades;
         this.jdbc = jdbc;
@@ -396,6 +398,8 @@ public class SystemService {
         Instant admittedAt = move(system, Lifecycle.ADMIT, null, actor);
         // the one hook of the assessment ledger (A7.2): the verified 等保 certificate becomes the system's first filing
         events.publishEvent(new cn.govcloud.guard.systems.SystemAdmitted(id, system.orgId(), system.mlpsLevel(), admittedAt));
+        // issue 17 point 6: the provider opens the platform's network for the admitted system (switches stay off)
+        order(system, WorkOrders.Kind.ADMISSION, null, null, null, actor, admittedAt);
         // the supervisor's A11.2 check is done: every item accepted, admitted for the intranet (the switches are separate acts)
         duties.ofSubject(SubjectKind.SYSTEM, id).stream()
                 .filter(d -> d.ruleId().equals("A11.2-admission-check") && d.state().awaitsSubmission())
@@ -425,6 +429,13 @@ public class SystemService {
                 .param("on", on).param("now", ts(now)).param("id", id).update();
         record(id, which + (on ? ":ON" : ":OFF"), system.state(), system.state(), "A11.2", blank(reason) ? null : reason.strip(), actor, now);
         audit.record(AuditEvent.success("systems.switch", "system:" + id, which + " " + (on ? "on" : "off")));
+        boolean was = which == Switch.INTERNET_ACCESS ? system.internetAccess() : system.externalExchange();
+        if (was != on) {
+            // issue 17 point 6 (A11.2): the decision is the supervisor's, its execution at the firewall the provider's
+            WorkOrders.Kind kind = WorkOrders.Kind.valueOf(which.name() + (on ? "_ON" : "_OFF"));
+            order(system, kind, which == Switch.INTERNET_ACCESS ? on : null, which == Switch.EXTERNAL_EXCHANGE ? on : null,
+                    blank(reason) ? null : reason.strip(), actor, now);
+        }
         return get(id);
     }
 
@@ -439,6 +450,8 @@ public class SystemService {
         Instant now = move(system, Lifecycle.SUSPEND, reason.strip(), actor);
         // A11.4 "暂停政务云服务" (issue 17 point 7): a suspended system has no internet access and no external exchange
         switchesOff(system, actor, now, "暂停服务：" + reason.strip());
+        // issue 17 point 7: the suspension is executed by the provider (service stopped, access and exchange off) by work order
+        order(system, WorkOrders.Kind.SUSPENSION, false, false, reason.strip(), actor, now);
         duties.raise(new DutyTrigger("system.suspended", subject(system), now, "system:" + id + ":suspension:" + now.toEpochMilli()));
         return get(id);
     }
@@ -449,8 +462,9 @@ public class SystemService {
         SystemView system = visible(id, actor);
         Lifecycle.RESUME.check(system.state());
         requireReason(reason);
-        move(system, Lifecycle.RESUME, reason.strip(), actor);
+        Instant now = move(system, Lifecycle.RESUME, reason.strip(), actor);
         closeSuspensionReview(id, "恢复服务：" + reason.strip());
+        order(system, WorkOrders.Kind.RESUMPTION, null, null, reason.strip(), actor, now);
         return get(id);
     }
 
@@ -477,7 +491,13 @@ public class SystemService {
         duties.setDue("system:" + id, "A11.4-ordered-exit", deadline, "责令限期退出");
         closeSuspensionReview(id, "责令限期退出（" + deadline + "）：" + reason.strip());
         switchesOff(system, actor, now, "责令限期退出");
+        order(get(id), WorkOrders.Kind.EXIT_ORDER, false, false, reason.strip() + "（" + deadline + "）", actor, now);
         return get(id);
+    }
+
+    /** Raises the decision's work order to the provider (issue 17 point 6), in the decision's transaction. */
+    private void order(SystemView system, WorkOrders.Kind kind, Boolean internet, Boolean exchange, String reason, Actor actor, Instant now) {
+        workOrders.issue(subject(system), kind, WorkOrderTexts.change(kind, system, reason), internet, exchange, reason, actor, now);
     }
 
     /** Internet access and external exchange off, each recorded on the timeline when it was on. */
@@ -513,7 +533,8 @@ public class SystemService {
         }
         jdbc.sql("update systems_system set data_disposition = :d, internet_access = false, external_exchange = false where id = :id")
                 .param("d", dataDisposition.strip()).param("id", id).update();
-        move(system, Lifecycle.COMPLETE_EXIT, dataDisposition.strip(), actor);
+        Instant now = move(system, Lifecycle.COMPLETE_EXIT, dataDisposition.strip(), actor);
+        order(system, WorkOrders.Kind.EXIT, false, false, dataDisposition.strip(), actor, now);
         return get(id);
     }
 

@@ -18,10 +18,23 @@ import org.springframework.stereotype.Component;
 class SystemsFacade implements Systems {
     private final SystemService service;
     private final JdbcClient jdbc;
+    private final WorkOrders workOrders;
 
-    SystemsFacade(SystemService service, JdbcClient jdbc) {
+    SystemsFacade(SystemService service, JdbcClient jdbc, WorkOrders workOrders) {
         this.service = service;
         this.jdbc = jdbc;
+        this.workOrders = workOrders;
+    }
+
+    @Override
+    public List<Long> openWorkOrders(long id) {
+        return jdbc.sql("select id from systems_work_order where system_id = :s and state = 'OPEN' order by id").param("s", id)
+                .query(Long.class).list();
+    }
+
+    @Override
+    public void confirmWorkOrder(long workOrderId, String executedBy, java.time.Instant executedAt, String changes) {
+        workOrders.confirm(workOrderId, new WorkOrders.Confirmation(executedBy, executedAt, changes), null, null);
     }
 
     @Override

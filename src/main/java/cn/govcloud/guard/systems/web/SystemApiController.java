@@ -47,9 +47,14 @@ import jakarta.servlet.http.HttpServletRequest;
 class SystemApiController {
     private static final int PAGE = 50;
     private final SystemService systems;
+    private final cn.govcloud.guard.systems.internal.WorkOrders workOrders;
+    private final cn.govcloud.guard.systems.internal.WorkOrderQueries pending;
 
-    SystemApiController(SystemService systems) {
+    SystemApiController(SystemService systems, cn.govcloud.guard.systems.internal.WorkOrders workOrders,
+                        cn.govcloud.guard.systems.internal.WorkOrderQueries pending) {
         this.systems = systems;
+        this.workOrders = workOrders;
+        this.pending = pending;
     }
 
     record Body(String name, String purpose, Integer mlpsLevel, String filingNumber, String responsibleName, String responsibleMobile,
@@ -76,8 +81,20 @@ class SystemApiController {
         List<SystemView> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
                 parse(Exposure.class, "exposure", exposure), overdue), before, size + 1);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.stream().limit(size).map(SystemApiController::json).toList());
+        var open = pending.pending(page.stream().map(SystemView::id).toList());
+        m.put("items", page.stream().limit(size).map(s -> withPending(json(s), open.getOrDefault(s.id(),
+                cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending.NONE))).toList());
         m.put("next", page.size() > size ? page.get(size - 1).id() : null);
+        return m;
+    }
+
+    /**
+     * Issue 17 point 6: {@code internetAccess} / {@code externalExchange} are the supervisor's decision; while the provider's
+     * work order for a switch is open, {@code …Pending} is true ("ordered, awaiting execution").
+     */
+    static Map<String, Object> withPending(Map<String, Object> m, cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending p) {
+        m.put("internetAccessPending", p.internetAccessPending());
+        m.put("externalExchangePending", p.externalExchangePending());
         return m;
     }
 
@@ -85,8 +102,9 @@ class SystemApiController {
     @GetMapping("/{id}")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
     Map<String, Object> get(@PathVariable long id) {
-        SystemView system = systems.readable(id, Actor.require());
-        Map<String, Object> m = json(system);
+        Actor actor = Actor.require();
+        SystemView system = systems.readable(id, actor);
+        Map<String, Object> m = withPending(json(system), pending.pending(id));
         m.put("agreement", systems.agreement(id).map(SystemApiController::json).orElse(null));
         Map<String, Object> items = new LinkedHashMap<>();
         systems.items(id).forEach((kind, item) -> items.put(kind.name(), json(item)));
@@ -99,6 +117,8 @@ class SystemApiController {
         m.put("contractors", systems.contractors(id).stream().map(SystemApiController::json).toList());
         m.put("timeline", systems.timeline(id).stream().map(SystemApiController::json).toList());
         m.put("duties", systems.duties(id).stream().map(SystemApiController::json).toList());
+        m.put("workOrders", workOrders.page(actor, new cn.govcloud.guard.systems.internal.WorkOrders.Filter(id, null, null, null), null, 50)
+                .stream().map(WorkOrderApiController::json).toList());
         return m;
     }
 

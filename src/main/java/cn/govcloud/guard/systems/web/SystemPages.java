@@ -52,7 +52,13 @@ class SystemPages {
     private final MessageSource messages;
     private final Clock clock;
 
-    SystemPages(SystemService systems, SystemImport imports, MessageSource messages, Clock clock) {
+    private final cn.govcloud.guard.systems.internal.WorkOrders workOrders;
+    private final cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders;
+
+    SystemPages(SystemService systems, SystemImport imports, MessageSource messages, Clock clock,
+                cn.govcloud.guard.systems.internal.WorkOrders workOrders, cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders) {
+        this.workOrders = workOrders;
+        this.pendingOrders = pendingOrders;
         this.systems = systems;
         this.imports = imports;
         this.messages = messages;
@@ -72,6 +78,7 @@ class SystemPages {
         }
         List<SystemView> page = systems.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
         model.addAttribute("systems", page.stream().limit(PAGE).toList());
+        model.addAttribute("pending", pendingOrders.pending(page.stream().map(SystemView::id).toList()));
         model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
         model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
@@ -358,6 +365,10 @@ class SystemPages {
         model.addAttribute("timeline", timeline);
         model.addAttribute("labels", labels);
         model.addAttribute("duties", systems.duties(id));
+        // issue 17 point 6: the provider's work orders for this system, and the switches they have still to set
+        model.addAttribute("workOrders", workOrders.page(actor, new cn.govcloud.guard.systems.internal.WorkOrders.Filter(id, null, null, null),
+                null, 50));
+        model.addAttribute("pending", pendingOrders.pending(id));
         model.addAttribute("documents", systems.documents(id));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -398,6 +409,8 @@ class SystemPages {
             case "INTERNET_ACCESS" -> text("ON".equals(tail) ? "systems.switch.on" : "systems.switch.off") + "：" + text("systems.field.internetAccess");
             case "EXTERNAL_EXCHANGE" -> text("ON".equals(tail) ? "systems.switch.on" : "systems.switch.off") + "："
                     + text("systems.field.externalExchange");
+            case "ORDERED" -> text("systems.workOrder.ordered") + "：" + text("systems.workOrder.kind." + tail);
+            case "EXECUTED" -> text("systems.workOrder.executed") + "：" + text("systems.workOrder.kind." + tail);
             default -> action;
         };
     }

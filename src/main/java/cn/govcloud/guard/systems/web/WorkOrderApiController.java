@@ -1,0 +1,188 @@
+package cn.govcloud.guard.systems.web;
+
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.documents.StoredDocument;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.systems.internal.SystemRegister;
+import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.internal.SystemState;
+import cn.govcloud.guard.systems.internal.WorkOrders;
+import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;
+import cn.govcloud.guard.systems.internal.WorkOrders.Filter;
+import cn.govcloud.guard.systems.internal.WorkOrders.Kind;
+import cn.govcloud.guard.systems.internal.WorkOrders.State;
+import cn.govcloud.guard.systems.internal.WorkOrders.WorkOrder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Work orders to the provider over the API (issue 17 point 6, A11.2, A11.4): the provider lists what it has to execute with
+ * the due times and confirms each; the unit (its own systems only), the supervisor and the regulators read them. The
+ * provider's read-only view of the register's metadata is here too (A8.1: no unit data in it).
+ */
+@RestController
+class WorkOrderApiController {
+    private static final int PAGE = 50;
+    private final WorkOrders orders;
+    private final SystemRegister register;
+
+    WorkOrderApiController(WorkOrders orders, SystemRegister register) {
+        this.orders = orders;
+        this.register = register;
+    }
+
+    record Body(String executedBy, String executedAt, String changes) {
+    }
+
+    @GetMapping("/api/v1/work-orders")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> list(@RequestParam(required = false) Long system, @RequestParam(required = false) Long unit,
+                             @RequestParam(required = false) String state, @RequestParam(required = false) String kind,
+                             @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
+        List<WorkOrder> page = orders.page(Actor.require(), new Filter(system, unit, SystemApiController.parse(State.class, "state", state),
+                SystemApiController.parse(Kind.class, "kind", kind)), before, size + 1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.stream().limit(size).map(WorkOrderApiController::json).toList());
+        m.put("next", page.size() > size ? page.get(size - 1).id() : null);
+        return m;
+    }
+
+    @GetMapping("/api/v1/work-orders/{id}")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    Map<String, Object> get(@PathVariable long id) {
+        return json(orders.visible(id, Actor.require()));
+    }
+
+    /** The provider's confirmation as JSON: {@code {"executedBy", "executedAt": ISO-8601 instant, "changes"}}. */
+    @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Allow(Role.PROVIDER_OPERATOR)
+    Map<String, Object> confirm(@PathVariable long id, @RequestBody(required = false) Body body) {
+        Body b = body == null ? new Body(null, null, null) : body;
+        return json(orders.confirm(id, new Confirmation(b.executedBy(), instant(b.executedAt()), b.changes()), null, null));
+    }
+
+    /** The same as multipart, with an optional evidence file in part {@code file}. */
+    @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Allow(Role.PROVIDER_OPERATOR)
+    Map<String, Object> confirmWithEvidence(@PathVariable long id, @RequestParam(required = false) String executedBy,
+                                            @RequestParam(required = false) String executedAt, @RequestParam(required = false) String changes,
+                                            HttpServletRequest request) throws IOException {
+        MultipartFile file = SystemApiController.file(request);
+        boolean hasFile = file != null && !file.isEmpty();
+        return json(orders.confirm(id, new Confirmation(executedBy, instant(executedAt), changes), hasFile ? file.getOriginalFilename() : null,
+                hasFile ? file.getInputStream() : null));
+    }
+
+    @GetMapping("/api/v1/work-orders/{id}/evidence")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    ResponseEntity<byte[]> evidence(@PathVariable long id) {
+        StoredDocument doc = orders.evidence(id, Actor.require());
+        return Downloads.attachment(doc, orders.evidenceContent(doc.id()));
+    }
+
+    /** The register's metadata for the provider (issue 17 point 6): paged, filterable; nothing of the unit's data (A8.1). */
+    @GetMapping("/api/v1/system-register")
+    @Allow(Role.PROVIDER_OPERATOR)
+    Map<String, Object> register(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
+                                 @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
+                                 @RequestParam(required = false) String name, @RequestParam(required = false) Long before,
+                                 @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
+        List<SystemRegister.Entry> page = register.page(Actor.require(), new SystemRegister.Filter(unit, level,
+                SystemApiController.parse(SystemState.class, "state", state), SystemApiController.parse(Exposure.class, "exposure", exposure),
+                name), before, size + 1);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", page.stream().limit(size).map(WorkOrderApiController::json).toList());
+        m.put("next", page.size() > size ? page.get(size - 1).id() : null);
+        return m;
+    }
+
+    /** An ISO-8601 instant with offset, or a local date-time (a browser's datetime-local) read in Asia/Shanghai; null when blank. */
+    static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(value.strip()).atZone(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new InvalidInput("systems.workOrder.error.invalid", Map.of("executedAt", "systems.workOrder.error.executedAt"));
+            }
+        }
+    }
+
+    static Map<String, Object> json(WorkOrder w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", w.id());
+        m.put("systemId", w.systemId());
+        m.put("systemName", w.systemName());
+        m.put("unitId", w.orgId());
+        m.put("unitName", w.orgName());
+        m.put("kind", w.kind());
+        m.put("rule", w.ruleId());
+        m.put("change", w.change());
+        m.put("internetAccess", w.internetAccess());
+        m.put("externalExchange", w.externalExchange());
+        m.put("reason", w.reason());
+        m.put("orderedAt", w.orderedAt());
+        m.put("orderedBy", w.orderedBy());
+        m.put("dutyId", w.dutyId());
+        m.put("dueDate", w.dueDate());
+        m.put("dueAt", w.dueAt());
+        m.put("dueProvisional", w.dueProvisional());
+        m.put("state", w.state());
+        Map<String, Object> c = null;
+        if (w.confirmedAt() != null) {
+            c = new LinkedHashMap<>();
+            c.put("executedBy", w.executedBy());
+            c.put("executedAt", w.executedAt());
+            c.put("changes", w.executionNote());
+            c.put("evidenceDocumentId", w.evidenceDocumentId());
+            c.put("confirmedAt", w.confirmedAt());
+            c.put("confirmedBy", w.confirmedBy());
+            c.put("late", w.late());
+        }
+        m.put("confirmation", c);
+        return m;
+    }
+
+    static Map<String, Object> json(SystemRegister.Entry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("name", e.name());
+        m.put("unitId", e.unitId());
+        m.put("unitName", e.unitName());
+        m.put("mlpsLevel", e.mlpsLevel());
+        m.put("exposure", e.exposure());
+        m.put("addresses", e.addresses());
+        m.put("status", e.state());
+        m.put("internetAccess", e.internetAccess());
+        m.put("internetAccessPending", e.internetAccessPending());
+        m.put("externalExchange", e.externalExchange());
+        m.put("externalExchangePending", e.externalExchangePending());
+        m.put("exitDeadline", e.exitDeadline());
+        return m;
+    }
+}

@@ -1,0 +1,160 @@
+package cn.govcloud.guard.systems.web;
+
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.documents.StoredDocument;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.internal.SystemRegister;
+import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.internal.SystemState;
+import cn.govcloud.guard.systems.internal.WorkOrders;
+import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;
+import cn.govcloud.guard.systems.internal.WorkOrders.Filter;
+import cn.govcloud.guard.systems.internal.WorkOrders.Kind;
+import cn.govcloud.guard.systems.internal.WorkOrders.State;
+import cn.govcloud.guard.systems.internal.WorkOrders.WorkOrder;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Work-order pages (issue 17 point 6): the provider's list with due times and the confirmation form (errors beside each
+ * field); the unit and the supervisor see the same orders (the unit its own) here and on the system's page. The provider's
+ * read-only register view is here too.
+ */
+@Controller
+class WorkOrderPages {
+    private static final int PAGE = 50;
+    private final WorkOrders orders;
+    private final SystemRegister register;
+    private final MessageSource messages;
+
+    WorkOrderPages(WorkOrders orders, SystemRegister register, MessageSource messages) {
+        this.orders = orders;
+        this.register = register;
+        this.messages = messages;
+    }
+
+    @GetMapping("/work-orders")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String list(@RequestParam Map<String, String> params, Model model) {
+        Actor actor = Actor.require();
+        Filter filter;
+        try {
+            filter = new Filter(null, null, SystemApiController.parse(State.class, "state", params.get("state")),
+                    SystemApiController.parse(Kind.class, "kind", params.get("kind")));
+        } catch (InvalidInput e) {
+            filter = Filter.none();
+        }
+        List<WorkOrder> page = orders.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
+        model.addAttribute("orders", page.stream().limit(PAGE).toList());
+        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        model.addAttribute("params", params);
+        model.addAttribute("states", State.values());
+        model.addAttribute("kinds", Kind.values());
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        return "systems/work-orders";
+    }
+
+    @GetMapping("/work-orders/{id}")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    String show(@PathVariable long id, Model model) {
+        return show(id, model, Map.of(), Map.of());
+    }
+
+    @PostMapping("/work-orders/{id}/confirmation")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String confirm(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile file,
+                   Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            boolean hasFile = file != null && !file.isEmpty();
+            orders.confirm(id, new Confirmation(form.get("executedBy"), WorkOrderApiController.instant(form.get("executedAt")), form.get("changes")),
+                    hasFile ? file.getOriginalFilename() : null, hasFile ? file.getInputStream() : null);
+            redirect.addFlashAttribute("done", "systems.workOrder.confirmed");
+            return "redirect:/work-orders/" + id;
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.put("form", text(e.getMessage()));
+            return show(id, model, form, errors);
+        } catch (RuleViolation e) {
+            return show(id, model, form, Map.of("form", e.rule() + ": " + text(e.getMessage())));
+        }
+    }
+
+    @GetMapping("/work-orders/{id}/evidence")
+    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    ResponseEntity<byte[]> evidence(@PathVariable long id) {
+        StoredDocument doc = orders.evidence(id, Actor.require());
+        return Downloads.attachment(doc, orders.evidenceContent(doc.id()));
+    }
+
+    /** The provider's read-only view of the register's metadata (A8.1: no unit data). */
+    @GetMapping("/system-register")
+    @Allow(Role.PROVIDER_OPERATOR)
+    String register(@RequestParam Map<String, String> params, Model model) {
+        SystemRegister.Filter filter;
+        try {
+            filter = new SystemRegister.Filter(longOrNull(params.get("unit")), intOrNull(params.get("level")),
+                    SystemApiController.parse(SystemState.class, "state", params.get("state")),
+                    SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), params.get("name"));
+        } catch (InvalidInput | NumberFormatException e) {
+            filter = new SystemRegister.Filter(null, null, null, null, null);
+        }
+        List<SystemRegister.Entry> page = register.page(Actor.require(), filter, longOrNull(params.get("before")), PAGE + 1);
+        model.addAttribute("entries", page.stream().limit(PAGE).toList());
+        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        model.addAttribute("params", params);
+        model.addAttribute("units", register.units());
+        model.addAttribute("states", SystemState.values());
+        model.addAttribute("exposures", Exposure.values());
+        return "systems/register";
+    }
+
+    private String show(long id, Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        WorkOrder order = orders.visible(id, actor);
+        model.addAttribute("order", order);
+        model.addAttribute("mayConfirm", actor.has(Role.PROVIDER_OPERATOR) && order.open());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("zone", WorkingCalendar.ZONE);
+        return "systems/work-order";
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    private static Long longOrNull(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer intOrNull(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
