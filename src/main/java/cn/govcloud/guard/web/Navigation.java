@@ -110,7 +110,7 @@ public final class Navigation {
     public static final List<Group> GROUPS = List.of(
             new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment",
                     "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-mine")),
-            new Group("systems", "nav.group.systems", List.of("systems")),
+            new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register")),
             new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "incidents", "plans", "drills")),
             new Group("access", "nav.group.access", List.of("access-channels", "access-visits", "access-grants", "access-accounts")),
             new Group("data", "nav.group.data", List.of("data", "data-important", "data-findings", "data-transfers")),

@@ -137,13 +137,14 @@ class RuleCatalogServiceUnitTests {
         when(overlays.activeId()).thenReturn(Optional.empty());
         assertThat(service.events()).containsExactly(
                 "certification.issued", "platform.remote-operation.requested", "platform.remote-operation.ended",
-                "supply-chain.item-proposed", "exit.requested", "exit.service-ended", "network-line.connected",
-                "system.registered", "system.contractor-engaged", "data-access.requested", "data-access.grant-ended",
-                "data-export.registered", "visit.requested", "visit.signed-in", "remote-access.requested", "remote-access.approved",
-                "remote-channel.ended", "long-term-channel.requested", "alert.raised", "alert.sent", "intake.unmatched", "hazard.notified",
-                "hazard.returned", "incident.confirmed", "incident.reported", "incident.closed", "system.admission-requested", "hazard.found",
+                "supply-chain.item-proposed", "exit.requested", "exit.decision-requested", "exit.service-ended",
+                "network-line.connected", "system.registered", "system.contractor-engaged", "data-access.requested",
+                "data-access.grant-ended", "data-export.registered", "visit.requested", "visit.signed-in",
+                "remote-access.requested", "remote-access.approved", "remote-channel.ended", "long-term-channel.requested",
+                "alert.raised", "alert.sent", "intake.unmatched", "hazard.notified", "hazard.returned", "incident.confirmed",
+                "incident.reported", "incident.closed", "system.admission-requested", "system.gate-order-issued", "hazard.found",
                 "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
-                "calendar.next-year-missing");
+                "system.suspension-order-issued", "calendar.next-year-missing");
         assertThat(service.events()).isEqualTo(service.snapshot().events());
     }
 
