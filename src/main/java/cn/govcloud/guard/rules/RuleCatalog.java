@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>How the rules are meant to be read:
  * <ul>
  * <li>{@link Rule#conditions()} are tested on the attributes of the subject (a system:
- *     {@code mlpsLevel}, {@code yearsSinceMlpsAssessment}, {@code dataGrade}) together with those of
+ *     {@code mlpsLevel}, {@code yearsSinceMlpsAssessment}, {@code dataGrade}, {@code cii}) together with those of
  *     the triggering event ({@code certification.issued}: {@code kind}; {@code supply-chain.item-proposed}:
  *     {@code itemType}; {@code incident.*}: {@code grade}); a missing attribute fails its condition.</li>
  * <li>An event names its subject. A rule triggered by it is owed when its {@link Rule#appliesTo()} is

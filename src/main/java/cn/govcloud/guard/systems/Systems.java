@@ -62,6 +62,12 @@ public interface Systems {
 
     Optional<SystemRef> find(long id);
 
+    /**
+     * Whether the system is critical information infrastructure (关基) as the supervisor recorded it (issue 17
+     * point 4); false for an unknown system. Catalog conditions read it as {@code cii}.
+     */
+    boolean criticalInfrastructure(long id);
+
     /** An organisation's systems not yet exited, by name (e.g. for a unit's request forms in other modules). */
     List<SystemRef> ofOrganisation(long orgId);
 

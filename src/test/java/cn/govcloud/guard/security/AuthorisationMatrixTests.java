@@ -192,7 +192,9 @@ class AuthorisationMatrixTests {
                 "/api/v1/systems/{id}/admission", "/api/v1/systems/{id}/exit", "/systems/{id}", "/systems/{id}/agreement",
                 "/systems/{id}/submission", "/systems/{id}/admission", "/systems/{id}/edit", "/systems/{id}/exit", "/api/v1/systems/{id}/responsible-mobile",
                 // A7.2: the system's assessment ledger (issue 17 point 9)
-                "/api/v1/systems/{id}/assessments", "/systems/{id}/assessments")) {
+                "/api/v1/systems/{id}/assessments", "/systems/{id}/assessments",
+                // issue 17 point 4: the 关基 identification
+                "/api/v1/systems/{id}/critical-infrastructure")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {

@@ -60,6 +60,7 @@ public class HazardRetests {
         facts.put("severity", h.severity().name());
         facts.put("warnerKind", warnerKind);
         facts.put("mlpsLevel", systems.find(h.systemId()).map(Systems.SystemRef::mlpsLevel).orElse(0));
+        facts.put("cii", systems.criticalInfrastructure(h.systemId()));
         SystemDataGrades grades = dataGrades.getIfAvailable();
         facts.put("dataGrade", grades == null ? "general" : grades.gradeOf(h.systemId()));
         return catalog.parameter(PARAMETER).requiredFor(facts);

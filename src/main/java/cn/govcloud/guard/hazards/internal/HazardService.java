@@ -288,9 +288,10 @@ public class HazardService implements Hazards {
 
         // A10.2: the catalog decides the clocks; the rectification's due date is the notice's due date
         Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-        // issue 17 point 4: the catalog's conditions may test the hazard's severity and the system's level and data grade
+        // issue 17 point 4: the catalog's conditions may test the hazard's severity and the system's level, data grade and 关基 flag
         Map<String, Object> facts = new HashMap<>();
         facts.put("severity", h.severity().name());
+        facts.put("cii", systems.criticalInfrastructure(system.id()));
         facts.put("dataGrade", dataGrades.getIfAvailable() == null ? "general" : dataGrades.getIfAvailable().gradeOf(system.id()));
         List<Duty> raised = duties.raise(new DutyTrigger("hazard.notified", subject, notifiedAt, reference(id), facts));
         Duty rectify = raised.stream().filter(d -> rectifyRule(d.ruleId())).findFirst()

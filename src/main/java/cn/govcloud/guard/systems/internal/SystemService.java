@@ -892,14 +892,16 @@ public class SystemService {
         LocalDate cert = Optional.ofNullable(items(s.id()).get(ItemKind.MLPS_CERTIFICATE)).map(Item::certDate).orElse(null);
         return new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(),
                 attributes(s.mlpsLevel(), cert == null ? 99 : today().getYear() - cert.getYear(),
-                        Optional.ofNullable(dataGrades.getIfAvailable()).map(g -> g.gradeOf(s.id())).orElse(GENERAL_DATA)));
+                        Optional.ofNullable(dataGrades.getIfAvailable()).map(g -> g.gradeOf(s.id())).orElse(GENERAL_DATA),
+                        jdbc.sql("select cii from systems_system where id = :id").param("id", s.id()).query(Boolean.class).single()));
     }
 
     static final String GENERAL_DATA = "general";
 
     /** The attributes the catalog's conditions read of a system; {@code dataGrade} comes from the data catalog (A8.2). */
-    static Map<String, Object> attributes(int level, int years, String dataGrade) {
-        return Map.of("mlpsLevel", level, "yearsSinceMlpsAssessment", years, "dataGrade", dataGrade);
+    /** What the catalog's conditions read of a system; {@code cii}: critical information infrastructure (issue 17 point 4). */
+    static Map<String, Object> attributes(int level, int years, String dataGrade, boolean cii) {
+        return Map.of("mlpsLevel", level, "yearsSinceMlpsAssessment", years, "dataGrade", dataGrade, "cii", cii);
     }
 
     // ---- internals ------------------------------------------------------------------------------

@@ -46,12 +46,12 @@ class SystemSubjects implements SubjectSource {
         SystemDataGrades grades = dataGrades.getIfAvailable();
         Map<Long, String> aboveGeneral = grades == null ? Map.of() : grades.aboveGeneral();
         int year = LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
-        return jdbc.sql("select id, name, org_id, mlps_level from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') order by id")
+        return jdbc.sql("select id, name, org_id, mlps_level, cii from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') order by id")
                 .query((rs, i) -> {
                     LocalDate cert = certDates.get(rs.getLong("id"));
                     return new Subject(SubjectKind.SYSTEM, rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"),
                             SystemService.attributes(rs.getInt("mlps_level"), cert == null ? 99 : year - cert.getYear(),
-                                    aboveGeneral.getOrDefault(rs.getLong("id"), SystemService.GENERAL_DATA)));
+                                    aboveGeneral.getOrDefault(rs.getLong("id"), SystemService.GENERAL_DATA), rs.getBoolean("cii")));
                 }).list();
     }
 }

@@ -19,11 +19,18 @@ class SystemsFacade implements Systems {
     private final SystemService service;
     private final JdbcClient jdbc;
     private final WorkOrders workOrders;
+    private final CriticalInfrastructure cii;
 
-    SystemsFacade(SystemService service, JdbcClient jdbc, WorkOrders workOrders) {
+    SystemsFacade(SystemService service, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
         this.service = service;
         this.jdbc = jdbc;
         this.workOrders = workOrders;
+        this.cii = cii;
+    }
+
+    @Override
+    public boolean criticalInfrastructure(long id) {
+        return cii.isCii(id);
     }
 
     @Override

@@ -55,8 +55,12 @@ class SystemPages {
     private final cn.govcloud.guard.systems.internal.WorkOrders workOrders;
     private final cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders;
 
+    private final cn.govcloud.guard.systems.internal.CriticalInfrastructure cii;
+
     SystemPages(SystemService systems, SystemImport imports, MessageSource messages, Clock clock,
-                cn.govcloud.guard.systems.internal.WorkOrders workOrders, cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders) {
+                cn.govcloud.guard.systems.internal.WorkOrders workOrders, cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders,
+                cn.govcloud.guard.systems.internal.CriticalInfrastructure cii) {
+        this.cii = cii;
         this.workOrders = workOrders;
         this.pendingOrders = pendingOrders;
         this.systems = systems;
@@ -292,6 +296,14 @@ class SystemPages {
         });
     }
 
+    /** Issue 17 point 4: the supervisor records the protection department's 关基 identification. */
+    @PostMapping("/systems/{id}/critical-infrastructure")
+    @Allow(Role.SUPERVISOR)
+    String criticalInfrastructure(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return act(id, model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
+                Actor.require()));
+    }
+
     @PostMapping("/systems/{id}/suspension")
     @Allow(Role.SUPERVISOR)
     String suspend(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
@@ -369,6 +381,7 @@ class SystemPages {
         model.addAttribute("workOrders", workOrders.page(actor, new cn.govcloud.guard.systems.internal.WorkOrders.Filter(id, null, null, null),
                 null, 50));
         model.addAttribute("pending", pendingOrders.pending(id));
+        model.addAttribute("cii", cii.of(id));
         model.addAttribute("documents", systems.documents(id));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -382,6 +395,7 @@ class SystemPages {
         model.addAttribute("mayEdit", unit && state == SystemState.DRAFT);
         model.addAttribute("mayRequest", unit && Lifecycle.REQUEST_ADMISSION.allowedFrom(state));
         model.addAttribute("mayReview", supervisor && state == SystemState.AWAITING_VERIFICATION);
+        model.addAttribute("mayRecordCii", supervisor && state != SystemState.EXITED);
         model.addAttribute("mayAdmit", supervisor && Lifecycle.ADMIT.allowedFrom(state));
         model.addAttribute("maySwitch", supervisor && state == SystemState.ADMITTED);
         model.addAttribute("maySuspend", supervisor && Lifecycle.SUSPEND.allowedFrom(state));
