@@ -115,6 +115,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A commit or rollback that failed because the connection broke is the database being away, not a bug (issue 20 point 6). */
+    @ExceptionHandler(org.springframework.transaction.TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(org.springframework.transaction.TransactionSystemException e, HttpServletRequest request) {
+        if (UnavailableAnswers.databaseUnreachable(e)) {
+            return unavailable(e, request);
+        }
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(unexpected(e, request));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);

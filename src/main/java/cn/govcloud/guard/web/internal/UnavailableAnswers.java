@@ -51,7 +51,17 @@ class UnavailableAnswers extends OncePerRequestFilter {
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
-                    || t instanceof SQLTransientConnectionException) {
+                    || t instanceof SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            // SQLSTATE class 08, connection exception: e.g. the broken connection under a failed rollback, which Spring
+            // reports as TransactionSystemException ("JDBC rollback failed") and so hides the cut it comes from
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            // the rollback's failure hides what made the transaction roll back: the query that met the cut
+            if (t instanceof org.springframework.transaction.TransactionSystemException tx && tx.getApplicationException() != null
+                    && databaseUnreachable(tx.getApplicationException())) {
                 return true;
             }
         }
