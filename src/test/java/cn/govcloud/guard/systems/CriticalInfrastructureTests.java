@@ -134,4 +134,29 @@ class CriticalInfrastructureTests {
         assertThat(body(call("supervisor", get("/api/v1/hazards/" + body(plain).get("id").asLong()))).get("retestRequired").asBoolean())
                 .isFalse();
     }
+
+    @Test
+    void A10_2_theSystemPageOffersTheFormToTheSupervisorOnlyAndShowsTheErrorBesideTheField() throws Exception {
+        long system = unit1Systems().get(0);
+        var supervisor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                cn.govcloud.guard.security.DemoActors.authentication(jdbc, "supervisor"));
+        var unit1 = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                cn.govcloud.guard.security.DemoActors.authentication(jdbc, "unit1"));
+        String unitPage = mvc.perform(get("/systems/" + system).with(unit1)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unitPage).contains("关键信息基础设施").doesNotContain("id=\"cii-form\"");
+
+        MvcResult refused = mvc.perform(post("/systems/" + system + "/critical-infrastructure").with(supervisor)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("cii", "true").param("protectionDepartment", "")).andReturn();
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("id=\"cii-form\"", "认定为关基时须填写保护工作部门");
+        assertThat(jdbc.sql("select cii from systems_system where id = :id").param("id", system).query(Boolean.class).single()).isFalse();
+
+        MvcResult saved = mvc.perform(post("/systems/" + system + "/critical-infrastructure").with(supervisor)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("cii", "true").param("protectionDepartment", "市委网信办")).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/systems/" + system);
+        assertThat(mvc.perform(get("/systems/" + system).with(unit1)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("是（保护工作部门：市委网信办）");
+    }
 }
