@@ -18,6 +18,12 @@ public interface Duties {
     List<Duty> raise(DutyTrigger trigger);
 
     /**
+     * The duties raised under a reference so far (e.g. {@code hazard:17}), oldest first; unscoped. For a producer that
+     * published a {@link DutyEvent} and shows or links what it raised.
+     */
+    List<Duty> raisedBy(String reference);
+
+    /**
      * Marks the duties of a reference as done by the workflow that owns it (e.g. the hazard was
      * closed with written feedback), recording who closed it and how.
      */

@@ -9,7 +9,8 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.crypto.Masking;
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
+import cn.govcloud.guard.access.VisitAuthorised;
+import cn.govcloud.guard.access.VisitSignedIn;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Actor;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,8 +68,11 @@ public class Visits {
     private final AuditLog audit;
     private final FieldEncryption fields;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Visits(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, FieldEncryption fields, Clock clock) {
+    Visits(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, FieldEncryption fields, Clock clock,
+           ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -132,7 +137,7 @@ public class Visits {
                     .param("mobileMasked", Masking.mobile(v.mobile().strip())).update();
         }
         // the letter is the evidence the visit.requested duty asks for: raised and fulfilled at once
-        duties.raise(new DutyTrigger("visit.requested", subject(system), now, reference(id)));
+        events.publishEvent(new VisitAuthorised(id, subject(system), now));
         duties.fulfil(reference(id), "authorisation letter " + letterNumber.strip());
         audit.record(AuditEvent.success("access.visit.authorise", reference(id), "A9.1 letter " + letterNumber.strip() + " " + validFrom + "–"
                 + validUntil + " visitors " + visitors.size()));
@@ -175,7 +180,7 @@ public class Visits {
         if (changed != 1) {
             throw new RuleViolation("A9.1", "access.visit.error.notAuthorised");
         }
-        duties.raise(new DutyTrigger("visit.signed-in", subject(systems.find(v.systemId()).orElseThrow()), now, reference(id) + ":escort"));
+        events.publishEvent(new VisitSignedIn(id, subject(systems.find(v.systemId()).orElseThrow()), now));
         audit.record(AuditEvent.success("access.visit.sign-in", reference(id), "A9.1 escorted by " + v.escort()));
     }
 

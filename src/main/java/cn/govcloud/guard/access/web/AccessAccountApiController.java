@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
 import static cn.govcloud.guard.access.web.VisitApiController.date;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/access")
 @Tag(name = "Account register (A7.3)")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowOversightAndUnits
 class AccessAccountApiController {
     private final AccessAccounts accounts;
 
@@ -50,7 +52,7 @@ class AccessAccountApiController {
 
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     @Operation(summary = "Register an account", description = "`{\"systemId\", \"kind\": OPS_TERMINAL|RELATED_TERMINAL|VPN|ZERO_TRUST|ADMIN|OTHER, "
             + "\"accountName\", \"holder\", \"privileges\", \"leastPrivilege\", \"createdOn\", \"expiresOn\"?}`; passwords are never stored")
     Map<String, Object> register(@RequestBody(required = false) Map<String, Object> body) {

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.access.internal.AccessAccounts;
 import cn.govcloud.guard.access.internal.AccessAccounts.Account;
 import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * side) confirms or revokes in the review and names the responsible person with the password policy.
  */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowOversightAndUnits
 class AccessAccountPages {
     static final List<String> KINDS = List.of("OPS_TERMINAL", "RELATED_TERMINAL", "VPN", "ZERO_TRUST", "ADMIN", "OTHER");
 
@@ -54,7 +56,7 @@ class AccessAccountPages {
     }
 
     @PostMapping("/access/accounts")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String register(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = number(form.get("systemId"));

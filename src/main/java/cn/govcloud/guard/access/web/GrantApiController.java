@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.instant;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/data-access")
 @Tag(name = "Data-access grants (A8.1)")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class GrantApiController {
     private final DataAccessGrants grants;
 
@@ -49,7 +51,7 @@ class GrantApiController {
 
     @PostMapping("/grants")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     @Operation(summary = "The provider asks for access to a system's data",
             description = "`{\"systemId\", \"purpose\", \"scope\": [\"VIEW\"|\"COPY\"|\"MODIFY\"|\"MOVE\"], \"startsAt\", \"endsAt\"}` (at most 90 days)")
     Map<String, Object> request(@RequestBody(required = false) Map<String, Object> body) {
@@ -98,7 +100,7 @@ class GrantApiController {
 
     @PostMapping("/accesses")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     @Operation(summary = "The provider records an access to a unit's system data",
             description = "`{\"systemId\", \"purpose\": \"VIEW\"|\"COPY\"|\"MODIFY\"|\"MOVE\", \"detail\"}`; without an active grant it is stored "
                     + "as a violation and the supervisor is told at once (A8.1)")

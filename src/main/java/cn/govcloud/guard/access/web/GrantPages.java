@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
@@ -36,7 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * grant is shown as a violation (the supervisor sees every one).
  */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class GrantPages {
     private final DataAccessGrants grants;
     private final Systems systems;
@@ -57,7 +59,7 @@ class GrantPages {
     }
 
     @PostMapping("/access/grants")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String request(@RequestParam MultiValueMap<String, String> form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = number(form.getFirst("systemId"));
@@ -98,7 +100,7 @@ class GrantPages {
     }
 
     @PostMapping("/access/grants/accesses")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
                   @RequestParam(required = false) String detail, Model model) {
         return act(model, () -> {

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.access.Channels.NewChannel;
 import cn.govcloud.guard.access.internal.RemoteChannels;
 import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
@@ -46,7 +49,7 @@ import org.springframework.web.bind.annotation.RestController;
         + "`channels:verify`) issued by the security administrator")
 @Tag(name = "Remote channels (A9.2, A9.3, A5.3)", description = "Request → unit approval → (long-term: regulator) → provider opens → "
         + "requester sees the single-use credential once → the gateway verifies it once (一次一用、单次有效) → closure.")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class RemoteChannelApiController {
     private final RemoteChannels channels;
 
@@ -104,7 +107,7 @@ class RemoteChannelApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     @Operation(summary = "Request a channel (A9.2); systemId null: the provider's remote operation of the platform (A5.3)", description = """
             `{"systemId", "purpose", "operations", "accounts", "channelType": "VPN"|"ZERO_TRUST", "operatorName", "startsAt", "endsAt", \
             "longTerm": false}`. A window longer than the maximum (8 hours by default) → 409 `A9.2` unless `longTerm` is true, which \
@@ -162,7 +165,7 @@ class RemoteChannelApiController {
     }
 
     @PostMapping("/{id}/opening")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     @Operation(summary = "The provider opens an approved channel (A9.2; long-term after the regulator, A9.3; the platform's after the supervisor, A5.3)")
     Map<String, Object> open(@PathVariable long id) {
         channels.open(id);
@@ -170,7 +173,7 @@ class RemoteChannelApiController {
     }
 
     @PostMapping("/{id}/credential")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     @Operation(summary = "The requester receives the single-use credential — once (A9.3)", description = """
             `200 {"credential": "ggc_…", "endsAt"}` the first time (256 random bits; the platform keeps only its HMAC-SM3); \
             every later call → 409 `A9.3`. Hand it to the gateway client; it works for one verification inside the window.""")
@@ -186,7 +189,7 @@ class RemoteChannelApiController {
     }
 
     @PostMapping("/{id}/closure")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working")
     Map<String, Object> close(@PathVariable long id) {
         channels.close(id);

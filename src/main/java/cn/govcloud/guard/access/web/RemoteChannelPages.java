@@ -1,5 +1,8 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.access.Channels.NewChannel;
 import cn.govcloud.guard.access.internal.RemoteChannels;
 import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
@@ -31,7 +34,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The remote-channel pages (A9.2, A9.3, A5.3). Chinese first; no scripts needed. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class RemoteChannelPages {
     private final RemoteChannels channels;
     private final Systems systems;
@@ -52,7 +55,7 @@ class RemoteChannelPages {
     }
 
     @PostMapping("/access/channels")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String request(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = null;
@@ -104,13 +107,13 @@ class RemoteChannelPages {
     }
 
     @PostMapping("/access/channels/{id}/opening")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String open(@PathVariable long id, Model model) {
         return act(id, model, () -> channels.open(id));
     }
 
     @PostMapping("/access/channels/{id}/closure")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String close(@PathVariable long id, Model model) {
         return act(id, model, () -> channels.close(id));
     }
@@ -120,7 +123,7 @@ class RemoteChannelPages {
      * and the response is not cached; a second request is refused.
      */
     @PostMapping("/access/channels/{id}/credential")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String credential(@PathVariable long id, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         try {

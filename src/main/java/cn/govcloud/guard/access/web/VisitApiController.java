@@ -1,5 +1,8 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
 import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
 
@@ -7,9 +10,7 @@ import cn.govcloud.guard.access.internal.Visits;
 import cn.govcloud.guard.access.internal.Visits.NewVisitor;
 import cn.govcloud.guard.access.internal.Visits.Visit;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/visits")
 @Tag(name = "On-site visits (A9.1)")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class VisitApiController {
     private final Visits visits;
 
@@ -46,7 +47,7 @@ class VisitApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     @Operation(summary = "The owning unit issues the authorisation letter", description = "`{\"systemId\", \"purpose\", \"letterNumber\", "
             + "\"validFrom\", \"validUntil\", \"visitors\": [{\"realName\", \"idNumber\", \"mobile\"}]}`; ID numbers are stored SM4-encrypted and shown masked")
     Map<String, Object> authorise(@RequestBody(required = false) Map<String, Object> body) {
@@ -78,14 +79,14 @@ class VisitApiController {
     }
 
     @PostMapping("/{id}/escort")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> escort(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         visits.assignEscort(id, body == null ? null : string(body, "escort"));
         return json(visits.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/sign-in")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     @Operation(summary = "Sign-in: refused (409 A9.1) without a letter valid today or without an escort")
     Map<String, Object> signIn(@PathVariable long id) {
         visits.signIn(id);
@@ -93,7 +94,7 @@ class VisitApiController {
     }
 
     @PostMapping("/{id}/sign-out")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> signOut(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         visits.signOut(id, body == null ? null : string(body, "workDone"));
         return json(visits.visible(id, Actor.require()));

@@ -1,11 +1,13 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.access.internal.Visits;
 import cn.govcloud.guard.access.internal.Visits.NewVisitor;
 import cn.govcloud.guard.access.internal.Visits.Visit;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
@@ -32,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a valid letter or an escort — the message is shown on the page) and signs out. No scripts needed.
  */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class VisitPages {
     /** Visitor rows on the letter form. */
     static final int VISITOR_ROWS = 3;
@@ -56,7 +58,7 @@ class VisitPages {
     }
 
     @PostMapping("/access/visits")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String authorise(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = null;
@@ -99,19 +101,19 @@ class VisitPages {
     }
 
     @PostMapping("/access/visits/{id}/escort")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String escort(@PathVariable long id, @RequestParam(required = false) String escort, Model model) {
         return act(id, model, () -> visits.assignEscort(id, escort));
     }
 
     @PostMapping("/access/visits/{id}/sign-in")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String signIn(@PathVariable long id, Model model) {
         return act(id, model, () -> visits.signIn(id));
     }
 
     @PostMapping("/access/visits/{id}/sign-out")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, Model model) {
         return act(id, model, () -> visits.signOut(id, workDone));
     }

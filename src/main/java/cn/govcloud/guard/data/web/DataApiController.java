@@ -1,5 +1,7 @@
 package cn.govcloud.guard.data.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.data.DataSecurity.LegalBasis;
 import cn.govcloud.guard.data.DataSecurity.NewBackup;
 import cn.govcloud.guard.data.DataSecurity.NewDataset;
@@ -19,9 +21,7 @@ import cn.govcloud.guard.data.internal.DataService.Transfer;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -54,7 +54,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 @RestController
 @RequestMapping("/api/v1/data")
-@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndUnits
 class DataApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final DataService data;
@@ -83,14 +83,14 @@ class DataApiController {
 
     @PostMapping("/datasets")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Dataset create(@RequestBody NewDataset body) {
         long id = data.catalog(body);
         return data.dataset(id, Actor.require()).orElseThrow();
     }
 
     @PutMapping("/datasets/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Dataset update(@PathVariable long id, @RequestBody NewDataset body) {
         data.update(id, body);
         return data.dataset(id, Actor.require()).orElseThrow();
@@ -108,7 +108,7 @@ class DataApiController {
     }
 
     @GetMapping("/import/template")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     ResponseEntity<byte[]> template() {
         return xlsx(imports.template(), "data-catalog-template.xlsx");
     }
@@ -116,7 +116,7 @@ class DataApiController {
     /** Multipart with the workbook in part {@code file}: 201 {imported, ids}, 422 with every row error, or 400 for a refused file. */
     @PostMapping("/import")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> upload(HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         List<Long> ids = imports.importFile(file == null ? null : file.getInputStream());
@@ -140,7 +140,7 @@ class DataApiController {
 
     /** Sets the policy of {@code datasetId}, or of the whole {@code systemId} when no data set is given. */
     @PutMapping("/backup-policies")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> setPolicy(@RequestBody NewPolicy body) {
         return policy(data.setPolicy(body));
     }
@@ -158,7 +158,7 @@ class DataApiController {
 
     @PostMapping("/backup-policies/{id}/backups")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> backup(@PathVariable long id, @RequestBody NewBackup body) {
         long record = data.recordBackup(id, body);
         return Map.of("id", record, "policyId", id);
@@ -166,7 +166,7 @@ class DataApiController {
 
     @PostMapping("/backup-policies/{id}/restore-tests")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> restoreTest(@PathVariable long id, @RequestBody NewRestoreTest body) {
         long test = data.recordRestoreTest(id, body);
         return Map.of("id", test, "policyId", id);
@@ -186,7 +186,7 @@ class DataApiController {
 
     @PostMapping("/transfers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Transfer register(@RequestBody NewTransfer body) {
         return data.transfer(data.registerTransfer(body), Actor.require()).orElseThrow();
     }
@@ -195,7 +195,7 @@ class DataApiController {
     }
 
     @PutMapping("/transfers/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Transfer updateTransfer(@PathVariable long id, @RequestBody TransferUpdate body) {
         data.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
         return data.transfer(id, Actor.require()).orElseThrow();

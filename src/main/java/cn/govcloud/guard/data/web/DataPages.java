@@ -1,5 +1,7 @@
 package cn.govcloud.guard.data.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.data.DataSecurity.Grade;
 import cn.govcloud.guard.data.DataSecurity.HarmObject;
@@ -23,11 +25,9 @@ import cn.govcloud.guard.data.internal.DataService;
 import cn.govcloud.guard.data.internal.DataService.Dataset;
 import cn.govcloud.guard.data.internal.DataService.Policy;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.io.IOException;
 import java.time.Instant;
@@ -56,7 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The data-security pages (A7.1, A8.2, A8.3): catalog, data set with its backup policy, policy with runs and tests, register, findings. */
 @Controller
-@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndUnits
 class DataPages {
     static final int PART_ROWS = 5;
     private final DataService data;
@@ -93,13 +93,13 @@ class DataPages {
     }
 
     @GetMapping("/data/import/template.xlsx")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     ResponseEntity<byte[]> template() {
         return DataApiController.xlsx(imports.template(), "data-catalog-template.xlsx");
     }
 
     @PostMapping("/data/import")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String importFile(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         try {
             List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
@@ -134,14 +134,14 @@ class DataPages {
     }
 
     @GetMapping("/data/datasets/new")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String newDataset(Model model) {
         showForm(model, null, Map.of(), Map.of());
         return "data/form";
     }
 
     @PostMapping("/data/datasets")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String create(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> id = attempt(errors, () -> data.catalog(dataset(form)));
@@ -159,7 +159,7 @@ class DataPages {
     }
 
     @GetMapping("/data/datasets/{id}/edit")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String edit(@PathVariable long id, Model model) {
         Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
                 .orElseThrow(() -> new NotFound("dataset " + id));
@@ -168,7 +168,7 @@ class DataPages {
     }
 
     @PostMapping("/data/datasets/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
                 .orElseThrow(() -> new NotFound("dataset " + id));
@@ -186,7 +186,7 @@ class DataPages {
 
     /** The backup policy of this data set (A7.1, A8.2). */
     @PostMapping("/data/datasets/{id}/backup-policy")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
                 .orElseThrow(() -> new NotFound("dataset " + id));
@@ -319,7 +319,7 @@ class DataPages {
     }
 
     @PostMapping("/data/backup-policies/{id}/backups")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = attempt(errors, () -> data.recordBackup(id, new NewBackup(instant(form, "ranAt"),
@@ -333,7 +333,7 @@ class DataPages {
     }
 
     @PostMapping("/data/backup-policies/{id}/restore-tests")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Map<String, String> prefixed = new HashMap<>();
@@ -369,7 +369,7 @@ class DataPages {
     }
 
     @PostMapping("/data/transfers")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String register(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = attempt(errors, () -> data.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
@@ -383,7 +383,7 @@ class DataPages {
     }
 
     @PostMapping("/data/transfers/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = attempt(errors, () -> {

@@ -9,7 +9,9 @@ import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
+import cn.govcloud.guard.duties.DutyEvent;
 import cn.govcloud.guard.duties.DutyTrigger;
+import org.springframework.context.event.EventListener;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.duties.internal.DutyStore.NewDuty;
 import cn.govcloud.guard.calendar.WorkingCalendar;
@@ -71,6 +73,18 @@ public class DutyService implements Duties {
     }
 
     // ---- the API other modules call -----------------------------------------------------------
+
+    /** Every {@link DutyEvent} another module publishes raises its duties in the publisher's transaction. */
+    @EventListener
+    void on(DutyEvent event) {
+        raise(event.trigger());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Duty> raisedBy(String reference) {
+        return store.byReference(reference);
+    }
 
     @Override
     @Transactional

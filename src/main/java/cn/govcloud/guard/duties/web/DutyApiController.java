@@ -1,5 +1,7 @@
 package cn.govcloud.guard.duties.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
@@ -12,9 +14,7 @@ import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class DutyApiController {
     static final int MAX_PAGE = 200;
 
@@ -127,7 +127,7 @@ class DutyApiController {
     }
 
     @PostMapping("/duties/{id}/review")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> review(@PathVariable long id, @RequestBody ReviewBody body) {
         if (body.decision() == null || !(body.decision().equals("ACCEPT") || body.decision().equals("RETURN"))) {
             throw new InvalidInput("decision must be ACCEPT or RETURN", Map.of("decision", "ACCEPT | RETURN"));
@@ -140,7 +140,7 @@ class DutyApiController {
     }
 
     @PostMapping("/duties/{id}/waive")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> waive(@PathVariable long id, @RequestBody WaiveBody body) {
         duties.waive(id, body.reason(), Actor.require());
         return get(id);

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.duties.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duty;
@@ -14,7 +16,6 @@ import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.shared.Role;
@@ -41,7 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The duty pages: my duties, one duty with its evidence form and history, and the compliance matrix. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class DutyPages {
     private static final int PAGE = 50;
 
@@ -118,7 +119,7 @@ class DutyPages {
     }
 
     @PostMapping("/duties/{id}/review")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment,
                   RedirectAttributes redirect) {
         try {
@@ -133,7 +134,7 @@ class DutyPages {
     }
 
     @PostMapping("/duties/{id}/waive")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String waive(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         try {
             duties.waive(id, reason, Actor.require());

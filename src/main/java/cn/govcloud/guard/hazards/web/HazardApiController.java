@@ -1,5 +1,9 @@
 package cn.govcloud.guard.hazards.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
@@ -12,9 +16,7 @@ import cn.govcloud.guard.hazards.internal.HazardService.UnitFigures;
 import cn.govcloud.guard.hazards.internal.HazardService.Upload;
 import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +47,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/hazards")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class HazardApiController {
     private final HazardService hazards;
     private final HazardReports reports;
@@ -60,7 +62,7 @@ class HazardApiController {
     /** API.md: {@code {"systemId","title","severity","notifiedAt"?}} → 201 {@code {"id","status","dueDate","dueAt", …}}. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> raise(@RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -131,14 +133,14 @@ class HazardApiController {
     }
 
     @PostMapping("/{id}/acknowledge")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         return json(hazards.acknowledge(id, string(b.get("handlerName")), string(b.get("firstMeasures"))));
     }
 
     @PostMapping("/{id}/start")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> start(@PathVariable long id) {
         return json(hazards.start(id));
     }
@@ -146,7 +148,7 @@ class HazardApiController {
     /** Multipart: {@code measures}, {@code residualRisk}?, {@code completedOn}, one or more files in {@code documents}. */
     @PostMapping("/{id}/feedback")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> feedback(@PathVariable long id, @RequestParam(required = false) String measures,
                                  @RequestParam(required = false) String residualRisk, @RequestParam(required = false) String completedOn,
                                  @RequestParam(name = "documents", required = false) List<MultipartFile> documents) throws IOException {
@@ -154,20 +156,20 @@ class HazardApiController {
     }
 
     @PostMapping("/{id}/close")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return json(hazards.close(id, body == null ? null : string(body.get("note"))));
     }
 
     @PostMapping("/{id}/return")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     Map<String, Object> returnFeedback(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return json(hazards.returnFeedback(id, body == null ? null : string(body.get("reason"))));
     }
 
     @PostMapping("/{id}/extension")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> extension(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         LocalDate proposed;
@@ -182,14 +184,14 @@ class HazardApiController {
 
     @PostMapping("/{id}/risk-acceptance")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> riskAcceptance(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return json(hazards.requestRiskAcceptance(id, body == null ? null : string(body.get("reason"))));
     }
 
     /** The supervisor only (A10.2): {@code {"approve": true|false, "reason"}}. */
     @PostMapping("/{id}/requests/{requestId}/decision")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> decide(@PathVariable long id, @PathVariable long requestId, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Object approve = b.get("approve");
@@ -214,13 +216,13 @@ class HazardApiController {
 
     /** The supervisor's 通报 of overdue hazards by unit. */
     @GetMapping("/notice.xlsx")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     ResponseEntity<byte[]> noticeExcel(Locale locale) {
         return HazardPages.noticeDownload(hazards, reports, clock, locale, false);
     }
 
     @GetMapping("/notice.pdf")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     ResponseEntity<byte[]> noticePdf(Locale locale) {
         return HazardPages.noticeDownload(hazards, reports, clock, locale, true);
     }

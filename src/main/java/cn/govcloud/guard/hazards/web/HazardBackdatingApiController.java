@@ -1,11 +1,11 @@
 package cn.govcloud.guard.hazards.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.hazards.internal.HazardBackdating.Backdating;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/hazards/{id}")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class HazardBackdatingApiController {
     private final HazardService hazards;
 
@@ -46,7 +46,7 @@ class HazardBackdatingApiController {
     /** Multipart, the paper notice in field {@code file}; by the department that warned. */
     @PostMapping("/notice-document")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         // who may (A4, the warner) is checked before what was sent: another unit's user gets 404 either way
         boolean present = file != null && !file.isEmpty();
@@ -55,7 +55,7 @@ class HazardBackdatingApiController {
 
     /** {@code {"confirm": true|false, "reason"?}}; a rejection needs a reason. By the supervisor. */
     @PostMapping("/backdating")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         if (!(b.get("confirm") instanceof Boolean confirm)) {

@@ -1,5 +1,9 @@
 package cn.govcloud.guard.hazards.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.hazards.HazardFigures;
@@ -11,7 +15,6 @@ import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -42,7 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The hazard pages (A10.1, A10.2): the list, the notice form, one hazard with its timeline and actions, the figures and the 通报. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class HazardPages {
     static final int PAGE_SIZE = 20;
 
@@ -97,14 +100,14 @@ class HazardPages {
     }
 
     @GetMapping("/hazards/new")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String form(Model model) {
         showForm(model, Map.of(), Map.of());
         return "hazards/form";
     }
 
     @PostMapping("/hazards")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String raise(@RequestParam Map<String, String> form, @RequestParam(name = "noticeDocument", required = false) MultipartFile notice,
                  Model model, RedirectAttributes redirect) throws IOException {
         try {
@@ -152,20 +155,20 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/acknowledge")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.acknowledged",
                 () -> hazards.acknowledge(id, form.get("handlerName"), form.get("firstMeasures")));
     }
 
     @PostMapping("/hazards/{id}/start")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String start(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return step(id, Map.of(), model, redirect, "hazards.done.started", () -> hazards.start(id));
     }
 
     @PostMapping("/hazards/{id}/feedback")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String feedback(@PathVariable long id, @RequestParam Map<String, String> form,
                     @RequestParam(name = "documents", required = false) List<MultipartFile> documents, Model model,
                     RedirectAttributes redirect) {
@@ -180,14 +183,14 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/close")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.closed", () -> hazards.close(id, form.get("note")));
     }
 
     /** Issue 17 point 3: the warner attaches the paper notice of a hazard recorded after the fact. */
     @PostMapping("/hazards/{id}/notice-document")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String attachNotice(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                         RedirectAttributes redirect) {
         return step(id, Map.of(), model, redirect, "hazards.backdating.attached", () -> {
@@ -203,7 +206,7 @@ class HazardPages {
 
     /** Issue 17 point 3: the supervisor confirms or rejects the backdating (the clock then runs from the notice's date). */
     @PostMapping("/hazards/{id}/backdating")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String decideBackdating(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean confirm = "true".equals(form.get("confirm"));
         return step(id, form, model, redirect, confirm ? "hazards.backdating.confirmed" : "hazards.backdating.rejected", () -> {
@@ -214,7 +217,7 @@ class HazardPages {
 
     /** A10.2 (issue 17 point 4): the warner records a re-test (复测) of the unit's feedback. */
     @PostMapping("/hazards/{id}/retests")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     String retest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.retest.done", () -> {
             hazards.retest(id, form.get("testedBy"), HazardApiController.localInstant("testedAt", form.get("testedAt")), form.get("result"),
@@ -224,13 +227,13 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/return")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     String returnFeedback(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.returned", () -> hazards.returnFeedback(id, form.get("reason")));
     }
 
     @PostMapping("/hazards/{id}/extension")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String extension(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.requested", () -> {
             hazards.requestExtension(id, HazardApiController.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"));
@@ -239,7 +242,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/risk-acceptance")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String riskAcceptance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.requested", () -> {
             hazards.requestRiskAcceptance(id, form.get("reason"));
@@ -248,7 +251,7 @@ class HazardPages {
     }
 
     @PostMapping("/hazards/{id}/requests/{requestId}/decision")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String decide(@PathVariable long id, @PathVariable long requestId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.decided",
@@ -272,13 +275,13 @@ class HazardPages {
     }
 
     @GetMapping("/hazards/figures/notice.xlsx")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     ResponseEntity<byte[]> noticeExcel(Locale locale) {
         return noticeDownload(hazards, reports, clock, locale, false);
     }
 
     @GetMapping("/hazards/figures/notice.pdf")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     ResponseEntity<byte[]> noticePdf(Locale locale) {
         return noticeDownload(hazards, reports, clock, locale, true);
     }

@@ -1,12 +1,12 @@
 package cn.govcloud.guard.hazards.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.hazards.internal.HazardRetests.Retest;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/hazards/{id}/retests")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class HazardRetestApiController {
     private final HazardService hazards;
 
@@ -47,7 +47,7 @@ class HazardRetestApiController {
     /** {@code {"testedBy", "testedAt": instant, "result": "PASS"|"FAIL", "note"?}} by the warner while the feedback awaits verification. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.REGULATOR})
+    @AllowOversightAndProvider
     Map<String, Object> record(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Map<String, String> errors = new LinkedHashMap<>();

@@ -1,5 +1,9 @@
 package cn.govcloud.guard.incidents.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.Incidents.NewDrill;
 import cn.govcloud.guard.incidents.internal.DrillService;
@@ -7,11 +11,9 @@ import cn.govcloud.guard.incidents.internal.DrillService.Drill;
 import cn.govcloud.guard.incidents.internal.DrillService.HalfYear;
 import cn.govcloud.guard.incidents.internal.DrillService.NewFinding;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A10.3 drills over the API. */
 @RestController
 @RequestMapping("/api/v1/drills")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class DrillApiController {
     private final DrillService drills;
 
@@ -50,7 +52,7 @@ class DrillApiController {
      * newest first; a half-year that ended without a comprehensive drill is OVERDUE.
      */
     @GetMapping("/half-years")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     List<Map<String, Object>> halfYears(@RequestParam(required = false) Long providerId, @RequestParam(defaultValue = "4") int count) {
         return drills.halfYears(providerOf(drills, providerId), Math.max(1, Math.min(count, 20))).stream().map(DrillApiController::json)
                 .toList();
@@ -74,7 +76,7 @@ class DrillApiController {
      */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> record(@RequestParam MultiValueMap<String, String> form,
                                @RequestParam(name = "report", required = false) MultipartFile report) throws IOException {
         boolean present = report != null && !report.isEmpty();
@@ -88,7 +90,7 @@ class DrillApiController {
     }
 
     @PostMapping("/{id}/participation")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> confirm(@PathVariable long id) {
         drills.confirm(id);
         return json(drills.visible(id, Actor.require()));

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.incidents.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duty;
@@ -41,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class IncidentApiController {
     private final IncidentService incidents;
     private final ReportPdf pdf;
@@ -73,7 +76,7 @@ class IncidentApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     Map<String, Object> create(@RequestBody Map<String, Object> body) {
         Map<String, String> errors = new LinkedHashMap<>();
         NewIncident in = new NewIncident(longValue(body, "systemId", errors), string(body, "title"), string(body, "category"),
@@ -112,7 +115,7 @@ class IncidentApiController {
     /** {@code kind}: INITIAL, PROGRESS or FINAL. */
     @PostMapping("/{id}/reports")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     Map<String, Object> report(@PathVariable long id, @RequestBody Map<String, Object> body) {
         Object contained = body.get("contained");
         Report report = incidents.submitReport(id, new NewReport(string(body, "kind"), string(body, "summary"), string(body, "measures"),
@@ -143,14 +146,14 @@ class IncidentApiController {
     }
 
     @PostMapping("/{id}/grade")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     Map<String, Object> grade(@PathVariable long id, @RequestBody Map<String, Object> body) {
         incidents.changeGrade(id, string(body, "grade"), string(body, "reason"));
         return json(incidents.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/resolution")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     Map<String, Object> resolve(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         incidents.resolve(id, body == null ? null : string(body, "note"));
         return json(incidents.visible(id, Actor.require()));
@@ -159,7 +162,7 @@ class IncidentApiController {
     /** A10.5: the provider records its support on a unit's incident (its cooperation task). */
     @PostMapping("/{id}/cooperation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     void cooperate(@PathVariable long id, @RequestBody Map<String, Object> body) {
         incidents.cooperate(id, string(body, "note"));
     }

@@ -1,5 +1,9 @@
 package cn.govcloud.guard.incidents.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.Incidents.Criteria;
@@ -51,7 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The incident, plan and drill pages (A10.3, A10.4, A10.5). Chinese first; the countdown is static/js/incidents.js. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class IncidentPages {
     private static final List<Role> REPORTERS = List.of(Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
 
@@ -97,14 +101,14 @@ class IncidentPages {
     }
 
     @GetMapping("/incidents/new")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String form(Model model) {
         showForm(model, Map.of(), Map.of());
         return "incidents/form";
     }
 
     @PostMapping("/incidents")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
@@ -182,7 +186,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/reports")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String report(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.submitReport(id, new NewReport(form.get("kind"), form.get("summary"), form.get("measures"),
                 "true".equals(form.get("contained")) || "on".equals(form.get("contained")), form.get("rootCause"), form.get("timeline"),
@@ -190,19 +194,19 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/{id}/grade")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String grade(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.changeGrade(id, form.get("grade"), form.get("reason")), "graded");
     }
 
     @PostMapping("/incidents/{id}/resolution")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String resolve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.resolve(id, form.get("note")), "resolved");
     }
 
     @PostMapping("/incidents/{id}/cooperation")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String cooperate(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.cooperate(id, form.get("note")), "cooperated");
     }
@@ -254,7 +258,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/plans")
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     String recordPlan(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
         try {
@@ -306,7 +310,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/drills")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String recordDrill(@RequestParam MultiValueMap<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
                        Model model, RedirectAttributes redirect) throws IOException {
         try {
@@ -329,7 +333,7 @@ class IncidentPages {
     }
 
     @PostMapping("/incidents/drills/{id}/participation")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String confirm(@PathVariable long id, RedirectAttributes redirect) {
         try {
             drills.confirm(id);

@@ -1,15 +1,15 @@
 package cn.govcloud.guard.incidents.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.PlanService.NewPlan;
 import cn.govcloud.guard.incidents.internal.PlanService.Plan;
 import cn.govcloud.guard.incidents.internal.PlanService.Row;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A10.3 emergency plans over the API: the list says, for the platform and each system, whether a plan is in force. */
 @RestController
 @RequestMapping("/api/v1/emergency-plans")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class PlanApiController {
     private final PlanService plans;
 
@@ -46,7 +46,7 @@ class PlanApiController {
     /** Multipart: the plan file in part {@code file}, the rest as fields. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowProviderAndUnits
     Map<String, Object> record(@RequestParam Map<String, String> form, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         boolean present = file != null && !file.isEmpty();

@@ -1,14 +1,14 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.platform.internal.Certifications;
 import cn.govcloud.guard.platform.internal.Certifications.Certification;
 import cn.govcloud.guard.platform.internal.Certifications.Kind;
 import cn.govcloud.guard.platform.internal.Certifications.NewCertification;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -31,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A5.2 certification reports over the API: the provider records them; the supervisor and regulators read them. */
 @RestController
 @RequestMapping("/api/v1/platform/certifications")
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndProvider
 class CertificationApiController {
     private final Certifications certifications;
 
@@ -55,7 +55,7 @@ class CertificationApiController {
     /** JSON: the report is recorded and its filing duty raised; the report file is attached later on the duty. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> record(@RequestBody Body body) {
         return json(certifications.register(new NewCertification(body.kind(), body.reportNumber(), body.agency(), body.issueDate(),
                 body.validUntil(), body.conclusion()), null, null));
@@ -64,7 +64,7 @@ class CertificationApiController {
     /** Multipart with the report in part {@code report}: recorded and filed in one step. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> recordAndFile(@RequestParam(required = false) String kind, @RequestParam(required = false) String reportNumber,
                                       @RequestParam(required = false) String agency, @RequestParam(required = false) String issueDate,
                                       @RequestParam(required = false) String validUntil, @RequestParam(required = false) String conclusion,

@@ -1,12 +1,13 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.platform.internal.Certifications;
 import cn.govcloud.guard.platform.internal.Certifications.Certification;
 import cn.govcloud.guard.platform.internal.Certifications.Kind;
 import cn.govcloud.guard.platform.internal.Certifications.NewCertification;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -30,7 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The certification register page (A5.2). */
 @Controller
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndProvider
 class CertificationPages {
     private final Certifications certifications;
     private final MessageSource messages;
@@ -49,7 +50,7 @@ class CertificationPages {
     }
 
     @PostMapping("/platform/certifications")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String record(@RequestParam Map<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
                   Model model, RedirectAttributes redirect) throws IOException {
         try {

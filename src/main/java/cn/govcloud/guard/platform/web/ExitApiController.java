@@ -1,5 +1,7 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.platform.internal.PlatformExport;
 import cn.govcloud.guard.platform.internal.ProviderExit;
 import cn.govcloud.guard.platform.internal.ProviderExit.Clearance;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A5.6 over the API: the provider files its exit and the clearance report; migration tasks are tracked by all concerned. */
 @RestController
 @RequestMapping("/api/v1/platform/exits")
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class ExitApiController {
     private final ProviderExit exits;
     private final PlatformExport export;
@@ -57,7 +59,7 @@ class ExitApiController {
     /** A5.6: the end of service at least 90 days after today, else 409 naming A5.6. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> file(@RequestBody ExitBody body) {
         return json(exits.file(new NewExit(CertificationApiController.date("endDate", body.endDate()), body.reason(), body.contact())));
     }
@@ -66,7 +68,7 @@ class ExitApiController {
     }
 
     @PostMapping(path = "/{id}/clearance", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> clearance(@PathVariable long id, @RequestBody ClearanceBody body) {
         return json(exits.fileClearance(id, new Clearance(CertificationApiController.date("clearedOn", body.clearedOn()), body.scope(),
                 body.method(), body.verifiedBy())));

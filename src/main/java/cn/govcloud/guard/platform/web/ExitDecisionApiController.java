@@ -1,9 +1,8 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.platform.internal.ExitDecisions;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +20,7 @@ class ExitDecisionApiController {
 
     /** {@code {"accept": true|false, "reason"?}}; an objection needs a reason. */
     @PostMapping("/api/v1/platform/exits/{id}/decision")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Object accept = body == null ? null : body.get("accept");
         if (!(accept instanceof Boolean a)) {

@@ -1,9 +1,8 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.platform.internal.ExitDecisions;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -26,7 +25,7 @@ class ExitDecisionPages {
     }
 
     @PostMapping("/platform/exits/{id}/decision")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         boolean accept = "true".equals(form.get("accept"));
         try {

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.platform.internal.PlatformExport;
 import cn.govcloud.guard.platform.internal.ProviderExit;
 import cn.govcloud.guard.platform.internal.Registers;
@@ -35,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Every form posts, is re-shown with its errors when refused, and stores nothing half.
  */
 @Controller
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndProvider
 class PlatformRegisterPages {
     private final SupplyChain supplyChain;
     private final ProviderExit exits;
@@ -142,7 +145,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/sbom")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String importSbom(@RequestPart(name = "file", required = false) MultipartFile file,
                       @RequestParam(name = "subject", required = false) String subject, Model model, RedirectAttributes redirect) {
         SupplyChain.ImportResult[] result = new SupplyChain.ImportResult[1];
@@ -164,7 +167,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/advisories")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String advisories(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         int[] matches = new int[1];
         boolean ok = attempt(model, io(() -> {
@@ -182,7 +185,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/items")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String propose(@RequestParam Map<String, String> form, Model model) {
         SupplyChain.Item[] item = new SupplyChain.Item[1];
         boolean ok = attempt(model, () -> item[0] = supplyChain.propose(new SupplyChain.NewItem(SupplyChainApiController.kind(form.get("kind")),
@@ -215,7 +218,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/items/{id}/assessment")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String assess(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean ok = attempt(model, () -> supplyChain.assess(id, new SupplyChain.Assessment(form.get("riskLevel"), form.get("conclusion"),
                 form.get("conditions"), form.get("assessor"))));
@@ -229,7 +232,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/items/{id}/agreement")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String agreement(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean ok = attempt(model, () -> supplyChain.agreement(id, new SupplyChain.Agreement(form.get("counterparty"),
                 CertificationApiController.date("signedOn", form.get("signedOn")), CertificationApiController.date("validUntil",
@@ -244,7 +247,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/supply-chain/items/{id}/in-use")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String inUse(@PathVariable long id, Model model, RedirectAttributes redirect) {
         if (!attempt(model, () -> supplyChain.putInUse(id))) {
             showItem(id, model);
@@ -263,7 +266,7 @@ class PlatformRegisterPages {
     // ================================================================ provider exit (A5.6)
 
     @GetMapping("/platform/exits")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String exits(Model model) {
         showExits(model);
         return "platform/exits";
@@ -282,7 +285,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/exits")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String fileExit(@RequestParam Map<String, String> form, Model model) {
         ProviderExit.Exit[] exit = new ProviderExit.Exit[1];
         boolean ok = attempt(model, () -> exit[0] = exits.file(new ProviderExit.NewExit(CertificationApiController.date("endDate",
@@ -296,7 +299,7 @@ class PlatformRegisterPages {
     }
 
     @GetMapping("/platform/exits/{id}")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String exit(@PathVariable long id, Model model) {
         showExit(id, model);
         return "platform/exit";
@@ -319,7 +322,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/exits/{id}/clearance")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String clearance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean ok = attempt(model, () -> exits.fileClearance(id, new ProviderExit.Clearance(CertificationApiController.date("clearedOn",
                 form.get("clearedOn")), form.get("scope"), form.get("method"), form.get("verifiedBy"))));
@@ -356,7 +359,7 @@ class PlatformRegisterPages {
     }
 
     @GetMapping("/platform/exits/export.xlsx")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     void exportExits(HttpServletResponse response, Locale locale) throws IOException {
         PlatformExport.prepare(response, "provider-exit.xlsx");
         export.exits(Actor.require(), locale, response.getOutputStream());
@@ -397,7 +400,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/network/lines")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String addLine(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return networkWrite(model, form, "line", () -> registers.addLine(new Registers.NewLine(form.get("name"), form.get("lineType"),
                 form.get("carrier"), form.get("bandwidth"), form.get("userOrg"), bool(form.get("firewall")), bool(form.get("intrusionPrevention")),
@@ -405,21 +408,21 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/network/lines/{id}/protection")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String protection(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return networkWrite(model, form, "protection", () -> registers.setProtection(id, "true".equals(form.get("firewall")),
                 "true".equals(form.get("intrusionPrevention")), form.get("boundaryNote")), redirect);
     }
 
     @PostMapping("/platform/network/interfaces")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String addInterface(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return networkWrite(model, form, "interface", () -> registers.addInterface(new Registers.NewInterface(longOrNull(form.get("lineId")),
                 form.get("name"), form.get("endpoint"), form.get("purpose"), form.get("manager"), form.get("managerContact"))), redirect);
     }
 
     @PostMapping("/platform/network/interfaces/{id}/reviews")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String review(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return networkWrite(model, form, "review", () -> registers.review(id, new Registers.Review(CertificationApiController.date("reviewedOn",
                 form.get("reviewedOn")), form.get("reviewer"), form.get("result"), form.get("note"))), redirect);
@@ -456,7 +459,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/hardware/devices")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String addDevice(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         if (!attempt(model, () -> registers.addDevice(new Registers.NewDevice(form.get("type"), form.get("vendor"), form.get("model"),
                 form.get("role"), form.get("location"), RegistersApiController.number("quantity", form.get("quantity")), bool(form.get("compliant")),
@@ -471,7 +474,7 @@ class PlatformRegisterPages {
     }
 
     @PostMapping("/platform/hardware/continuity")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String addContinuity(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file,
                          Model model, RedirectAttributes redirect) {
         if (!attempt(model, io(() -> {

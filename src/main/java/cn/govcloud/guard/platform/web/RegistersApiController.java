@@ -1,5 +1,7 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.platform.internal.PlatformExport;
 import cn.govcloud.guard.platform.internal.Registers;
 import cn.govcloud.guard.platform.internal.Registers.NewContinuity;
@@ -8,10 +10,8 @@ import cn.govcloud.guard.platform.internal.Registers.NewInterface;
 import cn.govcloud.guard.platform.internal.Registers.NewLine;
 import cn.govcloud.guard.platform.internal.Registers.Review;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A6 network lines and interfaces, A5.1 hardware and business continuity over the API: the provider writes, oversight reads. */
 @RestController
 @RequestMapping("/api/v1/platform")
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndProvider
 class RegistersApiController {
     private final Registers registers;
     private final PlatformExport export;
@@ -58,7 +58,7 @@ class RegistersApiController {
 
     @PostMapping(path = "/network-lines", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Line addLine(@RequestBody NewLine body) {
         return registers.addLine(body);
     }
@@ -67,7 +67,7 @@ class RegistersApiController {
     }
 
     @PostMapping(path = "/network-lines/{id}/protection", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Line protection(@PathVariable long id, @RequestBody Protection body) {
         return registers.setProtection(id, body.firewall(), body.intrusionPrevention(), body.boundaryNote());
     }
@@ -106,7 +106,7 @@ class RegistersApiController {
 
     @PostMapping(path = "/interfaces", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Interface addInterface(@RequestBody NewInterface body) {
         return registers.addInterface(body);
     }
@@ -116,7 +116,7 @@ class RegistersApiController {
 
     @PostMapping(path = "/interfaces/{id}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Interface review(@PathVariable long id, @RequestBody ReviewBody body) {
         return registers.review(id, new Review(CertificationApiController.date("reviewedOn", body.reviewedOn()), body.reviewer(),
                 body.result(), body.note()));
@@ -136,7 +136,7 @@ class RegistersApiController {
 
     @PostMapping(path = "/hardware", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Device addDevice(@RequestBody NewDevice body) {
         return registers.addDevice(body);
     }
@@ -157,7 +157,7 @@ class RegistersApiController {
     /** Multipart: kind PLAN or DR_TEST, title, onDate, (result, rtoMinutes, rpoMinutes for a test) and the evidence in part {@code file}. */
     @PostMapping("/continuity")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Registers.Continuity addContinuity(@RequestParam(required = false) String kind, @RequestParam(required = false) String title,
                                        @RequestParam(required = false) String onDate, @RequestParam(required = false) String result,
                                        @RequestParam(required = false) String rtoMinutes, @RequestParam(required = false) String rpoMinutes,

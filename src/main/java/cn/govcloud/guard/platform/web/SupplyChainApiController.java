@@ -1,5 +1,7 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.platform.internal.PlatformExport;
 import cn.govcloud.guard.platform.internal.SupplyChain;
 import cn.govcloud.guard.platform.internal.SupplyChain.Agreement;
@@ -10,10 +12,8 @@ import cn.govcloud.guard.platform.internal.SupplyChain.Item;
 import cn.govcloud.guard.platform.internal.SupplyChain.Kind;
 import cn.govcloud.guard.platform.internal.SupplyChain.NewItem;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** A5.5 over the API: the provider imports SBOMs and assesses; the supervisor and regulators read (API.md "Supply chain"). */
 @RestController
 @RequestMapping("/api/v1/supply-chain")
-@Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndProvider
 class SupplyChainApiController {
     private final SupplyChain supplyChain;
     private final PlatformExport export;
@@ -53,7 +53,7 @@ class SupplyChainApiController {
      */
     @PostMapping("/sbom")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> importSbom(@RequestParam(name = "file", required = false) MultipartFile file,
                                    @RequestParam(name = "subject", required = false) String subject) throws IOException {
         if (file == null || file.isEmpty()) {
@@ -121,13 +121,13 @@ class SupplyChainApiController {
 
     @PostMapping(path = "/items", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> propose(@RequestBody ItemBody body) {
         return json(supplyChain.propose(new NewItem(kind(body.kind()), body.name(), body.version(), body.supplier(), body.description())));
     }
 
     @PostMapping(path = "/items/{id}/assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> assess(@PathVariable long id, @RequestBody Assessment body) {
         return json(supplyChain.assess(id, body));
     }
@@ -136,21 +136,21 @@ class SupplyChainApiController {
     }
 
     @PostMapping(path = "/items/{id}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> agreement(@PathVariable long id, @RequestBody AgreementBody body) {
         return json(supplyChain.agreement(id, new Agreement(body.counterparty(), date("signedOn", body.signedOn()),
                 date("validUntil", body.validUntil()))));
     }
 
     @PostMapping("/items/{id}/in-use")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> inUse(@PathVariable long id) {
         return json(supplyChain.putInUse(id));
     }
 
     /** An OSV advisory file (JSON) in field {@code file}: matched offline against the components in use. */
     @PostMapping("/advisories")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> advisories(@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("platform.osv.error.invalid", Map.of("file", "platform.sbom.error.file"));

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules.web;
 
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.rules.internal.CatalogEntry;
@@ -11,7 +12,6 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -111,14 +111,14 @@ class RuleApiController {
 
     /** Checks the overlay against the product catalog; applies it on every node only if it is wholly valid. */
     @PutMapping("/overlay")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     StateJson upload(@RequestBody(required = false) String yaml) {
         CatalogSnapshot snapshot = catalog.activate("overlay.yaml", yaml == null ? "" : yaml, Actor.require().username());
         return new StateJson(catalog(snapshot), overlay(snapshot));
     }
 
     @DeleteMapping("/overlay")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     StateJson remove() {
         CatalogSnapshot snapshot = catalog.deactivate(Actor.require().username());
         return new StateJson(catalog(snapshot), overlay(snapshot));

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules.web;
 
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.internal.CatalogSnapshot;
 import cn.govcloud.guard.rules.internal.OverlayRefused;
@@ -61,7 +62,7 @@ class RulePages {
 
     /** The overlay from the file chosen, else from the text area; refused whole with every error and its line. */
     @PostMapping("/overlay")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String upload(@RequestParam(required = false) String yaml, @RequestParam(required = false) MultipartFile file, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         boolean fromFile = file != null && !file.isEmpty();
@@ -84,7 +85,7 @@ class RulePages {
     }
 
     @PostMapping("/overlay/delete")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String remove(RedirectAttributes redirect) {
         CatalogSnapshot snapshot = catalog.deactivate(Actor.require().username());
         redirect.addFlashAttribute("removed", snapshot.version().version());

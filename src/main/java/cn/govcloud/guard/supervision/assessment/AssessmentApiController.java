@@ -1,8 +1,9 @@
 package cn.govcloud.guard.supervision.assessment;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +29,13 @@ class AssessmentApiController {
     }
 
     @GetMapping("/{year}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> ranking(@PathVariable int year) {
         return json(assessments.visibleTo(Actor.require(), year));
     }
 
     @GetMapping("/{year}/units/{orgId}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowOversightAndUnits
     Map<String, Object> unit(@PathVariable int year, @PathVariable long orgId) {
         UnitAssessment a = assessments.unit(Actor.require(), year, orgId);
         Map<String, Object> body = unit(a.unit());
@@ -46,7 +47,7 @@ class AssessmentApiController {
     }
 
     @PostMapping("/{year}/finalisation")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> finalise(@PathVariable int year) {
         AssessmentService.Finalised done = assessments.finalise(year);
         Map<String, Object> body = json(done.ranking());

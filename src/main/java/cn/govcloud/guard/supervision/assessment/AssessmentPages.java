@@ -1,9 +1,11 @@
 package cn.govcloud.guard.supervision.assessment;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
@@ -39,7 +41,7 @@ class AssessmentPages {
     }
 
     @GetMapping("/supervision/assessment")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String ranking(@RequestParam(required = false) Integer year, Model model) {
         Actor actor = Actor.require();
         int y = year == null ? assessments.currentYear() : year;
@@ -56,7 +58,7 @@ class AssessmentPages {
     }
 
     @GetMapping("/supervision/assessment/{orgId}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowOversightAndUnits
     String unit(@PathVariable long orgId, @RequestParam(required = false) Integer year, Model model) {
         Actor actor = Actor.require();
         int y = year == null ? assessments.currentYear() : year;
@@ -67,7 +69,7 @@ class AssessmentPages {
     }
 
     @PostMapping("/supervision/assessment/finalise")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String finalise(@RequestParam int year, RedirectAttributes redirect) {
         AssessmentService.Finalised done = assessments.finalise(year);
         redirect.addFlashAttribute("finalised", done);
@@ -75,13 +77,13 @@ class AssessmentPages {
     }
 
     @GetMapping("/supervision/assessment/report.pdf")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     ResponseEntity<byte[]> pdf(@RequestParam(required = false) Integer year) {
         return download(year, true);
     }
 
     @GetMapping("/supervision/assessment/report.xlsx")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     ResponseEntity<byte[]> excel(@RequestParam(required = false) Integer year) {
         return download(year, false);
     }

@@ -1,9 +1,8 @@
 package cn.govcloud.guard.supervision.dashboard;
 
+import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * the same page limited to its own records for a unit, and the provider's duties and monitoring.
  */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowParties
 class DashboardPage {
     private final DashboardCharts charts;
 

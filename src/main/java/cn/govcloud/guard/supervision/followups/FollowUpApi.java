@@ -1,9 +1,9 @@
 package cn.govcloud.guard.supervision.followups;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.supervision.followups.InspectionFollowUps.FollowUp;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Issue 17 point 11: the daily inspection's hazard and incident drafts, and the supervisor's follow-up. */
 @RestController
 @RequestMapping("/api/v1/supervision/inspection-follow-ups")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+@AllowOversightAndProvider
 class FollowUpApi {
     private final InspectionFollowUps followUps;
 
@@ -33,7 +33,7 @@ class FollowUpApi {
 
     /** {@code {"systemId", "severity": "CRITICAL"|"HIGH"|"MEDIUM"|"LOW", "title"?}}: raises the hazard notice (A11.3). */
     @PostMapping("/{id}/hazard")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     FollowUp hazard(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         Long systemId = null;
@@ -47,14 +47,14 @@ class FollowUpApi {
 
     /** {@code {"note"?}}: asks the provider for the incident report (A10.4). */
     @PostMapping("/{id}/incident-request")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     FollowUp incident(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return followUps.requestIncident(id, body == null ? null : text(body.get("note")));
     }
 
     /** {@code {"reason"}}. */
     @PostMapping("/{id}/dismissal")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     FollowUp dismiss(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         return followUps.dismiss(id, body == null ? null : text(body.get("reason")));
     }

@@ -1,8 +1,9 @@
 package cn.govcloud.guard.supervision.followups;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -32,7 +33,7 @@ class FollowUpPages {
     }
 
     @GetMapping("/supervision/inspection-follow-ups")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     String list(Model model) {
         Actor actor = Actor.require();
         model.addAttribute("followUps", followUps.list(actor, false));
@@ -43,7 +44,7 @@ class FollowUpPages {
     }
 
     @PostMapping("/supervision/inspection-follow-ups/{id}/hazard")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String hazard(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return step(redirect, "followups.done.hazard", () -> {
             Long system = null;
@@ -57,13 +58,13 @@ class FollowUpPages {
     }
 
     @PostMapping("/supervision/inspection-follow-ups/{id}/incident-request")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String incident(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return step(redirect, "followups.done.incident", () -> followUps.requestIncident(id, form.get("note")));
     }
 
     @PostMapping("/supervision/inspection-follow-ups/{id}/dismissal")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String dismiss(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return step(redirect, "followups.done.dismissed", () -> followUps.dismiss(id, form.get("reason")));
     }

@@ -1,7 +1,7 @@
 package cn.govcloud.guard.supervision.inspections;
 
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.supervision.scheduling.Body;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Quarterly special inspections over the API (A11.3): create with scope and checklist, record results, complete. */
 @RestController
 @RequestMapping("/api/v1/supervision/inspections")
-@Allow(Role.SUPERVISOR)
+@AllowSupervisor
 class InspectionApi {
     private final Inspections inspections;
     private final Completion completion;
@@ -40,13 +40,13 @@ class InspectionApi {
     }
 
     @GetMapping
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     List<Inspections.Inspection> list() {
         return inspections.list();
     }
 
     @GetMapping("/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     Map<String, Object> get(@PathVariable long id) {
         return view(id);
     }

@@ -1,12 +1,13 @@
 package cn.govcloud.guard.supervision.inspections;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -28,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The quarterly inspection pages (A11.3): the list with the form to start one, and one inspection's checklist. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversight
 class InspectionPages {
     /** Suggested topics and the articles whose rules make their checklists. */
     static final Map<String, List<String>> TOPICS = new LinkedHashMap<>();
@@ -76,7 +77,7 @@ class InspectionPages {
     }
 
     @PostMapping("/supervision/inspections")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String create(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/inspections", "scheduling.done.inspectionCreated", () -> {
             List<String> articles = new java.util.ArrayList<>(form.getOrDefault("articles", List.of()));
@@ -123,7 +124,7 @@ class InspectionPages {
     }
 
     @PostMapping("/supervision/inspections/{id}/items/{itemId}")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String record(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/inspections/" + id, "scheduling.done.saved", () -> {
             String system = form.get("hazardSystemId");
@@ -134,7 +135,7 @@ class InspectionPages {
     }
 
     @PostMapping("/supervision/inspections/{id}/complete")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String complete(@PathVariable long id, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/inspections/" + id, "scheduling.done.completed", () -> {
             completion.complete(id);

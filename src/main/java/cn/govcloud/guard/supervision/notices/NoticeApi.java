@@ -1,8 +1,10 @@
 package cn.govcloud.guard.supervision.notices;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.supervision.scheduling.Body;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Notices (通报) over the API (A11.3): the supervisor issues, units read their own and acknowledge. */
 @RestController
 @RequestMapping("/api/v1/supervision/notices")
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowOversightAndUnits
 class NoticeApi {
     private final Notices notices;
     private final NoticeDraft draft;
@@ -32,7 +34,7 @@ class NoticeApi {
     /** {@code {"kind","title","body","unitIds":[…]}} → 201; every unit gets it in its inbox and on its channels. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     Map<String, Object> issue(@RequestBody(required = false) Map<String, Object> body) {
         Body b = new Body(body);
         Notices.NewNotice n = new Notices.NewNotice(b.string("kind"), b.string("title"), b.string("body"), b.numbers("unitIds"));
@@ -42,7 +44,7 @@ class NoticeApi {
 
     /** The body of a 逾期未整改隐患通报 drafted from the overdue rectifications, with the units it names. */
     @GetMapping("/draft")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     NoticeDraft.Draft draft() {
         return draft.overdueRectifications(Actor.require());
     }
@@ -60,7 +62,7 @@ class NoticeApi {
 
     /** {@code {"reply"?}}: the unit confirms receipt (确认收悉); 409 when it already did. */
     @PostMapping("/{id}/acknowledgement")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Body b = new Body(body);
         String reply = b.string("reply");

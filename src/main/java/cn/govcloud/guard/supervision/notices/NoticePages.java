@@ -1,8 +1,11 @@
 package cn.govcloud.guard.supervision.notices;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.supervision.inspections.Inspections;
@@ -23,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * and confirms receipt; and the page where a unit or the provider sees what the supervision assigned it.
  */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowOversightAndUnits
 class NoticePages {
     private final Notices notices;
     private final NoticeDraft draft;
@@ -61,7 +64,7 @@ class NoticePages {
     }
 
     @PostMapping("/supervision/notices")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     String issue(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/notices", "scheduling.done.issued", () -> {
             Notices.IssuedNotice issued = notices.issue(new Notices.NewNotice(form.getFirst("kind"), form.getFirst("title"), form.getFirst("body"),
@@ -82,7 +85,7 @@ class NoticePages {
     }
 
     @PostMapping("/supervision/notices/{id}/acknowledge")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam(required = false) String reply, RedirectAttributes redirect) {
         notices.visible(id, Actor.require());
         return pages.run(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", () -> {
@@ -93,7 +96,7 @@ class NoticePages {
 
     /** What the supervision asked of the actor's own organisation: scheduling actions and inspection items (never another unit's). */
     @GetMapping("/supervision/mine")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.PROVIDER_OPERATOR})
+    @AllowProviderAndUnits
     String mine(Model model) {
         Actor actor = Actor.require();
         model.addAttribute("actions", actions.ofOrganisation(actor.orgId()));

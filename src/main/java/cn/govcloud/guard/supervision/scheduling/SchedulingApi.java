@@ -1,7 +1,7 @@
 package cn.govcloud.guard.supervision.scheduling;
 
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The monthly scheduling over the API (A11.3): open the month, edit the agenda, record the meeting, assign actions, close. */
 @RestController
 @RequestMapping("/api/v1/supervision/scheduling/sessions")
-@Allow(Role.SUPERVISOR)
+@AllowSupervisor
 class SchedulingApi {
     private final Sessions sessions;
     private final Actions actions;
@@ -39,13 +39,13 @@ class SchedulingApi {
     }
 
     @GetMapping
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     Object list() {
         return sessions.list();
     }
 
     @GetMapping("/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     Map<String, Object> get(@PathVariable long id) {
         return view(id);
     }

@@ -1,10 +1,11 @@
 package cn.govcloud.guard.supervision.scheduling;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The monthly scheduling pages (A11.3): the sessions, one session's agenda, meeting, decisions, actions and minutes. */
 @Controller
-@Allow({Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversight
 class SchedulingPages {
     private final Sessions sessions;
     private final Actions actions;
@@ -59,7 +60,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String open(@RequestParam(required = false) String month, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling", "scheduling.done.opened",
                 () -> "/supervision/scheduling/" + sessions.open(sessions.month(month)).id());
@@ -78,7 +79,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/agenda")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String addItem(@PathVariable long id, @RequestParam(required = false) String title, @RequestParam(required = false) String details,
                    RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
@@ -88,7 +89,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/agenda/{itemId}")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String editItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String title,
                     @RequestParam(required = false) String details, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
@@ -98,7 +99,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/agenda/{itemId}/remove")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String removeItem(@PathVariable long id, @PathVariable long itemId, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.removed", () -> {
             sessions.removeItem(id, itemId);
@@ -107,7 +108,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/meeting")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String meeting(@PathVariable long id, @RequestParam(required = false) String meetingDate, @RequestParam(required = false) String participants,
                    RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
@@ -117,7 +118,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/decisions")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String decision(@PathVariable long id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
             sessions.addDecision(id, text);
@@ -126,7 +127,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/actions")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String action(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.assigned", () -> {
             actions.assign(id, new Actions.NewAction(form.get("kind"), form.get("title"), form.get("description"), number(form.get("orgId")),
@@ -140,7 +141,7 @@ class SchedulingPages {
      * options in when the unit changes): one unit's systems on the platform, never the whole city's.
      */
     @GetMapping("/supervision/scheduling/systems")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String systemOptions(@RequestParam(required = false) Long orgId, Model model) {
         Set<String> onPlatform = Set.of("ADMITTED", "SUSPENDED", "EXIT_ORDERED");
         model.addAttribute("systems", orgId == null ? List.of()
@@ -150,7 +151,7 @@ class SchedulingPages {
     }
 
     @PostMapping("/supervision/scheduling/{id}/close")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String close(@PathVariable long id, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.closed", () -> {
             closing.close(id);

@@ -1,8 +1,8 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.CriticalInfrastructure;
 import cn.govcloud.guard.systems.internal.SystemService;
 import java.time.Instant;
@@ -39,14 +39,14 @@ class CriticalInfrastructureApiController {
     }
 
     @GetMapping
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowParties
     Answer get(@PathVariable long id) {
         systems.readable(id, Actor.require()); // 404 for a system the reader may not see
         return Answer.of(id, cii.of(id));
     }
 
     @PutMapping
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Answer put(@PathVariable long id, @RequestBody Body body) {
         Actor actor = Actor.require();
         systems.readable(id, actor);

@@ -1,5 +1,9 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duty;
@@ -43,7 +47,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Hosted systems over the API (API.md, "Systems"): units register and maintain, the supervisor verifies and decides, regulators read. */
 @RestController
 @RequestMapping("/api/v1/systems")
-@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndUnits
 class SystemApiController {
     private static final int PAGE = 50;
     private final SystemService systems;
@@ -66,7 +70,7 @@ class SystemApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> create(@RequestBody(required = false) Body body) {
         return json(systems.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
                 : body.registration()));
@@ -100,7 +104,7 @@ class SystemApiController {
 
     /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
     @GetMapping("/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowParties
     Map<String, Object> get(@PathVariable long id) {
         Actor actor = Actor.require();
         SystemView system = systems.readable(id, actor);
@@ -132,7 +136,7 @@ class SystemApiController {
     }
 
     @PutMapping("/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> update(@PathVariable long id, @RequestBody(required = false) Body body) {
         Body b = body == null ? new Body(null, null, null, null, null, null, null, null) : body;
         return json(systems.update(id, b.registration()));
@@ -141,7 +145,7 @@ class SystemApiController {
     /** A11.1: multipart with the signed agreement in part {@code file} and fields unitSignatory, providerSignatory, signedOn. */
     @PostMapping("/{id}/agreement")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> agreement(@PathVariable long id, @RequestParam(required = false) String agreementNumber,
                                   @RequestParam(required = false) String unitSignatory,
                                   @RequestParam(required = false) String providerSignatory, @RequestParam(required = false) String signedOn,
@@ -153,14 +157,14 @@ class SystemApiController {
     }
 
     @PostMapping("/{id}/submission")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> submit(@PathVariable long id) {
         return json(systems.submit(id));
     }
 
     /** API.md: asks for admission; without a signed agreement → 409 naming A11.1. */
     @PostMapping("/{id}/admission")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> requestAdmission(@PathVariable long id) {
         return json(systems.requestAdmission(id));
     }
@@ -168,7 +172,7 @@ class SystemApiController {
     /** A11.2: one verification item, multipart with the document in part {@code file} (the MLPS certificate with its details). */
     @PostMapping("/{id}/verification/{kind}")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam(required = false) String certNumber,
                                    @RequestParam(required = false) String certDate, @RequestParam(required = false) String conclusion,
                                    @RequestParam(required = false) String validUntil, @RequestParam(required = false) String certLevel,
@@ -194,7 +198,7 @@ class SystemApiController {
 
     /** A7.1: one protection measure, multipart (fields present=true|false, detail; optional evidence in part {@code file}) or form. */
     @PostMapping("/{id}/protections/{measure}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> protection(@PathVariable long id, @PathVariable String measure, @RequestParam(required = false) String present,
                                    @RequestParam(required = false) String detail, HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
@@ -217,7 +221,7 @@ class SystemApiController {
     /** A7.2: a builder or operator with the data access it is allowed. */
     @PostMapping("/{id}/contractors")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> engage(@PathVariable long id, @RequestBody(required = false) NewContractor body) {
         NewContractor b = body == null ? new NewContractor(null, null, null) : body;
         return json(systems.engageContractor(id, b.name(), parse(SystemService.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
@@ -225,7 +229,7 @@ class SystemApiController {
 
     /** A7.2: multipart with parts {@code confidentiality} and {@code responsibility}, fields signedOn and expiresOn. */
     @PostMapping("/{id}/contractors/{contractorId}/agreements")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam(required = false) String signedOn,
                                              @RequestParam(required = false) String expiresOn, HttpServletRequest request) throws IOException {
         MultipartFile conf = file(request, "confidentiality");
@@ -266,7 +270,7 @@ class SystemApiController {
     }
 
     @PostMapping("/{id}/verification/{kind}/review")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> review(@PathVariable long id, @PathVariable String kind, @RequestBody(required = false) Review body) {
         if (body == null || body.accept() == null) {
             throw new InvalidInput("systems.error.invalid", Map.of("accept", "systems.error.accept"));
@@ -275,7 +279,7 @@ class SystemApiController {
     }
 
     @PostMapping("/{id}/admit")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> admit(@PathVariable long id) {
         return json(systems.admit(id));
     }
@@ -284,13 +288,13 @@ class SystemApiController {
     }
 
     @PostMapping("/{id}/internet-access")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> internet(@PathVariable long id, @RequestBody(required = false) Toggle body) {
         return json(systems.setSwitch(id, Switch.INTERNET_ACCESS, on(body), body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/external-exchange")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> exchange(@PathVariable long id, @RequestBody(required = false) Toggle body) {
         return json(systems.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on(body), body == null ? null : body.reason()));
     }
@@ -299,19 +303,19 @@ class SystemApiController {
     }
 
     @PostMapping("/{id}/suspension")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> suspend(@PathVariable long id, @RequestBody(required = false) Order body) {
         return json(systems.suspend(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/resumption")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) Order body) {
         return json(systems.resume(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/exit-order")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     Map<String, Object> orderExit(@PathVariable long id, @RequestBody(required = false) Order body) {
         return json(systems.orderExit(id, body == null ? null : body.reason(), body == null ? null : body.deadline()));
     }

@@ -1,8 +1,7 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.SystemImport;
 import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
 import cn.govcloud.guard.systems.internal.SystemImport.RowError;
@@ -27,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Issue 4 over the API: the import template and the all-or-nothing upload of a unit's inventory. */
 @RestController
-@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+@AllowUnitPeople
 class SystemImportApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private final SystemImport imports;
@@ -39,7 +38,7 @@ class SystemImportApiController {
     }
 
     @GetMapping({"/api/v1/systems/import/template", "/systems/import/template.xlsx"})
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     ResponseEntity<byte[]> template() {
         return template(imports.template());
     }
@@ -52,7 +51,7 @@ class SystemImportApiController {
     /** Multipart with the workbook in part {@code file}: 201 {imported, ids}, or 422 with every row error, or 400 for a refused file. */
     @PostMapping("/api/v1/systems/import")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> upload(HttpServletRequest request) throws IOException {
         MultipartFile file = SystemApiController.file(request);
         List<Long> ids = imports.importFile(file == null ? null : file.getInputStream());

@@ -1,5 +1,9 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
@@ -44,7 +48,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The systems pages: the list with filters, the registration form and each system's page with its gates and timeline. */
 @Controller
-@Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+@AllowOversightAndUnits
 class SystemPages {
     private static final int PAGE = 50;
     private final SystemService systems;
@@ -94,7 +98,7 @@ class SystemPages {
 
     /** Issue 4: the upload form on the list; all rows or none, the errors shown as a table. */
     @PostMapping("/systems/import")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         try {
             List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
@@ -110,7 +114,7 @@ class SystemPages {
     }
 
     @GetMapping("/systems/new")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String form(Model model) {
         model.addAttribute("values", Map.of());
         model.addAttribute("exposureValues", List.of());
@@ -120,7 +124,7 @@ class SystemPages {
     }
 
     @PostMapping("/systems")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String create(@RequestParam MultiValueMap<String, String> form, Model model) {
         List<String> exposure = form.getOrDefault("exposure", List.of());
         try {
@@ -142,7 +146,7 @@ class SystemPages {
 
     /** The registration form again, while the system is a draft. */
     @GetMapping("/systems/{id}/edit")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String editForm(@PathVariable long id, Model model) {
         SystemView s = systems.visible(id, Actor.require());
         Map<String, String> values = new HashMap<>();
@@ -161,7 +165,7 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/edit")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String edit(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model) {
         SystemView s = systems.visible(id, Actor.require());
         List<String> exposure = form.getOrDefault("exposure", List.of());
@@ -186,26 +190,26 @@ class SystemPages {
 
     /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
     @GetMapping("/systems/{id}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowParties
     String page(@PathVariable long id, Model model) {
         show(id, model, Map.of(), Map.of());
         return "systems/system";
     }
 
     @PostMapping("/systems/{id}/submission")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, () -> systems.submit(id));
     }
 
     @PostMapping("/systems/{id}/admission")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String requestAdmission(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, () -> systems.requestAdmission(id));
     }
 
     @PostMapping("/systems/{id}/agreement")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String agreement(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request, Model model,
                      RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
@@ -217,7 +221,7 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/verification/{kind}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
@@ -232,7 +236,7 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/protections/{measure}")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String protection(@PathVariable long id, @PathVariable String measure, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
@@ -245,14 +249,14 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/contractors")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String engage(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> systems.engageContractor(id, form.get("contractorName"),
                 SystemApiController.parse(SystemService.ContractorRole.class, "contractorRole", form.get("contractorRole")), form.get("dataAccess")));
     }
 
     @PostMapping("/systems/{id}/contractors/{contractorId}/agreements")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam Map<String, String> form,
                                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
         MultipartFile conf = SystemApiController.file(request, "confidentiality");
@@ -271,7 +275,7 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/verification/{kind}/review")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> systems.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
@@ -279,13 +283,13 @@ class SystemPages {
     }
 
     @PostMapping("/systems/{id}/admit")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String admit(@PathVariable long id, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, () -> systems.admit(id));
     }
 
     @PostMapping("/systems/{id}/switch")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String toggle(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> {
             Switch which = SystemApiController.parse(Switch.class, "switch", form.get("switch"));
@@ -298,26 +302,26 @@ class SystemPages {
 
     /** Issue 17 point 4: the supervisor records the protection department's 关基 identification. */
     @PostMapping("/systems/{id}/critical-infrastructure")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String criticalInfrastructure(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
                 Actor.require()));
     }
 
     @PostMapping("/systems/{id}/suspension")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String suspend(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> systems.suspend(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/resumption")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String resume(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> systems.resume(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/exit-order")
-    @Allow(Role.SUPERVISOR)
+    @AllowSupervisor
     String orderExit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return act(id, model, redirect, form, () -> systems.orderExit(id, form.get("exitReason"),
                 SystemApiController.date("deadline", form.get("deadline"))));

@@ -1,11 +1,11 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.SystemRegister;
 import cn.govcloud.guard.systems.internal.SystemService.Exposure;
 import cn.govcloud.guard.systems.internal.SystemState;
@@ -54,7 +54,7 @@ class WorkOrderApiController {
     }
 
     @GetMapping("/api/v1/work-orders")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> list(@RequestParam(required = false) Long system, @RequestParam(required = false) Long unit,
                              @RequestParam(required = false) String state, @RequestParam(required = false) String kind,
                              @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
@@ -68,14 +68,14 @@ class WorkOrderApiController {
     }
 
     @GetMapping("/api/v1/work-orders/{id}")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> get(@PathVariable long id) {
         return json(orders.visible(id, Actor.require()));
     }
 
     /** The provider's confirmation as JSON: {@code {"executedBy", "executedAt": ISO-8601 instant, "changes"}}. */
     @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> confirm(@PathVariable long id, @RequestBody(required = false) Body body) {
         Body b = body == null ? new Body(null, null, null) : body;
         return json(orders.confirm(id, new Confirmation(b.executedBy(), instant(b.executedAt()), b.changes()), null, null));
@@ -83,7 +83,7 @@ class WorkOrderApiController {
 
     /** The same as multipart, with an optional evidence file in part {@code file}. */
     @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> confirmWithEvidence(@PathVariable long id, @RequestParam(required = false) String executedBy,
                                             @RequestParam(required = false) String executedAt, @RequestParam(required = false) String changes,
                                             HttpServletRequest request) throws IOException {
@@ -94,7 +94,7 @@ class WorkOrderApiController {
     }
 
     @GetMapping("/api/v1/work-orders/{id}/evidence")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     ResponseEntity<byte[]> evidence(@PathVariable long id) {
         StoredDocument doc = orders.evidence(id, Actor.require());
         return Downloads.attachment(doc, orders.evidenceContent(doc.id()));
@@ -102,7 +102,7 @@ class WorkOrderApiController {
 
     /** The register's metadata for the provider (issue 17 point 6): paged, filterable; nothing of the unit's data (A8.1). */
     @GetMapping("/api/v1/system-register")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     Map<String, Object> register(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
                                  @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
                                  @RequestParam(required = false) String name, @RequestParam(required = false) Long before,

@@ -1,10 +1,11 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -52,7 +53,7 @@ class WorkOrderPages {
     }
 
     @GetMapping("/work-orders")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String list(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
         Filter filter;
@@ -73,13 +74,13 @@ class WorkOrderPages {
     }
 
     @GetMapping("/work-orders/{id}")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String show(@PathVariable long id, Model model) {
         return show(id, model, Map.of(), Map.of());
     }
 
     @PostMapping("/work-orders/{id}/confirmation")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String confirm(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile file,
                    Model model, RedirectAttributes redirect) throws IOException {
         try {
@@ -99,7 +100,7 @@ class WorkOrderPages {
     }
 
     @GetMapping("/work-orders/{id}/evidence")
-    @Allow({Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     ResponseEntity<byte[]> evidence(@PathVariable long id) {
         StoredDocument doc = orders.evidence(id, Actor.require());
         return Downloads.attachment(doc, orders.evidenceContent(doc.id()));
@@ -107,7 +108,7 @@ class WorkOrderPages {
 
     /** The provider's read-only view of the register's metadata (A8.1: no unit data). */
     @GetMapping("/system-register")
-    @Allow(Role.PROVIDER_OPERATOR)
+    @AllowProvider
     String register(@RequestParam Map<String, String> params, Model model) {
         SystemRegister.Filter filter;
         try {

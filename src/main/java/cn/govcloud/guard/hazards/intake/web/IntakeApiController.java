@@ -1,5 +1,8 @@
 package cn.govcloud.guard.hazards.intake.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisorAndProvider;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.intake.Intake.AlertSummary;
 import cn.govcloud.guard.hazards.intake.Intake.ImportSummary;
@@ -113,7 +116,7 @@ class IntakeApiController {
 
     /** Issue 24 point 7: where a background import stands — results read, stored, %, ETA — and how it ended. */
     @GetMapping("/api/v1/findings/imports/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     Map<String, Object> importStatus(@PathVariable long id) {
         ImportRecord r = intake.importRecord(Actor.require(), id).orElseThrow(() -> new NotFound("import " + id));
         Map<String, Object> m = new LinkedHashMap<>();
@@ -217,7 +220,7 @@ class IntakeApiController {
     }
 
     @GetMapping("/api/v1/findings")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                                  @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
                                  @RequestParam(defaultValue = "50") int limit) {
@@ -226,13 +229,13 @@ class IntakeApiController {
     }
 
     @GetMapping("/api/v1/findings/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> finding(@PathVariable long id) {
         return json(intake.finding(Actor.require(), id).orElseThrow(() -> new NotFound("finding " + id)));
     }
 
     @GetMapping("/api/v1/alerts")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                                @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
                                @RequestParam(defaultValue = "50") int limit) {
@@ -241,7 +244,7 @@ class IntakeApiController {
     }
 
     @GetMapping("/api/v1/alerts/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     Map<String, Object> alertById(@PathVariable long id) {
         Map<String, Object> m = json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
         m.put("burst", intake.burst(Actor.require(), id)); // issue 24 point 5: the alerts told as one with this one
@@ -249,14 +252,14 @@ class IntakeApiController {
     }
 
     @GetMapping("/api/v1/intake/imports")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     Map<String, Object> imports(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
         Page<ImportRecord> page = intake.imports(Actor.require(), before, limit);
         return page(page.items(), page.next());
     }
 
     @GetMapping("/api/v1/intake/triage")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> triage() {
         IntakeService.Queue queue = intake.triage(Actor.require(), 200);
         // issue 17 point 5: each item's time to be assigned or dismissed (catalog rule A10.1-triage); null when queued before the clock
@@ -278,25 +281,25 @@ class IntakeApiController {
     }
 
     @PostMapping("/api/v1/findings/{id}/assign")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> assignFinding(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
         return assign("findings", id, body);
     }
 
     @PostMapping("/api/v1/alerts/{id}/assign")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> assignAlert(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
         return assign("alerts", id, body);
     }
 
     @PostMapping("/api/v1/findings/{id}/dismiss")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> dismissFinding(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
         return dismiss("findings", id, body);
     }
 
     @PostMapping("/api/v1/alerts/{id}/dismiss")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> dismissAlert(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
         return dismiss("alerts", id, body);
     }
@@ -304,7 +307,7 @@ class IntakeApiController {
     /** A10.2: 发出隐患通知 from a matched finding → 201 the hazard (id, status, dueDate, dueAt). */
     @PostMapping("/api/v1/findings/{id}/hazard")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> hazardFromFinding(@PathVariable long id) {
         return hazard("findings", id);
     }
@@ -312,7 +315,7 @@ class IntakeApiController {
     /** A10.2: 发出隐患通知 from a matched alert. */
     @PostMapping("/api/v1/alerts/{id}/hazard")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     Map<String, Object> hazardFromAlert(@PathVariable long id) {
         return hazard("alerts", id);
     }

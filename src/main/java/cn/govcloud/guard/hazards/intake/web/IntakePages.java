@@ -1,12 +1,14 @@
 package cn.govcloud.guard.hazards.intake.web;
 
+import cn.govcloud.guard.shared.AllowOversightAndProvider;
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowSupervisorAndProvider;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
@@ -41,13 +43,13 @@ class IntakePages {
     }
 
     @GetMapping("/intake")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String home() {
         return "redirect:/intake/findings";
     }
 
     @GetMapping("/intake/findings")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                     @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
         Actor actor = Actor.require();
@@ -57,7 +59,7 @@ class IntakePages {
     }
 
     @GetMapping("/intake/alerts")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                   @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
         Actor actor = Actor.require();
@@ -78,7 +80,7 @@ class IntakePages {
     }
 
     @GetMapping("/intake/findings/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String finding(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         model.addAttribute("f", intake.finding(actor, id).orElseThrow(() -> new NotFound("finding " + id)));
@@ -87,7 +89,7 @@ class IntakePages {
     }
 
     @GetMapping("/intake/alerts/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowParties
     String alert(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         model.addAttribute("a", intake.alert(actor, id).orElseThrow(() -> new NotFound("alert " + id)));
@@ -103,7 +105,7 @@ class IntakePages {
     }
 
     @GetMapping("/intake/triage")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String triage(Model model) {
         IntakeService.Queue queue = intake.triage(Actor.require(), 200);
         model.addAttribute("queue", queue);
@@ -118,7 +120,7 @@ class IntakePages {
     }
 
     @GetMapping("/intake/imports")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     String imports(@RequestParam(required = false) Long before, Model model) {
         show(model, before);
         return "hazards/intake/imports";
@@ -126,7 +128,7 @@ class IntakePages {
 
     /** One import: its progress while it runs (the page polls itself), then its counts or why it was refused. */
     @GetMapping("/intake/imports/{id}")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR})
+    @AllowOversightAndProvider
     String importPage(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         model.addAttribute("i", intake.importRecord(actor, id).orElseThrow(() -> new NotFound("import " + id)));
@@ -146,7 +148,7 @@ class IntakePages {
      * the import's page, which shows its progress and then its outcome — a refused file with the reason.
      */
     @PostMapping("/intake/imports")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String upload(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
         try {
             if (file == null || file.isEmpty()) {
@@ -166,40 +168,40 @@ class IntakePages {
     }
 
     @PostMapping("/intake/findings/{id}/hazard")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String raiseFromFinding(@PathVariable long id, RedirectAttributes redirect) {
         return raise(Kind.FINDING, id, "/intake/findings/" + id, redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/hazard")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String raiseFromAlert(@PathVariable long id, RedirectAttributes redirect) {
         return raise(Kind.ALERT, id, "/intake/alerts/" + id, redirect);
     }
 
     @PostMapping("/intake/findings/{id}/assign")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String assignFinding(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                          RedirectAttributes redirect) {
         return act(() -> intake.assign(Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/assign")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String assignAlert(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                        RedirectAttributes redirect) {
         return act(() -> intake.assign(Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id), redirect);
     }
 
     @PostMapping("/intake/findings/{id}/dismiss")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String dismissFinding(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                           RedirectAttributes redirect) {
         return act(() -> intake.dismiss(Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/dismiss")
-    @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR})
+    @AllowSupervisorAndProvider
     String dismissAlert(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                         RedirectAttributes redirect) {
         return act(() -> intake.dismiss(Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id), redirect);

@@ -1,8 +1,9 @@
 package cn.govcloud.guard.systems.ledger.web;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.ledger.AssessmentLedger.Due;
 import cn.govcloud.guard.systems.ledger.internal.Filing;
 import cn.govcloud.guard.systems.ledger.internal.LedgerService;
@@ -36,7 +37,7 @@ class LedgerApiController {
     }
 
     @GetMapping("/api/v1/systems/{id}/assessments")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversightAndUnits
     Map<String, Object> list(@PathVariable long id) {
         Actor actor = Actor.require();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -49,7 +50,7 @@ class LedgerApiController {
     /** Fields kind, assessedOn, conclusion, mlpsLevel, issuer, reportNumber, validUntil, highRisks, remarks; the report in part document. */
     @PostMapping("/api/v1/systems/{id}/assessments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     Map<String, Object> file(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request) throws IOException {
         MultipartFile document = document(request);
         return json(ledger.file(id, form(form), document == null ? null : document.getOriginalFilename(),
@@ -58,7 +59,7 @@ class LedgerApiController {
 
     /** Systems on the platform whose assessments fall due within {@code days} (default 30), overdue and never filed included. */
     @GetMapping("/api/v1/systems/assessments/due")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     Map<String, Object> due(@RequestParam(required = false) Integer days) {
         int within = days == null ? 30 : Math.max(0, Math.min(days, 3660));
         Map<String, Object> m = new LinkedHashMap<>();

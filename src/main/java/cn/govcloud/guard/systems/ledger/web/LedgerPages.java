@@ -1,9 +1,10 @@
 package cn.govcloud.guard.systems.ledger.web;
 
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.ledger.internal.AssessmentKind;
 import cn.govcloud.guard.systems.ledger.internal.Cadences;
@@ -43,14 +44,14 @@ class LedgerPages {
 
     /** The whole page, or only its section for the system's page (htmx). */
     @GetMapping("/systems/{id}/assessments")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversightAndUnits
     String page(@PathVariable long id, @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         fill(id, Map.of(), Map.of(), model);
         return htmx != null ? "systems/assessments :: section" : "systems/assessments";
     }
 
     @PostMapping("/systems/{id}/assessments")
-    @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
+    @AllowUnitPeople
     String file(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request, Model model,
                 RedirectAttributes redirect) throws IOException {
         MultipartFile document = LedgerApiController.document(request);
@@ -72,7 +73,7 @@ class LedgerPages {
 
     /** A11.3 / A7.2: every system on the platform whose assessment falls due within {@code days} (default 30), overdue first. */
     @GetMapping("/systems/assessments/due")
-    @Allow({Role.SUPERVISOR, Role.REGULATOR})
+    @AllowOversight
     String due(@RequestParam(required = false) Integer days, Model model) {
         int within = days == null ? 30 : Math.max(0, Math.min(days, 3660));
         model.addAttribute("within", within);
