@@ -106,7 +106,7 @@ public final class OfflineAuditVerifier {
         byte[] trusted = trustedKey;
         java.util.function.Function<String, Optional<byte[]>> keys =
                 keyId -> trusted != null ? Optional.of(trusted) : Optional.ofNullable(headerKeys.get(keyId));
-        ChainCheck check = new ChainCheck(anchors, checkpoints, keys, null, java.time.ZoneId.of("Asia/Shanghai"));
+        ChainCheck check = new ChainCheck(anchors, checkpoints, keys, null, cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.isBlank() && line.contains("\"record\"")) {

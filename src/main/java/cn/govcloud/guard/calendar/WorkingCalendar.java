@@ -14,7 +14,7 @@ import java.time.ZoneId;
 public interface WorkingCalendar {
 
     /** Working days, holidays and deadlines are counted in the city's zone, whatever zone the server runs in. */
-    ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    ZoneId ZONE = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
 
     /**
      * Holidays are not working days, 调休 make-up weekend days are, other weekend days are not; in a

@@ -53,7 +53,7 @@ final class DemoAssessment {
     static void seed(IdentityManagement identity, OrganisationDirectory organisations, Systems systems, Hazards hazards,
                      Incidents incidents, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock, String password) {
         Instant now = clock.instant();
-        LocalDate today = now.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate today = now.atZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE).toLocalDate();
         int n = 0;
         for (UnitPlan plan : PLANS) {
             n++;

@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * web-defacement alert from the page-integrity monitor.
  */
 final class DemoIntake {
-    private static final DateTimeFormatter EVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter EVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx").withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
 
     private DemoIntake() {
     }

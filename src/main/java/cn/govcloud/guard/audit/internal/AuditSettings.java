@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.core.env.Environment;
 
 /**
- * {@code govguard.audit.retention-days} and the platform's zone ({@code govguard.zone}). The Measures
+ * {@code govguard.audit.retention-days} and the city's zone ({@code TimeConfiguration.CITY_ZONE}). The Measures
  * demand the log be kept at least six months (A5.3), so a retention below 180 days is a
  * configuration error that stops the start, not a choice. The checkpoint settings (A7.4): how often
  * the head is signed, and the file and syslog target the signed checkpoints are copied to.
@@ -67,7 +67,7 @@ record AuditSettings(int retentionDays, ZoneId zone, Duration checkpointInterval
         String file = env.getProperty("govguard.audit.checkpoint-file", "");
         String syslog = env.getProperty("govguard.audit.checkpoint-syslog", "");
         return new AuditSettings(env.getProperty("govguard.audit.retention-days", Integer.class, MINIMUM_RETENTION_DAYS),
-                ZoneId.of(env.getProperty("govguard.zone", "Asia/Shanghai")),
+                cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE,
                 env.getProperty("govguard.audit.checkpoint-interval", Duration.class, Duration.ofMinutes(5)),
                 file.isBlank() ? Optional.empty() : Optional.of(Path.of(file.strip())),
                 syslog.isBlank() ? Optional.empty() : Optional.of(SyslogTarget.parse(syslog)));

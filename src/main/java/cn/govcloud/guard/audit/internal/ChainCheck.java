@@ -53,7 +53,7 @@ public final class ChainCheck {
     private String reason;
 
     public ChainCheck(List<AuditAnchor> anchors, Function<String, Optional<byte[]>> publicKeys, LocalDate keptSince) {
-        this(anchors, List.of(), publicKeys, keptSince, ZoneId.of("Asia/Shanghai"));
+        this(anchors, List.of(), publicKeys, keptSince, cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
     }
 
     /**

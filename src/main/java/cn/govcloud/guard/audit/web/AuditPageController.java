@@ -40,7 +40,7 @@ class AuditPageController {
 
     AuditPageController(AuditRecords records, AuditVerification verification, AuditLog auditLog,
                         cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock,
-                        @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+                        ZoneId zone) {
         this.export = export;
         this.clock = clock;
         this.records = records;

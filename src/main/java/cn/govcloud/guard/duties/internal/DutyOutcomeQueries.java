@@ -22,7 +22,7 @@ class DutyOutcomeQueries implements DutyOutcomes {
     static final String ON_TIME = "(d.state in ('SUBMITTED','ACCEPTED') and d.overdue_at is null and d.submitted_late = false "
             + "and (d.first_submitted_at <= d.due_at or (d.closed_at is not null and d.closed_at <= d.due_at)))";
 
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    static final java.time.ZoneId ZONE = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     /** A month's duties have all fallen due this many days after it ended (a deadline is at most the next day's start). */
     static final int SETTLED_MARGIN_DAYS = 2;
 

@@ -63,7 +63,7 @@ public class DeliverySender implements DisposableBean {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     DeliverySender(JdbcClient jdbc, ChannelService channels, EmailTransport email, WebhookTransport webhooks, DeliverySettings settings,
-                   MessageSource messages, Clock clock, @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+                   MessageSource messages, Clock clock, ZoneId zone) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.email = email;

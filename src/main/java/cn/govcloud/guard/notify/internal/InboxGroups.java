@@ -29,7 +29,7 @@ public class InboxGroups {
     private final InboxService inbox;
     private final ZoneId zone;
 
-    InboxGroups(JdbcClient jdbc, InboxService inbox, @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+    InboxGroups(JdbcClient jdbc, InboxService inbox, ZoneId zone) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.zone = zone;

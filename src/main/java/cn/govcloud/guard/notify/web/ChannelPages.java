@@ -38,7 +38,7 @@ class ChannelPages {
     private final ZoneId zone;
 
     ChannelPages(ChannelService channels, DeliveryService deliveries, MessageSource messages,
-                 @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+                 ZoneId zone) {
         this.channels = channels;
         this.deliveries = deliveries;
         this.messages = messages;

@@ -39,7 +39,7 @@ class InboxPages {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    InboxPages(InboxService inbox, InboxGroups groups, MessageSource messages, @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone) {
+    InboxPages(InboxService inbox, InboxGroups groups, MessageSource messages, ZoneId zone) {
         this.inbox = inbox;
         this.groups = groups;
         this.messages = messages;

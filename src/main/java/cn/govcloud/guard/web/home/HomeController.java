@@ -47,7 +47,7 @@ class HomeController {
     private final Systems systems;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
-                   @Value("${govguard.zone:Asia/Shanghai}") ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards,
+                   ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards,
                    CalendarStatus calendarStatus, Systems systems) {
         this.systems = systems;
         this.hazards = hazards;
