@@ -12,18 +12,13 @@ import org.springframework.context.annotation.Configuration;
 /** The one clock every module injects, so tests move time instead of sleeping. */
 @Configuration(proxyBeanMethods = false)
 public class TimeConfiguration {
-    /** Working days and "today" are counted in the city's zone; instants are stored in UTC. */
+    /**
+     * Working days and "today" are counted in the city's zone; instants are stored in UTC. The one time-zone setting, a
+     * constant on purpose: working days, the 08:30 digest and "today" in SQL all count in the zone of the holiday
+     * schedule the State Council publishes, China's one legal time.
+     */
     public static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    /**
-     * The one time-zone setting, for the components that take the zone as a bean: the city's zone. Not a property on
-     * purpose: working days, the 08:30 digest and "today" in SQL all count in the zone of the holiday schedule the
-     * State Council publishes, which is China's one legal time.
-     */
-    @Bean
-    ZoneId cityZone() {
-        return CITY_ZONE;
-    }
 
     /**
      * The real time, except in demo mode with {@code GOVGUARD_DEMO_CLOCK_START} set (an ISO-8601 instant):

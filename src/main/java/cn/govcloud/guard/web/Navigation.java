@@ -1,19 +1,30 @@
 package cn.govcloud.guard.web;
 
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.Role;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The UI's navigation as data, so a module adds its pages here in one line and the layout and the
- * home pages pick them up; who may open a page is still decided by the handler's {@code @Allow}.
+ * The UI's navigation as data, so a module adds its pages here in one line and the layout and the home pages pick
+ * them up. Who sees an entry is not written here a second time: it is read from the {@code @Allow} (or a role group
+ * such as {@code @AllowUnitPeople}) of the handler that answers {@code GET path}, so the menu never offers a page the
+ * handler refuses, nor hides one it lets in (issue 18 point 4).
  */
-public final class Navigation {
+@Component
+public class Navigation {
 
     /**
-     * One navigation entry.
+     * One navigation entry as one person's menu shows it.
      *
      * @param key        marks the entry active when a page passes it as the layout's {@code nav}
      * @param path       where it leads
@@ -34,74 +45,59 @@ public final class Navigation {
         }
     }
 
-    /** In display order. */
-    public static final List<Item> ITEMS = List.of(
-            everyone("home", "/", "nav.home"),
-            everyone("rules", "/rules", "nav.rules"),
-            only("dashboard", "/supervision/dashboard", "nav.dashboard", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
+    /** An entry as written here: the roles come from its handler. */
+    record Page(String key, String path, String messageKey, Set<Role> notOfferedTo) {
+    }
+
+    /**
+     * The pages in display order: key, path, label, and the roles the handler lets in but the menu should not offer
+     * (rare, each with its reason). Who sees an entry is otherwise read from the target handler's {@code @Allow}.
+     */
+    static final List<Page> PAGES = List.of(
+            page("home", "/", "nav.home"),
+            page("rules", "/rules", "nav.rules"),
+            page("dashboard", "/supervision/dashboard", "nav.dashboard"),
             // the provider sees a unit's systems only under that unit's grant (A8.1), so not in this list
-            only("systems", "/systems", "nav.systems", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR),
+            page("systems", "/systems", "nav.systems", Role.PROVIDER_OPERATOR),
             // issue 17 point 6: gate decisions executed by the provider; the provider's read-only view of the register (no unit data, A8.1)
-            only("work-orders", "/work-orders", "nav.workOrders", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("system-register", "/system-register", "nav.systemRegister", Role.PROVIDER_OPERATOR),
-            only("duties", "/duties", "nav.duties", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("hazards", "/hazards", "nav.hazards", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("compliance", "/compliance", "nav.compliance", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("intake", "/intake/findings", "hazards.intake.nav", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("certifications", "/platform/certifications", "nav.certifications", Role.PROVIDER_OPERATOR, Role.SUPERVISOR,
-                    Role.REGULATOR),
-            only("platform-overview", "/platform/overview", "nav.platformOverview", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR),
-            only("supply-chain", "/platform/supply-chain", "nav.supplyChain", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR),
-            only("network", "/platform/network", "nav.network", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR),
-            only("hardware", "/platform/hardware", "nav.hardware", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR),
-            only("provider-exit", "/platform/exits", "nav.providerExit", Role.PROVIDER_OPERATOR, Role.SUPERVISOR, Role.REGULATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("incidents", "/incidents", "nav.incidents", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("plans", "/incidents/plans", "nav.plans", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("drills", "/incidents/drills", "nav.drills", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("supervision-scheduling", "/supervision/scheduling", "scheduling.nav.scheduling", Role.SUPERVISOR, Role.REGULATOR),
-            only("supervision-inspections", "/supervision/inspections", "scheduling.nav.inspections", Role.SUPERVISOR, Role.REGULATOR),
-            only("supervision-notices", "/supervision/notices", "scheduling.nav.notices", Role.SUPERVISOR, Role.REGULATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("supervision-mine", "/supervision/mine", "scheduling.nav.mine", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF,
-                    Role.PROVIDER_OPERATOR),
-            only("data", "/data", "nav.data", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR, Role.REGULATOR),
-            only("data-important", "/data/important", "nav.dataImportant", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR,
-                    Role.REGULATOR),
-            only("data-findings", "/data/findings", "nav.dataFindings", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR,
-                    Role.REGULATOR),
-            only("data-transfers", "/data/transfers", "nav.dataTransfers", Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR,
-                    Role.REGULATOR),
-            only("access-channels", "/access/channels", "nav.accessChannels", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("access-visits", "/access/visits", "nav.accessVisits", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("access-grants", "/access/grants", "nav.accessGrants", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("access-accounts", "/access/accounts", "nav.accessAccounts", Role.SUPERVISOR, Role.REGULATOR, Role.UNIT_SECURITY_OFFICER,
-                    Role.UNIT_STAFF),
-            only("assessment", "/supervision/assessment", "nav.assessment", Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF),
-            only("organisations", "/admin/organisations", "nav.organisations", Role.SYSTEM_ADMIN),
-            only("users", "/admin/users", "nav.users", Role.SYSTEM_ADMIN),
-            only("roles", "/admin/roles", "nav.roles", Role.SECURITY_ADMIN),
-            only("security-policy", "/admin/security-policy", "nav.securityPolicy", Role.SECURITY_ADMIN),
-            only("api-tokens", "/admin/api-tokens", "nav.apiTokens", Role.SECURITY_ADMIN),
-            only("audit", "/audit", "nav.audit", Role.AUDIT_ADMIN),
-            only("notify-channels", "/notify/channels", "nav.notifyChannels", Role.SYSTEM_ADMIN, Role.SUPERVISOR, Role.PROVIDER_OPERATOR,
-                    Role.UNIT_SECURITY_OFFICER),
-            everyone("calendar", "/calendar", "nav.calendar"),
-            everyone("inbox", "/inbox", "nav.inbox"),
-            everyone("account", "/account", "nav.account"));
+            page("work-orders", "/work-orders", "nav.workOrders"),
+            page("system-register", "/system-register", "nav.systemRegister"),
+            page("duties", "/duties", "nav.duties"),
+            page("hazards", "/hazards", "nav.hazards"),
+            page("compliance", "/compliance", "nav.compliance"),
+            page("intake", "/intake/findings", "hazards.intake.nav"),
+            page("certifications", "/platform/certifications", "nav.certifications"),
+            page("platform-overview", "/platform/overview", "nav.platformOverview"),
+            page("supply-chain", "/platform/supply-chain", "nav.supplyChain"),
+            page("network", "/platform/network", "nav.network"),
+            page("hardware", "/platform/hardware", "nav.hardware"),
+            page("provider-exit", "/platform/exits", "nav.providerExit"),
+            page("incidents", "/incidents", "nav.incidents"),
+            page("plans", "/incidents/plans", "nav.plans"),
+            page("drills", "/incidents/drills", "nav.drills"),
+            page("supervision-scheduling", "/supervision/scheduling", "scheduling.nav.scheduling"),
+            page("supervision-inspections", "/supervision/inspections", "scheduling.nav.inspections"),
+            page("supervision-notices", "/supervision/notices", "scheduling.nav.notices"),
+            page("supervision-mine", "/supervision/mine", "scheduling.nav.mine"),
+            page("data", "/data", "nav.data"),
+            page("data-important", "/data/important", "nav.dataImportant"),
+            page("data-findings", "/data/findings", "nav.dataFindings"),
+            page("data-transfers", "/data/transfers", "nav.dataTransfers"),
+            page("access-channels", "/access/channels", "nav.accessChannels"),
+            page("access-visits", "/access/visits", "nav.accessVisits"),
+            page("access-grants", "/access/grants", "nav.accessGrants"),
+            page("access-accounts", "/access/accounts", "nav.accessAccounts"),
+            page("assessment", "/supervision/assessment", "nav.assessment"),
+            page("organisations", "/admin/organisations", "nav.organisations"),
+            page("users", "/admin/users", "nav.users"),
+            page("roles", "/admin/roles", "nav.roles"),
+            page("security-policy", "/admin/security-policy", "nav.securityPolicy"),
+            page("api-tokens", "/admin/api-tokens", "nav.apiTokens"),
+            page("audit", "/audit", "nav.audit"),
+            page("notify-channels", "/notify/channels", "nav.notifyChannels"),
+            page("calendar", "/calendar", "nav.calendar"),
+            page("inbox", "/inbox", "nav.inbox"),
+            page("account", "/account", "nav.account"));
 
     /**
      * Navigation by task (issue 23 point 7): the pages fall into a few groups, in this order; home and the
@@ -136,11 +132,50 @@ public final class Navigation {
         }
     }
 
-    private Navigation() {
+    private final RequestMappingHandlerMapping handlers;
+    private volatile List<Item> items;
+
+    Navigation(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        this.handlers = handlers;
+    }
+
+    /** Every entry with the roles its handler lets in, in display order; an entry without a GET handler is offered to nobody. */
+    public List<Item> items() {
+        List<Item> resolved = items;
+        if (resolved == null) {
+            resolved = PAGES.stream().map(this::resolve).flatMap(java.util.Optional::stream).toList();
+            items = resolved;
+        }
+        return resolved;
+    }
+
+    private java.util.Optional<Item> resolve(Page page) {
+        for (var entry : handlers.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            boolean get = info.getMethodsCondition().getMethods().isEmpty()
+                    || info.getMethodsCondition().getMethods().contains(RequestMethod.GET);
+            if (get && info.getPatternValues().contains(page.path())) {
+                HandlerMethod handler = entry.getValue();
+                Allow allow = java.util.Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), Allow.class))
+                        .orElseGet(() -> AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), Allow.class));
+                if (allow == null) {
+                    return java.util.Optional.empty();
+                }
+                if (allow.anyUser()) {
+                    return java.util.Optional.of(new Item(page.key(), page.path(), page.messageKey(), Set.of()));
+                }
+                EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+                roles.addAll(List.of(allow.value()));
+                roles.removeAll(page.notOfferedTo());
+                return roles.isEmpty() ? java.util.Optional.empty()
+                        : java.util.Optional.of(new Item(page.key(), page.path(), page.messageKey(), roles));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** The pages above the groups that the actor sees. */
-    public static List<Item> topOf(Actor actor) {
+    public List<Item> topOf(Actor actor) {
         return visibleTo(actor).stream().filter(i -> TOP.contains(i.key())).toList();
     }
 
@@ -149,7 +184,7 @@ public final class Navigation {
      * duties waiting in it ({@code waiting}: open and overdue, {@code overdue}: of those, late), given as
      * group key → {due, overdue}.
      */
-    public static List<ShownGroup> groupsOf(Actor actor, java.util.Map<String, long[]> load) {
+    public List<ShownGroup> groupsOf(Actor actor, java.util.Map<String, long[]> load) {
         List<Item> visible = visibleTo(actor);
         java.util.Map<String, Item> byKey = new java.util.LinkedHashMap<>();
         visible.forEach(i -> byKey.put(i.key(), i));
@@ -199,20 +234,16 @@ public final class Navigation {
     }
 
     /** The entries the actor sees, in display order. */
-    public static List<Item> visibleTo(Actor actor) {
-        return ITEMS.stream().filter(item -> item.visibleTo(actor)).toList();
+    public List<Item> visibleTo(Actor actor) {
+        return items().stream().filter(item -> item.visibleTo(actor)).toList();
     }
 
     /** The pages that belong to one role (not those everybody has), for that role's home section. */
-    public static List<Item> pagesOf(Role role) {
-        return ITEMS.stream().filter(item -> item.roles().contains(role)).toList();
+    public List<Item> pagesOf(Role role) {
+        return items().stream().filter(item -> item.roles().contains(role)).toList();
     }
 
-    private static Item everyone(String key, String path, String messageKey) {
-        return new Item(key, path, messageKey, Set.of());
-    }
-
-    private static Item only(String key, String path, String messageKey, Role first, Role... more) {
-        return new Item(key, path, messageKey, EnumSet.of(first, more));
+    private static Page page(String key, String path, String messageKey, Role... notOfferedTo) {
+        return new Page(key, path, messageKey, notOfferedTo.length == 0 ? Set.of() : EnumSet.copyOf(List.of(notOfferedTo)));
     }
 }

@@ -39,14 +39,13 @@ class AuditPageController {
     private final java.time.Clock clock;
 
     AuditPageController(AuditRecords records, AuditVerification verification, AuditLog auditLog,
-                        cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock,
-                        ZoneId zone) {
+                        cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock) {
         this.export = export;
         this.clock = clock;
         this.records = records;
         this.verification = verification;
         this.auditLog = auditLog;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     /** The form's fields; times as the {@code datetime-local} inputs send them, in Beijing time. */

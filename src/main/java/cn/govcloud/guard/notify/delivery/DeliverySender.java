@@ -63,7 +63,7 @@ public class DeliverySender implements DisposableBean {
     private final AtomicBoolean queued = new AtomicBoolean();
 
     DeliverySender(JdbcClient jdbc, ChannelService channels, EmailTransport email, WebhookTransport webhooks, DeliverySettings settings,
-                   MessageSource messages, Clock clock, ZoneId zone) {
+                   MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
         this.channels = channels;
         this.email = email;
@@ -71,7 +71,7 @@ public class DeliverySender implements DisposableBean {
         this.settings = settings;
         this.messages = messages;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     /** Runs {@link #sendDue()} in the background soon (once, however many dispatches ask meanwhile). */

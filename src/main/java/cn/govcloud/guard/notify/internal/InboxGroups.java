@@ -29,10 +29,10 @@ public class InboxGroups {
     private final InboxService inbox;
     private final ZoneId zone;
 
-    InboxGroups(JdbcClient jdbc, InboxService inbox, ZoneId zone) {
+    InboxGroups(JdbcClient jdbc, InboxService inbox) {
         this.jdbc = jdbc;
         this.inbox = inbox;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     /**

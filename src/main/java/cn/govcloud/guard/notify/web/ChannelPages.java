@@ -37,12 +37,11 @@ class ChannelPages {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    ChannelPages(ChannelService channels, DeliveryService deliveries, MessageSource messages,
-                 ZoneId zone) {
+    ChannelPages(ChannelService channels, DeliveryService deliveries, MessageSource messages) {
         this.channels = channels;
         this.deliveries = deliveries;
         this.messages = messages;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     @GetMapping("/notify/channels")

@@ -39,11 +39,11 @@ class InboxPages {
     private final MessageSource messages;
     private final ZoneId zone;
 
-    InboxPages(InboxService inbox, InboxGroups groups, MessageSource messages, ZoneId zone) {
+    InboxPages(InboxService inbox, InboxGroups groups, MessageSource messages) {
         this.inbox = inbox;
         this.groups = groups;
         this.messages = messages;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     /** One notice on the page; {@code badge} is the Bootstrap class of its severity. */

@@ -45,10 +45,12 @@ class HomeController {
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final CalendarStatus calendarStatus;
     private final Systems systems;
+    private final Navigation navigation;
 
     HomeController(IdentityStatistics identity, Duties duties, RuleCatalog catalog, AuditLog audit, Incidents incidents, Clock clock,
-                   ZoneId zone, cn.govcloud.guard.hazards.Hazards hazards,
-                   CalendarStatus calendarStatus, Systems systems) {
+                   cn.govcloud.guard.hazards.Hazards hazards,
+                   CalendarStatus calendarStatus, Systems systems, Navigation navigation) {
+        this.navigation = navigation;
         this.systems = systems;
         this.hazards = hazards;
         this.calendarStatus = calendarStatus;
@@ -58,7 +60,7 @@ class HomeController {
         this.audit = audit;
         this.incidents = incidents;
         this.clock = clock;
-        this.zone = zone;
+        this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
     @GetMapping("/")
@@ -74,7 +76,7 @@ class HomeController {
         for (Role role : Role.values()) {
             if (roles.contains(role)) {
                 RoleHome home = RoleHome.of(role);
-                sections.add(new Section(role, Navigation.pagesOf(role)));
+                sections.add(new Section(role, navigation.pagesOf(role)));
                 shown.addAll(home.figures());
                 chart |= home.chart();
             }

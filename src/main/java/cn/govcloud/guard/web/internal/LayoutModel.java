@@ -33,9 +33,11 @@ class LayoutModel {
     private final ObjectProvider<RuleCatalog> catalog;
     private final Clock clock;
     private final ObjectProvider<DutyFigures> dutyFigures; // absent in web slice tests
+    private final ObjectProvider<Navigation> navigation; // absent in web slice tests
 
     LayoutModel(@Value("${govguard.demo.enabled:false}") boolean demo, ObjectProvider<Inbox> inbox, ObjectProvider<RuleCatalog> catalog,
-                Clock clock, ObjectProvider<DutyFigures> dutyFigures) {
+                Clock clock, ObjectProvider<DutyFigures> dutyFigures, ObjectProvider<Navigation> navigation) {
+        this.navigation = navigation;
         this.dutyFigures = dutyFigures;
         this.demo = demo;
         this.inbox = inbox;
@@ -65,13 +67,15 @@ class LayoutModel {
 
     @ModelAttribute("navItems")
     List<Navigation.Item> navItems() {
-        return Actor.current().map(Navigation::visibleTo).orElse(List.of());
+        Navigation nav = navigation.getIfAvailable();
+        return nav == null ? List.of() : Actor.current().map(nav::visibleTo).orElse(List.of());
     }
 
     /** Home and the inbox, above the groups. */
     @ModelAttribute("navTop")
     List<Navigation.Item> navTop() {
-        return Actor.current().map(Navigation::topOf).orElse(List.of());
+        Navigation nav = navigation.getIfAvailable();
+        return nav == null ? List.of() : Actor.current().map(nav::topOf).orElse(List.of());
     }
 
     /**
@@ -105,7 +109,8 @@ class LayoutModel {
                         load.clear();
                     }
                 }
-                return Navigation.groupsOf(actor, load);
+                Navigation nav = navigation.getIfAvailable();
+                return nav == null ? List.of() : nav.groupsOf(actor, load);
             }
         };
     }

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The home page shows the real figures of the identity and audit modules, counting "today" in Asia/Shanghai. */
 @WebMvcTest(HomeController.class)
-@Import({HomePageTests.FixedClock.class, cn.govcloud.guard.calendar.TimeRemaining.class})
+@Import({HomePageTests.FixedClock.class, cn.govcloud.guard.calendar.TimeRemaining.class, cn.govcloud.guard.web.Navigation.class})
 class HomePageTests {
 
     /** 01:30 on 3 March in Shanghai, still 2 March in UTC. */
