@@ -9,6 +9,6 @@ class MisconfiguredProductionAnalyzer extends AbstractFailureAnalyzer<Production
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, ProductionGuard.MisconfiguredProduction cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set the missing environment variable (see the settings table in README.md) and start again.", cause);
+                "Set the missing environment variable (see the settings table in docs/operations.md) and start again.", cause);
     }
 }

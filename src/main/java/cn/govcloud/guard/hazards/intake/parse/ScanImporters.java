@@ -2,7 +2,7 @@ package cn.govcloud.guard.hazards.intake.parse;
 
 import java.util.List;
 
-/** The scan report formats the platform reads (README, "Alerts and scan findings in"); a new one is one line here. */
+/** The scan report formats the platform reads (docs/intake.md); a new one is one line here. */
 public final class ScanImporters {
     public static final List<ScanImporter> ALL = List.of(
             ScanReports.OPENVAS_XML,     // OpenVAS / Greenbone XML: <report>, <get_reports_response>
