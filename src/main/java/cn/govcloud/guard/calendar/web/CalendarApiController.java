@@ -11,10 +11,11 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class CalendarApiController {
      */
     @GetMapping("/deadline")
     @Allow(anyUser = true)
-    Map<String, Object> deadline(@RequestParam(required = false) String start, @RequestParam(required = false) String workingDays,
+    DeadlineAnswer deadline(@RequestParam(required = false) String start, @RequestParam(required = false) String workingDays,
                                  @RequestParam(required = false) String calendarDays, @RequestParam(required = false) String minutes) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant from = parseInstant(start, errors);
@@ -79,34 +80,64 @@ class CalendarApiController {
             throw new InvalidInput("The deadline cannot be computed from these parameters.", errors);
         }
         Deadline due = kind.compute(calendar, from, n);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("start", from);
-        body.put(kind.parameter(), n);
-        body.put("dueDate", due.dueDate().toString());
-        body.put("dueAt", due.dueAt());
-        body.put("provisional", due.provisional());
-        body.put("missingYears", List.copyOf(due.missingYears()));
-        return body;
+        return new DeadlineAnswer(from, kind == DeadlineKind.WORKING_DAYS ? n : null, kind == DeadlineKind.CALENDAR_DAYS ? n : null,
+                kind == DeadlineKind.MINUTES ? n : null, due.dueDate().toString(), due.dueAt(), due.provisional(),
+                List.copyOf(due.missingYears()));
+    }
+
+    /** The deadline API.md fixes: exactly one of the three counts is present, the one asked for. */
+    @JsonPropertyOrder({"start", "workingDays", "calendarDays", "minutes", "dueDate", "dueAt", "provisional", "missingYears"})
+    record DeadlineAnswer(Instant start, @JsonInclude(JsonInclude.Include.NON_NULL) Long workingDays,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long calendarDays,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long minutes, String dueDate, Instant dueAt, boolean provisional,
+                          List<Integer> missingYears) {
+    }
+
+    /** A loaded year as the list shows it. */
+    record YearSummary(int year, String paper, String source, Instant loadedAt, String loadedBy, int holidayCount, int workdayCount) {
+        static YearSummary of(CalendarYears.Summary s) {
+            return new YearSummary(s.year(), s.paper(), s.source(), s.loadedAt(), s.loadedBy(), s.holidays(), s.workdays());
+        }
+    }
+
+    /** A loaded year in the shape PUT takes, plus who loaded it when. */
+    record YearDetail(int year, String paper, String source, Instant loadedAt, String loadedBy, int holidayCount, int workdayCount,
+                      List<Day> holidays, List<Day> workdays) {
+    }
+
+    /** One day of a schedule: an ISO date and its name, e.g. 春节. */
+    record Day(String date, String name) {
+        static List<Day> of(List<ScheduleDay> days) {
+            return days.stream().map(d -> new Day(d.date().toString(), d.name())).toList();
+        }
+    }
+
+    /** What loading a year did, and the provisional deadlines it recomputed. */
+    record Loaded(int year, String result, int holidays, int workdays, Recomputed provisionalDeadlines) {
+    }
+
+    record Recomputed(int recomputed, int movedLater, int kept) {
+    }
+
+    /** A notice read into the shape PUT takes ({@code paper} left for the person to add), with what could not be read. */
+    record NoticeReading(int year, String paper, List<Day> holidays, List<Day> workdays, List<String> notes) {
     }
 
     @GetMapping("/years")
     @Allow(anyUser = true)
-    List<Map<String, Object>> years() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        years.list().forEach(s -> list.add(summary(s)));
-        return list;
+    List<YearSummary> years() {
+        return years.list().stream().map(YearSummary::of).toList();
     }
 
     /** The year in the shape PUT takes, plus who loaded it when: GET, edit, PUT back. */
     @GetMapping("/years/{year}")
     @Allow(anyUser = true)
-    Map<String, Object> year(@PathVariable int year) {
+    YearDetail year(@PathVariable int year) {
         CalendarYears.Stored stored = years.find(year)
                 .orElseThrow(() -> new NotFound("The holiday schedule for " + year + " is not loaded."));
-        Map<String, Object> body = summary(stored.summary());
-        body.put("holidays", days(stored.schedule().holidays()));
-        body.put("workdays", days(stored.schedule().workdays()));
-        return body;
+        YearSummary s = YearSummary.of(stored.summary());
+        return new YearDetail(s.year(), s.paper(), s.source(), s.loadedAt(), s.loadedBy(), s.holidayCount(), s.workdayCount(),
+                Day.of(stored.schedule().holidays()), Day.of(stored.schedule().workdays()));
     }
 
     /**
@@ -115,19 +146,12 @@ class CalendarApiController {
      */
     @PutMapping("/years/{year}")
     @Allow(Role.SECURITY_ADMIN)
-    ResponseEntity<Map<String, Object>> load(@PathVariable int year, @RequestBody YearEntry entry) {
+    ResponseEntity<Loaded> load(@PathVariable int year, @RequestBody YearEntry entry) {
         CalendarManagement.Loaded loaded = management.load(year, entry, "API");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", loaded.year());
-        body.put("result", loaded.replaced() ? "replaced" : "added");
-        body.put("holidays", loaded.holidays());
-        body.put("workdays", loaded.workdays());
-        Map<String, Object> recomputed = new LinkedHashMap<>();
-        recomputed.put("recomputed", loaded.recomputed().recomputed());
-        recomputed.put("movedLater", loaded.recomputed().movedLater());
-        recomputed.put("kept", loaded.recomputed().kept());
-        body.put("provisionalDeadlines", recomputed);
-        return ResponseEntity.status(loaded.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+        var r = loaded.recomputed();
+        return ResponseEntity.status(loaded.replaced() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new Loaded(loaded.year(), loaded.replaced() ? "replaced" : "added", loaded.holidays(), loaded.workdays(),
+                        new Recomputed(r.recomputed(), r.movedLater(), r.kept())));
     }
 
     /**
@@ -138,39 +162,13 @@ class CalendarApiController {
      */
     @org.springframework.web.bind.annotation.PostMapping("/notice-reading")
     @Allow(Role.SECURITY_ADMIN)
-    Map<String, Object> readNotice(@RequestParam int year, @RequestBody(required = false) String notice) {
+    NoticeReading readNotice(@RequestParam int year, @RequestBody(required = false) String notice) {
         if (year < cn.govcloud.guard.calendar.internal.ScheduleValidation.MIN_YEAR || year > cn.govcloud.guard.calendar.internal.ScheduleValidation.MAX_YEAR) {
             throw new InvalidInput("The year is out of range.", Map.of("year", "must be between 2000 and 2100"));
         }
         cn.govcloud.guard.calendar.internal.NoticeText.Reading reading = cn.govcloud.guard.calendar.internal.NoticeText.read(year, notice);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", year);
-        body.put("paper", null);
-        body.put("holidays", reading.entry().holidays().stream().map(d -> Map.of("date", d.date(), "name", d.name())).toList());
-        body.put("workdays", reading.entry().workdays().stream().map(d -> Map.of("date", d.date(), "name", d.name())).toList());
-        body.put("notes", reading.notes());
-        return body;
-    }
-
-    private static Map<String, Object> summary(CalendarYears.Summary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("year", s.year());
-        m.put("paper", s.paper());
-        m.put("source", s.source());
-        m.put("loadedAt", s.loadedAt());
-        m.put("loadedBy", s.loadedBy());
-        m.put("holidayCount", s.holidays());
-        m.put("workdayCount", s.workdays());
-        return m;
-    }
-
-    private static List<Map<String, String>> days(List<ScheduleDay> days) {
-        return days.stream().map(d -> {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("date", d.date().toString());
-            m.put("name", d.name());
-            return m;
-        }).toList();
+        return new NoticeReading(year, null, reading.entry().holidays().stream().map(d -> new Day(String.valueOf(d.date()), d.name())).toList(),
+                reading.entry().workdays().stream().map(d -> new Day(String.valueOf(d.date()), d.name())).toList(), reading.notes());
     }
 
     private static void put(Map<DeadlineKind, String> given, DeadlineKind kind, String value) {
