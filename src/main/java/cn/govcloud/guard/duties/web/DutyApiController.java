@@ -64,7 +64,7 @@ class DutyApiController {
     }
 
     @GetMapping("/duties")
-    Map<String, Object> list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
+    DutyJson.DutyPage list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
                              @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
                              @RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo,
                              @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
@@ -74,50 +74,43 @@ class DutyApiController {
         Actor actor = Actor.require();
         DutyStore.Filter filter = new DutyStore.Filter(state, rule, org, subjectKind, null, dueFrom, dueTo);
         List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), limit);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
-        body.put("nextCursor", page.size() == limit ? DutyStore.Cursor.of(page.get(page.size() - 1)) : null);
-        return body;
+        return new DutyJson.DutyPage(views(page), page.size() == limit ? DutyStore.Cursor.of(page.get(page.size() - 1)) : null);
     }
 
     @GetMapping("/duties/agenda")
-    Map<String, Object> agenda(@RequestParam(defaultValue = "10") int limit) {
+    DutyJson.Agenda agenda(@RequestParam(defaultValue = "10") int limit) {
         Duties.Agenda agenda = api.agendaOf(Actor.require(), Math.max(1, Math.min(limit, 50)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("openCount", agenda.openCount());
-        body.put("overdueCount", agenda.overdueCount());
-        body.put("next", agenda.next().stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
-        body.put("overdue", agenda.overdue().stream().map(d -> DutyJson.duty(d, catalog.rule(d.ruleId()).orElse(null))).toList());
-        return body;
+        return new DutyJson.Agenda(agenda.openCount(), agenda.overdueCount(), views(agenda.next()), views(agenda.overdue()));
+    }
+
+    private List<DutyJson.DutyView> views(List<Duty> list) {
+        return list.stream().map(d -> DutyJson.DutyView.of(d, catalog.rule(d.ruleId()).orElse(null))).toList();
     }
 
     @GetMapping("/duties/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    DutyJson.DutyDetail get(@PathVariable long id) {
         Actor actor = Actor.require();
         Duty duty = duties.visible(id, actor);
         Rule rule = duties.ruleOf(duty);
-        Map<String, Object> body = DutyJson.duty(duty, rule);
-        body.put("evidence", rule.evidence());
-        body.put("submissions", DutyJson.submissions(duties.submissionsOf(duty)));
-        duties.waiverReason(duty).ifPresent(reason -> body.put("waiverReason", reason));
-        return body;
+        return new DutyJson.DutyDetail(DutyJson.DutyView.of(duty, rule), rule.evidence(),
+                duties.submissionsOf(duty).stream().map(DutyJson.SubmissionView::of).toList(), duties.waiverReason(duty).orElse(null));
     }
 
     /** JSON evidence: {@code {"fields": {"name": "value", …}}}; for rules without required documents. */
     @PostMapping(value = "/duties/{id}/submissions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> submitJson(@PathVariable long id, @RequestBody SubmissionBody body) {
+    DutyJson.SubmissionView submitJson(@PathVariable long id, @RequestBody SubmissionBody body) {
         Map<String, String> fields = body.fields() == null ? Map.of() : body.fields();
-        return DutyJson.submission(duties.submit(id, fields, List.of(), Actor.require()));
+        return DutyJson.SubmissionView.of(duties.submit(id, fields, List.of(), Actor.require()));
     }
 
     /** Multipart evidence: every form field is a field of the rule's form, every file part is named after its document slot. */
     @PostMapping(value = "/duties/{id}/submissions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> submitMultipart(@PathVariable long id, HttpServletRequest request) throws IOException {
+    DutyJson.SubmissionView submitMultipart(@PathVariable long id, HttpServletRequest request) throws IOException {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
-        return DutyJson.submission(duties.submit(id, fields, Evidence.uploads(request, ""), Actor.require()));
+        return DutyJson.SubmissionView.of(duties.submit(id, fields, Evidence.uploads(request, ""), Actor.require()));
     }
 
     record SubmissionBody(Map<String, String> fields) {
@@ -128,7 +121,7 @@ class DutyApiController {
 
     @PostMapping("/duties/{id}/review")
     @AllowSupervisor
-    Map<String, Object> review(@PathVariable long id, @RequestBody ReviewBody body) {
+    DutyJson.DutyDetail review(@PathVariable long id, @RequestBody ReviewBody body) {
         if (body.decision() == null || !(body.decision().equals("ACCEPT") || body.decision().equals("RETURN"))) {
             throw new InvalidInput("decision must be ACCEPT or RETURN", Map.of("decision", "ACCEPT | RETURN"));
         }
@@ -141,7 +134,7 @@ class DutyApiController {
 
     @PostMapping("/duties/{id}/waive")
     @AllowSupervisor
-    Map<String, Object> waive(@PathVariable long id, @RequestBody WaiveBody body) {
+    DutyJson.DutyDetail waive(@PathVariable long id, @RequestBody WaiveBody body) {
         duties.waive(id, body.reason(), Actor.require());
         return get(id);
     }
@@ -153,7 +146,7 @@ class DutyApiController {
     }
 
     @GetMapping("/compliance")
-    Map<String, Object> compliance(@RequestParam(required = false) String rule,
+    DutyJson.Compliance compliance(@RequestParam(required = false) String rule,
                                    @RequestParam(required = false) ComplianceMatrix.Status status,
                                    @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
                                    @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "500") int limit,
@@ -162,13 +155,8 @@ class DutyApiController {
             throw new InvalidInput("limit must be between 1 and 5000 and offset not negative", Map.of("limit", "1..5000"));
         }
         List<ComplianceMatrix.Row> rows = matrix.rows(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("catalog", catalog.version());
-        body.put("total", rows.size());
-        body.put("summary", matrix.summary(rows));
-        body.put("rows", rows.stream().skip(offset).limit(limit)
-                .map(r -> DutyJson.row(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale))).toList());
-        return body;
+        return new DutyJson.Compliance(catalog.version(), rows.size(), matrix.summary(rows), rows.stream().skip(offset).limit(limit)
+                .map(r -> DutyJson.RowView.of(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale))).toList());
     }
 
     @GetMapping("/compliance/export")
