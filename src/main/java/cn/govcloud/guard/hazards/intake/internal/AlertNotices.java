@@ -1,8 +1,9 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
+import cn.govcloud.guard.hazards.intake.AlertRaised;
+import cn.govcloud.guard.hazards.intake.AlertSent;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,7 @@ class AlertNotices {
     private final JdbcTemplate template;
     private final Notifier notifier;
     private final Duties duties;
+    private final ApplicationEventPublisher events;
     private final Systems systems;
     private final OrganisationDirectory organisations;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
@@ -57,12 +60,13 @@ class AlertNotices {
     static final String BURST_WINDOW = "A10.1-alert-burst-window";
     static final String IMMEDIATE = "A10.1-immediate-notice-severity";
 
-    AlertNotices(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations,
+    AlertNotices(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Duties duties, ApplicationEventPublisher events, Systems systems, OrganisationDirectory organisations,
                  cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.jdbc = jdbc;
         this.template = template;
         this.notifier = notifier;
         this.duties = duties;
+        this.events = events;
         this.systems = systems;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -214,10 +218,10 @@ class AlertNotices {
             Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
             // A10.1-alert-notification: the provider's duty to tell both at once, raised by the alert (the burst's first) and
             // fulfilled by the notices just sent (issue 17 point 10); idempotent on the reference
-            duties.raise(new DutyTrigger("alert.raised", subject, now, "alert:" + burst.leader + ":notice"));
+            events.publishEvent(new AlertRaised("alert:" + burst.leader, subject, now));
             duties.fulfil("alert:" + burst.leader + ":notice", "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）");
             // one acknowledgement for the burst; idempotent on the reference: an alert assigned later is not asked twice
-            duties.raise(new DutyTrigger("alert.sent", subject, now, "alert:" + burst.leader));
+            events.publishEvent(new AlertSent("alert:" + burst.leader, subject, now));
         }
     }
 
@@ -240,10 +244,10 @@ class AlertNotices {
     }
 
     /** The alerts of the burst an alert belongs to, first first (the alert page and the API show them). */
-    List<IntakeService.BurstMember> burstOf(long alertId) {
+    List<IntakeQueries.BurstMember> burstOf(long alertId) {
         return jdbc.sql("select m.id, m.title, m.severity, m.event_count, m.first_at, m.last_at from intake_alert a join intake_alert m "
                         + "on m.burst_id = a.burst_id where a.id = :id order by m.first_at, m.id limit 500")
-                .param("id", alertId).query((rs, i) -> new IntakeService.BurstMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .param("id", alertId).query((rs, i) -> new IntakeQueries.BurstMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
     }
 }

@@ -1,8 +1,9 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
+import cn.govcloud.guard.hazards.intake.AlertRaised;
+import cn.govcloud.guard.hazards.intake.AlertSent;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +38,16 @@ class FindingNotices {
     private final JdbcClient jdbc;
     private final Notifier notifier;
     private final Duties duties;
+    private final ApplicationEventPublisher events;
     private final Systems systems;
     private final OrganisationDirectory organisations;
     private final RuleCatalog catalog;
 
-    FindingNotices(JdbcClient jdbc, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations, RuleCatalog catalog) {
+    FindingNotices(JdbcClient jdbc, Notifier notifier, Duties duties, ApplicationEventPublisher events, Systems systems, OrganisationDirectory organisations, RuleCatalog catalog) {
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.duties = duties;
+        this.events = events;
         this.systems = systems;
         this.organisations = organisations;
         this.catalog = catalog;
@@ -97,9 +101,9 @@ class FindingNotices {
             }
             Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
             // A10.1-alert-notification: raised by the vulnerabilities found and fulfilled by the notices just delivered to the inbox
-            duties.raise(new DutyTrigger("alert.raised", subject, now, ref + ":notice"));
+            events.publishEvent(new AlertRaised(ref, subject, now));
             duties.fulfil(ref + ":notice", "漏洞已立即送达系统所属单位和市大数据中心（站内信 " + ref + ":unit，并按各单位设置发送邮件、群机器人）");
-            duties.raise(new DutyTrigger("alert.sent", subject, now, ref));
+            events.publishEvent(new AlertSent(ref, subject, now));
         });
         jdbc.sql("update intake_finding set notified_at = :at " + where.substring(" from intake_finding".length()))
                 .param("at", now.atOffset(ZoneOffset.UTC)).param("serious", serious).param("key", key).update();
