@@ -103,8 +103,10 @@ class IntakeApiController {
             schema = @Schema(type = "object", requiredProperties = "file"),
             schemaProperties = @io.swagger.v3.oas.annotations.media.SchemaProperty(name = "file",
                     schema = @Schema(type = "string", format = "binary", description = "the scan report"))))
-    @ApiResponse(responseCode = "201", description = "Imported: importId, format, results, new, updated, unmatched")
-    @ApiResponse(responseCode = "202", description = "Accepted for the background: importId, status RUNNING, progress")
+    @ApiResponse(responseCode = "201", description = "Imported: importId, format, results, new, updated, unmatched",
+            content = @Content(schema = @Schema(implementation = ScanImported.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted for the background: importId, status RUNNING, progress",
+            content = @Content(schema = @Schema(implementation = ImportAccepted.class)))
     @ApiResponse(responseCode = "422", description = "Refused, nothing stored; the reason in the caller's language")
     ResponseEntity<?> importScan(@RequestPart(name = "file", required = false) MultipartFile file,
                                                    @RequestParam(defaultValue = "false") boolean async,
