@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,23 +45,19 @@ class IntakeApiTests {
     @Autowired
     ApiTokens apiTokens;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
+    /** A demo account by name through the shared client (logged in once per test); a machine token ("Bearer …") as it is. */
     private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", user.startsWith("Bearer ") ? user : token(user))).andReturn();
+        if (user.startsWith("Bearer ")) {
+            return mvc.perform(req.header("Authorization", user)).andReturn();
+        }
+        api = api == null ? new ApiClient(mvc) : api;
+        return api.call(user, req);
     }
 
     static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return ApiClient.body(r);
     }
 
     static byte[] sample(String name) {

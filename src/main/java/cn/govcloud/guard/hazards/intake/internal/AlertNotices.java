@@ -1,14 +1,5 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
-import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
-import cn.govcloud.guard.duties.Subject;
-import cn.govcloud.guard.identity.OrganisationDirectory;
-import cn.govcloud.guard.notify.Notice;
-import cn.govcloud.guard.notify.Notifier;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
-import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.sql.Types;
 import java.time.Duration;
@@ -20,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,23 +38,18 @@ import org.springframework.stereotype.Component;
 class AlertNotices {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final Notifier notifier;
-    private final Duties duties;
+    private final ToldAtOnce told;
     private final Systems systems;
-    private final OrganisationDirectory organisations;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     static final String BURST_WINDOW = "A10.1-alert-burst-window";
     static final String IMMEDIATE = "A10.1-immediate-notice-severity";
 
-    AlertNotices(JdbcClient jdbc, JdbcTemplate template, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations,
-                 cn.govcloud.guard.rules.RuleCatalog catalog) {
+    AlertNotices(JdbcClient jdbc, JdbcTemplate template, ToldAtOnce told, Systems systems, cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.jdbc = jdbc;
         this.template = template;
-        this.notifier = notifier;
-        this.duties = duties;
+        this.told = told;
         this.systems = systems;
-        this.organisations = organisations;
         this.catalog = catalog;
     }
 
@@ -187,7 +172,7 @@ class AlertNotices {
         }
         Map<Long, Systems.SystemRef> byId = systems.find(fresh.stream().map(b -> b.systemId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(Systems.SystemRef::id, Function.identity()));
-        List<Long> supervisors = organisations.ofKind(OrgKind.SUPERVISOR).stream().map(o -> o.id()).toList();
+        List<Long> supervisors = told.supervisors();
         for (Burst burst : fresh) {
             Systems.SystemRef system = byId.get(burst.systemId);
             if (system == null) {
@@ -204,20 +189,8 @@ class AlertNotices {
                 args = List.of(system.name(), burst.severity, burst.host, String.valueOf(burst.signatures.size()), String.valueOf(burst.events),
                         summary(burst.signatures));
             }
-            String link = "/intake/alerts/" + burst.leader;
-            Notice.Severity level = burst.severity.equals("CRITICAL") ? Notice.Severity.CRITICAL : Notice.Severity.WARNING;
-            notifier.dispatch(new Notice("alert:" + burst.leader + ":unit", system.orgId(), Role.UNIT_ROLES, message, args, link, level, now));
-            for (long supervisor : supervisors) {
-                notifier.dispatch(new Notice("alert:" + burst.leader + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR),
-                        message, args, link, level, now));
-            }
-            Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-            // A10.1-alert-notification: the provider's duty to tell both at once, raised by the alert (the burst's first) and
-            // fulfilled by the notices just sent (issue 17 point 10); idempotent on the reference
-            duties.raise(new DutyTrigger("alert.raised", subject, now, "alert:" + burst.leader + ":notice"));
-            duties.fulfil("alert:" + burst.leader + ":notice", "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）");
-            // one acknowledgement for the burst; idempotent on the reference: an alert assigned later is not asked twice
-            duties.raise(new DutyTrigger("alert.sent", subject, now, "alert:" + burst.leader));
+            told.tell("alert:" + burst.leader, system, supervisors, message, args, "/intake/alerts/" + burst.leader,
+                    burst.severity.equals("CRITICAL"), "告警已立即送达系统所属单位和市大数据中心（站内信、邮件、群机器人）", now);
         }
     }
 
@@ -240,10 +213,10 @@ class AlertNotices {
     }
 
     /** The alerts of the burst an alert belongs to, first first (the alert page and the API show them). */
-    List<IntakeService.BurstMember> burstOf(long alertId) {
+    List<IntakeQueries.BurstMember> burstOf(long alertId) {
         return jdbc.sql("select m.id, m.title, m.severity, m.event_count, m.first_at, m.last_at from intake_alert a join intake_alert m "
                         + "on m.burst_id = a.burst_id where a.id = :id order by m.first_at, m.id limit 500")
-                .param("id", alertId).query((rs, i) -> new IntakeService.BurstMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                .param("id", alertId).query((rs, i) -> new IntakeQueries.BurstMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
     }
 }

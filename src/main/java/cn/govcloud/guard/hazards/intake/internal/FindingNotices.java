@@ -1,22 +1,12 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
-import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
-import cn.govcloud.guard.duties.Subject;
-import cn.govcloud.guard.identity.OrganisationDirectory;
-import cn.govcloud.guard.notify.Notice;
-import cn.govcloud.guard.notify.Notifier;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
-import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,18 +24,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FindingNotices {
     private final JdbcClient jdbc;
-    private final Notifier notifier;
-    private final Duties duties;
+    private final ToldAtOnce told;
     private final Systems systems;
-    private final OrganisationDirectory organisations;
     private final RuleCatalog catalog;
 
-    FindingNotices(JdbcClient jdbc, Notifier notifier, Duties duties, Systems systems, OrganisationDirectory organisations, RuleCatalog catalog) {
+    FindingNotices(JdbcClient jdbc, ToldAtOnce told, Systems systems, RuleCatalog catalog) {
         this.jdbc = jdbc;
-        this.notifier = notifier;
-        this.duties = duties;
+        this.told = told;
         this.systems = systems;
-        this.organisations = organisations;
         this.catalog = catalog;
     }
 
@@ -76,7 +62,7 @@ class FindingNotices {
         }
         Map<Long, List<Told>> bySystem = findings.stream().collect(Collectors.groupingBy(Told::systemId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, Systems.SystemRef> refs = systems.find(bySystem.keySet()).stream().collect(Collectors.toMap(Systems.SystemRef::id, Function.identity()));
-        List<Long> supervisors = organisations.ofKind(OrgKind.SUPERVISOR).stream().map(o -> o.id()).toList();
+        List<Long> supervisors = told.supervisors();
         bySystem.forEach((systemId, list) -> {
             Systems.SystemRef system = refs.get(systemId);
             if (system == null) {
@@ -88,18 +74,8 @@ class FindingNotices {
             list.forEach(f -> names.merge(f.name() + "（" + f.severity() + "）", f.count(), Integer::sum));
             List<String> args = List.of(system.name(), critical ? "CRITICAL" : list.get(0).severity(),
                     String.valueOf(list.stream().mapToInt(Told::count).sum()), AlertNotices.summary(names));
-            String link = "/intake/findings?systemId=" + systemId + "&state=OPEN";
-            Notice.Severity level = critical ? Notice.Severity.CRITICAL : Notice.Severity.WARNING;
-            notifier.dispatch(new Notice(ref + ":unit", system.orgId(), Role.UNIT_ROLES, "hazards.intake.notice.findings", args, link, level, now));
-            for (long supervisor : supervisors) {
-                notifier.dispatch(new Notice(ref + ":supervisor:" + supervisor, supervisor, Set.of(Role.SUPERVISOR), "hazards.intake.notice.findings",
-                        args, link, level, now));
-            }
-            Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-            // A10.1-alert-notification: raised by the vulnerabilities found and fulfilled by the notices just delivered to the inbox
-            duties.raise(new DutyTrigger("alert.raised", subject, now, ref + ":notice"));
-            duties.fulfil(ref + ":notice", "漏洞已立即送达系统所属单位和市大数据中心（站内信 " + ref + ":unit，并按各单位设置发送邮件、群机器人）");
-            duties.raise(new DutyTrigger("alert.sent", subject, now, ref));
+            told.tell(ref, system, supervisors, "hazards.intake.notice.findings", args, "/intake/findings?systemId=" + systemId + "&state=OPEN",
+                    critical, "漏洞已立即送达系统所属单位和市大数据中心（站内信 " + ref + ":unit，并按各单位设置发送邮件、群机器人）", now);
         });
         jdbc.sql("update intake_finding set notified_at = :at " + where.substring(" from intake_finding".length()))
                 .param("at", now.atOffset(ZoneOffset.UTC)).param("serious", serious).param("key", key).update();

@@ -12,7 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntakeSettings.class)
 class IntakeHousekeeping {
     private static final Logger log = LoggerFactory.getLogger(IntakeHousekeeping.class);
 
@@ -51,8 +52,8 @@ class IntakeHousekeeping {
     }
 
     @Bean
-    ReplayPruning replayPruning(JdbcClient jdbc, Clock clock, @Value("${govguard.intake.replay-retention:P90D}") Duration retention) {
-        return new ReplayPruning(jdbc, clock, retention);
+    ReplayPruning replayPruning(JdbcClient jdbc, Clock clock, IntakeSettings settings) {
+        return new ReplayPruning(jdbc, clock, settings.replayRetention());
     }
 
     /** Issue 24 point 6: replay identities kept for the retention after their import, then deleted. */

@@ -2,8 +2,8 @@ package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
+import cn.govcloud.guard.hazards.intake.UnmatchedQueued;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,13 +32,15 @@ class TriageClock {
 
     private final JdbcClient jdbc;
     private final Duties duties;
+    private final ApplicationEventPublisher events;
     private final OrganisationDirectory organisations;
     private final RuleCatalog catalog;
     private final WorkingCalendar calendar;
 
-    TriageClock(JdbcClient jdbc, Duties duties, OrganisationDirectory organisations, RuleCatalog catalog, WorkingCalendar calendar) {
+    TriageClock(JdbcClient jdbc, Duties duties, ApplicationEventPublisher events, OrganisationDirectory organisations, RuleCatalog catalog, WorkingCalendar calendar) {
         this.jdbc = jdbc;
         this.duties = duties;
+        this.events = events;
         this.organisations = organisations;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -71,7 +74,7 @@ class TriageClock {
         }
         Subject platform = new Subject(Rule.SubjectKind.PLATFORM, provider.get().id(), provider.get().name(), provider.get().id(), Map.of());
         // A10.1-triage: the provider assigns or dismisses what matched no system within the catalog's time
-        duties.raise(new DutyTrigger("intake.unmatched", platform, now, ref));
+        events.publishEvent(new UnmatchedQueued(ref, platform, now));
     }
 
     /**

@@ -1,37 +1,57 @@
 package cn.govcloud.guard.hazards.intake.web;
 
+import cn.govcloud.guard.hazards.intake.Intake;
+import cn.govcloud.guard.hazards.intake.Intake.NewAlert;
+import cn.govcloud.guard.hazards.intake.internal.Filter;
+import cn.govcloud.guard.hazards.intake.internal.ImportRecord;
+import cn.govcloud.guard.hazards.intake.internal.IntakeItem.Kind;
+import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService.Page;
+import cn.govcloud.guard.hazards.intake.internal.ScanImports;
+import cn.govcloud.guard.hazards.intake.internal.Triage;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.AlertBody;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.AlertDetail;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.AlertId;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.AlertView;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.AssignBody;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.DismissBody;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.EveImported;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.FindingView;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.HazardRaised;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.ImportAccepted;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.ImportStatus;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.PageView;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.PostedAlert;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.Queued;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.ScanImported;
+import cn.govcloud.guard.hazards.intake.web.IntakeDto.TriageView;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisorAndProvider;
-import cn.govcloud.guard.hazards.Hazards;
-import cn.govcloud.guard.hazards.intake.Intake.AlertSummary;
-import cn.govcloud.guard.hazards.intake.Intake.ImportSummary;
-import cn.govcloud.guard.hazards.intake.Intake.NewAlert;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Alert;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Finding;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.ImportRecord;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Page;
-import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.Unprocessable;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.context.i18n.LocaleContextHolder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,17 +69,22 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Alerts and scan findings in (A10.1) as API.md has them: {@code POST /api/v1/findings/import},
  * {@code POST /api/v1/alerts/suricata}, {@code POST /api/v1/alerts}, the reads (scoped: a unit sees
- * what matched its own systems), triage and "raise a hazard" (A10.2).
+ * what matched its own systems), triage and "raise a hazard" (A10.2). Requests and answers are the
+ * records of {@link IntakeDto}.
  */
 @RestController
 class IntakeApiController {
-    static final Role[] READERS = {Role.SUPERVISOR, Role.REGULATOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF};
+    private final Intake intake;
+    private final ScanImports scans;
+    private final IntakeQueries queries;
+    private final Triage triage;
+    private final MessageSource messages;
 
-    private final IntakeService intake;
-    private final org.springframework.context.MessageSource messages;
-
-    IntakeApiController(IntakeService intake, org.springframework.context.MessageSource messages) {
+    IntakeApiController(Intake intake, ScanImports scans, IntakeQueries queries, Triage triage, MessageSource messages) {
         this.intake = intake;
+        this.scans = scans;
+        this.queries = queries;
+        this.triage = triage;
         this.messages = messages;
     }
 
@@ -78,38 +103,39 @@ class IntakeApiController {
             schema = @Schema(type = "object", requiredProperties = "file"),
             schemaProperties = @io.swagger.v3.oas.annotations.media.SchemaProperty(name = "file",
                     schema = @Schema(type = "string", format = "binary", description = "the scan report"))))
-    @ApiResponse(responseCode = "201", description = "Imported: importId, format, results, new, updated, unmatched")
-    @ApiResponse(responseCode = "202", description = "Accepted for the background: importId, status RUNNING, progress")
+    @ApiResponse(responseCode = "201", description = "Imported: importId, format, results, new, updated, unmatched",
+            content = @Content(schema = @Schema(implementation = ScanImported.class)))
+    @ApiResponse(responseCode = "202", description = "Accepted for the background: importId, status RUNNING, progress",
+            content = @Content(schema = @Schema(implementation = ImportAccepted.class)))
     @ApiResponse(responseCode = "422", description = "Refused, nothing stored; the reason in the caller's language")
-    ResponseEntity<Map<String, Object>> importScan(@RequestPart(name = "file", required = false) MultipartFile file,
+    ResponseEntity<?> importScan(@RequestPart(name = "file", required = false) MultipartFile file,
                                                    @RequestParam(defaultValue = "false") boolean async,
                                                    @RequestHeader(name = "Prefer", required = false) String prefer) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("hazards.intake.error.noFile", Map.of("file", "hazards.intake.error.noFile"));
         }
-        if (file.getSize() > intake.maxScanBytes()) {
-            throw new Unprocessable(messages.getMessage("hazards.intake.error.tooLarge", new Object[] {intake.maxScanBytes() / (1024 * 1024)},
+        if (file.getSize() > scans.maxScanBytes()) {
+            throw new Unprocessable(messages.getMessage("hazards.intake.error.tooLarge", new Object[] {scans.maxScanBytes() / (1024 * 1024)},
                     LocaleContextHolder.getLocale()));
         }
-        if (async || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"))) {
-            long id = submit(intake, file);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("importId", id);
-            m.put("status", "RUNNING");
-            m.put("progress", "/api/v1/findings/imports/" + id);
-            return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/findings/imports/" + id)).body(m);
+        if (async || (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async"))) {
+            long id = submit(scans, file);
+            String progress = "/api/v1/findings/imports/" + id;
+            return ResponseEntity.accepted().location(URI.create(progress)).body(new ImportAccepted(id, "RUNNING", progress));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(importNow(file));
+        try (InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(ScanImported.of(intake.importScan(file.getOriginalFilename(), in)));
+        }
     }
 
     /** The upload copied to a file of its own (the request's is gone when the request ends), then imported in the background. */
-    static long submit(IntakeService intake, MultipartFile file) throws IOException {
-        java.nio.file.Path copy = java.nio.file.Files.createTempFile("govguard-scan-", ".upload");
+    static long submit(ScanImports scans, MultipartFile file) throws IOException {
+        Path copy = Files.createTempFile("govguard-scan-", ".upload");
         try {
             file.transferTo(copy);
-            return intake.submitScan(file.getOriginalFilename(), copy);
+            return scans.submitScan(Actor.require(), file.getOriginalFilename(), copy);
         } catch (IOException | RuntimeException e) {
-            java.nio.file.Files.deleteIfExists(copy);
+            Files.deleteIfExists(copy);
             throw e;
         }
     }
@@ -117,42 +143,8 @@ class IntakeApiController {
     /** Issue 24 point 7: where a background import stands — results read, stored, %, ETA — and how it ended. */
     @GetMapping("/api/v1/findings/imports/{id}")
     @AllowOversightAndProvider
-    Map<String, Object> importStatus(@PathVariable long id) {
-        ImportRecord r = intake.importRecord(Actor.require(), id).orElseThrow(() -> new NotFound("import " + id));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("importId", r.id());
-        m.put("status", r.status());
-        m.put("format", r.format());
-        m.put("filename", r.filename());
-        m.put("bytesRead", r.bytes());
-        m.put("totalBytes", r.totalBytes());
-        m.put("results", r.results());
-        m.put("stored", r.stored());
-        m.put("percent", r.percent());
-        m.put("etaSeconds", r.etaSeconds());
-        m.put("new", r.newCount());
-        m.put("updated", r.updated());
-        m.put("unmatched", r.unmatched());
-        m.put("error", r.error());
-        m.put("importedAt", r.importedAt());
-        m.put("finishedAt", r.finishedAt());
-        m.put("importedBy", r.importedBy());
-        return m;
-    }
-
-    private Map<String, Object> importNow(MultipartFile file) throws IOException {
-        ImportSummary s;
-        try (InputStream in = file.getInputStream()) {
-            s = intake.importScan(file.getOriginalFilename(), in);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("importId", s.importId());
-        m.put("format", s.format());
-        m.put("results", s.results());
-        m.put("new", s.newFindings());
-        m.put("updated", s.updated());
-        m.put("unmatched", s.unmatched());
-        return m;
+    ImportStatus importStatus(@PathVariable long id) {
+        return ImportStatus.of(queries.importRecord(Actor.require(), id).orElseThrow(() -> new NotFound("import " + id)));
     }
 
     /**
@@ -174,21 +166,10 @@ class IntakeApiController {
             @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schemaProperties = @io.swagger.v3.oas.annotations.media.SchemaProperty(
                     name = "file", schema = @Schema(type = "string", format = "binary")))})
     @ApiResponse(responseCode = "200", description = "events, alerts, new, grouped, unmatched, skipped, replayed")
-    Map<String, Object> suricata(HttpServletRequest request) throws IOException {
-        AlertSummary s;
+    EveImported suricata(HttpServletRequest request) throws IOException {
         try (InputStream in = eveBody(request)) {
-            s = intake.importSuricata(in);
+            return EveImported.of(intake.importSuricata(in));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("importId", s.importId());
-        m.put("events", s.events());
-        m.put("alerts", s.alerts());
-        m.put("new", s.newAlerts());
-        m.put("grouped", s.grouped());
-        m.put("unmatched", s.unmatched());
-        m.put("skipped", s.skipped());
-        m.put("replayed", s.replayed());
-        return m;
     }
 
     private static InputStream eveBody(HttpServletRequest request) throws IOException {
@@ -207,212 +188,118 @@ class IntakeApiController {
         return request.getInputStream();
     }
 
-    record AlertBody(Long systemId, String address, String title, String severity, Instant time, String detail) {
-    }
-
     /** Generic monitoring alerts: the system by id or address, title, severity (CRITICAL…INFO), time, detail → 201. */
     @PostMapping("/api/v1/alerts")
     @ResponseStatus(HttpStatus.CREATED)
     @Allow(value = Role.PROVIDER_OPERATOR, scopes = "alerts:write")
-    Map<String, Object> alert(@RequestBody AlertBody body) {
+    PostedAlert alert(@RequestBody @Valid AlertBody body) {
         long id = intake.recordAlert(new NewAlert(body.systemId(), body.address(), body.title(), body.severity(), body.time(), body.detail()));
-        return intake.alert(Actor.require(), id).map(IntakeApiController::json).orElseGet(() -> Map.of("id", id));
+        return queries.alert(Actor.require(), id).<PostedAlert>map(AlertView::of).orElseGet(() -> new AlertId(id));
     }
 
     @GetMapping("/api/v1/findings")
     @AllowParties
-    Map<String, Object> findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
-                                 @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
-                                 @RequestParam(defaultValue = "50") int limit) {
-        Page<Finding> page = intake.findings(Actor.require(), new Filter(severity, systemId, state, before, limit));
-        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
+    PageView<FindingView> findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+                                   @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
+                                   @RequestParam(defaultValue = "50") int limit) {
+        return page(queries.findings(Actor.require(), new Filter(severity, systemId, state, before, limit)), FindingView::of);
     }
 
     @GetMapping("/api/v1/findings/{id}")
     @AllowParties
-    Map<String, Object> finding(@PathVariable long id) {
-        return json(intake.finding(Actor.require(), id).orElseThrow(() -> new NotFound("finding " + id)));
+    FindingView finding(@PathVariable long id) {
+        return FindingView.of(queries.finding(Actor.require(), id).orElseThrow(() -> new NotFound("finding " + id)));
     }
 
     @GetMapping("/api/v1/alerts")
     @AllowParties
-    Map<String, Object> alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
+    PageView<AlertView> alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                                @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
                                @RequestParam(defaultValue = "50") int limit) {
-        Page<Alert> page = intake.alerts(Actor.require(), new Filter(severity, systemId, state, before, limit));
-        return page(page.items().stream().map(IntakeApiController::json).toList(), page.next());
+        return page(queries.alerts(Actor.require(), new Filter(severity, systemId, state, before, limit)), AlertView::of);
     }
 
     @GetMapping("/api/v1/alerts/{id}")
     @AllowParties
-    Map<String, Object> alertById(@PathVariable long id) {
-        Map<String, Object> m = json(intake.alert(Actor.require(), id).orElseThrow(() -> new NotFound("alert " + id)));
-        m.put("burst", intake.burst(Actor.require(), id)); // issue 24 point 5: the alerts told as one with this one
-        return m;
+    AlertDetail alertById(@PathVariable long id) {
+        Actor actor = Actor.require();
+        AlertView alert = AlertView.of(queries.alert(actor, id).orElseThrow(() -> new NotFound("alert " + id)));
+        return new AlertDetail(alert, queries.burst(actor, id)); // issue 24 point 5: the alerts told as one with this one
     }
 
     @GetMapping("/api/v1/intake/imports")
     @AllowOversightAndProvider
-    Map<String, Object> imports(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
-        Page<ImportRecord> page = intake.imports(Actor.require(), before, limit);
-        return page(page.items(), page.next());
+    PageView<ImportRecord> imports(@RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+        return page(queries.imports(Actor.require(), before, limit), Function.identity());
     }
 
     @GetMapping("/api/v1/intake/triage")
     @AllowSupervisorAndProvider
-    Map<String, Object> triage() {
-        IntakeService.Queue queue = intake.triage(Actor.require(), 200);
+    TriageView triage() {
+        IntakeQueries.Queue queue = queries.triage(Actor.require(), 200);
         // issue 17 point 5: each item's time to be assigned or dismissed (catalog rule A10.1-triage); null when queued before the clock
-        IntakeService.TriageDue due = intake.triageDue(queue);
-        return Map.of("findings", queue.findings().stream().map(f -> withDue(json(f), due.findings().get(f.id()))).toList(),
-                "alerts", queue.alerts().stream().map(a -> withDue(json(a), due.alerts().get(a.id()))).toList());
-    }
-
-    private static Map<String, Object> withDue(Map<String, Object> item, java.time.Instant due) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>(item);
-        m.put("triageDueAt", due);
-        return m;
-    }
-
-    record AssignBody(Long systemId) {
-    }
-
-    record DismissBody(String reason) {
+        IntakeQueries.TriageDue due = queries.triageDue(queue);
+        return new TriageView(queue.findings().stream().map(f -> new Queued<>(FindingView.of(f), due.findings().get(f.id()))).toList(),
+                queue.alerts().stream().map(a -> new Queued<>(AlertView.of(a), due.alerts().get(a.id()))).toList());
     }
 
     @PostMapping("/api/v1/findings/{id}/assign")
     @AllowSupervisorAndProvider
-    Map<String, Object> assignFinding(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
-        return assign("findings", id, body);
+    FindingView assignFinding(@PathVariable long id, @RequestBody(required = false) @Valid AssignBody body) {
+        triage.assign(Actor.require(), Kind.FINDING, id, body == null ? null : body.systemId());
+        return readFinding(id);
     }
 
     @PostMapping("/api/v1/alerts/{id}/assign")
     @AllowSupervisorAndProvider
-    Map<String, Object> assignAlert(@PathVariable long id, @RequestBody(required = false) AssignBody body) {
-        return assign("alerts", id, body);
+    AlertView assignAlert(@PathVariable long id, @RequestBody(required = false) @Valid AssignBody body) {
+        triage.assign(Actor.require(), Kind.ALERT, id, body == null ? null : body.systemId());
+        return readAlert(id);
     }
 
     @PostMapping("/api/v1/findings/{id}/dismiss")
     @AllowSupervisorAndProvider
-    Map<String, Object> dismissFinding(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
-        return dismiss("findings", id, body);
+    FindingView dismissFinding(@PathVariable long id, @RequestBody(required = false) @Valid DismissBody body) {
+        triage.dismiss(Actor.require(), Kind.FINDING, id, body == null ? null : body.reason());
+        return readFinding(id);
     }
 
     @PostMapping("/api/v1/alerts/{id}/dismiss")
     @AllowSupervisorAndProvider
-    Map<String, Object> dismissAlert(@PathVariable long id, @RequestBody(required = false) DismissBody body) {
-        return dismiss("alerts", id, body);
+    AlertView dismissAlert(@PathVariable long id, @RequestBody(required = false) @Valid DismissBody body) {
+        triage.dismiss(Actor.require(), Kind.ALERT, id, body == null ? null : body.reason());
+        return readAlert(id);
     }
 
     /** A10.2: 发出隐患通知 from a matched finding → 201 the hazard (id, status, dueDate, dueAt). */
     @PostMapping("/api/v1/findings/{id}/hazard")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowSupervisorAndProvider
-    Map<String, Object> hazardFromFinding(@PathVariable long id) {
-        return hazard("findings", id);
+    HazardRaised hazardFromFinding(@PathVariable long id) {
+        return hazard(Kind.FINDING, id);
     }
 
     /** A10.2: 发出隐患通知 from a matched alert. */
     @PostMapping("/api/v1/alerts/{id}/hazard")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowSupervisorAndProvider
-    Map<String, Object> hazardFromAlert(@PathVariable long id) {
-        return hazard("alerts", id);
+    HazardRaised hazardFromAlert(@PathVariable long id) {
+        return hazard(Kind.ALERT, id);
     }
 
-    private Map<String, Object> assign(String kind, long id, AssignBody body) {
-        intake.assign(kind(kind), id, body == null ? null : body.systemId());
-        return read(kind, id);
+    private HazardRaised hazard(Kind kind, long id) {
+        return HazardRaised.of(triage.raiseHazard(Actor.require(), kind, id), (kind == Kind.FINDING ? "finding:" : "alert:") + id);
     }
 
-    private Map<String, Object> dismiss(String kind, long id, DismissBody body) {
-        intake.dismiss(kind(kind), id, body == null ? null : body.reason());
-        return read(kind, id);
+    private FindingView readFinding(long id) {
+        return FindingView.of(queries.finding(Actor.require(), id).orElseThrow());
     }
 
-    private Map<String, Object> hazard(String kind, long id) {
-        Hazards.Raised raised = intake.raiseHazard(kind(kind), id);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", raised.id());
-        m.put("status", raised.status());
-        m.put("dueDate", raised.dueDate());
-        m.put("dueAt", raised.dueAt());
-        m.put("dueProvisional", raised.dueProvisional());
-        m.put("sourceRef", (kind.equals("findings") ? "finding:" : "alert:") + id);
-        return m;
+    private AlertView readAlert(long id) {
+        return AlertView.of(queries.alert(Actor.require(), id).orElseThrow());
     }
 
-    private Map<String, Object> read(String kind, long id) {
-        Actor actor = Actor.require();
-        return kind.equals("findings") ? json(intake.finding(actor, id).orElseThrow()) : json(intake.alert(actor, id).orElseThrow());
-    }
-
-    /** A page of a list: {@code next} is the cursor for {@code before=}, null on the last page. */
-    static Map<String, Object> page(java.util.List<?> items, Long next) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", items);
-        m.put("next", next);
-        return m;
-    }
-
-    static Kind kind(String path) {
-        return path.equals("findings") ? Kind.FINDING : Kind.ALERT;
-    }
-
-    static Map<String, Object> json(Finding f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("scanner", f.scanner());
-        m.put("pluginId", f.pluginId());
-        m.put("host", f.host());
-        m.put("hostname", f.hostname());
-        m.put("port", f.port());
-        m.put("name", f.name());
-        m.put("severity", f.severity());
-        m.put("score", f.score());
-        m.put("cves", f.cves());
-        m.put("detail", f.detail());
-        m.put("systemId", f.systemId());
-        m.put("systemName", f.systemName());
-        m.put("state", f.state());
-        m.put("firstSeen", f.firstSeen());
-        m.put("lastSeen", f.lastSeen());
-        m.put("seenCount", f.seenCount());
-        m.put("triagedBy", f.triagedBy());
-        m.put("triagedAt", f.triagedAt());
-        m.put("dismissReason", f.dismissReason());
-        m.put("hazardId", f.hazardId());
-        return m;
-    }
-
-    static Map<String, Object> json(Alert a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("source", a.source());
-        m.put("title", a.title());
-        m.put("category", a.category());
-        m.put("severity", a.severity());
-        m.put("signatureId", a.signatureId());
-        m.put("srcIp", a.srcIp());
-        m.put("srcPort", a.srcPort());
-        m.put("destIp", a.destIp());
-        m.put("destPort", a.destPort());
-        m.put("proto", a.proto());
-        m.put("flowId", a.flowId());
-        m.put("communityId", a.communityId());
-        m.put("address", a.address());
-        m.put("detail", a.detail());
-        m.put("firstAt", a.firstAt());
-        m.put("lastAt", a.lastAt());
-        m.put("count", a.count());
-        m.put("systemId", a.systemId());
-        m.put("systemName", a.systemName());
-        m.put("state", a.state());
-        m.put("receivedAt", a.receivedAt());
-        m.put("receivedBy", a.receivedBy());
-        m.put("triagedBy", a.triagedBy());
-        m.put("dismissReason", a.dismissReason());
-        m.put("hazardId", a.hazardId());
-        return m;
+    private static <T, V> PageView<V> page(Page<T> page, Function<T, V> view) {
+        return new PageView<>(page.items().stream().map(view).toList(), page.next());
     }
 }

@@ -4,9 +4,11 @@ import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisorAndProvider;
 import cn.govcloud.guard.hazards.Hazards;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Filter;
-import cn.govcloud.guard.hazards.intake.internal.IntakeService.Kind;
+import cn.govcloud.guard.hazards.intake.internal.Filter;
+import cn.govcloud.guard.hazards.intake.internal.IntakeItem.Kind;
+import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
+import cn.govcloud.guard.hazards.intake.internal.ScanImports;
+import cn.govcloud.guard.hazards.intake.internal.Triage;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -34,11 +36,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IntakePages {
-    private final IntakeService intake;
+    private final IntakeQueries intake;
+    private final Triage triage;
+    private final ScanImports scans;
     private final MessageSource messages;
 
-    IntakePages(IntakeService intake, MessageSource messages) {
+    IntakePages(IntakeQueries intake, Triage triage, ScanImports scans, MessageSource messages) {
         this.intake = intake;
+        this.triage = triage;
+        this.scans = scans;
         this.messages = messages;
     }
 
@@ -107,11 +113,11 @@ class IntakePages {
     @GetMapping("/intake/triage")
     @AllowSupervisorAndProvider
     String triage(Model model) {
-        IntakeService.Queue queue = intake.triage(Actor.require(), 200);
+        IntakeQueries.Queue queue = intake.triage(Actor.require(), 200);
         model.addAttribute("queue", queue);
         model.addAttribute("systems", intake.assignableSystems());
         // issue 17 point 5: each item's time left under the catalog's A10.1-triage, or how long it is overdue
-        IntakeService.TriageDue due = intake.triageDue(queue);
+        IntakeQueries.TriageDue due = intake.triageDue(queue);
         java.time.Instant now = intake.now();
         model.addAttribute("findingLeft", TriageLeft.of(due.findings(), now));
         model.addAttribute("alertLeft", TriageLeft.of(due.alerts(), now));
@@ -140,7 +146,7 @@ class IntakePages {
         Actor actor = Actor.require();
         model.addAttribute("page", intake.imports(actor, before, 50));
         model.addAttribute("mayImport", actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.SUPERVISOR));
-        model.addAttribute("maxMb", intake.maxScanBytes() / (1024 * 1024));
+        model.addAttribute("maxMb", scans.maxScanBytes() / (1024 * 1024));
     }
 
     /**
@@ -154,10 +160,10 @@ class IntakePages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("hazards.intake.error.noFile");
             }
-            if (file.getSize() > intake.maxScanBytes()) {
-                throw new Unprocessable(text("hazards.intake.error.tooLarge", intake.maxScanBytes() / (1024 * 1024)));
+            if (file.getSize() > scans.maxScanBytes()) {
+                throw new Unprocessable(text("hazards.intake.error.tooLarge", scans.maxScanBytes() / (1024 * 1024)));
             }
-            long id = IntakeApiController.submit(intake, file);
+            long id = IntakeApiController.submit(scans, file);
             redirect.addFlashAttribute("done", text("hazards.intake.import.started"));
             return "redirect:/intake/imports/" + id;
         } catch (InvalidInput | Unprocessable e) {
@@ -183,33 +189,33 @@ class IntakePages {
     @AllowSupervisorAndProvider
     String assignFinding(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                          RedirectAttributes redirect) {
-        return act(() -> intake.assign(Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id), redirect);
+        return act(() -> triage.assign(Actor.require(), Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/assign")
     @AllowSupervisorAndProvider
     String assignAlert(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                        RedirectAttributes redirect) {
-        return act(() -> intake.assign(Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id), redirect);
+        return act(() -> triage.assign(Actor.require(), Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id), redirect);
     }
 
     @PostMapping("/intake/findings/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissFinding(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                           RedirectAttributes redirect) {
-        return act(() -> intake.dismiss(Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id), redirect);
+        return act(() -> triage.dismiss(Actor.require(), Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissAlert(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                         RedirectAttributes redirect) {
-        return act(() -> intake.dismiss(Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id), redirect);
+        return act(() -> triage.dismiss(Actor.require(), Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id), redirect);
     }
 
     private String raise(Kind kind, long id, String page, RedirectAttributes redirect) {
         try {
-            Hazards.Raised raised = intake.raiseHazard(kind, id);
+            Hazards.Raised raised = triage.raiseHazard(Actor.require(), kind, id);
             redirect.addFlashAttribute("done", text("hazards.intake.raised", raised.id(), String.valueOf(raised.dueDate())));
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("error", e.rule() + ": " + text(e.getMessage()));
@@ -237,8 +243,8 @@ class IntakePages {
         return "triage".equals(back) ? "/intake/triage" : otherwise;
     }
 
-    private static boolean mayTriage(Actor actor) {
-        return actor.has(Role.PROVIDER_OPERATOR) || actor.has(Role.SUPERVISOR);
+    private boolean mayTriage(Actor actor) {
+        return intake.mayTriage(actor);
     }
 
     private static String blank(String s) {

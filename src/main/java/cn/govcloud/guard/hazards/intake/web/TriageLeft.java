@@ -1,6 +1,6 @@
 package cn.govcloud.guard.hazards.intake.web;
 
-import cn.govcloud.guard.hazards.intake.internal.IntakeService;
+import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +26,7 @@ public record TriageLeft(String due, boolean overdue, long hours, long minutes) 
         return left;
     }
 
-    static long overdue(IntakeService.TriageDue due, Instant now) {
+    static long overdue(IntakeQueries.TriageDue due, Instant now) {
         return due.findings().values().stream().filter(now::isAfter).count() + due.alerts().values().stream().filter(now::isAfter).count();
     }
 }
