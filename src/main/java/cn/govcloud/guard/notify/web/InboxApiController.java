@@ -1,10 +1,15 @@
 package cn.govcloud.guard.notify.web;
 
 import cn.govcloud.guard.notify.internal.Addressee;
+import cn.govcloud.guard.notify.internal.InboxGroups;
 import cn.govcloud.guard.notify.internal.InboxService;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.util.LinkedHashMap;
+import cn.govcloud.guard.notify.Notice;
+import cn.govcloud.guard.notify.internal.InboxEntry;
+import cn.govcloud.guard.notify.internal.InboxKind;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,48 +42,53 @@ class InboxApiController {
      * SUPERVISION, ACCESS, OTHER) and {@code severity} (INFO, WARNING, CRITICAL) filter.
      */
     @GetMapping("/groups")
-    Map<String, Object> groups(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Long cursor,
+    GroupPage groups(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Long cursor,
                                @RequestParam(required = false) String kind, @RequestParam(required = false) String severity, Locale locale) {
         InboxService.Filter filter = filter(kind, severity, unread);
         Addressee reader = Addressee.current();
         var page = groups.page(reader, filter, cursor, locale);
         var counts = groups.unreadCounts(reader);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("groups", page.groups().stream().map(g -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("day", g.day().toString());
-            m.put("kind", g.kind().name());
-            m.put("messageKey", g.messageKey());
-            m.put("subject", g.subject());
-            m.put("severity", g.severity().name());
-            m.put("count", g.count());
-            m.put("unread", g.unread());
-            m.put("link", g.link());
-            m.put("ids", g.ids());
-            return m;
-        }).toList());
-        body.put("nextCursor", page.nextCursor());
-        body.put("unread", counts.total());
-        body.put("unreadByKind", counts.byKind());
-        body.put("unreadBySeverity", counts.bySeverity());
-        return body;
+        return new GroupPage(page.groups().stream().map(GroupView::of).toList(), page.nextCursor(), counts.total(), counts.byKind(),
+                counts.bySeverity());
+    }
+
+    /** One group of the inbox: the notices of one kind, subject and severity on one day. */
+    record GroupView(String day, String kind, String messageKey, String subject, String severity, int count, int unread, String link,
+                     List<Long> ids) {
+        static GroupView of(InboxGroups.Group g) {
+            return new GroupView(g.day().toString(), g.kind().name(), g.messageKey(), g.subject(), g.severity().name(), g.count(),
+                    g.unread(), g.link(), g.ids());
+        }
+    }
+
+    record GroupPage(List<GroupView> groups, Long nextCursor, long unread, Map<InboxKind, Long> unreadByKind,
+                     Map<Notice.Severity, Long> unreadBySeverity) {
+    }
+
+    record EntryPage(List<InboxEntry> items, Long nextCursor, long unread) {
+    }
+
+    record Read(long id, boolean read, long unread) {
+    }
+
+    record ReadAll(int marked, long unread) {
     }
 
     /** Both filters must name a known value: 400 naming each bad field, nothing else happens. */
     private static InboxService.Filter filter(String kind, String severity, boolean unread) {
         Map<String, String> errors = new LinkedHashMap<>();
-        cn.govcloud.guard.notify.internal.InboxKind k = null;
-        cn.govcloud.guard.notify.Notice.Severity s = null;
+        InboxKind k = null;
+        Notice.Severity s = null;
         if (kind != null && !kind.isBlank()) {
             try {
-                k = cn.govcloud.guard.notify.internal.InboxKind.valueOf(kind.strip());
+                k = InboxKind.valueOf(kind.strip());
             } catch (IllegalArgumentException e) {
                 errors.put("kind", "one of DUTY, ALERT, HAZARD, INCIDENT, SUPERVISION, ACCESS, OTHER");
             }
         }
         if (severity != null && !severity.isBlank()) {
             try {
-                s = cn.govcloud.guard.notify.Notice.Severity.valueOf(severity.strip());
+                s = Notice.Severity.valueOf(severity.strip());
             } catch (IllegalArgumentException e) {
                 errors.put("severity", "one of INFO, WARNING, CRITICAL");
             }
@@ -91,30 +101,26 @@ class InboxApiController {
 
     /** {@code {"items": [...], "nextCursor", "unread"}}; pass {@code nextCursor} as {@code cursor} for the next page. */
     @GetMapping
-    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Long cursor,
+    EntryPage list(@RequestParam(defaultValue = "false") boolean unread, @RequestParam(required = false) Long cursor,
                              @RequestParam(defaultValue = "50") int limit, Locale locale) {
         if (limit < 1 || limit > InboxService.MAX_PAGE) {
             throw new InvalidInput("limit must be between 1 and " + InboxService.MAX_PAGE, Map.of("limit", "1.." + InboxService.MAX_PAGE));
         }
         Addressee reader = Addressee.current();
         InboxService.Page page = inbox.page(reader, unread, cursor, limit, locale);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", page.items());
-        body.put("nextCursor", page.nextCursor());
-        body.put("unread", inbox.unreadCount(reader));
-        return body;
+        return new EntryPage(page.items(), page.nextCursor(), inbox.unreadCount(reader));
     }
 
     @GetMapping("/{id}")
-    Object one(@PathVariable long id, Locale locale) {
+    InboxEntry one(@PathVariable long id, Locale locale) {
         return inbox.entry(Addressee.current(), id, locale);
     }
 
     @PostMapping("/{id}/read")
-    Map<String, Object> read(@PathVariable long id) {
+    Read read(@PathVariable long id) {
         Addressee reader = Addressee.current();
         inbox.markRead(reader, id);
-        return Map.of("id", id, "read", true, "unread", inbox.unreadCount(reader));
+        return new Read(id, true, inbox.unreadCount(reader));
     }
 
     /**
@@ -122,11 +128,11 @@ class InboxApiController {
      * {@code severity} (optional) mark only the notices that filter shows. Audited.
      */
     @PostMapping("/read-all")
-    Map<String, Object> readAll(@RequestParam(required = false) Long upTo, @RequestParam(required = false) String kind,
+    ReadAll readAll(@RequestParam(required = false) Long upTo, @RequestParam(required = false) String kind,
                                 @RequestParam(required = false) String severity) {
         InboxService.Filter filter = filter(kind, severity, false);
         Addressee reader = Addressee.current();
         int marked = inbox.markAllRead(reader, upTo, filter);
-        return Map.of("marked", marked, "unread", inbox.unreadCount(reader));
+        return new ReadAll(marked, inbox.unreadCount(reader));
     }
 }

@@ -1,8 +1,6 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.systems.Systems.Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Matches a scanned or alerting address to the hosted system that registered it (A10.1): built once
@@ -19,7 +16,6 @@ import java.util.regex.Pattern;
  * (which covers any name below it, not the bare domain). Names are never resolved through DNS.
  */
 public final class AddressMatcher {
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[A-Za-z0-9]+)?");
 
     private final Map<String, Address> exact = new HashMap<>();
     /** prefix length → masked network (as hex) → address; walked from the longest prefix. */
@@ -33,36 +29,25 @@ public final class AddressMatcher {
     public AddressMatcher(List<Address> addresses) {
         for (Address a : addresses) {
             String value = a.address() == null ? "" : a.address().strip().toLowerCase(Locale.ROOT);
-            try {
-                switch (a.kind()) {
-                    case "IP" -> {
-                        byte[] ip = literal(value);
-                        if (ip != null) {
-                            exact.putIfAbsent(hex(ip), a);
-                        }
+            // a malformed registered address matches nothing; the register validates what it stores
+            switch (a.kind()) {
+                case "IP" -> {
+                    byte[] ip = literal(value);
+                    if (ip != null) {
+                        exact.putIfAbsent(hex(ip), a);
                     }
-                    case "CIDR" -> {
-                        int slash = value.indexOf('/');
-                        byte[] ip = slash > 0 ? literal(value.substring(0, slash)) : null;
-                        if (ip != null) {
-                            int prefix = Integer.parseInt(value.substring(slash + 1));
-                            if (prefix >= 0 && prefix <= ip.length * 8) {
-                                (ip.length == 4 ? v4Ranges : v6Ranges).computeIfAbsent(prefix, p -> new HashMap<>())
-                                        .putIfAbsent(hex(mask(ip, prefix)), a);
-                            }
-                        }
-                    }
-                    case "DOMAIN" -> {
-                        if (value.startsWith("*.")) {
-                            wildcards.putIfAbsent(value.substring(2), a);
-                        } else {
-                            domains.putIfAbsent(trimDot(value), a);
-                        }
-                    }
-                    default -> { }
                 }
-            } catch (NumberFormatException ignored) {
-                // a malformed registered address matches nothing; the register validates what it stores
+                case "CIDR" -> cn.govcloud.guard.shared.IpAddresses.cidr(value).ifPresent(c ->
+                        (c.network().length == 4 ? v4Ranges : v6Ranges).computeIfAbsent(c.prefix(), p -> new HashMap<>())
+                                .putIfAbsent(hex(c.network()), a));
+                case "DOMAIN" -> {
+                    if (value.startsWith("*.")) {
+                        wildcards.putIfAbsent(value.substring(2), a);
+                    } else {
+                        domains.putIfAbsent(trimDot(value), a);
+                    }
+                }
+                default -> { }
             }
         }
         v4Prefixes = v4Ranges.keySet().stream().sorted(Comparator.reverseOrder()).toList();
@@ -116,27 +101,11 @@ public final class AddressMatcher {
 
     /** The bytes of an IP literal, or null for anything else; never a DNS lookup. IPv4-mapped IPv6 is taken as IPv4. */
     static byte[] literal(String value) {
-        if (value.isEmpty() || value.length() > 64 || !IP_LITERAL.matcher(value).matches()) {
-            return null;
-        }
-        if (value.indexOf(':') < 0 && !value.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            return null;
-        }
-        try {
-            String bare = value.indexOf('%') > 0 ? value.substring(0, value.indexOf('%')) : value;
-            return InetAddress.getByName(bare).getAddress();
-        } catch (UnknownHostException | RuntimeException e) {
-            return null;
-        }
+        return cn.govcloud.guard.shared.IpAddresses.literal(value).orElse(null);
     }
 
     private static byte[] mask(byte[] ip, int prefix) {
-        byte[] masked = ip.clone();
-        for (int i = 0; i < masked.length; i++) {
-            int keep = Math.max(0, Math.min(8, prefix - i * 8));
-            masked[i] = (byte) (masked[i] & (0xFF << (8 - keep)));
-        }
-        return masked;
+        return cn.govcloud.guard.shared.IpAddresses.mask(ip, prefix);
     }
 
     private static String hex(byte[] b) {
