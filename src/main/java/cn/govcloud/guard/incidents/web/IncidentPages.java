@@ -15,7 +15,7 @@ import cn.govcloud.guard.incidents.internal.DrillService;
 import cn.govcloud.guard.incidents.internal.DrillService.Drill;
 import cn.govcloud.guard.incidents.internal.Grading;
 import cn.govcloud.guard.incidents.internal.IncidentService;
-import cn.govcloud.guard.incidents.internal.IncidentService.Incident;
+import cn.govcloud.guard.incidents.internal.Incident;
 import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
