@@ -8,7 +8,9 @@
  * overall plan, each unit's plan per system) are versioned; drills record their scenarios, the units
  * taking part and their findings, which become hazard notices.
  *
- * <p>Public API: {@link cn.govcloud.guard.incidents.Incidents}.
+ * <p>Public API: {@link cn.govcloud.guard.incidents.Incidents}; the events {@link cn.govcloud.guard.incidents.IncidentConfirmed},
+ * {@link cn.govcloud.guard.incidents.IncidentReported} and {@link cn.govcloud.guard.incidents.IncidentClosed}, published in
+ * the transaction of the change, on which the duty engine raises the report clocks.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Incidents, emergency plans and drills")
 package cn.govcloud.guard.incidents;

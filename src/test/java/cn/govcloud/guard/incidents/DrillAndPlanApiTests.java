@@ -12,16 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,28 +40,16 @@ class DrillAndPlanApiTests {
     @Autowired
     cn.govcloud.guard.incidents.internal.PlanService plans;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     long orgOf(String user) {
@@ -85,7 +71,7 @@ class DrillAndPlanApiTests {
         if (all) {
             req.param("drSwitchover", "true");
         }
-        return call("provider", req);
+        return api.call("provider", req);
     }
 
     @Test
@@ -93,7 +79,7 @@ class DrillAndPlanApiTests {
         String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
         MvcResult partial = drill(today, false);
         assertThat(partial.getResponse().getStatus()).as(partial.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        JsonNode p = body(partial);
+        JsonNode p = ApiClient.body(partial);
         assertThat(p.get("comprehensive").asBoolean()).isFalse();
         assertThat(p.get("missingScenarios").toString()).contains("drSwitchover");
         assertThat(p.get("dutyId").isNull()).isTrue();
@@ -101,30 +87,30 @@ class DrillAndPlanApiTests {
 
         MvcResult full = drill(today, true);
         assertThat(full.getResponse().getStatus()).isEqualTo(201);
-        long id = body(full).get("id").asLong();
-        assertThat(body(full).get("comprehensive").asBoolean()).isTrue();
-        assertThat(body(full).get("missingScenarios")).isEmpty();
+        long id = ApiClient.body(full).get("id").asLong();
+        assertThat(ApiClient.body(full).get("comprehensive").asBoolean()).isTrue();
+        assertThat(ApiClient.body(full).get("missingScenarios")).isEmpty();
 
         // the invited unit sees it and confirms; another unit does not see it
-        assertThat(call("unit2", get("/api/v1/drills/" + id)).getResponse().getStatus()).isEqualTo(404);
-        MvcResult confirmed = call("unit1", post("/api/v1/drills/" + id + "/participation"));
+        assertThat(api.call("unit2", get("/api/v1/drills/" + id)).getResponse().getStatus()).isEqualTo(404);
+        MvcResult confirmed = api.call("unit1", post("/api/v1/drills/" + id + "/participation"));
         assertThat(confirmed.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(confirmed).get("participants").get(0).get("confirmedAt").isNull()).isFalse();
-        assertThat(call("unit1", post("/api/v1/drills/" + id + "/participation")).getResponse().getStatus()).isEqualTo(409);
+        assertThat(ApiClient.body(confirmed).get("participants").get(0).get("confirmedAt").isNull()).isFalse();
+        assertThat(api.call("unit1", post("/api/v1/drills/" + id + "/participation")).getResponse().getStatus()).isEqualTo(409);
         // bad input: a future date, no scenario, no report → 400, nothing stored
         long before = jdbc.sql("select count(*) from incidents_drill").query(Long.class).single();
-        assertThat(call("provider", multipart("/api/v1/drills").param("drillDate", "2099-01-01").param("title", "x")).getResponse().getStatus())
+        assertThat(api.call("provider", multipart("/api/v1/drills").param("drillDate", "2099-01-01").param("title", "x")).getResponse().getStatus())
                 .isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from incidents_drill").query(Long.class).single()).isEqualTo(before);
-        assertThat(call("provider", get("/api/v1/drills/" + id + "/report")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("provider", get("/api/v1/drills/" + id + "/report")).getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
     void aHalfYearWithoutAComprehensiveDrillIsOverdueForTheProvider_A10_3() throws Exception {
         // today, over the API: the provider and the supervisor see the half-years; a unit does not
-        assertThat(body(call("provider", get("/api/v1/drills/half-years"))).size()).isEqualTo(4);
-        assertThat(body(call("supervisor", get("/api/v1/drills/half-years"))).size()).isEqualTo(4);
-        assertThat(call("unit1", get("/api/v1/drills/half-years")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(ApiClient.body(api.call("provider", get("/api/v1/drills/half-years"))).size()).isEqualTo(4);
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/drills/half-years"))).size()).isEqualTo(4);
+        assertThat(api.call("unit1", get("/api/v1/drills/half-years")).getResponse().getStatus()).isEqualTo(403);
         // a year on (passwords would have expired, so the service directly): 2027-H1 ended without a comprehensive drill
         clock.set(Instant.parse("2027-07-02T02:00:00Z"));
         var halfYears = drills.halfYears(orgOf("provider"), 4);
@@ -139,23 +125,23 @@ class DrillAndPlanApiTests {
         // a fresh admitted system of unit1 has no plan
         long system = jdbc.sql("select s.id from systems_system s join identity_user u on u.org_id = s.org_id where u.username = 'unit1' "
                 + "and s.state = 'ADMITTED' order by s.id desc").query(Long.class).list().get(0);
-        JsonNode rows = body(call("unit1", get("/api/v1/emergency-plans")));
+        JsonNode rows = ApiClient.body(api.call("unit1", get("/api/v1/emergency-plans")));
         JsonNode row = find(rows, system);
         assertThat(row).as("admitted system listed").isNotNull();
         boolean hadPlan = row.get("compliant").asBoolean();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        MvcResult recorded = call("unit1", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "专项应急预案.pdf",
+        MvcResult recorded = api.call("unit1", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "专项应急预案.pdf",
                         "application/pdf", PDF)).param("systemId", String.valueOf(system)).param("version", "V" + System.nanoTime() % 1000)
                 .param("title", "系统专项应急预案").param("approvedBy", "李局长").param("approvedOn", today.minusDays(3).toString())
                 .param("effectiveOn", today.minusDays(1).toString()).param("nextRevisionOn", today.plusYears(1).toString()));
         assertThat(recorded.getResponse().getStatus()).as(recorded.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        row = find(body(call("unit1", get("/api/v1/emergency-plans"))), system);
+        row = find(ApiClient.body(api.call("unit1", get("/api/v1/emergency-plans"))), system);
         assertThat(row.get("compliant").asBoolean()).isTrue();
         assertThat(row.get("versions").asInt()).isGreaterThanOrEqualTo(hadPlan ? 2 : 1);
         // another unit cannot record a plan for it, nor read it
         long planId = row.get("current").get("id").asLong();
-        assertThat(call("unit2", get("/api/v1/emergency-plans/" + planId + "/document")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("unit2", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "p.pdf", "application/pdf", PDF))
+        assertThat(api.call("unit2", get("/api/v1/emergency-plans/" + planId + "/document")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "p.pdf", "application/pdf", PDF))
                 .param("systemId", String.valueOf(system)).param("version", "X").param("title", "x").param("approvedBy", "x")
                 .param("approvedOn", today.toString()).param("effectiveOn", today.toString()).param("nextRevisionOn", today.plusYears(1).toString()))
                 .getResponse().getStatus()).isEqualTo(422);
@@ -169,12 +155,12 @@ class DrillAndPlanApiTests {
     @Test
     void theProvidersOverallPlanIsVersioned_A10_3() throws Exception {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
-        MvcResult recorded = call("provider", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "总体应急预案.pdf",
+        MvcResult recorded = api.call("provider", multipart("/api/v1/emergency-plans").file(new MockMultipartFile("file", "总体应急预案.pdf",
                         "application/pdf", PDF)).param("version", "2026版").param("title", "政务云平台总体应急预案").param("approvedBy", "王总")
                 .param("approvedOn", today.minusDays(2).toString()).param("effectiveOn", today.toString())
                 .param("nextRevisionOn", today.plusYears(1).toString()).param("changes", "增加勒索病毒处置流程"));
         assertThat(recorded.getResponse().getStatus()).as(recorded.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        JsonNode rows = body(call("provider", get("/api/v1/emergency-plans")));
+        JsonNode rows = ApiClient.body(api.call("provider", get("/api/v1/emergency-plans")));
         assertThat(rows.size()).isEqualTo(1);
         assertThat(rows.get(0).get("kind").asString()).isEqualTo("PLATFORM");
         assertThat(rows.get(0).get("compliant").asBoolean()).isTrue();

@@ -16,13 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,7 +39,12 @@ class IncidentApiTests {
     @Autowired
     DutyEngine engine;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
@@ -50,28 +54,7 @@ class IncidentApiTests {
     /** Moves the clock and signs in again (a token is valid for a while from its login). */
     void at(Instant instant) {
         clock.set(instant);
-        tokens.clear();
-    }
-
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
-    }
-
-    MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        api.forgetTokens();
     }
 
     long systemOf(String user) {
@@ -84,9 +67,9 @@ class IncidentApiTests {
     }
 
     JsonNode create(String user, String body) throws Exception {
-        MvcResult r = json(user, post("/api/v1/incidents"), body);
+        MvcResult r = api.json(user, post("/api/v1/incidents"), body);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        return body(r);
+        return ApiClient.body(r);
     }
 
     JsonNode systemIncident(String grade, Instant confirmedAt) throws Exception {
@@ -103,7 +86,7 @@ class IncidentApiTests {
         assertThat(created.get("id").asLong()).isPositive();
         assertThat(Instant.parse(created.get("reportDueAt").asString())).isEqualTo(confirmed.plus(Duration.ofMinutes(30)));
         // the due time is the catalog duty's
-        JsonNode detail = body(call("unit1", get("/api/v1/incidents/" + created.get("id").asLong())));
+        JsonNode detail = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + created.get("id").asLong())));
         List<String> rules = new ArrayList<>();
         detail.get("duties").forEach(d -> rules.add(d.get("rule").asString()));
         assertThat(rules).containsExactly("A10.5-incident-report");
@@ -125,7 +108,7 @@ class IncidentApiTests {
     void gradeIVIsRecordedWithoutAClock_A10_5() throws Exception {
         JsonNode created = systemIncident("IV", clock.instant().minusSeconds(60));
         assertThat(created.get("reportDueAt").isNull()).isTrue();
-        JsonNode detail = body(call("unit1", get("/api/v1/incidents/" + created.get("id").asLong())));
+        JsonNode detail = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + created.get("id").asLong())));
         assertThat(detail.get("duties")).isEmpty();
         assertThat(detail.get("status").asString()).isEqualTo("OPEN");
     }
@@ -157,16 +140,16 @@ class IncidentApiTests {
         cases.put("{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}".formatted(otherUnitsSystem, now), 422);
         cases.put("{\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}".formatted(now), 400);
         for (Map.Entry<String, Integer> c : cases.entrySet()) {
-            MvcResult r = json("unit1", post("/api/v1/incidents"), c.getKey());
+            MvcResult r = api.json("unit1", post("/api/v1/incidents"), c.getKey());
             assertThat(r.getResponse().getStatus()).as(c.getKey()).isEqualTo(c.getValue());
             assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
         }
         // the provider reports the platform, not a unit's system
-        assertThat(json("provider", post("/api/v1/incidents"), "{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}"
+        assertThat(api.json("provider", post("/api/v1/incidents"), "{\"systemId\":%d,\"grade\":\"III\",\"category\":\"NETWORK_ATTACK\",\"confirmedAt\":\"%s\"}"
                 .formatted(system, now)).getResponse().getStatus()).isEqualTo(400);
         assertThat(count()).isEqualTo(before);
         // the supervisor and the regulator do not report incidents
-        assertThat(json("supervisor", post("/api/v1/incidents"), "{}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("supervisor", post("/api/v1/incidents"), "{}").getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -175,7 +158,7 @@ class IncidentApiTests {
         at(t0);
         JsonNode created = systemIncident("III", t0.minusSeconds(300));
         long id = created.get("id").asLong();
-        long duty = body(call("unit1", get("/api/v1/incidents/" + id))).get("duties").get(0).get("id").asLong();
+        long duty = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("duties").get(0).get("id").asLong();
         engine.sweep();
         assertThat(escalations(duty)).isZero();
 
@@ -220,15 +203,15 @@ class IncidentApiTests {
         at(t0);
         long id = systemIncident("IV", t0.minusSeconds(600)).get("id").asLong();
         at(t0.plus(Duration.ofMinutes(40)));
-        MvcResult r = json("unit1", post("/api/v1/incidents/" + id + "/grade"), "{\"grade\":\"III\",\"reason\":\"影响范围扩大到全市\"}");
+        MvcResult r = api.json("unit1", post("/api/v1/incidents/" + id + "/grade"), "{\"grade\":\"III\",\"reason\":\"影响范围扩大到全市\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(Instant.parse(body(r).get("reportDueAt").asString())).isEqualTo(t0.plus(Duration.ofMinutes(70)));
-        JsonNode detail = body(call("unit1", get("/api/v1/incidents/" + id)));
+        assertThat(Instant.parse(ApiClient.body(r).get("reportDueAt").asString())).isEqualTo(t0.plus(Duration.ofMinutes(70)));
+        JsonNode detail = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id)));
         assertThat(detail.get("gradeChanges").get(0).get("from").asString()).isEqualTo("IV");
         assertThat(detail.get("gradeChanges").get(0).get("to").asString()).isEqualTo("III");
         assertThat(detail.get("timeline").toString()).contains("GRADE_CHANGED");
         // a change without a reason is refused
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/grade"), "{\"grade\":\"II\"}").getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/grade"), "{\"grade\":\"II\"}").getResponse().getStatus()).isEqualTo(400);
     }
 
     @Test
@@ -237,24 +220,24 @@ class IncidentApiTests {
         at(t0);
         long id = systemIncident("III", t0.minusSeconds(300)).get("id").asLong();
         // a progress report before the initial one is refused (409 naming A10.5)
-        MvcResult early = json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(false));
+        MvcResult early = api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(false));
         assertThat(early.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(early).get("rule").asString()).isEqualTo("A10.5");
+        assertThat(ApiClient.body(early).get("rule").asString()).isEqualTo("A10.5");
 
         at(t0.plus(Duration.ofMinutes(10)));
-        MvcResult initial = json("unit1", post("/api/v1/incidents/" + id + "/reports"), """
+        MvcResult initial = api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), """
                 {"kind":"INITIAL","summary":"门户网站遭受DDoS攻击，访问中断","measures":"启用流量清洗","reporter":"张安全"}""");
         assertThat(initial.getResponse().getStatus()).as(initial.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        assertThat(body(initial).get("late").asBoolean()).isFalse();
-        assertThat(body(initial).get("recipients").size()).isEqualTo((int) orgs("REGULATOR"));
+        assertThat(ApiClient.body(initial).get("late").asBoolean()).isFalse();
+        assertThat(ApiClient.body(initial).get("recipients").size()).isEqualTo((int) orgs("REGULATOR"));
         Map<String, String> states = duties(id);
         assertThat(states.get("A10.5-incident-report")).isEqualTo("ACCEPTED");
         assertThat(states.get("A10.5-progress-report")).isEqualTo("OPEN");
         assertThat(dueOf(id, "A10.5-progress-report")).isEqualTo(t0.plus(Duration.ofMinutes(10)).plus(Duration.ofHours(24)));
 
         at(t0.plus(Duration.ofHours(5)));
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(true)).getResponse().getStatus()).isEqualTo(201);
-        JsonNode detail = body(call("unit1", get("/api/v1/incidents/" + id)));
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(true)).getResponse().getStatus()).isEqualTo(201);
+        JsonNode detail = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id)));
         assertThat(detail.get("status").asString()).isEqualTo("CONTAINED");
         long openProgress = 0;
         for (JsonNode d : detail.get("duties")) {
@@ -265,17 +248,17 @@ class IncidentApiTests {
         assertThat(openProgress).as("exactly the next progress report is owed").isEqualTo(1);
 
         // the final report only after resolution
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/reports"), finalReport()).getResponse().getStatus()).isEqualTo(409);
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/resolution"), "{\"note\":\"攻击停止，服务恢复\"}").getResponse().getStatus())
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), finalReport()).getResponse().getStatus()).isEqualTo(409);
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/resolution"), "{\"note\":\"攻击停止，服务恢复\"}").getResponse().getStatus())
                 .isEqualTo(200);
         states = duties(id);
         assertThat(states.get("A10.5-progress-report")).isEqualTo("ACCEPTED");
         assertThat(states.get("A10.5-final-report")).isEqualTo("OPEN");
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(false)).getResponse().getStatus()).isEqualTo(409);
-        assertThat(json("unit1", post("/api/v1/incidents/" + id + "/reports"), finalReport()).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), progress(false)).getResponse().getStatus()).isEqualTo(409);
+        assertThat(api.json("unit1", post("/api/v1/incidents/" + id + "/reports"), finalReport()).getResponse().getStatus()).isEqualTo(201);
         assertThat(duties(id).get("A10.5-final-report")).isEqualTo("ACCEPTED");
         List<String> kinds = new ArrayList<>();
-        body(call("unit1", get("/api/v1/incidents/" + id))).get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));
+        ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));
         assertThat(kinds).containsSubsequence("DETECTED", "CONFIRMED", "REPORTED", "PROGRESS", "CONTAINED", "RESOLVED", "FINAL");
     }
 
@@ -293,12 +276,12 @@ class IncidentApiTests {
     Map<String, String> duties(long id) throws Exception {
         Map<String, String> states = new HashMap<>();
         // the latest duty per rule
-        body(call("unit1", get("/api/v1/incidents/" + id))).get("duties").forEach(d -> states.put(d.get("rule").asString(), d.get("state").asString()));
+        ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("duties").forEach(d -> states.put(d.get("rule").asString(), d.get("state").asString()));
         return states;
     }
 
     Instant dueOf(long id, String rule) throws Exception {
-        for (JsonNode d : body(call("unit1", get("/api/v1/incidents/" + id))).get("duties")) {
+        for (JsonNode d : ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("duties")) {
             if (d.get("rule").asString().equals(rule) && d.get("state").asString().equals("OPEN")) {
                 return Instant.parse(d.get("dueAt").asString());
             }
@@ -310,17 +293,17 @@ class IncidentApiTests {
     void theRegulatorsAcknowledgeEachReport_A10_4() throws Exception {
         long id = create("provider", """
                 {"grade": "III", "category": "NETWORK_ATTACK", "confirmedAt": "%s"}""".formatted(clock.instant().minusSeconds(60))).get("id").asLong();
-        MvcResult report = json("provider", post("/api/v1/incidents/" + id + "/reports"), """
+        MvcResult report = api.json("provider", post("/api/v1/incidents/" + id + "/reports"), """
                 {"kind":"INITIAL","summary":"云平台管理网段遭受扫描攻击","measures":"封禁来源地址","reporter":"王云"}""");
-        long reportId = body(report).get("id").asLong();
-        assertThat(call("provider", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement")).getResponse().getStatus())
+        long reportId = ApiClient.body(report).get("id").asLong();
+        assertThat(api.call("provider", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement")).getResponse().getStatus())
                 .isEqualTo(403);
-        MvcResult ack = call("regulator", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement"));
+        MvcResult ack = api.call("regulator", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement"));
         assertThat(ack.getResponse().getStatus()).as(ack.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(body(ack).get("recipients").toString()).contains("regulator");
-        assertThat(call("regulator", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement")).getResponse().getStatus())
+        assertThat(ApiClient.body(ack).get("recipients").toString()).contains("regulator");
+        assertThat(api.call("regulator", post("/api/v1/incidents/" + id + "/reports/" + reportId + "/acknowledgement")).getResponse().getStatus())
                 .isEqualTo(409);
-        assertThat(body(call("provider", get("/api/v1/incidents/" + id))).get("timeline").toString()).contains("ACKNOWLEDGED");
+        assertThat(ApiClient.body(api.call("provider", get("/api/v1/incidents/" + id))).get("timeline").toString()).contains("ACKNOWLEDGED");
         // the regulators were told in their inbox
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "incident-report:" + reportId + ":%")
                 .query(Long.class).single()).isEqualTo(orgs("REGULATOR"));
@@ -329,22 +312,22 @@ class IncidentApiTests {
     @Test
     void aUnitSeesItsOwnTheProviderItsCooperationTasksOversightAll_A10_5() throws Exception {
         long id = systemIncident("III", clock.instant().minusSeconds(60)).get("id").asLong();
-        assertThat(call("unit2", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(body(call("unit2", get("/api/v1/incidents"))).toString()).doesNotContain("\"id\":" + id + ",");
-        assertThat(call("supervisor", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("regulator", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit2", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(ApiClient.body(api.call("unit2", get("/api/v1/incidents"))).toString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(api.call("supervisor", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("regulator", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
         // the provider sees it through its cooperation task and records its support, but the report is the unit's
-        assertThat(call("provider", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
-        MvcResult refused = json("provider", post("/api/v1/incidents/" + id + "/reports"), """
+        assertThat(api.call("provider", get("/api/v1/incidents/" + id)).getResponse().getStatus()).isEqualTo(200);
+        MvcResult refused = api.json("provider", post("/api/v1/incidents/" + id + "/reports"), """
                 {"kind":"INITIAL","summary":"x","measures":"y","reporter":"王云"}""");
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
-        assertThat(json("provider", post("/api/v1/incidents/" + id + "/cooperation"), "{\"note\":\"已启用云防护清洗\"}").getResponse().getStatus())
+        assertThat(api.json("provider", post("/api/v1/incidents/" + id + "/cooperation"), "{\"note\":\"已启用云防护清洗\"}").getResponse().getStatus())
                 .isEqualTo(204);
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", "incident:" + id + ":cooperation:%")
                 .query(Long.class).single()).isEqualTo(orgs("PROVIDER"));
         // a platform incident is not shown to a unit
         long platform = create("provider", "{\"grade\":\"IV\",\"category\":\"OTHER\",\"confirmedAt\":\"%s\"}"
                 .formatted(clock.instant().minusSeconds(60))).get("id").asLong();
-        assertThat(call("unit1", get("/api/v1/incidents/" + platform)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit1", get("/api/v1/incidents/" + platform)).getResponse().getStatus()).isEqualTo(404);
     }
 }

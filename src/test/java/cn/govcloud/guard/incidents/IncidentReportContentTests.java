@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.documents.Pdf;
-import cn.govcloud.guard.incidents.internal.IncidentService;
-import cn.govcloud.guard.incidents.internal.IncidentService.Incident;
+import cn.govcloud.guard.incidents.internal.IncidentReport;
+import cn.govcloud.guard.incidents.internal.Incident;
+import cn.govcloud.guard.incidents.internal.TimelineEntry;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +25,9 @@ class IncidentReportContentTests {
         Incident incident = new Incident(1, 1, 5L, "教育局门户网站", "门户网站被篡改", "INFORMATION_DESTRUCTION", "INFORMATION_DESTRUCTION.TAMPERING",
                 "III", "III", "首页被篡改", "公众可见", null, t, t, "RESOLVED", t, t.plusSeconds(1800), "incident:1", null, t, t, t, "unit1",
                 true, true);
-        IncidentService.Report report = new IncidentService.Report(9, 1, "FINAL", 3, "III", "首页被篡改两小时", "恢复页面、修补漏洞", true,
+        IncidentReport report = new IncidentReport(9, 1, "FINAL", 3, "III", "首页被篡改两小时", "恢复页面、修补漏洞", true,
                 "内容管理系统存在未修补漏洞", "10:00发现，10:05确认", "建立补丁管理制度", "张安全", false, t.plusSeconds(7200), "unit1", List.of());
-        Pdf.Report document = pdf.document(incident, report, List.of(new IncidentService.Event(1, t, "CONFIRMED", "III", "unit1")));
+        Pdf.Report document = pdf.document(incident, report, List.of(new TimelineEntry(1, t, "CONFIRMED", "III", "unit1")));
         StringBuilder text = new StringBuilder(document.title()).append('\n').append(document.subtitle()).append('\n');
         for (Pdf.Block block : document.blocks()) {
             text.append(block).append('\n');

@@ -9,6 +9,7 @@ import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -31,20 +32,16 @@ class MeasuresInForceTests {
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
 
-    private MvcResult call(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
     }
 
     @Test
     void A15_aHalfYearThatEndedBeforeTheMeasuresOwesNoDrill_asTheGeneratorHasIt() throws Exception {
-        MvcResult r = call("provider", get("/api/v1/drills/half-years").param("count", "4"));
+        MvcResult r = api.call("provider", get("/api/v1/drills/half-years").param("count", "4"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         Map<String, String> status = new HashMap<>();
         JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).forEach(h -> status.put(h.get("period").asText(),
@@ -65,7 +62,7 @@ class MeasuresInForceTests {
     @Test
     void A15_aHazardCannotBeNotifiedBeforeTheMeasuresTookEffect() throws Exception {
         long system = jdbc.sql("select min(id) from systems_system where state = 'ADMITTED'").query(Long.class).single();
-        MvcResult r = call("supervisor", post("/api/v1/hazards").contentType(MediaType.APPLICATION_JSON)
+        MvcResult r = api.call("supervisor", post("/api/v1/hazards").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"systemId\":" + system + ",\"title\":\"办法施行前的隐患\",\"severity\":\"LOW\",\"notifiedAt\":\"2025-12-15T02:00:00Z\"}"));
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         JsonNode problem = JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -40,7 +40,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,7 +72,12 @@ class AssessmentTests {
     @Autowired
     Incidents incidents;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     /** A unit of its own, created once per run, with what it recorded. */
     record Fresh(long orgId, String name, long onTimeHazard, long lateHazard) {
@@ -84,27 +88,14 @@ class AssessmentTests {
     @AfterEach
     void reset() throws Exception {
         clock.reset();
-        tokens.clear(); // a token issued at a moved clock may have expired by now
-        MvcResult removed = call("supervisor", delete("/api/v1/rules/overlay"));
+        api.forgetTokens(); // a token issued at a moved clock may have expired by now
+        MvcResult removed = api.call("supervisor", delete("/api/v1/rules/overlay"));
         assertThat(removed.getResponse().getStatus()).isEqualTo(200);
-        tokens.clear();
-    }
-
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
-    private MvcResult call(String user, MockHttpServletRequestBuilder req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
+        api.forgetTokens();
     }
 
     private JsonNode json(String user, String path) throws Exception {
-        MvcResult r = call(user, get(path));
+        MvcResult r = api.call(user, get(path));
         assertThat(r.getResponse().getStatus()).as(path + ": " + r.getResponse().getContentAsString()).isEqualTo(200);
         return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
@@ -255,7 +246,7 @@ class AssessmentTests {
         clock.set(LATER);
         String path = "/api/v1/assessments/2026/units/" + f.orgId();
         JsonNode before = json("supervisor", path);
-        tokens.clear();
+        api.forgetTokens();
 
         String overlay = """
                 overlay: {name: 考核测试区, version: a12-1, basedOn: 2025.12.16-r1}
@@ -265,7 +256,7 @@ class AssessmentTests {
                     duties: {weight: 30}
                     incidents: {deductions: {III: 8}}
                 """;
-        MvcResult put = call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(overlay));
+        MvcResult put = api.call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(overlay));
         assertThat(put.getResponse().getStatus()).as(put.getResponse().getContentAsString()).isEqualTo(200);
 
         JsonNode after = json("supervisor", path);
@@ -292,7 +283,7 @@ class AssessmentTests {
                 overlay: {name: 考核测试区, version: a12-3, basedOn: 2025.12.16-r1}
                 assessment: {items: {drills: {weight: 10}}}
                 """)) {
-            MvcResult refused = call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(bad));
+            MvcResult refused = api.call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(bad));
             assertThat(refused.getResponse().getStatus()).isEqualTo(400);
             assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).containsAnyOf("add up to", "no assessment item");
         }
@@ -308,7 +299,7 @@ class AssessmentTests {
         assertThat(own.get("units")).hasSize(1);
         assertThat(own.get("units").get(0).get("orgId").asLong()).isEqualTo(unit1);
         assertThat(own.get("providers")).isEmpty();
-        assertThat(call("unit1", get("/api/v1/assessments/2026/units/" + unit2)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit1", get("/api/v1/assessments/2026/units/" + unit2)).getResponse().getStatus()).isEqualTo(404);
         assertThat(json("unit1", "/api/v1/assessments/2026/units/" + unit1).get("orgId").asLong()).isEqualTo(unit1);
 
         JsonNode provider = json("provider", "/api/v1/assessments/2026");
@@ -333,7 +324,7 @@ class AssessmentTests {
     @Test
     void a12_aBadYearIsAProblem() throws Exception {
         for (String year : List.of("1999", "2999", "abc")) {
-            MvcResult r = call("supervisor", get("/api/v1/assessments/" + year));
+            MvcResult r = api.call("supervisor", get("/api/v1/assessments/" + year));
             assertThat(r.getResponse().getStatus()).as(year).isEqualTo(400);
             assertThat(r.getResponse().getContentType()).contains("application/problem+json");
         }
@@ -374,7 +365,7 @@ class AssessmentTests {
 
     @Test
     void a12_finalisingAYearStoresTheSnapshotWithTheCatalogVersionAndIsAudited() throws Exception {
-        MvcResult r = call("supervisor", post("/api/v1/assessments/2025/finalisation"));
+        MvcResult r = api.call("supervisor", post("/api/v1/assessments/2025/finalisation"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         try {
             JsonNode year = json("regulator", "/api/v1/assessments/2025");
@@ -385,7 +376,7 @@ class AssessmentTests {
             assertThat(year.get("units").size()).isGreaterThan(0);
             assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.assessment.finalise'").query(Long.class).single())
                     .isPositive();
-            assertThat(call("regulator", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(403);
+            assertThat(api.call("regulator", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(403);
         } finally {
             for (String table : List.of("supervision_assessment_score", "supervision_assessment_total", "supervision_assessment_year")) {
                 jdbc.sql("delete from " + table + " where assessment_year = 2025").update();
@@ -398,7 +389,7 @@ class AssessmentTests {
         int year = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear();
         long unit1 = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
         try {
-            MvcResult r = call("supervisor", post("/api/v1/assessments/" + year + "/finalisation"));
+            MvcResult r = api.call("supervisor", post("/api/v1/assessments/" + year + "/finalisation"));
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
             JsonNode body = JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(body.get("finalised").asBoolean()).isTrue();

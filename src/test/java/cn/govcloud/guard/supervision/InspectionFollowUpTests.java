@@ -11,16 +11,15 @@ import cn.govcloud.guard.duties.DutyEngine;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,38 +41,26 @@ class InspectionFollowUpTests {
     @Autowired
     DutyEngine engine;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
     private long dailyInspection(String day) throws Exception {
         engine.generate(LocalDate.parse(day), LocalDate.parse(day));
-        return body(call("provider", get("/api/v1/duties?rule=A5.4-daily-inspection&dueFrom=" + day + "&dueTo=" + day)))
+        return ApiClient.body(api.call("provider", get("/api/v1/duties?rule=A5.4-daily-inspection&dueFrom=" + day + "&dueTo=" + day)))
                 .get("items").get(0).get("id").asLong();
     }
 
     private JsonNode followUpsOf(String kind) throws Exception {
-        JsonNode all = body(call("supervisor", get("/api/v1/supervision/inspection-follow-ups?open=true")));
+        JsonNode all = ApiClient.body(api.call("supervisor", get("/api/v1/supervision/inspection-follow-ups?open=true")));
         for (JsonNode f : all) {
             if (f.get("kind").asString().equals(kind) && f.get("day").asString().equals("2026-06-16")) {
                 return f;
@@ -85,12 +72,12 @@ class InspectionFollowUpTests {
     @Test
     void A5_4_abnormalDevicesAFailedCryptoPoolAndReportedEventsGoToTheSupervisor_A11_3() throws Exception {
         clock.set(Instant.parse("2026-06-16T09:00:00Z"));
-        tokens.clear();
+        api.forgetTokens();
         long id = dailyInspection("2026-06-16");
         Map<String, String> report = Map.of("devicesStatus", "异常", "devicesNote", "3号机柜交换机端口故障", "systemsStatus", "正常",
                 "cryptoPoolChecked", "true", "cryptoPoolResult", "部分失效", "securityEventCount", "2",
                 "securityEventDescription", "两次暴力破解尝试", "noSecurityEvents", "false", "declarant", "王巡检");
-        MvcResult filed = json("provider", post("/api/v1/duties/" + id + "/submissions"), JSON.writeValueAsString(Map.of("fields", report)));
+        MvcResult filed = api.json("provider", post("/api/v1/duties/" + id + "/submissions"), JSON.writeValueAsString(Map.of("fields", report)));
         assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
 
         JsonNode device = followUpsOf("DEVICE_ABNORMAL");
@@ -106,35 +93,35 @@ class InspectionFollowUpTests {
                 .query(Long.class).single()).isPositive();
 
         // a hazard draft becomes a hazard on the system the supervisor picks; bad input names the fields and changes nothing
-        MvcResult bad = json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"), "{}");
+        MvcResult bad = api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"), "{}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("systemId", "severity");
-        assertThat(json("provider", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"), "{}")
+        assertThat(api.json("provider", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"), "{}")
                 .getResponse().getStatus()).isEqualTo(403);
         long system = jdbc.sql("select min(id) from systems_system where state = 'ADMITTED'").query(Long.class).single();
-        MvcResult raised = json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"),
+        MvcResult raised = api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/hazard"),
                 "{\"systemId\":" + system + ",\"severity\":\"HIGH\"}");
         assertThat(raised.getResponse().getStatus()).as(raised.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        long hazard = body(raised).get("hazardId").asLong();
+        long hazard = ApiClient.body(raised).get("hazardId").asLong();
         assertThat(jdbc.sql("select source from hazards_hazard where id = :id").param("id", hazard).query(String.class).single())
                 .isEqualTo("INSPECTION");
         // handled once
-        assertThat(json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/dismissal"),
+        assertThat(api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + device.get("id").asLong() + "/dismissal"),
                 "{\"reason\":\"重复\"}").getResponse().getStatus()).isEqualTo(409);
 
         // the incident draft goes to the provider as a request to report (A10.4)
-        MvcResult asked = json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + events.get("id").asLong() + "/incident-request"),
+        MvcResult asked = api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + events.get("id").asLong() + "/incident-request"),
                 "{\"note\":\"请于30分钟内定级报告\"}");
-        assertThat(body(asked).get("state").asString()).isEqualTo("INCIDENT_REQUESTED");
+        assertThat(ApiClient.body(asked).get("state").asString()).isEqualTo("INCIDENT_REQUESTED");
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "inspection-followup:" + events.get("id").asLong()
                 + ":incident").query(Long.class).single()).isEqualTo(1);
 
         // a draft the supervisor judges needs nothing is dismissed with a reason
-        assertThat(json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + pool.get("id").asLong() + "/dismissal"), "{}")
+        assertThat(api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + pool.get("id").asLong() + "/dismissal"), "{}")
                 .getResponse().getStatus()).isEqualTo(400);
-        MvcResult dismissed = json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + pool.get("id").asLong() + "/dismissal"),
+        MvcResult dismissed = api.json("supervisor", post("/api/v1/supervision/inspection-follow-ups/" + pool.get("id").asLong() + "/dismissal"),
                 "{\"reason\":\"已切换备用密码机，当日复验有效\"}");
-        assertThat(body(dismissed).get("state").asString()).isEqualTo("DISMISSED");
+        assertThat(ApiClient.body(dismissed).get("state").asString()).isEqualTo("DISMISSED");
         assertThat(jdbc.sql("select count(*) from audit_record where action like 'supervision.followup.%'").query(Long.class).single())
                 .isGreaterThanOrEqualTo(4);
 

@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The incidents module's answer to {@link IncidentDigest}: one query over its own table. */
 @Component
+@Transactional(readOnly = true)
 class IncidentDigestReader implements IncidentDigest {
     private final JdbcClient jdbc;
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link IncidentFigures} as GROUP BY queries with the lists' own scopes. The month is computed
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * the same on H2 and PostgreSQL without time-zone functions.
  */
 @Component
+@Transactional(readOnly = true)
 class IncidentFiguresQuery implements IncidentFigures {
     private final JdbcClient jdbc;
 
@@ -31,7 +33,7 @@ class IncidentFiguresQuery implements IncidentFigures {
     @Override
     public List<GradeMonth> byGradeAndMonth(Actor actor, int year) {
         Map<String, Object> params = new HashMap<>();
-        String scope = IncidentService.scope(actor, params);
+        String scope = IncidentRepository.scope(actor, params);
         StringBuilder month = new StringBuilder("case");
         for (int m = 2; m <= 12; m++) {
             month.append(" when i.confirmed_at < :m").append(m).append(" then ").append(m - 1);

@@ -9,9 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** {@link IncidentOutcomes} in SQL. */
 @Repository
+@Transactional(readOnly = true)
 class IncidentOutcomeQueries implements IncidentOutcomes {
     private static final String SELECT = "select id, org_id, system_id, title, grade, confirmed_at, status from incidents_incident ";
 

@@ -112,10 +112,10 @@ public class PlanService {
         if (p.nextRevisionOn() == null || (p.effectiveOn() != null && !p.nextRevisionOn().isAfter(p.effectiveOn()))) {
             errors.put("nextRevisionOn", "incidents.plan.error.revision");
         }
-        if (actor.orgKind() == OrgKind.PROVIDER && IncidentService.blank(p.changes())) {
+        if (actor.orgKind() == OrgKind.PROVIDER && Values.blank(p.changes())) {
             errors.put("changes", "incidents.error.required");
         }
-        if (file == null || IncidentService.blank(filename)) {
+        if (file == null || Values.blank(filename)) {
             errors.put("file", "incidents.plan.error.file");
         }
         if (!errors.isEmpty()) {
@@ -136,8 +136,8 @@ public class PlanService {
                 .param("org", actor.orgId()).param("system", system == null ? null : system.id()).param("version", p.version().strip())
                 .param("title", p.title().strip()).param("doc", stored.id()).param("filename", stored.filename())
                 .param("approvedBy", p.approvedBy().strip()).param("approvedOn", p.approvedOn()).param("effectiveOn", p.effectiveOn())
-                .param("next", p.nextRevisionOn()).param("changes", IncidentService.blank(p.changes()) ? null : p.changes().strip())
-                .param("now", IncidentService.ts(clock.instant())).param("by", actor.username())
+                .param("next", p.nextRevisionOn()).param("changes", Values.blank(p.changes()) ? null : p.changes().strip())
+                .param("now", Values.ts(clock.instant())).param("by", actor.username())
                 .update(key, "id");
         long id = key.getKey().longValue();
         // A10.3: the new version files the yearly review duty that is still open
@@ -163,6 +163,7 @@ public class PlanService {
     }
 
     /** The compliance list: the provider its overall plan, a unit its systems, oversight everything. */
+    @Transactional(readOnly = true)
     public List<Row> rows(Actor actor) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
@@ -217,11 +218,13 @@ public class PlanService {
                 .max(Comparator.comparing(Plan::effectiveOn).thenComparing(Plan::id)).orElse(null);
     }
 
+    @Transactional(readOnly = true)
     public Optional<Plan> find(long id) {
         return jdbc.sql("select * from incidents_plan where id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
     }
 
     /** A plan the actor may read: its own organisation's, or any for oversight. */
+    @Transactional(readOnly = true)
     public Plan visible(long id, Actor actor) {
         Plan plan = find(id).orElseThrow(() -> new NotFound("plan " + id));
         boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
@@ -247,11 +250,11 @@ public class PlanService {
         return new Plan(rs.getLong("id"), rs.getLong("org_id"), systemId, rs.getString("version"), rs.getString("title"),
                 rs.getLong("document_id"), rs.getString("filename"), rs.getString("approved_by"), rs.getObject("approved_on", LocalDate.class),
                 rs.getObject("effective_on", LocalDate.class), rs.getObject("next_revision_on", LocalDate.class), rs.getString("changes"),
-                dutyId, IncidentService.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+                dutyId, Values.instant(rs, "recorded_at"), rs.getString("recorded_by"));
     }
 
     private static void text(String value, int max, String field, Map<String, String> errors) {
-        if (IncidentService.blank(value) || value.strip().length() > max) {
+        if (Values.blank(value) || value.strip().length() > max) {
             errors.put(field, "incidents.error.required");
         }
     }

@@ -2,9 +2,6 @@ package cn.govcloud.guard.incidents.internal;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Pdf;
-import cn.govcloud.guard.incidents.internal.IncidentService.Event;
-import cn.govcloud.guard.incidents.internal.IncidentService.Incident;
-import cn.govcloud.guard.incidents.internal.IncidentService.Report;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,12 +28,12 @@ public class ReportPdf {
         this.messages = messages;
     }
 
-    public byte[] render(Incident incident, Report report, List<Event> timeline) {
+    public byte[] render(Incident incident, IncidentReport report, List<TimelineEntry> timeline) {
         return pdf.render(document(incident, report, timeline));
     }
 
     /** The report's content as blocks; public for the test that checks the text without a renderer. */
-    public Pdf.Report document(Incident incident, Report report, List<Event> timeline) {
+    public Pdf.Report document(Incident incident, IncidentReport report, List<TimelineEntry> timeline) {
         List<Pdf.Block> blocks = new ArrayList<>();
         blocks.add(new Pdf.KeyValues(List.of(
                 Map.entry(zh("incidents.field.title"), incident.title()),
@@ -75,7 +72,7 @@ public class ReportPdf {
         }
         blocks.add(new Pdf.Heading(zh("incidents.timeline")));
         List<List<String>> rows = new ArrayList<>();
-        for (Event e : timeline) {
+        for (TimelineEntry e : timeline) {
             if (!e.at().isAfter(report.submittedAt())) {
                 rows.add(List.of(TIME.format(e.at()), zh("incidents.event." + e.kind()), e.details() == null ? "" : e.details()));
             }

@@ -8,7 +8,6 @@ import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.Incidents.NewDrill;
 import cn.govcloud.guard.incidents.internal.DrillService;
 import cn.govcloud.guard.incidents.internal.DrillService.Drill;
-import cn.govcloud.guard.incidents.internal.DrillService.HalfYear;
 import cn.govcloud.guard.incidents.internal.DrillService.NewFinding;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -43,8 +42,8 @@ class DrillApiController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        return drills.list(Actor.require()).stream().map(DrillApiController::json).toList();
+    List<DrillJson> list() {
+        return drills.list(Actor.require()).stream().map(DrillJson::of).toList();
     }
 
     /**
@@ -53,8 +52,8 @@ class DrillApiController {
      */
     @GetMapping("/half-years")
     @AllowOversightAndProvider
-    List<Map<String, Object>> halfYears(@RequestParam(required = false) Long providerId, @RequestParam(defaultValue = "4") int count) {
-        return drills.halfYears(providerOf(drills, providerId), Math.max(1, Math.min(count, 20))).stream().map(DrillApiController::json)
+    List<HalfYearJson> halfYears(@RequestParam(required = false) Long providerId, @RequestParam(defaultValue = "4") int count) {
+        return drills.halfYears(providerOf(drills, providerId), Math.max(1, Math.min(count, 20))).stream().map(HalfYearJson::of)
                 .toList();
     }
 
@@ -77,23 +76,23 @@ class DrillApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Map<String, Object> record(@RequestParam MultiValueMap<String, String> form,
+    DrillJson record(@RequestParam MultiValueMap<String, String> form,
                                @RequestParam(name = "report", required = false) MultipartFile report) throws IOException {
         boolean present = report != null && !report.isEmpty();
-        return json(drills.record(drill(form), findings(form), present ? report.getOriginalFilename() : null,
+        return DrillJson.of(drills.record(drill(form), findings(form), present ? report.getOriginalFilename() : null,
                 present ? report.getInputStream() : null));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return json(drills.visible(id, Actor.require()));
+    DrillJson get(@PathVariable long id) {
+        return DrillJson.of(drills.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/participation")
     @AllowUnitPeople
-    Map<String, Object> confirm(@PathVariable long id) {
+    DrillJson confirm(@PathVariable long id) {
         drills.confirm(id);
-        return json(drills.visible(id, Actor.require()));
+        return DrillJson.of(drills.visible(id, Actor.require()));
     }
 
     @GetMapping("/{id}/report")
@@ -155,39 +154,5 @@ class DrillApiController {
     private static boolean yes(MultiValueMap<String, String> form, String field) {
         String v = form.getFirst(field);
         return "true".equals(v) || "on".equals(v);
-    }
-
-    static Map<String, Object> json(Drill d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("orgId", d.orgId());
-        m.put("drillDate", d.drillDate());
-        m.put("title", d.title());
-        m.put("networkAttack", d.networkAttack());
-        m.put("dataLeak", d.dataLeak());
-        m.put("systemFailure", d.systemFailure());
-        m.put("drSwitchover", d.drSwitchover());
-        m.put("comprehensive", d.comprehensive());
-        m.put("missingScenarios", d.missingScenarios());
-        m.put("summary", d.summary());
-        m.put("organiser", d.organiser());
-        m.put("participants", d.participants());
-        m.put("findings", d.findings());
-        m.put("dutyId", d.dutyId());
-        m.put("report", "/api/v1/drills/" + d.id() + "/report");
-        m.put("recordedAt", d.recordedAt());
-        return m;
-    }
-
-    static Map<String, Object> json(HalfYear h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("period", h.label());
-        m.put("start", h.start());
-        m.put("end", h.end());
-        m.put("status", h.status());
-        m.put("drillId", h.drillId());
-        m.put("dutyId", h.duty() == null ? null : h.duty().id());
-        m.put("dutyState", h.duty() == null ? null : h.duty().state());
-        return m;
     }
 }

@@ -6,7 +6,6 @@ import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.PlanService.NewPlan;
 import cn.govcloud.guard.incidents.internal.PlanService.Plan;
-import cn.govcloud.guard.incidents.internal.PlanService.Row;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
@@ -39,18 +38,18 @@ class PlanApiController {
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
-        return plans.rows(Actor.require()).stream().map(PlanApiController::json).toList();
+    List<PlanRowJson> list() {
+        return plans.rows(Actor.require()).stream().map(PlanRowJson::of).toList();
     }
 
     /** Multipart: the plan file in part {@code file}, the rest as fields. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProviderAndUnits
-    Map<String, Object> record(@RequestParam Map<String, String> form, @RequestParam(name = "file", required = false) MultipartFile file)
+    PlanJson record(@RequestParam Map<String, String> form, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         boolean present = file != null && !file.isEmpty();
-        return json(plans.record(plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
+        return PlanJson.of(plans.record(plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
     }
 
     @GetMapping("/{id}/document")
@@ -89,37 +88,5 @@ class PlanApiController {
             errors.put(field, "incidents.error.date");
             return null;
         }
-    }
-
-    static Map<String, Object> json(Row r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", r.kind());
-        m.put("orgId", r.orgId());
-        m.put("orgName", r.orgName());
-        m.put("systemId", r.systemId());
-        m.put("name", r.name());
-        m.put("compliant", r.compliant());
-        m.put("current", r.current() == null ? null : json(r.current()));
-        m.put("versions", r.versions().size());
-        return m;
-    }
-
-    static Map<String, Object> json(Plan p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("orgId", p.orgId());
-        m.put("systemId", p.systemId());
-        m.put("version", p.version());
-        m.put("title", p.title());
-        m.put("filename", p.filename());
-        m.put("approvedBy", p.approvedBy());
-        m.put("approvedOn", p.approvedOn());
-        m.put("effectiveOn", p.effectiveOn());
-        m.put("nextRevisionOn", p.nextRevisionOn());
-        m.put("changes", p.changes());
-        m.put("reviewDutyId", p.dutyId());
-        m.put("recordedAt", p.recordedAt());
-        m.put("document", "/api/v1/emergency-plans/" + p.id() + "/document");
-        return m;
     }
 }

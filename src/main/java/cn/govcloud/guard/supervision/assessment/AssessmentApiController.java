@@ -4,8 +4,9 @@ import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,74 +31,59 @@ class AssessmentApiController {
 
     @GetMapping("/{year}")
     @AllowParties
-    Map<String, Object> ranking(@PathVariable int year) {
-        return json(assessments.visibleTo(Actor.require(), year));
+    RankingJson ranking(@PathVariable int year) {
+        return RankingJson.of(assessments.visibleTo(Actor.require(), year));
     }
 
     @GetMapping("/{year}/units/{orgId}")
     @AllowOversightAndUnits
-    Map<String, Object> unit(@PathVariable int year, @PathVariable long orgId) {
+    UnitAssessmentJson unit(@PathVariable int year, @PathVariable long orgId) {
         UnitAssessment a = assessments.unit(Actor.require(), year, orgId);
-        Map<String, Object> body = unit(a.unit());
-        body.put("year", year);
-        body.put("catalogVersion", a.ranking().catalogVersion());
-        body.put("finalised", a.ranking().finalised());
-        body.put("records", a.records());
-        return body;
+        return new UnitAssessmentJson(UnitJson.of(a.unit()), year, a.ranking().catalogVersion(), a.ranking().finalised(), a.records());
     }
 
     @PostMapping("/{year}/finalisation")
     @AllowSupervisor
-    Map<String, Object> finalise(@PathVariable int year) {
+    FinalisedJson finalise(@PathVariable int year) {
         AssessmentService.Finalised done = assessments.finalise(year);
-        Map<String, Object> body = json(done.ranking());
-        body.put("dutiesFiled", done.dutiesFiled());
-        return body;
+        return new FinalisedJson(RankingJson.of(done.ranking()), done.dutiesFiled());
     }
 
-    static Map<String, Object> json(Ranking r) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("year", r.year());
-        body.put("catalogVersion", r.catalogVersion());
-        body.put("weights", r.weights());
-        body.put("finalised", r.finalised());
-        body.put("finalisedAt", r.finalisedAt());
-        body.put("finalisedBy", r.finalisedBy());
-        body.put("computedAt", r.computedAt());
-        body.put("units", r.units().stream().map(AssessmentApiController::unit).toList());
-        body.put("providers", r.providers());
-        return body;
+    /** The ranking with every unit's items and the provider's record. */
+    record RankingJson(int year, String catalogVersion, String weights, boolean finalised, Instant finalisedAt, String finalisedBy,
+                       Instant computedAt, List<UnitJson> units, List<ProviderRecord> providers) {
+
+        static RankingJson of(Ranking r) {
+            return new RankingJson(r.year(), r.catalogVersion(), r.weights(), r.finalised(), r.finalisedAt(), r.finalisedBy(),
+                    r.computedAt(), r.units().stream().map(UnitJson::of).toList(), r.providers());
+        }
     }
 
-    static Map<String, Object> unit(UnitScore u) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("orgId", u.orgId());
-        body.put("orgName", u.orgName());
-        body.put("rank", u.rank());
-        body.put("total", u.total());
-        body.put("previousTotal", u.previousTotal());
-        body.put("previousRank", u.previousRank());
-        body.put("delta", u.delta());
-        body.put("items", u.items().stream().map(AssessmentApiController::item).toList());
-        return body;
+    /** The finalised ranking and how many assessment duties it filed. */
+    record FinalisedJson(@JsonUnwrapped RankingJson ranking, int dutiesFiled) {
     }
 
-    static Map<String, Object> item(ItemScore i) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", i.itemId());
-        body.put("kind", i.kind());
-        body.put("title", i.title());
-        body.put("weight", i.weight());
-        body.put("numerator", i.numerator());
-        body.put("denominator", i.denominator());
-        BigDecimal rate = i.ratePercent();
-        body.put("ratePercent", rate);
-        body.put("deduction", i.deduction());
-        body.put("detail", i.detail());
-        body.put("score", i.score());
-        body.put("empty", i.empty());
-        body.put("formula", i.formula());
-        body.put("overridden", List.copyOf(i.overridden()));
-        return body;
+    /** One unit's items with the records behind each. */
+    record UnitAssessmentJson(@JsonUnwrapped UnitJson unit, int year, String catalogVersion, boolean finalised,
+                              Map<String, List<Evidence>> records) {
+    }
+
+    record UnitJson(long orgId, String orgName, int rank, BigDecimal total, BigDecimal previousTotal, Integer previousRank, BigDecimal delta,
+                    List<ItemJson> items) {
+
+        static UnitJson of(UnitScore u) {
+            return new UnitJson(u.orgId(), u.orgName(), u.rank(), u.total(), u.previousTotal(), u.previousRank(), u.delta(),
+                    u.items().stream().map(ItemJson::of).toList());
+        }
+    }
+
+    /** One item's figures, rate, deduction and score, with the formula that gives them and what a district overlay changed. */
+    record ItemJson(String id, String kind, String title, int weight, long numerator, long denominator, BigDecimal ratePercent,
+                    BigDecimal deduction, String detail, BigDecimal score, boolean empty, String formula, List<String> overridden) {
+
+        static ItemJson of(ItemScore i) {
+            return new ItemJson(i.itemId(), i.kind(), i.title(), i.weight(), i.numerator(), i.denominator(), i.ratePercent(), i.deduction(),
+                    i.detail(), i.score(), i.empty(), i.formula(), List.copyOf(i.overridden()));
+        }
     }
 }

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes a year's assessment on read from what the other modules record (A12): one grouped query
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * records behind one item of one unit are loaded only when someone opens it.
  */
 @Component
+@Transactional(readOnly = true)
 class AssessmentComputation {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** A12: the provider answers for incidents of grade III and above. */

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +59,7 @@ public class AssessmentService {
     }
 
     /** Every unit, ranked, with last year's total and rank; the snapshot once finalised. Unscoped. */
+    @Transactional(readOnly = true)
     public Ranking ranking(int year) {
         checkYear(year);
         Ranking ranking = year(year, clock.instant());
@@ -82,6 +82,7 @@ public class AssessmentService {
     }
 
     /** The ranking as the actor may see it. */
+    @Transactional(readOnly = true)
     public Ranking visibleTo(Actor actor, int year) {
         Ranking all = ranking(year);
         if (seesAll(actor)) {
@@ -102,6 +103,7 @@ public class AssessmentService {
     }
 
     /** One unit's items with the records behind them; another unit's → 404 for a unit user. */
+    @Transactional(readOnly = true)
     public UnitAssessment unit(Actor actor, int year, long orgId) {
         checkYear(year);
         if (!seesAll(actor) && !(actor.orgKind() == OrgKind.UNIT && actor.orgId() == orgId)) {

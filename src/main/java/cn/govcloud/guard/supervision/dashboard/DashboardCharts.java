@@ -28,6 +28,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The charts of the posture dashboard (A11.3, A12) for one reader: the supervisor and the regulators
@@ -36,6 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * each row links to the list that shows the same records.
  */
 @Service
+@Transactional(readOnly = true)
 class DashboardCharts {
     static final int TOP_RULES = 10;
     private static final String[] GRADES = {"I", "II", "III", "IV"};

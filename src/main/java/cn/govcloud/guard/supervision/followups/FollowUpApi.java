@@ -3,10 +3,10 @@ package cn.govcloud.guard.supervision.followups;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.supervision.followups.InspectionFollowUps.FollowUp;
 import java.util.List;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,32 +34,32 @@ class FollowUpApi {
     /** {@code {"systemId", "severity": "CRITICAL"|"HIGH"|"MEDIUM"|"LOW", "title"?}}: raises the hazard notice (A11.3). */
     @PostMapping("/{id}/hazard")
     @AllowSupervisor
-    FollowUp hazard(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Long systemId = null;
-        if (b.get("systemId") instanceof Number n) {
-            systemId = n.longValue();
-        } else if (b.get("systemId") != null) {
-            throw new InvalidInput("followups.error.invalid", Map.of("systemId", "followups.error.systemId"));
-        }
-        return followUps.raiseHazard(id, systemId, text(b.get("severity")), text(b.get("title")));
+    FollowUp hazard(@PathVariable long id, @RequestBody(required = false) @Valid HazardBody body) {
+        HazardBody b = body == null ? new HazardBody(null, null, null) : body;
+        return followUps.raiseHazard(id, b.systemId(), b.severity(), b.title());
     }
 
     /** {@code {"note"?}}: asks the provider for the incident report (A10.4). */
     @PostMapping("/{id}/incident-request")
     @AllowSupervisor
-    FollowUp incident(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return followUps.requestIncident(id, body == null ? null : text(body.get("note")));
+    FollowUp incident(@PathVariable long id, @RequestBody(required = false) @Valid NoteBody body) {
+        return followUps.requestIncident(id, body == null ? null : body.note());
     }
 
     /** {@code {"reason"}}. */
     @PostMapping("/{id}/dismissal")
     @AllowSupervisor
-    FollowUp dismiss(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return followUps.dismiss(id, body == null ? null : text(body.get("reason")));
+    FollowUp dismiss(@PathVariable long id, @RequestBody(required = false) @Valid ReasonBody body) {
+        return followUps.dismiss(id, body == null ? null : body.reason());
     }
 
-    private static String text(Object o) {
-        return o instanceof String s ? s : null;
+    /** A title over 200 characters is cut, not refused. */
+    record HazardBody(Long systemId, String severity, String title) {
+    }
+
+    record NoteBody(@Size(max = 2000, message = "{followups.error.note}") String note) {
+    }
+
+    record ReasonBody(@Size(max = 2000, message = "{followups.error.reason}") String reason) {
     }
 }

@@ -121,6 +121,7 @@ public class InspectionFollowUps {
     }
 
     /** Newest first; the supervisor and the regulators see them all, the provider its own. */
+    @Transactional(readOnly = true)
     public List<FollowUp> list(Actor actor, boolean openOnly) {
         String where = openOnly ? " where state = 'OPEN'" : "";
         if (actor.orgKind() == OrgKind.PROVIDER) {

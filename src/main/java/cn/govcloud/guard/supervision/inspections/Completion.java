@@ -56,10 +56,7 @@ public class Completion {
     @Transactional
     public Inspections.Inspection complete(long id) {
         Db.supervisor();
-        Inspections.Inspection inspection = inspections.require(id);
-        if (!inspection.inProgress()) {
-            throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");
-        }
+        Inspections.Inspection inspection = inspections.require(id).requireInProgress();
         List<Inspections.Item> items = inspections.items(id);
         if (items.stream().anyMatch(i -> "PENDING".equals(i.result()))) {
             throw new RuleViolation("A11.3", "scheduling.inspection.refused.pending");

@@ -2,10 +2,9 @@ package cn.govcloud.guard.supervision.inspections;
 
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import cn.govcloud.guard.supervision.scheduling.Body;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,11 +30,10 @@ class InspectionApi {
     /** {@code {"quarter":"2026-Q4"?,"topic","articles":["A8"],"ruleIds":[…]?,"unitIds":[…],"systemIds":[…]?}} → 201 with its checklist. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        Inspections.NewInspection n = new Inspections.NewInspection(b.string("quarter"), b.string("topic"), b.strings("articles"),
-                b.strings("ruleIds"), b.numbers("unitIds"), b.numbers("systemIds"));
-        b.check();
+    InspectionView create(@RequestBody(required = false) @Valid NewInspectionBody body) {
+        NewInspectionBody b = body == null ? new NewInspectionBody(null, null, null, null, null, null) : body;
+        Inspections.NewInspection n = new Inspections.NewInspection(b.quarter(), b.topic(), listOf(b.articles()), listOf(b.ruleIds()),
+                listOf(b.unitIds()), listOf(b.systemIds()));
         return view(inspections.create(n).id());
     }
 
@@ -47,30 +45,37 @@ class InspectionApi {
 
     @GetMapping("/{id}")
     @AllowOversight
-    Map<String, Object> get(@PathVariable long id) {
+    InspectionView get(@PathVariable long id) {
         return view(id);
     }
 
     /** {@code {"result":"PASS|FAIL|NOT_APPLICABLE","remark","inspector","severity"?,"hazardSystemId"?}}; a FAIL raises a hazard. */
     @PostMapping("/{id}/items/{itemId}")
-    Inspections.Item record(@PathVariable long id, @PathVariable long itemId, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        Inspections.Result r = new Inspections.Result(b.string("result"), b.string("remark"), b.string("inspector"), b.number("hazardSystemId"),
-                b.string("severity"));
-        b.check();
-        return inspections.record(id, itemId, r);
+    Inspections.Item record(@PathVariable long id, @PathVariable long itemId, @RequestBody(required = false) @Valid Inspections.Result body) {
+        return inspections.record(id, itemId, body == null ? new Inspections.Result(null, null, null, null, null) : body);
     }
 
     @PostMapping("/{id}/complete")
-    Map<String, Object> complete(@PathVariable long id) {
+    InspectionView complete(@PathVariable long id) {
         completion.complete(id);
         return view(id);
     }
 
-    private Map<String, Object> view(long id) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("inspection", inspections.require(id));
-        out.put("items", inspections.items(id));
-        return out;
+    private InspectionView view(long id) {
+        return new InspectionView(inspections.require(id), inspections.items(id));
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? new java.util.ArrayList<>() : values;
+    }
+
+    /** An inspection with its checklist. */
+    record InspectionView(Inspections.Inspection inspection, List<Inspections.Item> items) {
+    }
+
+    /** {@code quarter} as {@code 2026-Q4} (absent: this quarter); the scope as units and, optionally, some of their systems. */
+    record NewInspectionBody(@Size(max = 10, message = "{scheduling.error.quarter}") String quarter,
+                             @Size(max = 200, message = "{scheduling.error.topic}") String topic, List<String> articles,
+                             List<String> ruleIds, List<Long> unitIds, List<Long> systemIds) {
     }
 }

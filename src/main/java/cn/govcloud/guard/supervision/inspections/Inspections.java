@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,7 +42,7 @@ public class Inspections {
     static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     static final Set<String> RESULTS = Set.of("PASS", "FAIL", "NOT_APPLICABLE");
 
-    private final JdbcClient jdbc;
+    private final InspectionRepository store;
     private final RuleCatalog catalog;
     private final Systems systems;
     private final Hazards hazards;
@@ -51,9 +50,9 @@ public class Inspections {
     private final AuditLog audit;
     private final Clock clock;
 
-    Inspections(JdbcClient jdbc, RuleCatalog catalog, Systems systems, Hazards hazards, OrganisationDirectory organisations, AuditLog audit,
+    Inspections(InspectionRepository store, RuleCatalog catalog, Systems systems, Hazards hazards, OrganisationDirectory organisations, AuditLog audit,
                 Clock clock) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.catalog = catalog;
         this.systems = systems;
         this.hazards = hazards;
@@ -72,10 +71,26 @@ public class Inspections {
         public boolean inProgress() {
             return "IN_PROGRESS".equals(state);
         }
+
+        /** A11.3: a completed inspection's report is final; nothing more is recorded on it. */
+        Inspection requireInProgress() {
+            if (!inProgress()) {
+                throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");
+            }
+            return this;
+        }
     }
 
     public record Item(long id, long inspectionId, String ruleId, String ruleTitle, String subjectKind, long subjectId, String subjectName,
                        long orgId, String result, String remark, String inspector, Instant recordedAt, Long hazardId, Long hazardSystemId) {
+
+        /** A failed item has raised its hazard notice; its result stands. */
+        Item requireRecordable() {
+            if ("FAIL".equals(result)) {
+                throw new RuleViolation("A11.3", "scheduling.inspection.refused.failed");
+            }
+            return this;
+        }
     }
 
     /** The quarter as {@code yyyy-Qn}; blank means the current quarter. */
@@ -147,20 +162,18 @@ public class Inspections {
             throw new InvalidInput("scheduling.error.invalid", errors);
         }
         Actor actor = Actor.require();
-        long id = Db.insertedId(jdbc.sql("insert into supervision_inspection (period_quarter, topic, articles, state, created_at, created_by) "
-                        + "values (:q, :t, :a, 'IN_PROGRESS', :at, :by)")
-                .param("q", quarter).param("t", n.topic().strip()).param("a", cut(String.join(",", joinScope(articles, ruleIds)), 500))
-                .param("at", Db.ts(clock.instant())).param("by", actor.username()));
+        long id = store.insert(quarter, n.topic().strip(), cut(String.join(",", joinScope(articles, ruleIds)), 500), clock.instant(),
+                actor.username());
         int count = 0;
         for (Rule rule : rules) {
             if (rule.appliesTo() == SubjectKind.SYSTEM) {
                 for (SystemRef s : scopeSystems.values()) {
-                    insertItem(id, rule, "SYSTEM", s.id(), s.name(), s.orgId());
+                    store.insertItem(id, rule, "SYSTEM", s.id(), s.name(), s.orgId());
                     count++;
                 }
             } else {
                 for (OrganisationView unit : units.values()) {
-                    insertItem(id, rule, "UNIT", unit.id(), unit.name(), unit.id());
+                    store.insertItem(id, rule, "UNIT", unit.id(), unit.name(), unit.id());
                     count++;
                 }
             }
@@ -191,13 +204,6 @@ public class Inspections {
         return values == null ? List.of() : values.stream().filter(v -> !Db.blank(v)).map(String::strip).distinct().toList();
     }
 
-    private void insertItem(long inspection, Rule rule, String kind, long subjectId, String subjectName, long orgId) {
-        jdbc.sql("insert into supervision_inspection_item (inspection_id, rule_id, rule_title, subject_kind, subject_id, subject_name, org_id, result) "
-                        + "values (:i, :r, :t, :k, :s, :n, :o, 'PENDING')")
-                .param("i", inspection).param("r", rule.id()).param("t", rule.title()).param("k", kind).param("s", subjectId)
-                .param("n", subjectName).param("o", orgId).update();
-    }
-
     /** A result for one item: {@code PASS}, {@code FAIL} (raises a hazard, so a system is needed) or {@code NOT_APPLICABLE}. */
     public record Result(String result, String remark, String inspector, Long hazardSystemId, String severity) {
     }
@@ -205,14 +211,8 @@ public class Inspections {
     @Transactional
     public Item record(long inspectionId, long itemId, Result r) {
         Db.supervisor();
-        Inspection inspection = require(inspectionId);
-        if (!inspection.inProgress()) {
-            throw new RuleViolation("A11.3", "scheduling.inspection.refused.completed");
-        }
-        Item item = item(inspectionId, itemId);
-        if ("FAIL".equals(item.result())) {
-            throw new RuleViolation("A11.3", "scheduling.inspection.refused.failed");
-        }
+        Inspection inspection = require(inspectionId).requireInProgress();
+        Item item = item(inspectionId, itemId).requireRecordable();
         Map<String, String> errors = new LinkedHashMap<>();
         String result = r.result() == null ? "" : r.result().strip().toUpperCase(Locale.ROOT);
         if (!RESULTS.contains(result)) {
@@ -244,10 +244,8 @@ public class Inspections {
                     r.remark().strip() + "（" + item.ruleId() + "，" + inspection.quarter() + " " + inspection.topic() + "）", clock.instant(),
                     "INSPECTION", "inspection-item:" + itemId)).id();
         }
-        jdbc.sql("update supervision_inspection_item set result = :r, remark = :m, inspector = :i, recorded_at = :at, hazard_id = :h, "
-                        + "hazard_system_id = :s where id = :id")
-                .param("r", result).param("m", Db.blank(r.remark()) ? null : r.remark().strip()).param("i", r.inspector().strip())
-                .param("at", Db.ts(clock.instant())).param("h", hazardId).param("s", systemId).param("id", itemId).update();
+        store.recordResult(itemId, result, Db.blank(r.remark()) ? null : r.remark().strip(), r.inspector().strip(), clock.instant(),
+                hazardId, systemId);
         audit.record(AuditEvent.success("inspection.result", "inspection:" + inspectionId, "item " + itemId + " " + item.ruleId() + " "
                 + item.subjectName() + " " + result + (hazardId == null ? "" : " hazard " + hazardId) + " by " + actor.username()));
         return item(inspectionId, itemId);
@@ -271,42 +269,28 @@ public class Inspections {
         return null;
     }
 
+    @Transactional(readOnly = true)
     public Inspection require(long id) {
-        return jdbc.sql("select * from supervision_inspection where id = :id").param("id", id).query(this::map).optional()
-                .orElseThrow(() -> new NotFound("inspection " + id));
+        return store.find(id).orElseThrow(() -> new NotFound("inspection " + id));
     }
 
+    @Transactional(readOnly = true)
     public List<Inspection> list() {
-        return jdbc.sql("select * from supervision_inspection order by period_quarter desc, id desc").query(this::map).list();
+        return store.list();
     }
 
+    @Transactional(readOnly = true)
     public List<Item> items(long inspectionId) {
-        return jdbc.sql("select * from supervision_inspection_item where inspection_id = :i order by id").param("i", inspectionId)
-                .query(this::mapItem).list();
+        return store.items(inspectionId);
     }
 
     /** The items of every inspection that concern one unit. */
+    @Transactional(readOnly = true)
     public List<Item> itemsOfOrganisation(long orgId) {
-        return jdbc.sql("select * from supervision_inspection_item where org_id = :o order by inspection_id desc, id").param("o", orgId)
-                .query(this::mapItem).list();
+        return store.itemsOfOrganisation(orgId);
     }
 
     public Item item(long inspectionId, long itemId) {
-        return jdbc.sql("select * from supervision_inspection_item where id = :id and inspection_id = :i").param("id", itemId)
-                .param("i", inspectionId).query(this::mapItem).optional().orElseThrow(() -> new NotFound("inspection item " + itemId));
-    }
-
-    private Inspection map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Inspection(rs.getLong("id"), rs.getString("period_quarter"), rs.getString("topic"), rs.getString("articles"),
-                rs.getString("state"), Db.instant(rs, "created_at"), rs.getString("created_by"), Db.instant(rs, "completed_at"),
-                rs.getString("completed_by"), Db.nullableLong(rs, "report_document_id"), rs.getString("report_filename"),
-                Db.nullableLong(rs, "duty_id"));
-    }
-
-    private Item mapItem(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Item(rs.getLong("id"), rs.getLong("inspection_id"), rs.getString("rule_id"), rs.getString("rule_title"),
-                rs.getString("subject_kind"), rs.getLong("subject_id"), rs.getString("subject_name"), rs.getLong("org_id"),
-                rs.getString("result"), rs.getString("remark"), rs.getString("inspector"), Db.instant(rs, "recorded_at"),
-                Db.nullableLong(rs, "hazard_id"), Db.nullableLong(rs, "hazard_system_id"));
+        return store.item(inspectionId, itemId);
     }
 }

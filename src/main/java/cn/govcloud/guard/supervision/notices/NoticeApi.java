@@ -5,10 +5,10 @@ import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.supervision.scheduling.Body;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +35,9 @@ class NoticeApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowOversight
-    Map<String, Object> issue(@RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        Notices.NewNotice n = new Notices.NewNotice(b.string("kind"), b.string("title"), b.string("body"), b.numbers("unitIds"));
-        b.check();
+    NoticeView issue(@RequestBody(required = false) @Valid NewNoticeBody body) {
+        NewNoticeBody b = body == null ? new NewNoticeBody(null, null, null, null) : body;
+        Notices.NewNotice n = new Notices.NewNotice(b.kind(), b.title(), b.body(), b.unitIds() == null ? new java.util.ArrayList<>() : b.unitIds());
         return view(notices.issue(n).id(), Actor.require());
     }
 
@@ -56,43 +55,59 @@ class NoticeApi {
 
     /** Oversight: the notice with every unit's tracking; a unit: the notice and its own acknowledgement. */
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    NoticeView get(@PathVariable long id) {
         return view(id, Actor.require());
     }
 
     /** {@code {"reply"?}}: the unit confirms receipt (确认收悉); 409 when it already did. */
     @PostMapping("/{id}/acknowledgement")
     @AllowUnitPeople
-    Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        String reply = b.string("reply");
-        b.check();
+    NoticeView acknowledge(@PathVariable long id, @RequestBody(required = false) @Valid ReplyBody body) {
+        String reply = body == null ? null : body.reply();
         Actor actor = Actor.require();
         notices.visible(id, actor);
         notices.acknowledge(id, reply);
         return view(id, actor);
     }
 
-    private Map<String, Object> view(long id, Actor actor) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("notice", notices.visible(id, actor));
+    private NoticeView view(long id, Actor actor) {
+        Notices.IssuedNotice notice = notices.visible(id, actor);
         if (Notices.oversees(actor)) {
-            out.put("recipients", notices.tracking(id).stream().map(t -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("orgId", t.recipient().orgId());
-                r.put("orgName", t.recipient().orgName());
-                r.put("deliveredAt", t.recipient().deliveredAt());
-                r.put("deliveries", t.deliveries().stream().map(d -> Map.of("channel", d.channel().name(), "state", d.state().name())).toList());
-                r.put("acknowledgedAt", t.recipient().acknowledgedAt());
-                r.put("acknowledgedBy", t.recipient().acknowledgedByName());
-                r.put("reply", t.recipient().reply());
-                r.put("dutyId", t.recipient().dutyId());
-                r.put("dutyState", t.duty() == null ? null : t.duty().state().name());
-                return r;
-            }).toList());
-        } else {
-            out.put("recipient", notices.recipientOf(id, actor).orElse(null));
+            return new TrackedNotice(notice, notices.tracking(id).stream().map(RecipientTracking::of).toList());
         }
-        return out;
+        return new ReceivedNotice(notice, notices.recipientOf(id, actor).orElse(null));
+    }
+
+    /** Oversight sees every unit's tracking, a unit only its own acknowledgement. */
+    sealed interface NoticeView permits TrackedNotice, ReceivedNotice {
+    }
+
+    record TrackedNotice(Notices.IssuedNotice notice, List<RecipientTracking> recipients) implements NoticeView {
+    }
+
+    record ReceivedNotice(Notices.IssuedNotice notice, Notices.Recipient recipient) implements NoticeView {
+    }
+
+    /** One receiving unit: delivery per channel, acknowledgement and the state of its acknowledgement duty. */
+    record RecipientTracking(long orgId, String orgName, Instant deliveredAt, List<Delivery> deliveries, Instant acknowledgedAt,
+                             String acknowledgedBy, String reply, Long dutyId, String dutyState) {
+
+        static RecipientTracking of(Notices.Tracking t) {
+            Notices.Recipient r = t.recipient();
+            return new RecipientTracking(r.orgId(), r.orgName(), r.deliveredAt(),
+                    t.deliveries().stream().map(d -> new Delivery(d.channel().name(), d.state().name())).toList(), r.acknowledgedAt(),
+                    r.acknowledgedByName(), r.reply(), r.dutyId(), t.duty() == null ? null : t.duty().state().name());
+        }
+    }
+
+    record Delivery(String channel, String state) {
+    }
+
+    record NewNoticeBody(@Size(max = 60, message = "{scheduling.error.noticeKind}") String kind,
+                         @Size(max = 300, message = "{scheduling.error.title}") String title,
+                         @Size(max = 20_000, message = "{scheduling.error.body}") String body, List<Long> unitIds) {
+    }
+
+    record ReplyBody(@Size(max = 4000, message = "{scheduling.error.reply}") String reply) {
     }
 }

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Drafts the body of a "逾期未整改隐患通报" from the overdue rectification duties (A10.2-rectify),
  * unit by unit, with the units it names pre-selected as recipients.
  */
 @Component
+@Transactional(readOnly = true)
 public class NoticeDraft {
     static final String RECTIFY_RULE = "A10.2-rectify";
 

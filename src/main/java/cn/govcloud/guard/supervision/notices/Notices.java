@@ -4,7 +4,6 @@ import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -18,6 +17,7 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.supervision.NoticeIssued;
 import cn.govcloud.guard.supervision.scheduling.Db;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notices {
-    static final String EVENT = "notice.issued";
     static final String RULE = "A11.3-notice-acknowledgement";
 
     private final JdbcClient jdbc;
@@ -46,8 +46,11 @@ public class Notices {
     private final OrganisationDirectory organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Notices(JdbcClient jdbc, Notifier notifier, Duties duties, OrganisationDirectory organisations, AuditLog audit, Clock clock) {
+    Notices(JdbcClient jdbc, Notifier notifier, Duties duties, OrganisationDirectory organisations, AuditLog audit, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.notifier = notifier;
         this.duties = duties;
@@ -128,8 +131,8 @@ public class Notices {
             String key = key(id, unit.id());
             notifier.dispatch(new Notice(key, unit.id(), java.util.Set.of(), "scheduling.notice.inbox", List.of(n.kind().strip(), n.title().strip()),
                     "/supervision/notices/" + id, Notice.Severity.WARNING, now));
-            Long dutyId = duties.raise(new DutyTrigger(EVENT, new Subject(SubjectKind.UNIT, unit.id(), unit.name(), unit.id(), Map.of()), now, key))
-                    .stream().filter(d -> d.ruleId().equals(RULE)).map(Duty::id).findFirst().orElse(null);
+            events.publishEvent(new NoticeIssued(id, new Subject(SubjectKind.UNIT, unit.id(), unit.name(), unit.id(), Map.of()), now));
+            Long dutyId = duties.raisedBy(key).stream().filter(d -> d.ruleId().equals(RULE)).map(Duty::id).findFirst().orElse(null);
             jdbc.sql("insert into supervision_notice_recipient (notice_id, org_id, org_name, delivered_at, duty_id) values (:n, :o, :name, :at, :d)")
                     .param("n", id).param("o", unit.id()).param("name", unit.name()).param("at", Db.ts(now)).param("d", dutyId).update();
         }
@@ -162,6 +165,7 @@ public class Notices {
     }
 
     /** The notice if the actor may see it: oversight every notice, a unit only those addressed to it (404 otherwise). */
+    @Transactional(readOnly = true)
     public IssuedNotice visible(long id, Actor actor) {
         if (!oversees(actor) && recipientOf(id, actor).isEmpty()) {
             throw new NotFound("notice " + id);
@@ -173,6 +177,7 @@ public class Notices {
         return actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
     }
 
+    @Transactional(readOnly = true)
     public List<IssuedNotice> list(Actor actor) {
         if (oversees(actor)) {
             return jdbc.sql("select * from supervision_notice order by issued_at desc, id desc limit 500").query(this::map).list();
@@ -181,6 +186,7 @@ public class Notices {
                 + "order by n.issued_at desc, n.id desc limit 500").param("o", actor.orgId()).query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public Optional<Recipient> recipientOf(long noticeId, Actor actor) {
         return jdbc.sql("select * from supervision_notice_recipient where notice_id = :n and org_id = :o").param("n", noticeId)
                 .param("o", actor.orgId()).query(this::mapRecipient).optional();
@@ -197,6 +203,7 @@ public class Notices {
     }
 
     /** The progress of several notices in one grouped query (the list page), by notice id. */
+    @Transactional(readOnly = true)
     public Map<Long, Progress> progress(java.util.Collection<Long> noticeIds) {
         Map<Long, Progress> progress = new java.util.HashMap<>();
         if (noticeIds.isEmpty()) {
@@ -210,6 +217,7 @@ public class Notices {
     }
 
     /** Per unit: sent, delivered in-app and on each channel, acknowledged when and by whom (oversight only). */
+    @Transactional(readOnly = true)
     public List<Tracking> tracking(long noticeId) {
         List<Recipient> recipients = recipients(noticeId);
         // two queries for the whole notice, not two per unit
@@ -222,6 +230,7 @@ public class Notices {
                 r.dutyId() == null ? null : acknowledgements.get(r.dutyId()))).toList();
     }
 
+    @Transactional(readOnly = true)
     public IssuedNotice require(long id) {
         return jdbc.sql("select * from supervision_notice where id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> new NotFound("notice " + id));

@@ -4,7 +4,6 @@ import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
@@ -14,6 +13,7 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.supervision.SchedulingActionAssigned;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Actions {
+    /** The catalog's trigger of {@link SchedulingActionAssigned}. */
     static final String EVENT = "scheduling.action-assigned";
     static final String UNIT_RULE = "A11.3-scheduling-action";
     static final String PROVIDER_RULE = "A11.3-scheduling-action-provider";
@@ -45,9 +47,11 @@ public class Actions {
     private final OrganisationDirectory organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Actions(JdbcClient jdbc, Sessions sessions, Duties duties, Hazards hazards, Systems systems, OrganisationDirectory organisations,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.duties = duties;
@@ -120,7 +124,7 @@ public class Actions {
                 .param("due", a.dueDate() == null ? Db.today(clock) : a.dueDate()).param("at", Db.ts(now)).param("by", actor.username()));
         String reference = "scheduling-action:" + id;
         if (kind.equals("DUTY")) {
-            Duty duty = raiseDuty(org, reference, a.dueDate(), now);
+            Duty duty = raiseDuty(org, id, reference, a.dueDate(), now);
             jdbc.sql("update supervision_action set duty_id = :d, due_date = :due, due_provisional = :provisional where id = :id")
                     .param("d", duty.id()).param("due", duty.dueDate()).param("provisional", duty.dueProvisional()).param("id", id).update();
         } else {
@@ -135,11 +139,12 @@ public class Actions {
         return action;
     }
 
-    private Duty raiseDuty(OrganisationView org, String reference, LocalDate dueDate, Instant now) {
+    private Duty raiseDuty(OrganisationView org, long actionId, String reference, LocalDate dueDate, Instant now) {
         boolean provider = org.kind() == OrgKind.PROVIDER;
         Subject subject = new Subject(provider ? SubjectKind.PLATFORM : SubjectKind.UNIT, org.id(), org.name(), org.id(), Map.of());
         String rule = provider ? PROVIDER_RULE : UNIT_RULE;
-        Duty duty = duties.raise(new DutyTrigger(EVENT, subject, now, reference)).stream().filter(d -> d.ruleId().equals(rule)).findFirst()
+        events.publishEvent(new SchedulingActionAssigned(actionId, subject, now));
+        Duty duty = duties.raisedBy(reference).stream().filter(d -> d.ruleId().equals(rule)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("catalog has no " + rule + " for " + EVENT));
         if (dueDate.isBefore(duty.dueDate())) {
             // the catalog's shortest lead time: an earlier date cannot be met (the whole action rolls back)
@@ -166,19 +171,23 @@ public class Actions {
                 .param("hazard", hazard).update();
     }
 
+    @Transactional(readOnly = true)
     public List<Action> ofSession(long sessionId) {
         return jdbc.sql("select * from supervision_action where session_id = :s order by id").param("s", sessionId).query(this::map).list();
     }
 
     /** The actions assigned to one organisation (a unit's or the provider's own). */
+    @Transactional(readOnly = true)
     public List<Action> ofOrganisation(long orgId) {
         return jdbc.sql("select * from supervision_action where org_id = :o order by id desc").param("o", orgId).query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public java.util.Optional<Action> find(long id) {
         return jdbc.sql("select * from supervision_action where id = :id").param("id", id).query(this::map).optional();
     }
 
+    @Transactional(readOnly = true)
     public Action require(long sessionId, long id) {
         return find(id).filter(a -> a.sessionId() == sessionId).orElseThrow(() -> new NotFound("action " + id));
     }

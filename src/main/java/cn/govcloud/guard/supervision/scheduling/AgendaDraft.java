@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Drafts a month's scheduling agenda (A11.3) from what the other modules record at that moment:
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * The items are a snapshot in Chinese (the minutes' language) with a link to the record.
  */
 @Component
+@Transactional(readOnly = true)
 public class AgendaDraft {
     static final int EXPIRY_WINDOW_DAYS = 90;
     private static final int LIMIT = 1000;

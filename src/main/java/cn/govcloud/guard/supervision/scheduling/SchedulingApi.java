@@ -2,8 +2,10 @@ package cn.govcloud.guard.supervision.scheduling;
 
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,79 +33,77 @@ class SchedulingApi {
     /** {@code {"month":"2026-11"?}} → 201 the session with its drafted agenda; 409 when the month has one. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> open(@RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        String month = b.string("month");
-        b.check();
-        return view(sessions.open(sessions.month(month)).id());
+    SessionView open(@RequestBody(required = false) @Valid MonthBody body) {
+        return view(sessions.open(sessions.month(body == null ? null : body.month())).id());
     }
 
     @GetMapping
     @AllowOversight
-    Object list() {
+    List<Sessions.Session> list() {
         return sessions.list();
     }
 
     @GetMapping("/{id}")
     @AllowOversight
-    Map<String, Object> get(@PathVariable long id) {
+    SessionView get(@PathVariable long id) {
         return view(id);
     }
 
     @PostMapping("/{id}/agenda")
     @ResponseStatus(HttpStatus.CREATED)
-    Sessions.AgendaItem addItem(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        String title = b.string("title");
-        String details = b.string("details");
-        b.check();
-        return sessions.addItem(id, title, details);
+    Sessions.AgendaItem addItem(@PathVariable long id, @RequestBody(required = false) @Valid AgendaItemBody body) {
+        AgendaItemBody b = body == null ? new AgendaItemBody(null, null) : body;
+        return sessions.addItem(id, b.title(), b.details());
     }
 
     /** {@code {"meetingDate":"2026-11-20","participants":"…"}}. */
     @PostMapping("/{id}/meeting")
-    Map<String, Object> meeting(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        var date = b.date("meetingDate");
-        String participants = b.string("participants");
-        b.check();
-        sessions.recordMeeting(id, date, participants);
+    SessionView meeting(@PathVariable long id, @RequestBody(required = false) @Valid MeetingBody body) {
+        MeetingBody b = body == null ? new MeetingBody(null, null) : body;
+        sessions.recordMeeting(id, b.meetingDate(), b.participants());
         return view(id);
     }
 
     @PostMapping("/{id}/decisions")
     @ResponseStatus(HttpStatus.CREATED)
-    Sessions.Decision decision(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        String text = b.string("text");
-        b.check();
-        return sessions.addDecision(id, text);
+    Sessions.Decision decision(@PathVariable long id, @RequestBody(required = false) @Valid DecisionBody body) {
+        return sessions.addDecision(id, body == null ? null : body.text());
     }
 
     /** {@code {"kind":"DUTY","title","description"?,"orgId","dueDate"}} or {@code {"kind":"HAZARD","title","description"?,"systemId","severity"}} → 201. */
     @PostMapping("/{id}/actions")
     @ResponseStatus(HttpStatus.CREATED)
-    Actions.Action action(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Body b = new Body(body);
-        Actions.NewAction a = new Actions.NewAction(b.string("kind"), b.string("title"), b.string("description"), b.number("orgId"),
-                b.number("systemId"), b.date("dueDate"), b.string("severity"));
-        b.check();
-        return actions.assign(id, a);
+    Actions.Action action(@PathVariable long id, @RequestBody(required = false) @Valid Actions.NewAction body) {
+        return actions.assign(id, body == null ? new Actions.NewAction(null, null, null, null, null, null, null) : body);
     }
 
     /** Renders the minutes and files the month's duty; 400 until the meeting's date and participants are recorded. */
     @PostMapping("/{id}/close")
-    Map<String, Object> close(@PathVariable long id) {
+    SessionView close(@PathVariable long id) {
         closing.close(id);
         return view(id);
     }
 
-    private Map<String, Object> view(long id) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("session", sessions.require(id));
-        out.put("agenda", sessions.agenda(id));
-        out.put("decisions", sessions.decisions(id));
-        out.put("actions", actions.ofSession(id));
-        return out;
+    private SessionView view(long id) {
+        return new SessionView(sessions.require(id), sessions.agenda(id), sessions.decisions(id), actions.ofSession(id));
+    }
+
+    /** A month's session with its agenda, decisions and the actions it assigned. */
+    record SessionView(Sessions.Session session, List<Sessions.AgendaItem> agenda, List<Sessions.Decision> decisions,
+                       List<Actions.Action> actions) {
+    }
+
+    /** {@code month} as {@code 2026-11}; absent: the current month. */
+    record MonthBody(@Size(max = 20, message = "{scheduling.error.month}") String month) {
+    }
+
+    record AgendaItemBody(@Size(max = 500, message = "{scheduling.error.title}") String title, String details) {
+    }
+
+    record MeetingBody(LocalDate meetingDate, @Size(max = 4000, message = "{scheduling.error.participants}") String participants) {
+    }
+
+    /** The decision's text; refused under the field {@code decision} when blank or over 4000 characters. */
+    record DecisionBody(String text) {
     }
 }

@@ -182,28 +182,34 @@ public class Sessions {
         return session;
     }
 
+    @Transactional(readOnly = true)
     public Session require(long id) {
         return find(id).orElseThrow(() -> new NotFound("scheduling session " + id));
     }
 
+    @Transactional(readOnly = true)
     public List<Session> list() {
         return jdbc.sql("select * from supervision_session order by period_month desc").query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public Optional<Session> find(long id) {
         return jdbc.sql("select * from supervision_session where id = :id").param("id", id).query(this::map).optional();
     }
 
+    @Transactional(readOnly = true)
     public Optional<Session> find(YearMonth month) {
         return jdbc.sql("select * from supervision_session where period_month = :m").param("m", month.toString()).query(this::map).optional();
     }
 
+    @Transactional(readOnly = true)
     public List<AgendaItem> agenda(long sessionId) {
         return jdbc.sql("select * from supervision_agenda_item where session_id = :s order by sort_order, id").param("s", sessionId)
                 .query((rs, n) -> new AgendaItem(rs.getLong("id"), rs.getInt("sort_order"), rs.getString("category"), rs.getString("title"),
                         rs.getString("details"), rs.getString("link"), Db.nullableLong(rs, "org_id"), rs.getBoolean("drafted"))).list();
     }
 
+    @Transactional(readOnly = true)
     public List<Decision> decisions(long sessionId) {
         return jdbc.sql("select * from supervision_decision where session_id = :s order by id").param("s", sessionId)
                 .query((rs, n) -> new Decision(rs.getLong("id"), rs.getString("decision_text"), Db.instant(rs, "recorded_at"),

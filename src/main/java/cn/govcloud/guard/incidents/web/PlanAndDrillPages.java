@@ -1,0 +1,182 @@
+package cn.govcloud.guard.incidents.web;
+
+import cn.govcloud.guard.shared.AllowParties;
+import cn.govcloud.guard.shared.AllowProvider;
+import cn.govcloud.guard.shared.AllowProviderAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
+import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.incidents.Incidents.NewDrill;
+import cn.govcloud.guard.incidents.internal.DrillService;
+import cn.govcloud.guard.incidents.internal.DrillService.Drill;
+import cn.govcloud.guard.incidents.internal.PlanService;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.NotFound;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The emergency plan and drill pages (A10.3): the plans' compliance list with a new version's form, and the drills
+ * with the half-years of the provider's comprehensive drills, the form to record one and the units' confirmation.
+ */
+@Controller
+@AllowParties
+class PlanAndDrillPages {
+    private static final List<Role> REPORTERS = List.of(Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
+
+    private final PlanService plans;
+    private final DrillService drills;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    PlanAndDrillPages(PlanService plans, DrillService drills, MessageSource messages, Clock clock) {
+        this.plans = plans;
+        this.drills = drills;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    // ---- plans ---------------------------------------------------------------------------------
+
+    @GetMapping("/incidents/plans")
+    String plans(Model model) {
+        showPlans(model, Map.of(), Map.of());
+        return "incidents/plans";
+    }
+
+    @PostMapping("/incidents/plans")
+    @AllowProviderAndUnits
+    String recordPlan(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file, Model model,
+                      RedirectAttributes redirect) throws IOException {
+        try {
+            boolean present = file != null && !file.isEmpty();
+            plans.record(PlanApiController.plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
+            redirect.addFlashAttribute("done", "plan");
+            return "redirect:/incidents/plans";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showPlans(model, form, errors);
+            return "incidents/plans";
+        } catch (Unprocessable | RuleViolation e) {
+            showPlans(model, form, Map.of("form", text(e.getMessage())));
+            return "incidents/plans";
+        }
+    }
+
+    @GetMapping("/incidents/plans/{id}/document")
+    ResponseEntity<byte[]> planDocument(@PathVariable long id) {
+        PlanService.Plan plan = plans.visible(id, Actor.require());
+        return Downloads.attachment(plans.describe(plan).orElseThrow(() -> new NotFound("plan document " + id)), plans.content(plan));
+    }
+
+    private void showPlans(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        model.addAttribute("rows", plans.rows(actor));
+        model.addAttribute("mayRecord", REPORTERS.stream().anyMatch(actor::has));
+        model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
+        model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    // ---- drills --------------------------------------------------------------------------------
+
+    @GetMapping("/incidents/drills")
+    String drills(@RequestParam(required = false) String half, Model model) {
+        showDrills(model, Map.of(), Map.of());
+        // the dashboard's drill-down (A10.3): the drills of one half-year, e.g. 2026-H2; anything else means all
+        if (half != null && half.strip().matches("\\d{4}-H[12]")) {
+            int year = Integer.parseInt(half.strip().substring(0, 4));
+            LocalDate from = LocalDate.of(year, half.strip().endsWith("1") ? 1 : 7, 1);
+            model.addAttribute("drills", drills.list(Actor.require(), from, from.plusMonths(6).minusDays(1)));
+            model.addAttribute("half", half.strip());
+        }
+        return "incidents/drills";
+    }
+
+    @PostMapping("/incidents/drills")
+    @AllowProvider
+    String recordDrill(@RequestParam MultiValueMap<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
+                       Model model, RedirectAttributes redirect) throws IOException {
+        try {
+            boolean present = report != null && !report.isEmpty();
+            NewDrill drill = DrillApiController.drill(form);
+            drills.record(drill, DrillApiController.findings(form), present ? report.getOriginalFilename() : null,
+                    present ? report.getInputStream() : null);
+            redirect.addFlashAttribute("done", "drill");
+            return "redirect:/incidents/drills";
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+            showDrills(model, form.toSingleValueMap(), errors);
+            return "incidents/drills";
+        } catch (Unprocessable | RuleViolation e) {
+            showDrills(model, form.toSingleValueMap(), Map.of("form", text(e.getMessage())));
+            return "incidents/drills";
+        }
+    }
+
+    @PostMapping("/incidents/drills/{id}/participation")
+    @AllowUnitPeople
+    String confirm(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            drills.confirm(id);
+            redirect.addFlashAttribute("done", "confirmed");
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("error", e.rule() + "：" + text(e.getMessage()));
+        }
+        return "redirect:/incidents/drills";
+    }
+
+    @GetMapping("/incidents/drills/{id}/report")
+    ResponseEntity<byte[]> drillReport(@PathVariable long id) {
+        Drill drill = drills.visible(id, Actor.require());
+        return Downloads.attachment(drills.describe(drill.documentId()).orElseThrow(() -> new NotFound("drill report " + id)),
+                drills.document(drill));
+    }
+
+    private void showDrills(Model model, Map<String, String> values, Map<String, String> errors) {
+        Actor actor = Actor.require();
+        boolean provider = actor.orgKind() == OrgKind.PROVIDER;
+        boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
+        model.addAttribute("drills", drills.list(actor));
+        model.addAttribute("mayRecord", actor.has(Role.PROVIDER_OPERATOR));
+        model.addAttribute("myOrg", actor.orgId());
+        model.addAttribute("mayConfirm", actor.has(Role.UNIT_SECURITY_OFFICER) || actor.has(Role.UNIT_STAFF));
+        model.addAttribute("halfYears", provider || oversight ? drills.providers().stream()
+                .filter(p -> oversight || p.id() == actor.orgId()).flatMap(p -> drills.halfYears(p.id(), 4).stream()).toList() : List.of());
+        model.addAttribute("units", provider ? drills.units() : List.of());
+        model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}
