@@ -14,10 +14,13 @@ import cn.govcloud.guard.data.internal.DataFindings.Finding;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
 import cn.govcloud.guard.data.internal.DataImport.RowError;
-import cn.govcloud.guard.data.internal.DataService;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
-import cn.govcloud.guard.data.internal.DataService.Policy;
-import cn.govcloud.guard.data.internal.DataService.Transfer;
+import cn.govcloud.guard.data.internal.Backups;
+import cn.govcloud.guard.data.internal.CrossBorder;
+import cn.govcloud.guard.data.internal.DataCatalog;
+import cn.govcloud.guard.data.internal.DataQueries;
+import cn.govcloud.guard.data.internal.Dataset;
+import cn.govcloud.guard.data.internal.Policy;
+import cn.govcloud.guard.data.internal.Transfer;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.shared.Actor;
@@ -57,13 +60,20 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @AllowOversightAndUnits
 class DataApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private final DataService data;
+    private final DataQueries data;
+    private final DataCatalog catalog;
+    private final Backups backups;
+    private final CrossBorder crossBorder;
     private final DataFindings findings;
     private final DataImport imports;
     private final MessageSource messages;
 
-    DataApiController(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+    DataApiController(DataQueries data, DataCatalog catalog, Backups backups, CrossBorder crossBorder, DataFindings findings, DataImport imports,
+            MessageSource messages) {
         this.data = data;
+        this.catalog = catalog;
+        this.backups = backups;
+        this.crossBorder = crossBorder;
         this.findings = findings;
         this.imports = imports;
         this.messages = messages;
@@ -85,14 +95,14 @@ class DataApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Dataset create(@RequestBody NewDataset body) {
-        long id = data.catalog(body);
+        long id = catalog.catalog(body);
         return data.dataset(id, Actor.require()).orElseThrow();
     }
 
     @PutMapping("/datasets/{id}")
     @AllowUnitPeople
     Dataset update(@PathVariable long id, @RequestBody NewDataset body) {
-        data.update(id, body);
+        catalog.update(id, body);
         return data.dataset(id, Actor.require()).orElseThrow();
     }
 
@@ -142,7 +152,7 @@ class DataApiController {
     @PutMapping("/backup-policies")
     @AllowUnitPeople
     Map<String, Object> setPolicy(@RequestBody NewPolicy body) {
-        return policy(data.setPolicy(body));
+        return policy(backups.setPolicy(body));
     }
 
     @GetMapping("/backup-policies/{id}")
@@ -160,7 +170,7 @@ class DataApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Map<String, Object> backup(@PathVariable long id, @RequestBody NewBackup body) {
-        long record = data.recordBackup(id, body);
+        long record = backups.recordBackup(id, body);
         return Map.of("id", record, "policyId", id);
     }
 
@@ -168,7 +178,7 @@ class DataApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Map<String, Object> restoreTest(@PathVariable long id, @RequestBody NewRestoreTest body) {
-        long test = data.recordRestoreTest(id, body);
+        long test = backups.recordRestoreTest(id, body);
         return Map.of("id", test, "policyId", id);
     }
 
@@ -188,7 +198,7 @@ class DataApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Transfer register(@RequestBody NewTransfer body) {
-        return data.transfer(data.registerTransfer(body), Actor.require()).orElseThrow();
+        return data.transfer(crossBorder.registerTransfer(body), Actor.require()).orElseThrow();
     }
 
     record TransferUpdate(LegalBasis legalBasis, TransferStatus status, LocalDate validUntil) {
@@ -197,7 +207,7 @@ class DataApiController {
     @PutMapping("/transfers/{id}")
     @AllowUnitPeople
     Transfer updateTransfer(@PathVariable long id, @RequestBody TransferUpdate body) {
-        data.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
+        crossBorder.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
         return data.transfer(id, Actor.require()).orElseThrow();
     }
 

@@ -21,9 +21,12 @@ import cn.govcloud.guard.data.internal.DataFindings;
 import cn.govcloud.guard.data.internal.DataFindings.Finding;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
-import cn.govcloud.guard.data.internal.DataService;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
-import cn.govcloud.guard.data.internal.DataService.Policy;
+import cn.govcloud.guard.data.internal.Backups;
+import cn.govcloud.guard.data.internal.CrossBorder;
+import cn.govcloud.guard.data.internal.DataCatalog;
+import cn.govcloud.guard.data.internal.DataQueries;
+import cn.govcloud.guard.data.internal.Dataset;
+import cn.govcloud.guard.data.internal.Policy;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
@@ -59,13 +62,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class DataPages {
     static final int PART_ROWS = 5;
-    private final DataService data;
+    private final DataQueries data;
+    private final DataCatalog catalog;
+    private final Backups backups;
+    private final CrossBorder crossBorder;
     private final DataFindings findings;
     private final DataImport imports;
     private final MessageSource messages;
 
-    DataPages(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+    DataPages(DataQueries data, DataCatalog catalog, Backups backups, CrossBorder crossBorder, DataFindings findings, DataImport imports,
+            MessageSource messages) {
         this.data = data;
+        this.catalog = catalog;
+        this.backups = backups;
+        this.crossBorder = crossBorder;
         this.findings = findings;
         this.imports = imports;
         this.messages = messages;
@@ -144,7 +154,7 @@ class DataPages {
     @AllowUnitPeople
     String create(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> id = attempt(errors, () -> data.catalog(dataset(form)));
+        Optional<Long> id = attempt(errors, () -> catalog.catalog(dataset(form)));
         if (id.isEmpty()) {
             showForm(model, null, form, errors);
             return "data/form";
@@ -174,7 +184,7 @@ class DataPages {
                 .orElseThrow(() -> new NotFound("dataset " + id));
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = attempt(errors, () -> {
-            data.update(id, dataset(form));
+            catalog.update(id, dataset(form));
             return id;
         });
         if (done.isEmpty()) {
@@ -191,7 +201,7 @@ class DataPages {
         Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
                 .orElseThrow(() -> new NotFound("dataset " + id));
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
+        Optional<Long> done = attempt(errors, () -> backups.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
                 form.containsKey("offsiteCopy"), form.get("offsiteLocation"), integer(form, "everyHours"), integer(form, "retentionDays"),
                 integer(form, "rtoHours"), integer(form, "rpoHours"))));
         if (done.isEmpty()) {
@@ -322,7 +332,7 @@ class DataPages {
     @AllowUnitPeople
     String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.recordBackup(id, new NewBackup(instant(form, "ranAt"),
+        Optional<Long> done = attempt(errors, () -> backups.recordBackup(id, new NewBackup(instant(form, "ranAt"),
                 parse(Result.class, form.get("result"), "result"), longValue(form, "sizeBytes"), parse(Location.class, form.get("location"), "location"),
                 form.get("locationDetail"), form.get("note"))));
         if (done.isEmpty()) {
@@ -337,7 +347,7 @@ class DataPages {
     String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Map<String, String> prefixed = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
+        Optional<Long> done = attempt(errors, () -> backups.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
                 parse(Result.class, form.get("testResult"), "result"), parse(Location.class, form.get("testLocation"), "location"),
                 integer(form, "recoveredMinutes"), form.get("testNote"))));
         if (done.isEmpty()) {
@@ -372,7 +382,7 @@ class DataPages {
     @AllowUnitPeople
     String register(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
+        Optional<Long> done = attempt(errors, () -> crossBorder.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
                 form.get("country"), form.get("purpose"), parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"),
                 parse(TransferStatus.class, form.get("status"), "status"), date(form, "validUntil"))));
         if (done.isEmpty()) {
@@ -387,7 +397,7 @@ class DataPages {
     String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = attempt(errors, () -> {
-            data.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
+            crossBorder.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
                     date(form, "validUntil"));
             return id;
         });
