@@ -1,7 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
-import static cn.govcloud.guard.access.internal.RemoteChannels.instant;
-import static cn.govcloud.guard.access.internal.RemoteChannels.ts;
+import static cn.govcloud.guard.access.internal.Columns.instant;
+import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;

@@ -1,14 +1,13 @@
 package cn.govcloud.guard.access.internal;
 
-import static cn.govcloud.guard.access.internal.RemoteChannels.instant;
-import static cn.govcloud.guard.access.internal.RemoteChannels.ts;
+import static cn.govcloud.guard.access.internal.Columns.instant;
+import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.access.Grants;
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.audit.AuditResult;
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.Notice;
@@ -65,18 +64,20 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     private final JdbcClient jdbc;
     private final Systems systems;
     private final Duties duties;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Notifier notifier;
     private final OrganisationDirectory organisations;
     private final Clock clock;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
-    DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
+    DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, org.springframework.context.ApplicationEventPublisher events, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
                      Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
+        this.events = events;
         this.audit = audit;
         this.notifier = notifier;
         this.organisations = organisations;
@@ -157,7 +158,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
                 .param("scope", format(scope)).param("starts", ts(startsAt)).param("ends", ts(endsAt)).param("by", actor.username())
                 .param("now", ts(now)).update(key, "id");
         long id = key.getKey().longValue();
-        duties.raise(new DutyTrigger("data-access.requested", subject(system), now, reference(id)));
+        events.publishEvent(new cn.govcloud.guard.access.DataAccessRequested(id, subject(system), now));
         audit.record(AuditEvent.success("access.grant.request", reference(id), "A8.1 system " + systemId + " " + format(scope) + " "
                 + startsAt + "–" + endsAt));
         return id;
@@ -176,7 +177,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         }
         int changed = jdbc.sql("update access_grant set status = :s, decided_by = :by, decided_at = :now, decision_reason = :r "
                         + "where id = :id and status = 'REQUESTED'").param("s", grant ? "GRANTED" : "REFUSED").param("by", actor.username())
-                .param("now", ts(clock.instant())).param("r", RemoteChannels.blankToNull(reason)).param("id", id).update();
+                .param("now", ts(clock.instant())).param("r", Columns.blankToNull(reason)).param("id", id).update();
         if (changed != 1) {
             throw new RuleViolation("A8.1", "access.grant.error.decided");
         }
@@ -198,7 +199,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         if (changed != 1) {
             throw new RuleViolation("A8.1", "access.grant.error.notGranted");
         }
-        duties.raise(new DutyTrigger("data-access.grant-ended", subject(systems.find(g.systemId()).orElseThrow()), now, reference(id) + ":ended"));
+        events.publishEvent(new cn.govcloud.guard.access.DataAccessGrantEnded(id, subject(systems.find(g.systemId()).orElseThrow()), now));
         audit.record(AuditEvent.success("access.grant.revoke", reference(id), "A8.1 revoked"));
     }
 

@@ -4,9 +4,14 @@ import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.access.Channels.NewChannel;
-import cn.govcloud.guard.access.internal.RemoteChannels;
-import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
-import cn.govcloud.guard.access.internal.RemoteChannels.Verification;
+import cn.govcloud.guard.access.internal.Channel;
+import cn.govcloud.guard.access.internal.Channel.Approver;
+import cn.govcloud.guard.access.internal.ChannelDecisions;
+import cn.govcloud.guard.access.internal.ChannelGateway;
+import cn.govcloud.guard.access.internal.ChannelGateway.Verification;
+import cn.govcloud.guard.access.internal.ChannelQueries;
+import cn.govcloud.guard.access.internal.ChannelRequests;
+import cn.govcloud.guard.access.internal.ChannelUse;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -51,10 +56,19 @@ import org.springframework.web.bind.annotation.RestController;
         + "requester sees the single-use credential once → the gateway verifies it once (一次一用、单次有效) → closure.")
 @AllowParties
 class RemoteChannelApiController {
-    private final RemoteChannels channels;
+    private final ChannelQueries channels;
+    private final ChannelRequests requests;
+    private final ChannelDecisions decisions;
+    private final ChannelUse use;
+    private final ChannelGateway gateway;
 
-    RemoteChannelApiController(RemoteChannels channels) {
+    RemoteChannelApiController(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use,
+                               ChannelGateway gateway) {
         this.channels = channels;
+        this.requests = requests;
+        this.decisions = decisions;
+        this.use = use;
+        this.gateway = gateway;
     }
 
     @PostMapping("/verify")
@@ -79,7 +93,7 @@ class RemoteChannelApiController {
     @ApiResponse(responseCode = "401", description = "No valid gateway token (scope `channels:verify`)")
     ResponseEntity<Map<String, Object>> verify(@RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
         Object credential = body == null ? null : body.get("credential");
-        Verification v = channels.verify(credential == null ? null : String.valueOf(credential), request.getRemoteAddr());
+        Verification v = gateway.verify(credential == null ? null : String.valueOf(credential), request.getRemoteAddr());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("allow", v.allow());
         if (v.allow()) {
@@ -102,7 +116,10 @@ class RemoteChannelApiController {
     @GetMapping
     @Operation(summary = "Channels the caller may see (the provider: every approved channel; a unit: its own)")
     List<Map<String, Object>> list() {
-        return channels.list(Actor.require()).stream().map(this::withApprover).toList();
+        Actor actor = Actor.require();
+        List<Channel> all = channels.list(actor);
+        Map<Long, Approver> approvers = channels.approvers(all);
+        return all.stream().map(c -> withApprover(c, approvers.get(c.id()), actor)).toList();
     }
 
     @PostMapping
@@ -121,7 +138,7 @@ class RemoteChannelApiController {
         if (!errors.isEmpty()) {
             throw new InvalidInput("access.channel.error.invalid", errors);
         }
-        long id = channels.request(new NewChannel(systemId, string(b, "purpose"), string(b, "operations"), string(b, "accounts"),
+        long id = requests.request(new NewChannel(systemId, string(b, "purpose"), string(b, "operations"), string(b, "accounts"),
                 string(b, "channelType"), string(b, "operatorName"), starts, ends, Boolean.parseBoolean(string(b, "longTerm"))));
         return json(channels.visible(id, Actor.require()));
     }
@@ -130,14 +147,16 @@ class RemoteChannelApiController {
     @Operation(summary = "One channel with its state (REQUESTED, AWAITING_REGULATOR, READY, OPEN, USED, CLOSED, REFUSED, EXPIRED)",
             description = "The credential itself is never part of it; `credentialIssued` and `consumedAt` tell whether it was shown and used.")
     Map<String, Object> get(@PathVariable long id) {
-        return withApprover(channels.visible(id, Actor.require()));
+        Actor actor = Actor.require();
+        Channel c = channels.visible(id, actor);
+        return withApprover(c, "REQUESTED".equals(c.status()) ? channels.approver(c) : null, actor);
     }
 
     /** The channel plus, while it waits for a decision, who is to make it and whether the caller may. */
-    private Map<String, Object> withApprover(Channel c) {
+    private Map<String, Object> withApprover(Channel c, Approver approver, Actor actor) {
         Map<String, Object> m = json(c);
-        m.put("approver", "REQUESTED".equals(c.status()) ? channels.approver(c).name() : null);
-        m.put("mayDecide", channels.mayDecide(c, Actor.require()));
+        m.put("approver", approver == null ? null : approver.name());
+        m.put("mayDecide", channels.mayDecide(c, actor, approver));
         return m;
     }
 
@@ -148,9 +167,9 @@ class RemoteChannelApiController {
     Map<String, Object> approval(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
         if (!"false".equals(string(b, "approve"))) {
-            channels.approve(id, string(b, "note"));
+            decisions.approve(id, string(b, "note"));
         } else {
-            channels.refuse(id, string(b, "note"));
+            decisions.refuse(id, string(b, "note"));
         }
         return json(channels.visible(id, Actor.require()));
     }
@@ -160,7 +179,7 @@ class RemoteChannelApiController {
     @Operation(summary = "The network-security regulator decides on a long-term channel (A9.3)", description = "`{\"approve\", \"reason\"}`")
     Map<String, Object> regulator(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
-        channels.regulatorDecide(id, !"false".equals(string(b, "approve")), string(b, "reason"));
+        decisions.regulatorDecide(id, !"false".equals(string(b, "approve")), string(b, "reason"));
         return json(channels.visible(id, Actor.require()));
     }
 
@@ -168,7 +187,7 @@ class RemoteChannelApiController {
     @AllowProvider
     @Operation(summary = "The provider opens an approved channel (A9.2; long-term after the regulator, A9.3; the platform's after the supervisor, A5.3)")
     Map<String, Object> open(@PathVariable long id) {
-        channels.open(id);
+        use.open(id);
         return json(channels.visible(id, Actor.require()));
     }
 
@@ -178,7 +197,7 @@ class RemoteChannelApiController {
             `200 {"credential": "ggc_…", "endsAt"}` the first time (256 random bits; the platform keeps only its HMAC-SM3); \
             every later call → 409 `A9.3`. Hand it to the gateway client; it works for one verification inside the window.""")
     Map<String, Object> credential(@PathVariable long id) {
-        String secret = channels.revealCredential(id);
+        String secret = use.revealCredential(id);
         Channel c = channels.visible(id, Actor.require());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("channelId", id);
@@ -192,7 +211,7 @@ class RemoteChannelApiController {
     @AllowProviderAndUnits
     @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working")
     Map<String, Object> close(@PathVariable long id) {
-        channels.close(id);
+        use.close(id);
         return json(channels.visible(id, Actor.require()));
     }
 
