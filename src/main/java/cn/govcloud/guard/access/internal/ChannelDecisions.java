@@ -26,13 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelDecisions {
     private final ChannelStore store;
     private final ChannelApprovers approvers;
-    private final ChannelSubjects subjects;
+    private final AccessSubjects subjects;
     private final Duties duties;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    ChannelDecisions(ChannelStore store, ChannelApprovers approvers, ChannelSubjects subjects, Duties duties, ApplicationEventPublisher events,
+    ChannelDecisions(ChannelStore store, ChannelApprovers approvers, AccessSubjects subjects, Duties duties, ApplicationEventPublisher events,
                      AuditLog audit, Clock clock) {
         this.store = store;
         this.approvers = approvers;

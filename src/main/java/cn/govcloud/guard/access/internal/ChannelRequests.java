@@ -83,9 +83,9 @@ public class ChannelRequests {
         checkWindow(c, platform);
         long id = store.insert(c, actor, now);
         if (platform) {
-            events.publishEvent(new PlatformRemoteOperationRequested(id, ChannelSubjects.platform(actor.orgId(), actor.orgName()), now));
+            events.publishEvent(new PlatformRemoteOperationRequested(id, AccessSubjects.platform(actor.orgId(), actor.orgName()), now));
         } else {
-            events.publishEvent(new RemoteAccessRequested(id, ChannelSubjects.system(system), now));
+            events.publishEvent(new RemoteAccessRequested(id, AccessSubjects.system(system), now));
         }
         audit.record(AuditEvent.success("access.channel.request", Channel.reference(id), (platform ? "platform (A5.3)" : "system " + c.systemId())
                 + " " + c.channelType() + " " + c.startsAt() + "–" + c.endsAt() + (c.longTerm() ? " long-term" : "") + " operator "

@@ -28,14 +28,14 @@ public class ChannelUse {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChannelStore store;
-    private final ChannelSubjects subjects;
+    private final AccessSubjects subjects;
     private final KeyedHash hash;
     private final Duties duties;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
-    ChannelUse(ChannelStore store, ChannelSubjects subjects, KeyedHash hash, Duties duties, ApplicationEventPublisher events, AuditLog audit,
+    ChannelUse(ChannelStore store, AccessSubjects subjects, KeyedHash hash, Duties duties, ApplicationEventPublisher events, AuditLog audit,
                Clock clock) {
         this.store = store;
         this.subjects = subjects;
@@ -98,7 +98,7 @@ public class ChannelUse {
         }
         if (c.openedAt() != null) {
             if (c.platform()) {
-                events.publishEvent(new PlatformRemoteOperationEnded(id, ChannelSubjects.platform(c.orgId(), actor.orgName()), now));
+                events.publishEvent(new PlatformRemoteOperationEnded(id, AccessSubjects.platform(c.orgId(), actor.orgName()), now));
             } else {
                 events.publishEvent(new RemoteChannelEnded(id, subjects.system(c.systemId()), now));
             }

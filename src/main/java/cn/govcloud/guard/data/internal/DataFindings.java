@@ -57,6 +57,7 @@ public class DataFindings {
         this.clock = clock;
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<Finding> findings(Actor actor) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));

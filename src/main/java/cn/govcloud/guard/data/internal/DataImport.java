@@ -100,6 +100,7 @@ public class DataImport {
     }
 
     /** The unit's catalog (or, for the supervisor and regulators, every unit's) as a workbook in the import's columns. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public byte[] export(Actor actor) {
         return workbook(queries.datasets(actor));
     }

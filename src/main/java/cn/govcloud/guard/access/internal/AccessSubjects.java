@@ -7,12 +7,12 @@ import cn.govcloud.guard.systems.Systems.SystemRef;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The duty subject a channel's events name: the unit's system (with its MLPS level), or the platform for the provider's own (A5.3). */
+/** The duty subject the module's events name: a unit's system (with its MLPS level), or the platform for the provider's own remote operation (A5.3). */
 @Component
-class ChannelSubjects {
+class AccessSubjects {
     private final Systems systems;
 
-    ChannelSubjects(Systems systems) {
+    AccessSubjects(Systems systems) {
         this.systems = systems;
     }
 
