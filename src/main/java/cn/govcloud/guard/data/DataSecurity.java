@@ -1,5 +1,7 @@
 package cn.govcloud.guard.data;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -75,29 +77,32 @@ public interface DataSecurity {
     enum TransferStatus { PLANNED, FILED, APPROVED, REJECTED, WITHDRAWN }
 
     /** A part of a data set (a field group or category) with its own grade. */
-    record Part(String name, PartKind kind, Grade grade) {
+    record Part(@Size(max = 200) String name, PartKind kind, Grade grade) {
     }
 
     /** A data set; {@code grade} null: graded by its most sensitive part and its basis (就高从严). */
-    record NewDataset(Long systemId, String name, String description, String businessArea, String volume, String storageLocation,
-                      Grade grade, HarmObject harmObject, HarmSeverity harmSeverity, String gradingNote, List<Part> parts) {
+    record NewDataset(Long systemId, @Size(max = 200) String name, @Size(max = 2000) String description, @Size(max = 100) String businessArea,
+                      @Size(max = 100) String volume, @Size(max = 300) String storageLocation, Grade grade, HarmObject harmObject,
+                      HarmSeverity harmSeverity, @Size(max = 2000) String gradingNote, @Valid List<Part> parts) {
         public NewDataset {
             parts = parts == null ? List.of() : List.copyOf(parts);
         }
     }
 
     /** A backup policy of one data set, or of a whole system when {@code datasetId} is null. */
-    record NewPolicy(Long systemId, Long datasetId, Boolean localCopy, Boolean offsiteCopy, String offsiteLocation, Integer everyHours,
+    record NewPolicy(Long systemId, Long datasetId, Boolean localCopy, Boolean offsiteCopy, @Size(max = 300) String offsiteLocation, Integer everyHours,
                      Integer retentionDays, Integer rtoHours, Integer rpoHours) {
     }
 
-    record NewBackup(Instant ranAt, Result result, Long sizeBytes, Location location, String locationDetail, String note) {
+    record NewBackup(Instant ranAt, Result result, Long sizeBytes, Location location, @Size(max = 300) String locationDetail,
+                     @Size(max = 1000) String note) {
     }
 
-    record NewRestoreTest(Instant testedAt, Result result, Location location, Integer recoveredMinutes, String note) {
+    record NewRestoreTest(Instant testedAt, Result result, Location location, Integer recoveredMinutes, @Size(max = 1000) String note) {
     }
 
-    record NewTransfer(Long datasetId, String recipient, String country, String purpose, LegalBasis legalBasis, TransferStatus status,
+    record NewTransfer(Long datasetId, @Size(max = 200) String recipient, @Size(max = 100) String country, @Size(max = 1000) String purpose,
+                       LegalBasis legalBasis, TransferStatus status,
                        LocalDate validUntil) {
     }
 

@@ -1,7 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
-import static cn.govcloud.guard.access.internal.RemoteChannels.instant;
-import static cn.govcloud.guard.access.internal.RemoteChannels.ts;
+import static cn.govcloud.guard.access.internal.Columns.instant;
+import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
@@ -99,6 +99,7 @@ public class AccessAccounts {
         return responsible(systemId, actor).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public Optional<Responsible> responsible(long systemId, Actor actor) {
         OrgScope scope = OrgScope.of(actor);
         Map<String, Object> p = new HashMap<>(scope.params());
@@ -170,6 +171,7 @@ public class AccessAccounts {
                 "A7.3 review" + (confirm ? "" : ": " + reason.strip())));
     }
 
+    @Transactional(readOnly = true)
     public List<Account> list(Actor actor, Long systemId) {
         OrgScope scope = OrgScope.of(actor);
         Map<String, Object> p = new HashMap<>(scope.params());
@@ -182,6 +184,7 @@ public class AccessAccounts {
                 .query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public Account visible(long id, Actor actor) {
         OrgScope scope = OrgScope.of(actor);
         Map<String, Object> p = new HashMap<>(scope.params());

@@ -1,19 +1,18 @@
 package cn.govcloud.guard.access.internal;
 
-import static cn.govcloud.guard.access.internal.RemoteChannels.instant;
-import static cn.govcloud.guard.access.internal.RemoteChannels.ts;
+import static cn.govcloud.guard.access.internal.Columns.instant;
+import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.access.Grants;
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.audit.AuditResult;
+import cn.govcloud.guard.access.DataAccessGrantEnded;
+import cn.govcloud.guard.access.DataAccessRequested;
 import cn.govcloud.guard.duties.Duties;
-import cn.govcloud.guard.duties.DutyTrigger;
-import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
@@ -36,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,18 +65,20 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     private final JdbcClient jdbc;
     private final Systems systems;
     private final Duties duties;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Notifier notifier;
     private final OrganisationDirectory organisations;
     private final Clock clock;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
-    DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
+    DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, ApplicationEventPublisher events, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
                      Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
         this.catalog = catalog;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
+        this.events = events;
         this.audit = audit;
         this.notifier = notifier;
         this.organisations = organisations;
@@ -91,6 +93,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     // ---- the public API --------------------------------------------------------------------------
 
     @Override
+    @Transactional(readOnly = true)
     public boolean allows(long providerOrgId, long systemId, Purpose purpose, Instant at) {
         return activeGrant(providerOrgId, systemId, purpose, at) != null;
     }
@@ -157,7 +160,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
                 .param("scope", format(scope)).param("starts", ts(startsAt)).param("ends", ts(endsAt)).param("by", actor.username())
                 .param("now", ts(now)).update(key, "id");
         long id = key.getKey().longValue();
-        duties.raise(new DutyTrigger("data-access.requested", subject(system), now, reference(id)));
+        events.publishEvent(new DataAccessRequested(id, AccessSubjects.system(system), now));
         audit.record(AuditEvent.success("access.grant.request", reference(id), "A8.1 system " + systemId + " " + format(scope) + " "
                 + startsAt + "–" + endsAt));
         return id;
@@ -176,7 +179,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         }
         int changed = jdbc.sql("update access_grant set status = :s, decided_by = :by, decided_at = :now, decision_reason = :r "
                         + "where id = :id and status = 'REQUESTED'").param("s", grant ? "GRANTED" : "REFUSED").param("by", actor.username())
-                .param("now", ts(clock.instant())).param("r", RemoteChannels.blankToNull(reason)).param("id", id).update();
+                .param("now", ts(clock.instant())).param("r", Columns.blankToNull(reason)).param("id", id).update();
         if (changed != 1) {
             throw new RuleViolation("A8.1", "access.grant.error.decided");
         }
@@ -198,7 +201,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         if (changed != 1) {
             throw new RuleViolation("A8.1", "access.grant.error.notGranted");
         }
-        duties.raise(new DutyTrigger("data-access.grant-ended", subject(systems.find(g.systemId()).orElseThrow()), now, reference(id) + ":ended"));
+        events.publishEvent(new DataAccessGrantEnded(id, AccessSubjects.system(systems.find(g.systemId()).orElseThrow()), now));
         audit.record(AuditEvent.success("access.grant.revoke", reference(id), "A8.1 revoked"));
     }
 
@@ -247,11 +250,13 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     // ---- reads ------------------------------------------------------------------------------------
 
     /** A unit its own systems' grants; the provider its requests; supervisor and regulators all. */
+    @Transactional(readOnly = true)
     public List<Grant> list(Actor actor) {
         return jdbc.sql("select * from access_grant g where " + scope(actor, "g") + " order by g.id desc").params(params(actor))
                 .query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public Grant visible(long id, Actor actor) {
         Map<String, Object> p = new HashMap<>(params(actor));
         p.put("id", id);
@@ -259,6 +264,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
                 .orElseThrow(() -> new NotFound("grant " + id));
     }
 
+    @Transactional(readOnly = true)
     public List<Access> accesses(Actor actor) {
         return jdbc.sql("select * from access_data_access g where " + scope(actor, "g") + " order by g.id desc").params(params(actor))
                 .query((rs, i) -> {
@@ -305,9 +311,5 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
 
     static String reference(long id) {
         return "data-access:" + id;
-    }
-
-    private static Subject subject(SystemRef s) {
-        return new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(), Map.of("mlpsLevel", s.mlpsLevel()));
     }
 }

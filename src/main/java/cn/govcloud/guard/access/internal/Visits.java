@@ -1,7 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
-import static cn.govcloud.guard.access.internal.RemoteChannels.instant;
-import static cn.govcloud.guard.access.internal.RemoteChannels.ts;
+import static cn.govcloud.guard.access.internal.Columns.instant;
+import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
@@ -11,8 +11,6 @@ import cn.govcloud.guard.crypto.Masking;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.access.VisitAuthorised;
 import cn.govcloud.guard.access.VisitSignedIn;
-import cn.govcloud.guard.duties.Subject;
-import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
@@ -137,7 +135,7 @@ public class Visits {
                     .param("mobileMasked", Masking.mobile(v.mobile().strip())).update();
         }
         // the letter is the evidence the visit.requested duty asks for: raised and fulfilled at once
-        events.publishEvent(new VisitAuthorised(id, subject(system), now));
+        events.publishEvent(new VisitAuthorised(id, AccessSubjects.system(system), now));
         duties.fulfil(reference(id), "authorisation letter " + letterNumber.strip());
         audit.record(AuditEvent.success("access.visit.authorise", reference(id), "A9.1 letter " + letterNumber.strip() + " " + validFrom + "–"
                 + validUntil + " visitors " + visitors.size()));
@@ -180,7 +178,7 @@ public class Visits {
         if (changed != 1) {
             throw new RuleViolation("A9.1", "access.visit.error.notAuthorised");
         }
-        events.publishEvent(new VisitSignedIn(id, subject(systems.find(v.systemId()).orElseThrow()), now));
+        events.publishEvent(new VisitSignedIn(id, AccessSubjects.system(systems.find(v.systemId()).orElseThrow()), now));
         audit.record(AuditEvent.success("access.visit.sign-in", reference(id), "A9.1 escorted by " + v.escort()));
     }
 
@@ -202,10 +200,12 @@ public class Visits {
     }
 
     /** A unit its own visits; the provider (it runs the machine rooms) and the supervisor and regulators all. */
+    @Transactional(readOnly = true)
     public List<Visit> list(Actor actor) {
         return jdbc.sql("select * from access_visit v where " + scope(actor) + " order by v.id desc").params(params(actor)).query(this::map).list();
     }
 
+    @Transactional(readOnly = true)
     public Visit visible(long id, Actor actor) {
         Map<String, Object> p = new HashMap<>(params(actor));
         p.put("id", id);
@@ -248,9 +248,5 @@ public class Visits {
 
     static String reference(long id) {
         return "visit:" + id;
-    }
-
-    private static Subject subject(SystemRef s) {
-        return new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(), Map.of("mlpsLevel", s.mlpsLevel()));
     }
 }

@@ -2,9 +2,6 @@ package cn.govcloud.guard.access.web;
 
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
-import static cn.govcloud.guard.access.web.VisitApiController.date;
 
 import cn.govcloud.guard.access.internal.AccessAccounts;
 import cn.govcloud.guard.access.internal.AccessAccounts.Account;
@@ -12,15 +9,15 @@ import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
 import cn.govcloud.guard.access.internal.AccessAccounts.Responsible;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,10 +41,39 @@ class AccessAccountApiController {
         this.accounts = accounts;
     }
 
+    record AccountBody(Long systemId, String kind, @Size(max = 100) String accountName, @Size(max = 100) String holder,
+                       @Size(max = 1000) String privileges, @Size(max = 1000) String leastPrivilege, LocalDate createdOn, LocalDate expiresOn) {
+    }
+
+    /** A review: {@code decision} REVOKE revokes (with a reason), anything else confirms. */
+    record ReviewBody(String decision, @Size(max = 1000) String reason) {
+    }
+
+    record ResponsibleBody(@Size(max = 100) String person, @Size(max = 1000) String passwordPolicy) {
+    }
+
+    record ResponsibleView(long systemId, String person, String passwordPolicy, Instant updatedAt, String updatedBy) {
+
+        static ResponsibleView of(Responsible r) {
+            return new ResponsibleView(r.systemId(), r.person(), r.passwordPolicy(), r.updatedAt(), r.updatedBy());
+        }
+    }
+
+    record AccountView(long id, String rule, long orgId, long systemId, String kind, String accountName, String holder, String privileges,
+                       String leastPrivilege, LocalDate createdOn, LocalDate expiresOn, Instant lastReviewedAt, String lastReviewedBy,
+                       Instant revokedAt, String revokedReason, boolean expired, boolean unreviewed) {
+
+        static AccountView of(Account a) {
+            return new AccountView(a.id(), "A7.3", a.orgId(), a.systemId(), a.kind(), a.accountName(), a.holder(), a.privileges(),
+                    a.leastPrivilege(), a.createdOn(), a.expiresOn(), a.lastReviewedAt(), a.lastReviewedBy(), a.revokedAt(), a.revokedReason(),
+                    a.expired(), a.unreviewed());
+        }
+    }
+
     @GetMapping("/accounts")
     @Operation(summary = "Accounts (scoped), with `expired` and `unreviewed` (not reviewed since this quarter began) flags")
-    List<Map<String, Object>> list(@RequestParam(required = false) Long systemId) {
-        return accounts.list(Actor.require(), systemId).stream().map(AccessAccountApiController::json).toList();
+    List<AccountView> list(@RequestParam(required = false) Long systemId) {
+        return accounts.list(Actor.require(), systemId).stream().map(AccountView::of).toList();
     }
 
     @PostMapping("/accounts")
@@ -55,76 +81,37 @@ class AccessAccountApiController {
     @AllowUnitPeople
     @Operation(summary = "Register an account", description = "`{\"systemId\", \"kind\": OPS_TERMINAL|RELATED_TERMINAL|VPN|ZERO_TRUST|ADMIN|OTHER, "
             + "\"accountName\", \"holder\", \"privileges\", \"leastPrivilege\", \"createdOn\", \"expiresOn\"?}`; passwords are never stored")
-    Map<String, Object> register(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = longValue(b, "systemId", errors);
-        LocalDate created = date(b, "createdOn", errors);
-        LocalDate expires = date(b, "expiresOn", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("access.account.error.invalid", errors);
-        }
-        long id = accounts.register(new NewAccount(systemId, string(b, "kind"), string(b, "accountName"), string(b, "holder"),
-                string(b, "privileges"), string(b, "leastPrivilege"), created, expires));
-        return json(accounts.visible(id, Actor.require()));
+    AccountView register(@RequestBody(required = false) @Valid AccountBody body) {
+        AccountBody b = body == null ? new AccountBody(null, null, null, null, null, null, null, null) : body;
+        long id = accounts.register(new NewAccount(b.systemId(), b.kind(), b.accountName(), b.holder(), b.privileges(), b.leastPrivilege(),
+                b.createdOn(), b.expiresOn()));
+        return AccountView.of(accounts.visible(id, Actor.require()));
     }
 
     @GetMapping("/accounts/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return json(accounts.visible(id, Actor.require()));
+    AccountView get(@PathVariable long id) {
+        return AccountView.of(accounts.visible(id, Actor.require()));
     }
 
     @PostMapping("/accounts/{id}/review")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     @Operation(summary = "Review: `{\"decision\": \"CONFIRM\"|\"REVOKE\", \"reason\"}` (a revocation needs a reason)")
-    Map<String, Object> review(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        accounts.review(id, !"REVOKE".equals(string(b, "decision")), string(b, "reason"));
-        return json(accounts.visible(id, Actor.require()));
+    AccountView review(@PathVariable long id, @RequestBody(required = false) @Valid ReviewBody body) {
+        ReviewBody b = body == null ? new ReviewBody(null, null) : body;
+        accounts.review(id, !"REVOKE".equals(b.decision()), b.reason());
+        return AccountView.of(accounts.visible(id, Actor.require()));
     }
 
     @GetMapping("/systems/{systemId}/responsible")
-    Map<String, Object> responsible(@PathVariable long systemId) {
-        return json(accounts.responsible(systemId, Actor.require()).orElseThrow(() -> new NotFound("responsible of system " + systemId)));
+    ResponsibleView responsible(@PathVariable long systemId) {
+        return ResponsibleView.of(accounts.responsible(systemId, Actor.require()).orElseThrow(() -> new NotFound("responsible of system " + systemId)));
     }
 
     @PutMapping("/systems/{systemId}/responsible")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     @Operation(summary = "Name the one person responsible for a system's access and the password policy in force: `{\"person\", \"passwordPolicy\"}`")
-    Map<String, Object> setResponsible(@PathVariable long systemId, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        return json(accounts.setResponsible(systemId, string(b, "person"), string(b, "passwordPolicy")));
-    }
-
-    static Map<String, Object> json(Responsible r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("systemId", r.systemId());
-        m.put("person", r.person());
-        m.put("passwordPolicy", r.passwordPolicy());
-        m.put("updatedAt", r.updatedAt());
-        m.put("updatedBy", r.updatedBy());
-        return m;
-    }
-
-    static Map<String, Object> json(Account a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("rule", "A7.3");
-        m.put("orgId", a.orgId());
-        m.put("systemId", a.systemId());
-        m.put("kind", a.kind());
-        m.put("accountName", a.accountName());
-        m.put("holder", a.holder());
-        m.put("privileges", a.privileges());
-        m.put("leastPrivilege", a.leastPrivilege());
-        m.put("createdOn", a.createdOn());
-        m.put("expiresOn", a.expiresOn());
-        m.put("lastReviewedAt", a.lastReviewedAt());
-        m.put("lastReviewedBy", a.lastReviewedBy());
-        m.put("revokedAt", a.revokedAt());
-        m.put("revokedReason", a.revokedReason());
-        m.put("expired", a.expired());
-        m.put("unreviewed", a.unreviewed());
-        return m;
+    ResponsibleView setResponsible(@PathVariable long systemId, @RequestBody(required = false) @Valid ResponsibleBody body) {
+        ResponsibleBody b = body == null ? new ResponsibleBody(null, null) : body;
+        return ResponsibleView.of(accounts.setResponsible(systemId, b.person(), b.passwordPolicy()));
     }
 }

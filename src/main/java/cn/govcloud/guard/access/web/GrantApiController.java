@@ -2,9 +2,6 @@ package cn.govcloud.guard.access.web;
 
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.instant;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
 
 import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
@@ -16,8 +13,11 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Collection;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +44,43 @@ class GrantApiController {
         this.grants = grants;
     }
 
+    /** A request for access; {@code scope} a list of purposes (or one text "VIEW,COPY"). */
+    record GrantRequest(Long systemId, @Size(max = 500) String purpose,
+                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> scope, OffsetDateTime startsAt,
+                        OffsetDateTime endsAt) {
+    }
+
+    /** The unit's decision; {@code grant} absent counts as granted, a refusal needs the reason. */
+    record GrantDecision(Boolean grant, @Size(max = 2000) String reason) {
+    }
+
+    /** An access the provider reports: one purpose. */
+    record AccessReport(Long systemId, @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> purpose,
+                        @Size(max = 1000) String detail) {
+    }
+
+    record GrantView(long id, String rule, long orgId, long systemId, long providerOrgId, String purpose, Set<Purpose> scope, Instant startsAt,
+                     Instant endsAt, String status, boolean active, String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+                     String decisionReason) {
+
+        static GrantView of(Grant g) {
+            return new GrantView(g.id(), "A8.1", g.orgId(), g.systemId(), g.providerOrgId(), g.purpose(), g.scope(), g.startsAt(), g.endsAt(),
+                    g.status(), g.active(), g.requestedBy(), g.requestedAt(), g.decidedBy(), g.decidedAt(), g.decisionReason());
+        }
+    }
+
+    record AccessView(long id, Long grantId, long systemId, long orgId, String purpose, String actor, String detail, String source,
+                      Instant accessedAt, boolean violation) {
+
+        static AccessView of(Access a) {
+            return new AccessView(a.id(), a.grantId(), a.systemId(), a.orgId(), a.purpose(), a.actor(), a.detail(), a.source(), a.accessedAt(),
+                    a.violation());
+        }
+    }
+
     @GetMapping("/grants")
-    List<Map<String, Object>> list() {
-        return grants.list(Actor.require()).stream().map(GrantApiController::json).toList();
+    List<GrantView> list() {
+        return grants.list(Actor.require()).stream().map(GrantView::of).toList();
     }
 
     @PostMapping("/grants")
@@ -54,48 +88,45 @@ class GrantApiController {
     @AllowProvider
     @Operation(summary = "The provider asks for access to a system's data",
             description = "`{\"systemId\", \"purpose\", \"scope\": [\"VIEW\"|\"COPY\"|\"MODIFY\"|\"MOVE\"], \"startsAt\", \"endsAt\"}` (at most 90 days)")
-    Map<String, Object> request(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
+    GrantView request(@RequestBody(required = false) @Valid GrantRequest body) {
+        GrantRequest b = body == null ? new GrantRequest(null, null, null, null, null) : body;
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = longValue(b, "systemId", errors);
-        Instant starts = instant(b, "startsAt", errors);
-        Instant ends = instant(b, "endsAt", errors);
-        Set<Purpose> scope = purposes(b.get("scope"), errors);
-        if (systemId == null) {
+        Set<Purpose> scope = purposes(b.scope(), errors);
+        if (b.systemId() == null) {
             errors.put("systemId", "access.grant.error.system");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("access.grant.error.invalid", errors);
         }
-        long id = grants.request(systemId, string(b, "purpose"), scope, starts, ends);
-        return json(grants.visible(id, Actor.require()));
+        long id = grants.request(b.systemId(), b.purpose(), scope, instant(b.startsAt()), instant(b.endsAt()));
+        return GrantView.of(grants.visible(id, Actor.require()));
     }
 
     @GetMapping("/grants/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return json(grants.visible(id, Actor.require()));
+    GrantView get(@PathVariable long id) {
+        return GrantView.of(grants.visible(id, Actor.require()));
     }
 
     @PostMapping("/grants/{id}/decision")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     @Operation(summary = "The owning unit grants or refuses", description = "`{\"grant\": true|false, \"reason\"}`")
-    Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        grants.decide(id, !"false".equals(string(b, "grant")), string(b, "reason"));
-        return json(grants.visible(id, Actor.require()));
+    GrantView decide(@PathVariable long id, @RequestBody(required = false) @Valid GrantDecision body) {
+        GrantDecision b = body == null ? new GrantDecision(null, null) : body;
+        grants.decide(id, !Boolean.FALSE.equals(b.grant()), b.reason());
+        return GrantView.of(grants.visible(id, Actor.require()));
     }
 
     @PostMapping("/grants/{id}/revocation")
     @Allow(Role.UNIT_SECURITY_OFFICER)
-    Map<String, Object> revoke(@PathVariable long id) {
+    GrantView revoke(@PathVariable long id) {
         grants.revoke(id);
-        return json(grants.visible(id, Actor.require()));
+        return GrantView.of(grants.visible(id, Actor.require()));
     }
 
     @GetMapping("/accesses")
     @Operation(summary = "Accesses recorded under grants; `violation` true: without an active grant")
-    List<Map<String, Object>> accesses() {
-        return grants.accesses(Actor.require()).stream().map(GrantApiController::json).toList();
+    List<AccessView> accesses() {
+        return grants.accesses(Actor.require()).stream().map(AccessView::of).toList();
     }
 
     @PostMapping("/accesses")
@@ -104,12 +135,11 @@ class GrantApiController {
     @Operation(summary = "The provider records an access to a unit's system data",
             description = "`{\"systemId\", \"purpose\": \"VIEW\"|\"COPY\"|\"MODIFY\"|\"MOVE\", \"detail\"}`; without an active grant it is stored "
                     + "as a violation and the supervisor is told at once (A8.1)")
-    Map<String, Object> record(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
+    AccessView record(@RequestBody(required = false) @Valid AccessReport body) {
+        AccessReport b = body == null ? new AccessReport(null, null, null) : body;
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = longValue(b, "systemId", errors);
-        Set<Purpose> purpose = purposes(b.get("purpose"), errors);
-        if (systemId == null) {
+        Set<Purpose> purpose = purposes(b.purpose(), errors);
+        if (b.systemId() == null) {
             errors.put("systemId", "access.grant.error.system");
         }
         if (purpose.size() != 1) {
@@ -118,58 +148,28 @@ class GrantApiController {
         if (!errors.isEmpty()) {
             throw new InvalidInput("access.grant.error.invalid", errors);
         }
-        return json(grants.recordAccess(systemId, purpose.iterator().next(), string(b, "detail")));
+        return AccessView.of(grants.recordAccess(b.systemId(), purpose.iterator().next(), b.detail()));
     }
 
-    static Set<Purpose> purposes(Object value, Map<String, String> errors) {
+    /** Purposes by name, each item possibly "VIEW,COPY"; an unknown one names the scope. */
+    static Set<Purpose> purposes(List<String> values, Map<String, String> errors) {
         Set<Purpose> result = EnumSet.noneOf(Purpose.class);
-        if (value == null) {
+        if (values == null) {
             return result;
         }
-        Collection<?> items = value instanceof Collection<?> c ? c : List.of(String.valueOf(value).split(","));
-        for (Object item : items) {
-            try {
-                result.add(Purpose.valueOf(String.valueOf(item).strip()));
-            } catch (IllegalArgumentException e) {
-                errors.put("scope", "access.grant.error.scope");
+        for (String value : values) {
+            for (String item : String.valueOf(value).split(",")) {
+                try {
+                    result.add(Purpose.valueOf(item.strip()));
+                } catch (IllegalArgumentException e) {
+                    errors.put("scope", "access.grant.error.scope");
+                }
             }
         }
         return result;
     }
 
-    static Map<String, Object> json(Grant g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", g.id());
-        m.put("rule", "A8.1");
-        m.put("orgId", g.orgId());
-        m.put("systemId", g.systemId());
-        m.put("providerOrgId", g.providerOrgId());
-        m.put("purpose", g.purpose());
-        m.put("scope", g.scope());
-        m.put("startsAt", g.startsAt());
-        m.put("endsAt", g.endsAt());
-        m.put("status", g.status());
-        m.put("active", g.active());
-        m.put("requestedBy", g.requestedBy());
-        m.put("requestedAt", g.requestedAt());
-        m.put("decidedBy", g.decidedBy());
-        m.put("decidedAt", g.decidedAt());
-        m.put("decisionReason", g.decisionReason());
-        return m;
-    }
-
-    static Map<String, Object> json(Access a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("grantId", a.grantId());
-        m.put("systemId", a.systemId());
-        m.put("orgId", a.orgId());
-        m.put("purpose", a.purpose());
-        m.put("actor", a.actor());
-        m.put("detail", a.detail());
-        m.put("source", a.source());
-        m.put("accessedAt", a.accessedAt());
-        m.put("violation", a.violation());
-        return m;
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -4,12 +4,26 @@ import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.access.Channels.NewChannel;
-import cn.govcloud.guard.access.internal.RemoteChannels;
-import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
-import cn.govcloud.guard.access.internal.RemoteChannels.Verification;
+import cn.govcloud.guard.access.internal.Channel;
+import cn.govcloud.guard.access.internal.Channel.Approver;
+import cn.govcloud.guard.access.internal.ChannelDecisions;
+import cn.govcloud.guard.access.internal.ChannelGateway;
+import cn.govcloud.guard.access.internal.ChannelGateway.Verification;
+import cn.govcloud.guard.access.internal.ChannelQueries;
+import cn.govcloud.guard.access.internal.ChannelRequests;
+import cn.govcloud.guard.access.internal.ChannelUse;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.access.web.ChannelDto.Allowed;
+import cn.govcloud.guard.access.web.ChannelDto.ChannelView;
+import cn.govcloud.guard.access.web.ChannelDto.ChannelWithApprover;
+import cn.govcloud.guard.access.web.ChannelDto.Credential;
+import cn.govcloud.guard.access.web.ChannelDto.CredentialBody;
+import cn.govcloud.guard.access.web.ChannelDto.Decision;
+import cn.govcloud.guard.access.web.ChannelDto.GatewayAnswer;
+import cn.govcloud.guard.access.web.ChannelDto.NewChannelBody;
+import cn.govcloud.guard.access.web.ChannelDto.Refused;
+import jakarta.validation.Valid;
 import cn.govcloud.guard.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,8 +34,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -51,10 +63,19 @@ import org.springframework.web.bind.annotation.RestController;
         + "requester sees the single-use credential once → the gateway verifies it once (一次一用、单次有效) → closure.")
 @AllowParties
 class RemoteChannelApiController {
-    private final RemoteChannels channels;
+    private final ChannelQueries channels;
+    private final ChannelRequests requests;
+    private final ChannelDecisions decisions;
+    private final ChannelUse use;
+    private final ChannelGateway gateway;
 
-    RemoteChannelApiController(RemoteChannels channels) {
+    RemoteChannelApiController(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use,
+                               ChannelGateway gateway) {
         this.channels = channels;
+        this.requests = requests;
+        this.decisions = decisions;
+        this.use = use;
+        this.gateway = gateway;
     }
 
     @PostMapping("/verify")
@@ -77,32 +98,23 @@ class RemoteChannelApiController {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "refused", value = """
                     {"allow": false, "reason": "凭据已使用，一次一用、单次有效（A9.3） / credential already used", "rule": "A9.3"}""")))
     @ApiResponse(responseCode = "401", description = "No valid gateway token (scope `channels:verify`)")
-    ResponseEntity<Map<String, Object>> verify(@RequestBody(required = false) Map<String, Object> body, HttpServletRequest request) {
-        Object credential = body == null ? null : body.get("credential");
-        Verification v = channels.verify(credential == null ? null : String.valueOf(credential), request.getRemoteAddr());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("allow", v.allow());
+    ResponseEntity<GatewayAnswer> verify(@RequestBody(required = false) @Valid CredentialBody body, HttpServletRequest request) {
+        Verification v = gateway.verify(body == null ? null : body.credential(), request.getRemoteAddr());
         if (v.allow()) {
             Channel c = v.channel();
-            m.put("channelId", c.id());
-            m.put("user", c.requestedBy());
-            m.put("operator", c.operatorName());
-            m.put("systemId", c.systemId());
-            m.put("channelType", c.channelType());
-            m.put("accounts", c.accounts());
-            m.put("startsAt", c.startsAt());
-            m.put("endsAt", c.endsAt());
-            return ResponseEntity.ok(m);
+            return ResponseEntity.ok(new Allowed(true, c.id(), c.requestedBy(), c.operatorName(), c.systemId(), c.channelType(), c.accounts(),
+                    c.startsAt(), c.endsAt()));
         }
-        m.put("reason", v.reason());
-        m.put("rule", "A9.3");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(m);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new Refused(false, v.reason(), "A9.3"));
     }
 
     @GetMapping
     @Operation(summary = "Channels the caller may see (the provider: every approved channel; a unit: its own)")
-    List<Map<String, Object>> list() {
-        return channels.list(Actor.require()).stream().map(this::withApprover).toList();
+    List<ChannelWithApprover> list() {
+        Actor actor = Actor.require();
+        List<Channel> all = channels.list(actor);
+        Map<Long, Approver> approvers = channels.approvers(all);
+        return all.stream().map(c -> withApprover(c, approvers.get(c.id()), actor)).toList();
     }
 
     @PostMapping
@@ -112,64 +124,55 @@ class RemoteChannelApiController {
             `{"systemId", "purpose", "operations", "accounts", "channelType": "VPN"|"ZERO_TRUST", "operatorName", "startsAt", "endsAt", \
             "longTerm": false}`. A window longer than the maximum (8 hours by default) → 409 `A9.2` unless `longTerm` is true, which \
             then needs the network-security regulator's approval (A9.3).""")
-    Map<String, Object> create(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = longValue(b, "systemId", errors);
-        Instant starts = instant(b, "startsAt", errors);
-        Instant ends = instant(b, "endsAt", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("access.channel.error.invalid", errors);
-        }
-        long id = channels.request(new NewChannel(systemId, string(b, "purpose"), string(b, "operations"), string(b, "accounts"),
-                string(b, "channelType"), string(b, "operatorName"), starts, ends, Boolean.parseBoolean(string(b, "longTerm"))));
-        return json(channels.visible(id, Actor.require()));
+    ChannelView create(@RequestBody(required = false) @Valid NewChannelBody body) {
+        NewChannelBody b = body == null ? new NewChannelBody(null, null, null, null, null, null, null, null, null) : body;
+        long id = requests.request(new NewChannel(b.systemId(), b.purpose(), b.operations(), b.accounts(), b.channelType(), b.operatorName(),
+                instant(b.startsAt()), instant(b.endsAt()), Boolean.TRUE.equals(b.longTerm())));
+        return view(id);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One channel with its state (REQUESTED, AWAITING_REGULATOR, READY, OPEN, USED, CLOSED, REFUSED, EXPIRED)",
             description = "The credential itself is never part of it; `credentialIssued` and `consumedAt` tell whether it was shown and used.")
-    Map<String, Object> get(@PathVariable long id) {
-        return withApprover(channels.visible(id, Actor.require()));
+    ChannelWithApprover get(@PathVariable long id) {
+        Actor actor = Actor.require();
+        Channel c = channels.visible(id, actor);
+        return withApprover(c, "REQUESTED".equals(c.status()) ? channels.approver(c) : null, actor);
     }
 
-    /** The channel plus, while it waits for a decision, who is to make it and whether the caller may. */
-    private Map<String, Object> withApprover(Channel c) {
-        Map<String, Object> m = json(c);
-        m.put("approver", "REQUESTED".equals(c.status()) ? channels.approver(c).name() : null);
-        m.put("mayDecide", channels.mayDecide(c, Actor.require()));
-        return m;
+    private ChannelWithApprover withApprover(Channel c, Approver approver, Actor actor) {
+        return new ChannelWithApprover(ChannelView.of(c), approver, channels.mayDecide(c, actor, approver));
     }
 
     @PostMapping("/{id}/approval")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.SUPERVISOR})
     @Operation(summary = "The unit's security officer (A9.2, not the requester) or, for the platform, the supervisor (A5.3) decides",
             description = "`{\"approve\": true|false, \"note\"}`; a refusal needs a note.")
-    Map<String, Object> approval(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        if (!"false".equals(string(b, "approve"))) {
-            channels.approve(id, string(b, "note"));
+    ChannelView approval(@PathVariable long id, @RequestBody(required = false) @Valid Decision body) {
+        Decision b = body == null ? new Decision(null, null, null) : body;
+        if (b.approved()) {
+            decisions.approve(id, b.note());
         } else {
-            channels.refuse(id, string(b, "note"));
+            decisions.refuse(id, b.note());
         }
-        return json(channels.visible(id, Actor.require()));
+        return view(id);
     }
 
     @PostMapping("/{id}/regulator-decision")
     @Allow(Role.REGULATOR)
     @Operation(summary = "The network-security regulator decides on a long-term channel (A9.3)", description = "`{\"approve\", \"reason\"}`")
-    Map<String, Object> regulator(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        channels.regulatorDecide(id, !"false".equals(string(b, "approve")), string(b, "reason"));
-        return json(channels.visible(id, Actor.require()));
+    ChannelView regulator(@PathVariable long id, @RequestBody(required = false) @Valid Decision body) {
+        Decision b = body == null ? new Decision(null, null, null) : body;
+        decisions.regulatorDecide(id, b.approved(), b.reason());
+        return view(id);
     }
 
     @PostMapping("/{id}/opening")
     @AllowProvider
     @Operation(summary = "The provider opens an approved channel (A9.2; long-term after the regulator, A9.3; the platform's after the supervisor, A5.3)")
-    Map<String, Object> open(@PathVariable long id) {
-        channels.open(id);
-        return json(channels.visible(id, Actor.require()));
+    ChannelView open(@PathVariable long id) {
+        use.open(id);
+        return view(id);
     }
 
     @PostMapping("/{id}/credential")
@@ -177,86 +180,25 @@ class RemoteChannelApiController {
     @Operation(summary = "The requester receives the single-use credential — once (A9.3)", description = """
             `200 {"credential": "ggc_…", "endsAt"}` the first time (256 random bits; the platform keeps only its HMAC-SM3); \
             every later call → 409 `A9.3`. Hand it to the gateway client; it works for one verification inside the window.""")
-    Map<String, Object> credential(@PathVariable long id) {
-        String secret = channels.revealCredential(id);
+    Credential credential(@PathVariable long id) {
+        String secret = use.revealCredential(id);
         Channel c = channels.visible(id, Actor.require());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("channelId", id);
-        m.put("credential", secret);
-        m.put("startsAt", c.startsAt());
-        m.put("endsAt", c.endsAt());
-        return m;
+        return new Credential(id, secret, c.startsAt(), c.endsAt());
     }
 
     @PostMapping("/{id}/closure")
     @AllowProviderAndUnits
     @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working")
-    Map<String, Object> close(@PathVariable long id) {
-        channels.close(id);
-        return json(channels.visible(id, Actor.require()));
+    ChannelView close(@PathVariable long id) {
+        use.close(id);
+        return view(id);
     }
 
-    static Map<String, Object> json(Channel c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("kind", c.kind());
-        m.put("rule", "PLATFORM".equals(c.kind()) ? "A5.3" : c.longTerm() ? "A9.3" : "A9.2");
-        m.put("orgId", c.orgId());
-        m.put("systemId", c.systemId());
-        m.put("purpose", c.purpose());
-        m.put("operations", c.operations());
-        m.put("accounts", c.accounts());
-        m.put("channelType", c.channelType());
-        m.put("operatorName", c.operatorName());
-        m.put("startsAt", c.startsAt());
-        m.put("endsAt", c.endsAt());
-        m.put("longTerm", c.longTerm());
-        m.put("status", c.effectiveStatus());
-        m.put("requestedBy", c.requestedBy());
-        m.put("requestedAt", c.requestedAt());
-        m.put("approvedBy", c.approvedBy());
-        m.put("approvedAt", c.approvedAt());
-        m.put("regulatorBy", c.regulatorBy());
-        m.put("regulatorAt", c.regulatorAt());
-        m.put("decisionReason", c.decisionReason());
-        m.put("openedBy", c.openedBy());
-        m.put("openedAt", c.openedAt());
-        m.put("credentialIssued", c.credentialIssued());
-        m.put("consumedAt", c.consumedAt());
-        m.put("consumedFrom", c.consumedFrom());
-        m.put("closedBy", c.closedBy());
-        m.put("closedAt", c.closedAt());
-        return m;
+    private ChannelView view(long id) {
+        return ChannelView.of(channels.visible(id, Actor.require()));
     }
 
-    static String string(Map<String, Object> body, String field) {
-        Object v = body.get(field);
-        return v == null ? null : String.valueOf(v);
-    }
-
-    static Instant instant(Map<String, Object> body, String field, Map<String, String> errors) {
-        String v = string(body, field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(v.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "access.error.instant");
-            return null;
-        }
-    }
-
-    static Long longValue(Map<String, Object> body, String field, Map<String, String> errors) {
-        String v = string(body, field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "access.error.number");
-            return null;
-        }
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -4,8 +4,11 @@ import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.access.Channels.NewChannel;
-import cn.govcloud.guard.access.internal.RemoteChannels;
-import cn.govcloud.guard.access.internal.RemoteChannels.Channel;
+import cn.govcloud.guard.access.internal.Channel;
+import cn.govcloud.guard.access.internal.ChannelDecisions;
+import cn.govcloud.guard.access.internal.ChannelQueries;
+import cn.govcloud.guard.access.internal.ChannelRequests;
+import cn.govcloud.guard.access.internal.ChannelUse;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
@@ -36,12 +39,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowParties
 class RemoteChannelPages {
-    private final RemoteChannels channels;
+    private final ChannelQueries channels;
+    private final ChannelRequests requests;
+    private final ChannelDecisions decisions;
+    private final ChannelUse use;
     private final Systems systems;
     private final MessageSource messages;
     private final Refusals refusals;
 
-    RemoteChannelPages(RemoteChannels channels, Systems systems, MessageSource messages, Refusals refusals) {
+    RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
+                       MessageSource messages, Refusals refusals) {
+        this.requests = requests;
+        this.decisions = decisions;
+        this.use = use;
         this.refusals = refusals;
         this.channels = channels;
         this.systems = systems;
@@ -70,7 +80,7 @@ class RemoteChannelPages {
         Instant starts = local(form.get("startsAt"), "startsAt", errors);
         Instant ends = local(form.get("endsAt"), "endsAt", errors);
         Long requestedSystem = systemId;
-        Optional<Long> id = refusals.submit(errors, "access.channel.error.invalid", field -> field, () -> channels.request(
+        Optional<Long> id = refusals.submit(errors, "access.channel.error.invalid", field -> field, () -> requests.request(
                 new NewChannel(requestedSystem, form.get("purpose"), form.get("operations"), form.get("accounts"), form.get("channelType"),
                         form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm")))));
         if (id.isPresent()) {
@@ -92,9 +102,9 @@ class RemoteChannelPages {
                     Model model, RedirectAttributes redirect) {
         return act(id, model, () -> {
             if ("refuse".equals(decision)) {
-                channels.refuse(id, note);
+                decisions.refuse(id, note);
             } else {
-                channels.approve(id, note);
+                decisions.approve(id, note);
             }
         });
     }
@@ -103,19 +113,19 @@ class RemoteChannelPages {
     @Allow(Role.REGULATOR)
     String regulator(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
                      Model model) {
-        return act(id, model, () -> channels.regulatorDecide(id, !"refuse".equals(decision), note));
+        return act(id, model, () -> decisions.regulatorDecide(id, !"refuse".equals(decision), note));
     }
 
     @PostMapping("/access/channels/{id}/opening")
     @AllowProvider
     String open(@PathVariable long id, Model model) {
-        return act(id, model, () -> channels.open(id));
+        return act(id, model, () -> use.open(id));
     }
 
     @PostMapping("/access/channels/{id}/closure")
     @AllowProviderAndUnits
     String close(@PathVariable long id, Model model) {
-        return act(id, model, () -> channels.close(id));
+        return act(id, model, () -> use.close(id));
     }
 
     /**
@@ -127,7 +137,7 @@ class RemoteChannelPages {
     String credential(@PathVariable long id, Model model, HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-store");
         try {
-            String secret = channels.revealCredential(id);
+            String secret = use.revealCredential(id);
             detail(id, model, null);
             model.addAttribute("credential", secret);
         } catch (RuleViolation e) {
@@ -175,7 +185,7 @@ class RemoteChannelPages {
         model.addAttribute("mayRequest", unit || actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("platformRequest", actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("mySystems", unit ? systems.ofOrganisation(actor.orgId()) : List.of());
-        model.addAttribute("maxHours", channels.maxWindow().toHours());
+        model.addAttribute("maxHours", requests.maxWindow().toHours());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("zone", WorkingCalendar.ZONE);

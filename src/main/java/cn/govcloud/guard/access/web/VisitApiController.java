@@ -3,22 +3,19 @@ package cn.govcloud.guard.access.web;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowUnitPeople;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.longValue;
-import static cn.govcloud.guard.access.web.RemoteChannelApiController.string;
 
 import cn.govcloud.guard.access.internal.Visits;
 import cn.govcloud.guard.access.internal.Visits.NewVisitor;
 import cn.govcloud.guard.access.internal.Visits.Visit;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +37,38 @@ class VisitApiController {
         this.visits = visits;
     }
 
+    /** The unit's authorisation letter with the visitors it names. */
+    record LetterBody(Long systemId, @Size(max = 1000) String purpose, @Size(max = 100) String letterNumber, LocalDate validFrom,
+                      LocalDate validUntil, List<@Valid VisitorBody> visitors) {
+    }
+
+    record VisitorBody(@Size(max = 100) String realName, @Size(max = 50) String idNumber, @Size(max = 50) String mobile) {
+    }
+
+    record EscortBody(@Size(max = 100) String escort) {
+    }
+
+    record SignOutBody(@Size(max = 2000) String workDone) {
+    }
+
+    /** A visitor as shown: the ID number and mobile masked. */
+    record VisitorView(String realName, String idNumber, String mobile) {
+    }
+
+    record VisitView(long id, String rule, long orgId, long systemId, String purpose, String letterNumber, LocalDate validFrom,
+                     LocalDate validUntil, boolean letterValidToday, String escort, String status, Instant signedInAt, Instant signedOutAt,
+                     String workDone, List<VisitorView> visitors, String recordedBy) {
+
+        static VisitView of(Visit v) {
+            return new VisitView(v.id(), "A9.1", v.orgId(), v.systemId(), v.purpose(), v.letterNumber(), v.validFrom(), v.validUntil(),
+                    v.letterValidToday(), v.escort(), v.status(), v.signedInAt(), v.signedOutAt(), v.workDone(),
+                    v.visitors().stream().map(p -> new VisitorView(p.realName(), p.idNumberMasked(), p.mobileMasked())).toList(), v.recordedBy());
+        }
+    }
+
     @GetMapping
-    List<Map<String, Object>> list() {
-        return visits.list(Actor.require()).stream().map(VisitApiController::json).toList();
+    List<VisitView> list() {
+        return visits.list(Actor.require()).stream().map(VisitView::of).toList();
     }
 
     @PostMapping
@@ -50,92 +76,40 @@ class VisitApiController {
     @AllowUnitPeople
     @Operation(summary = "The owning unit issues the authorisation letter", description = "`{\"systemId\", \"purpose\", \"letterNumber\", "
             + "\"validFrom\", \"validUntil\", \"visitors\": [{\"realName\", \"idNumber\", \"mobile\"}]}`; ID numbers are stored SM4-encrypted and shown masked")
-    Map<String, Object> authorise(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = longValue(b, "systemId", errors);
-        LocalDate from = date(b, "validFrom", errors);
-        LocalDate until = date(b, "validUntil", errors);
+    VisitView authorise(@RequestBody(required = false) @Valid LetterBody body) {
+        LetterBody b = body == null ? new LetterBody(null, null, null, null, null, null) : body;
         List<NewVisitor> visitors = new ArrayList<>();
-        if (b.get("visitors") instanceof List<?> list) {
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> m) {
-                    visitors.add(new NewVisitor(str(m.get("realName")), str(m.get("idNumber")), str(m.get("mobile"))));
-                } else {
-                    visitors.add(null);
-                }
-            }
+        if (b.visitors() != null) {
+            b.visitors().forEach(v -> visitors.add(v == null ? null : new NewVisitor(v.realName(), v.idNumber(), v.mobile())));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("access.visit.error.invalid", errors);
-        }
-        long id = visits.authorise(systemId, string(b, "purpose"), string(b, "letterNumber"), from, until, visitors);
-        return json(visits.visible(id, Actor.require()));
+        long id = visits.authorise(b.systemId(), b.purpose(), b.letterNumber(), b.validFrom(), b.validUntil(), visitors);
+        return VisitView.of(visits.visible(id, Actor.require()));
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return json(visits.visible(id, Actor.require()));
+    VisitView get(@PathVariable long id) {
+        return VisitView.of(visits.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/escort")
     @AllowProvider
-    Map<String, Object> escort(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        visits.assignEscort(id, body == null ? null : string(body, "escort"));
-        return json(visits.visible(id, Actor.require()));
+    VisitView escort(@PathVariable long id, @RequestBody(required = false) @Valid EscortBody body) {
+        visits.assignEscort(id, body == null ? null : body.escort());
+        return VisitView.of(visits.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/sign-in")
     @AllowProvider
     @Operation(summary = "Sign-in: refused (409 A9.1) without a letter valid today or without an escort")
-    Map<String, Object> signIn(@PathVariable long id) {
+    VisitView signIn(@PathVariable long id) {
         visits.signIn(id);
-        return json(visits.visible(id, Actor.require()));
+        return VisitView.of(visits.visible(id, Actor.require()));
     }
 
     @PostMapping("/{id}/sign-out")
     @AllowProvider
-    Map<String, Object> signOut(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        visits.signOut(id, body == null ? null : string(body, "workDone"));
-        return json(visits.visible(id, Actor.require()));
-    }
-
-    static Map<String, Object> json(Visit v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("rule", "A9.1");
-        m.put("orgId", v.orgId());
-        m.put("systemId", v.systemId());
-        m.put("purpose", v.purpose());
-        m.put("letterNumber", v.letterNumber());
-        m.put("validFrom", v.validFrom());
-        m.put("validUntil", v.validUntil());
-        m.put("letterValidToday", v.letterValidToday());
-        m.put("escort", v.escort());
-        m.put("status", v.status());
-        m.put("signedInAt", v.signedInAt());
-        m.put("signedOutAt", v.signedOutAt());
-        m.put("workDone", v.workDone());
-        m.put("visitors", v.visitors().stream().map(p -> Map.of("realName", p.realName(), "idNumber", p.idNumberMasked(),
-                "mobile", p.mobileMasked())).toList());
-        m.put("recordedBy", v.recordedBy());
-        return m;
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : String.valueOf(o);
-    }
-
-    static LocalDate date(Map<String, Object> body, String field, Map<String, String> errors) {
-        String v = string(body, field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "access.error.date");
-            return null;
-        }
+    VisitView signOut(@PathVariable long id, @RequestBody(required = false) @Valid SignOutBody body) {
+        visits.signOut(id, body == null ? null : body.workDone());
+        return VisitView.of(visits.visible(id, Actor.require()));
     }
 }

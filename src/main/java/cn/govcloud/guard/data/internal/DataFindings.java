@@ -5,10 +5,6 @@ import cn.govcloud.guard.data.DataSecurity.Grade;
 import cn.govcloud.guard.data.DataSecurity.LegalBasis;
 import cn.govcloud.guard.data.DataSecurity.Result;
 import cn.govcloud.guard.data.DataSecurity.TransferStatus;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
-import cn.govcloud.guard.data.internal.DataService.Policy;
-import cn.govcloud.guard.data.internal.DataService.RestoreTest;
-import cn.govcloud.guard.data.internal.DataService.Transfer;
 import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
@@ -49,16 +45,19 @@ public class DataFindings {
                           String datasetName, Long policyId, Long transferId, String message) {
     }
 
-    private final DataService data;
+    private final DataQueries data;
+    private final DataTexts texts;
     private final RuleCatalog catalog;
     private final Clock clock;
 
-    DataFindings(DataService data, RuleCatalog catalog, Clock clock) {
+    DataFindings(DataQueries data, DataTexts texts, RuleCatalog catalog, Clock clock) {
         this.data = data;
+        this.texts = texts;
         this.catalog = catalog;
         this.clock = clock;
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public List<Finding> findings(Actor actor) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
@@ -88,7 +87,7 @@ public class DataFindings {
             if (p == null) {
                 BackupMinimum min = minimum(d.grade());
                 findings.add(new Finding(min.rule(), Kind.NO_POLICY, d.orgId(), d.orgName(), d.systemId(), d.systemName(), d.id(), d.name(),
-                        null, null, data.text("data.finding.noPolicy", data.text("data.grade." + d.grade()))));
+                        null, null, texts.text("data.finding.noPolicy", texts.text("data.grade." + d.grade()))));
             } else {
                 policyGrade.merge(p.id(), d.grade(), Grade::max);
             }
@@ -100,43 +99,43 @@ public class DataFindings {
             String subject = p.datasetName();
             List<String> shortfalls = new ArrayList<>();
             if (!p.localCopy()) {
-                shortfalls.add(data.text("data.shortfall.local"));
+                shortfalls.add(texts.text("data.shortfall.local"));
             }
             if (min.offsite() && !p.offsiteCopy()) {
-                shortfalls.add(data.text("data.shortfall.offsite"));
+                shortfalls.add(texts.text("data.shortfall.offsite"));
             }
             if (p.everyHours() > min.maxEveryHours()) {
-                shortfalls.add(data.text("data.shortfall.every", p.everyHours(), min.maxEveryHours()));
+                shortfalls.add(texts.text("data.shortfall.every", p.everyHours(), min.maxEveryHours()));
             }
             if (p.retentionDays() < min.minRetentionDays()) {
-                shortfalls.add(data.text("data.shortfall.retention", p.retentionDays(), min.minRetentionDays()));
+                shortfalls.add(texts.text("data.shortfall.retention", p.retentionDays(), min.minRetentionDays()));
             }
             if (!shortfalls.isEmpty()) {
                 findings.add(new Finding(min.rule(), Kind.BELOW_MINIMUM, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
-                        p.id(), null, data.text("data.finding.belowMinimum", data.text("data.grade." + grade), String.join("；", shortfalls))));
+                        p.id(), null, texts.text("data.finding.belowMinimum", texts.text("data.grade." + grade), String.join("；", shortfalls))));
             }
             Instant last = lastBackup.get(p.id());
             Instant since = last != null ? last : p.updatedAt();
             Duration allowed = Duration.ofHours((long) p.everyHours() + min.graceHours());
             if (since.plus(allowed).isBefore(now)) {
                 findings.add(new Finding(min.rule(), Kind.MISSED_BACKUP, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
-                        p.id(), null, last == null ? data.text("data.finding.neverBackedUp", p.everyHours())
-                        : data.text("data.finding.missedBackup", last.toString(), p.everyHours())));
+                        p.id(), null, last == null ? texts.text("data.finding.neverBackedUp", p.everyHours())
+                        : texts.text("data.finding.missedBackup", last.toString(), p.everyHours())));
             }
             List<RestoreTest> policyTests = tests.getOrDefault(p.id(), List.of());
             if (!policyTests.isEmpty() && policyTests.get(0).result() == Result.FAILED) {
                 findings.add(new Finding(RESTORE_RULE, Kind.RESTORE_FAILED, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(), subject,
-                        p.id(), null, data.text("data.finding.restoreFailed", policyTests.get(0).testedAt().toString())));
+                        p.id(), null, texts.text("data.finding.restoreFailed", policyTests.get(0).testedAt().toString())));
             } else {
                 Instant yearAgo = now.minus(Duration.ofDays(365));
                 boolean recent = policyTests.stream().anyMatch(t -> t.result() == Result.SUCCESS && t.testedAt().isAfter(yearAgo));
                 if (!recent && p.updatedAt().isBefore(yearAgo)) {
                     findings.add(new Finding(RESTORE_RULE, Kind.NO_RESTORE_TEST, p.orgId(), orgName, p.systemId(), p.systemName(), p.datasetId(),
-                            subject, p.id(), null, data.text("data.finding.noRestoreTest")));
+                            subject, p.id(), null, texts.text("data.finding.noRestoreTest")));
                 }
             }
         }
-        Map<Long, Dataset> sets = DataService.byId(datasets, Dataset::id);
+        Map<Long, Dataset> sets = DataChecks.byId(datasets, Dataset::id);
         for (Transfer t : data.transfers(actor)) {
             if (!t.datasetGrade().importantOrCore() || t.status() == TransferStatus.WITHDRAWN) {
                 continue;
@@ -147,8 +146,8 @@ public class DataFindings {
                 Dataset d = sets.get(t.datasetId());
                 findings.add(new Finding(TRANSFER_RULE, Kind.TRANSFER_WITHOUT_ASSESSMENT, t.orgId(), t.orgName(), d == null ? 0 : d.systemId(),
                         d == null ? "" : d.systemName(), t.datasetId(), t.datasetName(), null, t.id(),
-                        data.text("data.finding.transfer", data.text("data.grade." + t.datasetGrade()), t.recipient(), t.country(),
-                                data.text("data.basis." + t.legalBasis()), data.text("data.transferStatus." + t.status()))));
+                        texts.text("data.finding.transfer", texts.text("data.grade." + t.datasetGrade()), t.recipient(), t.country(),
+                                texts.text("data.basis." + t.legalBasis()), texts.text("data.transferStatus." + t.status()))));
             }
         }
         return findings;

@@ -6,7 +6,6 @@ import cn.govcloud.guard.data.DataSecurity.HarmSeverity;
 import cn.govcloud.guard.data.DataSecurity.NewDataset;
 import cn.govcloud.guard.data.DataSecurity.Part;
 import cn.govcloud.guard.data.DataSecurity.PartKind;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
 import cn.govcloud.guard.documents.Spreadsheets;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -92,15 +91,18 @@ public class DataImport {
         }
     }
 
-    private final DataService data;
+    private final DataCatalog catalog;
+    private final DataQueries queries;
 
-    DataImport(DataService data) {
-        this.data = data;
+    DataImport(DataCatalog catalog, DataQueries queries) {
+        this.catalog = catalog;
+        this.queries = queries;
     }
 
     /** The unit's catalog (or, for the supervisor and regulators, every unit's) as a workbook in the import's columns. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
     public byte[] export(Actor actor) {
-        return workbook(data.datasets(actor));
+        return workbook(queries.datasets(actor));
     }
 
     public byte[] template() {
@@ -155,7 +157,7 @@ public class DataImport {
     /** Imports every row as a data set of the actor's unit, or nothing. */
     public List<Long> importFile(InputStream in) {
         Actor actor = Actor.require();
-        return data.catalogAll(parse(in, actor));
+        return catalog.catalogAll(parse(in, actor));
     }
 
     List<NewDataset> parse(InputStream in, Actor actor) {
@@ -170,7 +172,7 @@ public class DataImport {
     private List<NewDataset> rows(Sheet sheet, Actor actor) {
         header(sheet.getRow(0));
         Map<String, Long> systemIds = new LinkedHashMap<>();
-        for (SystemRef s : data.ownSystems(actor)) {
+        for (SystemRef s : queries.ownSystems(actor)) {
             systemIds.putIfAbsent(s.name(), s.id());
         }
         List<NewDataset> sets = new ArrayList<>();
@@ -206,21 +208,21 @@ public class DataImport {
             if (!any) {
                 continue;
             }
-            Long systemId = DataService.blank(values[0]) ? null : systemIds.getOrDefault(values[0].strip(), -1L);
-            Grade grade = DataService.blank(values[6]) ? null : lookup(GRADES, values[6]);
-            HarmObject object = DataService.blank(values[7]) ? null : lookup(OBJECTS, values[7]);
-            HarmSeverity severity = DataService.blank(values[8]) ? null : lookup(SEVERITIES, values[8]);
-            if (!DataService.blank(values[6]) && grade == null) {
+            Long systemId = DataChecks.blank(values[0]) ? null : systemIds.getOrDefault(values[0].strip(), -1L);
+            Grade grade = DataChecks.blank(values[6]) ? null : lookup(GRADES, values[6]);
+            HarmObject object = DataChecks.blank(values[7]) ? null : lookup(OBJECTS, values[7]);
+            HarmSeverity severity = DataChecks.blank(values[8]) ? null : lookup(SEVERITIES, values[8]);
+            if (!DataChecks.blank(values[6]) && grade == null) {
                 addOnce(errors, bad, rowNumber, 6, "data.import.error.value");
             }
-            if (!DataService.blank(values[7]) && object == null) {
+            if (!DataChecks.blank(values[7]) && object == null) {
                 addOnce(errors, bad, rowNumber, 7, "data.import.error.value");
             }
-            if (!DataService.blank(values[8]) && severity == null) {
+            if (!DataChecks.blank(values[8]) && severity == null) {
                 addOnce(errors, bad, rowNumber, 8, "data.import.error.value");
             }
             List<Part> parts = new ArrayList<>();
-            if (!DataService.blank(values[10])) {
+            if (!DataChecks.blank(values[10])) {
                 for (String item : PART_SEPARATOR.split(values[10])) {
                     if (item.isBlank()) {
                         continue;
@@ -236,7 +238,7 @@ public class DataImport {
                 }
             }
             NewDataset d = new NewDataset(systemId, values[1], values[2], values[3], values[4], values[5], grade, object, severity, values[9], parts);
-            Map<String, String> fieldErrors = data.check(d, actor);
+            Map<String, String> fieldErrors = catalog.check(d, actor);
             for (Map.Entry<String, String> e : fieldErrors.entrySet()) {
                 int column = FIELDS.indexOf(e.getKey());
                 if (column >= 0) {
@@ -247,7 +249,7 @@ public class DataImport {
                 addOnce(errors, bad, rowNumber, 1, "data.error.duplicate");
             }
             if (fieldErrors.isEmpty() && bad.isEmpty()) {
-                Grade required = DataService.requiredGrade(d);
+                Grade required = DataAsset.requiredGrade(d);
                 if (grade != null && grade.below(required)) {
                     // A8.2 就高从严, checked here too so every row's error is listed at once
                     errors.add(new RowError(rowNumber, COLUMNS.get(6), "data.import.error.gradeBelowRequired", GRADES.get(required)));

@@ -14,20 +14,24 @@ import cn.govcloud.guard.data.internal.DataFindings.Finding;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
 import cn.govcloud.guard.data.internal.DataImport.RowError;
-import cn.govcloud.guard.data.internal.DataService;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
-import cn.govcloud.guard.data.internal.DataService.Policy;
-import cn.govcloud.guard.data.internal.DataService.Transfer;
+import cn.govcloud.guard.data.internal.Backups;
+import cn.govcloud.guard.data.internal.CrossBorder;
+import cn.govcloud.guard.data.internal.DataCatalog;
+import cn.govcloud.guard.data.internal.DataQueries;
+import cn.govcloud.guard.data.internal.Backup;
+import cn.govcloud.guard.data.internal.RestoreTest;
+import cn.govcloud.guard.data.internal.Dataset;
+import cn.govcloud.guard.data.internal.Policy;
+import cn.govcloud.guard.data.internal.Transfer;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.NotFound;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -57,13 +61,20 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @AllowOversightAndUnits
 class DataApiController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private final DataService data;
+    private final DataQueries data;
+    private final DataCatalog catalog;
+    private final Backups backups;
+    private final CrossBorder crossBorder;
     private final DataFindings findings;
     private final DataImport imports;
     private final MessageSource messages;
 
-    DataApiController(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+    DataApiController(DataQueries data, DataCatalog catalog, Backups backups, CrossBorder crossBorder, DataFindings findings, DataImport imports,
+            MessageSource messages) {
         this.data = data;
+        this.catalog = catalog;
+        this.backups = backups;
+        this.crossBorder = crossBorder;
         this.findings = findings;
         this.imports = imports;
         this.messages = messages;
@@ -84,15 +95,15 @@ class DataApiController {
     @PostMapping("/datasets")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Dataset create(@RequestBody NewDataset body) {
-        long id = data.catalog(body);
+    Dataset create(@RequestBody @Valid NewDataset body) {
+        long id = catalog.catalog(body);
         return data.dataset(id, Actor.require()).orElseThrow();
     }
 
     @PutMapping("/datasets/{id}")
     @AllowUnitPeople
-    Dataset update(@PathVariable long id, @RequestBody NewDataset body) {
-        data.update(id, body);
+    Dataset update(@PathVariable long id, @RequestBody @Valid NewDataset body) {
+        catalog.update(id, body);
         return data.dataset(id, Actor.require()).orElseThrow();
     }
 
@@ -117,13 +128,13 @@ class DataApiController {
     @PostMapping("/import")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> upload(HttpServletRequest request) throws IOException {
+    Imported upload(HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         List<Long> ids = imports.importFile(file == null ? null : file.getInputStream());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imported", ids.size());
-        m.put("ids", ids);
-        return m;
+        return new Imported(ids.size(), ids);
+    }
+
+    record Imported(int imported, List<Long> ids) {
     }
 
     // ---- backups (A7.1, A8.2)
@@ -141,35 +152,37 @@ class DataApiController {
     /** Sets the policy of {@code datasetId}, or of the whole {@code systemId} when no data set is given. */
     @PutMapping("/backup-policies")
     @AllowUnitPeople
-    Map<String, Object> setPolicy(@RequestBody NewPolicy body) {
-        return policy(data.setPolicy(body));
+    PolicyDetail setPolicy(@RequestBody @Valid NewPolicy body) {
+        return policy(backups.setPolicy(body));
+    }
+
+    /** A policy with its runs, its restore tests and what is found wanting in it. */
+    record PolicyDetail(Policy policy, List<Backup> backups, List<RestoreTest> restoreTests, List<Finding> findings) {
     }
 
     @GetMapping("/backup-policies/{id}")
-    Map<String, Object> policy(@PathVariable long id) {
+    PolicyDetail policy(@PathVariable long id) {
         Policy p = data.policy(id, Actor.require()).orElseThrow(() -> new NotFound("backup policy " + id));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("policy", p);
-        m.put("backups", data.backups(id));
-        m.put("restoreTests", data.restoreTests(id));
-        m.put("findings", findings.findings(Actor.require()).stream().filter(f -> f.policyId() != null && f.policyId() == id).toList());
-        return m;
+        return new PolicyDetail(p, data.backups(id), data.restoreTests(id),
+                findings.findings(Actor.require()).stream().filter(f -> f.policyId() != null && f.policyId() == id).toList());
+    }
+
+    /** A backup run or restore test recorded under its policy. */
+    record Recorded(long id, long policyId) {
     }
 
     @PostMapping("/backup-policies/{id}/backups")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> backup(@PathVariable long id, @RequestBody NewBackup body) {
-        long record = data.recordBackup(id, body);
-        return Map.of("id", record, "policyId", id);
+    Recorded backup(@PathVariable long id, @RequestBody @Valid NewBackup body) {
+        return new Recorded(backups.recordBackup(id, body), id);
     }
 
     @PostMapping("/backup-policies/{id}/restore-tests")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> restoreTest(@PathVariable long id, @RequestBody NewRestoreTest body) {
-        long test = data.recordRestoreTest(id, body);
-        return Map.of("id", test, "policyId", id);
+    Recorded restoreTest(@PathVariable long id, @RequestBody @Valid NewRestoreTest body) {
+        return new Recorded(backups.recordRestoreTest(id, body), id);
     }
 
     // ---- cross-border (A8.3)
@@ -187,8 +200,8 @@ class DataApiController {
     @PostMapping("/transfers")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Transfer register(@RequestBody NewTransfer body) {
-        return data.transfer(data.registerTransfer(body), Actor.require()).orElseThrow();
+    Transfer register(@RequestBody @Valid NewTransfer body) {
+        return data.transfer(crossBorder.registerTransfer(body), Actor.require()).orElseThrow();
     }
 
     record TransferUpdate(LegalBasis legalBasis, TransferStatus status, LocalDate validUntil) {
@@ -196,8 +209,8 @@ class DataApiController {
 
     @PutMapping("/transfers/{id}")
     @AllowUnitPeople
-    Transfer updateTransfer(@PathVariable long id, @RequestBody TransferUpdate body) {
-        data.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
+    Transfer updateTransfer(@PathVariable long id, @RequestBody @Valid TransferUpdate body) {
+        crossBorder.updateTransfer(id, body.legalBasis(), body.status(), body.validUntil());
         return data.transfer(id, Actor.require()).orElseThrow();
     }
 
@@ -225,16 +238,16 @@ class DataApiController {
     ResponseEntity<ProblemDetail> refused(ImportRefused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, text(e.getMessage(), null));
         problem.setTitle("Import refused");
-        problem.setProperty("errors", e.errors().stream().map(this::json).toList());
+        problem.setProperty("errors", e.errors().stream().map(this::rowProblem).toList());
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    Map<String, Object> json(RowError error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("row", error.row());
-        m.put("column", error.column());
-        m.put("message", text(error.messageKey(), error.detail()));
-        return m;
+    /** One refused row of an import, in words. */
+    record RowProblem(int row, String column, String message) {
+    }
+
+    RowProblem rowProblem(RowError error) {
+        return new RowProblem(error.row(), error.column(), text(error.messageKey(), error.detail()));
     }
 
     String text(String key, String detail) {

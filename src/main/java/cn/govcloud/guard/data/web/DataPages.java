@@ -1,5 +1,11 @@
 package cn.govcloud.guard.data.web;
 
+import static cn.govcloud.guard.data.web.DataForms.blank;
+import static cn.govcloud.guard.data.web.DataForms.instant;
+import static cn.govcloud.guard.data.web.DataForms.integer;
+import static cn.govcloud.guard.data.web.DataForms.longValue;
+import static cn.govcloud.guard.data.web.DataForms.parse;
+
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
@@ -21,25 +27,29 @@ import cn.govcloud.guard.data.internal.DataFindings;
 import cn.govcloud.guard.data.internal.DataFindings.Finding;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
-import cn.govcloud.guard.data.internal.DataService;
-import cn.govcloud.guard.data.internal.DataService.Dataset;
-import cn.govcloud.guard.data.internal.DataService.Policy;
+import cn.govcloud.guard.data.internal.Backups;
+import cn.govcloud.guard.data.internal.CrossBorder;
+import cn.govcloud.guard.data.internal.DataCatalog;
+import cn.govcloud.guard.data.internal.DataQueries;
+import cn.govcloud.guard.data.internal.Dataset;
+import cn.govcloud.guard.data.internal.Policy;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -59,16 +69,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class DataPages {
     static final int PART_ROWS = 5;
-    private final DataService data;
+    private final DataQueries data;
+    private final DataCatalog catalog;
+    private final Backups backups;
     private final DataFindings findings;
     private final DataImport imports;
-    private final MessageSource messages;
+    private final DataForms forms;
 
-    DataPages(DataService data, DataFindings findings, DataImport imports, MessageSource messages) {
+    DataPages(DataQueries data, DataCatalog catalog, Backups backups, DataFindings findings, DataImport imports, DataForms forms) {
         this.data = data;
+        this.catalog = catalog;
+        this.backups = backups;
         this.findings = findings;
         this.imports = imports;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     // ---- catalog
@@ -144,7 +158,7 @@ class DataPages {
     @AllowUnitPeople
     String create(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> id = attempt(errors, () -> data.catalog(dataset(form)));
+        Optional<Long> id = forms.attempt(errors, () -> catalog.catalog(dataset(form)));
         if (id.isEmpty()) {
             showForm(model, null, form, errors);
             return "data/form";
@@ -161,8 +175,7 @@ class DataPages {
     @GetMapping("/data/datasets/{id}/edit")
     @AllowUnitPeople
     String edit(@PathVariable long id, Model model) {
-        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
-                .orElseThrow(() -> new NotFound("dataset " + id));
+        Dataset d = ownDataset(id);
         showForm(model, d, values(d), Map.of());
         return "data/form";
     }
@@ -170,11 +183,10 @@ class DataPages {
     @PostMapping("/data/datasets/{id}")
     @AllowUnitPeople
     String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
-                .orElseThrow(() -> new NotFound("dataset " + id));
+        Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> {
-            data.update(id, dataset(form));
+        Optional<Long> done = forms.attempt(errors, () -> {
+            catalog.update(id, dataset(form));
             return id;
         });
         if (done.isEmpty()) {
@@ -188,10 +200,9 @@ class DataPages {
     @PostMapping("/data/datasets/{id}/backup-policy")
     @AllowUnitPeople
     String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        Dataset d = data.dataset(id, Actor.require()).filter(x -> x.orgId() == Actor.require().orgId())
-                .orElseThrow(() -> new NotFound("dataset " + id));
+        Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
+        Optional<Long> done = forms.attempt(errors, () -> backups.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
                 form.containsKey("offsiteCopy"), form.get("offsiteLocation"), integer(form, "everyHours"), integer(form, "retentionDays"),
                 integer(form, "rtoHours"), integer(form, "rpoHours"))));
         if (done.isEmpty()) {
@@ -322,7 +333,7 @@ class DataPages {
     @AllowUnitPeople
     String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.recordBackup(id, new NewBackup(instant(form, "ranAt"),
+        Optional<Long> done = forms.attempt(errors, () -> backups.recordBackup(id, new NewBackup(instant(form, "ranAt"),
                 parse(Result.class, form.get("result"), "result"), longValue(form, "sizeBytes"), parse(Location.class, form.get("location"), "location"),
                 form.get("locationDetail"), form.get("note"))));
         if (done.isEmpty()) {
@@ -337,7 +348,7 @@ class DataPages {
     String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Map<String, String> prefixed = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
+        Optional<Long> done = forms.attempt(errors, () -> backups.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
                 parse(Result.class, form.get("testResult"), "result"), parse(Location.class, form.get("testLocation"), "location"),
                 integer(form, "recoveredMinutes"), form.get("testNote"))));
         if (done.isEmpty()) {
@@ -348,146 +359,15 @@ class DataPages {
         return "redirect:/data/backup-policies/" + id;
     }
 
-    // ---- cross-border register (A8.3)
-
-    @GetMapping("/data/transfers")
-    String transfers(Model model) {
-        showTransfers(model, Map.of(), Map.of());
-        return "data/transfers";
-    }
-
-    private void showTransfers(Model model, Map<String, String> values, Map<String, String> errors) {
-        Actor actor = Actor.require();
-        model.addAttribute("transfers", data.transfers(actor));
-        model.addAttribute("datasets", actor.orgKind() == OrgKind.UNIT ? data.datasets(actor) : List.of());
-        model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT);
-        model.addAttribute("bases", LegalBasis.values());
-        model.addAttribute("statuses", TransferStatus.values());
-        model.addAttribute("findings", findings.findings(actor).stream().filter(f -> f.transferId() != null).toList());
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-    }
-
-    @PostMapping("/data/transfers")
-    @AllowUnitPeople
-    String register(@RequestParam Map<String, String> form, Model model) {
-        Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> data.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
-                form.get("country"), form.get("purpose"), parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"),
-                parse(TransferStatus.class, form.get("status"), "status"), date(form, "validUntil"))));
-        if (done.isEmpty()) {
-            showTransfers(model, form, errors);
-            return "data/transfers";
-        }
-        return "redirect:/data/transfers";
-    }
-
-    @PostMapping("/data/transfers/{id}")
-    @AllowUnitPeople
-    String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
-        Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = attempt(errors, () -> {
-            data.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
-                    date(form, "validUntil"));
-            return id;
-        });
-        if (done.isEmpty()) {
-            Map<String, String> shown = new HashMap<>();
-            shown.put("form", errors.values().stream().reduce((a, b) -> a + "；" + b).orElse(""));
-            showTransfers(model, Map.of(), shown);
-            return "data/transfers";
-        }
-        return "redirect:/data/transfers";
-    }
-
     // ---- helpers
 
-    private <T> Optional<T> attempt(Map<String, String> errors, Supplier<T> action) {
-        try {
-            return Optional.of(action.get());
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            return Optional.empty();
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + ": " + text(e.getMessage()));
-            return Optional.empty();
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.value"));
-        }
-    }
-
-    private static Integer integer(Map<String, String> form, String field) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.range"));
-        }
-    }
-
-    private static Long longValue(Map<String, String> form, String field) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.range"));
-        }
-    }
-
-    private static LocalDate date(Map<String, String> form, String field) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.date"));
-        }
-    }
-
-    /** A datetime-local field, read in the platform's zone (Asia/Shanghai). */
-    private static Instant instant(Map<String, String> form, String field) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(v.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("data.error.invalid", Map.of(field, "data.error.time"));
-        }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
+    /** A data set of the actor's own unit (the only ones it edits); any other is not found. */
+    private Dataset ownDataset(long id) {
+        Actor actor = Actor.require();
+        return data.dataset(id, actor).filter(x -> x.orgId() == actor.orgId()).orElseThrow(() -> new NotFound("dataset " + id));
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
-    }
-
-    static List<Finding> none() {
-        return List.of();
-    }
-
-    static Map<String, String> ordered() {
-        return new LinkedHashMap<>();
+        return forms.text(key, args);
     }
 }
