@@ -5,13 +5,13 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@link AdmissionOutcomes} in SQL: the same four accepted items {@link SystemService#verificationPassed} asks for. */
+/** {@link AdmissionOutcomes} in SQL: the same four accepted items {@link Verification#verificationPassed} asks for. */
 @Repository
 class AdmissionOutcomeQueries implements AdmissionOutcomes {
     static final String COUNTED = "(s.state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') or s.internet_access = true)";
     static final String AGREEMENT = "exists (select 1 from systems_agreement a where a.system_id = s.id)";
     static final String VERIFIED = "(select count(distinct v.kind) from systems_verification_item v where v.system_id = s.id and v.status = 'ACCEPTED') = "
-            + SystemService.ItemKind.values().length;
+            + Verification.ItemKind.values().length;
 
     private final JdbcClient jdbc;
 

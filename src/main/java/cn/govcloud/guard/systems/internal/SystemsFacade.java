@@ -1,10 +1,10 @@
 package cn.govcloud.guard.systems.internal;
 
 import cn.govcloud.guard.systems.Systems;
-import cn.govcloud.guard.systems.internal.SystemService.ItemDetails;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import cn.govcloud.guard.systems.internal.SystemService.Switch;
+import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -13,16 +13,25 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The public {@link Systems} API over the aggregate's service. */
+/** The public {@link Systems} API over the register's use cases. */
 @Component
 class SystemsFacade implements Systems {
-    private final SystemService service;
+    private final SystemRegistration registration;
+    private final Admission admission;
+    private final Verification verification;
+    private final Protections protections;
+    private final Suspensions suspensions;
     private final JdbcClient jdbc;
     private final WorkOrders workOrders;
     private final CriticalInfrastructure cii;
 
-    SystemsFacade(SystemService service, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
-        this.service = service;
+    SystemsFacade(SystemRegistration registration, Admission admission, Verification verification, Protections protections,
+                  Suspensions suspensions, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
+        this.registration = registration;
+        this.admission = admission;
+        this.verification = verification;
+        this.protections = protections;
+        this.suspensions = suspensions;
         this.jdbc = jdbc;
         this.workOrders = workOrders;
         this.cii = cii;
@@ -46,61 +55,61 @@ class SystemsFacade implements Systems {
 
     @Override
     public long register(NewSystem s) {
-        return service.register(new Registration(s.name(), s.purpose(), s.mlpsLevel(), s.filingNumber(), s.responsibleName(),
+        return registration.register(new Registration(s.name(), s.purpose(), s.mlpsLevel(), s.filingNumber(), s.responsibleName(),
                 s.responsibleMobile(), s.exposure(), s.addresses())).id();
     }
 
     @Override
     public void uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn,
                                 String filename, InputStream file) {
-        service.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, signedOn, filename, file);
+        admission.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, signedOn, filename, file);
     }
 
     @Override
     public void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,
                            String filename, InputStream file) {
-        service.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil), filename, file);
+        verification.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil), filename, file);
     }
 
     @Override
     public void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil, Integer certLevel,
                            String filename, InputStream file) {
-        service.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil, certLevel), filename, file);
+        verification.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil, certLevel), filename, file);
     }
 
     @Override
     public void declareProtection(long id, String measure, boolean present, String detail) {
-        service.declareProtection(id, SystemService.Measure.valueOf(measure), present, detail, null, null);
+        protections.declareProtection(id, Protections.Measure.valueOf(measure), present, detail, null, null);
     }
 
     @Override
     public void requestAdmission(long id) {
-        service.requestAdmission(id);
+        admission.requestAdmission(id);
     }
 
     @Override
     public void reviewItem(long id, String kind, boolean accept, String reason) {
-        service.reviewItem(id, ItemKind.valueOf(kind), accept, reason);
+        verification.reviewItem(id, ItemKind.valueOf(kind), accept, reason);
     }
 
     @Override
     public void admit(long id) {
-        service.admit(id);
+        admission.admit(id);
     }
 
     @Override
     public void setInternetAccess(long id, boolean on) {
-        service.setSwitch(id, Switch.INTERNET_ACCESS, on, null);
+        admission.setSwitch(id, Switch.INTERNET_ACCESS, on, null);
     }
 
     @Override
     public void setExternalExchange(long id, boolean on) {
-        service.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, null);
+        admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, null);
     }
 
     @Override
     public void suspend(long id, String reason) {
-        service.suspend(id, reason);
+        suspensions.suspend(id, reason);
     }
 
     @Override

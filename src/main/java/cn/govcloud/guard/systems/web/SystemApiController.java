@@ -11,17 +11,23 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.systems.internal.SystemService;
-import cn.govcloud.guard.systems.internal.SystemService.Agreement;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
-import cn.govcloud.guard.systems.internal.SystemService.Filter;
-import cn.govcloud.guard.systems.internal.SystemService.Item;
-import cn.govcloud.guard.systems.internal.SystemService.ItemDetails;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import cn.govcloud.guard.systems.internal.SystemService.Switch;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
-import cn.govcloud.guard.systems.internal.SystemService.Transition;
+import cn.govcloud.guard.systems.internal.Admission;
+import cn.govcloud.guard.systems.internal.Contractors;
+import cn.govcloud.guard.systems.internal.Protections;
+import cn.govcloud.guard.systems.internal.Suspensions;
+import cn.govcloud.guard.systems.internal.SystemQueries;
+import cn.govcloud.guard.systems.internal.SystemRegistration;
+import cn.govcloud.guard.systems.internal.Verification;
+import cn.govcloud.guard.systems.internal.Admission.Agreement;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
+import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
+import cn.govcloud.guard.systems.internal.Verification.Item;
+import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
+import cn.govcloud.guard.systems.internal.HostedSystem;
+import cn.govcloud.guard.systems.internal.SystemQueries.Transition;
 import cn.govcloud.guard.systems.internal.SystemState;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -50,13 +56,26 @@ import jakarta.servlet.http.HttpServletRequest;
 @AllowOversightAndUnits
 class SystemApiController {
     private static final int PAGE = 50;
-    private final SystemService systems;
+    private final SystemQueries systems;
+    private final SystemRegistration registration;
+    private final Admission admission;
+    private final Verification verification;
+    private final Protections protections;
+    private final Contractors contractors;
+    private final Suspensions suspensions;
     private final cn.govcloud.guard.systems.internal.WorkOrders workOrders;
     private final cn.govcloud.guard.systems.internal.WorkOrderQueries pending;
 
-    SystemApiController(SystemService systems, cn.govcloud.guard.systems.internal.WorkOrders workOrders,
+    SystemApiController(SystemQueries systems, SystemRegistration registration, Admission admission, Verification verification,
+                Protections protections, Contractors contractors, Suspensions suspensions, cn.govcloud.guard.systems.internal.WorkOrders workOrders,
                         cn.govcloud.guard.systems.internal.WorkOrderQueries pending) {
         this.systems = systems;
+        this.registration = registration;
+        this.admission = admission;
+        this.verification = verification;
+        this.protections = protections;
+        this.contractors = contractors;
+        this.suspensions = suspensions;
         this.workOrders = workOrders;
         this.pending = pending;
     }
@@ -72,7 +91,7 @@ class SystemApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Map<String, Object> create(@RequestBody(required = false) Body body) {
-        return json(systems.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
+        return json(registration.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
                 : body.registration()));
     }
 
@@ -82,10 +101,10 @@ class SystemApiController {
                              @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long before,
                              @RequestParam(required = false) Integer limit) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
-        List<SystemView> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
+        List<HostedSystem> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
                 parse(Exposure.class, "exposure", exposure), overdue), before, size + 1);
         Map<String, Object> m = new LinkedHashMap<>();
-        var open = pending.pending(page.stream().map(SystemView::id).toList());
+        var open = pending.pending(page.stream().map(HostedSystem::id).toList());
         m.put("items", page.stream().limit(size).map(s -> withPending(json(s), open.getOrDefault(s.id(),
                 cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending.NONE))).toList());
         m.put("next", page.size() > size ? page.get(size - 1).id() : null);
@@ -107,18 +126,18 @@ class SystemApiController {
     @AllowParties
     Map<String, Object> get(@PathVariable long id) {
         Actor actor = Actor.require();
-        SystemView system = systems.readable(id, actor);
+        HostedSystem system = systems.readable(id, actor);
         Map<String, Object> m = withPending(json(system), pending.pending(id));
-        m.put("agreement", systems.agreement(id).map(SystemApiController::json).orElse(null));
+        m.put("agreement", admission.agreement(id).map(SystemApiController::json).orElse(null));
         Map<String, Object> items = new LinkedHashMap<>();
-        systems.items(id).forEach((kind, item) -> items.put(kind.name(), json(item)));
+        verification.items(id).forEach((kind, item) -> items.put(kind.name(), json(item)));
         m.put("verification", items);
-        m.put("verificationPassed", systems.verificationPassed(id));
-        Map<String, Object> protections = new LinkedHashMap<>();
-        systems.protections(id).forEach((measure, p) -> protections.put(measure.name(), Map.of("present", p.present(),
+        m.put("verificationPassed", verification.verificationPassed(id));
+        Map<String, Object> measures = new LinkedHashMap<>();
+        protections.protections(id).forEach((measure, p) -> measures.put(measure.name(), Map.of("present", p.present(),
                 "detail", p.detail() == null ? "" : p.detail())));
-        m.put("protections", protections);
-        m.put("contractors", systems.contractors(id).stream().map(SystemApiController::json).toList());
+        m.put("protections", measures);
+        m.put("contractors", contractors.contractors(id).stream().map(SystemApiController::json).toList());
         m.put("timeline", systems.timeline(id).stream().map(SystemApiController::json).toList());
         m.put("duties", systems.duties(id).stream().map(SystemApiController::json).toList());
         m.put("workOrders", workOrders.page(actor, new cn.govcloud.guard.systems.internal.WorkOrders.Filter(id, null, null, null), null, 50)
@@ -139,7 +158,7 @@ class SystemApiController {
     @AllowUnitPeople
     Map<String, Object> update(@PathVariable long id, @RequestBody(required = false) Body body) {
         Body b = body == null ? new Body(null, null, null, null, null, null, null, null) : body;
-        return json(systems.update(id, b.registration()));
+        return json(registration.update(id, b.registration()));
     }
 
     /** A11.1: multipart with the signed agreement in part {@code file} and fields unitSignatory, providerSignatory, signedOn. */
@@ -152,21 +171,21 @@ class SystemApiController {
                                   HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        return json(systems.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
+        return json(admission.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
                 has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
     }
 
     @PostMapping("/{id}/submission")
     @AllowUnitPeople
     Map<String, Object> submit(@PathVariable long id) {
-        return json(systems.submit(id));
+        return json(admission.submit(id));
     }
 
     /** API.md: asks for admission; without a signed agreement → 409 naming A11.1. */
     @PostMapping("/{id}/admission")
     @AllowUnitPeople
     Map<String, Object> requestAdmission(@PathVariable long id) {
-        return json(systems.requestAdmission(id));
+        return json(admission.requestAdmission(id));
     }
 
     /** A11.2: one verification item, multipart with the document in part {@code file} (the MLPS certificate with its details). */
@@ -179,7 +198,7 @@ class SystemApiController {
                                    HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        return json(systems.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
+        return json(verification.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
                 conclusion, date("validUntil", validUntil), level(certLevel)), has ? file.getOriginalFilename() : null,
                 has ? file.getInputStream() : null));
     }
@@ -203,7 +222,7 @@ class SystemApiController {
                                    @RequestParam(required = false) String detail, HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        var p = systems.declareProtection(id, parse(SystemService.Measure.class, "measure", measure), bool(present), detail,
+        var p = protections.declareProtection(id, parse(Protections.Measure.class, "measure", measure), bool(present), detail,
                 has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("measure", p.measure());
@@ -224,7 +243,7 @@ class SystemApiController {
     @AllowUnitPeople
     Map<String, Object> engage(@PathVariable long id, @RequestBody(required = false) NewContractor body) {
         NewContractor b = body == null ? new NewContractor(null, null, null) : body;
-        return json(systems.engageContractor(id, b.name(), parse(SystemService.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
+        return json(contractors.engageContractor(id, b.name(), parse(Contractors.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
     }
 
     /** A7.2: multipart with parts {@code confidentiality} and {@code responsibility}, fields signedOn and expiresOn. */
@@ -234,7 +253,7 @@ class SystemApiController {
                                              @RequestParam(required = false) String expiresOn, HttpServletRequest request) throws IOException {
         MultipartFile conf = file(request, "confidentiality");
         MultipartFile resp = file(request, "responsibility");
-        return json(systems.contractorAgreements(id, contractorId, date("signedOn", signedOn), date("expiresOn", expiresOn),
+        return json(contractors.contractorAgreements(id, contractorId, date("signedOn", signedOn), date("expiresOn", expiresOn),
                 conf == null ? null : conf.getOriginalFilename(), conf == null ? null : conf.getBytes(),
                 resp == null ? null : resp.getOriginalFilename(), resp == null ? null : resp.getBytes()));
     }
@@ -245,7 +264,7 @@ class SystemApiController {
         return file == null || file.isEmpty() ? null : file;
     }
 
-    static Map<String, Object> json(SystemService.Contractor c) {
+    static Map<String, Object> json(Contractors.Contractor c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
         m.put("name", c.name());
@@ -275,13 +294,13 @@ class SystemApiController {
         if (body == null || body.accept() == null) {
             throw new InvalidInput("systems.error.invalid", Map.of("accept", "systems.error.accept"));
         }
-        return json(systems.reviewItem(id, parse(ItemKind.class, "kind", kind), body.accept(), body.reason()));
+        return json(verification.reviewItem(id, parse(ItemKind.class, "kind", kind), body.accept(), body.reason()));
     }
 
     @PostMapping("/{id}/admit")
     @AllowSupervisor
     Map<String, Object> admit(@PathVariable long id) {
-        return json(systems.admit(id));
+        return json(admission.admit(id));
     }
 
     record Toggle(Boolean on, String reason) {
@@ -290,13 +309,13 @@ class SystemApiController {
     @PostMapping("/{id}/internet-access")
     @AllowSupervisor
     Map<String, Object> internet(@PathVariable long id, @RequestBody(required = false) Toggle body) {
-        return json(systems.setSwitch(id, Switch.INTERNET_ACCESS, on(body), body == null ? null : body.reason()));
+        return json(admission.setSwitch(id, Switch.INTERNET_ACCESS, on(body), body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/external-exchange")
     @AllowSupervisor
     Map<String, Object> exchange(@PathVariable long id, @RequestBody(required = false) Toggle body) {
-        return json(systems.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on(body), body == null ? null : body.reason()));
+        return json(admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on(body), body == null ? null : body.reason()));
     }
 
     record Order(String reason, LocalDate deadline, String dataDisposition) {
@@ -305,25 +324,25 @@ class SystemApiController {
     @PostMapping("/{id}/suspension")
     @AllowSupervisor
     Map<String, Object> suspend(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.suspend(id, body == null ? null : body.reason()));
+        return json(suspensions.suspend(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/resumption")
     @AllowSupervisor
     Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.resume(id, body == null ? null : body.reason()));
+        return json(suspensions.resume(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/exit-order")
     @AllowSupervisor
     Map<String, Object> orderExit(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.orderExit(id, body == null ? null : body.reason(), body == null ? null : body.deadline()));
+        return json(suspensions.orderExit(id, body == null ? null : body.reason(), body == null ? null : body.deadline()));
     }
 
     @PostMapping("/{id}/exit")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
     Map<String, Object> exit(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.completeExit(id, body == null ? null : body.dataDisposition()));
+        return json(suspensions.completeExit(id, body == null ? null : body.dataDisposition()));
     }
 
     @GetMapping("/{id}/documents/{documentId}")
@@ -369,7 +388,7 @@ class SystemApiController {
         }
     }
 
-    static Map<String, Object> json(SystemView s) {
+    static Map<String, Object> json(HostedSystem s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());
         m.put("status", s.state());

@@ -15,14 +15,20 @@ import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.internal.Lifecycle;
 import cn.govcloud.guard.systems.internal.SystemImport;
 import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
-import cn.govcloud.guard.systems.internal.SystemService;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
-import cn.govcloud.guard.systems.internal.SystemService.Filter;
-import cn.govcloud.guard.systems.internal.SystemService.ItemDetails;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import cn.govcloud.guard.systems.internal.SystemService.Switch;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
+import cn.govcloud.guard.systems.internal.Admission;
+import cn.govcloud.guard.systems.internal.Contractors;
+import cn.govcloud.guard.systems.internal.Protections;
+import cn.govcloud.guard.systems.internal.Suspensions;
+import cn.govcloud.guard.systems.internal.SystemQueries;
+import cn.govcloud.guard.systems.internal.SystemRegistration;
+import cn.govcloud.guard.systems.internal.Verification;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
+import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
+import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
+import cn.govcloud.guard.systems.internal.HostedSystem;
 import cn.govcloud.guard.systems.internal.SystemState;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -51,7 +57,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class SystemPages {
     private static final int PAGE = 50;
-    private final SystemService systems;
+    private final SystemQueries systems;
+    private final SystemRegistration registration;
+    private final Admission admission;
+    private final Verification verification;
+    private final Protections protections;
+    private final Contractors contractors;
+    private final Suspensions suspensions;
     private final SystemImport imports;
     private final MessageSource messages;
     private final Clock clock;
@@ -61,13 +73,20 @@ class SystemPages {
 
     private final cn.govcloud.guard.systems.internal.CriticalInfrastructure cii;
 
-    SystemPages(SystemService systems, SystemImport imports, MessageSource messages, Clock clock,
+    SystemPages(SystemQueries systems, SystemRegistration registration, Admission admission, Verification verification,
+                Protections protections, Contractors contractors, Suspensions suspensions, SystemImport imports, MessageSource messages, Clock clock,
                 cn.govcloud.guard.systems.internal.WorkOrders workOrders, cn.govcloud.guard.systems.internal.WorkOrderQueries pendingOrders,
                 cn.govcloud.guard.systems.internal.CriticalInfrastructure cii) {
         this.cii = cii;
         this.workOrders = workOrders;
         this.pendingOrders = pendingOrders;
         this.systems = systems;
+        this.registration = registration;
+        this.admission = admission;
+        this.verification = verification;
+        this.protections = protections;
+        this.contractors = contractors;
+        this.suspensions = suspensions;
         this.imports = imports;
         this.messages = messages;
         this.clock = clock;
@@ -84,9 +103,9 @@ class SystemPages {
         } catch (InvalidInput | NumberFormatException e) {
             filter = Filter.none();
         }
-        List<SystemView> page = systems.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
+        List<HostedSystem> page = systems.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
         model.addAttribute("systems", page.stream().limit(PAGE).toList());
-        model.addAttribute("pending", pendingOrders.pending(page.stream().map(SystemView::id).toList()));
+        model.addAttribute("pending", pendingOrders.pending(page.stream().map(HostedSystem::id).toList()));
         model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
         model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
@@ -129,7 +148,7 @@ class SystemPages {
         List<String> exposure = form.getOrDefault("exposure", List.of());
         try {
             Integer level = intOrNull(form.getFirst("mlpsLevel"));
-            SystemView created = systems.register(new Registration(form.getFirst("name"), form.getFirst("purpose"), level,
+            HostedSystem created = registration.register(new Registration(form.getFirst("name"), form.getFirst("purpose"), level,
                     form.getFirst("filingNumber"), form.getFirst("responsibleName"), form.getFirst("responsibleMobile"), exposure,
                     addresses(form.getFirst("addresses"))));
             return "redirect:/systems/" + created.id();
@@ -148,14 +167,14 @@ class SystemPages {
     @GetMapping("/systems/{id}/edit")
     @AllowUnitPeople
     String editForm(@PathVariable long id, Model model) {
-        SystemView s = systems.visible(id, Actor.require());
+        HostedSystem s = systems.visible(id, Actor.require());
         Map<String, String> values = new HashMap<>();
         values.put("name", s.name());
         values.put("mlpsLevel", String.valueOf(s.mlpsLevel()));
         values.put("purpose", s.purpose());
         values.put("filingNumber", s.filingNumber());
         values.put("responsibleName", s.responsibleName());
-        values.put("addresses", String.join("\n", s.assets().stream().map(SystemService.Asset::address).toList()));
+        values.put("addresses", String.join("\n", s.assets().stream().map(HostedSystem.Asset::address).toList()));
         model.addAttribute("values", values);
         model.addAttribute("exposureValues", s.exposure().stream().map(Enum::name).toList());
         model.addAttribute("errors", Map.of());
@@ -167,10 +186,10 @@ class SystemPages {
     @PostMapping("/systems/{id}/edit")
     @AllowUnitPeople
     String edit(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, Model model) {
-        SystemView s = systems.visible(id, Actor.require());
+        HostedSystem s = systems.visible(id, Actor.require());
         List<String> exposure = form.getOrDefault("exposure", List.of());
         try {
-            systems.update(id, new Registration(form.getFirst("name"), form.getFirst("purpose"), intOrNull(form.getFirst("mlpsLevel")),
+            registration.update(id, new Registration(form.getFirst("name"), form.getFirst("purpose"), intOrNull(form.getFirst("mlpsLevel")),
                     form.getFirst("filingNumber"), form.getFirst("responsibleName"), form.getFirst("responsibleMobile"), exposure,
                     addresses(form.getFirst("addresses"))));
             return "redirect:/systems/" + id;
@@ -199,13 +218,13 @@ class SystemPages {
     @PostMapping("/systems/{id}/submission")
     @AllowUnitPeople
     String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, () -> systems.submit(id));
+        return act(id, model, redirect, () -> admission.submit(id));
     }
 
     @PostMapping("/systems/{id}/admission")
     @AllowUnitPeople
     String requestAdmission(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, () -> systems.requestAdmission(id));
+        return act(id, model, redirect, () -> admission.requestAdmission(id));
     }
 
     @PostMapping("/systems/{id}/agreement")
@@ -215,7 +234,7 @@ class SystemPages {
         MultipartFile file = SystemApiController.file(request);
         return act(id, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
-            return systems.uploadAgreement(id, form.get("agreementNumber"), form.get("unitSignatory"), form.get("providerSignatory"),
+            return admission.uploadAgreement(id, form.get("agreementNumber"), form.get("unitSignatory"), form.get("providerSignatory"),
                     SystemApiController.date("signedOn", form.get("signedOn")), has ? file.getOriginalFilename() : null, stream(has ? file : null));
         });
     }
@@ -227,7 +246,7 @@ class SystemPages {
         MultipartFile file = SystemApiController.file(request);
         return act(id, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
-            return systems.uploadItem(id, SystemApiController.parse(ItemKind.class, "kind", kind), new ItemDetails(form.get("certNumber"),
+            return verification.uploadItem(id, SystemApiController.parse(ItemKind.class, "kind", kind), new ItemDetails(form.get("certNumber"),
                     SystemApiController.date("certDate", form.get("certDate")), form.get("conclusion"),
                     SystemApiController.date("validUntil", form.get("validUntil")), SystemApiController.level(form.get("certLevel"))),
                     has ? file.getOriginalFilename() : null,
@@ -242,7 +261,7 @@ class SystemPages {
         MultipartFile file = SystemApiController.file(request);
         return act(id, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
-            return systems.declareProtection(id, SystemApiController.parse(SystemService.Measure.class, "measure", measure),
+            return protections.declareProtection(id, SystemApiController.parse(Protections.Measure.class, "measure", measure),
                     SystemApiController.bool(form.get("present")), form.get("detail"), has ? file.getOriginalFilename() : null,
                     stream(has ? file : null));
         });
@@ -251,8 +270,8 @@ class SystemPages {
     @PostMapping("/systems/{id}/contractors")
     @AllowUnitPeople
     String engage(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.engageContractor(id, form.get("contractorName"),
-                SystemApiController.parse(SystemService.ContractorRole.class, "contractorRole", form.get("contractorRole")), form.get("dataAccess")));
+        return act(id, model, redirect, form, () -> contractors.engageContractor(id, form.get("contractorName"),
+                SystemApiController.parse(Contractors.ContractorRole.class, "contractorRole", form.get("contractorRole")), form.get("dataAccess")));
     }
 
     @PostMapping("/systems/{id}/contractors/{contractorId}/agreements")
@@ -261,7 +280,7 @@ class SystemPages {
                                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
         MultipartFile conf = SystemApiController.file(request, "confidentiality");
         MultipartFile resp = SystemApiController.file(request, "responsibility");
-        return act(id, model, redirect, form, () -> systems.contractorAgreements(id, contractorId,
+        return act(id, model, redirect, form, () -> contractors.contractorAgreements(id, contractorId,
                 SystemApiController.date("signedOn", form.get("signedOn")), SystemApiController.date("expiresOn", form.get("expiresOn")),
                 conf == null ? null : conf.getOriginalFilename(), bytes(conf), resp == null ? null : resp.getOriginalFilename(), bytes(resp)));
     }
@@ -278,14 +297,14 @@ class SystemPages {
     @AllowSupervisor
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
+        return act(id, model, redirect, form, () -> verification.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
                 "accept".equals(form.get("decision")), form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/admit")
     @AllowSupervisor
     String admit(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, () -> systems.admit(id));
+        return act(id, model, redirect, () -> admission.admit(id));
     }
 
     @PostMapping("/systems/{id}/switch")
@@ -296,7 +315,7 @@ class SystemPages {
             if (which == null) {
                 throw new InvalidInput("systems.error.invalid", Map.of("switch", "systems.error.on"));
             }
-            return systems.setSwitch(id, which, "on".equals(form.get("to")), form.get("reason"));
+            return admission.setSwitch(id, which, "on".equals(form.get("to")), form.get("reason"));
         });
     }
 
@@ -311,26 +330,26 @@ class SystemPages {
     @PostMapping("/systems/{id}/suspension")
     @AllowSupervisor
     String suspend(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.suspend(id, form.get("reason")));
+        return act(id, model, redirect, form, () -> suspensions.suspend(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/resumption")
     @AllowSupervisor
     String resume(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.resume(id, form.get("reason")));
+        return act(id, model, redirect, form, () -> suspensions.resume(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/exit-order")
     @AllowSupervisor
     String orderExit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.orderExit(id, form.get("exitReason"),
+        return act(id, model, redirect, form, () -> suspensions.orderExit(id, form.get("exitReason"),
                 SystemApiController.date("deadline", form.get("deadline"))));
     }
 
     @PostMapping("/systems/{id}/exit")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
     String exit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return act(id, model, redirect, form, () -> systems.completeExit(id, form.get("dataDisposition")));
+        return act(id, model, redirect, form, () -> suspensions.completeExit(id, form.get("dataDisposition")));
     }
 
     @GetMapping("/systems/{id}/documents/{documentId}")
@@ -364,18 +383,18 @@ class SystemPages {
 
     private void show(long id, Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        SystemView system = systems.readable(id, actor);
+        HostedSystem system = systems.readable(id, actor);
         model.addAttribute("system", system);
-        model.addAttribute("agreement", systems.agreement(id).orElse(null));
-        model.addAttribute("items", systems.items(id));
+        model.addAttribute("agreement", admission.agreement(id).orElse(null));
+        model.addAttribute("items", verification.items(id));
         model.addAttribute("itemKinds", ItemKind.values());
-        model.addAttribute("passed", systems.verificationPassed(id));
-        model.addAttribute("protections", systems.protections(id));
-        model.addAttribute("contractors", systems.contractors(id));
-        model.addAttribute("contractorRoles", SystemService.ContractorRole.values());
-        model.addAttribute("measures", SystemService.Measure.values());
+        model.addAttribute("passed", verification.verificationPassed(id));
+        model.addAttribute("protections", protections.protections(id));
+        model.addAttribute("contractors", contractors.contractors(id));
+        model.addAttribute("contractorRoles", Contractors.ContractorRole.values());
+        model.addAttribute("measures", Protections.Measure.values());
         model.addAttribute("mayDeclare", actor.isUnitUser() && system.state() != SystemState.EXITED);
-        List<SystemService.Transition> timeline = systems.timeline(id);
+        List<SystemQueries.Transition> timeline = systems.timeline(id);
         Map<Long, String> labels = new HashMap<>();
         timeline.forEach(t -> labels.put(t.id(), label(t.action())));
         model.addAttribute("timeline", timeline);
