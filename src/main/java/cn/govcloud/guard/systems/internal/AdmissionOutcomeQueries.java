@@ -3,9 +3,11 @@ package cn.govcloud.guard.systems.internal;
 import cn.govcloud.guard.systems.AdmissionOutcomes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Repository;
 
 /** {@link AdmissionOutcomes} in SQL: the same four accepted items {@link Verification#verificationPassed} asks for. */
+@Transactional(readOnly = true)
 @Repository
 class AdmissionOutcomeQueries implements AdmissionOutcomes {
     static final String COUNTED = "(s.state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') or s.internet_access = true)";

@@ -6,6 +6,7 @@ import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgScope;
+import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.internal.HostedSystem.Asset;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
@@ -212,6 +213,23 @@ class SystemRepository {
                 rs.getBoolean("external_exchange"), deadline, rs.getString("state_reason"), rs.getString("data_disposition"),
                 instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "updated_at"),
                 state == SystemState.EXIT_ORDERED && deadline != null && deadline.isBefore(today()));
+    }
+
+    // ---- the register as other modules read it (unscoped: the caller checks who may see what) -------
+
+    /** The systems matching {@code where} (a condition on systems_system, with its order), as other modules refer to them. */
+    List<Systems.SystemRef> refs(String where, Map<String, ?> params) {
+        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where " + where).params(params)
+                .query((rs, i) -> new Systems.SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
+                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+    }
+
+    /** Every address of every system not yet exited. */
+    List<Systems.Address> addresses() {
+        return jdbc.sql("""
+                        select a.system_id, s.org_id, a.kind, a.address from systems_asset a
+                        join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.system_id, a.id""")
+                .query((rs, i) -> new Systems.Address(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
     // ---- timeline and documents --------------------------------------------------------------------

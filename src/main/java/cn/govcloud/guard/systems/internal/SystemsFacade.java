@@ -8,7 +8,9 @@ import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,12 +23,14 @@ class SystemsFacade implements Systems {
     private final Verification verification;
     private final Protections protections;
     private final Suspensions suspensions;
+    private final SystemRepository systems;
     private final JdbcClient jdbc;
     private final WorkOrders workOrders;
     private final CriticalInfrastructure cii;
 
     SystemsFacade(SystemRegistration registration, Admission admission, Verification verification, Protections protections,
-                  Suspensions suspensions, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
+                  Suspensions suspensions, SystemRepository systems, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
+        this.systems = systems;
         this.registration = registration;
         this.admission = admission;
         this.verification = verification;
@@ -119,37 +123,21 @@ class SystemsFacade implements Systems {
 
     @Override
     public List<SystemRef> ofOrganisation(long orgId) {
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where org_id = :org and state <> 'EXITED' order by name, id")
-                .param("org", orgId)
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return systems.refs("org_id = :org and state <> 'EXITED' order by name, id", Map.of("org", orgId));
     }
 
     @Override
     public List<SystemRef> find(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where id in (:ids)")
-                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return ids.isEmpty() ? List.of() : systems.refs("id in (:ids)", Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))));
     }
-
 
     @Override
     public List<SystemRef> onPlatform() {
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') "
-                        + "order by org_id, id")
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return systems.refs("state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') order by org_id, id", Map.of());
     }
 
     @Override
     public List<Address> addresses() {
-        return jdbc.sql("""
-                        select a.system_id, s.org_id, a.kind, a.address from systems_asset a
-                        join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.system_id, a.id""")
-                .query((rs, i) -> new Address(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+        return systems.addresses();
     }
 }

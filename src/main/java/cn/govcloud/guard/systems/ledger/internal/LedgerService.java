@@ -86,11 +86,13 @@ public class LedgerService implements AssessmentLedger {
         return systems.visible(systemId, actor);
     }
 
+    @Transactional(readOnly = true)
     public List<Filing> filings(long systemId, Actor actor) {
         systems.visible(systemId, actor);
         return filings.ofSystem(systemId);
     }
 
+    @Transactional(readOnly = true)
     public List<Status> status(long systemId, Actor actor) {
         HostedSystem system = systems.visible(systemId, actor);
         Map<AssessmentKind, LocalDate> latest = new java.util.EnumMap<>(AssessmentKind.class);
@@ -111,6 +113,7 @@ public class LedgerService implements AssessmentLedger {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Due> dueBy(LocalDate until) {
         Map<Long, Map<AssessmentKind, LocalDate>> latest = filings.latest();
         List<Due> due = new ArrayList<>();
