@@ -163,7 +163,11 @@ class AuthorisationMatrixTests {
     }
 
     @Autowired
-    cn.govcloud.guard.systems.internal.SystemService systems;
+    cn.govcloud.guard.systems.internal.SystemRegistration systemRegistration;
+    @Autowired
+    cn.govcloud.guard.systems.internal.Contractors systemContractors;
+    @Autowired
+    cn.govcloud.guard.systems.internal.Admission systemAdmission;
 
     /** A unit1 system with its signed agreement: the systems endpoints' unit1-owned record. */
     private void systemFixture(long unit1Org) {
@@ -176,11 +180,11 @@ class AuthorisationMatrixTests {
             var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
             org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
             try {
-                id = systems.register(new cn.govcloud.guard.systems.internal.SystemService.Registration("矩阵测试系统", "授权矩阵测试", 2, null,
+                id = systemRegistration.register(new cn.govcloud.guard.systems.internal.SystemRegistration.Registration("矩阵测试系统", "授权矩阵测试", 2, null,
                         null, null, List.of("GOV_EXTRANET"), List.of("10.9.9.9"))).id();
-                systems.engageContractor(id, "包头智慧教育科技有限公司", cn.govcloud.guard.systems.internal.SystemService.ContractorRole.OPERATOR,
+                systemContractors.engageContractor(id, "包头智慧教育科技有限公司", cn.govcloud.guard.systems.internal.Contractors.ContractorRole.OPERATOR,
                         "只读访问学籍库脱敏副本");
-                systems.uploadAgreement(id, "XY-2026-矩阵", "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
+                systemAdmission.uploadAgreement(id, "XY-2026-矩阵", "李局长", "王经理", java.time.LocalDate.parse("2026-11-20"), "协议.pdf",
                         new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
             } finally {
                 org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);

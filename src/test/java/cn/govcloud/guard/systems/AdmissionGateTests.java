@@ -8,8 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,41 +30,32 @@ class AdmissionGateTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    private final Map<String, String> tokens = new HashMap<>();
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.computeIfAbsent(user, u -> {
-            try {
-                return ApiClient.bearer(mvc, u);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
 
     /** A system awaiting verification with every item accepted; the certificate's details as given. */
     private long awaitingAdmission(int level, String filing, String conclusion, String validUntil, String certLevel, String... measures)
             throws Exception {
         String name = "准入闸门测试-" + UUID.randomUUID().toString().substring(0, 8);
-        MvcResult r = call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
+        MvcResult r = api.call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
                 {"name":"%s","mlpsLevel":%d,"purpose":"测试",%s"responsibleName":"张三","responsibleMobile":"13812345678",
                  "exposure":["INTERNET"],"addresses":["10.88.%d.5"]}""".formatted(name, level,
                 filing == null ? "" : "\"filingNumber\":\"" + filing + "\",", (int) (Math.random() * 200))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        long id = body(r).get("id").asLong();
-        r = call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
+        long id = ApiClient.body(r).get("id").asLong();
+        r = api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
                 .param("agreementNumber", "BTZWY-XY-2026-9" + id).param("unitSignatory", "李局长").param("providerSignatory", "王经理")
                 .param("signedOn", "2026-11-20"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(call("unit1", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit1", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(200);
         for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
             var req = multipart("/api/v1/systems/" + id + "/verification/" + kind).file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF));
             if (kind.equals("MLPS_CERTIFICATE")) {
@@ -77,25 +65,25 @@ class AdmissionGateTests {
                     req.param("certLevel", certLevel);
                 }
             }
-            r = call("unit1", req);
+            r = api.call("unit1", req);
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-            r = call("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review").contentType(MediaType.APPLICATION_JSON)
+            r = api.call("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review").contentType(MediaType.APPLICATION_JSON)
                     .content("{\"accept\":true}"));
             assertThat(r.getResponse().getStatus()).isEqualTo(200);
         }
         for (String m : measures) {
-            r = call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署 " + m));
+            r = api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署 " + m));
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isIn(200, 201);
         }
         return id;
     }
 
     private JsonNode refused(long id, String rule) throws Exception {
-        MvcResult r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        MvcResult r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(409);
-        JsonNode problem = body(r);
+        JsonNode problem = ApiClient.body(r);
         assertThat(problem.get("rule").asText()).isEqualTo(rule);
-        assertThat(body(call("supervisor", get("/api/v1/systems/" + id))).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/systems/" + id))).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
         return problem;
     }
 
@@ -118,11 +106,11 @@ class AdmissionGateTests {
         long unstated = awaitingAdmission(3, "15020041009-26004", "良", "2027-11-20", null, MEASURES);
         assertThat(refused(unstated, "A11.2").get("detail").asText()).contains("未注明保护等级");
         // a level outside 1..5 is bad input, nothing stored
-        MvcResult bad = call("unit1", multipart("/api/v1/systems/" + unstated + "/verification/MLPS_CERTIFICATE")
+        MvcResult bad = api.call("unit1", multipart("/api/v1/systems/" + unstated + "/verification/MLPS_CERTIFICATE")
                 .file(new MockMultipartFile("file", "c.pdf", "application/pdf", PDF)).param("certNumber", "X").param("certDate", "2025-11-20")
                 .param("conclusion", "良").param("validUntil", "2027-11-20").param("certLevel", "七"));
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(bad).get("errors").has("certLevel")).isTrue();
+        assertThat(ApiClient.body(bad).get("errors").has("certLevel")).isTrue();
     }
 
     @Test
@@ -137,11 +125,11 @@ class AdmissionGateTests {
         assertThat(refused(id, "A7.1").get("detail").asText()).contains("A7.1-protection-declaration", "本地备份", "异地备份")
                 .doesNotContain("防火墙");
         for (String m : new String[] {"LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
-            call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "每日"));
+            api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "每日"));
         }
-        MvcResult admitted = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        MvcResult admitted = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(admitted.getResponse().getStatus()).as(admitted.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        JsonNode s = body(admitted);
+        JsonNode s = ApiClient.body(admitted);
         assertThat(s.get("status").asText()).isEqualTo("ADMITTED");
         assertThat(s.get("internetAccess").asBoolean()).isFalse();
         // the supervisor's A11.2 check records internet access as not (yet) allowed: that is a separate decision

@@ -11,9 +11,7 @@ import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.MutableClock;
 import cn.govcloud.guard.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +33,14 @@ class CriticalInfrastructureTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -43,32 +48,11 @@ class CriticalInfrastructureTests {
     @Autowired
     RuleCatalog catalog;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
     @AfterEach
     void cleanUp() throws Exception {
-        call("supervisor", delete("/api/v1/rules/overlay"));
+        api.call("supervisor", delete("/api/v1/rules/overlay"));
         jdbc.sql("update systems_system set cii = false, cii_department = null").update();
         clock.reset();
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.computeIfAbsent(user, u -> {
-            try {
-                return ApiClient.bearer(mvc, u);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private List<Long> unit1Systems() {
@@ -85,20 +69,20 @@ class CriticalInfrastructureTests {
     void A10_2_theSupervisorRecordsTheCiiIdentificationTheUnitReadsItOthersCannotChangeIt() throws Exception {
         long system = unit1Systems().get(0);
         String path = "/api/v1/systems/" + system + "/critical-infrastructure";
-        assertThat(body(call("unit1", get(path))).get("criticalInfrastructure").asBoolean()).isFalse();
+        assertThat(ApiClient.body(api.call("unit1", get(path))).get("criticalInfrastructure").asBoolean()).isFalse();
 
         // a 关基 identification without its protection department is refused, field named, nothing stored
-        MvcResult bad = json("supervisor", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"  \"}");
+        MvcResult bad = api.json("supervisor", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"  \"}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("protectionDepartment");
         assertThat(jdbc.sql("select cii from systems_system where id = :id").param("id", system).query(Boolean.class).single()).isFalse();
 
         // only the supervisor records it
-        assertThat(json("unit1", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"市委网信办\"}")
+        assertThat(api.json("unit1", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"市委网信办\"}")
                 .getResponse().getStatus()).isEqualTo(403);
-        MvcResult ok = json("supervisor", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"市委网信办\"}");
+        MvcResult ok = api.json("supervisor", put(path), "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"市委网信办\"}");
         assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        JsonNode read = body(call("unit1", get(path)));
+        JsonNode read = ApiClient.body(api.call("unit1", get(path)));
         assertThat(read.get("criticalInfrastructure").asBoolean()).isTrue();
         assertThat(read.get("protectionDepartment").asString()).isEqualTo("市委网信办");
         assertThat(read.get("recordedBy").asString()).isEqualTo("supervisor");
@@ -106,7 +90,7 @@ class CriticalInfrastructureTests {
                 .param("t", "system:" + system).query(Long.class).single()).isPositive();
 
         // another unit's system is not even there for unit1
-        assertThat(call("unit1", get("/api/v1/systems/" + otherUnitsSystem() + "/critical-infrastructure")).getResponse().getStatus())
+        assertThat(api.call("unit1", get("/api/v1/systems/" + otherUnitsSystem() + "/critical-infrastructure")).getResponse().getStatus())
                 .isEqualTo(404);
     }
 
@@ -115,23 +99,23 @@ class CriticalInfrastructureTests {
         List<Long> systems = unit1Systems();
         assertThat(systems).hasSizeGreaterThanOrEqualTo(1);
         long cii = systems.get(0);
-        assertThat(json("supervisor", put("/api/v1/systems/" + cii + "/critical-infrastructure"),
+        assertThat(api.json("supervisor", put("/api/v1/systems/" + cii + "/critical-infrastructure"),
                 "{\"criticalInfrastructure\":true,\"protectionDepartment\":\"市公安局\"}").getResponse().getStatus()).isEqualTo(200);
         String version = catalog.version().version();
         String product = version.contains("+") ? version.substring(0, version.indexOf('+')) : version;
-        MvcResult overlay = call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
+        MvcResult overlay = api.call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
                 "overlay: {name: 关基区, version: cii-1, basedOn: " + product + "}\nparameters:\n"
                         + "  A10.2-retest-required: {when: {required: true, conditions: [\"cii == true\"]}}\n"));
         assertThat(overlay.getResponse().getStatus()).as(overlay.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
 
-        MvcResult onCii = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + cii + ",\"title\":\"关基系统隐患\",\"severity\":\"MEDIUM\"}");
+        MvcResult onCii = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + cii + ",\"title\":\"关基系统隐患\",\"severity\":\"MEDIUM\"}");
         assertThat(onCii.getResponse().getStatus()).as(onCii.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        assertThat(body(call("supervisor", get("/api/v1/hazards/" + body(onCii).get("id").asLong()))).get("retestRequired").asBoolean())
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/hazards/" + ApiClient.body(onCii).get("id").asLong()))).get("retestRequired").asBoolean())
                 .isTrue();
 
         jdbc.sql("update systems_system set cii = false, cii_department = null where id = :id").param("id", cii).update();
-        MvcResult plain = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + cii + ",\"title\":\"非关基时的隐患\",\"severity\":\"MEDIUM\"}");
-        assertThat(body(call("supervisor", get("/api/v1/hazards/" + body(plain).get("id").asLong()))).get("retestRequired").asBoolean())
+        MvcResult plain = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + cii + ",\"title\":\"非关基时的隐患\",\"severity\":\"MEDIUM\"}");
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/hazards/" + ApiClient.body(plain).get("id").asLong()))).get("retestRequired").asBoolean())
                 .isFalse();
     }
 

@@ -8,17 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,53 +26,42 @@ class SuspensionTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
     private long admittedWithInternet() throws Exception {
-        MvcResult r = json("unit1", post("/api/v1/systems"), """
+        MvcResult r = api.json("unit1", post("/api/v1/systems"), """
                 {"name":"暂停测试-%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020041009-27001","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["INTERNET"],"addresses":["10.89.1.5"]}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
-        long id = body(r).get("id").asLong();
-        call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
+        long id = ApiClient.body(r).get("id").asLong();
+        api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
                 .param("agreementNumber", "BTZWY-XY-2026-8" + id).param("unitSignatory", "李局长").param("providerSignatory", "王经理")
                 .param("signedOn", "2026-11-20"));
-        call("unit1", post("/api/v1/systems/" + id + "/admission"));
+        api.call("unit1", post("/api/v1/systems/" + id + "/admission"));
         for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
             var req = multipart("/api/v1/systems/" + id + "/verification/" + kind).file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF));
             if (kind.equals("MLPS_CERTIFICATE")) {
                 req.param("certNumber", "DJCP-2026-027").param("certDate", "2026-03-01").param("conclusion", "良").param("validUntil", "2027-03-01")
                         .param("certLevel", "2");
             }
-            call("unit1", req);
-            json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"), "{\"accept\":true}");
+            api.call("unit1", req);
+            api.json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"), "{\"accept\":true}");
         }
         for (String m : new String[] {"FIREWALL", "IDS_IPS", "ENDPOINT", "CRYPTO", "LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
-            call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署"));
+            api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署"));
         }
-        assertThat(call("supervisor", post("/api/v1/systems/" + id + "/admit")).getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}")).get("internetAccess").asBoolean())
+        assertThat(api.call("supervisor", post("/api/v1/systems/" + id + "/admit")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}")).get("internetAccess").asBoolean())
                 .isTrue();
-        json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true}");
+        api.json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true}");
         return id;
     }
 
@@ -88,18 +73,18 @@ class SuspensionTests {
     @Test
     void A11_4_suspensionSwitchesAccessOff_anExitOrderIsDueOnItsDeadlineAndClosesTheReview() throws Exception {
         long id = admittedWithInternet();
-        MvcResult suspended = json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患逾期未整改\"}");
+        MvcResult suspended = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患逾期未整改\"}");
         assertThat(suspended.getResponse().getStatus()).as(suspended.getResponse().getContentAsString()).isEqualTo(200);
-        JsonNode s = body(suspended);
+        JsonNode s = ApiClient.body(suspended);
         assertThat(s.get("internetAccess").asBoolean()).isFalse();
         assertThat(s.get("externalExchange").asBoolean()).isFalse();
         assertThat(dutyState(id, "A11.4-suspension-review")).isEqualTo("OPEN");
 
-        MvcResult ordered = json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"无法整改\",\"deadline\":\"2026-12-11\"}");
+        MvcResult ordered = api.json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"无法整改\",\"deadline\":\"2026-12-11\"}");
         assertThat(ordered.getResponse().getStatus()).as(ordered.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(jdbc.sql("select due_date from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A11.4-ordered-exit'")
                 .param("id", id).query(java.time.LocalDate.class).single()).isEqualTo(java.time.LocalDate.parse("2026-12-11"));
         assertThat(dutyState(id, "A11.4-suspension-review")).isEqualTo("ACCEPTED");
-        assertThat(body(call("supervisor", get("/api/v1/systems/" + id))).get("timeline").toString()).contains("INTERNET_ACCESS:OFF");
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/systems/" + id))).get("timeline").toString()).contains("INTERNET_ACCESS:OFF");
     }
 }

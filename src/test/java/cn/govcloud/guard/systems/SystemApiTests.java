@@ -9,16 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,43 +26,28 @@ class SystemApiTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
     private long create(String user, String name, int level) throws Exception {
-        MvcResult r = json(user, post("/api/v1/systems"), """
+        MvcResult r = api.json(user, post("/api/v1/systems"), """
                 {"name":"%s","mlpsLevel":%d,"purpose":"测试","filingNumber":"15020099999-00001","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["GOV_EXTRANET"],"addresses":["10.20.1.5","10.20.2.0/24","zs.example.gov.cn"]}"""
                 .formatted(name, level));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        return body(r).get("id").asLong();
+        return ApiClient.body(r).get("id").asLong();
     }
 
     private void agreement(String user, long id) throws Exception {
-        MvcResult r = call(user, multipart("/api/v1/systems/" + id + "/agreement")
+        MvcResult r = api.call(user, multipart("/api/v1/systems/" + id + "/agreement")
                 .file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
                 .param("agreementNumber", "BTZWY-XY-2026-0001").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
@@ -79,29 +60,29 @@ class SystemApiTests {
             req.param("certNumber", "DJCP-2026-001").param("certDate", "2026-03-01").param("conclusion", "良")
                     .param("validUntil", "2027-03-01").param("certLevel", "3");
         }
-        MvcResult r = call(user, req);
+        MvcResult r = api.call(user, req);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
     }
 
     /** A7.1: the six minimum protections declared present (admission checks them, issue 17 point 8). */
     void protections(String user, long id) throws Exception {
         for (String m : new String[] {"FIREWALL", "IDS_IPS", "ENDPOINT", "CRYPTO", "LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
-            MvcResult r = call(user, multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署 " + m));
+            MvcResult r = api.call(user, multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署 " + m));
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isIn(200, 201);
         }
     }
 
     private int review(long id, String kind, boolean accept, String reason) throws Exception {
-        return json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"),
+        return api.json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"),
                 "{\"accept\":" + accept + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}").getResponse().getStatus();
     }
 
     @Test
     void aUnitRegistersASystem_201WithIdAndStatus() throws Exception {
         long id = create("unit1", "招生考试报名系统", 3);
-        MvcResult r = call("unit1", get("/api/v1/systems/" + id));
+        MvcResult r = api.call("unit1", get("/api/v1/systems/" + id));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        JsonNode s = body(r);
+        JsonNode s = ApiClient.body(r);
         assertThat(s.get("status").asText()).isEqualTo("DRAFT");
         assertThat(s.get("mlpsLevel").asInt()).isEqualTo(3);
         assertThat(s.get("responsibleMobile").asText()).isEqualTo("138****5678");
@@ -110,10 +91,10 @@ class SystemApiTests {
         // system.registered raised the unit's A11.1 and A7.1 duties in the same transaction
         assertThat(s.get("duties").toString()).contains("A11.1-responsibility-agreement", "A7.1-protection-declaration");
         // the full number only on request, audited; never for another unit
-        assertThat(body(call("unit1", get("/api/v1/systems/" + id + "/responsible-mobile"))).get("responsibleMobile").asText())
+        assertThat(ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id + "/responsible-mobile"))).get("responsibleMobile").asText())
                 .isEqualTo("13812345678");
-        assertThat(call("unit2", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("regulator", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("unit2", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("regulator", get("/api/v1/systems/" + id + "/responsible-mobile")).getResponse().getStatus()).isEqualTo(403);
         // the mobile number is stored sealed
         String sealed = jdbc.sql("select responsible_mobile_sealed from systems_system where id = :id").param("id", id).query(String.class).single();
         assertThat(sealed).doesNotContain("13812345678");
@@ -122,44 +103,44 @@ class SystemApiTests {
     @Test
     void invalidInputIs400WithFieldErrorsAndNothingSaved() throws Exception {
         long before = jdbc.sql("select count(*) from systems_system").query(Long.class).single();
-        MvcResult r = json("unit1", post("/api/v1/systems"), """
+        MvcResult r = api.json("unit1", post("/api/v1/systems"), """
                 {"name":"","mlpsLevel":7,"responsibleMobile":"12345","exposure":["MOON"],"addresses":["10.0.0.300","not a host"]}""");
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         String text = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(text).contains("name", "mlpsLevel", "responsibleMobile", "exposure", "addresses", "10.0.0.300");
-        assertThat(json("unit1", post("/api/v1/systems"), "{\"name\":\"x\",\"mlpsLevel\":\"three\"}").getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.json("unit1", post("/api/v1/systems"), "{\"name\":\"x\",\"mlpsLevel\":\"three\"}").getResponse().getStatus()).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from systems_system").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test
     void admissionWithoutASignedAgreementIs409NamingA11_1() throws Exception {
         long id = create("unit1", "无协议系统", 2);
-        MvcResult r = call("unit1", post("/api/v1/systems/" + id + "/admission"));
+        MvcResult r = api.call("unit1", post("/api/v1/systems/" + id + "/admission"));
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("rule").asText()).isEqualTo("A11.1");
-        assertThat(body(call("unit1", get("/api/v1/systems/" + id))).get("status").asText()).isEqualTo("DRAFT");
+        assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.1");
+        assertThat(ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id))).get("status").asText()).isEqualTo("DRAFT");
     }
 
     @Test
     void anotherUnitsSystemIs404AndNotListed_A4() throws Exception {
         long id = create("unit1", "教育局内部系统", 2);
-        assertThat(call("unit2", get("/api/v1/systems/" + id)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("unit2", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(body(call("unit2", get("/api/v1/systems?limit=200"))).get("items").toString()).doesNotContain("\"id\":" + id + ",");
-        assertThat(body(call("supervisor", get("/api/v1/systems?limit=200"))).get("items").toString()).contains("\"id\":" + id + ",");
-        assertThat(call("regulator", get("/api/v1/systems/" + id)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit2", get("/api/v1/systems/" + id)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(ApiClient.body(api.call("unit2", get("/api/v1/systems?limit=200"))).get("items").toString()).doesNotContain("\"id\":" + id + ",");
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/systems?limit=200"))).get("items").toString()).contains("\"id\":" + id + ",");
+        assertThat(api.call("regulator", get("/api/v1/systems/" + id)).getResponse().getStatus()).isEqualTo(200);
         // overseers do not register systems
-        assertThat(json("supervisor", post("/api/v1/systems"), "{\"name\":\"x\",\"mlpsLevel\":2}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("supervisor", post("/api/v1/systems"), "{\"name\":\"x\",\"mlpsLevel\":2}").getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
     void updateOnlyWhileDraft() throws Exception {
         long id = create("unit1", "草稿系统", 2);
-        MvcResult r = json("unit1", put("/api/v1/systems/" + id), "{\"name\":\"草稿系统（改）\",\"mlpsLevel\":3,\"exposure\":[\"INTERNET\"]}");
+        MvcResult r = api.json("unit1", put("/api/v1/systems/" + id), "{\"name\":\"草稿系统（改）\",\"mlpsLevel\":3,\"exposure\":[\"INTERNET\"]}");
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(r).get("mlpsLevel").asInt()).isEqualTo(3);
-        assertThat(call("unit1", post("/api/v1/systems/" + id + "/submission")).getResponse().getStatus()).isEqualTo(200);
-        r = json("unit1", put("/api/v1/systems/" + id), "{\"name\":\"再改\",\"mlpsLevel\":3,\"exposure\":[\"INTERNET\"]}");
+        assertThat(ApiClient.body(r).get("mlpsLevel").asInt()).isEqualTo(3);
+        assertThat(api.call("unit1", post("/api/v1/systems/" + id + "/submission")).getResponse().getStatus()).isEqualTo(200);
+        r = api.json("unit1", put("/api/v1/systems/" + id), "{\"name\":\"再改\",\"mlpsLevel\":3,\"exposure\":[\"INTERNET\"]}");
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
         assertThat(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("AWAITING_AGREEMENT");
     }
@@ -168,11 +149,11 @@ class SystemApiTests {
     void theWholeLifecycle_illegalTransitionsRefusedWithStateAndRule() throws Exception {
         long id = create("unit1", "社保经办系统", 3);
         // the supervisor cannot admit a draft: 409 naming the rule and the current state
-        MvcResult r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        MvcResult r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("rule").asText()).isEqualTo("A11.2");
-        assertThat(body(r).get("detail").asText()).contains("DRAFT");
-        assertThat(json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"x\"}").getResponse().getStatus())
+        assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
+        assertThat(ApiClient.body(r).get("detail").asText()).contains("DRAFT");
+        assertThat(api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"x\"}").getResponse().getStatus())
                 .isEqualTo(409);
 
         agreement("unit1", id);
@@ -180,14 +161,14 @@ class SystemApiTests {
         // the agreement is filed as the A11.1 duty's evidence
         assertThat(jdbc.sql(dutyState).param("id", id).param("rule", "A11.1-responsibility-agreement").query(String.class).single())
                 .isEqualTo("SUBMITTED");
-        r = call("unit1", post("/api/v1/systems/" + id + "/admission"));
+        r = api.call("unit1", post("/api/v1/systems/" + id + "/admission"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-        assertThat(body(r).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
-        assertThat(body(call("supervisor", get("/api/v1/systems/" + id))).get("duties").toString()).contains("A11.2-admission-check");
+        assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("AWAITING_VERIFICATION");
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/systems/" + id))).get("duties").toString()).contains("A11.2-admission-check");
         // asking again is an illegal transition
-        r = call("unit1", post("/api/v1/systems/" + id + "/admission"));
+        r = api.call("unit1", post("/api/v1/systems/" + id + "/admission"));
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("detail").asText()).contains("AWAITING_VERIFICATION");
+        assertThat(ApiClient.body(r).get("detail").asText()).contains("AWAITING_VERIFICATION");
 
         for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
             item("unit1", id, kind);
@@ -198,42 +179,42 @@ class SystemApiTests {
             assertThat(review(id, kind, true, null)).isEqualTo(200);
         }
         // not all passed: neither admission nor a switch
-        r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("rule").asText()).isEqualTo("A11.2");
-        r = json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
+        assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("rule").asText()).isEqualTo("A11.2");
+        assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
 
         item("unit1", id, "PENETRATION_TEST");
         assertThat(review(id, "PENETRATION_TEST", true, null)).isEqualTo(200);
         protections("unit1", id);
-        r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(r).get("status").asText()).isEqualTo("ADMITTED");
-        assertThat(body(r).get("internetAccess").asBoolean()).isFalse();
+        assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("ADMITTED");
+        assertThat(ApiClient.body(r).get("internetAccess").asBoolean()).isFalse();
         // the supervisor's own A11.2 check is filed by the admission (nobody reviews the supervisor's own duty: accepted at once)
         assertThat(jdbc.sql(dutyState).param("id", id).param("rule", "A11.2-admission-check").query(String.class).single())
                 .isEqualTo("ACCEPTED");
         // the unit cannot switch anything on itself
-        assertThat(json("unit1", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}").getResponse().getStatus()).isEqualTo(403);
-        r = json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
-        assertThat(body(r).get("internetAccess").asBoolean()).isTrue();
-        assertThat(body(r).get("externalExchange").asBoolean()).isFalse();
+        assertThat(api.json("unit1", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}").getResponse().getStatus()).isEqualTo(403);
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
+        assertThat(ApiClient.body(r).get("internetAccess").asBoolean()).isTrue();
+        assertThat(ApiClient.body(r).get("externalExchange").asBoolean()).isFalse();
 
-        r = json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患未整改\"}");
-        assertThat(body(r).get("status").asText()).isEqualTo("SUSPENDED");
-        r = json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"逾期未整改\",\"deadline\":\"2099-01-31\"}");
-        assertThat(body(r).get("status").asText()).isEqualTo("EXIT_ORDERED");
-        assertThat(body(r).get("exitDeadline").asText()).isEqualTo("2099-01-31");
-        assertThat(json("unit1", post("/api/v1/systems/" + id + "/exit"), "{}").getResponse().getStatus()).isEqualTo(400);
-        r = json("unit1", post("/api/v1/systems/" + id + "/exit"), "{\"dataDisposition\":\"数据已迁移至本单位机房并在云上彻底删除\"}");
-        assertThat(body(r).get("status").asText()).isEqualTo("EXITED");
-        r = json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"x\"}");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患未整改\"}");
+        assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("SUSPENDED");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"逾期未整改\",\"deadline\":\"2099-01-31\"}");
+        assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("EXIT_ORDERED");
+        assertThat(ApiClient.body(r).get("exitDeadline").asText()).isEqualTo("2099-01-31");
+        assertThat(api.json("unit1", post("/api/v1/systems/" + id + "/exit"), "{}").getResponse().getStatus()).isEqualTo(400);
+        r = api.json("unit1", post("/api/v1/systems/" + id + "/exit"), "{\"dataDisposition\":\"数据已迁移至本单位机房并在云上彻底删除\"}");
+        assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("EXITED");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"x\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(r).get("detail").asText()).contains("EXITED");
+        assertThat(ApiClient.body(r).get("detail").asText()).contains("EXITED");
 
-        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("timeline").toString()).contains("REQUEST_ADMISSION", "ITEM_RETURNED:PENETRATION_TEST", "ADMIT",
                 "INTERNET_ACCESS:ON", "SUSPEND", "ORDER_EXIT", "COMPLETE_EXIT");
         assertThat(system.get("duties").toString()).contains("A11.4-suspension-review", "A11.4-ordered-exit");
@@ -245,21 +226,21 @@ class SystemApiTests {
     void documentsAreDownloadedOnlyThroughTheirSystem() throws Exception {
         long id = create("unit1", "文档系统", 2);
         agreement("unit1", id);
-        long doc = body(call("unit1", get("/api/v1/systems/" + id))).get("agreement").get("documentId").asLong();
-        MvcResult r = call("unit1", get("/api/v1/systems/" + id + "/documents/" + doc));
+        long doc = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id))).get("agreement").get("documentId").asLong();
+        MvcResult r = api.call("unit1", get("/api/v1/systems/" + id + "/documents/" + doc));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
-        assertThat(call("unit2", get("/api/v1/systems/" + id + "/documents/" + doc)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/systems/" + id + "/documents/" + doc)).getResponse().getStatus()).isEqualTo(404);
         long other = create("unit1", "另一个系统", 2);
-        assertThat(call("unit1", get("/api/v1/systems/" + other + "/documents/" + doc)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit1", get("/api/v1/systems/" + other + "/documents/" + doc)).getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
     void protectionsAreDeclaredOneByOneAndFileTheA7_1DutyOnceAllSixAre() throws Exception {
         long id = create("unit1", "防护措施系统", 3);
-        MvcResult r = call("unit1", post("/api/v1/systems/" + id + "/protections/CRYPTO").param("present", "true"));
+        MvcResult r = api.call("unit1", post("/api/v1/systems/" + id + "/protections/CRYPTO").param("present", "true"));
         assertThat(r.getResponse().getStatus()).isEqualTo(400); // which products, with their certificate numbers?
-        assertThat(call("unit1", post("/api/v1/systems/" + id + "/protections/LASER").param("present", "true")).getResponse().getStatus())
+        assertThat(api.call("unit1", post("/api/v1/systems/" + id + "/protections/LASER").param("present", "true")).getResponse().getStatus())
                 .isEqualTo(400);
         String[][] measures = {{"FIREWALL", "true", "下一代防火墙 NGFW-3000"}, {"IDS_IPS", "true", "IPS-2000"}, {"ENDPOINT", "true", "终端安全管理系统"},
                 {"CRYPTO", "true", "SM2/SM3/SM4 密码服务（商用密码产品认证证书 GM003312220230001）"}, {"LOCAL_BACKUP", "true", "每日全量"},
@@ -269,44 +250,44 @@ class SystemApiTests {
             if (m[0].equals("FIREWALL")) {
                 req.file(new MockMultipartFile("file", "防火墙策略.pdf", "application/pdf", PDF));
             }
-            r = call("unit1", req);
+            r = api.call("unit1", req);
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         }
-        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("protections").get("OFFSITE_BACKUP").get("present").asBoolean()).isFalse();
         assertThat(system.get("protections").get("FIREWALL").get("present").asBoolean()).isTrue();
         assertThat(system.get("timeline").toString()).contains("PROTECTION:CRYPTO");
         String duty = jdbc.sql("select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A7.1-protection-declaration'")
                 .param("id", id).query(String.class).single();
         assertThat(duty).isEqualTo("SUBMITTED");
-        assertThat(call("unit2", post("/api/v1/systems/" + id + "/protections/FIREWALL").param("present", "true")).getResponse().getStatus())
+        assertThat(api.call("unit2", post("/api/v1/systems/" + id + "/protections/FIREWALL").param("present", "true")).getResponse().getStatus())
                 .isEqualTo(404);
     }
 
     @Test
     void contractorsAreEngagedWithTheirDataAccessAndTheirSignedAgreementsFileTheA7_2Duty() throws Exception {
         long id = create("unit1", "承建运维系统", 3);
-        assertThat(json("unit1", post("/api/v1/systems/" + id + "/contractors"), "{\"name\":\"\",\"role\":\"PAINTER\"}").getResponse().getStatus())
+        assertThat(api.json("unit1", post("/api/v1/systems/" + id + "/contractors"), "{\"name\":\"\",\"role\":\"PAINTER\"}").getResponse().getStatus())
                 .isEqualTo(400);
-        MvcResult r = json("unit1", post("/api/v1/systems/" + id + "/contractors"),
+        MvcResult r = api.json("unit1", post("/api/v1/systems/" + id + "/contractors"),
                 "{\"name\":\"包头云智科技有限公司\",\"role\":\"OPERATOR\",\"dataAccess\":\"仅运维账号，不接触业务数据\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        long contractor = body(r).get("id").asLong();
+        long contractor = ApiClient.body(r).get("id").asLong();
         String duty = "select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A7.2-contractor-agreements'";
         assertThat(jdbc.sql(duty).param("id", id).query(String.class).single()).isEqualTo("OPEN");
         // one of the two documents missing: refused, nothing stored
-        r = call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
+        r = api.call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
                 .file(new MockMultipartFile("confidentiality", "保密协议.pdf", "application/pdf", PDF)).param("signedOn", "2026-11-02"));
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
-        r = call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
+        r = api.call("unit1", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")
                 .file(new MockMultipartFile("confidentiality", "保密协议.pdf", "application/pdf", PDF))
                 .file(new MockMultipartFile("responsibility", "安全责任书.pdf", "application/pdf", PDF))
                 .param("signedOn", "2026-11-02").param("expiresOn", "2027-11-01"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-        assertThat(body(r).get("responsibilityDocumentId").isNull()).isFalse();
+        assertThat(ApiClient.body(r).get("responsibilityDocumentId").isNull()).isFalse();
         assertThat(jdbc.sql(duty).param("id", id).query(String.class).single()).isEqualTo("SUBMITTED");
-        assertThat(body(call("unit1", get("/api/v1/systems/" + id))).get("contractors").toString()).contains("包头云智科技有限公司");
-        assertThat(call("unit2", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")).getResponse().getStatus())
+        assertThat(ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id))).get("contractors").toString()).contains("包头云智科技有限公司");
+        assertThat(api.call("unit2", multipart("/api/v1/systems/" + id + "/contractors/" + contractor + "/agreements")).getResponse().getStatus())
                 .isEqualTo(404);
     }
 
@@ -318,17 +299,17 @@ class SystemApiTests {
         byte[] exe = new byte[256];
         exe[0] = 'M';
         exe[1] = 'Z';
-        MvcResult r = call("unit1", multipart("/api/v1/systems/" + id + "/agreement")
+        MvcResult r = api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement")
                 .file(new MockMultipartFile("file", "协议.pdf", "application/pdf", exe))
                 .param("agreementNumber", "X-1").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20"));
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         // a zip bomb's cousin: a file far over the size limit
         byte[] huge = new byte[(int) cn.govcloud.guard.documents.Documents.MAX_BYTES + 10];
         System.arraycopy(PDF, 0, huge, 0, PDF.length);
-        r = call("unit1", multipart("/api/v1/systems/" + id + "/verification/CRYPTO_PLAN")
+        r = api.call("unit1", multipart("/api/v1/systems/" + id + "/verification/CRYPTO_PLAN")
                 .file(new MockMultipartFile("file", "方案.pdf", "application/pdf", huge)));
         assertThat(r.getResponse().getStatus()).isIn(400, 413);
-        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("agreement").isNull()).isTrue();
         assertThat(system.get("verification").size()).isZero();
         assertThat(system.get("timeline")).hasSize(1);

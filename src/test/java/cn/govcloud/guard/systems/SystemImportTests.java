@@ -13,9 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -41,27 +39,24 @@ class SystemImportTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
     private MvcResult upload(String user, byte[] content) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(multipart("/api/v1/systems/import").file(new MockMultipartFile("file", "inventory.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content)).header("Authorization", t)).andReturn();
+        return api.call(user, multipart("/api/v1/systems/import").file(new MockMultipartFile("file", "inventory.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content)));
     }
 
     private MvcResult getAs(String user, String path) throws Exception {
-        return mvc.perform(get(path).header("Authorization", ApiClient.bearer(mvc, user))).andReturn();
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return api.call(user, get(path));
     }
 
     private long count() {
@@ -106,7 +101,7 @@ class SystemImportTests {
         MvcResult r = upload("unit1", xlsx(row("导入系统甲", 3, "13812345678", "互联网；GOV_EXTRANET"),
                 row("导入系统乙", "2", null, "DEPARTMENT_PRIVATE"), row("导入系统丙", 1, 13912345678L, "政务外网,互联网")));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        JsonNode b = body(r);
+        JsonNode b = ApiClient.body(r);
         assertThat(b.get("imported").asInt()).isEqualTo(3);
         List<Long> ids = new ArrayList<>();
         b.get("ids").forEach(id -> ids.add(id.asLong()));
@@ -115,11 +110,11 @@ class SystemImportTests {
         for (long id : ids) {
             MvcResult s = getAs("unit1", "/api/v1/systems/" + id);
             assertThat(s.getResponse().getStatus()).isEqualTo(200);
-            assertThat(body(s).get("status").asString()).isEqualTo("DRAFT");
-            assertThat(body(s).get("unitId").asLong()).isEqualTo(unit1);
+            assertThat(ApiClient.body(s).get("status").asString()).isEqualTo("DRAFT");
+            assertThat(ApiClient.body(s).get("unitId").asLong()).isEqualTo(unit1);
             assertThat(getAs("unit2", "/api/v1/systems/" + id).getResponse().getStatus()).isEqualTo(404);
         }
-        JsonNode first = body(getAs("unit1", "/api/v1/systems/" + ids.get(0)));
+        JsonNode first = ApiClient.body(getAs("unit1", "/api/v1/systems/" + ids.get(0)));
         assertThat(first.get("exposure").toString()).contains("INTERNET", "GOV_EXTRANET");
         assertThat(first.get("addresses").toString()).contains("10.30.1.5", "web.import.example.gov.cn", "10.30.2.0/24");
     }
@@ -130,7 +125,7 @@ class SystemImportTests {
         MvcResult r = upload("unit1", xlsx(row("好的一行", 3, "13812345678", "INTERNET"), row("级别错", 9, "12345", "INTERNET"),
                 row("", 2, null, "")));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(422);
-        JsonNode errors = body(r).get("errors");
+        JsonNode errors = ApiClient.body(r).get("errors");
         List<String> found = new ArrayList<>();
         errors.forEach(e -> found.add(e.get("row").asInt() + ":" + e.get("column").asString()));
         assertThat(found).containsExactlyInAnyOrder("3:等级保护级别", "3:责任人手机", "4:名称", "4:网络暴露面");
@@ -143,11 +138,11 @@ class SystemImportTests {
         long before = count();
         MvcResult r = upload("unit1", xlsx(row("公式行", "=1+2", "13812345678", "INTERNET")));
         assertThat(r.getResponse().getStatus()).isEqualTo(422);
-        JsonNode e = body(r).get("errors").get(0);
+        JsonNode e = ApiClient.body(r).get("errors").get(0);
         assertThat(e.get("row").asInt()).isEqualTo(2);
         assertThat(e.get("column").asString()).isEqualTo("等级保护级别");
         assertThat(e.get("message").asString()).isEqualTo("公式不被接受");
-        assertThat(body(r).get("errors")).hasSize(1);
+        assertThat(ApiClient.body(r).get("errors")).hasSize(1);
         assertThat(count()).isEqualTo(before);
     }
 
@@ -217,7 +212,7 @@ class SystemImportTests {
     void unit2ImportsIntoUnit2() throws Exception {
         MvcResult r = upload("unit2", xlsx(row("单位二导入系统", 2, null, "INTERNET")));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        long id = body(r).get("ids").get(0).asLong();
+        long id = ApiClient.body(r).get("ids").get(0).asLong();
         long unit2 = jdbc.sql("select org_id from identity_user where username = 'unit2'").query(Long.class).single();
         assertThat(jdbc.sql("select org_id from systems_system where id = :id").param("id", id).query(Long.class).single()).isEqualTo(unit2);
         assertThat(getAs("unit1", "/api/v1/systems/" + id).getResponse().getStatus()).isEqualTo(404);

@@ -11,7 +11,7 @@ import cn.govcloud.guard.MutableClock;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.security.DemoActors;
-import cn.govcloud.guard.systems.internal.SystemService;
+import cn.govcloud.guard.systems.internal.SystemRegistration;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class WorkOrderPagesTests {
     @Autowired
     MutableClock clock;
     @Autowired
-    SystemService systems;
+    SystemRegistration registration;
     @Autowired
     WorkOrders workOrders;
 
@@ -85,7 +85,7 @@ class WorkOrderPagesTests {
         long order;
         try {
             SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
-            var s = systems.register(new SystemService.Registration("工单页面测试系统", "工单页面测试", 2, null, null, null, List.of("INTERNET"),
+            var s = registration.register(new SystemRegistration.Registration("工单页面测试系统", "工单页面测试", 2, null, null, null, List.of("INTERNET"),
                     List.of("10.77.1.1")));
             order = workOrders.issue(new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(), Map.of("mlpsLevel", 2)),
                     WorkOrders.Kind.INTERNET_ACCESS_ON, "在互联网边界防火墙为「工单页面测试系统」开通互联网访问", true, null, null,

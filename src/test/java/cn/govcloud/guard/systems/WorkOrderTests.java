@@ -12,20 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,17 +37,23 @@ class WorkOrderTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
     @BeforeEach
     void pinClock() {
         clock.set(MutableClock.DEFAULT_START); // Thursday 2026-11-26 10:00 Shanghai
-        tokens.clear();
+        api.forgetTokens();
     }
 
     @AfterEach
@@ -59,54 +61,37 @@ class WorkOrderTests {
         clock.reset();
     }
 
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
     private long admitted() throws Exception {
-        MvcResult r = json("unit1", post("/api/v1/systems"), """
+        MvcResult r = api.json("unit1", post("/api/v1/systems"), """
                 {"name":"工单测试-%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020041009-27002","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["INTERNET"],"addresses":["10.89.2.7"]}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
-        long id = body(r).get("id").asLong();
-        call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
+        long id = ApiClient.body(r).get("id").asLong();
+        api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
                 .param("agreementNumber", "BTZWY-XY-2026-9" + id).param("unitSignatory", "李局长").param("providerSignatory", "王经理")
                 .param("signedOn", "2026-11-20"));
-        call("unit1", post("/api/v1/systems/" + id + "/admission"));
+        api.call("unit1", post("/api/v1/systems/" + id + "/admission"));
         for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
             var req = multipart("/api/v1/systems/" + id + "/verification/" + kind).file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF));
             if (kind.equals("MLPS_CERTIFICATE")) {
                 req.param("certNumber", "DJCP-2026-028").param("certDate", "2026-03-01").param("conclusion", "良").param("validUntil", "2027-03-01")
                         .param("certLevel", "2");
             }
-            call("unit1", req);
-            json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"), "{\"accept\":true}");
+            api.call("unit1", req);
+            api.json("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review"), "{\"accept\":true}");
         }
         for (String m : new String[] {"FIREWALL", "IDS_IPS", "ENDPOINT", "CRYPTO", "LOCAL_BACKUP", "OFFSITE_BACKUP"}) {
-            call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署"));
+            api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署"));
         }
-        MvcResult admit = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        MvcResult admit = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(admit.getResponse().getStatus()).as(admit.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         return id;
     }
 
     private List<JsonNode> orders(String user, long system) throws Exception {
-        MvcResult r = call(user, get("/api/v1/work-orders").param("system", String.valueOf(system)));
+        MvcResult r = api.call(user, get("/api/v1/work-orders").param("system", String.valueOf(system)));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         List<JsonNode> list = new ArrayList<>();
-        body(r).get("items").forEach(list::add);
+        ApiClient.body(r).get("items").forEach(list::add);
         return list;
     }
 
@@ -130,9 +115,9 @@ class WorkOrderTests {
         assertThat(admission.get("dueProvisional").asBoolean()).isFalse();
         assertThat(admission.get("state").asString()).isEqualTo("OPEN");
 
-        JsonNode switched = body(json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}"));
+        JsonNode switched = ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}"));
         assertThat(switched.get("internetAccess").asBoolean()).isTrue();
-        JsonNode system = body(call("unit1", get("/api/v1/systems/" + id)));
+        JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("internetAccessPending").asBoolean()).isTrue();
         assertThat(system.get("externalExchangePending").asBoolean()).isFalse();
         assertThat(system.get("workOrders").size()).isEqualTo(2);
@@ -147,19 +132,19 @@ class WorkOrderTests {
         assertThat(dutyState(orderId)).isEqualTo("OPEN");
 
         clock.advance(Duration.ofHours(2));
-        tokens.clear(); // an idle token expires meanwhile
+        api.forgetTokens(); // an idle token expires meanwhile
         String executedAt = MutableClock.DEFAULT_START.plus(Duration.ofHours(1)).toString();
-        MvcResult confirmed = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult confirmed = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"" + executedAt + "\",\"changes\":\"边界防火墙新增策略 10.89.2.7 443 放通\"}");
         assertThat(confirmed.getResponse().getStatus()).as(confirmed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        JsonNode c = body(confirmed);
+        JsonNode c = ApiClient.body(confirmed);
         assertThat(c.get("state").asString()).isEqualTo("CONFIRMED");
         assertThat(c.get("confirmation").get("executedBy").asString()).isEqualTo("王运维");
         assertThat(Instant.parse(c.get("confirmation").get("executedAt").asString())).isEqualTo(Instant.parse(executedAt));
         assertThat(c.get("confirmation").get("confirmedBy").asString()).isEqualTo("provider");
         assertThat(c.get("confirmation").get("late").asBoolean()).isFalse();
         assertThat(dutyState(orderId)).isEqualTo("ACCEPTED");
-        JsonNode after = body(call("supervisor", get("/api/v1/systems/" + id)));
+        JsonNode after = ApiClient.body(api.call("supervisor", get("/api/v1/systems/" + id)));
         assertThat(after.get("internetAccessPending").asBoolean()).isFalse();
         assertThat(after.get("timeline").toString()).contains("ORDERED:INTERNET_ACCESS_ON", "EXECUTED:INTERNET_ACCESS_ON");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'systems.work-order.confirm' and target = :t")
@@ -168,58 +153,58 @@ class WorkOrderTests {
                 .param("t", "work-order:" + orderId).query(Long.class).single()).isEqualTo(1);
 
         // a second confirmation: 409 naming the rule, nothing changed
-        MvcResult again = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult again = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"李运维\",\"executedAt\":\"" + executedAt + "\",\"changes\":\"再次确认\"}");
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(again).get("rule").asString()).isEqualTo("A11.2");
-        assertThat(body(call("provider", get("/api/v1/work-orders/" + orderId))).get("confirmation").get("executedBy").asString()).isEqualTo("王运维");
+        assertThat(ApiClient.body(again).get("rule").asString()).isEqualTo("A11.2");
+        assertThat(ApiClient.body(api.call("provider", get("/api/v1/work-orders/" + orderId))).get("confirmation").get("executedBy").asString()).isEqualTo("王运维");
     }
 
     @Test
     void A11_2_aBadConfirmationNamesEachFieldAndChangesNothing_onlyTheProviderConfirms() throws Exception {
         long id = admitted();
         long orderId = order(id, "ADMISSION").get("id").asLong();
-        MvcResult bad = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult bad = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\" \",\"executedAt\":\"2026-11-25T01:00:00Z\",\"changes\":\"\"}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("executedBy", "executedAt", "changes");
-        MvcResult future = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult future = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"2026-11-30T01:00:00Z\",\"changes\":\"开通内网接入\"}");
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
         assertThat(future.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("executedAt");
-        MvcResult garbled = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult garbled = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"昨天\",\"changes\":\"开通内网接入\"}");
         assertThat(garbled.getResponse().getStatus()).isEqualTo(400);
-        assertThat(json("unit1", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        assertThat(api.json("unit1", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"2026-11-26T02:00:00Z\",\"changes\":\"开通\"}").getResponse().getStatus()).isEqualTo(403);
-        assertThat(json("supervisor", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        assertThat(api.json("supervisor", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"2026-11-26T02:00:00Z\",\"changes\":\"开通\"}").getResponse().getStatus()).isEqualTo(403);
         assertThat(order(id, "ADMISSION").get("state").asString()).isEqualTo("OPEN");
         assertThat(dutyState(orderId)).isEqualTo("OPEN");
 
         // with an evidence file, as multipart
         clock.advance(Duration.ofMinutes(30));
-        tokens.clear();
-        MvcResult withFile = call("provider", multipart("/api/v1/work-orders/" + orderId + "/confirmation")
+        api.forgetTokens();
+        MvcResult withFile = api.call("provider", multipart("/api/v1/work-orders/" + orderId + "/confirmation")
                 .file(new MockMultipartFile("file", "策略截图.pdf", "application/pdf", PDF)).param("executedBy", "王运维")
                 .param("executedAt", "2026-11-26T10:20").param("changes", "开通政务云内部网络接入"));
         assertThat(withFile.getResponse().getStatus()).as(withFile.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        JsonNode confirmation = body(withFile).get("confirmation");
+        JsonNode confirmation = ApiClient.body(withFile).get("confirmation");
         assertThat(Instant.parse(confirmation.get("executedAt").asString())).isEqualTo(Instant.parse("2026-11-26T02:20:00Z"));
         assertThat(confirmation.get("evidenceDocumentId").isNull()).isFalse();
-        assertThat(call("unit1", get("/api/v1/work-orders/" + orderId + "/evidence")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit1", get("/api/v1/work-orders/" + orderId + "/evidence")).getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
     void A4_aUnitSeesOnlyItsOwnSystemsWorkOrders_theSupervisorAndTheProviderSeeThem() throws Exception {
         long id = admitted();
         long orderId = order(id, "ADMISSION").get("id").asLong();
-        assertThat(call("unit1", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("supervisor", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("unit2", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit1", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("supervisor", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit2", get("/api/v1/work-orders/" + orderId)).getResponse().getStatus()).isEqualTo(404);
         assertThat(orders("unit2", id)).isEmpty();
         assertThat(orders("unit1", id)).hasSize(1);
-        assertThat(call("auditor", get("/api/v1/work-orders")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("auditor", get("/api/v1/work-orders")).getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -227,35 +212,35 @@ class WorkOrderTests {
         long id = admitted();
         long orderId = order(id, "ADMISSION").get("id").asLong();
         clock.set(Instant.parse("2026-11-27T16:00:00Z"));
-        tokens.clear();
-        assertThat(body(call("provider", get("/api/v1/work-orders/" + orderId))).get("state").asString()).isEqualTo("OVERDUE");
-        MvcResult overdue = call("provider", get("/api/v1/work-orders").param("state", "OVERDUE").param("limit", "200"));
-        assertThat(body(overdue).get("items").toString()).contains("\"id\":" + orderId + ",");
-        MvcResult open = call("provider", get("/api/v1/work-orders").param("state", "OPEN").param("system", String.valueOf(id)));
-        assertThat(body(open).get("items").size()).isZero();
+        api.forgetTokens();
+        assertThat(ApiClient.body(api.call("provider", get("/api/v1/work-orders/" + orderId))).get("state").asString()).isEqualTo("OVERDUE");
+        MvcResult overdue = api.call("provider", get("/api/v1/work-orders").param("state", "OVERDUE").param("limit", "200"));
+        assertThat(ApiClient.body(overdue).get("items").toString()).contains("\"id\":" + orderId + ",");
+        MvcResult open = api.call("provider", get("/api/v1/work-orders").param("state", "OPEN").param("system", String.valueOf(id)));
+        assertThat(ApiClient.body(open).get("items").size()).isZero();
         // confirmed late: it still counts as executed, marked late
-        MvcResult late = json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
+        MvcResult late = api.json("provider", post("/api/v1/work-orders/" + orderId + "/confirmation"),
                 "{\"executedBy\":\"王运维\",\"executedAt\":\"2026-11-27T15:00:00Z\",\"changes\":\"开通内网接入\"}");
-        assertThat(body(late).get("confirmation").get("late").asBoolean()).isTrue();
+        assertThat(ApiClient.body(late).get("confirmation").get("late").asBoolean()).isTrue();
     }
 
     @Test
     void A11_4_suspensionAndExitOrderAreWorkOrdersThatSwitchAccessAndExchangeOff() throws Exception {
         long id = admitted();
-        json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
-        MvcResult suspended = json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患逾期未整改\"}");
+        api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
+        MvcResult suspended = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患逾期未整改\"}");
         assertThat(suspended.getResponse().getStatus()).isEqualTo(200);
         JsonNode suspension = order(id, "SUSPENSION");
         assertThat(suspension.get("rule").asString()).isEqualTo("A11.4-work-order");
         assertThat(suspension.get("internetAccess").asBoolean()).isFalse();
         assertThat(suspension.get("externalExchange").asBoolean()).isFalse();
         assertThat(suspension.get("reason").asString()).isEqualTo("重大安全隐患逾期未整改");
-        JsonNode system = body(call("supervisor", get("/api/v1/systems/" + id)));
+        JsonNode system = ApiClient.body(api.call("supervisor", get("/api/v1/systems/" + id)));
         assertThat(system.get("internetAccess").asBoolean()).isFalse();
         assertThat(system.get("internetAccessPending").asBoolean()).isTrue();
         assertThat(system.get("externalExchangePending").asBoolean()).isTrue();
 
-        MvcResult ordered = json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"无法整改\",\"deadline\":\"2026-12-11\"}");
+        MvcResult ordered = api.json("supervisor", post("/api/v1/systems/" + id + "/exit-order"), "{\"reason\":\"无法整改\",\"deadline\":\"2026-12-11\"}");
         assertThat(ordered.getResponse().getStatus()).isEqualTo(200);
         JsonNode exitOrder = order(id, "EXIT_ORDER");
         assertThat(exitOrder.get("change").asString()).contains("2026-12-11");
@@ -266,7 +251,7 @@ class WorkOrderTests {
         assertThat(jdbc.sql("select state from duties_duty where subject_kind = 'SYSTEM' and subject_id = :id and rule_id = 'A11.4-suspension-review'")
                 .param("id", id).query(String.class).single()).isEqualTo("ACCEPTED");
 
-        MvcResult exited = json("unit1", post("/api/v1/systems/" + id + "/exit"), "{\"dataDisposition\":\"数据已迁出并核验，云上副本已销毁\"}");
+        MvcResult exited = api.json("unit1", post("/api/v1/systems/" + id + "/exit"), "{\"dataDisposition\":\"数据已迁出并核验，云上副本已销毁\"}");
         assertThat(exited.getResponse().getStatus()).isEqualTo(200);
         assertThat(order(id, "EXIT").get("change").asString()).contains("数据已迁出");
     }
@@ -274,10 +259,10 @@ class WorkOrderTests {
     @Test
     void A8_1_theProviderReadsTheRegistersMetadataOnly_pagedAndFiltered() throws Exception {
         long id = admitted();
-        String name = body(call("unit1", get("/api/v1/systems/" + id))).get("name").asString();
-        MvcResult r = call("provider", get("/api/v1/system-register").param("name", name));
+        String name = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id))).get("name").asString();
+        MvcResult r = api.call("provider", get("/api/v1/system-register").param("name", name));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        JsonNode items = body(r).get("items");
+        JsonNode items = ApiClient.body(r).get("items");
         assertThat(items.size()).isEqualTo(1);
         JsonNode entry = items.get(0);
         assertThat(entry.get("id").asLong()).isEqualTo(id);
@@ -290,11 +275,11 @@ class WorkOrderTests {
         assertThat(entry.has("responsibleName")).isFalse();
         assertThat(entry.has("responsibleMobile")).isFalse();
         assertThat(entry.toString()).doesNotContain("张三", "13812345678");
-        assertThat(body(call("provider", get("/api/v1/system-register").param("name", name).param("state", "SUSPENDED"))).get("items").size()).isZero();
-        MvcResult page = call("provider", get("/api/v1/system-register").param("limit", "2"));
-        assertThat(body(page).get("items").size()).isEqualTo(2);
-        assertThat(body(page).get("next").isNull()).isFalse();
-        assertThat(call("unit1", get("/api/v1/system-register")).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("provider", get("/api/v1/system-register").param("state", "NONSENSE")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(ApiClient.body(api.call("provider", get("/api/v1/system-register").param("name", name).param("state", "SUSPENDED"))).get("items").size()).isZero();
+        MvcResult page = api.call("provider", get("/api/v1/system-register").param("limit", "2"));
+        assertThat(ApiClient.body(page).get("items").size()).isEqualTo(2);
+        assertThat(ApiClient.body(page).get("next").isNull()).isFalse();
+        assertThat(api.call("unit1", get("/api/v1/system-register")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("provider", get("/api/v1/system-register").param("state", "NONSENSE")).getResponse().getStatus()).isEqualTo(400);
     }
 }

@@ -1,11 +1,11 @@
 package cn.govcloud.guard.systems.internal;
 
 import cn.govcloud.guard.shared.RuleViolation;
-import cn.govcloud.guard.systems.internal.SystemService.Item;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Measure;
-import cn.govcloud.guard.systems.internal.SystemService.Protection;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
+import cn.govcloud.guard.systems.internal.Verification.Item;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.Protections.Measure;
+import cn.govcloud.guard.systems.internal.Protections.Protection;
+import cn.govcloud.guard.systems.internal.HostedSystem;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +34,7 @@ final class AdmissionGate {
     private AdmissionGate() {
     }
 
-    static Optional<RuleViolation> refusal(SystemView system, Map<ItemKind, Item> items, Map<Measure, Protection> protections, LocalDate today) {
+    static Optional<RuleViolation> refusal(HostedSystem system, Map<ItemKind, Item> items, Map<Measure, Protection> protections, LocalDate today) {
         Item cert = items.get(ItemKind.MLPS_CERTIFICATE);
         if (cert != null) {
             if (cert.validUntil() != null && cert.validUntil().isBefore(today)) {

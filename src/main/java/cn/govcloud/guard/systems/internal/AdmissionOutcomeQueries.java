@@ -3,15 +3,17 @@ package cn.govcloud.guard.systems.internal;
 import cn.govcloud.guard.systems.AdmissionOutcomes;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Repository;
 
-/** {@link AdmissionOutcomes} in SQL: the same four accepted items {@link SystemService#verificationPassed} asks for. */
+/** {@link AdmissionOutcomes} in SQL: the same four accepted items {@link Verification#verificationPassed} asks for. */
+@Transactional(readOnly = true)
 @Repository
 class AdmissionOutcomeQueries implements AdmissionOutcomes {
     static final String COUNTED = "(s.state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') or s.internet_access = true)";
     static final String AGREEMENT = "exists (select 1 from systems_agreement a where a.system_id = s.id)";
     static final String VERIFIED = "(select count(distinct v.kind) from systems_verification_item v where v.system_id = s.id and v.status = 'ACCEPTED') = "
-            + SystemService.ItemKind.values().length;
+            + Verification.ItemKind.values().length;
 
     private final JdbcClient jdbc;
 

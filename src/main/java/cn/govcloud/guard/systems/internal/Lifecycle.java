@@ -8,7 +8,7 @@ import java.util.Set;
  * The lifecycle as data: each action names the states it may start from, the state it leads to
  * and the rule of the Measures that allows it. An action from any other state is refused with
  * the rule and the current state (409). Guards that need more than the state (a signed agreement,
- * all items accepted) are checked by {@link SystemService} before {@link #check}.
+ * all items accepted) are checked by the use cases ({@link Admission}) before {@link #check}.
  */
 public enum Lifecycle {
     /** The unit completes the registration; editing ends. */

@@ -5,9 +5,11 @@ import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.systems.SystemFigures;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /** {@link SystemFigures} as two GROUP BY queries with the systems list's own scope (A4). */
+@Transactional(readOnly = true)
 @Component
 class SystemFiguresQuery implements SystemFigures {
     private final JdbcClient jdbc;

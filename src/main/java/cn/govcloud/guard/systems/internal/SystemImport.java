@@ -4,8 +4,8 @@ import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.documents.Spreadsheets;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +55,10 @@ public class SystemImport {
         }
     }
 
-    private final SystemService systems;
+    private final SystemRegistration systems;
     private final AuditLog audit;
 
-    SystemImport(SystemService systems, AuditLog audit) {
+    SystemImport(SystemRegistration systems, AuditLog audit) {
         this.systems = systems;
         this.audit = audit;
     }
@@ -148,7 +148,7 @@ public class SystemImport {
             }
             boolean formula = errors.stream().anyMatch(e -> e.row() == rowNumber);
             Integer level = null;
-            if (!SystemService.blank(values[2])) {
+            if (!Checks.blank(values[2])) {
                 level = level(values[2]);
                 if (level == null) {
                     level = -1;
@@ -207,7 +207,7 @@ public class SystemImport {
     }
 
     private static List<String> split(String value, Pattern separator) {
-        if (SystemService.blank(value)) {
+        if (Checks.blank(value)) {
             return List.of();
         }
         return Arrays.stream(separator.split(value)).map(String::strip).filter(s -> !s.isEmpty()).toList();

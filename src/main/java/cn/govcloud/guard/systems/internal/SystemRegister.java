@@ -5,7 +5,7 @@ import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * carry out work orders — name, unit, level, exposure, addresses, state and switches — and nothing of the unit's data,
  * agreements, documents, people or duties: those stay behind the unit's grant (A8.1). Reads only these columns.
  */
+@Transactional(readOnly = true)
 @Component
 public class SystemRegister {
 

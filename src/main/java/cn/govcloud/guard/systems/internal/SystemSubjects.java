@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,29 @@ class SystemSubjects implements SubjectSource {
                 .query((rs, i) -> {
                     LocalDate cert = certDates.get(rs.getLong("id"));
                     return new Subject(SubjectKind.SYSTEM, rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"),
-                            SystemService.attributes(rs.getInt("mlps_level"), cert == null ? 99 : year - cert.getYear(),
-                                    aboveGeneral.getOrDefault(rs.getLong("id"), SystemService.GENERAL_DATA), rs.getBoolean("cii")));
+                            attributes(rs.getInt("mlps_level"), cert == null ? 99 : year - cert.getYear(),
+                                    aboveGeneral.getOrDefault(rs.getLong("id"), GENERAL_DATA), rs.getBoolean("cii")));
                 }).list();
+    }
+
+    /** The duty engine's view of one system, whatever its state (e.g. for the triggers of its registration). */
+    Subject of(HostedSystem s) {
+        LocalDate cert = jdbc.sql("select cert_date from systems_verification_item where system_id = :id and kind = 'MLPS_CERTIFICATE'")
+                .param("id", s.id()).query((rs, i) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).list().stream()
+                .flatMap(Optional::stream).findFirst().orElse(null);
+        int year = LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
+        String grade = Optional.ofNullable(dataGrades.getIfAvailable()).map(g -> g.gradeOf(s.id())).orElse(GENERAL_DATA);
+        boolean cii = jdbc.sql("select cii from systems_system where id = :id").param("id", s.id()).query(Boolean.class).single();
+        return new Subject(SubjectKind.SYSTEM, s.id(), s.name(), s.orgId(), attributes(s.mlpsLevel(), cert == null ? 99 : year - cert.getYear(), grade, cii));
+    }
+
+    static final String GENERAL_DATA = "general";
+
+    /**
+     * What the catalog's conditions read of a system; {@code dataGrade} comes from the data catalog (A8.2), {@code cii}:
+     * critical information infrastructure (issue 17 point 4).
+     */
+    static Map<String, Object> attributes(int level, int years, String dataGrade, boolean cii) {
+        return Map.of("mlpsLevel", level, "yearsSinceMlpsAssessment", years, "dataGrade", dataGrade, "cii", cii);
     }
 }

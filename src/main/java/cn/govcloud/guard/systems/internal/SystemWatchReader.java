@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /** The system register's answer to {@link SystemWatch}, read from its own tables. */
+@Transactional(readOnly = true)
 @Component
 class SystemWatchReader implements SystemWatch {
     private final JdbcClient jdbc;

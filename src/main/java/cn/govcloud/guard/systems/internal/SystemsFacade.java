@@ -1,28 +1,41 @@
 package cn.govcloud.guard.systems.internal;
 
 import cn.govcloud.guard.systems.Systems;
-import cn.govcloud.guard.systems.internal.SystemService.ItemDetails;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import cn.govcloud.guard.systems.internal.SystemService.Switch;
+import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The public {@link Systems} API over the aggregate's service. */
+/** The public {@link Systems} API over the register's use cases. */
 @Component
 class SystemsFacade implements Systems {
-    private final SystemService service;
+    private final SystemRegistration registration;
+    private final Admission admission;
+    private final Verification verification;
+    private final Protections protections;
+    private final Suspensions suspensions;
+    private final SystemRepository systems;
     private final JdbcClient jdbc;
     private final WorkOrders workOrders;
     private final CriticalInfrastructure cii;
 
-    SystemsFacade(SystemService service, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
-        this.service = service;
+    SystemsFacade(SystemRegistration registration, Admission admission, Verification verification, Protections protections,
+                  Suspensions suspensions, SystemRepository systems, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
+        this.systems = systems;
+        this.registration = registration;
+        this.admission = admission;
+        this.verification = verification;
+        this.protections = protections;
+        this.suspensions = suspensions;
         this.jdbc = jdbc;
         this.workOrders = workOrders;
         this.cii = cii;
@@ -46,61 +59,61 @@ class SystemsFacade implements Systems {
 
     @Override
     public long register(NewSystem s) {
-        return service.register(new Registration(s.name(), s.purpose(), s.mlpsLevel(), s.filingNumber(), s.responsibleName(),
+        return registration.register(new Registration(s.name(), s.purpose(), s.mlpsLevel(), s.filingNumber(), s.responsibleName(),
                 s.responsibleMobile(), s.exposure(), s.addresses())).id();
     }
 
     @Override
     public void uploadAgreement(long id, String agreementNumber, String unitSignatory, String providerSignatory, LocalDate signedOn,
                                 String filename, InputStream file) {
-        service.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, signedOn, filename, file);
+        admission.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, signedOn, filename, file);
     }
 
     @Override
     public void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil,
                            String filename, InputStream file) {
-        service.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil), filename, file);
+        verification.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil), filename, file);
     }
 
     @Override
     public void uploadItem(long id, String kind, String certNumber, LocalDate certDate, String conclusion, LocalDate validUntil, Integer certLevel,
                            String filename, InputStream file) {
-        service.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil, certLevel), filename, file);
+        verification.uploadItem(id, ItemKind.valueOf(kind), new ItemDetails(certNumber, certDate, conclusion, validUntil, certLevel), filename, file);
     }
 
     @Override
     public void declareProtection(long id, String measure, boolean present, String detail) {
-        service.declareProtection(id, SystemService.Measure.valueOf(measure), present, detail, null, null);
+        protections.declareProtection(id, Protections.Measure.valueOf(measure), present, detail, null, null);
     }
 
     @Override
     public void requestAdmission(long id) {
-        service.requestAdmission(id);
+        admission.requestAdmission(id);
     }
 
     @Override
     public void reviewItem(long id, String kind, boolean accept, String reason) {
-        service.reviewItem(id, ItemKind.valueOf(kind), accept, reason);
+        verification.reviewItem(id, ItemKind.valueOf(kind), accept, reason);
     }
 
     @Override
     public void admit(long id) {
-        service.admit(id);
+        admission.admit(id);
     }
 
     @Override
     public void setInternetAccess(long id, boolean on) {
-        service.setSwitch(id, Switch.INTERNET_ACCESS, on, null);
+        admission.setSwitch(id, Switch.INTERNET_ACCESS, on, null);
     }
 
     @Override
     public void setExternalExchange(long id, boolean on) {
-        service.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, null);
+        admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, null);
     }
 
     @Override
     public void suspend(long id, String reason) {
-        service.suspend(id, reason);
+        suspensions.suspend(id, reason);
     }
 
     @Override
@@ -110,37 +123,21 @@ class SystemsFacade implements Systems {
 
     @Override
     public List<SystemRef> ofOrganisation(long orgId) {
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where org_id = :org and state <> 'EXITED' order by name, id")
-                .param("org", orgId)
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return systems.refs("org_id = :org and state <> 'EXITED' order by name, id", Map.of("org", orgId));
     }
 
     @Override
     public List<SystemRef> find(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where id in (:ids)")
-                .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return ids.isEmpty() ? List.of() : systems.refs("id in (:ids)", Map.of("ids", List.copyOf(new LinkedHashSet<>(ids))));
     }
-
 
     @Override
     public List<SystemRef> onPlatform() {
-        return jdbc.sql("select id, org_id, name, mlps_level, state from systems_system where state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') "
-                        + "order by org_id, id")
-                .query((rs, i) -> new SystemRef(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"),
-                        rs.getInt("mlps_level"), rs.getString("state"))).list();
+        return systems.refs("state in ('ADMITTED','SUSPENDED','EXIT_ORDERED') order by org_id, id", Map.of());
     }
 
     @Override
     public List<Address> addresses() {
-        return jdbc.sql("""
-                        select a.system_id, s.org_id, a.kind, a.address from systems_asset a
-                        join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.system_id, a.id""")
-                .query((rs, i) -> new Address(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
+        return systems.addresses();
     }
 }

@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
 /** The reads of {@link WorkOrders}: one query per page, the system's name and unit joined in, never one query per row. */
+@Transactional(readOnly = true)
 @Component
 public class WorkOrderQueries {
     private static final String SELECT = "select w.*, s.name as system_name from systems_work_order w join systems_system s on s.id = w.system_id";

@@ -1,7 +1,7 @@
 package cn.govcloud.guard.systems.internal;
 
-import cn.govcloud.guard.systems.internal.SystemService.Asset;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
+import cn.govcloud.guard.systems.internal.HostedSystem.Asset;
+import cn.govcloud.guard.systems.internal.HostedSystem;
 import java.util.stream.Collectors;
 
 /** What a work order asks the provider to change, in the words an operator at the firewall reads (issue 17 point 6). */
@@ -9,7 +9,7 @@ final class WorkOrderTexts {
     private WorkOrderTexts() {
     }
 
-    static String change(WorkOrders.Kind kind, SystemView s, String detail) {
+    static String change(WorkOrders.Kind kind, HostedSystem s, String detail) {
         String name = "「" + s.name() + "」";
         String addresses = s.assets().isEmpty() ? "（未登记地址）"
                 : "（地址：" + s.assets().stream().map(Asset::address).collect(Collectors.joining("、")) + "）";

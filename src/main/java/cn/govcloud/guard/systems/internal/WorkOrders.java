@@ -8,7 +8,6 @@ import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.duties.DutyTrigger;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -16,6 +15,7 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.WorkOrderIssued;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,10 +61,6 @@ public class WorkOrders {
 
         public String ruleId() {
             return article + "-work-order";
-        }
-
-        String event() {
-            return article.equals("A11.2") ? "system.gate-order-issued" : "system.suspension-order-issued";
         }
     }
 
@@ -107,9 +104,11 @@ public class WorkOrders {
     private final AuditLog audit;
     private final Clock clock;
     private final WorkOrderQueries queries;
+    private final ApplicationEventPublisher events;
 
     WorkOrders(JdbcClient jdbc, Duties duties, WorkingCalendar calendar, Documents documents, AuditLog audit, Clock clock,
-               WorkOrderQueries queries) {
+               WorkOrderQueries queries, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.duties = duties;
         this.calendar = calendar;
@@ -119,7 +118,7 @@ public class WorkOrders {
         this.queries = queries;
     }
 
-    // ---- raised by the decisions (SystemService), in their transaction ---------------------------
+    // ---- raised by the decisions (Admission, Suspensions), in their transaction ---------------------------
 
     /**
      * Raises the work order of a decision and its provider duty; returns the order. Called inside the decision's
@@ -143,8 +142,8 @@ public class WorkOrders {
                 .update(key, "id");
         long id = key.getKeyAs(Number.class).longValue();
         // the provider's duty (A11.2-work-order / A11.4-work-order): its due time is the catalog's, and so the order's
-        Optional<Duty> duty = duties.raise(new DutyTrigger(kind.event(), system, at, reference(id), Map.of("orderKind", kind.name())))
-                .stream().filter(d -> d.ruleId().equals(kind.ruleId())).findFirst();
+        events.publishEvent(new WorkOrderIssued(id, system, kind.name(), kind.article(), at));
+        Optional<Duty> duty = duties.raisedBy(reference(id)).stream().filter(d -> d.ruleId().equals(kind.ruleId())).findFirst();
         duty.ifPresent(d -> jdbc.sql("update systems_work_order set duty_id = :d, due_date = :day, due_at = :due, due_provisional = :p where id = :id")
                 .param("d", d.id()).param("day", d.dueDate()).param("due", WorkOrderQueries.ts(d.dueAt())).param("p", d.dueProvisional())
                 .param("id", id).update());

@@ -4,7 +4,7 @@ import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.systems.internal.CriticalInfrastructure;
-import cn.govcloud.guard.systems.internal.SystemService;
+import cn.govcloud.guard.systems.internal.SystemQueries;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/systems/{id}/critical-infrastructure")
 class CriticalInfrastructureApiController {
-    private final SystemService systems;
+    private final SystemQueries systems;
     private final CriticalInfrastructure cii;
 
-    CriticalInfrastructureApiController(SystemService systems, CriticalInfrastructure cii) {
+    CriticalInfrastructureApiController(SystemQueries systems, CriticalInfrastructure cii) {
         this.systems = systems;
         this.cii = cii;
     }

@@ -6,23 +6,41 @@ import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.documents.StoredDocument;
-import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.systems.internal.SystemService;
-import cn.govcloud.guard.systems.internal.SystemService.Agreement;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
-import cn.govcloud.guard.systems.internal.SystemService.Filter;
-import cn.govcloud.guard.systems.internal.SystemService.Item;
-import cn.govcloud.guard.systems.internal.SystemService.ItemDetails;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.Registration;
-import cn.govcloud.guard.systems.internal.SystemService.Switch;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
-import cn.govcloud.guard.systems.internal.SystemService.Transition;
+import cn.govcloud.guard.systems.internal.Admission;
+import cn.govcloud.guard.systems.internal.Contractors;
+import cn.govcloud.guard.systems.internal.Protections;
+import cn.govcloud.guard.systems.internal.Suspensions;
+import cn.govcloud.guard.systems.internal.SystemQueries;
+import cn.govcloud.guard.systems.internal.SystemRegistration;
+import cn.govcloud.guard.systems.internal.Verification;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
+import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
+import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
+import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
+import cn.govcloud.guard.systems.internal.HostedSystem;
 import cn.govcloud.guard.systems.internal.SystemState;
+import cn.govcloud.guard.systems.internal.WorkOrderQueries;
+import cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending;
+import cn.govcloud.guard.systems.internal.WorkOrders;
+import cn.govcloud.guard.systems.web.SystemDtos.AgreementJson;
+import cn.govcloud.guard.systems.web.SystemDtos.ContractorJson;
+import cn.govcloud.guard.systems.web.SystemDtos.DutyJson;
+import cn.govcloud.guard.systems.web.SystemDtos.ItemJson;
+import cn.govcloud.guard.systems.web.SystemDtos.ListedSystem;
+import cn.govcloud.guard.systems.web.SystemDtos.MeasureJson;
+import cn.govcloud.guard.systems.web.SystemDtos.MobileJson;
+import cn.govcloud.guard.systems.web.SystemDtos.Page;
+import cn.govcloud.guard.systems.web.SystemDtos.ProtectionJson;
+import cn.govcloud.guard.systems.web.SystemDtos.SystemDetail;
+import cn.govcloud.guard.systems.web.SystemDtos.SystemJson;
+import cn.govcloud.guard.systems.web.SystemDtos.TransitionJson;
+import cn.govcloud.guard.systems.web.SystemDtos.WorkOrderJson;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -50,13 +68,26 @@ import jakarta.servlet.http.HttpServletRequest;
 @AllowOversightAndUnits
 class SystemApiController {
     private static final int PAGE = 50;
-    private final SystemService systems;
-    private final cn.govcloud.guard.systems.internal.WorkOrders workOrders;
-    private final cn.govcloud.guard.systems.internal.WorkOrderQueries pending;
+    private final SystemQueries systems;
+    private final SystemRegistration registration;
+    private final Admission admission;
+    private final Verification verification;
+    private final Protections protections;
+    private final Contractors contractors;
+    private final Suspensions suspensions;
+    private final WorkOrders workOrders;
+    private final WorkOrderQueries pending;
 
-    SystemApiController(SystemService systems, cn.govcloud.guard.systems.internal.WorkOrders workOrders,
-                        cn.govcloud.guard.systems.internal.WorkOrderQueries pending) {
+    SystemApiController(SystemQueries systems, SystemRegistration registration, Admission admission, Verification verification,
+                Protections protections, Contractors contractors, Suspensions suspensions, WorkOrders workOrders,
+                        WorkOrderQueries pending) {
         this.systems = systems;
+        this.registration = registration;
+        this.admission = admission;
+        this.verification = verification;
+        this.protections = protections;
+        this.contractors = contractors;
+        this.suspensions = suspensions;
         this.workOrders = workOrders;
         this.pending = pending;
     }
@@ -71,115 +102,91 @@ class SystemApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> create(@RequestBody(required = false) Body body) {
-        return json(systems.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
+    SystemJson create(@RequestBody(required = false) Body body) {
+        return SystemJson.of(registration.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
                 : body.registration()));
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
+    Page<ListedSystem> list(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
                              @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
                              @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long before,
                              @RequestParam(required = false) Integer limit) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
-        List<SystemView> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
+        List<HostedSystem> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
                 parse(Exposure.class, "exposure", exposure), overdue), before, size + 1);
-        Map<String, Object> m = new LinkedHashMap<>();
-        var open = pending.pending(page.stream().map(SystemView::id).toList());
-        m.put("items", page.stream().limit(size).map(s -> withPending(json(s), open.getOrDefault(s.id(),
-                cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending.NONE))).toList());
-        m.put("next", page.size() > size ? page.get(size - 1).id() : null);
-        return m;
-    }
-
-    /**
-     * Issue 17 point 6: {@code internetAccess} / {@code externalExchange} are the supervisor's decision; while the provider's
-     * work order for a switch is open, {@code …Pending} is true ("ordered, awaiting execution").
-     */
-    static Map<String, Object> withPending(Map<String, Object> m, cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending p) {
-        m.put("internetAccessPending", p.internetAccessPending());
-        m.put("externalExchangePending", p.externalExchangePending());
-        return m;
+        var open = pending.pending(page.stream().map(HostedSystem::id).toList());
+        return Page.of(page, size, s -> ListedSystem.of(s, open.getOrDefault(s.id(), Pending.NONE)), HostedSystem::id);
     }
 
     /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
     @GetMapping("/{id}")
     @AllowParties
-    Map<String, Object> get(@PathVariable long id) {
+    SystemDetail get(@PathVariable long id) {
         Actor actor = Actor.require();
-        SystemView system = systems.readable(id, actor);
-        Map<String, Object> m = withPending(json(system), pending.pending(id));
-        m.put("agreement", systems.agreement(id).map(SystemApiController::json).orElse(null));
-        Map<String, Object> items = new LinkedHashMap<>();
-        systems.items(id).forEach((kind, item) -> items.put(kind.name(), json(item)));
-        m.put("verification", items);
-        m.put("verificationPassed", systems.verificationPassed(id));
-        Map<String, Object> protections = new LinkedHashMap<>();
-        systems.protections(id).forEach((measure, p) -> protections.put(measure.name(), Map.of("present", p.present(),
-                "detail", p.detail() == null ? "" : p.detail())));
-        m.put("protections", protections);
-        m.put("contractors", systems.contractors(id).stream().map(SystemApiController::json).toList());
-        m.put("timeline", systems.timeline(id).stream().map(SystemApiController::json).toList());
-        m.put("duties", systems.duties(id).stream().map(SystemApiController::json).toList());
-        m.put("workOrders", workOrders.page(actor, new cn.govcloud.guard.systems.internal.WorkOrders.Filter(id, null, null, null), null, 50)
-                .stream().map(WorkOrderApiController::json).toList());
-        return m;
+        HostedSystem system = systems.readable(id, actor);
+        Pending open = pending.pending(id);
+        Map<String, MeasureJson> measures = new LinkedHashMap<>();
+        protections.protections(id).forEach((measure, p) -> measures.put(measure.name(), MeasureJson.of(p)));
+        return new SystemDetail(SystemJson.of(system), open.internetAccessPending(), open.externalExchangePending(),
+                admission.agreement(id).map(AgreementJson::of).orElse(null), ItemJson.all(verification.items(id)),
+                verification.verificationPassed(id), measures, contractors.contractors(id).stream().map(ContractorJson::of).toList(),
+                systems.timeline(id).stream().map(TransitionJson::of).toList(), systems.duties(id).stream().map(DutyJson::of).toList(),
+                workOrders.page(actor, new WorkOrders.Filter(id, null, null, null), null, 50).stream().map(WorkOrderJson::of).toList());
     }
 
     /** The responsible person's full mobile number: for the unit and the supervisor, audited; regulators see it masked only. */
     @GetMapping("/{id}/responsible-mobile")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
-    Map<String, Object> responsibleMobile(@PathVariable long id) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("responsibleMobile", systems.responsibleMobile(id, Actor.require()).orElse(null));
-        return m;
+    MobileJson responsibleMobile(@PathVariable long id) {
+        return new MobileJson(systems.responsibleMobile(id, Actor.require()).orElse(null));
     }
 
     @PutMapping("/{id}")
     @AllowUnitPeople
-    Map<String, Object> update(@PathVariable long id, @RequestBody(required = false) Body body) {
+    SystemJson update(@PathVariable long id, @RequestBody(required = false) Body body) {
         Body b = body == null ? new Body(null, null, null, null, null, null, null, null) : body;
-        return json(systems.update(id, b.registration()));
+        return SystemJson.of(registration.update(id, b.registration()));
     }
 
     /** A11.1: multipart with the signed agreement in part {@code file} and fields unitSignatory, providerSignatory, signedOn. */
     @PostMapping("/{id}/agreement")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> agreement(@PathVariable long id, @RequestParam(required = false) String agreementNumber,
+    AgreementJson agreement(@PathVariable long id, @RequestParam(required = false) String agreementNumber,
                                   @RequestParam(required = false) String unitSignatory,
                                   @RequestParam(required = false) String providerSignatory, @RequestParam(required = false) String signedOn,
                                   HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        return json(systems.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
+        return AgreementJson.of(admission.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
                 has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
     }
 
     @PostMapping("/{id}/submission")
     @AllowUnitPeople
-    Map<String, Object> submit(@PathVariable long id) {
-        return json(systems.submit(id));
+    SystemJson submit(@PathVariable long id) {
+        return SystemJson.of(admission.submit(id));
     }
 
     /** API.md: asks for admission; without a signed agreement → 409 naming A11.1. */
     @PostMapping("/{id}/admission")
     @AllowUnitPeople
-    Map<String, Object> requestAdmission(@PathVariable long id) {
-        return json(systems.requestAdmission(id));
+    SystemJson requestAdmission(@PathVariable long id) {
+        return SystemJson.of(admission.requestAdmission(id));
     }
 
     /** A11.2: one verification item, multipart with the document in part {@code file} (the MLPS certificate with its details). */
     @PostMapping("/{id}/verification/{kind}")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam(required = false) String certNumber,
+    ItemJson uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam(required = false) String certNumber,
                                    @RequestParam(required = false) String certDate, @RequestParam(required = false) String conclusion,
                                    @RequestParam(required = false) String validUntil, @RequestParam(required = false) String certLevel,
                                    HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        return json(systems.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
+        return ItemJson.of(verification.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
                 conclusion, date("validUntil", validUntil), level(certLevel)), has ? file.getOriginalFilename() : null,
                 has ? file.getInputStream() : null));
     }
@@ -199,20 +206,13 @@ class SystemApiController {
     /** A7.1: one protection measure, multipart (fields present=true|false, detail; optional evidence in part {@code file}) or form. */
     @PostMapping("/{id}/protections/{measure}")
     @AllowUnitPeople
-    Map<String, Object> protection(@PathVariable long id, @PathVariable String measure, @RequestParam(required = false) String present,
+    ProtectionJson protection(@PathVariable long id, @PathVariable String measure, @RequestParam(required = false) String present,
                                    @RequestParam(required = false) String detail, HttpServletRequest request) throws IOException {
         MultipartFile file = file(request);
         boolean has = file != null && !file.isEmpty();
-        var p = systems.declareProtection(id, parse(SystemService.Measure.class, "measure", measure), bool(present), detail,
+        var p = protections.declareProtection(id, parse(Protections.Measure.class, "measure", measure), bool(present), detail,
                 has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("measure", p.measure());
-        m.put("present", p.present());
-        m.put("detail", p.detail());
-        m.put("documentId", p.documentId());
-        m.put("declaredAt", p.declaredAt());
-        m.put("declaredBy", p.declaredBy());
-        return m;
+        return ProtectionJson.of(p);
     }
 
     record NewContractor(String name, String role, String dataAccess) {
@@ -222,19 +222,19 @@ class SystemApiController {
     @PostMapping("/{id}/contractors")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> engage(@PathVariable long id, @RequestBody(required = false) NewContractor body) {
+    ContractorJson engage(@PathVariable long id, @RequestBody(required = false) NewContractor body) {
         NewContractor b = body == null ? new NewContractor(null, null, null) : body;
-        return json(systems.engageContractor(id, b.name(), parse(SystemService.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
+        return ContractorJson.of(contractors.engageContractor(id, b.name(), parse(Contractors.ContractorRole.class, "contractorRole", b.role()), b.dataAccess()));
     }
 
     /** A7.2: multipart with parts {@code confidentiality} and {@code responsibility}, fields signedOn and expiresOn. */
     @PostMapping("/{id}/contractors/{contractorId}/agreements")
     @AllowUnitPeople
-    Map<String, Object> contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam(required = false) String signedOn,
+    ContractorJson contractorAgreements(@PathVariable long id, @PathVariable long contractorId, @RequestParam(required = false) String signedOn,
                                              @RequestParam(required = false) String expiresOn, HttpServletRequest request) throws IOException {
         MultipartFile conf = file(request, "confidentiality");
         MultipartFile resp = file(request, "responsibility");
-        return json(systems.contractorAgreements(id, contractorId, date("signedOn", signedOn), date("expiresOn", expiresOn),
+        return ContractorJson.of(contractors.contractorAgreements(id, contractorId, date("signedOn", signedOn), date("expiresOn", expiresOn),
                 conf == null ? null : conf.getOriginalFilename(), conf == null ? null : conf.getBytes(),
                 resp == null ? null : resp.getOriginalFilename(), resp == null ? null : resp.getBytes()));
     }
@@ -243,20 +243,6 @@ class SystemApiController {
         MultipartHttpServletRequest multipart = org.springframework.web.util.WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         MultipartFile file = multipart == null ? null : multipart.getFile(part);
         return file == null || file.isEmpty() ? null : file;
-    }
-
-    static Map<String, Object> json(SystemService.Contractor c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.name());
-        m.put("role", c.role());
-        m.put("dataAccess", c.dataAccess());
-        m.put("confidentialityDocumentId", c.confidentialityDocumentId());
-        m.put("responsibilityDocumentId", c.responsibilityDocumentId());
-        m.put("signedOn", c.signedOn());
-        m.put("expiresOn", c.expiresOn());
-        m.put("expired", c.expired());
-        return m;
     }
 
     static Boolean bool(String value) {
@@ -271,17 +257,17 @@ class SystemApiController {
 
     @PostMapping("/{id}/verification/{kind}/review")
     @AllowSupervisor
-    Map<String, Object> review(@PathVariable long id, @PathVariable String kind, @RequestBody(required = false) Review body) {
+    ItemJson review(@PathVariable long id, @PathVariable String kind, @RequestBody(required = false) Review body) {
         if (body == null || body.accept() == null) {
             throw new InvalidInput("systems.error.invalid", Map.of("accept", "systems.error.accept"));
         }
-        return json(systems.reviewItem(id, parse(ItemKind.class, "kind", kind), body.accept(), body.reason()));
+        return ItemJson.of(verification.reviewItem(id, parse(ItemKind.class, "kind", kind), body.accept(), body.reason()));
     }
 
     @PostMapping("/{id}/admit")
     @AllowSupervisor
-    Map<String, Object> admit(@PathVariable long id) {
-        return json(systems.admit(id));
+    SystemJson admit(@PathVariable long id) {
+        return SystemJson.of(admission.admit(id));
     }
 
     record Toggle(Boolean on, String reason) {
@@ -289,14 +275,14 @@ class SystemApiController {
 
     @PostMapping("/{id}/internet-access")
     @AllowSupervisor
-    Map<String, Object> internet(@PathVariable long id, @RequestBody(required = false) Toggle body) {
-        return json(systems.setSwitch(id, Switch.INTERNET_ACCESS, on(body), body == null ? null : body.reason()));
+    SystemJson internet(@PathVariable long id, @RequestBody(required = false) Toggle body) {
+        return SystemJson.of(admission.setSwitch(id, Switch.INTERNET_ACCESS, on(body), body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/external-exchange")
     @AllowSupervisor
-    Map<String, Object> exchange(@PathVariable long id, @RequestBody(required = false) Toggle body) {
-        return json(systems.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on(body), body == null ? null : body.reason()));
+    SystemJson exchange(@PathVariable long id, @RequestBody(required = false) Toggle body) {
+        return SystemJson.of(admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on(body), body == null ? null : body.reason()));
     }
 
     record Order(String reason, LocalDate deadline, String dataDisposition) {
@@ -304,26 +290,26 @@ class SystemApiController {
 
     @PostMapping("/{id}/suspension")
     @AllowSupervisor
-    Map<String, Object> suspend(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.suspend(id, body == null ? null : body.reason()));
+    SystemJson suspend(@PathVariable long id, @RequestBody(required = false) Order body) {
+        return SystemJson.of(suspensions.suspend(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/resumption")
     @AllowSupervisor
-    Map<String, Object> resume(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.resume(id, body == null ? null : body.reason()));
+    SystemJson resume(@PathVariable long id, @RequestBody(required = false) Order body) {
+        return SystemJson.of(suspensions.resume(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/exit-order")
     @AllowSupervisor
-    Map<String, Object> orderExit(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.orderExit(id, body == null ? null : body.reason(), body == null ? null : body.deadline()));
+    SystemJson orderExit(@PathVariable long id, @RequestBody(required = false) Order body) {
+        return SystemJson.of(suspensions.orderExit(id, body == null ? null : body.reason(), body == null ? null : body.deadline()));
     }
 
     @PostMapping("/{id}/exit")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
-    Map<String, Object> exit(@PathVariable long id, @RequestBody(required = false) Order body) {
-        return json(systems.completeExit(id, body == null ? null : body.dataDisposition()));
+    SystemJson exit(@PathVariable long id, @RequestBody(required = false) Order body) {
+        return SystemJson.of(suspensions.completeExit(id, body == null ? null : body.dataDisposition()));
     }
 
     @GetMapping("/{id}/documents/{documentId}")
@@ -369,83 +355,4 @@ class SystemApiController {
         }
     }
 
-    static Map<String, Object> json(SystemView s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("status", s.state());
-        m.put("name", s.name());
-        m.put("unitId", s.orgId());
-        m.put("unitName", s.orgName());
-        m.put("purpose", s.purpose());
-        m.put("mlpsLevel", s.mlpsLevel());
-        m.put("filingNumber", s.filingNumber());
-        m.put("responsibleName", s.responsibleName());
-        m.put("responsibleMobile", s.mobileMasked());
-        m.put("exposure", s.exposure());
-        m.put("addresses", s.assets().stream().map(a -> Map.of("kind", a.kind(), "address", a.address())).toList());
-        m.put("internetAccess", s.internetAccess());
-        m.put("externalExchange", s.externalExchange());
-        m.put("exitDeadline", s.exitDeadline());
-        m.put("exitOverdue", s.exitOverdue());
-        m.put("stateReason", s.stateReason());
-        m.put("dataDisposition", s.dataDisposition());
-        m.put("createdAt", s.createdAt());
-        m.put("updatedAt", s.updatedAt());
-        return m;
-    }
-
-    static Map<String, Object> json(Agreement a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
-        m.put("documentId", a.documentId());
-        m.put("agreementNumber", a.agreementNumber());
-        m.put("unitSignatory", a.unitSignatory());
-        m.put("providerSignatory", a.providerSignatory());
-        m.put("signedOn", a.signedOn());
-        m.put("recordedAt", a.recordedAt());
-        m.put("recordedBy", a.recordedBy());
-        return m;
-    }
-
-    static Map<String, Object> json(Item i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", i.kind());
-        m.put("status", i.status());
-        m.put("documentId", i.documentId());
-        m.put("certNumber", i.certNumber());
-        m.put("certDate", i.certDate());
-        m.put("conclusion", i.conclusion());
-        m.put("validUntil", i.validUntil());
-        m.put("certLevel", i.certLevel());
-        m.put("reviewReason", i.reviewReason());
-        m.put("uploadedAt", i.uploadedAt());
-        m.put("uploadedBy", i.uploadedBy());
-        m.put("reviewedAt", i.reviewedAt());
-        m.put("reviewedBy", i.reviewedBy());
-        return m;
-    }
-
-    static Map<String, Object> json(Transition t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("action", t.action());
-        m.put("from", t.from());
-        m.put("to", t.to());
-        m.put("rule", t.rule());
-        m.put("reason", t.reason());
-        m.put("actor", t.actor());
-        m.put("at", t.at());
-        return m;
-    }
-
-    static Map<String, Object> json(Duty d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("ruleId", d.ruleId());
-        m.put("article", d.article());
-        m.put("state", d.state());
-        m.put("dueDate", d.dueDate());
-        m.put("dueAt", d.dueAt());
-        m.put("dueProvisional", d.dueProvisional());
-        return m;
-    }
 }

@@ -7,7 +7,6 @@ import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
 import cn.govcloud.guard.systems.internal.SystemImport.RowError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -52,13 +51,17 @@ class SystemImportApiController {
     @PostMapping("/api/v1/systems/import")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> upload(HttpServletRequest request) throws IOException {
+    Imported upload(HttpServletRequest request) throws IOException {
         MultipartFile file = SystemApiController.file(request);
         List<Long> ids = imports.importFile(file == null ? null : file.getInputStream());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imported", ids.size());
-        m.put("ids", ids);
-        return m;
+        return new Imported(ids.size(), ids);
+    }
+
+    record Imported(int imported, List<Long> ids) {
+    }
+
+    /** One refused cell: the row and column of the workbook and what is wrong, in the reader's language. */
+    record RowErrorJson(int row, String column, String message) {
     }
 
     @ExceptionHandler(ImportRefused.class)
@@ -69,12 +72,8 @@ class SystemImportApiController {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    Map<String, Object> json(RowError error) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("row", error.row());
-        m.put("column", error.column());
-        m.put("message", text(error.messageKey(), error.detail()));
-        return m;
+    RowErrorJson json(RowError error) {
+        return new RowErrorJson(error.row(), error.column(), text(error.messageKey(), error.detail()));
     }
 
     String text(String key, String detail) {

@@ -7,7 +7,10 @@ import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.systems.internal.SystemRegister;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.web.SystemDtos.Page;
+import cn.govcloud.guard.systems.web.SystemDtos.RegisterEntryJson;
+import cn.govcloud.guard.systems.web.SystemDtos.WorkOrderJson;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;
@@ -21,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -55,41 +57,38 @@ class WorkOrderApiController {
 
     @GetMapping("/api/v1/work-orders")
     @AllowParties
-    Map<String, Object> list(@RequestParam(required = false) Long system, @RequestParam(required = false) Long unit,
+    Page<WorkOrderJson> list(@RequestParam(required = false) Long system, @RequestParam(required = false) Long unit,
                              @RequestParam(required = false) String state, @RequestParam(required = false) String kind,
                              @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
         List<WorkOrder> page = orders.page(Actor.require(), new Filter(system, unit, SystemApiController.parse(State.class, "state", state),
                 SystemApiController.parse(Kind.class, "kind", kind)), before, size + 1);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.stream().limit(size).map(WorkOrderApiController::json).toList());
-        m.put("next", page.size() > size ? page.get(size - 1).id() : null);
-        return m;
+        return Page.of(page, size, WorkOrderJson::of, WorkOrder::id);
     }
 
     @GetMapping("/api/v1/work-orders/{id}")
     @AllowParties
-    Map<String, Object> get(@PathVariable long id) {
-        return json(orders.visible(id, Actor.require()));
+    WorkOrderJson get(@PathVariable long id) {
+        return WorkOrderJson.of(orders.visible(id, Actor.require()));
     }
 
     /** The provider's confirmation as JSON: {@code {"executedBy", "executedAt": ISO-8601 instant, "changes"}}. */
     @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
-    Map<String, Object> confirm(@PathVariable long id, @RequestBody(required = false) Body body) {
+    WorkOrderJson confirm(@PathVariable long id, @RequestBody(required = false) Body body) {
         Body b = body == null ? new Body(null, null, null) : body;
-        return json(orders.confirm(id, new Confirmation(b.executedBy(), instant(b.executedAt()), b.changes()), null, null));
+        return WorkOrderJson.of(orders.confirm(id, new Confirmation(b.executedBy(), instant(b.executedAt()), b.changes()), null, null));
     }
 
     /** The same as multipart, with an optional evidence file in part {@code file}. */
     @PostMapping(path = "/api/v1/work-orders/{id}/confirmation", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @AllowProvider
-    Map<String, Object> confirmWithEvidence(@PathVariable long id, @RequestParam(required = false) String executedBy,
+    WorkOrderJson confirmWithEvidence(@PathVariable long id, @RequestParam(required = false) String executedBy,
                                             @RequestParam(required = false) String executedAt, @RequestParam(required = false) String changes,
                                             HttpServletRequest request) throws IOException {
         MultipartFile file = SystemApiController.file(request);
         boolean hasFile = file != null && !file.isEmpty();
-        return json(orders.confirm(id, new Confirmation(executedBy, instant(executedAt), changes), hasFile ? file.getOriginalFilename() : null,
+        return WorkOrderJson.of(orders.confirm(id, new Confirmation(executedBy, instant(executedAt), changes), hasFile ? file.getOriginalFilename() : null,
                 hasFile ? file.getInputStream() : null));
     }
 
@@ -103,7 +102,7 @@ class WorkOrderApiController {
     /** The register's metadata for the provider (issue 17 point 6): paged, filterable; nothing of the unit's data (A8.1). */
     @GetMapping("/api/v1/system-register")
     @AllowProvider
-    Map<String, Object> register(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
+    Page<RegisterEntryJson> register(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
                                  @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
                                  @RequestParam(required = false) String name, @RequestParam(required = false) Long before,
                                  @RequestParam(required = false) Integer limit) {
@@ -111,10 +110,7 @@ class WorkOrderApiController {
         List<SystemRegister.Entry> page = register.page(Actor.require(), new SystemRegister.Filter(unit, level,
                 SystemApiController.parse(SystemState.class, "state", state), SystemApiController.parse(Exposure.class, "exposure", exposure),
                 name), before, size + 1);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", page.stream().limit(size).map(WorkOrderApiController::json).toList());
-        m.put("next", page.size() > size ? page.get(size - 1).id() : null);
-        return m;
+        return Page.of(page, size, RegisterEntryJson::of, SystemRegister.Entry::id);
     }
 
     /** An ISO-8601 instant with offset, or a local date-time (a browser's datetime-local) read in Asia/Shanghai; null when blank. */
@@ -131,58 +127,5 @@ class WorkOrderApiController {
                 throw new InvalidInput("systems.workOrder.error.invalid", Map.of("executedAt", "systems.workOrder.error.executedAt"));
             }
         }
-    }
-
-    static Map<String, Object> json(WorkOrder w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", w.id());
-        m.put("systemId", w.systemId());
-        m.put("systemName", w.systemName());
-        m.put("unitId", w.orgId());
-        m.put("unitName", w.orgName());
-        m.put("kind", w.kind());
-        m.put("rule", w.ruleId());
-        m.put("change", w.change());
-        m.put("internetAccess", w.internetAccess());
-        m.put("externalExchange", w.externalExchange());
-        m.put("reason", w.reason());
-        m.put("orderedAt", w.orderedAt());
-        m.put("orderedBy", w.orderedBy());
-        m.put("dutyId", w.dutyId());
-        m.put("dueDate", w.dueDate());
-        m.put("dueAt", w.dueAt());
-        m.put("dueProvisional", w.dueProvisional());
-        m.put("state", w.state());
-        Map<String, Object> c = null;
-        if (w.confirmedAt() != null) {
-            c = new LinkedHashMap<>();
-            c.put("executedBy", w.executedBy());
-            c.put("executedAt", w.executedAt());
-            c.put("changes", w.executionNote());
-            c.put("evidenceDocumentId", w.evidenceDocumentId());
-            c.put("confirmedAt", w.confirmedAt());
-            c.put("confirmedBy", w.confirmedBy());
-            c.put("late", w.late());
-        }
-        m.put("confirmation", c);
-        return m;
-    }
-
-    static Map<String, Object> json(SystemRegister.Entry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("name", e.name());
-        m.put("unitId", e.unitId());
-        m.put("unitName", e.unitName());
-        m.put("mlpsLevel", e.mlpsLevel());
-        m.put("exposure", e.exposure());
-        m.put("addresses", e.addresses());
-        m.put("status", e.state());
-        m.put("internetAccess", e.internetAccess());
-        m.put("internetAccessPending", e.internetAccessPending());
-        m.put("externalExchange", e.externalExchange());
-        m.put("externalExchangePending", e.externalExchangePending());
-        m.put("exitDeadline", e.exitDeadline());
-        return m;
     }
 }

@@ -10,7 +10,7 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.internal.SystemRegister;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +35,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +52,14 @@ class AssessmentLedgerTests {
 
     @Autowired
     MockMvc mvc;
+
+    private ApiClient api;
+
+    @Autowired
+    void client(MockMvc mvc) {
+        api = new ApiClient(mvc);
+    }
+
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -69,65 +75,48 @@ class AssessmentLedgerTests {
     @Autowired
     AgendaDraft agenda;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.computeIfAbsent(user, u -> {
-            try {
-                return ApiClient.bearer(mvc, u);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
-
     /** A system of unit1 admitted by the supervisor with a 等保 certificate dated 2025-11-20 of its own level. */
     private long admitted(int level) throws Exception {
         String name = "测评台账测试-" + UUID.randomUUID().toString().substring(0, 8);
-        MvcResult r = call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
+        MvcResult r = api.call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
                 {"name":"%s","mlpsLevel":%d,"purpose":"测试","filingNumber":"15020041009-27%03d","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["GOV_EXTRANET"],"addresses":["10.77.%d.5"]}"""
                 .formatted(name, level, (int) (Math.random() * 999), (int) (Math.random() * 200))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        long id = body(r).get("id").asLong();
-        r = call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
+        long id = ApiClient.body(r).get("id").asLong();
+        r = api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))
                 .param("agreementNumber", "BTZWY-XY-2026-8" + id).param("unitSignatory", "李局长").param("providerSignatory", "王经理")
                 .param("signedOn", "2026-11-20"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(call("unit1", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit1", post("/api/v1/systems/" + id + "/admission")).getResponse().getStatus()).isEqualTo(200);
         for (String kind : new String[] {"MLPS_CERTIFICATE", "CRYPTO_PLAN", "SECURITY_TEST", "PENETRATION_TEST"}) {
             var req = multipart("/api/v1/systems/" + id + "/verification/" + kind).file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", PDF));
             if (kind.equals("MLPS_CERTIFICATE")) {
                 req.param("certNumber", "DJCP-2025-" + id).param("certDate", "2025-11-20").param("conclusion", "良")
                         .param("validUntil", "2027-11-20").param("certLevel", String.valueOf(level));
             }
-            assertThat(call("unit1", req).getResponse().getStatus()).isEqualTo(201);
-            assertThat(call("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review")
+            assertThat(api.call("unit1", req).getResponse().getStatus()).isEqualTo(201);
+            assertThat(api.call("supervisor", post("/api/v1/systems/" + id + "/verification/" + kind + "/review")
                     .contentType(MediaType.APPLICATION_JSON).content("{\"accept\":true}")).getResponse().getStatus()).isEqualTo(200);
         }
         for (String m : MEASURES) {
-            assertThat(call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true")
+            assertThat(api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true")
                     .param("detail", "已部署")).getResponse().getStatus()).isIn(200, 201);
         }
-        r = call("supervisor", post("/api/v1/systems/" + id + "/admit"));
+        r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
         return id;
     }
 
     private JsonNode ledger(String user, long id) throws Exception {
-        MvcResult r = call(user, get("/api/v1/systems/" + id + "/assessments"));
+        MvcResult r = api.call(user, get("/api/v1/systems/" + id + "/assessments"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        return body(r);
+        return ApiClient.body(r);
     }
 
     private static JsonNode status(JsonNode ledger, String kind) {
@@ -145,7 +134,7 @@ class AssessmentLedgerTests {
             req.file(new MockMultipartFile("document", "测评报告.pdf", "application/pdf", PDF));
         }
         fields.forEach(req::param);
-        return call("unit1", req);
+        return api.call("unit1", req);
     }
 
     @Test
@@ -173,8 +162,8 @@ class AssessmentLedgerTests {
         assertThat(status(l2, "CRYPTO").get("state").asText()).isEqualTo("NOT_OWED");
         assertThat(ledger("regulator", level2).get("items")).hasSize(1);
         // A4: another unit neither reads nor files; the supervisor reads but does not file for the unit
-        assertThat(call("unit2", get("/api/v1/systems/" + level2 + "/assessments")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("supervisor", multipart("/api/v1/systems/" + level2 + "/assessments").param("kind", "MLPS"))
+        assertThat(api.call("unit2", get("/api/v1/systems/" + level2 + "/assessments")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("supervisor", multipart("/api/v1/systems/" + level2 + "/assessments").param("kind", "MLPS"))
                 .getResponse().getStatus()).isEqualTo(403);
     }
 
@@ -195,17 +184,17 @@ class AssessmentLedgerTests {
         MvcResult r = file(id, Map.of(), false);
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         assertThat(r.getResponse().getContentType()).contains("application/problem+json");
-        JsonNode errors = body(r).get("errors");
+        JsonNode errors = ApiClient.body(r).get("errors");
         assertThat(errors.propertyNames()).contains("kind", "assessedOn", "conclusion", "issuer", "document");
 
         r = file(id, Map.of("kind", "MLPS", "assessedOn", "2026-11-27", "conclusion", "良", "mlpsLevel", "3", "issuer", "内蒙古测评中心",
                 "reportNumber", "DJCP-2026-FUTURE"), true);
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(r).get("errors").propertyNames()).containsExactly("assessedOn");
+        assertThat(ApiClient.body(r).get("errors").propertyNames()).containsExactly("assessedOn");
 
         r = file(id, Map.of("kind", "MLPS", "assessedOn", "2026-11-25", "conclusion", "合格", "mlpsLevel", "2", "issuer", "内蒙古测评中心"), true);
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(r).get("errors").propertyNames()).contains("conclusion", "mlpsLevel", "reportNumber");
+        assertThat(ApiClient.body(r).get("errors").propertyNames()).contains("conclusion", "mlpsLevel", "reportNumber");
         assertThat(ledger("unit1", id).get("items")).hasSize(1); // nothing stored
     }
 
@@ -217,7 +206,7 @@ class AssessmentLedgerTests {
         MvcResult r = file(id, Map.of("kind", "MLPS", "assessedOn", "2026-11-25", "conclusion", "良", "mlpsLevel", "3",
                 "issuer", "内蒙古网络安全测评中心", "reportNumber", "DJCP-2026-0911", "validUntil", "2027-11-24"), true);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        assertThat(body(r).get("dutyId").asLong()).isEqualTo(mlpsDuty.id());
+        assertThat(ApiClient.body(r).get("dutyId").asLong()).isEqualTo(mlpsDuty.id());
         assertThat(duties.find(mlpsDuty.id()).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
         assertThat(jdbc.sql("select count(*) from duties_submission where duty_id = :d").param("d", mlpsDuty.id()).query(Long.class).single())
                 .isEqualTo(1);
@@ -315,9 +304,9 @@ class AssessmentLedgerTests {
             assertThat(i.details()).contains("2026-11-20");
             assertThat(i.link()).isEqualTo("/systems/" + id + "/assessments");
         });
-        MvcResult r = call("supervisor", get("/api/v1/systems/assessments/due?days=30"));
+        MvcResult r = api.call("supervisor", get("/api/v1/systems/assessments/due?days=30"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(r).get("items").findValuesAsString("systemName")).contains(name);
-        assertThat(call("unit1", get("/api/v1/systems/assessments/due")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(ApiClient.body(r).get("items").findValuesAsString("systemName")).contains(name);
+        assertThat(api.call("unit1", get("/api/v1/systems/assessments/due")).getResponse().getStatus()).isEqualTo(403);
     }
 }

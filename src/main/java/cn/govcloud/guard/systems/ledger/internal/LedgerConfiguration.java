@@ -5,11 +5,13 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.LocalTime;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The ledger's daily db-scheduler task (07:00 Beijing, after the duty generator's 00:05): close this year's new duties, remind. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerSettings.class)
 class LedgerConfiguration {
 
     @Bean

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +23,11 @@ class LedgerReminders {
     private final Clock clock;
     private final List<Integer> days;
 
-    LedgerReminders(LedgerService ledger, Notifier notifier, Clock clock,
-                    @Value("${govguard.systems.assessment-reminders:90,60,30}") List<Integer> days) {
+    LedgerReminders(LedgerService ledger, Notifier notifier, Clock clock, LedgerSettings settings) {
         this.ledger = ledger;
         this.notifier = notifier;
         this.clock = clock;
-        this.days = days.stream().sorted().toList();
+        this.days = settings.assessmentReminders();
     }
 
     /** @return how many reminders went out now */

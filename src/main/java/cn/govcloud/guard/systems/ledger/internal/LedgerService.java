@@ -12,10 +12,11 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.SystemAdmitted;
 import cn.govcloud.guard.systems.Systems;
-import cn.govcloud.guard.systems.internal.SystemService;
-import cn.govcloud.guard.systems.internal.SystemService.Item;
-import cn.govcloud.guard.systems.internal.SystemService.ItemKind;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
+import cn.govcloud.guard.systems.internal.SystemQueries;
+import cn.govcloud.guard.systems.internal.Verification;
+import cn.govcloud.guard.systems.internal.Verification.Item;
+import cn.govcloud.guard.systems.internal.Verification.ItemKind;
+import cn.govcloud.guard.systems.internal.HostedSystem;
 import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.ledger.AssessmentLedger;
 import java.io.ByteArrayInputStream;
@@ -48,19 +49,21 @@ public class LedgerService implements AssessmentLedger {
     private final Filings filings;
     private final Cadences cadences;
     private final LedgerDuties ledgerDuties;
-    private final SystemService systems;
+    private final SystemQueries systems;
+    private final Verification verification;
     private final Systems register;
     private final Documents documents;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    LedgerService(Filings filings, Cadences cadences, LedgerDuties ledgerDuties, SystemService systems, Systems register,
+    LedgerService(Filings filings, Cadences cadences, LedgerDuties ledgerDuties, SystemQueries systems, Verification verification, Systems register,
                   Documents documents, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.filings = filings;
         this.cadences = cadences;
         this.ledgerDuties = ledgerDuties;
         this.systems = systems;
+        this.verification = verification;
         this.register = register;
         this.documents = documents;
         this.jdbc = jdbc;
@@ -79,17 +82,19 @@ public class LedgerService implements AssessmentLedger {
 
     // ---- reads (scoped: a unit its own systems; the supervisor and the regulators all) -------------
 
-    public SystemView system(long systemId, Actor actor) {
+    public HostedSystem system(long systemId, Actor actor) {
         return systems.visible(systemId, actor);
     }
 
+    @Transactional(readOnly = true)
     public List<Filing> filings(long systemId, Actor actor) {
         systems.visible(systemId, actor);
         return filings.ofSystem(systemId);
     }
 
+    @Transactional(readOnly = true)
     public List<Status> status(long systemId, Actor actor) {
-        SystemView system = systems.visible(systemId, actor);
+        HostedSystem system = systems.visible(systemId, actor);
         Map<AssessmentKind, LocalDate> latest = new java.util.EnumMap<>(AssessmentKind.class);
         for (Filing f : filings.ofSystem(systemId)) {
             latest.merge(f.kind(), f.assessedOn(), (a, b) -> a.isAfter(b) ? a : b);
@@ -108,6 +113,7 @@ public class LedgerService implements AssessmentLedger {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Due> dueBy(LocalDate until) {
         Map<Long, Map<AssessmentKind, LocalDate>> latest = filings.latest();
         List<Due> due = new ArrayList<>();
@@ -137,7 +143,7 @@ public class LedgerService implements AssessmentLedger {
         if (!actor.isUnitUser()) {
             throw new AccessDeniedException("a unit files its own systems' assessments (A7.2)");
         }
-        SystemView system = systems.visible(systemId, actor);
+        HostedSystem system = systems.visible(systemId, actor);
         if (system.state() == SystemState.EXITED) {
             throw new RuleViolation("A7.2", "系统已退出政务云，不再登记测评 (the system has left the platform)");
         }
@@ -162,7 +168,7 @@ public class LedgerService implements AssessmentLedger {
     /** A11.2 → A7.2: the 等保 certificate the supervisor verified is the system's first filing, in the admission's transaction. */
     @EventListener
     void onAdmitted(SystemAdmitted admitted) {
-        Item cert = systems.items(admitted.systemId()).get(ItemKind.MLPS_CERTIFICATE);
+        Item cert = verification.items(admitted.systemId()).get(ItemKind.MLPS_CERTIFICATE);
         if (cert == null || cert.certDate() == null) {
             return;
         }

@@ -11,8 +11,9 @@ import cn.govcloud.guard.systems.ledger.internal.LedgerService.NewFiling;
 import cn.govcloud.guard.systems.ledger.internal.LedgerService.Status;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,34 +39,28 @@ class LedgerApiController {
 
     @GetMapping("/api/v1/systems/{id}/assessments")
     @AllowOversightAndUnits
-    Map<String, Object> list(@PathVariable long id) {
+    Assessments list(@PathVariable long id) {
         Actor actor = Actor.require();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("systemId", id);
-        m.put("status", ledger.status(id, actor).stream().map(LedgerApiController::json).toList());
-        m.put("items", ledger.filings(id, actor).stream().map(LedgerApiController::json).toList());
-        return m;
+        return new Assessments(id, ledger.status(id, actor).stream().map(StatusJson::of).toList(),
+                ledger.filings(id, actor).stream().map(FilingJson::of).toList());
     }
 
     /** Fields kind, assessedOn, conclusion, mlpsLevel, issuer, reportNumber, validUntil, highRisks, remarks; the report in part document. */
     @PostMapping("/api/v1/systems/{id}/assessments")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> file(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request) throws IOException {
+    FilingJson file(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request) throws IOException {
         MultipartFile document = document(request);
-        return json(ledger.file(id, form(form), document == null ? null : document.getOriginalFilename(),
+        return FilingJson.of(ledger.file(id, form(form), document == null ? null : document.getOriginalFilename(),
                 document == null ? null : document.getBytes()));
     }
 
     /** Systems on the platform whose assessments fall due within {@code days} (default 30), overdue and never filed included. */
     @GetMapping("/api/v1/systems/assessments/due")
     @AllowOversight
-    Map<String, Object> due(@RequestParam(required = false) Integer days) {
+    DueList due(@RequestParam(required = false) Integer days) {
         int within = days == null ? 30 : Math.max(0, Math.min(days, 3660));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("within", within);
-        m.put("items", ledger.dueBy(ledger.today().plusDays(within)).stream().map(LedgerApiController::json).toList());
-        return m;
+        return new DueList(within, ledger.dueBy(ledger.today().plusDays(within)).stream().map(DueJson::of).toList());
     }
 
     static NewFiling form(Map<String, String> f) {
@@ -79,49 +74,36 @@ class LedgerApiController {
         return file == null || file.isEmpty() ? null : file;
     }
 
-    static Map<String, Object> json(Filing f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("systemId", f.systemId());
-        m.put("kind", f.kind().name());
-        m.put("kindLabel", f.kind().label());
-        m.put("assessedOn", f.assessedOn());
-        m.put("conclusion", f.conclusion());
-        m.put("mlpsLevel", f.mlpsLevel());
-        m.put("issuer", f.issuer());
-        m.put("reportNumber", f.reportNumber());
-        m.put("validUntil", f.validUntil());
-        m.put("documentId", f.documentId());
-        m.put("highRisks", f.highRisks());
-        m.put("remarks", f.remarks());
-        m.put("source", f.source());
-        m.put("dutyId", f.dutyId());
-        m.put("recordedAt", f.recordedAt());
-        m.put("recordedBy", f.recordedBy());
-        return m;
+    // ---- JSON ----------------------------------------------------------------------------------
+
+    record Assessments(long systemId, List<StatusJson> status, List<FilingJson> items) {
     }
 
-    static Map<String, Object> json(Status s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", s.kind().name());
-        m.put("kindLabel", s.kind().label());
-        m.put("cadence", s.cadence() == null ? null : s.cadence().toString());
-        m.put("latest", s.latest());
-        m.put("nextDue", s.nextDue());
-        m.put("state", s.state());
-        return m;
+    record DueList(int within, List<DueJson> items) {
     }
 
-    static Map<String, Object> json(Due d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("systemId", d.systemId());
-        m.put("orgId", d.orgId());
-        m.put("systemName", d.systemName());
-        m.put("mlpsLevel", d.mlpsLevel());
-        m.put("kind", d.kind());
-        m.put("kindLabel", d.kindLabel());
-        m.put("latest", d.latest());
-        m.put("nextDue", d.nextDue());
-        return m;
+    record FilingJson(long id, long systemId, String kind, String kindLabel, LocalDate assessedOn, String conclusion, Integer mlpsLevel,
+                      String issuer, String reportNumber, LocalDate validUntil, Long documentId, Integer highRisks, String remarks,
+                      String source, Long dutyId, Instant recordedAt, String recordedBy) {
+        static FilingJson of(Filing f) {
+            return new FilingJson(f.id(), f.systemId(), f.kind().name(), f.kind().label(), f.assessedOn(), f.conclusion(), f.mlpsLevel(),
+                    f.issuer(), f.reportNumber(), f.validUntil(), f.documentId(), f.highRisks(), f.remarks(), f.source(), f.dutyId(),
+                    f.recordedAt(), f.recordedBy());
+        }
+    }
+
+    /** {@code cadence}: an ISO-8601 period, e.g. P1Y; {@code state} as the ledger computes it on reading. */
+    record StatusJson(String kind, String kindLabel, String cadence, LocalDate latest, LocalDate nextDue, String state) {
+        static StatusJson of(Status s) {
+            return new StatusJson(s.kind().name(), s.kind().label(), s.cadence() == null ? null : s.cadence().toString(), s.latest(),
+                    s.nextDue(), s.state());
+        }
+    }
+
+    record DueJson(long systemId, long orgId, String systemName, int mlpsLevel, String kind, String kindLabel, LocalDate latest,
+                   LocalDate nextDue) {
+        static DueJson of(Due d) {
+            return new DueJson(d.systemId(), d.orgId(), d.systemName(), d.mlpsLevel(), d.kind(), d.kindLabel(), d.latest(), d.nextDue());
+        }
     }
 }
