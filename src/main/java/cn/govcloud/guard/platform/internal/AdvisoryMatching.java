@@ -45,8 +45,8 @@ public class AdvisoryMatching {
      * advisory matches a component once). Returns how many new matches this upload found.
      */
     @Transactional
-    public int matchAdvisories(InputStream content) throws IOException {
-        Actor actor = Provider.require("only the provider keeps its supply chain");
+    public int matchAdvisories(Actor uploader, InputStream content) throws IOException {
+        Actor actor = Provider.require(uploader, "only the provider keeps its supply chain");
         List<OsvAdvisories.Advisory> advisories = OsvAdvisories.parse(SbomParser.readLimited(content, maxBytes));
         Map<String, List<Long>> byPackage = new HashMap<>(); // purl without version → ids
         Map<Long, String> versions = new HashMap<>();

@@ -48,8 +48,8 @@ public class BusinessContinuity {
 
     /** The BC/DR plan or a DR test, with its evidence file (PDF etc., checked and encrypted by the documents module). */
     @Transactional
-    public Continuity addContinuity(NewContinuity c, String filename, InputStream file) {
-        Actor actor = Provider.require("only the provider keeps the platform registers");
+    public Continuity addContinuity(Actor by, NewContinuity c, String filename, InputStream file) {
+        Actor actor = Provider.require(by, "only the provider keeps the platform registers");
         Map<String, String> errors = new LinkedHashMap<>();
         if (c.kind() == null || !KINDS.contains(c.kind())) {
             errors.put("kind", "platform.bc.error.kind");

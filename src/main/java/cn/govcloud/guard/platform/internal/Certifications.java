@@ -105,8 +105,8 @@ public class Certifications {
      * given, files it at once. Everything or nothing: a bad field or a refused file stores nothing.
      */
     @Transactional
-    public Certification register(NewCertification c, String reportFilename, InputStream reportFile) {
-        Actor actor = Provider.require("only the provider records its certifications");
+    public Certification register(Actor by, NewCertification c, String reportFilename, InputStream reportFile) {
+        Actor actor = Provider.require(by, "only the provider records its certifications");
         validate(c);
         String number = c.reportNumber().strip();
         if (records.exists(actor.orgId(), c.kind(), number)) {

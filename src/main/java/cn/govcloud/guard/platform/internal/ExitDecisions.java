@@ -44,8 +44,7 @@ public class ExitDecisions {
     }
 
     @Transactional
-    public Exit decide(long exitId, boolean accept, String reason) {
-        Actor actor = Actor.require();
+    public Exit decide(Actor actor, long exitId, boolean accept, String reason) {
         if (!actor.has(Role.SUPERVISOR)) {
             throw new AccessDeniedException("the competent department decides on an exit application (A5.6)");
         }

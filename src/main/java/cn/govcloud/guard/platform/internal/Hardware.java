@@ -48,8 +48,8 @@ public class Hardware {
     }
 
     @Transactional
-    public Device addDevice(NewDevice d) {
-        Actor actor = Provider.require("only the provider keeps the platform registers");
+    public Device addDevice(Actor by, NewDevice d) {
+        Actor actor = Provider.require(by, "only the provider keeps the platform registers");
         Map<String, String> errors = new LinkedHashMap<>();
         if (d.type() == null || !DEVICE_TYPES.contains(d.type())) {
             errors.put("type", "platform.hw.error.type");

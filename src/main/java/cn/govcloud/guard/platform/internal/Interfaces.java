@@ -59,8 +59,8 @@ public class Interfaces {
     }
 
     @Transactional
-    public Interface addInterface(NewInterface f) {
-        Actor actor = Provider.require("only the provider keeps the platform registers");
+    public Interface addInterface(Actor by, NewInterface f) {
+        Actor actor = Provider.require(by, "only the provider keeps the platform registers");
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(errors, "name", f.name(), 200, true, "platform.if.error.name");
         String endpoint = text(errors, "endpoint", f.endpoint(), 300, true, "platform.if.error.endpoint");
@@ -90,8 +90,8 @@ public class Interfaces {
 
     /** A6.3: the periodic review of one interface (the catalog's quarterly duty covers them all). */
     @Transactional
-    public Interface review(long id, Review r) {
-        Actor actor = Provider.require("only the provider keeps the platform registers");
+    public Interface review(Actor by, long id, Review r) {
+        Actor actor = Provider.require(by, "only the provider keeps the platform registers");
         Interface f = iface(id, actor).orElseThrow(() -> new NotFound("interface " + id));
         Map<String, String> errors = new LinkedHashMap<>();
         if (r.reviewedOn() == null || r.reviewedOn().isAfter(clock.today())) {

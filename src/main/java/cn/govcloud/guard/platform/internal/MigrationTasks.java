@@ -36,8 +36,7 @@ public class MigrationTasks {
     }
 
     @Transactional
-    public Task update(long taskId, TaskState state, String target, String note) {
-        Actor actor = Actor.require();
+    public Task update(Actor actor, long taskId, TaskState state, String target, String note) {
         Task task = exits.task(taskId).orElseThrow(() -> new NotFound("migration task " + taskId));
         Exit exit = exits.find(task.exitId(), actor, clock.today()).orElseThrow(() -> new NotFound("migration task " + taskId));
         boolean provider = actor.orgKind() == OrgKind.PROVIDER && exit.providerOrgId() == actor.orgId();

@@ -67,13 +67,13 @@ public class NetworkLines {
         this.clock = clock;
     }
 
-    private static Actor provider() {
-        return Provider.require("only the provider keeps the platform registers");
+    private static Actor provider(Actor actor) {
+        return Provider.require(actor, "only the provider keeps the platform registers");
     }
 
     @Transactional
-    public Line addLine(NewLine l) {
-        Actor actor = provider();
+    public Line addLine(Actor by, NewLine l) {
+        Actor actor = provider(by);
         Map<String, String> errors = new LinkedHashMap<>();
         String name = text(errors, "name", l.name(), 200, true, "platform.lines.error.name");
         if (l.lineType() == null || !LINE_TYPES.contains(l.lineType())) {
@@ -109,8 +109,8 @@ public class NetworkLines {
 
     /** The boundary protection changes (e.g. the firewall is put in place): A6.2. */
     @Transactional
-    public Line setProtection(long id, Boolean firewall, Boolean intrusionPrevention, String note) {
-        Actor actor = provider();
+    public Line setProtection(Actor by, long id, Boolean firewall, Boolean intrusionPrevention, String note) {
+        Actor actor = provider(by);
         Line line = line(id, actor).orElseThrow(() -> new NotFound("network line " + id));
         Map<String, String> errors = new LinkedHashMap<>();
         String n = protection(errors, firewall, intrusionPrevention, note);

@@ -13,9 +13,8 @@ final class Provider {
     private Provider() {
     }
 
-    /** The signed-in actor when it is the provider; anybody else is refused with {@code why}. */
-    static Actor require(String why) {
-        Actor actor = Actor.require();
+    /** The actor when it is the provider; anybody else is refused with {@code why}. */
+    static Actor require(Actor actor, String why) {
         if (actor.orgKind() != OrgKind.PROVIDER) {
             throw new AccessDeniedException(why);
         }

@@ -70,8 +70,8 @@ public class ProviderExit {
     }
 
     @Transactional
-    public Exit file(NewExit e) {
-        Actor actor = Provider.require("only the provider files its exit");
+    public Exit file(Actor by, NewExit e) {
+        Actor actor = Provider.require(by, "only the provider files its exit");
         Map<String, String> errors = new LinkedHashMap<>();
         if (e.endDate() == null) {
             errors.put("endDate", "platform.exit.error.endDate");
@@ -128,8 +128,7 @@ public class ProviderExit {
 
     /** A5.6: after the end of service, the data-clearance report (what was erased, how, when, verified by whom) closes the exit. */
     @Transactional
-    public Exit fileClearance(long exitId, Clearance c) {
-        Actor actor = Actor.require();
+    public Exit fileClearance(Actor actor, long exitId, Clearance c) {
         Exit exit = find(exitId, actor).orElseThrow(() -> new NotFound("exit " + exitId));
         if (actor.orgKind() != OrgKind.PROVIDER || exit.providerOrgId() != actor.orgId()) {
             throw new AccessDeniedException("only the provider files its data-clearance report");

@@ -60,8 +60,8 @@ public class SbomImports {
      * SBOM that names no product and is given no name is refused: it could not be told apart from the others. All or nothing.
      */
     @Transactional
-    public ImportResult importSbom(String filename, InputStream content, String subjectName) throws IOException {
-        Actor actor = Provider.require("only the provider keeps its supply chain");
+    public ImportResult importSbom(Actor by, String filename, InputStream content, String subjectName) throws IOException {
+        Actor actor = Provider.require(by, "only the provider keeps its supply chain");
         SbomParser.Sbom sbom = SbomParser.parse(SbomParser.readLimited(content, maxSbomBytes));
         String subject = subjectName != null && !subjectName.isBlank() ? subjectName.strip() : sbom.subject();
         if (subject.isBlank()) {

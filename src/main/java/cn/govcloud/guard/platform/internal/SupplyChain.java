@@ -54,8 +54,8 @@ public class SupplyChain {
         this.clock = clock;
     }
 
-    private static Actor provider() {
-        return Provider.require("only the provider keeps its supply chain");
+    private static Actor provider(Actor actor) {
+        return Provider.require(actor, "only the provider keeps its supply chain");
     }
 
     private SupplyItem item(long id, Actor actor) {
@@ -64,8 +64,8 @@ public class SupplyChain {
 
     /** A subcontract, supplier or component proposed before use (A5.5): queued for assessment, not in use. */
     @Transactional
-    public SupplyItem propose(NewItem item) {
-        Actor actor = provider();
+    public SupplyItem propose(Actor by, NewItem item) {
+        Actor actor = provider(by);
         Map<String, String> errors = new LinkedHashMap<>();
         if (item.kind() == null) {
             errors.put("kind", "platform.supply.error.kind");
@@ -105,8 +105,8 @@ public class SupplyChain {
 
     /** The risk assessment (A5.5): its conclusion decides whether the item may be used. */
     @Transactional
-    public SupplyItem assess(long id, Assessment a) {
-        Actor actor = provider();
+    public SupplyItem assess(Actor by, long id, Assessment a) {
+        Actor actor = provider(by);
         SupplyItem item = item(id, actor);
         Map<String, String> errors = new LinkedHashMap<>();
         if (a.riskLevel() == null || !SupplyItem.RISK_LEVELS.contains(a.riskLevel())) {
@@ -138,8 +138,8 @@ public class SupplyChain {
 
     /** The signed security agreement with the subcontractor or supplier (A5.5; not owed for open source). */
     @Transactional
-    public SupplyItem agreement(long id, Agreement g) {
-        Actor actor = provider();
+    public SupplyItem agreement(Actor by, long id, Agreement g) {
+        Actor actor = provider(by);
         SupplyItem item = item(id, actor);
         item.requireAgreementOwed();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -165,8 +165,8 @@ public class SupplyChain {
 
     /** A5.5: a proposed item is put into use only after an approving assessment (and the agreement, when one is owed). */
     @Transactional
-    public SupplyItem putInUse(long id) {
-        Actor actor = provider();
+    public SupplyItem putInUse(Actor by, long id) {
+        Actor actor = provider(by);
         SupplyItem item = item(id, actor);
         item.requireUsable(clock.today());
         items.inUse(id);

@@ -70,7 +70,7 @@ class CertificationApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     CertificationView record(@RequestBody Body body) {
-        return CertificationView.of(certifications.register(new NewCertification(body.kind(), body.reportNumber(), body.agency(),
+        return CertificationView.of(certifications.register(Actor.require(), new NewCertification(body.kind(), body.reportNumber(), body.agency(),
                 body.issueDate(), body.validUntil(), body.conclusion()), null, null));
     }
 
@@ -85,7 +85,7 @@ class CertificationApiController {
         NewCertification c = new NewCertification(Inputs.certificationKind(kind), reportNumber, agency, Inputs.date("issueDate", issueDate),
                 Inputs.date("validUntil", validUntil), conclusion);
         boolean file = report != null && !report.isEmpty();
-        return CertificationView.of(certifications.register(c, file ? report.getOriginalFilename() : null,
+        return CertificationView.of(certifications.register(Actor.require(), c, file ? report.getOriginalFilename() : null,
                 file ? report.getInputStream() : null));
     }
 }

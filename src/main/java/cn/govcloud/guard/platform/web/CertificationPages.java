@@ -66,7 +66,7 @@ class CertificationPages {
                     form.get("agency"), Inputs.date("issueDate", form.get("issueDate")), Inputs.date("validUntil", form.get("validUntil")),
                     form.get("conclusion"));
             boolean file = report != null && !report.isEmpty();
-            saved[0] = certifications.register(c, file ? report.getOriginalFilename() : null, file ? report.getInputStream() : null);
+            saved[0] = certifications.register(Actor.require(), c, file ? report.getOriginalFilename() : null, file ? report.getInputStream() : null);
         })) {
             return page(model);
         }

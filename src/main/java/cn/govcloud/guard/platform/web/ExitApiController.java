@@ -88,20 +88,21 @@ class ExitApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     ExitView file(@RequestBody ExitBody body) {
-        return ExitView.of(exits.file(new ProviderExit.NewExit(Inputs.date("endDate", body.endDate()), body.reason(), body.contact())));
+        return ExitView.of(exits.file(Actor.require(), new ProviderExit.NewExit(Inputs.date("endDate", body.endDate()), body.reason(),
+                body.contact())));
     }
 
     @PostMapping(path = "/{id}/clearance", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
     ExitView clearance(@PathVariable long id, @RequestBody ClearanceBody body) {
-        return ExitView.of(exits.fileClearance(id, new ProviderExit.Clearance(Inputs.date("clearedOn", body.clearedOn()), body.scope(),
-                body.method(), body.verifiedBy())));
+        return ExitView.of(exits.fileClearance(Actor.require(), id, new ProviderExit.Clearance(Inputs.date("clearedOn", body.clearedOn()),
+                body.scope(), body.method(), body.verifiedBy())));
     }
 
     @PostMapping(path = "/tasks/{taskId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER})
     TaskView task(@PathVariable long taskId, @RequestBody TaskBody body) {
-        return TaskView.of(tasks.update(taskId, Inputs.taskState(body.state()), body.target(), body.note()));
+        return TaskView.of(tasks.update(Actor.require(), taskId, Inputs.taskState(body.state()), body.target(), body.note()));
     }
 
     @GetMapping("/export.xlsx")

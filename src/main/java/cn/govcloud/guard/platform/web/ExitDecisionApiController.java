@@ -1,6 +1,7 @@
 package cn.govcloud.guard.platform.web;
 
 import cn.govcloud.guard.platform.internal.ExitDecisions;
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.util.Map;
@@ -30,6 +31,6 @@ class ExitDecisionApiController {
         if (body == null || body.accept() == null) {
             throw new InvalidInput("platform.exit.error.invalid", Map.of("accept", "platform.exit.decision.error.accept"));
         }
-        return ExitApiController.ExitView.of(decisions.decide(id, body.accept(), body.reason()));
+        return ExitApiController.ExitView.of(decisions.decide(Actor.require(), id, body.accept(), body.reason()));
     }
 }

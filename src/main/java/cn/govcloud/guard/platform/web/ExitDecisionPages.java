@@ -1,6 +1,7 @@
 package cn.govcloud.guard.platform.web;
 
 import cn.govcloud.guard.platform.internal.ExitDecisions;
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -27,7 +28,7 @@ class ExitDecisionPages {
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         boolean accept = "true".equals(form.get("accept"));
         try {
-            decisions.decide(id, accept, form.get("reason"));
+            decisions.decide(Actor.require(), id, accept, form.get("reason"));
             redirect.addFlashAttribute("flash", forms.text(accept ? "platform.exit.decision.accepted" : "platform.exit.decision.objected"));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("decisionError", forms.text(e.fieldErrors().getOrDefault("reason", e.getMessage())));

@@ -61,8 +61,8 @@ class ExitPages {
     @AllowProvider
     String fileExit(@RequestParam Map<String, String> form, Model model) {
         Exit[] exit = new Exit[1];
-        if (!forms.attempt(model, form, () -> exit[0] = exits.file(new ProviderExit.NewExit(Inputs.date("endDate", form.get("endDate")),
-                form.get("reason"), form.get("contact"))))) {
+        if (!forms.attempt(model, form, () -> exit[0] = exits.file(Actor.require(), new ProviderExit.NewExit(
+                Inputs.date("endDate", form.get("endDate")), form.get("reason"), form.get("contact"))))) {
             return exits(model);
         }
         return "redirect:/platform/exits/" + exit[0].id();
@@ -85,7 +85,7 @@ class ExitPages {
     @PostMapping("/platform/exits/{id}/clearance")
     @AllowProvider
     String clearance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        if (!forms.attempt(model, form, () -> exits.fileClearance(id, new ProviderExit.Clearance(Inputs.date("clearedOn",
+        if (!forms.attempt(model, form, () -> exits.fileClearance(Actor.require(), id, new ProviderExit.Clearance(Inputs.date("clearedOn",
                 form.get("clearedOn")), form.get("scope"), form.get("method"), form.get("verifiedBy"))))) {
             return exit(id, model);
         }
@@ -97,7 +97,7 @@ class ExitPages {
     @Allow({Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER})
     String task(@PathVariable long taskId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         try {
-            Exit.Task task = tasks.update(taskId, Inputs.taskState(form.get("state")), form.get("target"), form.get("note"));
+            Exit.Task task = tasks.update(Actor.require(), taskId, Inputs.taskState(form.get("state")), form.get("target"), form.get("note"));
             redirect.addFlashAttribute("flash", forms.text("platform.exit.taskUpdated", task.systemName()));
             return "redirect:/platform/exits/" + task.exitId();
         } catch (InvalidInput | RuleViolation e) {

@@ -61,7 +61,7 @@ class HardwarePages {
     @PostMapping("/platform/hardware/devices")
     @AllowProvider
     String addDevice(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return write(model, form, "device", () -> hardware.addDevice(new Hardware.NewDevice(form.get("type"), form.get("vendor"),
+        return write(model, form, "device", () -> hardware.addDevice(Actor.require(), new Hardware.NewDevice(form.get("type"), form.get("vendor"),
                 form.get("model"), form.get("role"), form.get("location"), Inputs.number("quantity", form.get("quantity")),
                 Inputs.bool(form.get("compliant")), form.get("basis"))), redirect);
     }
@@ -72,7 +72,7 @@ class HardwarePages {
                          Model model, RedirectAttributes redirect) {
         return write(model, form, "continuity", () -> {
             boolean has = file != null && !file.isEmpty();
-            continuity.addContinuity(new BusinessContinuity.NewContinuity(form.get("kind"), form.get("title"),
+            continuity.addContinuity(Actor.require(), new BusinessContinuity.NewContinuity(form.get("kind"), form.get("title"),
                     Inputs.date("onDate", form.get("onDate")), form.get("result"), Inputs.number("rtoMinutes", form.get("rtoMinutes")),
                     Inputs.number("rpoMinutes", form.get("rpoMinutes"))), has ? file.getOriginalFilename() : null,
                     has ? file.getInputStream() : null);

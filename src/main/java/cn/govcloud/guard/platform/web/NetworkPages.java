@@ -54,7 +54,7 @@ class NetworkPages {
     @PostMapping("/platform/network/lines")
     @AllowProvider
     String addLine(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return write(model, form, "line", () -> lines.addLine(new NetworkLines.NewLine(form.get("name"), form.get("lineType"),
+        return write(model, form, "line", () -> lines.addLine(Actor.require(), new NetworkLines.NewLine(form.get("name"), form.get("lineType"),
                 form.get("carrier"), form.get("bandwidth"), form.get("userOrg"), Inputs.bool(form.get("firewall")),
                 Inputs.bool(form.get("intrusionPrevention")), form.get("boundaryNote"))), redirect);
     }
@@ -63,21 +63,22 @@ class NetworkPages {
     @AllowProvider
     String protection(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         // unticked boxes are not posted: here they mean "no"
-        return write(model, form, "protection", () -> lines.setProtection(id, "true".equals(form.get("firewall")),
+        return write(model, form, "protection", () -> lines.setProtection(Actor.require(), id, "true".equals(form.get("firewall")),
                 "true".equals(form.get("intrusionPrevention")), form.get("boundaryNote")), redirect);
     }
 
     @PostMapping("/platform/network/interfaces")
     @AllowProvider
     String addInterface(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return write(model, form, "interface", () -> interfaces.addInterface(new Interfaces.NewInterface(Inputs.lineId(form.get("lineId")),
-                form.get("name"), form.get("endpoint"), form.get("purpose"), form.get("manager"), form.get("managerContact"))), redirect);
+        return write(model, form, "interface", () -> interfaces.addInterface(Actor.require(), new Interfaces.NewInterface(
+                Inputs.lineId(form.get("lineId")), form.get("name"), form.get("endpoint"), form.get("purpose"), form.get("manager"),
+                form.get("managerContact"))), redirect);
     }
 
     @PostMapping("/platform/network/interfaces/{id}/reviews")
     @AllowProvider
     String review(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return write(model, form, "review", () -> interfaces.review(id, new Interfaces.Review(Inputs.date("reviewedOn",
+        return write(model, form, "review", () -> interfaces.review(Actor.require(), id, new Interfaces.Review(Inputs.date("reviewedOn",
                 form.get("reviewedOn")), form.get("reviewer"), form.get("result"), form.get("note"))), redirect);
     }
 

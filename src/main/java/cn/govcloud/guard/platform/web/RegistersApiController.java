@@ -90,14 +90,14 @@ class RegistersApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     NetworkLines.Line addLine(@RequestBody LineBody b) {
-        return lines.addLine(new NetworkLines.NewLine(b.name(), b.lineType(), b.carrier(), b.bandwidth(), b.userOrg(), b.firewall(),
+        return lines.addLine(Actor.require(), new NetworkLines.NewLine(b.name(), b.lineType(), b.carrier(), b.bandwidth(), b.userOrg(), b.firewall(),
                 b.intrusionPrevention(), b.boundaryNote()));
     }
 
     @PostMapping(path = "/network-lines/{id}/protection", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
     NetworkLines.Line protection(@PathVariable long id, @RequestBody Protection body) {
-        return lines.setProtection(id, body.firewall(), body.intrusionPrevention(), body.boundaryNote());
+        return lines.setProtection(Actor.require(), id, body.firewall(), body.intrusionPrevention(), body.boundaryNote());
     }
 
     /** A6.2: every line without a firewall at its boundary. */
@@ -129,7 +129,7 @@ class RegistersApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     Interfaces.Interface addInterface(@RequestBody InterfaceBody b) {
-        return interfaces.addInterface(new Interfaces.NewInterface(b.lineId(), b.name(), b.endpoint(), b.purpose(), b.manager(),
+        return interfaces.addInterface(Actor.require(), new Interfaces.NewInterface(b.lineId(), b.name(), b.endpoint(), b.purpose(), b.manager(),
                 b.managerContact()));
     }
 
@@ -137,8 +137,8 @@ class RegistersApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     Interfaces.Interface review(@PathVariable long id, @RequestBody ReviewBody body) {
-        return interfaces.review(id, new Interfaces.Review(Inputs.date("reviewedOn", body.reviewedOn()), body.reviewer(), body.result(),
-                body.note()));
+        return interfaces.review(Actor.require(), id, new Interfaces.Review(Inputs.date("reviewedOn", body.reviewedOn()), body.reviewer(),
+                body.result(), body.note()));
     }
 
     // ---- hardware
@@ -154,7 +154,7 @@ class RegistersApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     Hardware.Device addDevice(@RequestBody DeviceBody b) {
-        return hardware.addDevice(new Hardware.NewDevice(b.type(), b.vendor(), b.model(), b.role(), b.location(), b.quantity(),
+        return hardware.addDevice(Actor.require(), new Hardware.NewDevice(b.type(), b.vendor(), b.model(), b.role(), b.location(), b.quantity(),
                 b.compliant(), b.basis()));
     }
 
@@ -181,7 +181,7 @@ class RegistersApiController {
                                                 @RequestParam(required = false) String rpoMinutes,
                                                 @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         boolean has = file != null && !file.isEmpty();
-        return continuity.addContinuity(new BusinessContinuity.NewContinuity(kind, title, Inputs.date("onDate", onDate), result,
+        return continuity.addContinuity(Actor.require(), new BusinessContinuity.NewContinuity(kind, title, Inputs.date("onDate", onDate), result,
                 Inputs.number("rtoMinutes", rtoMinutes), Inputs.number("rpoMinutes", rpoMinutes)), has ? file.getOriginalFilename() : null,
                 has ? file.getInputStream() : null);
     }

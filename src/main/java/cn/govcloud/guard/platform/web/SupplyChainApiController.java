@@ -113,7 +113,7 @@ class SupplyChainApiController {
         if (file.getSize() > imports.maxSbomBytes()) {
             throw new Unprocessable("platform.sbom.error.tooLarge");
         }
-        SbomImports.ImportResult r = imports.importSbom(file.getOriginalFilename(), file.getInputStream(), subject);
+        SbomImports.ImportResult r = imports.importSbom(Actor.require(), file.getOriginalFilename(), file.getInputStream(), subject);
         return new SbomCounts(r.components(), r.added(), r.removed());
     }
 
@@ -138,28 +138,28 @@ class SupplyChainApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
     Item propose(@RequestBody ItemBody body) {
-        return Item.of(supplyChain.propose(new SupplyChain.NewItem(Inputs.supplyKind(body.kind()), body.name(), body.version(),
+        return Item.of(supplyChain.propose(Actor.require(), new SupplyChain.NewItem(Inputs.supplyKind(body.kind()), body.name(), body.version(),
                 body.supplier(), body.description())));
     }
 
     @PostMapping(path = "/items/{id}/assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
     Item assess(@PathVariable long id, @RequestBody AssessmentBody body) {
-        return Item.of(supplyChain.assess(id, new SupplyChain.Assessment(body.riskLevel(), body.conclusion(), body.conditions(),
+        return Item.of(supplyChain.assess(Actor.require(), id, new SupplyChain.Assessment(body.riskLevel(), body.conclusion(), body.conditions(),
                 body.assessor())));
     }
 
     @PostMapping(path = "/items/{id}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
     Item agreement(@PathVariable long id, @RequestBody AgreementBody body) {
-        return Item.of(supplyChain.agreement(id, new SupplyChain.Agreement(body.counterparty(), Inputs.date("signedOn", body.signedOn()),
-                Inputs.date("validUntil", body.validUntil()))));
+        return Item.of(supplyChain.agreement(Actor.require(), id, new SupplyChain.Agreement(body.counterparty(),
+                Inputs.date("signedOn", body.signedOn()), Inputs.date("validUntil", body.validUntil()))));
     }
 
     @PostMapping("/items/{id}/in-use")
     @AllowProvider
     Item inUse(@PathVariable long id) {
-        return Item.of(supplyChain.putInUse(id));
+        return Item.of(supplyChain.putInUse(Actor.require(), id));
     }
 
     /** An OSV advisory file (JSON) in field {@code file}: matched offline against the components in use. */
@@ -169,7 +169,7 @@ class SupplyChainApiController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInput("platform.osv.error.invalid", Map.of("file", "platform.sbom.error.file"));
         }
-        return new Matches(advisories.matchAdvisories(file.getInputStream()));
+        return new Matches(advisories.matchAdvisories(Actor.require(), file.getInputStream()));
     }
 
     @GetMapping("/findings")

@@ -94,7 +94,7 @@ class SupplyChainPages {
             if (file.getSize() > imports.maxSbomBytes()) {
                 throw new Unprocessable("platform.sbom.error.tooLarge");
             }
-            result[0] = imports.importSbom(file.getOriginalFilename(), file.getInputStream(), subject);
+            result[0] = imports.importSbom(Actor.require(), file.getOriginalFilename(), file.getInputStream(), subject);
         });
         if (!ok) {
             return register(model, SupplyChainQueries.Filter.all(LIMIT));
@@ -112,7 +112,7 @@ class SupplyChainPages {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("platform.osv.error.invalid", Map.of("advisoryFile", "platform.sbom.error.file"));
             }
-            matches[0] = advisories.matchAdvisories(file.getInputStream());
+            matches[0] = advisories.matchAdvisories(Actor.require(), file.getInputStream());
         });
         if (!ok) {
             return register(model, SupplyChainQueries.Filter.all(LIMIT));
@@ -125,8 +125,8 @@ class SupplyChainPages {
     @AllowProvider
     String propose(@RequestParam Map<String, String> form, Model model) {
         SupplyItem[] item = new SupplyItem[1];
-        if (!forms.attempt(model, form, () -> item[0] = supplyChain.propose(new SupplyChain.NewItem(Inputs.supplyKind(form.get("kind")),
-                form.get("name"), form.get("version"), form.get("supplier"), form.get("description"))))) {
+        if (!forms.attempt(model, form, () -> item[0] = supplyChain.propose(Actor.require(), new SupplyChain.NewItem(
+                Inputs.supplyKind(form.get("kind")), form.get("name"), form.get("version"), form.get("supplier"), form.get("description"))))) {
             return register(model, SupplyChainQueries.Filter.all(LIMIT));
         }
         return "redirect:/platform/supply-chain/items/" + item[0].id();
@@ -155,14 +155,14 @@ class SupplyChainPages {
     @PostMapping("/platform/supply-chain/items/{id}/assessment")
     @AllowProvider
     String assess(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return onItem(id, form, model, redirect, "platform.supply.assessed", () -> supplyChain.assess(id, new SupplyChain.Assessment(
-                form.get("riskLevel"), form.get("conclusion"), form.get("conditions"), form.get("assessor"))));
+        return onItem(id, form, model, redirect, "platform.supply.assessed", () -> supplyChain.assess(Actor.require(), id,
+                new SupplyChain.Assessment(form.get("riskLevel"), form.get("conclusion"), form.get("conditions"), form.get("assessor"))));
     }
 
     @PostMapping("/platform/supply-chain/items/{id}/agreement")
     @AllowProvider
     String agreement(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return onItem(id, form, model, redirect, "platform.supply.agreementRecorded", () -> supplyChain.agreement(id,
+        return onItem(id, form, model, redirect, "platform.supply.agreementRecorded", () -> supplyChain.agreement(Actor.require(), id,
                 new SupplyChain.Agreement(form.get("counterparty"), Inputs.date("signedOn", form.get("signedOn")),
                         Inputs.date("validUntil", form.get("validUntil")))));
     }
@@ -170,7 +170,7 @@ class SupplyChainPages {
     @PostMapping("/platform/supply-chain/items/{id}/in-use")
     @AllowProvider
     String inUse(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return onItem(id, null, model, redirect, "platform.supply.nowInUse", () -> supplyChain.putInUse(id));
+        return onItem(id, null, model, redirect, "platform.supply.nowInUse", () -> supplyChain.putInUse(Actor.require(), id));
     }
 
     @GetMapping("/platform/supply-chain/export.xlsx")
