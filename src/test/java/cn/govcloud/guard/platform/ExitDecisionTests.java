@@ -17,7 +17,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,18 +38,21 @@ class ExitDecisionTests {
         clock.reset();
     }
 
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return mvc.perform(req.header("Authorization", ApiClient.bearer(mvc, user)).contentType(MediaType.APPLICATION_JSON).content(body))
-                .andReturn();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
     }
 
     @Test
     void A5_6_theSupervisorDecidesOnTheApplication_migrationsAreDueAtThePlannedEnd() throws Exception {
         jdbc.sql("update platform_exit set state = 'CLEARED' where state = 'OPEN'").update();
         clock.set(Instant.parse("2026-03-02T02:00:00Z"));
-        MvcResult filed = json("provider", post("/api/v1/platform/exits"), "{\"endDate\":\"2026-08-31\",\"reason\":\"业务调整\",\"contact\":\"王云\"}");
+        api.forgetTokens(); // tokens were issued at another time
+        MvcResult filed = api.json("provider", post("/api/v1/platform/exits"), "{\"endDate\":\"2026-08-31\",\"reason\":\"业务调整\",\"contact\":\"王云\"}");
         assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString()).isEqualTo(201);
-        long id = SupplyChainApiTests.body(filed).get("id").asLong();
+        long id = ApiClient.body(filed).get("id").asLong();
 
         // the migration duties are due on the planned end, not 90 days after the application
         assertThat(jdbc.sql("select distinct due_date from duties_duty where reference like :r and rule_id = 'A5.6-system-migration'")
@@ -60,29 +62,29 @@ class ExitDecisionTests {
                 .param("r", "exit:" + id + ":decision").query(String.class).single()).isNotEqualTo("ACCEPTED");
 
         // only the supervisor decides; an objection needs a reason; bad input changes nothing
-        assertThat(json("provider", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":true}").getResponse().getStatus())
+        assertThat(api.json("provider", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":true}").getResponse().getStatus())
                 .isEqualTo(403);
-        MvcResult noReason = json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":false}");
+        MvcResult noReason = api.json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":false}");
         assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
         assertThat(noReason.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("reason");
-        assertThat(json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{}").getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{}").getResponse().getStatus()).isEqualTo(400);
 
-        MvcResult objected = json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"),
+        MvcResult objected = api.json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"),
                 "{\"accept\":false,\"reason\":\"迁移方案未明确3个系统的目标平台\"}");
         assertThat(objected.getResponse().getStatus()).as(objected.getResponse().getContentAsString()).isEqualTo(200);
-        JsonNode o = SupplyChainApiTests.body(objected);
+        JsonNode o = ApiClient.body(objected);
         assertThat(o.get("decision").asText()).isEqualTo("OBJECTED");
         assertThat(o.get("decisionReason").asText()).contains("目标平台");
         // the provider is told, and sees the objection
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "exit:" + id + ":decision:OBJECTED")
                 .query(Long.class).single()).isEqualTo(1);
 
-        MvcResult accepted = json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":true}");
-        assertThat(SupplyChainApiTests.body(accepted).get("decision").asText()).isEqualTo("ACCEPTED");
+        MvcResult accepted = api.json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":true}");
+        assertThat(ApiClient.body(accepted).get("decision").asText()).isEqualTo("ACCEPTED");
         assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A5.6-exit-decision' and reference = :r")
                 .param("r", "exit:" + id + ":decision").query(String.class).single()).isEqualTo("ACCEPTED");
         // an acceptance is final
-        MvcResult again = json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":false,\"reason\":\"x\"}");
+        MvcResult again = api.json("supervisor", post("/api/v1/platform/exits/" + id + "/decision"), "{\"accept\":false,\"reason\":\"x\"}");
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("A5.6");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'platform.exit.decide' and target = :t").param("t", "exit:" + id)

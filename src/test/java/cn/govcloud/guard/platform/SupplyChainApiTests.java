@@ -9,52 +9,33 @@ import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A5.5 supply chain over the API: SBOM import (API.md "Supply chain"), hostile files, assessment before use, findings, OSV matching. */
 @AppTest
 class SupplyChainApiTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
 
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
     }
 
     private MvcResult sbom(String user, String filename, byte[] content) throws Exception {
-        return call(user, multipart("/api/v1/supply-chain/sbom").file(new MockMultipartFile("file", filename, "application/octet-stream", content)));
+        return api.call(user, multipart("/api/v1/supply-chain/sbom").file(new MockMultipartFile("file", filename, "application/octet-stream", content)));
     }
 
     /** A CycloneDX 1.5 JSON document listing the given components (name@version, purl under a unique namespace). */
@@ -104,7 +85,7 @@ class SupplyChainApiTests {
         if (subject != null) {
             request.param("subject", subject);
         }
-        return call(user, request);
+        return api.call(user, request);
     }
 
     private boolean inUse(String purl) {
@@ -122,7 +103,7 @@ class SupplyChainApiTests {
         try (var in = getClass().getResourceAsStream("/supplychain/" + fixture)) {
             content = in.readAllBytes();
         }
-        return call("provider", multipart("/api/v1/supply-chain/advisories")
+        return api.call("provider", multipart("/api/v1/supply-chain/advisories")
                 .file(new MockMultipartFile("file", fixture, "application/json", content)));
     }
 
@@ -140,7 +121,7 @@ class SupplyChainApiTests {
 
         MvcResult named = sbom("provider", "unnamed.json", unnamed, "办公自动化系统 " + ns);
         assertThat(named.getResponse().getStatus()).as(named.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(body(named).get("new").asInt()).isEqualTo(2);
+        assertThat(ApiClient.body(named).get("new").asInt()).isEqualTo(2);
         assertThat(jdbc.sql("select subject from platform_sbom_import order by id desc limit 1").query(String.class).single())
                 .isEqualTo("办公自动化系统 " + ns);
     }
@@ -154,15 +135,15 @@ class SupplyChainApiTests {
         assertThat(sbom("provider", "a.json", bom("产品A " + ns, shared, onlyA).getBytes(StandardCharsets.UTF_8), null).getResponse().getStatus())
                 .isEqualTo(201);
         MvcResult b = sbom("provider", "b.json", bom("产品B " + ns, shared, onlyB).getBytes(StandardCharsets.UTF_8), null);
-        assertThat(body(b).get("new").asInt()).isEqualTo(1); // the shared library is already in the register
+        assertThat(ApiClient.body(b).get("new").asInt()).isEqualTo(1); // the shared library is already in the register
 
         // product A drops the shared library: B still lists it, so it stays in use; only A's own component is removed
         MvcResult a2 = sbom("provider", "a2.json", bom("产品A " + ns, onlyA).getBytes(StandardCharsets.UTF_8), null);
-        assertThat(body(a2).get("removed").asInt()).isZero();
+        assertThat(ApiClient.body(a2).get("removed").asInt()).isZero();
         assertThat(inUse(shared)).isTrue();
         // product B drops it too: now nobody lists it
         MvcResult b2 = sbom("provider", "b2.json", bom("产品B " + ns, onlyB).getBytes(StandardCharsets.UTF_8), null);
-        assertThat(body(b2).get("removed").asInt()).isEqualTo(1);
+        assertThat(ApiClient.body(b2).get("removed").asInt()).isEqualTo(1);
         assertThat(inUse(shared)).isFalse();
         assertThat(inUse(onlyA)).isTrue();
         assertThat(inUse(onlyB)).isTrue();
@@ -194,7 +175,7 @@ class SupplyChainApiTests {
         assertThat(advisoriesOf("pkg:npm/ini@1.3.4")).containsExactly("GHSA-qqgx-2p2h-9c37");
         // the same file again finds nothing new and keeps what it found
         MvcResult again = advisories("GHSA-qqgx-2p2h-9c37.json");
-        assertThat(body(again).get("matches").asInt()).isZero();
+        assertThat(ApiClient.body(again).get("matches").asInt()).isZero();
         assertThat(advisoriesOf("pkg:npm/ini@1.3.5")).containsExactly("GHSA-qqgx-2p2h-9c37");
     }
 
@@ -211,7 +192,7 @@ class SupplyChainApiTests {
                 .formatted(ns);
         MvcResult r = sbom("provider", "cbom.json", cbom.getBytes(StandardCharsets.UTF_8), null);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(body(r).get("components").asInt()).isEqualTo(2); // the library and the device's firmware
+        assertThat(ApiClient.body(r).get("components").asInt()).isEqualTo(2); // the library and the device's firmware
         assertThat(jdbc.sql("select count(*) from platform_supply_item where name in (:n)").param("n", java.util.List.of("SM4-GCM-" + ns,
                 "密码机-" + ns)).query(Long.class).single()).isZero();
 
@@ -252,13 +233,13 @@ class SupplyChainApiTests {
                         + "\",\"version\":\"3\"}]}");
         MvcResult r = sbom("provider", "bom.json", first.getBytes(StandardCharsets.UTF_8));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        JsonNode b = body(r);
+        JsonNode b = ApiClient.body(r);
         assertThat(b.get("components").asInt()).isEqualTo(3);
         assertThat(b.get("new").asInt()).isEqualTo(3);
         assertThat(b.get("removed").asInt()).isEqualTo(0);
         assertThat(b.propertyNames()).containsExactly("components", "new", "removed");
         long alpha = itemId("pkg:maven/" + ns + "/alpha@1.0");
-        JsonNode item = body(call("provider", get("/api/v1/supply-chain/items/" + alpha)));
+        JsonNode item = ApiClient.body(api.call("provider", get("/api/v1/supply-chain/items/" + alpha)));
         assertThat(item.get("state").asText()).isEqualTo("PENDING");
         assertThat(item.get("inUse").asBoolean()).isTrue();
         assertThat(item.get("kind").asText()).isEqualTo("OPEN_SOURCE");
@@ -266,9 +247,9 @@ class SupplyChainApiTests {
         // the next SBOM: beta upgraded, gamma gone, alpha kept → 1 new, 2 removed
         MvcResult second = sbom("provider", "bom2.json", cdxJson(ns, "alpha@1.0", "beta@2.1").getBytes(StandardCharsets.UTF_8));
         assertThat(second.getResponse().getStatus()).isEqualTo(201);
-        assertThat(body(second).get("new").asInt()).isEqualTo(1);
-        assertThat(body(second).get("removed").asInt()).isEqualTo(2);
-        JsonNode beta = body(call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/beta@2.0"))));
+        assertThat(ApiClient.body(second).get("new").asInt()).isEqualTo(1);
+        assertThat(ApiClient.body(second).get("removed").asInt()).isEqualTo(2);
+        JsonNode beta = ApiClient.body(api.call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/beta@2.0"))));
         assertThat(beta.get("removedAt").isNull()).isFalse();
         assertThat(beta.get("inUse").asBoolean()).isFalse();
         // the import is audited and raised the batch assessment duty
@@ -289,7 +270,7 @@ class SupplyChainApiTests {
                 </bom>""".formatted(ns);
         MvcResult r = sbom("provider", "bom.xml", xml.getBytes(StandardCharsets.UTF_8));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(body(r).get("components").asInt()).isEqualTo(2);
+        assertThat(ApiClient.body(r).get("components").asInt()).isEqualTo(2);
         String kind = jdbc.sql("select kind from platform_supply_item where name = '商用中间件' order by id desc limit 1").query(String.class).single();
         assertThat(kind).isEqualTo("THIRD_PARTY");
     }
@@ -350,7 +331,7 @@ class SupplyChainApiTests {
         assertThat(sbom("provider", "empty.json", "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"components\":[]}"
                 .getBytes(StandardCharsets.UTF_8)).getResponse().getStatus()).isEqualTo(422);
         // no file
-        assertThat(call("provider", multipart("/api/v1/supply-chain/sbom")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.call("provider", multipart("/api/v1/supply-chain/sbom")).getResponse().getStatus()).isEqualTo(400);
         assertThat(items()).isEqualTo(before);
         assertThat(imports()).isEqualTo(importsBefore);
     }
@@ -360,9 +341,9 @@ class SupplyChainApiTests {
         byte[] bom = cdxJson("org.roles", "r@1").getBytes(StandardCharsets.UTF_8);
         assertThat(sbom("supervisor", "b.json", bom).getResponse().getStatus()).isEqualTo(403);
         assertThat(sbom("unit1", "b.json", bom).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("supervisor", get("/api/v1/supply-chain/summary")).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("regulator", get("/api/v1/supply-chain/items")).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("unit1", get("/api/v1/supply-chain/items")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("supervisor", get("/api/v1/supply-chain/summary")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("regulator", get("/api/v1/supply-chain/items")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit1", get("/api/v1/supply-chain/items")).getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -370,20 +351,20 @@ class SupplyChainApiTests {
         String ns = "org.find" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(sbom("provider", "f.json", cdxJson(ns, "epsilon@1").getBytes(StandardCharsets.UTF_8)).getResponse().getStatus()).isEqualTo(201);
         long id = itemId("pkg:maven/" + ns + "/epsilon@1");
-        assertThat(call("supervisor", get("/api/v1/supply-chain/findings?limit=5000")).getResponse().getContentAsString())
+        assertThat(api.call("supervisor", get("/api/v1/supply-chain/findings?limit=5000")).getResponse().getContentAsString())
                 .contains("\"itemId\":" + id + ",");
         // hostile input: unknown values and missing conditions are 400, nothing changes
-        MvcResult bad = json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
+        MvcResult bad = api.json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
                 "{\"riskLevel\":\"严重\",\"conclusion\":\"整改后使用\",\"assessor\":\"\"}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("riskLevel", "conditions", "assessor");
-        assertThat(json("supervisor", post("/api/v1/supply-chain/items/" + id + "/assessment"),
+        assertThat(api.json("supervisor", post("/api/v1/supply-chain/items/" + id + "/assessment"),
                 "{\"riskLevel\":\"低\",\"conclusion\":\"可以使用\",\"assessor\":\"王评估\"}").getResponse().getStatus()).isEqualTo(403);
-        MvcResult ok = json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
+        MvcResult ok = api.json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
                 "{\"riskLevel\":\"低\",\"conclusion\":\"可以使用\",\"assessor\":\"王评估\"}");
         assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(200);
-        assertThat(body(ok).get("state").asText()).isEqualTo("APPROVED");
-        assertThat(call("supervisor", get("/api/v1/supply-chain/findings?limit=5000")).getResponse().getContentAsString())
+        assertThat(ApiClient.body(ok).get("state").asText()).isEqualTo("APPROVED");
+        assertThat(api.call("supervisor", get("/api/v1/supply-chain/findings?limit=5000")).getResponse().getContentAsString())
                 .doesNotContain("\"itemId\":" + id + ",");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'platform.supply.assess' and target = :t")
                 .param("t", "supply-item:" + id).query(Long.class).single()).isEqualTo(1);
@@ -392,31 +373,31 @@ class SupplyChainApiTests {
     @Test
     void aProposedThirdPartyComponentIsNotPutIntoUseBeforeAssessmentAndAgreement_409_A5_5() throws Exception {
         String name = "商用数据库-" + UUID.randomUUID().toString().substring(0, 6);
-        MvcResult created = json("provider", post("/api/v1/supply-chain/items"),
+        MvcResult created = api.json("provider", post("/api/v1/supply-chain/items"),
                 "{\"kind\":\"THIRD_PARTY\",\"name\":\"" + name + "\",\"version\":\"8.0\",\"supplier\":\"某数据库公司\"}");
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
-        long id = body(created).get("id").asLong();
-        MvcResult early = call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use"));
+        long id = ApiClient.body(created).get("id").asLong();
+        MvcResult early = api.call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use"));
         assertThat(early.getResponse().getStatus()).isEqualTo(409);
         assertThat(early.getResponse().getContentAsString()).contains("A5.5");
-        json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
+        api.json("provider", post("/api/v1/supply-chain/items/" + id + "/assessment"),
                 "{\"riskLevel\":\"中\",\"conclusion\":\"整改后使用\",\"conditions\":\"关闭远程管理端口\",\"assessor\":\"王评估\"}");
-        assertThat(call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use")).getResponse().getStatus()).isEqualTo(409);
-        MvcResult future = json("provider", post("/api/v1/supply-chain/items/" + id + "/agreement"),
+        assertThat(api.call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use")).getResponse().getStatus()).isEqualTo(409);
+        MvcResult future = api.json("provider", post("/api/v1/supply-chain/items/" + id + "/agreement"),
                 "{\"counterparty\":\"某数据库公司\",\"signedOn\":\"2999-01-01\"}");
         assertThat(future.getResponse().getStatus()).isEqualTo(400);
-        assertThat(json("provider", post("/api/v1/supply-chain/items/" + id + "/agreement"),
+        assertThat(api.json("provider", post("/api/v1/supply-chain/items/" + id + "/agreement"),
                 "{\"counterparty\":\"某数据库公司\",\"signedOn\":\"2026-01-05\",\"validUntil\":\"2029-01-04\"}").getResponse().getStatus()).isEqualTo(200);
-        MvcResult used = call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use"));
+        MvcResult used = api.call("provider", post("/api/v1/supply-chain/items/" + id + "/in-use"));
         assertThat(used.getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(used).get("inUse").asBoolean()).isTrue();
+        assertThat(ApiClient.body(used).get("inUse").asBoolean()).isTrue();
         // the assessment and agreement duties of the proposal are fulfilled
         assertThat(jdbc.sql("select count(*) from duties_duty where reference = :r and state = 'OPEN'").param("r", "supply-item:" + id)
                 .query(Long.class).single()).isZero();
         // a duplicate proposal is refused, open source needs no agreement
-        assertThat(json("provider", post("/api/v1/supply-chain/items"),
+        assertThat(api.json("provider", post("/api/v1/supply-chain/items"),
                 "{\"kind\":\"THIRD_PARTY\",\"name\":\"" + name + "\",\"version\":\"8.0\",\"supplier\":\"x\"}").getResponse().getStatus()).isEqualTo(409);
-        assertThat(json("provider", post("/api/v1/supply-chain/items"), "{\"kind\":\"ROOTKIT\",\"name\":\"x\"}").getResponse().getStatus())
+        assertThat(api.json("provider", post("/api/v1/supply-chain/items"), "{\"kind\":\"ROOTKIT\",\"name\":\"x\"}").getResponse().getStatus())
                 .isEqualTo(400);
     }
 
@@ -429,14 +410,14 @@ class SupplyChainApiTests {
                   "purl":"pkg:maven/%s/zeta"},"versions":["0.9","1.0"]}]},
                  {"id":"OSV-2026-1","affected":[{"package":{"ecosystem":"Maven","name":"%s:eta"},"versions":["1.0"]}]}]"""
                 .formatted(ns, ns, ns, ns);
-        MvcResult r = call("provider", multipart("/api/v1/supply-chain/advisories")
+        MvcResult r = api.call("provider", multipart("/api/v1/supply-chain/advisories")
                 .file(new MockMultipartFile("file", "osv.json", "application/json", osv.getBytes(StandardCharsets.UTF_8))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-        JsonNode zeta = body(call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/zeta@1.0"))));
+        JsonNode zeta = ApiClient.body(api.call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/zeta@1.0"))));
         assertThat(zeta.get("advisories").toString()).contains("GHSA-test-" + ns);
-        JsonNode eta = body(call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/eta@2.0"))));
+        JsonNode eta = ApiClient.body(api.call("provider", get("/api/v1/supply-chain/items/" + itemId("pkg:maven/" + ns + "/eta@2.0"))));
         assertThat(eta.get("advisories")).isEmpty();
-        assertThat(call("provider", multipart("/api/v1/supply-chain/advisories")
+        assertThat(api.call("provider", multipart("/api/v1/supply-chain/advisories")
                 .file(new MockMultipartFile("file", "osv.json", "application/json", "{not json".getBytes(StandardCharsets.UTF_8))))
                 .getResponse().getStatus()).isEqualTo(422);
     }
@@ -446,7 +427,7 @@ class SupplyChainApiTests {
         String ns = "org.xls" + UUID.randomUUID().toString().substring(0, 8);
         String bom = cdxJson(ns, "theta@1").replace("\"name\":\"theta\"", "\"name\":\"=HYPERLINK(\\\"http://evil\\\")\"");
         assertThat(sbom("provider", "x.json", bom.getBytes(StandardCharsets.UTF_8)).getResponse().getStatus()).isEqualTo(201);
-        MvcResult r = call("supervisor", get("/api/v1/supply-chain/export.xlsx"));
+        MvcResult r = api.call("supervisor", get("/api/v1/supply-chain/export.xlsx"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
             var sheet = book.getSheetAt(0);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The platform registers' answer to {@link PlatformExpiries}: a superseded report does not count, only the latest of each kind. */
 @Component
@@ -18,6 +19,7 @@ class PlatformExpiriesReader implements PlatformExpiries {
     }
 
     @Override
+    @Transactional(readOnly = true)
     public List<Expiring> expiringBy(LocalDate until) {
         List<Expiring> out = new ArrayList<>();
         out.addAll(jdbc.sql("select c.provider_org_id, c.kind, c.report_number, c.agency, c.valid_until from platform_certification c "

@@ -27,15 +27,17 @@ public class PlatformExport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(WorkingCalendar.ZONE);
 
     private final MessageSource messages;
-    private final SupplyChain supplyChain;
+    private final SupplyChainQueries supplyChain;
     private final ProviderExit exits;
-    private final Registers registers;
+    private final NetworkLines lines;
+    private final Hardware hardware;
 
-    PlatformExport(MessageSource messages, SupplyChain supplyChain, ProviderExit exits, Registers registers) {
+    PlatformExport(MessageSource messages, SupplyChainQueries supplyChain, ProviderExit exits, NetworkLines lines, Hardware hardware) {
         this.messages = messages;
         this.supplyChain = supplyChain;
         this.exits = exits;
-        this.registers = registers;
+        this.lines = lines;
+        this.hardware = hardware;
     }
 
     public static void prepare(HttpServletResponse response, String filename) {
@@ -78,7 +80,7 @@ public class PlatformExport {
                 "platform.supply.purl", "platform.supply.supplier", "platform.supply.licenses", "platform.supply.state", "platform.supply.inUse",
                 "platform.supply.removedAt", "platform.supply.riskLevel", "platform.supply.conclusion", "platform.supply.conditions",
                 "platform.supply.assessor", "platform.supply.assessedAt", "platform.supply.counterparty", "platform.supply.signedOn",
-                "platform.supply.advisories"), row -> supplyChain.each(actor, new SupplyChain.Filter(null, null, null, false, 0),
+                "platform.supply.advisories"), row -> supplyChain.each(actor, SupplyChainQueries.Filter.all(0),
                 i -> row.accept(java.util.Arrays.asList(text("platform.supply.kind." + i.kind(), locale), i.name(), i.version(), i.purl(),
                         i.supplier(), i.licenses(), text("platform.supply.state." + i.state(), locale),
                         text(i.inUse() ? "platform.yes" : "platform.no", locale), i.removedAt(), i.riskLevel(), i.conclusion(), i.conditions(),
@@ -96,7 +98,7 @@ public class PlatformExport {
     public void lines(Actor actor, Locale locale, OutputStream out) throws IOException {
         sheet(locale, out, "platform.lines.title", List.of("platform.lines.name", "platform.lines.lineType", "platform.lines.carrier",
                 "platform.lines.bandwidth", "platform.lines.userOrg", "platform.lines.firewall", "platform.lines.intrusionPrevention",
-                "platform.lines.manager", "platform.lines.lastReview", "platform.lines.finding"), row -> registers.lines(actor).forEach(l ->
+                "platform.lines.manager", "platform.lines.lastReview", "platform.lines.finding"), row -> lines.lines(actor).forEach(l ->
                 row.accept(java.util.Arrays.asList(l.name(), l.lineType(), l.carrier(), l.bandwidth(), l.userOrg(),
                         text(l.firewall() ? "platform.yes" : "platform.no", locale), text(l.intrusionPrevention() ? "platform.yes" : "platform.no", locale),
                         l.manager(), l.lastReviewedOn(), l.firewall() ? "" : text("platform.lines.noFirewall", locale)))));
@@ -104,7 +106,7 @@ public class PlatformExport {
 
     public void hardware(Actor actor, Locale locale, OutputStream out) throws IOException {
         sheet(locale, out, "platform.hw.title", List.of("platform.hw.type", "platform.hw.vendor", "platform.hw.model", "platform.hw.role",
-                "platform.hw.location", "platform.hw.quantity", "platform.hw.compliant", "platform.hw.basis"), row -> registers.devices(actor)
+                "platform.hw.location", "platform.hw.quantity", "platform.hw.compliant", "platform.hw.basis"), row -> hardware.devices(actor)
                 .forEach(d -> row.accept(java.util.Arrays.asList(text("platform.hw.type." + d.type(), locale), d.vendor(), d.model(), d.role(),
                         d.location(), d.quantity(), text(d.compliant() ? "platform.yes" : "platform.no", locale), d.basis()))));
     }

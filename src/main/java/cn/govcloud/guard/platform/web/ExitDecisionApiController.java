@@ -1,7 +1,8 @@
 package cn.govcloud.guard.platform.web;
 
-import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.platform.internal.ExitDecisions;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,21 +13,24 @@ import org.springframework.web.bind.annotation.RestController;
 /** A5.6 (issue 17 point 14): the supervisor accepts the provider's exit application or objects, with a reason. */
 @RestController
 class ExitDecisionApiController {
+
+    /** {@code accept} must be said; an objection needs a reason (the service names it, with the rule's message). */
+    record DecisionBody(Boolean accept, String reason) {
+    }
+
     private final ExitDecisions decisions;
 
     ExitDecisionApiController(ExitDecisions decisions) {
         this.decisions = decisions;
     }
 
-    /** {@code {"accept": true|false, "reason"?}}; an objection needs a reason. */
+    /** {@code {"accept": true|false, "reason"?}} → the exit as {@code GET /api/v1/platform/exits/{id}} shows it. */
     @PostMapping("/api/v1/platform/exits/{id}/decision")
     @AllowSupervisor
-    Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Object accept = body == null ? null : body.get("accept");
-        if (!(accept instanceof Boolean a)) {
+    ExitApiController.ExitView decide(@PathVariable long id, @RequestBody(required = false) DecisionBody body) {
+        if (body == null || body.accept() == null) {
             throw new InvalidInput("platform.exit.error.invalid", Map.of("accept", "platform.exit.decision.error.accept"));
         }
-        Object reason = body.get("reason");
-        return ExitApiController.json(decisions.decide(id, a, reason instanceof String r ? r : null));
+        return ExitApiController.ExitView.of(decisions.decide(Actor.require(), id, body.accept(), body.reason()));
     }
 }

@@ -1,12 +1,11 @@
 package cn.govcloud.guard.platform.web;
 
-import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.platform.internal.ExitDecisions;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,11 +16,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ExitDecisionPages {
     private final ExitDecisions decisions;
-    private final MessageSource messages;
+    private final PageForms forms;
 
-    ExitDecisionPages(ExitDecisions decisions, MessageSource messages) {
+    ExitDecisionPages(ExitDecisions decisions, PageForms forms) {
         this.decisions = decisions;
-        this.messages = messages;
+        this.forms = forms;
     }
 
     @PostMapping("/platform/exits/{id}/decision")
@@ -29,17 +28,13 @@ class ExitDecisionPages {
     String decide(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         boolean accept = "true".equals(form.get("accept"));
         try {
-            decisions.decide(id, accept, form.get("reason"));
-            redirect.addFlashAttribute("flash", text(accept ? "platform.exit.decision.accepted" : "platform.exit.decision.objected"));
+            decisions.decide(Actor.require(), id, accept, form.get("reason"));
+            redirect.addFlashAttribute("flash", forms.text(accept ? "platform.exit.decision.accepted" : "platform.exit.decision.objected"));
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("decisionError", text(e.fieldErrors().getOrDefault("reason", e.getMessage())));
+            redirect.addFlashAttribute("decisionError", forms.text(e.fieldErrors().getOrDefault("reason", e.getMessage())));
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("decisionError", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("decisionError", forms.refusal(e));
         }
         return "redirect:/platform/exits/" + id;
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 }

@@ -1,23 +1,18 @@
 package cn.govcloud.guard.platform.web;
 
+import cn.govcloud.guard.platform.internal.BusinessContinuity;
+import cn.govcloud.guard.platform.internal.Hardware;
+import cn.govcloud.guard.platform.internal.Interfaces;
+import cn.govcloud.guard.platform.internal.NetworkLines;
+import cn.govcloud.guard.platform.internal.PlatformExport;
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowProvider;
-import cn.govcloud.guard.platform.internal.PlatformExport;
-import cn.govcloud.guard.platform.internal.Registers;
-import cn.govcloud.guard.platform.internal.Registers.NewContinuity;
-import cn.govcloud.guard.platform.internal.Registers.NewDevice;
-import cn.govcloud.guard.platform.internal.Registers.NewInterface;
-import cn.govcloud.guard.platform.internal.Registers.NewLine;
-import cn.govcloud.guard.platform.internal.Registers.Review;
-import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,54 +31,80 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/platform")
 @AllowOversightAndProvider
 class RegistersApiController {
-    private final Registers registers;
+
+    record LineBody(String name, String lineType, String carrier, String bandwidth, String userOrg, Boolean firewall,
+                    Boolean intrusionPrevention, String boundaryNote) {
+    }
+
+    record Protection(Boolean firewall, Boolean intrusionPrevention, String boundaryNote) {
+    }
+
+    /** A6.2: a line without a firewall at its boundary. */
+    record LineFinding(String rule, String type, long lineId, String name, String carrier) {
+    }
+
+    record InterfaceBody(Long lineId, String name, String endpoint, String purpose, String manager, String managerContact) {
+    }
+
+    record ReviewBody(String reviewedOn, String reviewer, String result, String note) {
+    }
+
+    record DeviceBody(String type, String vendor, String model, String role, String location, Integer quantity, Boolean compliant,
+                      String basis) {
+    }
+
+    record ShareView(String type, long devices, long compliant, int percent) {
+    }
+
+    record HardwareView(List<Hardware.Device> devices, List<ShareView> shares) {
+    }
+
+    private final NetworkLines lines;
+    private final Interfaces interfaces;
+    private final Hardware hardware;
+    private final BusinessContinuity continuity;
     private final PlatformExport export;
 
-    RegistersApiController(Registers registers, PlatformExport export) {
-        this.registers = registers;
+    RegistersApiController(NetworkLines lines, Interfaces interfaces, Hardware hardware, BusinessContinuity continuity,
+                           PlatformExport export) {
+        this.lines = lines;
+        this.interfaces = interfaces;
+        this.hardware = hardware;
+        this.continuity = continuity;
         this.export = export;
     }
 
     // ---- lines
 
     @GetMapping("/network-lines")
-    List<Registers.Line> lines() {
-        return registers.lines(Actor.require());
+    List<NetworkLines.Line> lines() {
+        return lines.lines(Actor.require());
     }
 
     @GetMapping("/network-lines/{id}")
-    Registers.Line line(@PathVariable long id) {
-        return registers.line(id, Actor.require()).orElseThrow(() -> new NotFound("network line " + id));
+    NetworkLines.Line line(@PathVariable long id) {
+        return lines.line(id, Actor.require()).orElseThrow(() -> new NotFound("network line " + id));
     }
 
     @PostMapping(path = "/network-lines", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Registers.Line addLine(@RequestBody NewLine body) {
-        return registers.addLine(body);
-    }
-
-    record Protection(Boolean firewall, Boolean intrusionPrevention, String boundaryNote) {
+    NetworkLines.Line addLine(@RequestBody LineBody b) {
+        return lines.addLine(Actor.require(), new NetworkLines.NewLine(b.name(), b.lineType(), b.carrier(), b.bandwidth(), b.userOrg(), b.firewall(),
+                b.intrusionPrevention(), b.boundaryNote()));
     }
 
     @PostMapping(path = "/network-lines/{id}/protection", consumes = MediaType.APPLICATION_JSON_VALUE)
     @AllowProvider
-    Registers.Line protection(@PathVariable long id, @RequestBody Protection body) {
-        return registers.setProtection(id, body.firewall(), body.intrusionPrevention(), body.boundaryNote());
+    NetworkLines.Line protection(@PathVariable long id, @RequestBody Protection body) {
+        return lines.setProtection(Actor.require(), id, body.firewall(), body.intrusionPrevention(), body.boundaryNote());
     }
 
     /** A6.2: every line without a firewall at its boundary. */
     @GetMapping("/network-lines/findings")
-    List<Map<String, Object>> lineFindings() {
-        return registers.lines(Actor.require()).stream().filter(Registers.Line::finding).map(l -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("rule", "A6.2");
-            m.put("type", "NO_FIREWALL");
-            m.put("lineId", l.id());
-            m.put("name", l.name());
-            m.put("carrier", l.carrier());
-            return m;
-        }).toList();
+    List<LineFinding> lineFindings() {
+        return lines.lines(Actor.require()).stream().filter(NetworkLines.Line::finding)
+                .map(l -> new LineFinding("A6.2", "NO_FIREWALL", l.id(), l.name(), l.carrier())).toList();
     }
 
     @GetMapping("/network-lines/export.xlsx")
@@ -95,50 +116,46 @@ class RegistersApiController {
     // ---- interfaces
 
     @GetMapping("/interfaces")
-    List<Registers.Interface> interfaces() {
-        return registers.interfaces(Actor.require());
+    List<Interfaces.Interface> interfaces() {
+        return interfaces.interfaces(Actor.require());
     }
 
     @GetMapping("/interfaces/{id}")
-    Registers.Interface iface(@PathVariable long id) {
-        return registers.iface(id, Actor.require()).orElseThrow(() -> new NotFound("interface " + id));
+    Interfaces.Interface iface(@PathVariable long id) {
+        return interfaces.iface(id, Actor.require()).orElseThrow(() -> new NotFound("interface " + id));
     }
 
     @PostMapping(path = "/interfaces", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Registers.Interface addInterface(@RequestBody NewInterface body) {
-        return registers.addInterface(body);
-    }
-
-    record ReviewBody(String reviewedOn, String reviewer, String result, String note) {
+    Interfaces.Interface addInterface(@RequestBody InterfaceBody b) {
+        return interfaces.addInterface(Actor.require(), new Interfaces.NewInterface(b.lineId(), b.name(), b.endpoint(), b.purpose(), b.manager(),
+                b.managerContact()));
     }
 
     @PostMapping(path = "/interfaces/{id}/reviews", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Registers.Interface review(@PathVariable long id, @RequestBody ReviewBody body) {
-        return registers.review(id, new Review(CertificationApiController.date("reviewedOn", body.reviewedOn()), body.reviewer(),
+    Interfaces.Interface review(@PathVariable long id, @RequestBody ReviewBody body) {
+        return interfaces.review(Actor.require(), id, new Interfaces.Review(Inputs.date("reviewedOn", body.reviewedOn()), body.reviewer(),
                 body.result(), body.note()));
     }
 
     // ---- hardware
 
     @GetMapping("/hardware")
-    Map<String, Object> hardware() {
+    HardwareView hardware() {
         Actor actor = Actor.require();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("devices", registers.devices(actor));
-        m.put("shares", registers.shares(actor).stream().map(s -> Map.of("type", s.type(), "devices", s.devices(), "compliant", s.compliant(),
-                "percent", s.percent())).toList());
-        return m;
+        return new HardwareView(hardware.devices(actor), hardware.shares(actor).stream()
+                .map(s -> new ShareView(s.type(), s.devices(), s.compliant(), s.percent())).toList());
     }
 
     @PostMapping(path = "/hardware", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Registers.Device addDevice(@RequestBody NewDevice body) {
-        return registers.addDevice(body);
+    Hardware.Device addDevice(@RequestBody DeviceBody b) {
+        return hardware.addDevice(Actor.require(), new Hardware.NewDevice(b.type(), b.vendor(), b.model(), b.role(), b.location(), b.quantity(),
+                b.compliant(), b.basis()));
     }
 
     @GetMapping("/hardware/export.xlsx")
@@ -150,39 +167,27 @@ class RegistersApiController {
     // ---- business continuity
 
     @GetMapping("/continuity")
-    List<Registers.Continuity> continuity() {
-        return registers.continuity(Actor.require());
+    List<BusinessContinuity.Continuity> continuity() {
+        return continuity.continuity(Actor.require());
     }
 
     /** Multipart: kind PLAN or DR_TEST, title, onDate, (result, rtoMinutes, rpoMinutes for a test) and the evidence in part {@code file}. */
     @PostMapping("/continuity")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowProvider
-    Registers.Continuity addContinuity(@RequestParam(required = false) String kind, @RequestParam(required = false) String title,
-                                       @RequestParam(required = false) String onDate, @RequestParam(required = false) String result,
-                                       @RequestParam(required = false) String rtoMinutes, @RequestParam(required = false) String rpoMinutes,
-                                       @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    BusinessContinuity.Continuity addContinuity(@RequestParam(required = false) String kind, @RequestParam(required = false) String title,
+                                                @RequestParam(required = false) String onDate, @RequestParam(required = false) String result,
+                                                @RequestParam(required = false) String rtoMinutes,
+                                                @RequestParam(required = false) String rpoMinutes,
+                                                @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         boolean has = file != null && !file.isEmpty();
-        return registers.addContinuity(new NewContinuity(kind, title, CertificationApiController.date("onDate", onDate), result,
-                number("rtoMinutes", rtoMinutes), number("rpoMinutes", rpoMinutes)), has ? file.getOriginalFilename() : null,
+        return continuity.addContinuity(Actor.require(), new BusinessContinuity.NewContinuity(kind, title, Inputs.date("onDate", onDate), result,
+                Inputs.number("rtoMinutes", rtoMinutes), Inputs.number("rpoMinutes", rpoMinutes)), has ? file.getOriginalFilename() : null,
                 has ? file.getInputStream() : null);
     }
 
     @GetMapping("/continuity/{id}/document")
     ResponseEntity<byte[]> continuityDocument(@PathVariable long id) {
-        var doc = registers.continuityDocument(id, Actor.require()).orElseThrow(() -> new NotFound("continuity evidence " + id));
-        return ResponseEntity.ok().header("Content-Disposition", cn.govcloud.guard.documents.Downloads.contentDisposition(doc.getKey()))
-                .header("X-Content-Type-Options", "nosniff").contentType(MediaType.APPLICATION_OCTET_STREAM).body(doc.getValue());
-    }
-
-    static Integer number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("platform.bc.error.invalid", Map.of(field, "platform.bc.error.minutes"));
-        }
+        return HardwarePages.evidence(continuity, id);
     }
 }

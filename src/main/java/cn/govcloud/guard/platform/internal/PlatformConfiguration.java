@@ -3,12 +3,17 @@ package cn.govcloud.guard.platform.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Every five minutes: a provider exit whose end date has come ends the service (A5.6), raising the data-clearance report. */
+/**
+ * The platform module's settings and its one recurring job: every five minutes a provider exit whose end date has
+ * come ends the service (A5.6), raising the data-clearance report.
+ */
 @Configuration(proxyBeanMethods = false)
-class ProviderExitConfiguration {
+@EnableConfigurationProperties(SupplyChainSettings.class)
+class PlatformConfiguration {
 
     @Bean
     RecurringTask<Void> providerExitEndedTask(ProviderExit exits) {

@@ -1,0 +1,94 @@
+package cn.govcloud.guard.platform.web;
+
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * How the register pages run a form: the write either succeeds, or its refusal becomes the page's {@code errors} (by
+ * field, "form" for the whole, a rule named first) and the form is re-shown with what was typed ({@code values}).
+ */
+@Component
+class PageForms {
+    private final MessageSource messages;
+
+    PageForms(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    interface Write {
+        void run() throws IOException;
+    }
+
+    /** Runs a write; on a refusal puts the errors and the form's values in the model and returns false. */
+    boolean attempt(Model model, Map<String, String> form, Write write) {
+        Map<String, String> errors = new HashMap<>();
+        try {
+            write.run();
+            return true;
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.putIfAbsent("form", text(e.getMessage()));
+        } catch (RuleViolation e) {
+            errors.put("form", refusal(e));
+        } catch (Unprocessable e) {
+            errors.put("form", text(e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        model.addAttribute("errors", errors);
+        if (form != null) {
+            model.addAttribute("values", form);
+        }
+        return false;
+    }
+
+    /**
+     * One of several forms on a register page: saved, back to {@code path} with "saved"; refused, the page again with the
+     * errors and {@code failedForm} naming the form to open.
+     */
+    String save(Model model, Map<String, String> form, String formName, Write write, RedirectAttributes redirect, String path,
+                Supplier<String> page) {
+        if (!attempt(model, form, write)) {
+            model.addAttribute("failedForm", formName);
+            return page.get();
+        }
+        redirect.addFlashAttribute("flash", text("platform.saved"));
+        return "redirect:" + path;
+    }
+
+    /** A refusal as one line, for a flash message: the rule and its reason, or the reason and each field's. */
+    String refusal(RuntimeException e) {
+        if (e instanceof RuleViolation r) {
+            return r.rule() + ": " + text(r.getMessage());
+        }
+        if (e instanceof InvalidInput i) {
+            return text(i.getMessage()) + " " + String.join(" ", i.fieldErrors().values().stream().map(this::text).toList());
+        }
+        return text(e.getMessage());
+    }
+
+    /** No values and no errors yet, unless a refused write put them there. */
+    static void blankForm(Model model) {
+        if (model.getAttribute("values") == null) {
+            model.addAttribute("values", Map.of());
+        }
+        if (model.getAttribute("errors") == null) {
+            model.addAttribute("errors", Map.of());
+        }
+    }
+
+    String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
