@@ -85,8 +85,8 @@ public class HazardRetests {
                     long f = rs.getLong("feedback_id");
                     Long feedbackId = rs.wasNull() ? null : f;
                     return new Retest(rs.getLong("id"), rs.getLong("hazard_id"), feedbackId, rs.getString("tested_by"),
-                            HazardService.instant(rs, "tested_at"), rs.getString("result"), rs.getString("note"), rs.getString("recorded_by"),
-                            HazardService.instant(rs, "recorded_at"));
+                            HazardRepository.instant(rs, "tested_at"), rs.getString("result"), rs.getString("note"), rs.getString("recorded_by"),
+                            HazardRepository.instant(rs, "recorded_at"));
                 }).list();
     }
 
@@ -116,9 +116,9 @@ public class HazardRetests {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into hazards_retest (hazard_id, feedback_id, tested_by, tested_at, result, note, recorded_by, recorded_at) "
                         + "values (:h, :f, :by, :at, :result, :note, :recordedBy, :now)")
-                .param("h", h.id()).param("f", latestFeedback(h.id())).param("by", testedBy.strip()).param("at", HazardService.ts(testedAt))
+                .param("h", h.id()).param("f", latestFeedback(h.id())).param("by", testedBy.strip()).param("at", HazardRepository.ts(testedAt))
                 .param("result", result).param("note", note == null || note.isBlank() ? null : note.strip())
-                .param("recordedBy", actor.username()).param("now", HazardService.ts(now)).update(key, "id");
+                .param("recordedBy", actor.username()).param("now", HazardRepository.ts(now)).update(key, "id");
         return all(h.id()).stream().filter(r -> r.id() == key.getKey().longValue()).findFirst().orElseThrow();
     }
 }

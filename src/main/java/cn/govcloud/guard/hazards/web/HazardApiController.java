@@ -8,7 +8,13 @@ import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
 import cn.govcloud.guard.hazards.internal.HazardReports;
+import cn.govcloud.guard.hazards.internal.BackdatedNotices;
+import cn.govcloud.guard.hazards.internal.Extensions;
+import cn.govcloud.guard.hazards.internal.HazardNotification;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.Rectification;
+import cn.govcloud.guard.hazards.internal.Verification;
 import cn.govcloud.guard.hazards.internal.HazardService.Feedback;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardService.Request;
@@ -49,12 +55,23 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/hazards")
 @AllowParties
 class HazardApiController {
-    private final HazardService hazards;
+    private final HazardQueries hazards;
+    private final HazardNotification notification;
+    private final BackdatedNotices backdated;
+    private final Rectification rectification;
+    private final Verification verification;
+    private final Extensions extensions;
     private final HazardReports reports;
     private final Clock clock;
 
-    HazardApiController(HazardService hazards, HazardReports reports, Clock clock) {
+    HazardApiController(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
+                        Verification verification, Extensions extensions, HazardReports reports, Clock clock) {
         this.hazards = hazards;
+        this.notification = notification;
+        this.backdated = backdated;
+        this.rectification = rectification;
+        this.verification = verification;
+        this.extensions = extensions;
         this.reports = reports;
         this.clock = clock;
     }
@@ -80,8 +97,8 @@ class HazardApiController {
         if (!errors.isEmpty()) {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
-        HazardView v = hazards.raiseAndShow(new NewHazard(systemId, string(b.get("title")), severity, string(b.get("description")),
-                notifiedAt, string(b.get("source")), string(b.get("sourceRef"))));
+        HazardView v = notification.raise(new NewHazard(systemId, string(b.get("title")), severity, string(b.get("description")),
+                notifiedAt, string(b.get("source")), string(b.get("sourceRef"))), Actor.require());
         return withBackdating(json(v), v.id());
     }
 
@@ -136,13 +153,13 @@ class HazardApiController {
     @AllowUnitPeople
     Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
         Map<String, Object> b = body == null ? Map.of() : body;
-        return json(hazards.acknowledge(id, string(b.get("handlerName")), string(b.get("firstMeasures"))));
+        return json(rectification.acknowledge(id, string(b.get("handlerName")), string(b.get("firstMeasures")), Actor.require()));
     }
 
     @PostMapping("/{id}/start")
     @AllowUnitPeople
     Map<String, Object> start(@PathVariable long id) {
-        return json(hazards.start(id));
+        return json(rectification.start(id, Actor.require()));
     }
 
     /** Multipart: {@code measures}, {@code residualRisk}?, {@code completedOn}, one or more files in {@code documents}. */
@@ -152,19 +169,19 @@ class HazardApiController {
     Map<String, Object> feedback(@PathVariable long id, @RequestParam(required = false) String measures,
                                  @RequestParam(required = false) String residualRisk, @RequestParam(required = false) String completedOn,
                                  @RequestParam(name = "documents", required = false) List<MultipartFile> documents) throws IOException {
-        return json(hazards.feedback(id, measures, residualRisk, date("completedOn", completedOn), uploads(documents)));
+        return json(rectification.feedback(id, measures, residualRisk, date("completedOn", completedOn), uploads(documents), Actor.require()));
     }
 
     @PostMapping("/{id}/close")
     @AllowOversightAndProvider
     Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.close(id, body == null ? null : string(body.get("note"))));
+        return json(verification.close(id, body == null ? null : string(body.get("note")), Actor.require()));
     }
 
     @PostMapping("/{id}/return")
     @AllowOversightAndProvider
     Map<String, Object> returnFeedback(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.returnFeedback(id, body == null ? null : string(body.get("reason"))));
+        return json(verification.returnFeedback(id, body == null ? null : string(body.get("reason")), Actor.require()));
     }
 
     @PostMapping("/{id}/extension")
@@ -179,14 +196,14 @@ class HazardApiController {
             hazards.visible(id, Actor.require()); // another unit's hazard stays a 404, not a 400
             throw e;
         }
-        return json(hazards.requestExtension(id, proposed, string(b.get("reason"))));
+        return json(extensions.requestExtension(id, proposed, string(b.get("reason")), Actor.require()));
     }
 
     @PostMapping("/{id}/risk-acceptance")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     Map<String, Object> riskAcceptance(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.requestRiskAcceptance(id, body == null ? null : string(body.get("reason"))));
+        return json(extensions.requestRiskAcceptance(id, body == null ? null : string(body.get("reason")), Actor.require()));
     }
 
     /** The supervisor only (A10.2): {@code {"approve": true|false, "reason"}}. */
@@ -199,7 +216,7 @@ class HazardApiController {
             hazards.visible(id, Actor.require());
             throw new InvalidInput("hazards.error.invalid", Map.of("approve", "hazards.error.approve"));
         }
-        return json(hazards.decide(id, requestId, (Boolean) approve, string(b.get("reason"))));
+        return json(extensions.decide(id, requestId, (Boolean) approve, string(b.get("reason")), Actor.require()));
     }
 
     @GetMapping("/{id}/documents/{documentId}")
@@ -288,7 +305,7 @@ class HazardApiController {
      * whether the supervisor confirmed it (until then {@code notifiedAt} and the due date are the record's).
      */
     private Map<String, Object> withBackdating(Map<String, Object> m, long id) {
-        hazards.backdating(id).ifPresent(b -> {
+        backdated.of(id).ifPresent(b -> {
             m.put("statedNotifiedAt", b.statedNotifiedAt());
             m.put("backdating", HazardBackdatingApiController.json(b));
         });

@@ -3,7 +3,8 @@ package cn.govcloud.guard.hazards.web;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.hazards.internal.HazardBackdating.Backdating;
-import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.BackdatedNotices;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.io.IOException;
@@ -30,17 +31,19 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/hazards/{id}")
 @AllowParties
 class HazardBackdatingApiController {
-    private final HazardService hazards;
+    private final HazardQueries hazards;
+    private final BackdatedNotices backdated;
 
-    HazardBackdatingApiController(HazardService hazards) {
+    HazardBackdatingApiController(HazardQueries hazards, BackdatedNotices backdated) {
         this.hazards = hazards;
+        this.backdated = backdated;
     }
 
     /** {@code {"backdated": false}} for a hazard recorded as notified, else {@code {"backdated": true, "statedNotifiedAt", "status", …}}. */
     @GetMapping("/backdating")
     Map<String, Object> show(@PathVariable long id) {
         hazards.visible(id, Actor.require());
-        return hazards.backdating(id).map(HazardBackdatingApiController::json).orElseGet(() -> Map.of("backdated", false));
+        return backdated.of(id).map(HazardBackdatingApiController::json).orElseGet(() -> Map.of("backdated", false));
     }
 
     /** Multipart, the paper notice in field {@code file}; by the department that warned. */
@@ -50,7 +53,7 @@ class HazardBackdatingApiController {
     Map<String, Object> attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         // who may (A4, the warner) is checked before what was sent: another unit's user gets 404 either way
         boolean present = file != null && !file.isEmpty();
-        return json(hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
+        return json(backdated.attach(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null, Actor.require()));
     }
 
     /** {@code {"confirm": true|false, "reason"?}}; a rejection needs a reason. By the supervisor. */
@@ -61,7 +64,7 @@ class HazardBackdatingApiController {
         if (!(b.get("confirm") instanceof Boolean confirm)) {
             throw new InvalidInput("hazards.error.invalid", Map.of("confirm", "hazards.backdating.error.confirm"));
         }
-        return json(hazards.decideBackdating(id, confirm, HazardApiController.string(b.get("reason"))));
+        return json(backdated.decide(id, confirm, HazardApiController.string(b.get("reason")), Actor.require()));
     }
 
     static Map<String, Object> json(Backdating b) {

@@ -3,7 +3,8 @@ package cn.govcloud.guard.hazards.web;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.hazards.internal.HazardRetests.Retest;
-import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
+import cn.govcloud.guard.hazards.internal.Verification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -28,10 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/hazards/{id}/retests")
 @AllowParties
 class HazardRetestApiController {
-    private final HazardService hazards;
+    private final HazardQueries hazards;
+    private final Verification verification;
 
-    HazardRetestApiController(HazardService hazards) {
+    HazardRetestApiController(HazardQueries hazards, Verification verification) {
         this.hazards = hazards;
+        this.verification = verification;
     }
 
     /** {@code {"required": bool, "items": [...]}} for whoever may see the hazard. */
@@ -55,8 +58,8 @@ class HazardRetestApiController {
         if (!errors.isEmpty()) {
             throw new InvalidInput("hazards.error.invalid", errors);
         }
-        return json(hazards.retest(id, HazardApiController.string(b.get("testedBy")), testedAt, HazardApiController.string(b.get("result")),
-                HazardApiController.string(b.get("note"))));
+        return json(verification.retest(id, HazardApiController.string(b.get("testedBy")), testedAt, HazardApiController.string(b.get("result")),
+                HazardApiController.string(b.get("note")), Actor.require()));
     }
 
     static Map<String, Object> json(Retest r) {
