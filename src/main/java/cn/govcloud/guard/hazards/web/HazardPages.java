@@ -94,7 +94,7 @@ class HazardPages {
         Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
         HazardFigures.Age ageFilter = HazardFigures.Age.of(age).orElse(null);
         Integer yearFilter = year != null && year >= 2000 && year <= 2100 ? year : null;
-        HazardService.Filter base = HazardApiController.filter(state, severity, orgId, overdueFilter);
+        HazardService.Filter base = HazardInput.filter(state, severity, orgId, overdueFilter);
         HazardService.Filter f = new HazardService.Filter(base.state(), base.severity(), base.orgId(), base.overdue(), open, ageFilter, yearFilter);
         HazardService.Page p = hazards.page(actor, f, page, PAGE_SIZE);
         model.addAttribute("page", p);
@@ -129,18 +129,10 @@ class HazardPages {
                  Model model, RedirectAttributes redirect) throws IOException {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
-            long systemId = HazardApiController.systemId(form.get("systemId"), errors);
-            Severity severity = HazardApiController.severity(form.get("severity"), errors);
-            Instant notifiedAt = null;
-            String notified = form.get("notifiedAt");
-            if (notified != null && !notified.isBlank()) {
-                try {
-                    // <input type="datetime-local"> sends Beijing wall-clock time without an offset
-                    notifiedAt = java.time.LocalDateTime.parse(notified.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    errors.put("notifiedAt", "hazards.error.instant");
-                }
-            }
+            long systemId = HazardInput.systemId(form.get("systemId"), errors);
+            Severity severity = HazardInput.severity(form.get("severity"), errors);
+            // <input type="datetime-local"> sends Beijing wall-clock time without an offset
+            Instant notifiedAt = HazardInput.localInstant("notifiedAt", form.get("notifiedAt"), errors);
             if (!errors.isEmpty()) {
                 throw new InvalidInput("hazards.error.invalid", errors);
             }
@@ -193,7 +185,7 @@ class HazardPages {
         return step(id, form, model, redirect, "hazards.done.feedback", () -> {
             try {
                 return rectification.feedback(id, form.get("measures"), form.get("residualRisk"),
-                        HazardApiController.date("completedOn", form.get("completedOn")), HazardApiController.uploads(documents), Actor.require());
+                        HazardInput.date("completedOn", form.get("completedOn")), HazardInput.uploads(documents), Actor.require());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -238,7 +230,7 @@ class HazardPages {
     @AllowOversightAndProvider
     String retest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.retest.done", () -> {
-            verification.retest(id, form.get("testedBy"), HazardApiController.localInstant("testedAt", form.get("testedAt")), form.get("result"),
+            verification.retest(id, form.get("testedBy"), HazardInput.localInstant("testedAt", form.get("testedAt")), form.get("result"),
                     form.get("note"), Actor.require());
             return null;
         });
@@ -254,7 +246,7 @@ class HazardPages {
     @AllowUnitPeople
     String extension(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.requested", () -> {
-            extensions.requestExtension(id, HazardApiController.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"),
+            extensions.requestExtension(id, HazardInput.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"),
                     Actor.require());
             return null;
         });
