@@ -204,12 +204,12 @@ class HazardApiController {
     @GetMapping("/notice.xlsx")
     @AllowSupervisor
     ResponseEntity<byte[]> noticeExcel(Locale locale) {
-        return HazardPages.noticeDownload(hazards, reports, clock, locale, false);
+        return HazardFigurePages.noticeDownload(hazards, reports, clock, locale, false);
     }
 
     @GetMapping("/notice.pdf")
     @AllowSupervisor
     ResponseEntity<byte[]> noticePdf(Locale locale) {
-        return HazardPages.noticeDownload(hazards, reports, clock, locale, true);
+        return HazardFigurePages.noticeDownload(hazards, reports, clock, locale, true);
     }
 }

@@ -9,7 +9,6 @@ import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.hazards.internal.HazardReports;
 import cn.govcloud.guard.hazards.internal.BackdatedNotices;
 import cn.govcloud.guard.hazards.internal.Extensions;
 import cn.govcloud.guard.hazards.internal.HazardNotification;
@@ -34,11 +33,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,14 +57,13 @@ class HazardPages {
     private final Rectification rectification;
     private final Verification verification;
     private final Extensions extensions;
-    private final HazardReports reports;
     private final Systems systems;
     private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final Clock clock;
 
     HazardPages(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
-                Verification verification, Extensions extensions, HazardReports reports, Systems systems, OrganisationDirectory organisations,
+                Verification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
                 MessageSource messages, Clock clock) {
         this.hazards = hazards;
         this.notification = notification;
@@ -76,7 +71,6 @@ class HazardPages {
         this.rectification = rectification;
         this.verification = verification;
         this.extensions = extensions;
-        this.reports = reports;
         this.systems = systems;
         this.organisations = organisations;
         this.messages = messages;
@@ -273,42 +267,6 @@ class HazardPages {
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         var stored = hazards.document(id, documentId, Actor.require());
         return Downloads.attachment(stored, hazards.documentContent(documentId));
-    }
-
-    @GetMapping("/hazards/figures")
-    String figures(Model model) {
-        Actor actor = Actor.require();
-        model.addAttribute("figures", hazards.figures(actor));
-        model.addAttribute("overdue", hazards.overdueByUnit(actor));
-        model.addAttribute("mayNotice", hazards.maySupervise(actor));
-        model.addAttribute("zone", WorkingCalendar.ZONE);
-        return "hazards/figures";
-    }
-
-    @GetMapping("/hazards/figures/notice.xlsx")
-    @AllowSupervisor
-    ResponseEntity<byte[]> noticeExcel(Locale locale) {
-        return noticeDownload(hazards, reports, clock, locale, false);
-    }
-
-    @GetMapping("/hazards/figures/notice.pdf")
-    @AllowSupervisor
-    ResponseEntity<byte[]> noticePdf(Locale locale) {
-        return noticeDownload(hazards, reports, clock, locale, true);
-    }
-
-    /** The 通报 as a download; the API and the page share it. */
-    static ResponseEntity<byte[]> noticeDownload(HazardQueries hazards, HazardReports reports, Clock clock, Locale locale, boolean pdf) {
-        Actor actor = Actor.require();
-        Instant now = clock.instant();
-        HazardReports.Notice notice = reports.notice(actor.orgName(), hazards.figures(actor), hazards.overdueByUnit(actor), now, locale);
-        byte[] content = pdf ? reports.pdf(notice, locale) : reports.excel(notice, locale);
-        String day = now.atZone(WorkingCalendar.ZONE).toLocalDate().toString();
-        String filename = "隐患逾期通报-" + day + (pdf ? ".pdf" : ".xlsx");
-        MediaType type = pdf ? MediaType.APPLICATION_PDF
-                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(filename))
-                .header("X-Content-Type-Options", "nosniff").body(content);
     }
 
     // ---- internals ----------------------------------------------------------------------------
