@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-test (复测) as a closing step of a hazard (A10.2, issue 17 point 4). Whether it is asked is the
@@ -55,6 +56,7 @@ public class HazardRetests {
     }
 
     /** Whether the catalog in force asks a re-test before this hazard is closed. */
+    @Transactional(readOnly = true)
     public boolean required(HazardView h, String warnerKind) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("severity", h.severity().name());
@@ -74,11 +76,13 @@ public class HazardRetests {
     }
 
     /** The latest re-test of the latest feedback, if any. */
+    @Transactional(readOnly = true)
     public Optional<Retest> current(long hazardId) {
         return all(hazardId).stream().filter(r -> r.feedbackId() != null && r.feedbackId().equals(latestFeedback(hazardId))).findFirst();
     }
 
     /** Newest first. */
+    @Transactional(readOnly = true)
     public List<Retest> all(long hazardId) {
         return jdbc.sql("select * from hazards_retest where hazard_id = :h order by id desc").param("h", hazardId)
                 .query((rs, n) -> {
