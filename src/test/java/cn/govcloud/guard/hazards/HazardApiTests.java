@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -15,29 +16,24 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** API.md's hazard contract and the A10.1 / A10.2 closed loop over the API. */
 @AppTest
 class HazardApiTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     /** Monday 23 November 2026, 10:00 in Baotou. */
     static final Instant MONDAY = Instant.parse("2026-11-23T02:00:00Z");
@@ -53,7 +49,12 @@ class HazardApiTests {
     @Autowired
     Duties duties;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
@@ -62,28 +63,7 @@ class HazardApiTests {
 
     private void at(Instant instant) {
         clock.set(instant);
-        tokens.clear();
-    }
-
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        api.forgetTokens();
     }
 
     private static String text(MvcResult r) throws Exception {
@@ -101,7 +81,7 @@ class HazardApiTests {
         if (existing.isPresent()) {
             return existing.get();
         }
-        MvcResult r = json("unit1", post("/api/v1/systems"), """
+        MvcResult r = api.json("unit1", post("/api/v1/systems"), """
                 {"name":"隐患测试·学籍管理系统","mlpsLevel":3,"purpose":"测试","filingNumber":"15020099999-00009","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["GOV_EXTRANET"],"addresses":["10.77.1.5"]}""");
         assertThat(r.getResponse().getStatus()).as(text(r)).isEqualTo(201);
@@ -109,23 +89,23 @@ class HazardApiTests {
     }
 
     private JsonNode raise(String user, long systemId, String title, String extra) throws Exception {
-        MvcResult r = json(user, post("/api/v1/hazards"),
+        MvcResult r = api.json(user, post("/api/v1/hazards"),
                 "{\"systemId\":" + systemId + ",\"title\":\"" + title + "\",\"severity\":\"HIGH\"" + extra + "}");
         assertThat(r.getResponse().getStatus()).as(text(r)).isEqualTo(201);
         if (extra.contains("notifiedAt")) {
             // issue 17 point 3: a notice dated before the record counts from its date once the supervisor confirms it
             Backdated.confirm(mvc, user, body(r).get("id").asLong());
-            return body(call(user, get("/api/v1/hazards/" + body(r).get("id").asLong())));
+            return body(api.call(user, get("/api/v1/hazards/" + body(r).get("id").asLong())));
         }
         return body(r);
     }
 
     private MvcResult act(String user, long id, String step, String body) throws Exception {
-        return json(user, post("/api/v1/hazards/" + id + "/" + step), body);
+        return api.json(user, post("/api/v1/hazards/" + id + "/" + step), body);
     }
 
     private MvcResult feedback(String user, long id, String completedOn) throws Exception {
-        return call(user, multipart("/api/v1/hazards/" + id + "/feedback")
+        return api.call(user, multipart("/api/v1/hazards/" + id + "/feedback")
                 .file(new MockMultipartFile("documents", "整改报告.pdf", "application/pdf", PDF))
                 .param("measures", "已升级 Apache Struts 至 6.3.0.2，关闭外网管理端口").param("residualRisk", "无")
                 .param("completedOn", completedOn));
@@ -147,7 +127,7 @@ class HazardApiTests {
         long system = unit1System();
         // Friday 13 February 2026: Sat 14 is a working day, 15–23 the Spring Festival, then Tue 24 … Fri 27
         at(Instant.parse("2026-02-13T02:00:00Z")); // recorded as notified (issue 17 point 3: an earlier date waits for the supervisor)
-        MvcResult r = json("supervisor", post("/api/v1/hazards"), """
+        MvcResult r = api.json("supervisor", post("/api/v1/hazards"), """
                 {"systemId":%d,"title":"Struts2 远程代码执行漏洞","severity":"critical","notifiedAt":"2026-02-13T10:00:00+08:00",
                  "description":"S2-066"}""".formatted(system));
         assertThat(r.getResponse().getStatus()).as(text(r)).isEqualTo(201);
@@ -159,7 +139,7 @@ class HazardApiTests {
         assertThat(h.get("severity").asText()).isEqualTo("CRITICAL");
         assertThat(h.get("rule").asText()).isEqualTo("A10.2");
         // the same as the calendar API says for 5 working days
-        JsonNode calendar = body(call("supervisor", get("/api/v1/calendar/deadline?start=2026-02-13T02:00:00Z&workingDays=5")));
+        JsonNode calendar = body(api.call("supervisor", get("/api/v1/calendar/deadline?start=2026-02-13T02:00:00Z&workingDays=5")));
         assertThat(h.get("dueDate").asText()).isEqualTo(calendar.get("dueDate").asText());
         // the catalog's acknowledgement clock: 30 minutes (A10.1 / A10.2-hazard-acknowledgement)
         assertThat(Instant.parse(h.get("acknowledgeBy").asText())).isEqualTo(Instant.parse("2026-02-13T02:30:00Z"));
@@ -171,9 +151,9 @@ class HazardApiTests {
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "hazard:" + id + ":notified:" + orgOf("supervisor"))
                 .query(Long.class).single()).isEqualTo(1);
         // the provider may raise one too (it becomes the warning department); a unit only on its own systems (issue 17 point 2)
-        assertThat(json("provider", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"Low\"}")
+        assertThat(api.json("provider", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"Low\"}")
                 .getResponse().getStatus()).isEqualTo(201);
-        assertThat(json("unit2", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
+        assertThat(api.json("unit2", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"弱口令\",\"severity\":\"LOW\"}")
                 .getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -182,7 +162,7 @@ class HazardApiTests {
         long system = unit1System();
         long hazards = count("hazards_hazard");
         long duties = count("duties_duty");
-        MvcResult r = json("supervisor", post("/api/v1/hazards"),
+        MvcResult r = api.json("supervisor", post("/api/v1/hazards"),
                 "{\"systemId\":\"abc\",\"title\":\"\",\"severity\":\"SEVERE\",\"notifiedAt\":\"yesterday\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         assertThat(r.getResponse().getContentType()).startsWith("application/problem+json");
@@ -191,15 +171,15 @@ class HazardApiTests {
         assertThat(errors.has("title")).isTrue();
         assertThat(errors.has("severity")).isTrue();
         assertThat(errors.has("notifiedAt")).isTrue();
-        r = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"x\",\"severity\":\"HIGH\",\"source\":\"GOSSIP\"}");
+        r = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"x\",\"severity\":\"HIGH\",\"source\":\"GOSSIP\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(r).get("errors").has("source")).isTrue();
-        r = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"x\",\"severity\":\"HIGH\","
+        r = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system + ",\"title\":\"x\",\"severity\":\"HIGH\","
                 + "\"notifiedAt\":\"2099-01-01T00:00:00+08:00\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(r).get("errors").has("notifiedAt")).isTrue();
         // an unknown system
-        assertThat(json("supervisor", post("/api/v1/hazards"), "{\"systemId\":99999999,\"title\":\"x\",\"severity\":\"HIGH\"}")
+        assertThat(api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":99999999,\"title\":\"x\",\"severity\":\"HIGH\"}")
                 .getResponse().getStatus()).isEqualTo(404);
         assertThat(count("hazards_hazard")).isEqualTo(hazards);
         assertThat(count("duties_duty")).isEqualTo(duties);
@@ -230,7 +210,7 @@ class HazardApiTests {
         assertThat(body(invalid).get("errors").has("firstMeasures")).isTrue();
 
         acknowledge(id);
-        JsonNode h = body(call("unit1", get("/api/v1/hazards/" + id)));
+        JsonNode h = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         assertThat(h.get("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(h.get("handlerName").asText()).isEqualTo("张安全");
         assertThat(act("unit1", id, "acknowledge", "{\"handlerName\":\"张安全\",\"firstMeasures\":\"再次\"}").getResponse().getStatus())
@@ -241,7 +221,7 @@ class HazardApiTests {
         assertThat(act("unit1", id, "start", "{}").getResponse().getStatus()).isEqualTo(200);
         at(MONDAY.plusSeconds(86_400));
         // written feedback needs a document
-        MvcResult noDocument = call("unit1", multipart("/api/v1/hazards/" + id + "/feedback").param("measures", "已修复").param("completedOn", "2026-11-24"));
+        MvcResult noDocument = api.call("unit1", multipart("/api/v1/hazards/" + id + "/feedback").param("measures", "已修复").param("completedOn", "2026-11-24"));
         assertThat(noDocument.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(noDocument).get("errors").has("documents")).isTrue();
         MvcResult fed = feedback("unit1", id, "2026-11-24");
@@ -276,7 +256,7 @@ class HazardApiTests {
         assertThat(duties.find(c.get("rectifyDutyId").asLong()).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
         assertThat(duties.find(c.get("ackDutyId").asLong()).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
 
-        JsonNode full = body(call("supervisor", get("/api/v1/hazards/" + id)));
+        JsonNode full = body(api.call("supervisor", get("/api/v1/hazards/" + id)));
         List<String> kinds = new ArrayList<>();
         full.get("timeline").forEach(e -> kinds.add(e.get("kind").asText()));
         assertThat(kinds).containsExactly("NOTIFIED", "ACKNOWLEDGED", "STARTED", "FEEDBACK", "RETURNED", "FEEDBACK", "CLOSED");
@@ -286,8 +266,8 @@ class HazardApiTests {
         assertThat(full.get("feedback").get(1).get("verdict").asText()).isEqualTo("CLOSED");
         // the evidence documents are readable by the hazard's readers, not by another unit
         long document = full.get("feedback").get(1).get("documents").get(0).get("documentId").asLong();
-        assertThat(call("supervisor", get("/api/v1/hazards/" + id + "/documents/" + document)).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("unit2", get("/api/v1/hazards/" + id + "/documents/" + document)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("supervisor", get("/api/v1/hazards/" + id + "/documents/" + document)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit2", get("/api/v1/hazards/" + id + "/documents/" + document)).getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
@@ -306,29 +286,29 @@ class HazardApiTests {
         assertThat(asked.getResponse().getStatus()).as(text(asked)).isEqualTo(201);
         long request = body(asked).get("id").asLong();
         // asking moves nothing; a second request waits for the first
-        assertThat(body(call("unit1", get("/api/v1/hazards/" + id))).get("dueDate").asText()).isEqualTo("2026-11-30");
+        assertThat(body(api.call("unit1", get("/api/v1/hazards/" + id))).get("dueDate").asText()).isEqualTo("2026-11-30");
         assertThat(act("unit1", id, "risk-acceptance", "{\"reason\":\"接受风险\"}").getResponse().getStatus()).isEqualTo(409);
         // only the supervisor decides: not the unit, not the provider, not the regulator
         String decision = "/requests/" + request + "/decision";
         for (String who : List.of("unit1", "provider", "regulator")) {
-            assertThat(json(who, post("/api/v1/hazards/" + id + decision), "{\"approve\":true,\"reason\":\"同意延期\"}").getResponse().getStatus())
+            assertThat(api.json(who, post("/api/v1/hazards/" + id + decision), "{\"approve\":true,\"reason\":\"同意延期\"}").getResponse().getStatus())
                     .as(who).isEqualTo(403);
         }
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(400);
-        MvcResult approved = json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":true,\"reason\":\"同意延期至12月10日\"}");
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(400);
+        MvcResult approved = api.json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":true,\"reason\":\"同意延期至12月10日\"}");
         assertThat(approved.getResponse().getStatus()).as(text(approved)).isEqualTo(200);
         JsonNode h = body(approved);
         assertThat(h.get("dueDate").asText()).isEqualTo("2026-12-10");
         assertThat(Instant.parse(h.get("dueAt").asText())).isEqualTo(Instant.parse("2026-12-10T16:00:00Z"));
         assertThat(h.get("catalogDueDate").asText()).isEqualTo("2026-11-30");
         assertThat(h.get("extended").asBoolean()).isTrue();
-        JsonNode full = body(call("unit1", get("/api/v1/hazards/" + id)));
+        JsonNode full = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         JsonNode r = full.get("requests").get(0);
         assertThat(r.get("decision").asText()).isEqualTo("APPROVED");
         assertThat(r.get("decisionReason").asText()).contains("同意延期");
         assertThat(Instant.parse(r.get("oldDueAt").asText())).isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
         assertThat(Instant.parse(r.get("newDueAt").asText())).isEqualTo(Instant.parse("2026-12-10T16:00:00Z"));
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":false,\"reason\":\"再次审批\"}").getResponse().getStatus())
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + decision), "{\"approve\":false,\"reason\":\"再次审批\"}").getResponse().getStatus())
                 .isEqualTo(409);
 
         // the rectification duty moved with it, so the engine does not chase the unit for the old date
@@ -339,12 +319,12 @@ class HazardApiTests {
         // past the catalog's date but within the extension: not overdue (no sweep here: the database is
         // shared, and a sweep in December would turn every other test's open duties overdue)
         at(Instant.parse("2026-12-02T02:00:00Z"));
-        assertThat(body(call("unit1", get("/api/v1/hazards/" + id))).get("overdue").asBoolean()).isFalse();
+        assertThat(body(api.call("unit1", get("/api/v1/hazards/" + id))).get("overdue").asBoolean()).isFalse();
 
         // risk acceptance, approved by the supervisor, ends the loop
         MvcResult risk = act("unit1", id, "risk-acceptance", "{\"reason\":\"系统将于月底下线，风险可控\"}");
         assertThat(risk.getResponse().getStatus()).as(text(risk)).isEqualTo(201);
-        MvcResult accepted = json("supervisor", post("/api/v1/hazards/" + id + "/requests/" + body(risk).get("id").asLong() + "/decision"),
+        MvcResult accepted = api.json("supervisor", post("/api/v1/hazards/" + id + "/requests/" + body(risk).get("id").asLong() + "/decision"),
                 "{\"approve\":true,\"reason\":\"同意接受风险，下线前加强监测\"}");
         assertThat(body(accepted).get("status").asText()).isEqualTo("RISK_ACCEPTED");
         assertThat(duties.find(body(accepted).get("rectifyDutyId").asLong()).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
@@ -387,10 +367,10 @@ class HazardApiTests {
         long system = unit1System();
         JsonNode raised = raise("supervisor", system, "逾期测试·弱口令", ",\"notifiedAt\":\"2026-11-02T10:00:00+08:00\"");
         long id = raised.get("id").asLong();
-        JsonNode h = body(call("unit1", get("/api/v1/hazards/" + id)));
+        JsonNode h = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         assertThat(h.get("overdue").asBoolean()).isTrue();
         JsonNode before = figuresOf("unit1");
-        assertThat(body(call("unit1", get("/api/v1/hazards?overdue=true&size=200"))).get("items").toString()).contains("逾期测试·弱口令");
+        assertThat(body(api.call("unit1", get("/api/v1/hazards?overdue=true&size=200"))).get("items").toString()).contains("逾期测试·弱口令");
         acknowledge(id);
         assertThat(feedback("unit1", id, "2026-11-23").getResponse().getStatus()).isEqualTo(201);
         JsonNode closed = body(act("supervisor", id, "close", "{}"));
@@ -405,7 +385,7 @@ class HazardApiTests {
 
     private JsonNode figuresOf(String user) throws Exception {
         long org = orgOf(user);
-        for (JsonNode row : body(call("supervisor", get("/api/v1/hazards/figures")))) {
+        for (JsonNode row : body(api.call("supervisor", get("/api/v1/hazards/figures")))) {
             if (row.get("orgId").asLong() == org) {
                 return row;
             }
@@ -421,17 +401,17 @@ class HazardApiTests {
         long bySupervisor = raise("supervisor", system, "范围测试·监管下发", "").get("id").asLong();
         long byProvider = raise("provider", system, "范围测试·运营商下发", ",\"source\":\"FINDING\",\"sourceRef\":\"finding:7\"").get("id").asLong();
 
-        assertThat(call("unit2", get("/api/v1/hazards/" + bySupervisor)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/hazards/" + bySupervisor)).getResponse().getStatus()).isEqualTo(404);
         assertThat(act("unit2", bySupervisor, "acknowledge", "{\"handlerName\":\"王\",\"firstMeasures\":\"x\"}").getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(text(call("unit2", get("/api/v1/hazards?size=200")))).doesNotContain("范围测试");
-        assertThat(text(call("unit1", get("/api/v1/hazards?size=200")))).contains("范围测试·监管下发").contains("范围测试·运营商下发");
-        assertThat(text(call("regulator", get("/api/v1/hazards?size=200")))).contains("范围测试·监管下发");
+        assertThat(text(api.call("unit2", get("/api/v1/hazards?size=200")))).doesNotContain("范围测试");
+        assertThat(text(api.call("unit1", get("/api/v1/hazards?size=200")))).contains("范围测试·监管下发").contains("范围测试·运营商下发");
+        assertThat(text(api.call("regulator", get("/api/v1/hazards?size=200")))).contains("范围测试·监管下发");
 
         // the provider is the warning department of what it raised, and sees only that
-        assertThat(call("provider", get("/api/v1/hazards/" + byProvider)).getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("provider", get("/api/v1/hazards/" + bySupervisor)).getResponse().getStatus()).isEqualTo(404);
-        String providerList = text(call("provider", get("/api/v1/hazards?size=200")));
+        assertThat(api.call("provider", get("/api/v1/hazards/" + byProvider)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("provider", get("/api/v1/hazards/" + bySupervisor)).getResponse().getStatus()).isEqualTo(404);
+        String providerList = text(api.call("provider", get("/api/v1/hazards?size=200")));
         assertThat(providerList).contains("范围测试·运营商下发").doesNotContain("范围测试·监管下发");
 
         // the provider verifies its own notice; the supervisor, who did not warn, cannot close it
@@ -452,7 +432,7 @@ class HazardApiTests {
         at(MONDAY);
         long system = unit1System();
         raise("supervisor", system, "通报测试·未修复的高危漏洞", ",\"notifiedAt\":\"2026-11-02T10:00:00+08:00\"");
-        MvcResult r = call("supervisor", get("/api/v1/hazards/notice.xlsx"));
+        MvcResult r = api.call("supervisor", get("/api/v1/hazards/notice.xlsx"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).contains("spreadsheetml");
         assertThat(r.getResponse().getHeader("Content-Disposition")).contains("attachment");
@@ -471,7 +451,7 @@ class HazardApiTests {
         String unit1Name = jdbc.sql("select name from identity_organisation where id = :id").param("id", orgOf("unit1")).query(String.class).single();
         assertThat(cells).contains("关于逾期未整改风险隐患的通报", "逾期未整改隐患", "各单位整改情况", "通报测试·未修复的高危漏洞", unit1Name, "高危");
         // only the supervisor issues it
-        assertThat(call("unit1", get("/api/v1/hazards/notice.xlsx")).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("provider", get("/api/v1/hazards/notice.xlsx")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("unit1", get("/api/v1/hazards/notice.xlsx")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("provider", get("/api/v1/hazards/notice.xlsx")).getResponse().getStatus()).isEqualTo(403);
     }
 }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -10,9 +11,8 @@ import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -20,9 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 17 point 3 (A10.2, A11.3): a hazard recorded after the fact — its paper notice dated before the record —
@@ -31,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class HazardBackdatingTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     /** Monday 23 November 2026, 10:00 in Baotou; the paper notice is dated Monday 16 November. */
     static final Instant RECORDED = Instant.parse("2026-11-23T02:00:00Z");
@@ -44,28 +41,16 @@ class HazardBackdatingTests {
     @Autowired
     MutableClock clock;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private long system() {
@@ -74,14 +59,14 @@ class HazardBackdatingTests {
     }
 
     private JsonNode raiseBackdated(String warner, String title) throws Exception {
-        MvcResult r = json(warner, post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title
+        MvcResult r = api.json(warner, post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title
                 + "\",\"severity\":\"HIGH\",\"notifiedAt\":\"" + STATED + "\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         return body(r);
     }
 
     private MvcResult attach(String user, long id) throws Exception {
-        return call(user, multipart("/api/v1/hazards/" + id + "/notice-document")
+        return api.call(user, multipart("/api/v1/hazards/" + id + "/notice-document")
                 .file(new MockMultipartFile("file", "隐患整改通知书.pdf", "application/pdf", PDF)));
     }
 
@@ -99,20 +84,20 @@ class HazardBackdatingTests {
                 .query(Long.class).single()).isPositive();
 
         // confirming needs the document (409 naming A10.2); only the supervisor confirms; only the warner attaches
-        MvcResult noDocument = json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}");
+        MvcResult noDocument = api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}");
         assertThat(noDocument.getResponse().getStatus()).isEqualTo(409);
         assertThat(noDocument.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("A10.2");
-        assertThat(json("provider", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("provider", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}").getResponse().getStatus()).isEqualTo(403);
         assertThat(attach("unit1", id).getResponse().getStatus()).isEqualTo(409);
-        assertThat(call("provider", multipart("/api/v1/hazards/" + id + "/notice-document")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.call("provider", multipart("/api/v1/hazards/" + id + "/notice-document")).getResponse().getStatus()).isEqualTo(400);
         MvcResult attached = attach("provider", id);
         assertThat(attached.getResponse().getStatus()).as(attached.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         assertThat(body(attached).get("status").asText()).isEqualTo("PENDING");
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{}").getResponse().getStatus()).isEqualTo(400);
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{}").getResponse().getStatus()).isEqualTo(400);
 
-        MvcResult confirmed = json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}");
+        MvcResult confirmed = api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":true}");
         assertThat(confirmed.getResponse().getStatus()).as(confirmed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        JsonNode shown = body(call("unit1", get("/api/v1/hazards/" + id)));
+        JsonNode shown = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         // now from the notice's date: Monday 16th + 5 working days = Monday 23rd
         assertThat(shown.get("dueDate").asText()).isEqualTo("2026-11-23");
         assertThat(Instant.parse(shown.get("notifiedAt").asText())).isEqualTo(Instant.parse("2026-11-16T02:00:00Z"));
@@ -123,7 +108,7 @@ class HazardBackdatingTests {
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'hazards.backdating.confirm' and target = :t")
                 .param("t", "hazard:" + id).query(Long.class).single()).isEqualTo(1);
         // decided once
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":false,\"reason\":\"x\"}")
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":false,\"reason\":\"x\"}")
                 .getResponse().getStatus()).isEqualTo(409);
     }
 
@@ -136,12 +121,12 @@ class HazardBackdatingTests {
                 .SecurityMockMvcRequestPostProcessors.authentication(cn.govcloud.guard.security.DemoActors.authentication(jdbc, "supervisor")))
                 .accept(MediaType.TEXT_HTML)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("补录通知", "backdating-form", "待市大数据中心确认");
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":false}").getResponse().getStatus())
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"), "{\"confirm\":false}").getResponse().getStatus())
                 .isEqualTo(400);
-        MvcResult rejected = json("supervisor", post("/api/v1/hazards/" + id + "/backdating"),
+        MvcResult rejected = api.json("supervisor", post("/api/v1/hazards/" + id + "/backdating"),
                 "{\"confirm\":false,\"reason\":\"通知书无签发单位印章\"}");
         assertThat(rejected.getResponse().getStatus()).isEqualTo(200);
-        JsonNode shown = body(call("unit1", get("/api/v1/hazards/" + id)));
+        JsonNode shown = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         assertThat(shown.get("dueDate").asText()).isEqualTo("2026-11-30");
         assertThat(shown.get("backdating").get("status").asText()).isEqualTo("REJECTED");
         assertThat(shown.get("backdating").get("reason").asText()).contains("印章");

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,19 +15,15 @@ import cn.govcloud.guard.duties.DutyState;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 17 point 1: whose clock runs (A10.2, A11.3, A12). The unit's five working days stop at its written
@@ -35,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class HazardClockTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     /** Monday 23 November 2026, 10:00 in Baotou; the catalog's due date is Monday 30 November. */
     static final Instant MONDAY = Instant.parse("2026-11-23T02:00:00Z");
@@ -52,7 +48,12 @@ class HazardClockTests {
     @Autowired
     HazardOutcomes outcomes;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
@@ -61,24 +62,7 @@ class HazardClockTests {
 
     private void at(Instant instant) {
         clock.set(instant);
-        tokens.clear();
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        api.forgetTokens();
     }
 
     private long orgOf(String user) {
@@ -91,7 +75,7 @@ class HazardClockTests {
         if (existing.isPresent()) {
             return existing.get();
         }
-        MvcResult r = json("unit1", post("/api/v1/systems"), """
+        MvcResult r = api.json("unit1", post("/api/v1/systems"), """
                 {"name":"时钟测试·办件系统","mlpsLevel":2,"purpose":"测试","filingNumber":"15020099999-00017","responsibleName":"李四",
                  "responsibleMobile":"13812345679","exposure":["GOV_EXTRANET"],"addresses":["10.77.17.5"]}""");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
@@ -99,16 +83,16 @@ class HazardClockTests {
     }
 
     private JsonNode raiseAndAcknowledge(String warner, String title) throws Exception {
-        MvcResult r = json(warner, post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title + "\",\"severity\":\"HIGH\"}");
+        MvcResult r = api.json(warner, post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title + "\",\"severity\":\"HIGH\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         long id = body(r).get("id").asLong();
-        MvcResult ack = json("unit1", post("/api/v1/hazards/" + id + "/acknowledge"), "{\"handlerName\":\"李安全\",\"firstMeasures\":\"已隔离\"}");
+        MvcResult ack = api.json("unit1", post("/api/v1/hazards/" + id + "/acknowledge"), "{\"handlerName\":\"李安全\",\"firstMeasures\":\"已隔离\"}");
         assertThat(ack.getResponse().getStatus()).isEqualTo(200);
         return body(r);
     }
 
     private JsonNode feedback(long id, String completedOn) throws Exception {
-        MvcResult r = call("unit1", multipart("/api/v1/hazards/" + id + "/feedback")
+        MvcResult r = api.call("unit1", multipart("/api/v1/hazards/" + id + "/feedback")
                 .file(new MockMultipartFile("documents", "整改报告.pdf", "application/pdf", PDF))
                 .param("measures", "已修复并复测").param("completedOn", completedOn));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
@@ -116,7 +100,7 @@ class HazardClockTests {
     }
 
     private JsonNode show(String user, long id) throws Exception {
-        return body(call(user, get("/api/v1/hazards/" + id)));
+        return body(api.call(user, get("/api/v1/hazards/" + id)));
     }
 
     private HazardOutcomes.Outcome outcome(long id) {
@@ -151,10 +135,10 @@ class HazardClockTests {
         at(MONDAY.plusSeconds(10 * DAY));
         JsonNode waiting = show("unit1", id);
         assertThat(waiting.get("overdue").asBoolean()).isFalse();
-        assertThat(body(call("unit1", get("/api/v1/hazards?overdue=true&size=200"))).get("items").toString()).doesNotContain("时钟测试·越权访问");
+        assertThat(body(api.call("unit1", get("/api/v1/hazards?overdue=true&size=200"))).get("items").toString()).doesNotContain("时钟测试·越权访问");
         assertThat(outcome(id).onTime()).isTrue();
 
-        MvcResult closed = json("supervisor", post("/api/v1/hazards/" + id + "/close"), "{\"note\":\"复测确认\"}");
+        MvcResult closed = api.json("supervisor", post("/api/v1/hazards/" + id + "/close"), "{\"note\":\"复测确认\"}");
         assertThat(closed.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(closed).get("closedOnTime").asBoolean()).isTrue();
         assertThat(body(closed).get("overdue").asBoolean()).isFalse();
@@ -179,7 +163,7 @@ class HazardClockTests {
 
         // the warner returns on Thursday 3 December, after the catalog's date: the unit gets the catalog's five working days again
         at(MONDAY.plusSeconds(10 * DAY));
-        MvcResult returned = json("supervisor", post("/api/v1/hazards/" + id + "/return"), "{\"reason\":\"未附复测报告，请补充\"}");
+        MvcResult returned = api.json("supervisor", post("/api/v1/hazards/" + id + "/return"), "{\"reason\":\"未附复测报告，请补充\"}");
         assertThat(returned.getResponse().getStatus()).isEqualTo(200);
         JsonNode r = body(returned);
         assertThat(r.get("status").asText()).isEqualTo("RETURNED");
@@ -201,7 +185,7 @@ class HazardClockTests {
     @Test
     void A10_2_aCriticalHazardRunsOnTheCatalogsCriticalRule_severityIsACondition() throws Exception {
         at(MONDAY);
-        MvcResult r = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"时钟测试·远程代码执行\",\"severity\":\"CRITICAL\"}");
+        MvcResult r = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"时钟测试·远程代码执行\",\"severity\":\"CRITICAL\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(201);
         JsonNode h = body(r);
         Duty rectify = duties.find(h.get("rectifyDutyId").asLong()).orElseThrow();

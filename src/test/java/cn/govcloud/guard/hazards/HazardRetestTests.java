@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,9 +15,8 @@ import cn.govcloud.guard.rules.RuleCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -24,9 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 17 point 4: re-test (复测) as a closing step of a hazard (A10.2). The catalog's
@@ -36,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class HazardRetestTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
@@ -48,29 +45,17 @@ class HazardRetestTests {
     @Autowired
     RuleCatalog catalog;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void removeOverlay() throws Exception {
-        call("supervisor", delete("/api/v1/rules/overlay"));
+        api.call("supervisor", delete("/api/v1/rules/overlay"));
         clock.reset();
-    }
-
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private long system() {
@@ -80,13 +65,13 @@ class HazardRetestTests {
 
     /** Raised by the supervisor, acknowledged and fed back by unit1: awaiting the warner's verification. */
     private long awaitingVerification(String severity, String title) throws Exception {
-        MvcResult r = json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title + "\",\"severity\":\"" + severity + "\"}");
+        MvcResult r = api.json("supervisor", post("/api/v1/hazards"), "{\"systemId\":" + system() + ",\"title\":\"" + title + "\",\"severity\":\"" + severity + "\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         long id = body(r).get("id").asLong();
-        assertThat(json("unit1", post("/api/v1/hazards/" + id + "/acknowledge"), "{\"handlerName\":\"李安全\",\"firstMeasures\":\"已隔离\"}")
+        assertThat(api.json("unit1", post("/api/v1/hazards/" + id + "/acknowledge"), "{\"handlerName\":\"李安全\",\"firstMeasures\":\"已隔离\"}")
                 .getResponse().getStatus()).isEqualTo(200);
         String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
-        MvcResult fed = call("unit1", multipart("/api/v1/hazards/" + id + "/feedback")
+        MvcResult fed = api.call("unit1", multipart("/api/v1/hazards/" + id + "/feedback")
                 .file(new MockMultipartFile("documents", "整改报告.pdf", "application/pdf", PDF)).param("measures", "已修复").param("completedOn", today));
         assertThat(fed.getResponse().getStatus()).as(fed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         return id;
@@ -104,43 +89,43 @@ class HazardRetestTests {
     @Test
     void A10_2_withoutTheDistrictsFlagNoReTestIsAsked() throws Exception {
         long id = awaitingVerification("CRITICAL", "复测测试·产品默认");
-        assertThat(body(call("supervisor", get("/api/v1/hazards/" + id))).get("retestRequired").asBoolean()).isFalse();
-        assertThat(call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(api.call("supervisor", get("/api/v1/hazards/" + id))).get("retestRequired").asBoolean()).isFalse();
+        assertThat(api.call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
     void A10_2_aRequiredReTestIsRecordedPassedBeforeTheWarnerCloses() throws Exception {
-        MvcResult put = call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
+        MvcResult put = api.call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
                 "overlay: {name: 复测区, version: r-1, basedOn: " + productVersion() + "}\nparameters:\n"
                         + "  A10.2-retest-required: {when: {required: true, conditions: [\"severity == CRITICAL\"]}}\n"));
         assertThat(put.getResponse().getStatus()).as(put.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
 
         // a high hazard is not concerned
         long high = awaitingVerification("HIGH", "复测测试·高危");
-        assertThat(call("supervisor", post("/api/v1/hazards/" + high + "/close")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("supervisor", post("/api/v1/hazards/" + high + "/close")).getResponse().getStatus()).isEqualTo(200);
 
         long id = awaitingVerification("CRITICAL", "复测测试·严重");
-        assertThat(body(call("unit1", get("/api/v1/hazards/" + id + "/retests"))).get("required").asBoolean()).isTrue();
-        MvcResult refused = call("supervisor", post("/api/v1/hazards/" + id + "/close"));
+        assertThat(body(api.call("unit1", get("/api/v1/hazards/" + id + "/retests"))).get("required").asBoolean()).isTrue();
+        MvcResult refused = api.call("supervisor", post("/api/v1/hazards/" + id + "/close"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("A10.2");
 
         // bad input names each field and stores nothing; only the warner records it
-        MvcResult bad = json("supervisor", post("/api/v1/hazards/" + id + "/retests"), "{\"result\":\"MAYBE\"}");
+        MvcResult bad = api.json("supervisor", post("/api/v1/hazards/" + id + "/retests"), "{\"result\":\"MAYBE\"}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("testedBy", "testedAt", "result");
-        assertThat(json("unit1", post("/api/v1/hazards/" + id + "/retests"), retest("PASS")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("unit1", post("/api/v1/hazards/" + id + "/retests"), retest("PASS")).getResponse().getStatus()).isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from hazards_retest where hazard_id = :h").param("h", id).query(Long.class).single()).isZero();
 
         // a failed re-test does not let it close
-        assertThat(json("supervisor", post("/api/v1/hazards/" + id + "/retests"), retest("FAIL")).getResponse().getStatus()).isEqualTo(201);
-        assertThat(call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(409);
+        assertThat(api.json("supervisor", post("/api/v1/hazards/" + id + "/retests"), retest("FAIL")).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(409);
         // a passed one does; who, when and the result are on the record and in the timeline
-        MvcResult passed = json("supervisor", post("/api/v1/hazards/" + id + "/retests"), retest("PASS"));
+        MvcResult passed = api.json("supervisor", post("/api/v1/hazards/" + id + "/retests"), retest("PASS"));
         assertThat(passed.getResponse().getStatus()).isEqualTo(201);
         assertThat(body(passed).get("testedBy").asString()).isEqualTo("王复测");
-        assertThat(call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(200);
-        JsonNode shown = body(call("unit1", get("/api/v1/hazards/" + id)));
+        assertThat(api.call("supervisor", post("/api/v1/hazards/" + id + "/close")).getResponse().getStatus()).isEqualTo(200);
+        JsonNode shown = body(api.call("unit1", get("/api/v1/hazards/" + id)));
         assertThat(shown.get("retests")).hasSize(2);
         assertThat(shown.get("timeline").toString()).contains("RETESTED");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'hazards.retest' and target = :t").param("t", "hazard:" + id)

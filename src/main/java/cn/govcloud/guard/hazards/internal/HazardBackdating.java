@@ -62,7 +62,7 @@ public class HazardBackdating {
     /** Right after the insert: the stated date is kept, the clock runs from the record. */
     void record(long id, Instant stated) {
         jdbc.sql("update hazards_hazard set stated_notified_at = :stated, backdating_status = 'AWAITING_DOCUMENT' where id = :id")
-                .param("stated", HazardService.ts(stated)).param("id", id).update();
+                .param("stated", HazardRepository.ts(stated)).param("id", id).update();
     }
 
     public Optional<Backdating> of(long id) {
@@ -71,9 +71,9 @@ public class HazardBackdating {
                 .param("id", id).query((rs, n) -> {
                     long doc = rs.getLong("notice_document_id");
                     Long documentId = rs.wasNull() ? null : doc;
-                    return new Backdating(HazardService.instant(rs, "stated_notified_at"), rs.getString("backdating_status"),
+                    return new Backdating(HazardRepository.instant(rs, "stated_notified_at"), rs.getString("backdating_status"),
                             documentId, rs.getString("notice_filename"), rs.getString("backdating_decided_by"),
-                            HazardService.instant(rs, "backdating_decided_at"), rs.getString("backdating_reason"));
+                            HazardRepository.instant(rs, "backdating_decided_at"), rs.getString("backdating_reason"));
                 }).optional();
     }
 
@@ -110,7 +110,7 @@ public class HazardBackdating {
         }
         jdbc.sql("update hazards_hazard set backdating_status = :s, backdating_decided_by = :by, backdating_decided_at = :now, "
                         + "backdating_reason = :reason where id = :id")
-                .param("s", confirm ? "CONFIRMED" : "REJECTED").param("by", actor.username()).param("now", HazardService.ts(now))
+                .param("s", confirm ? "CONFIRMED" : "REJECTED").param("by", actor.username()).param("now", HazardRepository.ts(now))
                 .param("reason", why).param("id", h.id()).update();
         if (confirm) {
             moveClock(h, b.statedNotifiedAt());
@@ -129,7 +129,7 @@ public class HazardBackdating {
         boolean extended = !h.effectiveDueAt().equals(h.dueAt());
         jdbc.sql("update hazards_hazard set notified_at = :stated, due_date = :day, due_at = :at, due_provisional = :p"
                         + (extended ? "" : ", effective_due_date = :day, effective_due_at = :at") + " where id = :id")
-                .param("stated", HazardService.ts(stated)).param("day", due.dueDate()).param("at", HazardService.ts(due.dueAt()))
+                .param("stated", HazardRepository.ts(stated)).param("day", due.dueDate()).param("at", HazardRepository.ts(due.dueAt()))
                 .param("p", due.provisional()).param("id", h.id()).update();
     }
 }

@@ -24,7 +24,7 @@ class HazardDueDates {
 
     @EventListener
     void on(DutyDueRecomputed recomputed) {
-        if (!HazardService.rectifyRule(recomputed.ruleId())) {
+        if (!HazardClocks.rectifyRule(recomputed.ruleId())) {
             return;
         }
         boolean passed = !clock.instant().isBefore(recomputed.dueAt());
@@ -37,7 +37,7 @@ class HazardDueDates {
                           effective_due_at = case when effective_due_at = due_at then :at else effective_due_at end,
                           due_date = :day, due_at = :at
                         where rectify_duty_id = :duty""")
-                .param("day", recomputed.dueDate()).param("at", HazardService.ts(recomputed.dueAt()))
+                .param("day", recomputed.dueDate()).param("at", HazardRepository.ts(recomputed.dueAt()))
                 .param("provisional", recomputed.dueProvisional()).param("passed", passed)
                 .param("duty", recomputed.dutyId()).update();
     }

@@ -2,6 +2,7 @@ package cn.govcloud.guard.hazards.internal;
 
 import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.OrgScope;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@link HazardFigures} as GROUP BY queries with the hazard list's own scope; the open hazards are
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * Overdue is read as the list reads it after its sweep: marked overdue, or open past its due time.
  */
 @Component
+@Transactional(readOnly = true)
 class HazardFiguresQuery implements HazardFigures {
     private final JdbcClient jdbc;
 
@@ -27,8 +30,9 @@ class HazardFiguresQuery implements HazardFigures {
 
     @Override
     public List<Count> openBySeverity(Actor actor) {
-        HazardService.Scope scope = HazardService.scope(actor);
-        return jdbc.sql("select h.severity, count(*) n from hazards_hazard h where h.closed_at is null and " + scope.where()
+        OrgScope scope = OrgScope.of(actor);
+        return jdbc.sql("select h.severity, count(*) n from hazards_hazard h where h.closed_at is null and "
+                        + scope.where(HazardRepository.scopeColumn(actor))
                         + " group by h.severity")
                 .params(scope.params()).query((rs, i) -> new Count(rs.getString(1), rs.getLong(2))).list().stream()
                 .sorted(java.util.Comparator.comparing(c -> cn.govcloud.guard.hazards.Hazards.Severity.valueOf(c.key()).ordinal())).toList();
@@ -36,7 +40,7 @@ class HazardFiguresQuery implements HazardFigures {
 
     @Override
     public List<Count> openByAge(Actor actor, Instant now) {
-        HazardService.Scope scope = HazardService.scope(actor);
+        OrgScope scope = OrgScope.of(actor);
         Map<String, Object> params = new HashMap<>(scope.params());
         StringBuilder sql = new StringBuilder("select ");
         Age[] ages = Age.values();
@@ -50,7 +54,7 @@ class HazardFiguresQuery implements HazardFigures {
             }
             sql.append(" then 1 else 0 end) a").append(i);
         }
-        sql.append(" from hazards_hazard h where h.closed_at is null and ").append(scope.where());
+        sql.append(" from hazards_hazard h where h.closed_at is null and ").append(scope.where(HazardRepository.scopeColumn(actor)));
         return jdbc.sql(sql.toString()).params(params).query((rs, r) -> {
             List<Count> out = new ArrayList<>();
             for (int i = 0; i < ages.length; i++) {

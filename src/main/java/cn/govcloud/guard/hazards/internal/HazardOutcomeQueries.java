@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** {@link HazardOutcomes} in SQL, with the hazards figures' rule: fed back (or closed) and never overdue is on time. */
 @Repository
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 class HazardOutcomeQueries implements HazardOutcomes {
     /** The range as literals: a generic plan for a parameterised year walks an index over most of the table ({@link SqlLiterals}). */
     static String counted(LocalDate from, LocalDate to, Instant now) {

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Re-test (复测) as a closing step of a hazard (A10.2, issue 17 point 4). Whether it is asked is the
@@ -55,6 +56,7 @@ public class HazardRetests {
     }
 
     /** Whether the catalog in force asks a re-test before this hazard is closed. */
+    @Transactional(readOnly = true)
     public boolean required(HazardView h, String warnerKind) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("severity", h.severity().name());
@@ -74,19 +76,21 @@ public class HazardRetests {
     }
 
     /** The latest re-test of the latest feedback, if any. */
+    @Transactional(readOnly = true)
     public Optional<Retest> current(long hazardId) {
         return all(hazardId).stream().filter(r -> r.feedbackId() != null && r.feedbackId().equals(latestFeedback(hazardId))).findFirst();
     }
 
     /** Newest first. */
+    @Transactional(readOnly = true)
     public List<Retest> all(long hazardId) {
         return jdbc.sql("select * from hazards_retest where hazard_id = :h order by id desc").param("h", hazardId)
                 .query((rs, n) -> {
                     long f = rs.getLong("feedback_id");
                     Long feedbackId = rs.wasNull() ? null : f;
                     return new Retest(rs.getLong("id"), rs.getLong("hazard_id"), feedbackId, rs.getString("tested_by"),
-                            HazardService.instant(rs, "tested_at"), rs.getString("result"), rs.getString("note"), rs.getString("recorded_by"),
-                            HazardService.instant(rs, "recorded_at"));
+                            HazardRepository.instant(rs, "tested_at"), rs.getString("result"), rs.getString("note"), rs.getString("recorded_by"),
+                            HazardRepository.instant(rs, "recorded_at"));
                 }).list();
     }
 
@@ -116,9 +120,9 @@ public class HazardRetests {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into hazards_retest (hazard_id, feedback_id, tested_by, tested_at, result, note, recorded_by, recorded_at) "
                         + "values (:h, :f, :by, :at, :result, :note, :recordedBy, :now)")
-                .param("h", h.id()).param("f", latestFeedback(h.id())).param("by", testedBy.strip()).param("at", HazardService.ts(testedAt))
+                .param("h", h.id()).param("f", latestFeedback(h.id())).param("by", testedBy.strip()).param("at", HazardRepository.ts(testedAt))
                 .param("result", result).param("note", note == null || note.isBlank() ? null : note.strip())
-                .param("recordedBy", actor.username()).param("now", HazardService.ts(now)).update(key, "id");
+                .param("recordedBy", actor.username()).param("now", HazardRepository.ts(now)).update(key, "id");
         return all(h.id()).stream().filter(r -> r.id() == key.getKey().longValue()).findFirst().orElseThrow();
     }
 }

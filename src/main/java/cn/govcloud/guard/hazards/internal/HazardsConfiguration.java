@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 class HazardsConfiguration {
 
     @Bean
-    RecurringTask<Void> hazardsOverdueTask(HazardService hazards, Clock clock) {
+    RecurringTask<Void> hazardsOverdueTask(HazardRepository hazards, Clock clock) {
         return Tasks.recurring("hazards-overdue", FixedDelay.ofSeconds(60))
                 .execute((instance, context) -> hazards.markAllOverdue(clock.instant()));
     }

@@ -1,35 +1,45 @@
 package cn.govcloud.guard.hazards.web;
 
+import cn.govcloud.guard.documents.Downloads;
+import cn.govcloud.guard.hazards.Hazards.NewHazard;
+import cn.govcloud.guard.hazards.internal.BackdatedNotices;
+import cn.govcloud.guard.hazards.internal.Extensions;
+import cn.govcloud.guard.hazards.internal.HazardNotification;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
+import cn.govcloud.guard.hazards.internal.HazardReports;
+import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
+import cn.govcloud.guard.hazards.internal.Rectification;
+import cn.govcloud.guard.hazards.internal.Verification;
+import cn.govcloud.guard.hazards.web.HazardDto.Acknowledgement;
+import cn.govcloud.guard.hazards.web.HazardDto.Decision;
+import cn.govcloud.guard.hazards.web.HazardDto.DeliveryJson;
+import cn.govcloud.guard.hazards.web.HazardDto.ExtensionBody;
+import cn.govcloud.guard.hazards.web.HazardDto.FeedbackJson;
+import cn.govcloud.guard.hazards.web.HazardDto.FiguresJson;
+import cn.govcloud.guard.hazards.web.HazardDto.HazardDetail;
+import cn.govcloud.guard.hazards.web.HazardDto.HazardJson;
+import cn.govcloud.guard.hazards.web.HazardDto.HazardList;
+import cn.govcloud.guard.hazards.web.HazardDto.NewHazardBody;
+import cn.govcloud.guard.hazards.web.HazardDto.Note;
+import cn.govcloud.guard.hazards.web.HazardDto.Reason;
+import cn.govcloud.guard.hazards.web.HazardDto.RequestJson;
+import cn.govcloud.guard.hazards.web.HazardDto.RetestJson;
+import cn.govcloud.guard.hazards.web.HazardDto.TimelineJson;
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.AllowUnitPeople;
-import cn.govcloud.guard.documents.Downloads;
-import cn.govcloud.guard.hazards.Hazards.NewHazard;
-import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.hazards.internal.HazardReports;
-import cn.govcloud.guard.hazards.internal.HazardService;
-import cn.govcloud.guard.hazards.internal.HazardService.Feedback;
-import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
-import cn.govcloud.guard.hazards.internal.HazardService.Request;
-import cn.govcloud.guard.hazards.internal.HazardService.UnitFigures;
-import cn.govcloud.guard.hazards.internal.HazardService.Upload;
-import cn.govcloud.guard.hazards.internal.HazardState;
-import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,19 +52,32 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Hazard notices over the API (A10.1, A10.2). {@code POST /api/v1/hazards} is API.md's stable
- * contract; the loop's steps, figures and the 通报 downloads are this module's own.
+ * Hazard notices over the API (A10.1, A10.2). {@code POST /api/v1/hazards} is API.md's stable contract; the loop's steps,
+ * figures and the 通报 downloads are this module's own. Requests and answers are the records of {@link HazardDto}.
  */
 @RestController
 @RequestMapping("/api/v1/hazards")
 @AllowParties
 class HazardApiController {
-    private final HazardService hazards;
+    private static final Acknowledgement NO_ACKNOWLEDGEMENT = new Acknowledgement(null, null);
+
+    private final HazardQueries hazards;
+    private final HazardNotification notification;
+    private final BackdatedNotices backdated;
+    private final Rectification rectification;
+    private final Verification verification;
+    private final Extensions extensions;
     private final HazardReports reports;
     private final Clock clock;
 
-    HazardApiController(HazardService hazards, HazardReports reports, Clock clock) {
+    HazardApiController(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
+                        Verification verification, Extensions extensions, HazardReports reports, Clock clock) {
         this.hazards = hazards;
+        this.notification = notification;
+        this.backdated = backdated;
+        this.rectification = rectification;
+        this.verification = verification;
+        this.extensions = extensions;
         this.reports = reports;
         this.clock = clock;
     }
@@ -63,143 +86,106 @@ class HazardApiController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowParties
-    Map<String, Object> raise(@RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Map<String, String> errors = new LinkedHashMap<>();
-        long systemId = systemId(b.get("systemId"), errors);
-        Severity severity = severity(string(b.get("severity")), errors);
-        Instant notifiedAt = instant("notifiedAt", string(b.get("notifiedAt")), errors);
-        for (String field : List.of("title", "description", "source", "sourceRef")) {
-            if (b.get(field) != null && !(b.get(field) instanceof String)) {
-                errors.put(field, "hazards.error." + field);
-            }
-        }
-        if (string(b.get("title")) == null || string(b.get("title")).isBlank()) {
-            errors.put("title", "hazards.error.title");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("hazards.error.invalid", errors);
-        }
-        HazardView v = hazards.raiseAndShow(new NewHazard(systemId, string(b.get("title")), severity, string(b.get("description")),
-                notifiedAt, string(b.get("source")), string(b.get("sourceRef"))));
-        return withBackdating(json(v), v.id());
+    HazardJson raise(@RequestBody(required = false) @Valid NewHazardBody body) {
+        NewHazardBody b = body == null ? new NewHazardBody(null, null, null, null, null, null, null) : body;
+        // Bean Validation has named every bad field; without a body the notice's own checks name them
+        var severity = HazardInput.severity(b.severity(), new java.util.HashMap<>());
+        HazardView v = notification.raise(new NewHazard(b.systemId() == null ? 0 : b.systemId(), b.title(), severity, b.description(),
+                b.notifiedAt() == null ? null : b.notifiedAt().toInstant(), b.source(), b.sourceRef()), Actor.require());
+        return HazardJson.of(v, backdated.of(v.id()).orElse(null));
     }
 
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
-                             @RequestParam(required = false) Long orgId, @RequestParam(required = false) Boolean overdue,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        HazardService.Page p = hazards.page(Actor.require(), filter(state, severity, orgId, overdue), page, size);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", p.items().stream().map(HazardApiController::json).toList());
-        m.put("total", p.total());
-        m.put("page", p.page());
-        m.put("size", p.size());
-        return m;
+    HazardList list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
+                    @RequestParam(required = false) Long orgId, @RequestParam(required = false) Boolean overdue,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        HazardService.Page p = hazards.page(Actor.require(), HazardInput.filter(state, severity, orgId, overdue), page, size);
+        return new HazardList(p.items().stream().map(HazardJson::of).toList(), p.total(), p.page(), p.size());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        HazardView v = hazards.visible(id, Actor.require());
-        Map<String, Object> m = json(v);
-        m.put("timeline", hazards.timeline(id).stream().map(e -> {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("kind", e.kind());
-            t.put("at", e.at());
-            t.put("by", e.byUser());
-            t.put("byName", e.byName());
-            t.put("text", e.text());
-            return t;
-        }).toList());
-        m.put("feedback", hazards.feedbacks(id).stream().map(HazardApiController::json).toList());
-        m.put("requests", hazards.requests(id).stream().map(HazardApiController::json).toList());
-        m.put("deliveries", hazards.deliveries(id).stream().map(d -> {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("channel", d.channel().name());
-            t.put("channelName", d.channelName());
-            t.put("target", d.target());
-            t.put("state", d.state().name());
-            t.put("attempts", d.attempts());
-            t.put("lastError", d.lastError());
-            t.put("sentAt", d.sentAt());
-            return t;
-        }).toList());
-        m.put("actions", hazards.actionsOf(v, Actor.require()));
-        withBackdating(m, id);
-        // issue 17 point 4: whether closing waits for a re-test, and the re-tests recorded
-        m.put("retestRequired", v.open() && hazards.retestRequired(v));
-        m.put("retests", hazards.retests(id).stream().map(HazardRetestApiController::json).toList());
-        return m;
+    HazardDetail get(@PathVariable long id) {
+        Actor actor = Actor.require();
+        HazardView v = hazards.visible(id, actor);
+        return new HazardDetail(HazardJson.of(v, backdated.of(id).orElse(null)),
+                hazards.timeline(id).stream().map(TimelineJson::of).toList(),
+                hazards.feedbacks(id).stream().map(FeedbackJson::of).toList(),
+                hazards.requests(id).stream().map(RequestJson::of).toList(),
+                hazards.deliveries(id).stream().map(DeliveryJson::of).toList(),
+                hazards.actionsOf(v, actor),
+                // issue 17 point 4: whether closing waits for a re-test, and the re-tests recorded
+                v.open() && hazards.retestRequired(v),
+                hazards.retests(id).stream().map(RetestJson::of).toList());
     }
 
     @PostMapping("/{id}/acknowledge")
     @AllowUnitPeople
-    Map<String, Object> acknowledge(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        return json(hazards.acknowledge(id, string(b.get("handlerName")), string(b.get("firstMeasures"))));
+    HazardJson acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledgement body) {
+        Acknowledgement b = body == null ? NO_ACKNOWLEDGEMENT : body;
+        return HazardJson.of(rectification.acknowledge(id, b.handlerName(), b.firstMeasures(), Actor.require()));
     }
 
     @PostMapping("/{id}/start")
     @AllowUnitPeople
-    Map<String, Object> start(@PathVariable long id) {
-        return json(hazards.start(id));
+    HazardJson start(@PathVariable long id) {
+        return HazardJson.of(rectification.start(id, Actor.require()));
     }
 
     /** Multipart: {@code measures}, {@code residualRisk}?, {@code completedOn}, one or more files in {@code documents}. */
     @PostMapping("/{id}/feedback")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> feedback(@PathVariable long id, @RequestParam(required = false) String measures,
-                                 @RequestParam(required = false) String residualRisk, @RequestParam(required = false) String completedOn,
-                                 @RequestParam(name = "documents", required = false) List<MultipartFile> documents) throws IOException {
-        return json(hazards.feedback(id, measures, residualRisk, date("completedOn", completedOn), uploads(documents)));
+    HazardJson feedback(@PathVariable long id, @RequestParam(required = false) String measures,
+                        @RequestParam(required = false) String residualRisk, @RequestParam(required = false) String completedOn,
+                        @RequestParam(name = "documents", required = false) List<MultipartFile> documents) throws IOException {
+        return HazardJson.of(rectification.feedback(id, measures, residualRisk, HazardInput.date("completedOn", completedOn),
+                HazardInput.uploads(documents), Actor.require()));
     }
 
     @PostMapping("/{id}/close")
     @AllowOversightAndProvider
-    Map<String, Object> close(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.close(id, body == null ? null : string(body.get("note"))));
+    HazardJson close(@PathVariable long id, @RequestBody(required = false) Note body) {
+        return HazardJson.of(verification.close(id, body == null ? null : body.note(), Actor.require()));
     }
 
     @PostMapping("/{id}/return")
     @AllowOversightAndProvider
-    Map<String, Object> returnFeedback(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.returnFeedback(id, body == null ? null : string(body.get("reason"))));
+    HazardJson returnFeedback(@PathVariable long id, @RequestBody(required = false) Reason body) {
+        return HazardJson.of(verification.returnFeedback(id, body == null ? null : body.reason(), Actor.require()));
     }
 
     @PostMapping("/{id}/extension")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> extension(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
+    RequestJson extension(@PathVariable long id, @RequestBody(required = false) ExtensionBody body) {
+        Actor actor = Actor.require();
         LocalDate proposed;
         try {
-            proposed = date("proposedDueDate", string(b.get("proposedDueDate")));
+            proposed = HazardInput.date("proposedDueDate", body == null ? null : body.proposedDueDate());
         } catch (InvalidInput e) {
-            hazards.visible(id, Actor.require()); // another unit's hazard stays a 404, not a 400
+            hazards.visible(id, actor); // another unit's hazard stays a 404, not a 400
             throw e;
         }
-        return json(hazards.requestExtension(id, proposed, string(b.get("reason"))));
+        return RequestJson.of(extensions.requestExtension(id, proposed, body == null ? null : body.reason(), actor));
     }
 
     @PostMapping("/{id}/risk-acceptance")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
-    Map<String, Object> riskAcceptance(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        return json(hazards.requestRiskAcceptance(id, body == null ? null : string(body.get("reason"))));
+    RequestJson riskAcceptance(@PathVariable long id, @RequestBody(required = false) Reason body) {
+        return RequestJson.of(extensions.requestRiskAcceptance(id, body == null ? null : body.reason(), Actor.require()));
     }
 
     /** The supervisor only (A10.2): {@code {"approve": true|false, "reason"}}. */
     @PostMapping("/{id}/requests/{requestId}/decision")
     @AllowSupervisor
-    Map<String, Object> decide(@PathVariable long id, @PathVariable long requestId, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Object approve = b.get("approve");
-        if (!(approve instanceof Boolean)) {
-            hazards.visible(id, Actor.require());
+    HazardJson decide(@PathVariable long id, @PathVariable long requestId, @RequestBody(required = false) Decision body) {
+        Actor actor = Actor.require();
+        if (body == null || body.approve() == null) {
+            hazards.visible(id, actor);
             throw new InvalidInput("hazards.error.invalid", Map.of("approve", "hazards.error.approve"));
         }
-        return json(hazards.decide(id, requestId, (Boolean) approve, string(b.get("reason"))));
+        return HazardJson.of(extensions.decide(id, requestId, body.approve(), body.reason(), actor));
     }
 
     @GetMapping("/{id}/documents/{documentId}")
@@ -210,219 +196,20 @@ class HazardApiController {
 
     /** Open / overdue / closed on time per unit and the rectification rate, within the caller's scope. */
     @GetMapping("/figures")
-    List<Map<String, Object>> figures() {
-        return hazards.figures(Actor.require()).stream().map(HazardApiController::json).toList();
+    List<FiguresJson> figures() {
+        return hazards.figures(Actor.require()).stream().map(FiguresJson::of).toList();
     }
 
     /** The supervisor's 通报 of overdue hazards by unit. */
     @GetMapping("/notice.xlsx")
     @AllowSupervisor
     ResponseEntity<byte[]> noticeExcel(Locale locale) {
-        return HazardPages.noticeDownload(hazards, reports, clock, locale, false);
+        return HazardFigurePages.noticeDownload(hazards, reports, clock, locale, false);
     }
 
     @GetMapping("/notice.pdf")
     @AllowSupervisor
     ResponseEntity<byte[]> noticePdf(Locale locale) {
-        return HazardPages.noticeDownload(hazards, reports, clock, locale, true);
-    }
-
-    // ---- parsing and JSON ----------------------------------------------------------------------
-
-    static HazardService.Filter filter(String state, String severity, Long orgId, Boolean overdue) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        HazardState s = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                s = HazardState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.put("state", "hazards.error.state");
-            }
-        }
-        Severity sev = severity == null || severity.isBlank() ? null : severity(severity, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("hazards.error.invalid", errors);
-        }
-        return new HazardService.Filter(s, sev, orgId, overdue);
-    }
-
-    static long systemId(Object value, Map<String, String> errors) {
-        if (value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
-            return n.longValue();
-        }
-        if (value instanceof String s && s.strip().matches("[1-9][0-9]{0,17}")) {
-            return Long.parseLong(s.strip());
-        }
-        errors.put("systemId", "hazards.error.systemId");
-        return 0;
-    }
-
-    /** CRITICAL, HIGH, MEDIUM or LOW, in any case. */
-    static Severity severity(String value, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            errors.put("severity", "hazards.error.severity");
-            return null;
-        }
-        try {
-            return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.put("severity", "hazards.error.severity");
-            return null;
-        }
-    }
-
-    static Instant instant(String field, String value, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "hazards.error.instant");
-            return null;
-        }
-    }
-
-    /**
-     * Issue 17 point 3: a notice dated before its record keeps that date as {@code statedNotifiedAt}; {@code backdating} says
-     * whether the supervisor confirmed it (until then {@code notifiedAt} and the due date are the record's).
-     */
-    private Map<String, Object> withBackdating(Map<String, Object> m, long id) {
-        hazards.backdating(id).ifPresent(b -> {
-            m.put("statedNotifiedAt", b.statedNotifiedAt());
-            m.put("backdating", HazardBackdatingApiController.json(b));
-        });
-        return m;
-    }
-
-    /** A {@code datetime-local} value (Beijing wall-clock time without an offset); 400 naming the field when malformed. */
-    static Instant localInstant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDateTime.parse(value.strip()).atZone(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("hazards.error.invalid", Map.of(field, "hazards.error.instant"));
-        }
-    }
-
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("hazards.error.invalid", Map.of(field, "hazards.error.date"));
-        }
-    }
-
-    static String string(Object value) {
-        return value == null ? null : value instanceof String s ? s : String.valueOf(value);
-    }
-
-    static List<Upload> uploads(List<MultipartFile> files) throws IOException {
-        List<Upload> uploads = new ArrayList<>();
-        if (files != null) {
-            for (MultipartFile f : files) {
-                if (f != null && !f.isEmpty()) {
-                    uploads.add(new Upload(f.getOriginalFilename(), f.getInputStream()));
-                }
-            }
-        }
-        return uploads;
-    }
-
-    static Map<String, Object> json(HazardView v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("status", v.state().name());
-        m.put("dueDate", v.effectiveDueDate());
-        m.put("dueAt", v.effectiveDueAt());
-        m.put("dueProvisional", v.dueProvisional());
-        m.put("rule", "A10.2");
-        m.put("catalogDueDate", v.dueDate());
-        m.put("catalogDueAt", v.dueAt());
-        m.put("extended", v.extended());
-        m.put("acknowledgeBy", v.ackDueAt());
-        m.put("systemId", v.systemId());
-        m.put("systemName", v.systemName());
-        m.put("orgId", v.orgId());
-        m.put("orgName", v.orgName());
-        m.put("warnerOrgId", v.warnerOrgId());
-        m.put("warnerName", v.warnerName());
-        m.put("raisedBy", v.raisedBy());
-        m.put("title", v.title());
-        m.put("description", v.description());
-        m.put("severity", v.severity());
-        m.put("source", v.source());
-        m.put("sourceRef", v.sourceRef());
-        m.put("notifiedAt", v.notifiedAt());
-        m.put("acknowledgedAt", v.acknowledgedAt());
-        m.put("acknowledgedBy", v.acknowledgedBy());
-        m.put("handlerName", v.handlerName());
-        m.put("firstMeasures", v.firstMeasures());
-        m.put("overdue", v.overdue());
-        m.put("overdueAt", v.overdueAt());
-        m.put("closedAt", v.closedAt());
-        m.put("closedBy", v.closedBy());
-        m.put("closedOnTime", v.closedAt() == null ? null : !v.closedLate());
-        m.put("ackDutyId", v.ackDutyId());
-        m.put("rectifyDutyId", v.rectifyDutyId());
-        // A10.2 / A11.3 (issue 17): the unit's clock stopped at its feedback; the warner verifies on its own clock
-        m.put("feedbackAt", v.feedbackAt());
-        m.put("unitClockStopped", v.awaitingVerification());
-        m.put("verificationDutyId", v.followupDutyId());
-        m.put("verificationDueAt", v.followupDueAt());
-        m.put("returnDutyId", v.returnDutyId());
-        return m;
-    }
-
-    static Map<String, Object> json(Feedback f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", f.id());
-        m.put("submittedAt", f.submittedAt());
-        m.put("submittedBy", f.submittedBy());
-        m.put("measures", f.measures());
-        m.put("residualRisk", f.residualRisk());
-        m.put("completedOn", f.completedOn());
-        m.put("late", f.late());
-        m.put("verdict", f.verdict());
-        m.put("decidedAt", f.decidedAt());
-        m.put("decidedBy", f.decidedBy());
-        m.put("reason", f.reason());
-        m.put("documents", f.documents().stream().map(d -> Map.of("documentId", d.documentId(), "filename", d.filename())).toList());
-        return m;
-    }
-
-    static Map<String, Object> json(Request r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("kind", r.kind());
-        m.put("requestedAt", r.requestedAt());
-        m.put("requestedBy", r.requestedBy());
-        m.put("reason", r.reason());
-        m.put("proposedDueDate", r.proposedDueDate());
-        m.put("decision", r.decision());
-        m.put("decidedAt", r.decidedAt());
-        m.put("decidedBy", r.decidedBy());
-        m.put("decisionReason", r.decisionReason());
-        m.put("oldDueAt", r.oldDueAt());
-        m.put("newDueAt", r.newDueAt());
-        return m;
-    }
-
-    static Map<String, Object> json(UnitFigures f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("orgId", f.orgId());
-        m.put("orgName", f.orgName());
-        m.put("open", f.open());
-        m.put("overdue", f.overdue());
-        m.put("closedOnTime", f.closedOnTime());
-        m.put("closedLate", f.closedLate());
-        m.put("due", f.due());
-        m.put("rectificationRate", f.rate());
-        return m;
+        return HazardFigurePages.noticeDownload(hazards, reports, clock, locale, true);
     }
 }

@@ -2,12 +2,15 @@ package cn.govcloud.guard.hazards.web;
 
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import cn.govcloud.guard.hazards.internal.HazardBackdating.Backdating;
-import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.BackdatedNotices;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
+import cn.govcloud.guard.hazards.web.HazardDto.BackdatingAnswer;
+import cn.govcloud.guard.hazards.web.HazardDto.BackdatingDecision;
+import cn.govcloud.guard.hazards.web.HazardDto.BackdatingJson;
+import cn.govcloud.guard.hazards.web.HazardDto.NotBackdated;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,50 +33,39 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/hazards/{id}")
 @AllowParties
 class HazardBackdatingApiController {
-    private final HazardService hazards;
+    private final HazardQueries hazards;
+    private final BackdatedNotices backdated;
 
-    HazardBackdatingApiController(HazardService hazards) {
+    HazardBackdatingApiController(HazardQueries hazards, BackdatedNotices backdated) {
         this.hazards = hazards;
+        this.backdated = backdated;
     }
 
     /** {@code {"backdated": false}} for a hazard recorded as notified, else {@code {"backdated": true, "statedNotifiedAt", "status", …}}. */
     @GetMapping("/backdating")
-    Map<String, Object> show(@PathVariable long id) {
+    BackdatingAnswer show(@PathVariable long id) {
         hazards.visible(id, Actor.require());
-        return hazards.backdating(id).map(HazardBackdatingApiController::json).orElseGet(() -> Map.of("backdated", false));
+        return backdated.of(id).<BackdatingAnswer>map(BackdatingJson::of).orElseGet(() -> new NotBackdated(false));
     }
 
     /** Multipart, the paper notice in field {@code file}; by the department that warned. */
     @PostMapping("/notice-document")
     @ResponseStatus(HttpStatus.CREATED)
     @AllowParties
-    Map<String, Object> attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    BackdatingJson attach(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
         // who may (A4, the warner) is checked before what was sent: another unit's user gets 404 either way
         boolean present = file != null && !file.isEmpty();
-        return json(hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null));
+        return BackdatingJson.of(backdated.attach(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null,
+                Actor.require()));
     }
 
     /** {@code {"confirm": true|false, "reason"?}}; a rejection needs a reason. By the supervisor. */
     @PostMapping("/backdating")
     @AllowSupervisor
-    Map<String, Object> decide(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        if (!(b.get("confirm") instanceof Boolean confirm)) {
+    BackdatingJson decide(@PathVariable long id, @RequestBody(required = false) BackdatingDecision body) {
+        if (body == null || body.confirm() == null) {
             throw new InvalidInput("hazards.error.invalid", Map.of("confirm", "hazards.backdating.error.confirm"));
         }
-        return json(hazards.decideBackdating(id, confirm, HazardApiController.string(b.get("reason"))));
-    }
-
-    static Map<String, Object> json(Backdating b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("backdated", true);
-        m.put("statedNotifiedAt", b.statedNotifiedAt());
-        m.put("status", b.status());
-        m.put("documentId", b.documentId());
-        m.put("filename", b.filename());
-        m.put("decidedBy", b.decidedBy());
-        m.put("decidedAt", b.decidedAt());
-        m.put("reason", b.reason());
-        return m;
+        return BackdatingJson.of(backdated.decide(id, body.confirm(), body.reason(), Actor.require()));
     }
 }

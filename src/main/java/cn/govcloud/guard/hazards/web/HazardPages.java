@@ -9,8 +9,13 @@ import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.hazards.internal.HazardReports;
+import cn.govcloud.guard.hazards.internal.BackdatedNotices;
+import cn.govcloud.guard.hazards.internal.Extensions;
+import cn.govcloud.guard.hazards.internal.HazardNotification;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.Rectification;
+import cn.govcloud.guard.hazards.internal.Verification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -28,11 +33,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,17 +51,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HazardPages {
     static final int PAGE_SIZE = 20;
 
-    private final HazardService hazards;
-    private final HazardReports reports;
+    private final HazardQueries hazards;
+    private final HazardNotification notification;
+    private final BackdatedNotices backdated;
+    private final Rectification rectification;
+    private final Verification verification;
+    private final Extensions extensions;
     private final Systems systems;
     private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final Clock clock;
 
-    HazardPages(HazardService hazards, HazardReports reports, Systems systems, OrganisationDirectory organisations, MessageSource messages,
-                Clock clock) {
+    HazardPages(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
+                Verification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
+                MessageSource messages, Clock clock) {
         this.hazards = hazards;
-        this.reports = reports;
+        this.notification = notification;
+        this.backdated = backdated;
+        this.rectification = rectification;
+        this.verification = verification;
+        this.extensions = extensions;
         this.systems = systems;
         this.organisations = organisations;
         this.messages = messages;
@@ -77,7 +88,7 @@ class HazardPages {
         Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
         HazardFigures.Age ageFilter = HazardFigures.Age.of(age).orElse(null);
         Integer yearFilter = year != null && year >= 2000 && year <= 2100 ? year : null;
-        HazardService.Filter base = HazardApiController.filter(state, severity, orgId, overdueFilter);
+        HazardService.Filter base = HazardInput.filter(state, severity, orgId, overdueFilter);
         HazardService.Filter f = new HazardService.Filter(base.state(), base.severity(), base.orgId(), base.overdue(), open, ageFilter, yearFilter);
         HazardService.Page p = hazards.page(actor, f, page, PAGE_SIZE);
         model.addAttribute("page", p);
@@ -112,25 +123,18 @@ class HazardPages {
                  Model model, RedirectAttributes redirect) throws IOException {
         try {
             Map<String, String> errors = new LinkedHashMap<>();
-            long systemId = HazardApiController.systemId(form.get("systemId"), errors);
-            Severity severity = HazardApiController.severity(form.get("severity"), errors);
-            Instant notifiedAt = null;
-            String notified = form.get("notifiedAt");
-            if (notified != null && !notified.isBlank()) {
-                try {
-                    // <input type="datetime-local"> sends Beijing wall-clock time without an offset
-                    notifiedAt = java.time.LocalDateTime.parse(notified.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-                } catch (java.time.format.DateTimeParseException e) {
-                    errors.put("notifiedAt", "hazards.error.instant");
-                }
-            }
+            long systemId = HazardInput.systemId(form.get("systemId"), errors);
+            Severity severity = HazardInput.severity(form.get("severity"), errors);
+            // <input type="datetime-local"> sends Beijing wall-clock time without an offset
+            Instant notifiedAt = HazardInput.localInstant("notifiedAt", form.get("notifiedAt"), errors);
             if (!errors.isEmpty()) {
                 throw new InvalidInput("hazards.error.invalid", errors);
             }
             // issue 17 point 3: a notice dated before the record comes with its paper notice, for the supervisor to confirm
             boolean file = notice != null && !notice.isEmpty();
-            HazardView v = hazards.raiseWithNotice(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
-                    form.get("source"), form.get("sourceRef")), file ? notice.getOriginalFilename() : null, file ? notice.getInputStream() : null);
+            HazardView v = backdated.raiseWithNotice(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
+                    form.get("source"), form.get("sourceRef")), file ? notice.getOriginalFilename() : null, file ? notice.getInputStream() : null,
+                    Actor.require());
             redirect.addFlashAttribute("done", text("hazards.done.raised"));
             return "redirect:/hazards/" + v.id();
         } catch (InvalidInput e) {
@@ -158,13 +162,13 @@ class HazardPages {
     @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.acknowledged",
-                () -> hazards.acknowledge(id, form.get("handlerName"), form.get("firstMeasures")));
+                () -> rectification.acknowledge(id, form.get("handlerName"), form.get("firstMeasures"), Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/start")
     @AllowUnitPeople
     String start(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return step(id, Map.of(), model, redirect, "hazards.done.started", () -> hazards.start(id));
+        return step(id, Map.of(), model, redirect, "hazards.done.started", () -> rectification.start(id, Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/feedback")
@@ -174,8 +178,8 @@ class HazardPages {
                     RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.feedback", () -> {
             try {
-                return hazards.feedback(id, form.get("measures"), form.get("residualRisk"),
-                        HazardApiController.date("completedOn", form.get("completedOn")), HazardApiController.uploads(documents));
+                return rectification.feedback(id, form.get("measures"), form.get("residualRisk"),
+                        HazardInput.date("completedOn", form.get("completedOn")), HazardInput.uploads(documents), Actor.require());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -185,7 +189,7 @@ class HazardPages {
     @PostMapping("/hazards/{id}/close")
     @AllowOversightAndProvider
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.closed", () -> hazards.close(id, form.get("note")));
+        return step(id, form, model, redirect, "hazards.done.closed", () -> verification.close(id, form.get("note"), Actor.require()));
     }
 
     /** Issue 17 point 3: the warner attaches the paper notice of a hazard recorded after the fact. */
@@ -196,7 +200,7 @@ class HazardPages {
         return step(id, Map.of(), model, redirect, "hazards.backdating.attached", () -> {
             boolean present = file != null && !file.isEmpty();
             try {
-                hazards.attachNotice(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
+                backdated.attach(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null, Actor.require());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -210,7 +214,7 @@ class HazardPages {
     String decideBackdating(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean confirm = "true".equals(form.get("confirm"));
         return step(id, form, model, redirect, confirm ? "hazards.backdating.confirmed" : "hazards.backdating.rejected", () -> {
-            hazards.decideBackdating(id, confirm, form.get("reason"));
+            backdated.decide(id, confirm, form.get("reason"), Actor.require());
             return null;
         });
     }
@@ -220,8 +224,8 @@ class HazardPages {
     @AllowOversightAndProvider
     String retest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.retest.done", () -> {
-            hazards.retest(id, form.get("testedBy"), HazardApiController.localInstant("testedAt", form.get("testedAt")), form.get("result"),
-                    form.get("note"));
+            verification.retest(id, form.get("testedBy"), HazardInput.localInstant("testedAt", form.get("testedAt")), form.get("result"),
+                    form.get("note"), Actor.require());
             return null;
         });
     }
@@ -229,14 +233,15 @@ class HazardPages {
     @PostMapping("/hazards/{id}/return")
     @AllowOversightAndProvider
     String returnFeedback(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.returned", () -> hazards.returnFeedback(id, form.get("reason")));
+        return step(id, form, model, redirect, "hazards.done.returned", () -> verification.returnFeedback(id, form.get("reason"), Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/extension")
     @AllowUnitPeople
     String extension(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.requested", () -> {
-            hazards.requestExtension(id, HazardApiController.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"));
+            extensions.requestExtension(id, HazardInput.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"),
+                    Actor.require());
             return null;
         });
     }
@@ -245,7 +250,7 @@ class HazardPages {
     @AllowUnitPeople
     String riskAcceptance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.requested", () -> {
-            hazards.requestRiskAcceptance(id, form.get("reason"));
+            extensions.requestRiskAcceptance(id, form.get("reason"), Actor.require());
             return null;
         });
     }
@@ -255,49 +260,13 @@ class HazardPages {
     String decide(@PathVariable long id, @PathVariable long requestId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
         return step(id, form, model, redirect, "hazards.done.decided",
-                () -> hazards.decide(id, requestId, "true".equals(form.get("approve")), form.get("reason")));
+                () -> extensions.decide(id, requestId, "true".equals(form.get("approve")), form.get("reason"), Actor.require()));
     }
 
     @GetMapping("/hazards/{id}/documents/{documentId}")
     ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable long documentId) {
         var stored = hazards.document(id, documentId, Actor.require());
         return Downloads.attachment(stored, hazards.documentContent(documentId));
-    }
-
-    @GetMapping("/hazards/figures")
-    String figures(Model model) {
-        Actor actor = Actor.require();
-        model.addAttribute("figures", hazards.figures(actor));
-        model.addAttribute("overdue", hazards.overdueByUnit(actor));
-        model.addAttribute("mayNotice", hazards.maySupervise(actor));
-        model.addAttribute("zone", WorkingCalendar.ZONE);
-        return "hazards/figures";
-    }
-
-    @GetMapping("/hazards/figures/notice.xlsx")
-    @AllowSupervisor
-    ResponseEntity<byte[]> noticeExcel(Locale locale) {
-        return noticeDownload(hazards, reports, clock, locale, false);
-    }
-
-    @GetMapping("/hazards/figures/notice.pdf")
-    @AllowSupervisor
-    ResponseEntity<byte[]> noticePdf(Locale locale) {
-        return noticeDownload(hazards, reports, clock, locale, true);
-    }
-
-    /** The 通报 as a download; the API and the page share it. */
-    static ResponseEntity<byte[]> noticeDownload(HazardService hazards, HazardReports reports, Clock clock, Locale locale, boolean pdf) {
-        Actor actor = Actor.require();
-        Instant now = clock.instant();
-        HazardReports.Notice notice = reports.notice(actor.orgName(), hazards.figures(actor), hazards.overdueByUnit(actor), now, locale);
-        byte[] content = pdf ? reports.pdf(notice, locale) : reports.excel(notice, locale);
-        String day = now.atZone(WorkingCalendar.ZONE).toLocalDate().toString();
-        String filename = "隐患逾期通报-" + day + (pdf ? ".pdf" : ".xlsx");
-        MediaType type = pdf ? MediaType.APPLICATION_PDF
-                : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, Downloads.contentDisposition(filename))
-                .header("X-Content-Type-Options", "nosniff").body(content);
     }
 
     // ---- internals ----------------------------------------------------------------------------
@@ -337,7 +306,7 @@ class HazardPages {
         model.addAttribute("maySupervise", hazards.maySupervise(actor));
         model.addAttribute("countdown", countdown(h, now));
         model.addAttribute("retests", hazards.retests(id));
-        model.addAttribute("backdating", hazards.backdating(id).orElse(null));
+        model.addAttribute("backdating", backdated.of(id).orElse(null));
         model.addAttribute("mayConfirmBackdating", actor.has(Role.SUPERVISOR));
         model.addAttribute("mayAttachNotice", hazards.isWarnerOf(h, actor));
         model.addAttribute("retestRequired", h.open() && hazards.retestRequired(h));
@@ -379,13 +348,13 @@ class HazardPages {
                 .toList();
         model.addAttribute("systems", options);
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("sources", HazardService.SOURCES);
+        model.addAttribute("sources", HazardNotification.SOURCES);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
     }
 
     private static boolean mayRaise(Actor actor) {
-        return HazardService.mayWarn(actor);
+        return HazardNotification.mayWarn(actor);
     }
 
     private String text(String key) {

@@ -2,14 +2,13 @@ package cn.govcloud.guard.hazards.web;
 
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
-import cn.govcloud.guard.hazards.internal.HazardRetests.Retest;
-import cn.govcloud.guard.hazards.internal.HazardService;
+import cn.govcloud.guard.hazards.internal.HazardQueries;
+import cn.govcloud.guard.hazards.internal.Verification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import cn.govcloud.guard.hazards.web.HazardDto.RetestBody;
+import cn.govcloud.guard.hazards.web.HazardDto.RetestJson;
+import cn.govcloud.guard.hazards.web.HazardDto.Retests;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,47 +27,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/hazards/{id}/retests")
 @AllowParties
 class HazardRetestApiController {
-    private final HazardService hazards;
+    private final HazardQueries hazards;
+    private final Verification verification;
 
-    HazardRetestApiController(HazardService hazards) {
+    HazardRetestApiController(HazardQueries hazards, Verification verification) {
         this.hazards = hazards;
+        this.verification = verification;
     }
 
     /** {@code {"required": bool, "items": [...]}} for whoever may see the hazard. */
     @GetMapping
-    Map<String, Object> list(@PathVariable long id) {
+    Retests list(@PathVariable long id) {
         HazardView v = hazards.visible(id, Actor.require());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("required", v.open() && hazards.retestRequired(v));
-        m.put("items", hazards.retests(id).stream().map(HazardRetestApiController::json).toList());
-        return m;
+        return new Retests(v.open() && hazards.retestRequired(v), hazards.retests(id).stream().map(RetestJson::of).toList());
     }
 
     /** {@code {"testedBy", "testedAt": instant, "result": "PASS"|"FAIL", "note"?}} by the warner while the feedback awaits verification. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @AllowOversightAndProvider
-    Map<String, Object> record(@PathVariable long id, @RequestBody(required = false) Map<String, Object> body) {
-        Map<String, Object> b = body == null ? Map.of() : body;
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant testedAt = HazardApiController.instant("testedAt", HazardApiController.string(b.get("testedAt")), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("hazards.error.invalid", errors);
-        }
-        return json(hazards.retest(id, HazardApiController.string(b.get("testedBy")), testedAt, HazardApiController.string(b.get("result")),
-                HazardApiController.string(b.get("note"))));
-    }
-
-    static Map<String, Object> json(Retest r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("feedbackId", r.feedbackId());
-        m.put("testedBy", r.testedBy());
-        m.put("testedAt", r.testedAt());
-        m.put("result", r.result());
-        m.put("note", r.note());
-        m.put("recordedBy", r.recordedBy());
-        m.put("recordedAt", r.recordedAt());
-        return m;
+    RetestJson record(@PathVariable long id, @RequestBody(required = false) RetestBody body) {
+        RetestBody b = body == null ? new RetestBody(null, null, null, null) : body;
+        return RetestJson.of(verification.retest(id, b.testedBy(), b.testedAt() == null ? null : b.testedAt().toInstant(), b.result(), b.note(),
+                Actor.require()));
     }
 }
