@@ -46,13 +46,13 @@ class AuditApiController {
 
     /** {@code {"valid", "records", "firstInvalid"}} as API.md fixes it. */
     @GetMapping("/verify")
-    Map<String, Object> verify() {
+    Verified verify() {
         ChainCheck.Result result = verifyAndRecord(verification, auditLog);
-        Map<String, Object> body = new HashMap<>();
-        body.put("valid", result.valid());
-        body.put("records", result.records());
-        body.put("firstInvalid", result.firstInvalid());
-        return body;
+        return new Verified(result.valid(), result.records(), result.firstInvalid());
+    }
+
+    /** API.md's verification answer: {@code firstInvalid} is the id of the first record that breaks the chain, or null. */
+    record Verified(boolean valid, long records, Long firstInvalid) {
     }
 
     static ChainCheck.Result verifyAndRecord(AuditVerification verification, AuditLog auditLog) {
@@ -63,7 +63,7 @@ class AuditApiController {
     }
 
     @GetMapping("/records")
-    Map<String, Object> search(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+    AuditRecords.Page search(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                @RequestParam(required = false) String actor, @RequestParam(required = false) String organisation,
                                @RequestParam(required = false) String action, @RequestParam(required = false) String target,
@@ -71,11 +71,9 @@ class AuditApiController {
         if (limit < 1 || limit > AuditRecords.MAX_PAGE) {
             throw new InvalidInput("limit must be between 1 and " + AuditRecords.MAX_PAGE, Map.of("limit", "1.." + AuditRecords.MAX_PAGE));
         }
+        // newest first; pass nextCursor as before for the next page (null on the last)
         AuditRecords.Page page = records.search(new AuditRecords.Filter(from, to, actor, organisation, action, target), before, limit);
-        Map<String, Object> body = new HashMap<>();
-        body.put("items", page.items());
-        body.put("nextCursor", page.nextCursor());
-        return body;
+        return page;
     }
 
     /** Streamed, never built in memory: a year of records can be millions of lines. */

@@ -111,9 +111,12 @@ class IdentityApiController {
 
     @PostMapping("/users/{id}/mobile/reveal")
     @Allow(Role.SYSTEM_ADMIN)
-    Map<String, String> revealMobile(@PathVariable long id) {
-        String mobile = identity.revealMobile(id);
-        return java.util.Collections.singletonMap("mobile", mobile);
+    RevealedMobile revealMobile(@PathVariable long id) {
+        return new RevealedMobile(identity.revealMobile(id));
+    }
+
+    /** The whole mobile number, revealed on purpose and audited. */
+    record RevealedMobile(String mobile) {
     }
 
     @GetMapping("/security-policy")

@@ -10,7 +10,6 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -44,26 +43,26 @@ class ChannelApiController {
     }
 
     @GetMapping("/channels")
-    List<Map<String, Object>> list(@RequestParam(required = false) Long orgId) {
-        return channels.list(Actor.require(), orgId).stream().map(ChannelApiController::json).toList();
+    List<Channel> list(@RequestParam(required = false) Long orgId) {
+        return channels.list(Actor.require(), orgId);
     }
 
     @GetMapping("/channels/{id}")
-    Map<String, Object> get(@PathVariable long id) {
-        return json(channels.get(Actor.require(), id));
+    Channel get(@PathVariable long id) {
+        return channels.get(Actor.require(), id);
     }
 
     /** {@code {"orgId"?, "kind": "EMAIL|DINGTALK|WECOM|FEISHU", "name", "target", "secret"?, "enabled"?}} */
     @PostMapping("/channels")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody NewChannel body) {
-        return json(channels.create(Actor.require(), body));
+    Channel create(@RequestBody NewChannel body) {
+        return channels.create(Actor.require(), body);
     }
 
     /** Fields left out (or a blank target / secret) keep their value; {@code "clearSecret": true} removes the secret. */
     @PutMapping("/channels/{id}")
-    Map<String, Object> update(@PathVariable long id, @RequestBody ChannelChange body) {
-        return json(channels.update(Actor.require(), id, body));
+    Channel update(@PathVariable long id, @RequestBody ChannelChange body) {
+        return channels.update(Actor.require(), id, body);
     }
 
     /** Retires the channel (its delivery history stays); again: 204 all the same. */
@@ -76,56 +75,22 @@ class ChannelApiController {
     /** Sends a test message to this channel only: {@code {"key", "deliveries": [...]}}; follow it with GET deliveries?key=. */
     @PostMapping("/channels/{id}/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> test(@PathVariable long id) {
+    TestSent test(@PathVariable long id) {
         Actor actor = Actor.require();
         String key = deliveries.sendTest(actor, id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key", key);
-        body.put("deliveries", deliveries.recent(actor, key, DeliveryService.MAX_LIST).stream().map(ChannelApiController::json).toList());
-        return body;
+        return new TestSent(key, deliveries.recent(actor, key, DeliveryService.MAX_LIST));
+    }
+
+    /** The test message's notice key and its deliveries so far. */
+    record TestSent(String key, List<DeliveryStatus> deliveries) {
     }
 
     /** The newest deliveries the caller may see (a unit or the provider its own organisation's, the supervisor all), or one notice's. */
     @GetMapping("/deliveries")
-    List<Map<String, Object>> deliveries(@RequestParam(required = false) String key, @RequestParam(defaultValue = "100") int limit) {
+    List<DeliveryStatus> deliveries(@RequestParam(required = false) String key, @RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > DeliveryService.MAX_LIST) {
             throw new InvalidInput("limit must be between 1 and " + DeliveryService.MAX_LIST, Map.of("limit", "1.." + DeliveryService.MAX_LIST));
         }
-        return deliveries.recent(Actor.require(), key, limit).stream().map(ChannelApiController::json).toList();
-    }
-
-    static Map<String, Object> json(Channel c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("orgId", c.orgId());
-        m.put("orgName", c.orgName());
-        m.put("kind", c.kind());
-        m.put("name", c.name());
-        m.put("target", c.target());
-        m.put("signed", c.signed());
-        m.put("enabled", c.enabled());
-        m.put("createdAt", c.createdAt());
-        m.put("createdBy", c.createdBy());
-        m.put("updatedAt", c.updatedAt());
-        m.put("updatedBy", c.updatedBy());
-        m.put("deletedAt", c.deletedAt());
-        return m;
-    }
-
-    static Map<String, Object> json(DeliveryStatus d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", d.id());
-        m.put("noticeKey", d.noticeKey());
-        m.put("orgId", d.orgId());
-        m.put("channel", d.channel());
-        m.put("channelName", d.channelName());
-        m.put("target", d.target());
-        m.put("state", d.state());
-        m.put("attempts", d.attempts());
-        m.put("lastError", d.lastError());
-        m.put("nextAttemptAt", d.nextAttemptAt());
-        m.put("sentAt", d.sentAt());
-        m.put("createdAt", d.createdAt());
-        return m;
+        return deliveries.recent(Actor.require(), key, limit);
     }
 }

@@ -96,17 +96,13 @@ class RuleApiController {
     /** The overlay in force, with its YAML; 404 when the product catalog is in force as it ships. */
     @GetMapping("/overlay")
     @Allow(anyUser = true)
-    Map<String, Object> overlay() {
+    OverlayText overlay() {
         StoredOverlay o = catalog.snapshot().overlay().orElseThrow(() -> new NotFound("district overlay"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", o.id());
-        body.put("name", o.name());
-        body.put("version", o.version());
-        body.put("basedOn", o.basedOn());
-        body.put("uploadedAt", o.uploadedAt());
-        body.put("uploadedBy", o.uploadedBy());
-        body.put("yaml", o.yaml());
-        return body;
+        return new OverlayText(o.id(), o.name(), o.version(), o.basedOn(), o.uploadedAt(), o.uploadedBy(), o.yaml());
+    }
+
+    /** The overlay in force with its YAML: GET, edit, PUT back. */
+    record OverlayText(long id, String name, String version, String basedOn, java.time.Instant uploadedAt, String uploadedBy, String yaml) {
     }
 
     /** Checks the overlay against the product catalog; applies it on every node only if it is wholly valid. */
