@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Hazard notices and their closed loop (A10.1, A10.2) as the rest of the platform sees them: the {@link Hazards} API, and
  * the read model the pages and the API show. The loop itself is the use cases' — {@link HazardNotification},
- * {@link BackdatedNotices}, {@link Rectification}, {@link Verification}, {@link Extensions}, {@link HazardQueries} — over
+ * {@link BackdatedNotices}, {@link Rectification}, {@link HazardVerification}, {@link Extensions}, {@link HazardQueries} — over
  * the aggregate {@link HazardNotice}, which guards every step, and its repositories {@link HazardRepository} and
  * {@link HazardHistory}.
  *
@@ -24,10 +24,10 @@ public class HazardService implements Hazards {
     private final HazardNotification notification;
     private final BackdatedNotices backdated;
     private final Rectification rectification;
-    private final Verification verification;
+    private final HazardVerification verification;
     private final HazardQueries queries;
 
-    HazardService(HazardNotification notification, BackdatedNotices backdated, Rectification rectification, Verification verification,
+    HazardService(HazardNotification notification, BackdatedNotices backdated, Rectification rectification, HazardVerification verification,
                   HazardQueries queries) {
         this.notification = notification;
         this.backdated = backdated;

@@ -10,7 +10,7 @@ import cn.govcloud.guard.hazards.internal.HazardReports;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.Rectification;
-import cn.govcloud.guard.hazards.internal.Verification;
+import cn.govcloud.guard.hazards.internal.HazardVerification;
 import cn.govcloud.guard.hazards.web.HazardDto.Acknowledgement;
 import cn.govcloud.guard.hazards.web.HazardDto.Decision;
 import cn.govcloud.guard.hazards.web.HazardDto.DeliveryJson;
@@ -65,13 +65,13 @@ class HazardApiController {
     private final HazardNotification notification;
     private final BackdatedNotices backdated;
     private final Rectification rectification;
-    private final Verification verification;
+    private final HazardVerification verification;
     private final Extensions extensions;
     private final HazardReports reports;
     private final Clock clock;
 
     HazardApiController(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
-                        Verification verification, Extensions extensions, HazardReports reports, Clock clock) {
+                        HazardVerification verification, Extensions extensions, HazardReports reports, Clock clock) {
         this.hazards = hazards;
         this.notification = notification;
         this.backdated = backdated;

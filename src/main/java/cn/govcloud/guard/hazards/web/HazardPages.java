@@ -15,7 +15,7 @@ import cn.govcloud.guard.hazards.internal.HazardNotification;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.Rectification;
-import cn.govcloud.guard.hazards.internal.Verification;
+import cn.govcloud.guard.hazards.internal.HazardVerification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -55,7 +55,7 @@ class HazardPages {
     private final HazardNotification notification;
     private final BackdatedNotices backdated;
     private final Rectification rectification;
-    private final Verification verification;
+    private final HazardVerification verification;
     private final Extensions extensions;
     private final Systems systems;
     private final OrganisationDirectory organisations;
@@ -63,7 +63,7 @@ class HazardPages {
     private final Clock clock;
 
     HazardPages(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
-                Verification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
+                HazardVerification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
                 MessageSource messages, Clock clock) {
         this.hazards = hazards;
         this.notification = notification;

@@ -3,7 +3,7 @@ package cn.govcloud.guard.hazards.web;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
-import cn.govcloud.guard.hazards.internal.Verification;
+import cn.govcloud.guard.hazards.internal.HazardVerification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.hazards.web.HazardDto.RetestBody;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @AllowParties
 class HazardRetestApiController {
     private final HazardQueries hazards;
-    private final Verification verification;
+    private final HazardVerification verification;
 
-    HazardRetestApiController(HazardQueries hazards, Verification verification) {
+    HazardRetestApiController(HazardQueries hazards, HazardVerification verification) {
         this.hazards = hazards;
         this.verification = verification;
     }

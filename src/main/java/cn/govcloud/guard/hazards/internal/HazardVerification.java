@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * hazard or returns the feedback with a reason — which restarts the unit's clock without ever shortening it.
  */
 @Service
-public class Verification {
+public class HazardVerification {
     private final HazardSteps steps;
     private final HazardRepository hazards;
     private final HazardHistory history;
@@ -31,7 +31,7 @@ public class Verification {
     private final AuditLog audit;
     private final Clock clock;
 
-    Verification(HazardSteps steps, HazardRepository hazards, HazardHistory history, HazardClocks clocks, HazardRetests retests,
+    HazardVerification(HazardSteps steps, HazardRepository hazards, HazardHistory history, HazardClocks clocks, HazardRetests retests,
                  HazardDelivery delivery, AuditLog audit, Clock clock) {
         this.steps = steps;
         this.hazards = hazards;
