@@ -12,5 +12,6 @@
  *
  * <p>Public API: {@link cn.govcloud.guard.access.Grants}, {@link cn.govcloud.guard.access.Channels}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Access governance (accounts, visits, remote channels, data-access grants)")
+@org.springframework.modulith.ApplicationModule(displayName = "Access governance (accounts, visits, remote channels, data-access grants)",
+        allowedDependencies = {"shared", "crypto", "audit", "identity", "calendar", "rules", "notify", "duties", "systems"})
 package cn.govcloud.guard.access;

@@ -4,5 +4,6 @@
  * deadlines in working days, calendar days, minutes, "by day D of the next month" and "by
  * the end of the period". Public API: {@link cn.govcloud.guard.calendar.WorkingCalendar}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar",
+        allowedDependencies = {"shared", "audit"})
 package cn.govcloud.guard.calendar;

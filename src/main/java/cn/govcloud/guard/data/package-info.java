@@ -9,5 +9,6 @@
  *
  * <p>Public API: {@link cn.govcloud.guard.data.DataSecurity}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data security: catalog, grading, backups, cross-border")
+@org.springframework.modulith.ApplicationModule(displayName = "Data security: catalog, grading, backups, cross-border",
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "duties", "systems"})
 package cn.govcloud.guard.data;

@@ -9,5 +9,6 @@
  * an actor's agenda) and {@link cn.govcloud.guard.duties.SubjectSource} (a module that owns
  * subjects, e.g. hosted systems, lists them for the engine).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Duties and compliance")
+@org.springframework.modulith.ApplicationModule(displayName = "Duties and compliance",
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify"})
 package cn.govcloud.guard.duties;

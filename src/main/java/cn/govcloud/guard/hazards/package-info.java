@@ -3,5 +3,6 @@
  * to systems, hazard notices delivered and acknowledged, the 5-working-day closed loop with
  * written feedback to the warning department, verification, and the figures per unit.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Alerts and hazards")
+@org.springframework.modulith.ApplicationModule(displayName = "Alerts and hazards",
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems"})
 package cn.govcloud.guard.hazards;

@@ -12,5 +12,6 @@
  * {@link cn.govcloud.guard.incidents.IncidentReported} and {@link cn.govcloud.guard.incidents.IncidentClosed}, published in
  * the transaction of the change, on which the duty engine raises the report clocks.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Incidents, emergency plans and drills")
+@org.springframework.modulith.ApplicationModule(displayName = "Incidents, emergency plans and drills",
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems", "hazards"})
 package cn.govcloud.guard.incidents;

@@ -3,5 +3,6 @@
  * by e-mail and by DingTalk / WeCom / Feishu group robots, each delivery tracked. Public API:
  * {@link cn.govcloud.guard.notify.Inbox}, {@link cn.govcloud.guard.notify.Notifier}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+        allowedDependencies = {"shared", "crypto", "audit", "identity"})
 package cn.govcloud.guard.notify;

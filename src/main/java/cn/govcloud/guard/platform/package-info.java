@@ -6,5 +6,6 @@
  * data-clearance report (A5.6); external network lines and interfaces (A6). Other modules use
  * {@link cn.govcloud.guard.platform.PlatformRegisters}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cloud platform (provider)")
+@org.springframework.modulith.ApplicationModule(displayName = "Cloud platform (provider)",
+        allowedDependencies = {"shared", "audit", "calendar", "rules", "documents", "notify", "duties", "systems"})
 package cn.govcloud.guard.platform;

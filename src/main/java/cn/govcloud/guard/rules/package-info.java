@@ -4,5 +4,6 @@
  * The catalog ships as YAML in the product; a district overlay changes values without copying
  * it. Public API: {@link cn.govcloud.guard.rules.RuleCatalog} and the {@link cn.govcloud.guard.rules.Rule} model.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Rule catalog")
+@org.springframework.modulith.ApplicationModule(displayName = "Rule catalog",
+        allowedDependencies = {"shared", "audit", "calendar"})
 package cn.govcloud.guard.rules;

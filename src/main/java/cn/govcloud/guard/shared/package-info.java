@@ -4,5 +4,6 @@
  * but Spring Security's context, so {@code audit}, {@code crypto} and {@code calendar} stay
  * free of other modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel")
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel",
+        allowedDependencies = {})
 package cn.govcloud.guard.shared;

@@ -6,5 +6,6 @@
  * {@link cn.govcloud.guard.supervision.SchedulingActionAssigned} and {@link cn.govcloud.guard.supervision.NoticeIssued},
  * on which the duty engine raises the assigned action's and the notice's acknowledgement duties.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Supervision")
+@org.springframework.modulith.ApplicationModule(displayName = "Supervision",
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems", "systems :: ledger", "hazards", "hazards :: intake", "incidents", "platform"})
 package cn.govcloud.guard.supervision;

@@ -7,5 +7,6 @@
  * admitted systems to the duty engine as subjects and raises its events. Public API:
  * {@link cn.govcloud.guard.systems.Systems}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Hosted systems")
+@org.springframework.modulith.ApplicationModule(displayName = "Hosted systems",
+        allowedDependencies = {"shared", "crypto", "audit", "identity", "calendar", "rules", "documents", "notify", "duties"})
 package cn.govcloud.guard.systems;
