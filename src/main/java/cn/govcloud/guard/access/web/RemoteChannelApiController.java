@@ -91,11 +91,13 @@ class RemoteChannelApiController {
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "credential",
                     value = "{\"credential\": \"ggc_3q2-7hV0yQm9cJ4wZp1sX8aLr6tKe5uNbDfGhIjKlMn\"}")))
     @ApiResponse(responseCode = "200", description = "Allowed: the first verification inside the window; the credential is now consumed",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "allowed", value = """
+            content = @Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelDto.Allowed.class),
+                    examples = @ExampleObject(name = "allowed", value = """
                     {"allow": true, "channelId": 42, "user": "unit1staff", "operator": "杨洋", "systemId": 7, "channelType": "ZERO_TRUST", \
                     "accounts": "appadmin", "startsAt": "2026-11-27T09:00:00+08:00", "endsAt": "2026-11-27T11:00:00+08:00"}""")))
     @ApiResponse(responseCode = "403", description = "Refused (A9.3 一次一用、单次有效): already used, outside the window, closed, or unknown",
-            content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "refused", value = """
+            content = @Content(mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ChannelDto.Refused.class),
+                    examples = @ExampleObject(name = "refused", value = """
                     {"allow": false, "reason": "凭据已使用，一次一用、单次有效（A9.3） / credential already used", "rule": "A9.3"}""")))
     @ApiResponse(responseCode = "401", description = "No valid gateway token (scope `channels:verify`)")
     ResponseEntity<GatewayAnswer> verify(@RequestBody(required = false) @Valid CredentialBody body, HttpServletRequest request) {

@@ -78,6 +78,7 @@ class AuditApiController {
 
     /** Streamed, never built in memory: a year of records can be millions of lines. */
     @GetMapping(value = "/export", produces = "application/x-ndjson")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/x-ndjson", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     void export(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                 HttpServletResponse response) throws IOException {

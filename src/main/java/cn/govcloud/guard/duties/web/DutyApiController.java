@@ -160,6 +160,7 @@ class DutyApiController {
     }
 
     @GetMapping("/compliance/export")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     void exportCompliance(@RequestParam(required = false) String rule, @RequestParam(required = false) ComplianceMatrix.Status status,
                           @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
                           Locale locale, HttpServletResponse response) throws IOException {

@@ -62,6 +62,7 @@ class AuthApiController {
 
     @PostMapping("/auth/logout")
     @Allow(anyUser = true)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     ResponseEntity<Void> logout(@RequestHeader("Authorization") String authorization) {
         logins.apiLogout(authorization.substring(7).strip());
         return ResponseEntity.noContent().build();

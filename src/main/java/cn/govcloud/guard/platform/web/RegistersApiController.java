@@ -108,6 +108,7 @@ class RegistersApiController {
     }
 
     @GetMapping("/network-lines/export.xlsx")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     void exportLines(HttpServletResponse response, Locale locale) throws IOException {
         PlatformExport.prepare(response, "network-lines.xlsx");
         export.lines(Actor.require(), locale, response.getOutputStream());
@@ -159,6 +160,7 @@ class RegistersApiController {
     }
 
     @GetMapping("/hardware/export.xlsx")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     void exportHardware(HttpServletResponse response, Locale locale) throws IOException {
         PlatformExport.prepare(response, "platform-hardware.xlsx");
         export.hardware(Actor.require(), locale, response.getOutputStream());

@@ -179,6 +179,7 @@ class SupplyChainApiController {
     }
 
     @GetMapping("/export.xlsx")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     void exportXlsx(HttpServletResponse response, Locale locale) throws IOException {
         PlatformExport.prepare(response, "supply-chain.xlsx");
         export.supplyChain(Actor.require(), locale, response.getOutputStream());
