@@ -37,24 +37,21 @@ class DataAccessGrantApiTests {
     @Autowired
     Grants grants;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
 
     MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
+        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
     }
 
     MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
@@ -104,7 +101,7 @@ class DataAccessGrantApiTests {
         // and the page as well
         // after the window the grant no longer lets it in
         clock.set(now.plus(Duration.ofDays(3)));
-        tokens.clear();
+        api.forgetTokens();
         assertThat(call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
     }
 

@@ -48,24 +48,21 @@ class RemoteChannelApiTests {
     @LocalServerPort
     int port;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
 
     MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
+        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
     }
 
     MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
@@ -256,7 +253,7 @@ class RemoteChannelApiTests {
         String[] channel = openChannel(Duration.ofHours(1));
         String gateway = gatewayToken();
         clock.set(clock.instant().plus(Duration.ofMinutes(61)));
-        tokens.clear();
+        api.forgetTokens();
         MvcResult late = verify(gateway, channel[1]);
         assertThat(late.getResponse().getStatus()).isEqualTo(403);
         assertThat(body(late).get("allow").asBoolean()).isFalse();

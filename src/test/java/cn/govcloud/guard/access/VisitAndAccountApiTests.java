@@ -36,24 +36,21 @@ class VisitAndAccountApiTests {
     @Autowired
     MutableClock clock;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
 
     MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
+        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
     }
 
     MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {

@@ -39,24 +39,21 @@ class DataApiTests {
     @Autowired
     MutableClock clock;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
         clock.reset();
     }
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
 
     MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", token(user))).andReturn();
+        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
     }
 
     MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
@@ -205,12 +202,12 @@ class DataApiTests {
 
         // 24 h interval + 6 h grace from the catalog: 31 hours later the backup is missed
         clock.set(now.plus(Duration.ofHours(31)));
-        tokens.clear();
+        api.forgetTokens();
         List<JsonNode> missed = findings("unit1", id);
         assertThat(missed).extracting(f -> f.get("kind").asString()).containsExactly("MISSED_BACKUP");
         assertThat(missed.get(0).get("rule").asString()).isEqualTo("A8.2-backup-policy-check");
         clock.reset();
-        tokens.clear();
+        api.forgetTokens();
 
         MvcResult failed = json("unit1", post("/api/v1/data/backup-policies/" + policy + "/restore-tests"), """
                 {"testedAt":"%s","result":"FAILED","location":"OFFSITE","recoveredMinutes":null,"note":"备份文件校验失败"}"""

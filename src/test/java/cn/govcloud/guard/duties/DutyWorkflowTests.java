@@ -52,7 +52,12 @@ class DutyWorkflowTests {
     @Autowired
     RuleCatalog catalog;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void resetClock() {
@@ -62,7 +67,7 @@ class DutyWorkflowTests {
     /** Moves the clock; tokens are signed in again, since a session does not outlive its expiry on the new clock. */
     private void at(Instant instant) {
         clock.set(instant);
-        tokens.clear();
+        api.forgetTokens();
     }
 
     @Test
@@ -94,7 +99,7 @@ class DutyWorkflowTests {
         // a unit sees none of the provider's duties
         JsonNode unit = json(get("/api/v1/duties?rule=A5.4-daily-inspection"), "unit1");
         assertThat(unit.get("items")).isEmpty();
-        mvc.perform(get("/api/v1/duties/" + id).header("Authorization", token("unit1"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/duties/" + id).header("Authorization", api.tokenOf("unit1"))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -107,7 +112,7 @@ class DutyWorkflowTests {
         Map<String, String> report = new HashMap<>(Map.of("devicesStatus", "正常", "systemsStatus", "正常",
                 "cryptoPoolChecked", "true", "cryptoPoolResult", "有效", "securityEventCount", "2",
                 "noSecurityEvents", "true", "declarant", "王巡检"));
-        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", api.tokenOf("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.securityEventCount").exists());
@@ -116,25 +121,25 @@ class DutyWorkflowTests {
         report.put("noSecurityEvents", "false");
         report.put("securityEventCount", "-1");
         report.put("securityEventDescription", "端口扫描");
-        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", api.tokenOf("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.securityEventCount").exists());
         report.remove("securityEventDescription");
         report.put("noSecurityEvents", "true");
         report.put("securityEventCount", "0");
-        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", api.tokenOf("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.late").value(false))
                 .andExpect(jsonPath("$.fields.noSecurityEvents").value("true"));
         assertThat(json(get("/api/v1/duties/" + id), "supervisor").get("state").asString()).isEqualTo("ACCEPTED");
 
-        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("provider"))
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", api.tokenOf("provider"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isConflict());
         // only the responsible organisation submits (A4), even though the supervisor may read the duty
-        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", token("supervisor"))
+        mvc.perform(post("/api/v1/duties/" + id + "/submissions").header("Authorization", api.tokenOf("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(Map.of("fields", report))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("A4"));
@@ -156,14 +161,14 @@ class DutyWorkflowTests {
                         .param("vulnerabilityScanPerformed", "true").param("vulnerabilityScanSummary", "全平台扫描 1,204 个资产，高危 0")
                         .param("highRiskVulnerabilities", "0").param("logAuditSummary", "日志审计无异常")
                         .param("securityPostureAnalysis", "态势平稳").param("declarant", "李运维")
-                        .header("Authorization", token("provider")))
+                        .header("Authorization", api.tokenOf("provider")))
                 .andExpect(status().isCreated());
         assertThat(json(get("/api/v1/duties/" + id), "provider").get("state").asString()).isEqualTo("SUBMITTED");
 
-        mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", token("supervisor"))
+        mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", api.tokenOf("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"RETURN\"}"))
                 .andExpect(status().isBadRequest());
-        JsonNode returned = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", token("supervisor"))
+        JsonNode returned = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", api.tokenOf("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"RETURN\",\"comment\":\"缺少日志审计附表\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(returned.get("state").asString()).isEqualTo("RETURNED");
@@ -188,19 +193,19 @@ class DutyWorkflowTests {
                         .param("vulnerabilityScanPerformed", "true").param("vulnerabilityScanSummary", "同上，补充附表")
                         .param("highRiskVulnerabilities", "0").param("logAuditSummary", "见附表")
                         .param("securityPostureAnalysis", "态势平稳").param("declarant", "李运维")
-                        .header("Authorization", token("provider")))
+                        .header("Authorization", api.tokenOf("provider")))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.late").value(true));
-        JsonNode accepted = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", token("supervisor"))
+        JsonNode accepted = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/review").header("Authorization", api.tokenOf("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"ACCEPT\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(accepted.get("state").asString()).isEqualTo("ACCEPTED");
         assertThat(accepted.get("submissions")).hasSize(2);
         long documentId = accepted.get("submissions").get(0).get("documents").get(0).get("documentId").asLong();
-        byte[] downloaded = mvc.perform(get("/api/v1/duties/" + id + "/documents/" + documentId).header("Authorization", token("supervisor")))
+        byte[] downloaded = mvc.perform(get("/api/v1/duties/" + id + "/documents/" + documentId).header("Authorization", api.tokenOf("supervisor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(downloaded).isEqualTo(pdf);
-        mvc.perform(get("/api/v1/duties/" + id + "/documents/" + documentId).header("Authorization", token("unit1")))
+        mvc.perform(get("/api/v1/duties/" + id + "/documents/" + documentId).header("Authorization", api.tokenOf("unit1")))
                 .andExpect(status().isNotFound());
     }
 
@@ -220,8 +225,8 @@ class DutyWorkflowTests {
         assertThat(rectify.party()).isEqualTo(Party.UNIT);
         assertThat(duties.raise(notified)).extracting(Duty::id).contains(rectify.id()); // the same event again: the same duty
 
-        mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", token("unit1"))).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", token("unit2"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", api.tokenOf("unit1"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/duties/" + rectify.id()).header("Authorization", api.tokenOf("unit2"))).andExpect(status().isNotFound());
 
         // "Working days": a year without its notice never stops the duty; it is raised, counted Monday to Friday,
         // and provisional (Monday 3 March 2031 + 5 = Monday 10 March)
@@ -231,7 +236,7 @@ class DutyWorkflowTests {
         assertThat(in2031.dueDate()).isEqualTo(LocalDate.parse("2031-03-10"));
         assertThat(in2031.dueProvisional()).isTrue();
         assertThat(rectify.dueProvisional()).isFalse();
-        mvc.perform(get("/api/v1/duties/" + in2031.id()).header("Authorization", token("unit1"))).andExpect(status().isOk())
+        mvc.perform(get("/api/v1/duties/" + in2031.id()).header("Authorization", api.tokenOf("unit1"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.dueDate").value("2031-03-10")).andExpect(jsonPath("$.dueProvisional").value(true));
     }
 
@@ -241,11 +246,11 @@ class DutyWorkflowTests {
         engine.generate(LocalDate.parse("2026-07-01"), LocalDate.parse("2026-07-01"));
         long id = json(get("/api/v1/duties?rule=A5.3-daily-backup-record&dueFrom=2026-07-01&dueTo=2026-07-01"), "provider")
                 .get("items").get(0).get("id").asLong();
-        mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", token("provider"))
+        mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", api.tokenOf("provider"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"机房断电\"}")).andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", token("supervisor"))
+        mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", api.tokenOf("supervisor"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}")).andExpect(status().isBadRequest());
-        JsonNode waived = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", token("supervisor"))
+        JsonNode waived = JSON.readTree(mvc.perform(post("/api/v1/duties/" + id + "/waive").header("Authorization", api.tokenOf("supervisor"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"全市停电应急，经批准当日免报\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(waived.get("state").asString()).isEqualTo("WAIVED");
@@ -272,7 +277,7 @@ class DutyWorkflowTests {
         unit.get("rows").forEach(row -> assertThat(row.get("orgId").asLong()).isIn(unit1Org, 0L));
         assertThat(unit.get("rows").findValuesAsString("subjectKind")).doesNotContain("PLATFORM");
 
-        byte[] xlsx = mvc.perform(get("/api/v1/compliance/export").header("Authorization", token("supervisor")))
+        byte[] xlsx = mvc.perform(get("/api/v1/compliance/export").header("Authorization", api.tokenOf("supervisor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(all.get("total").asInt());
@@ -283,19 +288,11 @@ class DutyWorkflowTests {
     // ---- helpers ----
 
     private JsonNode json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String user) throws Exception {
-        String body = mvc.perform(request.header("Authorization", token(user))).andExpect(status().isOk())
+        String body = mvc.perform(request.header("Authorization", api.tokenOf(user))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return JSON.readTree(body);
     }
 
-    private String token(String user) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return t;
-    }
 
     private long noticesLike(String pattern) {
         return jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", pattern).query(Long.class).single();

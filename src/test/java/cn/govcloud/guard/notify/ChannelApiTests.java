@@ -33,8 +33,13 @@ class ChannelApiTests {
     @Autowired JdbcClient jdbc;
     @Autowired DeliverySender sender;
 
-    private final Map<String, String> tokens = new HashMap<>();
+    private ApiClient api;
     private RobotServer robot;
+
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        api = new ApiClient(mvc);
+    }
 
     @AfterEach
     void stopRobot() {
@@ -43,22 +48,8 @@ class ChannelApiTests {
         }
     }
 
-    private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
 
-    private MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
 
-    private static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
-    }
 
     private long orgOf(String user) {
         return jdbc.sql("select org_id from identity_user where username = :u").param("u", user).query(Long.class).single();
@@ -69,19 +60,19 @@ class ChannelApiTests {
     }
 
     private long create(String user, String body) throws Exception {
-        MvcResult r = json(user, post("/api/v1/notify/channels"), body);
+        MvcResult r = api.json(user, post("/api/v1/notify/channels"), body);
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        return body(r).get("id").asLong();
+        return ApiClient.body(r).get("id").asLong();
     }
 
     @Test
     void aUnitSecurityOfficerConfiguresItsOwnChannelsAndSeesNoSecret_A10_1() throws Exception {
         String name = "教育局值班群-" + UUID.randomUUID().toString().substring(0, 6);
-        MvcResult r = json("unit1", post("/api/v1/notify/channels"), """
+        MvcResult r = api.json("unit1", post("/api/v1/notify/channels"), """
                 {"kind":"DINGTALK","name":"%s","target":"https://oapi.dingtalk.com/robot/send?access_token=unit1token","secret":"SECunit1"}"""
                 .formatted(name));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        JsonNode c = body(r);
+        JsonNode c = ApiClient.body(r);
         long id = c.get("id").asLong();
         assertThat(c.get("orgId").asLong()).isEqualTo(orgOf("unit1"));
         assertThat(c.get("target").asString()).isEqualTo("https://oapi.dingtalk.com/…");
@@ -89,22 +80,22 @@ class ChannelApiTests {
         assertThat(c.get("enabled").asBoolean()).isTrue();
         assertThat(r.getResponse().getContentAsString()).doesNotContain("unit1token").doesNotContain("SECunit1");
 
-        MvcResult list = call("unit1", get("/api/v1/notify/channels"));
+        MvcResult list = api.call("unit1", get("/api/v1/notify/channels"));
         assertThat(list.getResponse().getStatus()).isEqualTo(200);
         assertThat(list.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(name).doesNotContain("unit1token");
 
-        MvcResult renamed = json("unit1", put("/api/v1/notify/channels/" + id), "{\"name\":\"" + name + "-改\",\"enabled\":false,\"clearSecret\":true}");
+        MvcResult renamed = api.json("unit1", put("/api/v1/notify/channels/" + id), "{\"name\":\"" + name + "-改\",\"enabled\":false,\"clearSecret\":true}");
         assertThat(renamed.getResponse().getStatus()).as(renamed.getResponse().getContentAsString()).isEqualTo(200);
-        assertThat(body(renamed).get("name").asString()).isEqualTo(name + "-改");
-        assertThat(body(renamed).get("enabled").asBoolean()).isFalse();
-        assertThat(body(renamed).get("signed").asBoolean()).isFalse();
-        assertThat(body(renamed).get("target").asString()).as("a blank target keeps the URL").isEqualTo("https://oapi.dingtalk.com/…");
+        assertThat(ApiClient.body(renamed).get("name").asString()).isEqualTo(name + "-改");
+        assertThat(ApiClient.body(renamed).get("enabled").asBoolean()).isFalse();
+        assertThat(ApiClient.body(renamed).get("signed").asBoolean()).isFalse();
+        assertThat(ApiClient.body(renamed).get("target").asString()).as("a blank target keeps the URL").isEqualTo("https://oapi.dingtalk.com/…");
 
-        assertThat(call("unit1", delete("/api/v1/notify/channels/" + id)).getResponse().getStatus()).isEqualTo(204);
-        assertThat(call("unit1", delete("/api/v1/notify/channels/" + id)).getResponse().getStatus()).isEqualTo(204);
-        assertThat(call("unit1", get("/api/v1/notify/channels")).getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(name);
-        assertThat(body(call("unit1", get("/api/v1/notify/channels/" + id))).get("deletedAt").isNull()).isFalse();
-        MvcResult afterDelete = json("unit1", put("/api/v1/notify/channels/" + id), "{\"name\":\"x\"}");
+        assertThat(api.call("unit1", delete("/api/v1/notify/channels/" + id)).getResponse().getStatus()).isEqualTo(204);
+        assertThat(api.call("unit1", delete("/api/v1/notify/channels/" + id)).getResponse().getStatus()).isEqualTo(204);
+        assertThat(api.call("unit1", get("/api/v1/notify/channels")).getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(name);
+        assertThat(ApiClient.body(api.call("unit1", get("/api/v1/notify/channels/" + id))).get("deletedAt").isNull()).isFalse();
+        MvcResult afterDelete = api.json("unit1", put("/api/v1/notify/channels/" + id), "{\"name\":\"x\"}");
         assertThat(afterDelete.getResponse().getStatus()).isEqualTo(409);
 
         for (String action : new String[] {"notify.channel.create", "notify.channel.update", "notify.channel.delete"}) {
@@ -121,32 +112,32 @@ class ChannelApiTests {
                 {"kind":"EMAIL","name":"教育局安全邮箱","target":"security@edu.baotou.gov.cn"}""");
         long before = channels();
 
-        MvcResult foreign = json("unit2", post("/api/v1/notify/channels"), """
+        MvcResult foreign = api.json("unit2", post("/api/v1/notify/channels"), """
                 {"orgId":%d,"kind":"EMAIL","name":"冒充","target":"evil@example.cn"}""".formatted(orgOf("unit1")));
         assertThat(foreign.getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("unit2", get("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(json("unit2", put("/api/v1/notify/channels/" + unit1Channel), "{\"target\":\"evil@example.cn\"}").getResponse().getStatus())
+        assertThat(api.call("unit2", get("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.json("unit2", put("/api/v1/notify/channels/" + unit1Channel), "{\"target\":\"evil@example.cn\"}").getResponse().getStatus())
                 .isEqualTo(404);
-        assertThat(call("unit2", delete("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("unit2", post("/api/v1/notify/channels/" + unit1Channel + "/test")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("unit2", get("/api/v1/notify/channels")).getResponse().getContentAsString(StandardCharsets.UTF_8))
+        assertThat(api.call("unit2", delete("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", post("/api/v1/notify/channels/" + unit1Channel + "/test")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/notify/channels")).getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .doesNotContain("security@edu.baotou.gov.cn");
         // the supervisor configures its own organisation's channels, not a unit's
-        assertThat(json("supervisor", post("/api/v1/notify/channels"), """
+        assertThat(api.json("supervisor", post("/api/v1/notify/channels"), """
                 {"orgId":%d,"kind":"EMAIL","name":"x","target":"x@example.cn"}""".formatted(orgOf("unit1"))).getResponse().getStatus())
                 .isEqualTo(403);
-        assertThat(call("supervisor", get("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("supervisor", get("/api/v1/notify/channels/" + unit1Channel)).getResponse().getStatus()).isEqualTo(404);
         // unit staff and regulators do not configure channels at all
-        assertThat(call("unit1staff", get("/api/v1/notify/channels")).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("regulator", get("/api/v1/notify/channels")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("unit1staff", get("/api/v1/notify/channels")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("regulator", get("/api/v1/notify/channels")).getResponse().getStatus()).isEqualTo(403);
         assertThat(channels()).isEqualTo(before);
 
         // the system administrator configures every organisation's
         long byAdmin = create("sysadmin", """
                 {"orgId":%d,"kind":"WECOM","name":"管理员代配","target":"https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"}"""
                 .formatted(orgOf("unit2")));
-        assertThat(body(call("unit2", get("/api/v1/notify/channels/" + byAdmin))).get("name").asString()).isEqualTo("管理员代配");
-        assertThat(body(call("sysadmin", get("/api/v1/notify/channels/" + unit1Channel))).get("orgId").asLong()).isEqualTo(orgOf("unit1"));
+        assertThat(ApiClient.body(api.call("unit2", get("/api/v1/notify/channels/" + byAdmin))).get("name").asString()).isEqualTo("管理员代配");
+        assertThat(ApiClient.body(api.call("sysadmin", get("/api/v1/notify/channels/" + unit1Channel))).get("orgId").asLong()).isEqualTo(orgOf("unit1"));
     }
 
     @Test
@@ -162,14 +153,14 @@ class ChannelApiTests {
                 {"{}", "kind"},
         };
         for (String[] c : cases) {
-            MvcResult r = json("unit1", post("/api/v1/notify/channels"), c[0]);
+            MvcResult r = api.json("unit1", post("/api/v1/notify/channels"), c[0]);
             assertThat(r.getResponse().getStatus()).as(c[0]).isEqualTo(400);
-            JsonNode problem = body(r);
+            JsonNode problem = ApiClient.body(r);
             assertThat(problem.get("errors").has(c[1])).as(c[0] + " → " + problem).isTrue();
         }
-        MvcResult chinese = json("unit1", post("/api/v1/notify/channels").header("Accept-Language", "zh-CN"),
+        MvcResult chinese = api.json("unit1", post("/api/v1/notify/channels").header("Accept-Language", "zh-CN"),
                 "{\"kind\":\"DINGTALK\",\"name\":\"群\",\"target\":\"ftp://x\"}");
-        assertThat(body(chinese).get("errors").get("target").asString()).contains("Webhook 地址");
+        assertThat(ApiClient.body(chinese).get("errors").get("target").asString()).contains("Webhook 地址");
         assertThat(channels()).isEqualTo(before);
     }
 
@@ -179,16 +170,16 @@ class ChannelApiTests {
         long id = create("provider", """
                 {"kind":"WECOM","name":"运维值班群","target":"%s"}""".formatted(robot.url("/cgi-bin/webhook/send?key=provider")));
 
-        MvcResult r = call("provider", post("/api/v1/notify/channels/" + id + "/test"));
+        MvcResult r = api.call("provider", post("/api/v1/notify/channels/" + id + "/test"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(202);
-        String key = body(r).get("key").asString();
-        assertThat(body(r).get("deliveries")).hasSize(1);
+        String key = ApiClient.body(r).get("key").asString();
+        assertThat(ApiClient.body(r).get("deliveries")).hasSize(1);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode delivery;
         do {
             sender.sendDue();
-            delivery = body(call("provider", get("/api/v1/notify/deliveries").param("key", key))).get(0);
+            delivery = ApiClient.body(api.call("provider", get("/api/v1/notify/deliveries").param("key", key))).get(0);
             if (!delivery.get("state").asString().equals("PENDING") || System.nanoTime() > deadline) {
                 break;
             }
@@ -204,14 +195,14 @@ class ChannelApiTests {
                 .param("t", "channel:" + id).query(Long.class).single()).isEqualTo(1);
 
         // the supervisor sees every organisation's deliveries; another unit does not see the provider's
-        assertThat(body(call("supervisor", get("/api/v1/notify/deliveries").param("key", key)))).hasSize(1);
-        assertThat(body(call("unit2", get("/api/v1/notify/deliveries").param("key", key)))).isEmpty();
-        assertThat(call("unit1", get("/api/v1/notify/deliveries").param("limit", "0")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/notify/deliveries").param("key", key)))).hasSize(1);
+        assertThat(ApiClient.body(api.call("unit2", get("/api/v1/notify/deliveries").param("key", key)))).isEmpty();
+        assertThat(api.call("unit1", get("/api/v1/notify/deliveries").param("limit", "0")).getResponse().getStatus()).isEqualTo(400);
 
         // a disabled channel takes no test message
-        json("provider", put("/api/v1/notify/channels/" + id), "{\"enabled\":false}");
-        MvcResult refused = call("provider", post("/api/v1/notify/channels/" + id + "/test"));
+        api.json("provider", put("/api/v1/notify/channels/" + id), "{\"enabled\":false}");
+        MvcResult refused = api.call("provider", post("/api/v1/notify/channels/" + id + "/test"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
-        assertThat(body(refused).get("rule").asString()).isEqualTo("A10.1");
+        assertThat(ApiClient.body(refused).get("rule").asString()).isEqualTo("A10.1");
     }
 }
