@@ -81,9 +81,11 @@ class RulesPagesTests {
                 .contains("于5个工作日内完成漏洞修复、风险处置与整改工作，并书面反馈至预警部门，抄送市大数据中心。")
                 .contains("A10.2 隐患闭环整改").contains("hazard.notified").contains("云使用单位").contains("每个云上系统")
                 .contains("feedbackLetter").contains("书面反馈（送预警部门，抄送市大数据中心）").contains("多行文本").contains("必填")
-                .contains("severity != CRITICAL").contains("The five working days start the day after the notice");
+                .contains("severity != CRITICAL").contains("五个工作日自通知次日起算")
+                .doesNotContain("The five working days start the day after the notice");
         assertThat(page("/rules/A7.2-mlps-assessment", "unit1")).contains("mlpsLevel &gt;= 3").contains("优 / 良 / 中 / 差");
-        assertThat(page("/rules/A10.2-rectify?lang=en", "unit1")).contains("Fix the hazard and report in writing").contains("Text of the Measures");
+        assertThat(page("/rules/A10.2-rectify?lang=en", "unit1")).contains("Fix the hazard and report in writing").contains("Text of the Measures")
+                .contains("The five working days start the day after the notice");
         mvc.perform(get("/rules/A99-nothing").with(as("unit1")).accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
     }
 

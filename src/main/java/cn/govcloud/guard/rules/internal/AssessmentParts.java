@@ -69,7 +69,7 @@ final class AssessmentParts {
             return null;
         }
         List<String> required = fixedId == null ? List.of("id", "kind", "title", "titleEn", "weight", "note") : List.of("kind", "title", "titleEn", "weight", "note");
-        yaml.keys(e, node, path, required, List.of("deductions", "rules", "articles"));
+        yaml.keys(e, node, path, required, List.of("deductions", "rules", "articles", "noteEn"));
         String id = fixedId != null ? fixedId : e.containsKey("id") ? yaml.text(e.get("id").value(), path + ".id") : null;
         if (id != null && !ITEM_ID.matcher(id).matches()) {
             yaml.problem(fixedId != null ? node : e.get("id").value(), path + (fixedId != null ? "" : ".id"),

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class CatalogParser {
     static final List<String> RULE_REQUIRED = List.of("id", "article", "title", "titleEn", "source", "party", "appliesTo",
             "trigger", "due", "escalate");
-    static final List<String> RULE_OPTIONAL = List.of("when", "evidence", "remind", "note");
+    static final List<String> RULE_OPTIONAL = List.of("when", "evidence", "remind", "note", "noteEn");
     static final Map<String, SubjectKind> SUBJECTS = YamlTree.names(SubjectKind.class);
     /** A version is printed after findings and joined with an overlay's by + and @, so neither may appear in it. */
     static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,49}");
@@ -179,13 +179,14 @@ public final class CatalogParser {
         List<Duration> reminders = e.containsKey("remind") ? parts.reminders(e.get("remind").value(), path + ".remind") : List.of();
         Escalation escalation = e.containsKey("escalate") ? parts.escalation(e.get("escalate").value(), path + ".escalate") : null;
         String note = e.containsKey("note") ? yaml.text(e.get("note").value(), path + ".note") : null;
+        String noteEn = e.containsKey("noteEn") ? yaml.text(e.get("noteEn").value(), path + ".noteEn") : null;
         if (id == null || article == null || title == null || titleEn == null || source == null || party == null || subject == null
                 || conditions == null || trigger == null || due == null || evidence == null || reminders == null || escalation == null) {
             return null;
         }
         Rule rule = new Rule(id, article, title, titleEn, source, party, subject, conditions, trigger, due, evidence, reminders,
                 escalation, Set.of());
-        return new CatalogEntry(rule, note, YamlTree.line(node));
+        return new CatalogEntry(rule, note, noteEn, YamlTree.line(node));
     }
 
     private static String text(YamlTree yaml, Map<String, Entry> e, String key, String path) {

@@ -44,7 +44,7 @@ public final class OverlayParser {
     static final List<String> CHANGEABLE = List.of("due", "remind", "escalate", "when", "evidence");
     /** A10.2's own number: the ceiling of every rectification rule, whatever a district overlays. */
     static final int RECTIFY_CEILING_WORKING_DAYS = 5;
-    static final Set<String> FIXED = Set.of("id", "article", "title", "titleEn", "source", "party", "appliesTo", "trigger", "note");
+    static final Set<String> FIXED = Set.of("id", "article", "title", "titleEn", "source", "party", "appliesTo", "trigger", "note", "noteEn");
 
     private final ProductCatalog product;
 

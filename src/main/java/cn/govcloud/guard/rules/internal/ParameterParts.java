@@ -57,7 +57,7 @@ final class ParameterParts {
                 continue;
             }
             yaml.keys(e, items.get(i), path, List.of("id", "article", "title", "titleEn", "note"),
-                    List.of("duration", "choices", "options", "thresholds", "grades", "when"));
+                    List.of("duration", "choices", "options", "thresholds", "grades", "when", "noteEn"));
             String id = e.containsKey("id") ? yaml.text(e.get("id").value(), path + ".id") : null;
             if (id != null && !ID.matcher(id).matches()) {
                 yaml.problem(e.get("id").value(), path + ".id", "'" + YamlTree.shorten(id) + "' is not an id like A9.2-channel-max-window");

@@ -65,7 +65,7 @@ class RuleApiController {
 
     record RuleJson(String id, String article, String title, String titleEn, String source, String party, String appliesTo,
                     List<String> conditions, TriggerJson trigger, DueJson due, Rule.Evidence evidence, List<String> reminders,
-                    EscalationJson escalation, List<String> overridden, Map<String, Object> base, String note) {
+                    EscalationJson escalation, List<String> overridden, Map<String, Object> base, String note, String noteEn) {
     }
 
     /** @param parameters the values the Measures leave open (issue 17 point 16), with a district overlay's values */
@@ -170,7 +170,8 @@ class RuleApiController {
                 rule.reminders().stream().map(RuleTexts::iso).toList(),
                 new EscalationJson(RuleTexts.iso(rule.escalation().after()), rule.escalation().parties().stream().sorted().map(Enum::name).toList()),
                 rule.overridden().stream().sorted().toList(), baseValues,
-                catalog.product().entry(rule.id()).map(CatalogEntry::note).orElse(null));
+                catalog.product().entry(rule.id()).map(CatalogEntry::note).orElse(null),
+                catalog.product().entry(rule.id()).map(CatalogEntry::noteEn).orElse(null));
     }
 
     /** The product value of an overridden property, in the same form the API gives the value. */

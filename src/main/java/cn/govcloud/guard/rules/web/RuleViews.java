@@ -80,8 +80,9 @@ class RuleViews {
                 rule.conditions().stream().map(Rule.Condition::toString).toList(), conditionsBase, fields, documents, rule.overridden());
     }
 
+    /** The catalog's note in the reader's language: Chinese, or the English text when the page is in English and has one. */
     String note(String id) {
-        return catalog.product().entry(id).map(CatalogEntry::note).orElse(null);
+        return catalog.product().entry(id).map(e -> texts.english() && e.noteEn() != null ? e.noteEn() : e.note()).orElse(null);
     }
 
     Rule base(Rule rule) {

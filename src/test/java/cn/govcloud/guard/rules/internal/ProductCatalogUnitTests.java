@@ -26,6 +26,22 @@ class ProductCatalogUnitTests {
                 .orElseThrow(() -> new AssertionError(rule.id() + " has no field " + name));
     }
 
+    /**
+     * Issue 23 point 4: the UI speaks Chinese, so every note a page shows — why a rule's value was chosen, what a
+     * parameter means, how an assessment item scores — is written in Chinese, with its English text beside it.
+     */
+    @Test
+    void everyNoteOfTheCatalogIsChineseWithItsEnglishBeside_A14() {
+        java.util.regex.Pattern han = java.util.regex.Pattern.compile("\\p{IsHan}");
+        product.entries().stream().filter(e -> e.note() != null).forEach(e -> {
+            assertThat(han.matcher(e.note()).find()).as(e.rule().id() + " note in Chinese").isTrue();
+            assertThat(e.noteEn()).as(e.rule().id() + " noteEn").isNotBlank();
+        });
+        assertThat(product.entries().stream().filter(e -> e.note() != null).count()).isGreaterThan(60);
+        product.parameters().forEach(p -> assertThat(han.matcher(p.note()).find()).as(p.id() + " note in Chinese").isTrue());
+        product.assessment().items().forEach(i -> assertThat(han.matcher(i.note()).find()).as(i.id() + " note in Chinese").isTrue());
+    }
+
     @Test
     void theCatalogIsTheMeasuresOf16December2025ValidFiveYears_A15() {
         assertThat(product.version().id()).isEqualTo("包府办发〔2025〕77号");
