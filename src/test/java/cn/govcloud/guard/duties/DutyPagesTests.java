@@ -114,4 +114,16 @@ class DutyPagesTests {
         assertThat(bad).contains("不能晚于今天", "有效期须晚于出具日期", "请选择该类别报告的结论");
         assertThat(jdbc.sql("select count(*) from platform_certification where report_number = 'DJCP-X'").query(Long.class).single()).isZero();
     }
+
+    /** Issue 23 point 4: what raised a duty reads as words with a link to the record, not as an event name and a key. */
+    @Test
+    void aDutyShowsWhatRaisedItInWordsWithALinkToTheRecord_A10_2() throws Exception {
+        var duty = jdbc.sql("select id, reference from duties_duty where trigger_event = 'hazard.notified' order by id limit 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        String hazardId = ((String) duty[1]).substring("hazard:".length());
+        String html = page("/duties/" + duty[0], "supervisor");
+        assertThat(html).contains("隐患已通知", "href=\"/hazards/" + hazardId + "\"", "隐患 #" + hazardId)
+                .doesNotContain(">hazard.notified<", ">hazard:" + hazardId + "<");
+        assertThat(page("/duties/" + duty[0] + "?lang=en", "supervisor")).contains("Hazard notified", "Hazard #" + hazardId);
+    }
 }
