@@ -260,6 +260,9 @@ class IncidentApiTests {
         List<String> kinds = new ArrayList<>();
         ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("timeline").forEach(e -> kinds.add(e.get("kind").asString()));
         assertThat(kinds).containsSubsequence("DETECTED", "CONFIRMED", "REPORTED", "PROGRESS", "CONTAINED", "RESOLVED", "FINAL");
+        // issue 23 point 4: the timeline names the reports in Chinese, never as the enum and a number
+        String timeline = ApiClient.body(api.call("unit1", get("/api/v1/incidents/" + id))).get("timeline").toString();
+        assertThat(timeline).contains("初报第1号", "进展报告第", "分析报告第").doesNotContain("INITIAL #", "PROGRESS #", "FINAL #");
     }
 
     static String progress(boolean contained) {

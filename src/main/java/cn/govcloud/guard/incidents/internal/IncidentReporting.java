@@ -77,7 +77,7 @@ class IncidentReporting {
                     "incidents.notice.report." + kind, List.of(incident.title(), incident.grade(), String.valueOf(number)),
                     "/incidents/" + id, Notice.Severity.CRITICAL, now));
         }
-        String note = kind + " #" + number + (late ? " late" : "");
+        String note = reportLabel(kind.name(), number) + (late ? "（逾期）" : "");
         switch (kind) {
             case INITIAL -> {
                 incidents.event(id, now, "REPORTED", note, actor.username());
@@ -150,7 +150,21 @@ class IncidentReporting {
             boolean recipient = report.recipients().stream().anyMatch(x -> x.orgId() == actor.orgId());
             throw new RuleViolation("A10.4", recipient ? "incidents.refused.acknowledged" : "incidents.refused.notRecipient");
         }
-        incidents.event(id, now, "ACKNOWLEDGED", report.kind() + " #" + report.number() + " " + actor.orgName(), actor.username());
+        incidents.event(id, now, "ACKNOWLEDGED", reportLabel(report.kind(), report.number()) + " " + actor.orgName(), actor.username());
         audit.record(AuditEvent.success("incident.acknowledge", "incident:" + id, "report " + reportId + " by " + actor.orgName()));
+    }
+
+    /**
+     * The report as the timeline and its PDF name it, 「初报第1号」: stored with the event in the platform's language
+     * (issue 23 point 4), not as the enum and a number ("INITIAL #1").
+     */
+    static String reportLabel(String kind, int number) {
+        String name = switch (kind) {
+            case "INITIAL" -> "初报";
+            case "PROGRESS" -> "进展报告";
+            case "FINAL" -> "分析报告";
+            default -> kind;
+        };
+        return name + "第" + number + "号";
     }
 }
