@@ -25,4 +25,22 @@ public record Notice(String key, long orgId, Set<Role> roles, String messageKey,
     }
 
     public enum Severity { INFO, WARNING, CRITICAL }
+
+    private static final String LABEL = "msg:";
+
+    /**
+     * An argument that is itself a message, rendered in the reader's language: {@code label("hazards.severity.HIGH")}
+     * reads 「高危」 in Chinese and "High" in English, where the bare enum name would show "HIGH" (issue 23 point 4).
+     */
+    public static String label(String messageKey) {
+        return LABEL + messageKey;
+    }
+
+    /** The arguments as the message source takes them: {@link #label labels} become resolvable messages. */
+    public static Object[] arguments(List<String> args) {
+        return args.stream().map(a -> a != null && a.startsWith(LABEL)
+                ? (Object) new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {a.substring(LABEL.length())},
+                        a.substring(LABEL.length() + a.substring(LABEL.length()).lastIndexOf('.') + 1))
+                : a).toArray();
+    }
 }

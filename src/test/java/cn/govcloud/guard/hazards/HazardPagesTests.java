@@ -59,6 +59,9 @@ class HazardPagesTests {
         String supervisor = html(mvc.perform(get(location).with(as("supervisor"))).andReturn());
         assertThat(supervisor).contains("页面测试·弱口令", "下发通知").doesNotContain("acknowledge-form", "close-form");
         assertThat(mvc.perform(get(location).with(as("unit2"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        // issue 23 point 4: the inbox names the severity in words, not as the enum
+        assertThat(html(mvc.perform(get("/inbox").with(as("unit1"))).andReturn())).contains("「页面测试·弱口令」（高危）").doesNotContain("（HIGH）");
+        assertThat(html(mvc.perform(get("/inbox?lang=en").with(as("unit1"))).andReturn())).contains("(High)");
         // the unit acknowledges on the page; empty fields re-render with the reasons, nothing half-saved
         r = mvc.perform(post(location + "/acknowledge").with(as("unit1")).with(csrf()).param("handlerName", "")).andReturn();
         assertThat(html(r)).contains("请填写本单位整改负责人姓名", "请填写已采取的初步措施");

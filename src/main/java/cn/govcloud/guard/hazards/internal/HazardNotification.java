@@ -120,7 +120,7 @@ public class HazardNotification {
                 + h.title().strip() + " due " + rectify.dueDate() + (backdated ? " backdated to " + stated + ", awaiting the notice and the supervisor" : "")));
         HazardView v = hazards.load(id, now).orElseThrow();
         // A10.1: the owning unit and the supervisor are told at once (and the provider when it is not the warner, it has nothing to do)
-        List<String> args = List.of(v.systemName(), v.title(), v.severity().name(), v.dueDate().toString());
+        List<String> args = List.of(v.systemName(), v.title(), Notice.label("hazards.severity." + v.severity().name()), v.dueDate().toString());
         delivery.tellUnit(v, "notified", "hazards.notice.notified", args, Notice.Severity.CRITICAL, now);
         delivery.tellSupervisors(v, "notified", "hazards.notice.notified", args, Notice.Severity.WARNING, now);
         if (backdated) {

@@ -180,7 +180,7 @@ public class DeliverySender implements DisposableBean {
 
     /** The notice in Chinese: title (subject), message, link and a footer with key and time. */
     Rendered render(Row row) {
-        String message = text(row.messageKey(), row.args().toArray(), row.messageKey());
+        String message = text(row.messageKey(), Notice.arguments(row.args()), row.messageKey());
         String severity = text("notify.severity." + row.severity().name(), null, row.severity().name());
         String firstLine = message.lines().findFirst().orElse("");
         if (firstLine.length() > 60) {

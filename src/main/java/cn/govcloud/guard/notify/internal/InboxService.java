@@ -242,7 +242,7 @@ public class InboxService implements Inbox {
     /** The message in the reader's language; the key itself when no bundle has it or its pattern is broken. */
     public String render(String messageKey, List<String> args, Locale locale) {
         try {
-            String text = messages.getMessage(messageKey, args.toArray(), null, locale);
+            String text = messages.getMessage(messageKey, cn.govcloud.guard.notify.Notice.arguments(args), null, locale);
             return text != null ? text : messageKey;
         } catch (RuntimeException e) {
             return messageKey;

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
+import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.systems.Systems;
 import java.sql.Types;
 import java.time.Duration;
@@ -183,10 +184,10 @@ class AlertNotices {
             String message;
             if (burst.alerts == 1) {
                 message = "hazards.intake.notice.alert";
-                args = List.of(system.name(), burst.severity, first);
+                args = List.of(system.name(), Notice.label("hazards.severity." + burst.severity), first);
             } else {
                 message = "hazards.intake.notice.burst";
-                args = List.of(system.name(), burst.severity, burst.host, String.valueOf(burst.signatures.size()), String.valueOf(burst.events),
+                args = List.of(system.name(), Notice.label("hazards.severity." + burst.severity), burst.host, String.valueOf(burst.signatures.size()), String.valueOf(burst.events),
                         summary(burst.signatures));
             }
             told.tell("alert:" + burst.leader, system, supervisors, message, args, "/intake/alerts/" + burst.leader,

@@ -1,6 +1,7 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FindingNotices {
+    /**
+     * The severity words inside the one summary argument (issue 23 point 4): the summary is a single text, so it carries
+     * the platform's Chinese words (those of hazards.severity.*) rather than a label each reader's language resolves.
+     */
+    private static final Map<String, String> SEVERITY_WORDS = Map.of("CRITICAL", "紧急", "HIGH", "高危", "MEDIUM", "中危", "LOW", "低危");
+
     private final JdbcClient jdbc;
     private final ToldAtOnce told;
     private final Systems systems;
@@ -71,8 +78,8 @@ class FindingNotices {
             String ref = prefix.startsWith("finding:") ? prefix : prefix + ":" + systemId;
             boolean critical = list.stream().anyMatch(f -> f.severity().equals("CRITICAL"));
             Map<String, Integer> names = new LinkedHashMap<>();
-            list.forEach(f -> names.merge(f.name() + "（" + f.severity() + "）", f.count(), Integer::sum));
-            List<String> args = List.of(system.name(), critical ? "CRITICAL" : list.get(0).severity(),
+            list.forEach(f -> names.merge(f.name() + "（" + SEVERITY_WORDS.getOrDefault(f.severity(), f.severity()) + "）", f.count(), Integer::sum));
+            List<String> args = List.of(system.name(), Notice.label("hazards.severity." + (critical ? "CRITICAL" : list.get(0).severity())),
                     String.valueOf(list.stream().mapToInt(Told::count).sum()), AlertNotices.summary(names));
             told.tell(ref, system, supervisors, "hazards.intake.notice.findings", args, "/intake/findings?systemId=" + systemId + "&state=OPEN",
                     critical, "漏洞已立即送达系统所属单位和市大数据中心（站内信 " + ref + ":unit，并按各单位设置发送邮件、群机器人）", now);
