@@ -250,6 +250,24 @@ class SiemOutTests {
     }
 
     @Test
+    void A7_4_a_destination_another_node_holds_is_left_to_it_until_its_lease_runs_out() throws Exception {
+        WebhookPeer collector = peer(new WebhookPeer());
+        long id = create("{\"name\":\"leased\",\"kind\":\"WEBHOOK\",\"target\":" + quote(collector.url()) + "}").get("id").asLong();
+        Instant now = clock.instant();
+        jdbc.sql("update siem_destination set claim_token = 'other-node', claimed_until = :until where id = :id")
+                .param("until", now.plusSeconds(60).atOffset(java.time.ZoneOffset.UTC)).param("id", id).update();
+        audit.record(AuditEvent.success("incident.grade", "incident:4", "II"));
+        assertThat(sender.sendDue()).isZero();
+        assertThat(collector.posts).isEmpty();
+
+        clock.set(now.plusSeconds(61)); // that node died mid-send: its lease ran out
+        assertThat(sender.sendDue()).isPositive();
+        assertThat(collector.posts).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from siem_destination where id = :id and claim_token is null").param("id", id)
+                .query(Long.class).single()).as("released after the run").isEqualTo(1);
+    }
+
+    @Test
     void A4_only_the_security_administrator_sees_or_changes_destinations_and_every_change_is_audited() throws Exception {
         for (String user : List.of("unit1", "provider", "sysadmin", "auditor", "supervisor")) {
             assertThat(api.call(user, get("/api/v1/siem/destinations")).getResponse().getStatus()).as(user).isEqualTo(403);

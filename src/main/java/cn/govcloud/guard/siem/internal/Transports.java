@@ -22,20 +22,27 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts a batch on the wire and says whether the peer took it: for TCP and TLS, every frame written and flushed,
  * then an orderly close (our side shut, the peer's end or a quiet moment awaited) that would surface a reset;
  * for a webhook, a 2xx answer; for UDP, the datagrams handed to the network — UDP cannot know more (RFC 5426).
- * Every failure is an {@link IOException} whose message is shown to the administrator.
+ * Every failure is an {@link IOException} whose message is shown to the administrator. A socket write has no
+ * timeout in Java, so a watchdog closes a connection that is still busy after connect + request timeout: a peer
+ * that stops reading cannot hold the scheduler's thread.
  */
 @Component
-class Transports {
+class Transports implements DisposableBean {
     static final String SIGNATURE = "X-Govguard-Signature";
     static final String TIMESTAMP = "X-Govguard-Timestamp";
     static final String SEQUENCE = "X-Govguard-Sequence";
@@ -45,6 +52,11 @@ class Transports {
     private final Clock clock;
     /** One HTTP client per trusted CA text (null: the JVM's trust store): Java 17's client cannot be closed. */
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "siem-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     Transports(SiemSettings settings, Events events, Clock clock) {
         this.settings = settings;
@@ -68,25 +80,48 @@ class Transports {
     private void stream(Endpoint e, List<byte[]> messages) throws IOException {
         int timeout = (int) settings.requestTimeout().toMillis();
         try (Socket socket = connect(e)) {
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            for (byte[] m : messages) {
-                out.write(Rfc5424.octetCounted(m));
-            }
-            out.flush();
-            // an orderly close: a peer that died or refused the stream answers with a reset here rather than never
-            socket.shutdownOutput(); // TLS: close_notify, the peer may answer with its own and close
-            socket.setSoTimeout(Math.min(timeout, 2000));
-            InputStream in = socket.getInputStream();
+            ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(socket),
+                    settings.connectTimeout().plus(settings.requestTimeout()).toMillis(), TimeUnit.MILLISECONDS);
             try {
-                while (in.read() >= 0) {
-                    // syslog peers do not answer; drain until they close
-                }
-            } catch (SocketTimeoutException quiet) {
-                // the peer keeps the connection open: everything was written and flushed without a reset
+                write(socket, messages, timeout);
+            } finally {
+                guard.cancel(false);
             }
         } catch (GeneralSecurityException ex) {
             throw new IOException("TLS: " + ex.getMessage(), ex);
         }
+    }
+
+    private static void write(Socket socket, List<byte[]> messages, int timeout) throws IOException {
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+        for (byte[] m : messages) {
+            out.write(Rfc5424.octetCounted(m));
+        }
+        out.flush();
+        // an orderly close: a peer that died or refused the stream answers with a reset here rather than never
+        socket.shutdownOutput(); // TLS: close_notify, the peer may answer with its own and close
+        socket.setSoTimeout(Math.min(timeout, 2000));
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() >= 0) {
+                // syslog peers do not answer; drain until they close
+            }
+        } catch (SocketTimeoutException quiet) {
+            // the peer keeps the connection open: everything was written and flushed without a reset
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing to unblock a stalled write; the writer reports the failure
+        }
+    }
+
+    @Override
+    public void destroy() {
+        watchdog.shutdownNow();
     }
 
     private Socket connect(Endpoint e) throws IOException, GeneralSecurityException {
