@@ -95,6 +95,7 @@ public class Navigation {
             page("api-tokens", "/admin/api-tokens", "nav.apiTokens"),
             page("audit", "/audit", "nav.audit"),
             page("notify-channels", "/notify/channels", "nav.notifyChannels"),
+            page("siem", "/siem", "siem.nav"),
             page("calendar", "/calendar", "nav.calendar"),
             page("inbox", "/inbox", "nav.inbox"),
             page("account", "/account", "nav.account"));
@@ -113,7 +114,7 @@ public class Navigation {
             new Group("platform", "nav.group.platform", List.of("platform-overview", "certifications", "supply-chain", "network", "hardware",
                     "provider-exit")),
             new Group("admin", "nav.group.admin", List.of("organisations", "users", "roles", "security-policy", "api-tokens", "audit",
-                    "notify-channels", "calendar", "rules", "account")));
+                    "notify-channels", "siem", "calendar", "rules", "account")));
 
     /** Above the groups, always open. */
     public static final List<String> TOP = List.of("home", "inbox");

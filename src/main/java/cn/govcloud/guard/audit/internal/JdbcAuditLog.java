@@ -1,12 +1,15 @@
 package cn.govcloud.guard.audit.internal;
 
 import cn.govcloud.guard.audit.AuditEvent;
+import cn.govcloud.guard.audit.AuditFeed;
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.audit.AuditRecord;
 import cn.govcloud.guard.audit.AuditResult;
 import cn.govcloud.guard.shared.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -15,10 +18,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * {@link AuditLog} on the hash chain: fills in who and from where when the caller leaves it to us
  * (the signed-in actor, the request's remote address; otherwise {@code anonymous} inside a request
- * and {@code system} outside one) and keeps each field within its column.
+ * and {@code system} outside one) and keeps each field within its column. Also the log's
+ * {@link AuditFeed}: reading on from a sequence number.
  */
 @Component
-class JdbcAuditLog implements AuditLog {
+class JdbcAuditLog implements AuditLog, AuditFeed {
     static final int MAX_DETAILS = 4000;
     private final AuditChain chain;
     private final JdbcClient jdbc;
@@ -45,6 +49,21 @@ class JdbcAuditLog implements AuditLog {
     public long countSince(Instant since) {
         return jdbc.sql("select count(*) from audit_record where occurred_at >= ?").param(since.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single();
+    }
+
+    @Override
+    public List<AuditRecord> after(long afterId, int limit) {
+        if (limit < 1 || limit > MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_BATCH + ", got " + limit);
+        }
+        return jdbc.sql("select id, occurred_at, actor, organisation, source_address, action, target, result, details, prev_hash, hash"
+                        + " from audit_record where id > :after order by id limit " + limit)
+                .param("after", afterId).query(AuditRecords::map).list();
+    }
+
+    @Override
+    public long lastId() {
+        return jdbc.sql("select last_id from audit_chain_head where id = 1").query(Long.class).single();
     }
 
     private static HttpServletRequest currentRequest() {
