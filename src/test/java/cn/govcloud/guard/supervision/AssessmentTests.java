@@ -328,6 +328,12 @@ class AssessmentTests {
             assertThat(r.getResponse().getStatus()).as(year).isEqualTo(400);
             assertThat(r.getResponse().getContentType()).contains("application/problem+json");
         }
+        // issue 23 point 4: the page says why in words, never with the message key
+        MvcResult page = mvc.perform(get("/supervision/assessment").param("year", "1999")
+                .with(SecurityMockMvcRequestPostProcessors.authentication(DemoActors.authentication(jdbc, "supervisor")))).andReturn();
+        assertThat(page.getResponse().getStatus()).isEqualTo(400);
+        assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("年度须在 2025 年至今年之间")
+                .doesNotContain("assessment.error.year");
     }
 
     @Test

@@ -52,7 +52,10 @@ class PageErrors {
     @ExceptionHandler(InvalidInput.class)
     ModelAndView invalidInput(InvalidInput e, Locale locale) {
         ModelAndView page = errorPage(HttpStatus.BAD_REQUEST, text(e.getMessage(), locale));
-        page.addObject("fieldErrors", Map.copyOf(e.fieldErrors()));
+        // the field errors are message keys as often as texts: a page shows the text, never the key (issue 23 point 4)
+        Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
+        e.fieldErrors().forEach((field, message) -> fieldErrors.put(field, text(message, locale)));
+        page.addObject("fieldErrors", fieldErrors);
         return page;
     }
 
