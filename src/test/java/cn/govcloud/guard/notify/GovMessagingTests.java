@@ -377,4 +377,25 @@ class GovMessagingTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("139****5678").doesNotContain("13912345678");
     }
+
+    @Test
+    void issue21_theMessagingPageConfiguresAndShowsErrorsPerField() throws Exception {
+        var admin = authentication(DemoActors.authentication(jdbc, "sysadmin"));
+        String page = mvc.perform(get("/notify/messaging").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("政务短信平台", "政务微信", "政务钉钉", "A10.1-sms-escalation-after", "PT30M");
+        assertThat(mvc.perform(get("/notify/messaging").with(authentication(DemoActors.authentication(jdbc, "unit1")))).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+
+        String refused = mvc.perform(post("/notify/messaging/gov-wecom").with(admin).with(csrf()).param("enabled", "on")
+                .param("baseUrl", "ftp://nowhere").param("appId", "ww1").param("agentId", "x1").param("minSeverity", "CRITICAL"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("请输入 http:// 或 https:// 开头", "AgentId 须为数字", "启用前必须填写");
+
+        MvcResult saved = mvc.perform(post("/notify/messaging/gov-wecom").with(admin).with(csrf()).param("enabled", "on")
+                .param("baseUrl", peer.base()).param("appId", "ww-corp-1").param("agentId", "1000002").param("minSeverity", "WARNING")
+                .param("appSecret", SECRET)).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/notify/messaging");
+        String after = mvc.perform(get("/notify/messaging").with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(after).contains("已保存；留空则保持不变").doesNotContain(SECRET);
+    }
 }
