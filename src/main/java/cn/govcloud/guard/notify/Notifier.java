@@ -15,7 +15,8 @@ public interface Notifier {
      * Delivers the notice in-app and, in the caller's transaction, records one pending delivery
      * per enabled channel of {@code notice.orgId()}. Idempotent on the notice key like the inbox:
      * a key seen before (by this node or another) changes nothing and returns false. The notice's
-     * roles narrow the in-app audience only; channels belong to the whole organisation.
+     * roles narrow the in-app audience and the people reached by mobile number (政务微信 / 政务钉钉
+     * application messages, SMS escalation; issue 21 point 4); channels belong to the whole organisation.
      */
     boolean dispatch(Notice notice);
 

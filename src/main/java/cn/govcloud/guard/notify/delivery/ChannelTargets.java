@@ -32,7 +32,8 @@ final class ChannelTargets {
             return null;
         }
         try {
-            return DeliveryStatus.Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            DeliveryStatus.Channel kind = DeliveryStatus.Channel.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            return kind.organisationChannel() ? kind : null; // SMS and 政务微信 / 政务钉钉 are the city's gateways, not a channel
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -21,4 +21,11 @@ class DeliveryConfiguration {
         return Tasks.recurring("notify-delivery", FixedDelay.of(settings.pollInterval()))
                 .execute((instance, context) -> sender.sendDue());
     }
+
+    /** Issue 21 point 4: unread critical notices escalate from the inbox to SMS (does nothing while SMS is off). */
+    @Bean
+    RecurringTask<Void> notifyEscalationTask(SmsEscalation escalation, DeliverySettings settings) {
+        return Tasks.recurring("notify-escalation", FixedDelay.of(settings.pollInterval()))
+                .execute((instance, context) -> escalation.escalateDue());
+    }
 }

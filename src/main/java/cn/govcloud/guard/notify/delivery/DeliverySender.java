@@ -51,6 +51,7 @@ public class DeliverySender implements DisposableBean {
     private final ChannelService channels;
     private final EmailTransport email;
     private final WebhookTransport webhooks;
+    private final PersonalDeliveries people;
     private final DeliverySettings settings;
     private final MessageSource messages;
     private final Clock clock;
@@ -62,9 +63,10 @@ public class DeliverySender implements DisposableBean {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    DeliverySender(JdbcClient jdbc, ChannelService channels, EmailTransport email, WebhookTransport webhooks, DeliverySettings settings,
-                   MessageSource messages, Clock clock) {
+    DeliverySender(JdbcClient jdbc, ChannelService channels, EmailTransport email, WebhookTransport webhooks, PersonalDeliveries people,
+                   DeliverySettings settings, MessageSource messages, Clock clock) {
         this.jdbc = jdbc;
+        this.people = people;
         this.channels = channels;
         this.email = email;
         this.webhooks = webhooks;
@@ -127,16 +129,24 @@ public class DeliverySender implements DisposableBean {
         return claimed == 1 ? token : null;
     }
 
-    private record Row(long channelId, int attempts, String messageKey, List<String> args, String link, Notice.Severity severity,
+    /** {@code channelId} null: a delivery to the person {@code userId} (SMS, 政务微信, 政务钉钉). */
+    private record Row(Long channelId, Long userId, DeliveryStatus.Channel kind, int attempts, String messageKey, List<String> args, String link, Notice.Severity severity,
                        String noticeKey, Instant noticeAt) {
     }
 
     private void attempt(long id, String token) {
         Row row = jdbc.sql("select * from notify_delivery where id = :id").param("id", id).query((rs, i) -> new Row(
-                rs.getLong("channel_id"), rs.getInt("attempts"), rs.getString("message_key"), JSON.readValue(rs.getString("args"), STRINGS),
+                (Long) rs.getObject("channel_id", Long.class), (Long) rs.getObject("user_id", Long.class),
+                DeliveryStatus.Channel.valueOf(rs.getString("kind")), rs.getInt("attempts"), rs.getString("message_key"), JSON.readValue(rs.getString("args"), STRINGS),
                 rs.getString("link"), Notice.Severity.valueOf(rs.getString("severity")), rs.getString("notice_key"),
                 rs.getObject("notice_at", OffsetDateTime.class).toInstant())).single();
         try {
+            if (row.channelId() == null) {
+                people.send(row.kind(), row.userId(), id, row.noticeKey(), render(row),
+                        text("notify.sms.unread", null, "[未读提醒] "));
+                sent(id, token);
+                return;
+            }
             Optional<ChannelService.Endpoint> endpoint = channels.endpoint(row.channelId());
             if (endpoint.isEmpty() || endpoint.get().channel().deleted()) {
                 throw Transport.DeliveryFailure.permanent("channel deleted");
@@ -150,16 +160,20 @@ public class DeliverySender implements DisposableBean {
             } else {
                 webhooks.send(endpoint.get(), text);
             }
-            jdbc.sql("""
-                            update notify_delivery set state = 'SENT', sent_at = :now, last_error = null, claim_token = null, claimed_until = null
-                             where id = :id and claim_token = :token""")
-                    .param("now", utc(clock.instant())).param("id", id).param("token", token).update();
+            sent(id, token);
         } catch (Transport.DeliveryFailure e) {
             failed(id, token, row.attempts(), e.getMessage(), e.permanent());
         } catch (RuntimeException e) {
             log.warn("delivery {} failed unexpectedly", id, e);
             failed(id, token, row.attempts(), "internal error: " + e.getClass().getSimpleName(), false);
         }
+    }
+
+    private void sent(long id, String token) {
+        jdbc.sql("""
+                        update notify_delivery set state = 'SENT', sent_at = :now, last_error = null, claim_token = null, claimed_until = null
+                         where id = :id and claim_token = :token""")
+                .param("now", utc(clock.instant())).param("id", id).param("token", token).update();
     }
 
     private void failed(long id, String token, int attempts, String error, boolean permanent) {

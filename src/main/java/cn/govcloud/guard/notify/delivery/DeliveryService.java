@@ -13,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link Notifier} on the outbox {@code notify_delivery} (A10.1): the in-app notice and one pending
@@ -34,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class DeliveryService implements Notifier {
     public static final int MAX_LIST = 500;
-    private static final JsonMapper JSON = JsonMapper.shared();
 
     private final JdbcClient jdbc;
     private final Inbox inbox;
@@ -42,9 +39,14 @@ public class DeliveryService implements Notifier {
     private final DeliverySender sender;
     private final AuditLog audit;
     private final Clock clock;
+    private final Outbox outbox;
+    private final PersonalDeliveries people;
 
-    DeliveryService(JdbcClient jdbc, Inbox inbox, ChannelService channels, DeliverySender sender, AuditLog audit, Clock clock) {
+    DeliveryService(JdbcClient jdbc, Inbox inbox, ChannelService channels, DeliverySender sender, AuditLog audit, Clock clock,
+                    Outbox outbox, PersonalDeliveries people) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.people = people;
         this.inbox = inbox;
         this.channels = channels;
         this.sender = sender;
@@ -62,7 +64,9 @@ public class DeliveryService implements Notifier {
         for (Channel channel : targets) {
             enqueue(notice, channel);
         }
-        if (!targets.isEmpty()) {
+        // issue 21 point 4: 政务微信 / 政务钉钉 application messages to each person the notice is for, when switched on
+        int toPeople = people.enqueueAppMessages(notice);
+        if (!targets.isEmpty() || toPeople > 0) {
             sendAfterCommit();
         }
         return true;
@@ -118,22 +122,23 @@ public class DeliveryService implements Notifier {
     }
 
     private void enqueue(Notice notice, Channel channel) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.sql("""
-                        insert into notify_delivery (notice_key, org_id, channel_id, kind, target_shown, message_key, args, link, severity,
-                                                     notice_at, state, attempts, next_attempt_at, created_at)
-                        values (:key, :org, :channel, :kind, :shown, :messageKey, :args, :link, :severity, :at, 'PENDING', 0, :now, :now)
-                        on conflict do nothing""")
-                .param("key", notice.key()).param("org", notice.orgId()).param("channel", channel.id())
-                .param("kind", channel.kind().name()).param("shown", channel.target())
-                .param("messageKey", notice.messageKey()).param("args", JSON.writeValueAsString(notice.args()))
-                .param("link", notice.link() == null || notice.link().isBlank() ? null : notice.link())
-                .param("severity", notice.severity().name()).param("at", notice.at().atOffset(ZoneOffset.UTC))
-                .param("now", now).update();
+        outbox.add(notice, channel.id(), null, channel.kind(), channel.target(), null);
+    }
+
+    /**
+     * A test message through one of the city's gateways to one person (issue 21 point 4), recorded like every
+     * delivery. System administrator only. @return the test notice's key
+     */
+    @Transactional
+    public String sendGatewayTest(Actor actor, Gateways.Kind kind, Long userId) {
+        String key = people.enqueueTest(actor, kind, userId);
+        audit.record(AuditEvent.success("notify.gateway.test", "gateway:" + kind, "test message " + key + " → user " + userId));
+        sendAfterCommit();
+        return key;
     }
 
     /** A10.1 "at once": the sender runs as soon as the deliveries are committed, not only at the next poll. */
-    private void sendAfterCommit() {
+    void sendAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -147,9 +152,9 @@ public class DeliveryService implements Notifier {
     }
 
     private static final String SELECT = """
-            select d.id, d.notice_key, d.org_id, d.kind, c.name as channel_name, d.target_shown, d.state, d.attempts, d.last_error,
-                   d.next_attempt_at, d.sent_at, d.created_at
-              from notify_delivery d join notify_channel c on c.id = d.channel_id""";
+            select d.id, d.notice_key, d.org_id, d.kind, coalesce(c.name, d.recipient_name) as channel_name, d.target_shown, d.state,
+                   d.attempts, d.last_error, d.next_attempt_at, d.sent_at, d.created_at
+              from notify_delivery d left join notify_channel c on c.id = d.channel_id""";
 
     private static DeliveryStatus status(ResultSet rs) throws SQLException {
         DeliveryStatus.State state = DeliveryStatus.State.valueOf(rs.getString("state"));

@@ -124,7 +124,7 @@ class ChannelPages {
         model.addAttribute("channels", channels.list(actor, null));
         model.addAttribute("organisations", channels.manageable(actor));
         model.addAttribute("chooseOrg", actor.has(Role.SYSTEM_ADMIN));
-        model.addAttribute("kinds", DeliveryStatus.Channel.values());
+        model.addAttribute("kinds", java.util.Arrays.stream(DeliveryStatus.Channel.values()).filter(DeliveryStatus.Channel::organisationChannel).toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("zone", zone);
