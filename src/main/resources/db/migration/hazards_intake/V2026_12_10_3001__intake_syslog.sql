@@ -73,7 +73,7 @@ insert into intake_syslog_rule (name, position, enabled, kind, app_filter, patte
 ('Suricata EVE JSON (alert)', 10, true, 'JSON', null, '"event_type"\s*:\s*"alert"', '{alert.signature}', '{alert.severity}',
  '1=HIGH,2=MEDIUM,3=LOW,4=LOW', 'MEDIUM', '{src_ip}', '{dest_ip}', '{alert.signature_id}', true, timestamp with time zone '2026-12-10 00:00:00+00', 'system'),
 ('Snort / Suricata fast.log', 20, true, 'REGEX', null,
- '\[\*\*\]\s*\[(?<gid>\d+):(?<sid>\d+):(?<rev>\d+)\]\s*(?<msg>.+?)\s*\[\*\*\]\s*(?:\[Classification:\s*(?<classification>[^\]]*)\]\s*)?\[Priority:\s*(?<priority>\d+)\]\s*\{(?<proto>[^}]+)\}\s*(?<src>[0-9A-Fa-f.:]+?)(?::(?<sport>\d+))?\s+->\s+(?<dst>[0-9A-Fa-f.:]+?)(?::(?<dport>\d+))?\s*$',
+ '(?:\[\*\*\]\s*)?\[(?<gid>\d+):(?<sid>\d+):(?<rev>\d+)\]\s*(?<msg>.+?)\s*(?:\[\*\*\]\s*)?(?:\[Classification:\s*(?<classification>[^\]]*)\]\s*)?\[Priority:\s*(?<priority>\d+)\]:?\s*\{(?<proto>[^}]+)\}\s*(?<src>[0-9A-Fa-f.:]+?)(?::(?<sport>\d+))?\s+->\s+(?<dst>[0-9A-Fa-f.:]+?)(?::(?<dport>\d+))?\s*$',
  '{msg}', '{priority}', '1=HIGH,2=MEDIUM,3=LOW,4=LOW', 'MEDIUM', '{src}', '{dst}', '{sid}', true, timestamp with time zone '2026-12-10 00:00:00+00', 'system'),
 ('ModSecurity (Apache / nginx error log)', 30, true, 'REGEX', null,
  '\[client (?<client>[0-9A-Fa-f.:]+?)(?::\d+)?\]\s+ModSecurity: (?<action>[^.\[]*).*?\[id "(?<id>[^"]*)"\].*?\[msg "(?<msg>[^"]*)"\](?:.*?\[severity "(?<severity>[^"]*)"\])?(?:.*?\[hostname "(?<hostname>[^"]*)"\])?',
