@@ -98,6 +98,11 @@ public class SyslogPipeline implements SmartLifecycle {
         }
     }
 
+    /** The next queued line, or null (the writer takes batches; this is for a look at the framing). */
+    Received poll() {
+        return queue.poll();
+    }
+
     /** A datagram or connection from a sender not allowed: counted and dropped. */
     void refuse(String sender) {
         refusedTotal.incrementAndGet();
