@@ -71,8 +71,13 @@ class Alerts {
 
     /** The Suricata groups of these keys that were still open at {@code since}, by key (the latest of each). */
     Map<String, Group> openGroups(Collection<String> keys, Instant since) {
+        return openGroups("SURICATA", keys, since);
+    }
+
+    /** The groups of one source ({@code SURICATA}, {@code SYSLOG}) of these keys still open at {@code since}, by key. */
+    Map<String, Group> openGroups(String source, Collection<String> keys, Instant since) {
         Map<String, Group> open = new HashMap<>();
-        bulk.inList("select id, group_key, first_at, last_at, event_count from intake_alert where source = 'SURICATA' and group_key", keys,
+        bulk.inList("select id, group_key, first_at, last_at, event_count from intake_alert where source = '" + source + "' and group_key", keys,
                 "varchar", " and last_at >= :since order by last_at", Map.of("since", utc(since)),
                 (rs, i) -> open.put(rs.getString("group_key"), new Group(rs.getLong("id"), rs.getString("group_key"),
                         instant(rs, "first_at"), instant(rs, "last_at"), rs.getInt("event_count"), null, null, false)));
@@ -91,6 +96,11 @@ class Alerts {
                     a.action() == null ? null : "action: " + a.action(), utc(g.first()), utc(g.last()), g.count(),
                     m == null ? null : m.systemId(), m == null ? null : m.orgId(), m == null ? "TRIAGE" : "OPEN", utc(receivedAt), receivedBy});
         }
+        bulk.insert("intake_alert", COLUMNS, TYPES, rows);
+    }
+
+    /** New syslog groups (issue 21 point 3) in one COPY (one batch on H2): {@code rows} in the order of {@link #COLUMNS}. */
+    void insertRows(List<Object[]> rows) {
         bulk.insert("intake_alert", COLUMNS, TYPES, rows);
     }
 

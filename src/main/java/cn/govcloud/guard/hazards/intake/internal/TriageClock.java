@@ -63,6 +63,23 @@ class TriageClock {
         start(ref, queued, now);
     }
 
+    /**
+     * Issue 21 point 3: syslog alerts taken at {@code receivedAt} that matched no system join the open syslog entry
+     * of this receiver ({@code prefix}), or start one (one duty while it stays open, not one per batch of lines).
+     */
+    void alertsReceivedJoining(String prefix, Instant receivedAt, Instant now) {
+        String open = jdbc.sql("select ref from intake_triage where ref like :prefix and settled_at is null order by queued_at desc")
+                .param("prefix", prefix + "%").query(String.class).stream().findFirst().orElse(null);
+        String ref = open != null ? open : prefix + now.toEpochMilli() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        int queued = jdbc.sql("update intake_alert set triage_ref = :ref where state = 'TRIAGE' and triage_ref is null "
+                        + "and received_at between :from and :to")
+                .param("ref", ref).param("from", receivedAt.minusMillis(1).atOffset(ZoneOffset.UTC))
+                .param("to", receivedAt.plusMillis(1).atOffset(ZoneOffset.UTC)).update();
+        if (open == null) {
+            start(ref, queued, now);
+        }
+    }
+
     private void start(String ref, int queued, Instant now) {
         if (queued == 0) {
             return;
