@@ -158,6 +158,8 @@ class SingleSignOnOidcTests {
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.uri().toString()).isEqualTo(app() + "/");
         assertThat(browser.visited).anyMatch(u -> u.toString().startsWith(app() + "/login/oauth2/code/oidc?code="));
+        assertThat(browser.visited).anyMatch(u -> u.toString().startsWith(issuer() + "/oauth2/authorize?")
+                && u.getRawQuery().contains("code_challenge=") && u.getRawQuery().contains("nonce=") && u.getRawQuery().contains("state="));
         assertThat(browser.get(app() + "/account").body()).contains("刘芳").contains("包头市教育局");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'auth.login' and result = 'SUCCESS' and actor = 'unit1' "
                         + "and details = :d").param("d", "统一身份认证 OIDC " + issuer() + ", preferred_username=unit1")
@@ -203,6 +205,21 @@ class SingleSignOnOidcTests {
         } finally {
             jdbc.sql("update identity_user set enabled = true where username = 'unit2'").update();
         }
+    }
+
+    @Test
+    void issue21_1_aProviderThatIsDownBlocksNobodyTheLoginPageSaysSoAndTheLocalLoginWorks() throws Exception {
+        save(true, "http://127.0.0.1:1/realms/unreachable", CLIENT_SECRET, "preferred_username");
+        SsoBrowser browser = new SsoBrowser();
+        SsoBrowser.Page page = browser.get(app() + "/oauth2/authorization/oidc");
+
+        assertThat(page.uri().toString()).isEqualTo(app() + "/login?sso=unavailable");
+        assertThat(page.body()).contains("统一身份认证服务暂不可用");
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        SsoBrowser.Page home = browser.post(app() + "/login", Map.of("username", "unit1",
+                "password", cn.govcloud.guard.ApiClient.DEMO_PASSWORD, "_csrf", csrf.group(1)));
+        assertThat(home.uri().toString()).isEqualTo(app() + "/");
     }
 
     @Test

@@ -93,6 +93,7 @@ class OidcRegistrations implements ClientRegistrationRepository {
                 .clientId(s.clientId())
                 .clientSecret(providers.clientSecret(s))
                 .clientAuthenticationMethod(auth)
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build()) // PKCE (RFC 7636)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope(List.of(s.scopes().split(" ")))
