@@ -53,8 +53,12 @@ class SingleSignOnCasTests {
     }
 
     private void save(boolean enabled, String attribute) throws Exception {
+        save(enabled, attribute, cas.prefix() + "/");
+    }
+
+    private void save(boolean enabled, String attribute, String server) throws Exception {
         var request = post("/admin/sso/cas").with(authentication(TestActors.as(actor("secadmin", OrgKind.SUPERVISOR, 1, Role.SECURITY_ADMIN))))
-                .with(csrf()).param("displayName", "统一身份认证登录（CAS）").param("serverUrl", cas.prefix() + "/").param("claim", attribute);
+                .with(csrf()).param("displayName", "统一身份认证登录（CAS）").param("serverUrl", server).param("claim", attribute);
         if (enabled) {
             request.param("enabled", "on");
         }
@@ -130,6 +134,17 @@ class SingleSignOnCasTests {
         SsoBrowser stranger = new SsoBrowser();
         assertThat(stranger.get(app() + "/sso/cas/login").body()).contains("平台中没有与您的统一身份对应的账号");
         assertThat(audited("nobody-known", "FAILURE", "%loginName=nobody-known: no account has this username")).isEqualTo(1);
+    }
+
+    @Test
+    void issue21_1_aCasServerThatIsDownBlocksNobodyAndTheLoginPageSaysSo() throws Exception {
+        save(true, "", "http://127.0.0.1:1/cas");
+        SsoBrowser browser = new SsoBrowser();
+
+        SsoBrowser.Page page = browser.get(app() + "/sso/cas/callback?ticket=ST-1-somewhere");
+
+        assertThat(page.uri().toString()).isEqualTo(app() + "/login?sso=unavailable");
+        assertThat(page.body()).contains("统一身份认证服务暂不可用").contains("id=\"login-submit\"");
     }
 
     @Test

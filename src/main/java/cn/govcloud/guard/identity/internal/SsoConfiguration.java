@@ -153,8 +153,8 @@ class SsoConfiguration {
                 throws ServletException, IOException {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             if (OIDC_PREFIXES.stream().anyMatch(path::startsWith)) {
-                if (!registrations.enabled()) {
-                    response.sendError(404);
+                if (!registrations.enabled() || (path.startsWith(OIDC_PREFIXES.get(0)) && !path.equals(SsoProviders.OIDC_LOGIN_PATH))) {
+                    response.sendError(404); // switched off, or a registration other than the one there is
                     return;
                 }
                 if (path.startsWith(OIDC_PREFIXES.get(0)) && registrations.findByRegistrationId(OidcRegistrations.ID) == null) {
