@@ -93,6 +93,7 @@ public class Navigation {
             page("users", "/admin/users", "nav.users"),
             page("roles", "/admin/roles", "nav.roles"),
             page("security-policy", "/admin/security-policy", "nav.securityPolicy"),
+            page("sso", "/admin/sso", "nav.sso"),
             page("api-tokens", "/admin/api-tokens", "nav.apiTokens"),
             page("audit", "/audit", "nav.audit"),
             page("notify-channels", "/notify/channels", "nav.notifyChannels"),
@@ -114,7 +115,7 @@ public class Navigation {
             new Group("data", "nav.group.data", List.of("data", "data-important", "data-findings", "data-transfers")),
             new Group("platform", "nav.group.platform", List.of("platform-overview", "certifications", "supply-chain", "network", "hardware",
                     "provider-exit")),
-            new Group("admin", "nav.group.admin", List.of("organisations", "users", "roles", "security-policy", "api-tokens", "audit",
+            new Group("admin", "nav.group.admin", List.of("organisations", "users", "roles", "security-policy", "sso", "api-tokens", "audit",
                     "notify-channels", "siem", "calendar", "rules", "account")));
 
     /** Above the groups, always open. */

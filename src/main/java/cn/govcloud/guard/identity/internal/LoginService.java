@@ -71,6 +71,26 @@ class LoginService {
 
     enum PendingStep { NONE, CHANGE_PASSWORD, ENROL_SECOND_FACTOR }
 
+    /** Why a 统一身份认证 sign-in was refused; the login page says it in words ({@code /login?sso=…}). */
+    enum SsoRefusal {
+        /** No account has the mapped value as its username (accounts are never created by a sign-in). */
+        UNKNOWN,
+        /** The three separated administrators sign in locally only, with their second factor. */
+        ADMINISTRATOR,
+        /** The account is disabled or locked by an administrator. */
+        DISABLED,
+        /** Too many failed logins from this source address. */
+        THROTTLED,
+        /** The identity provider did not confirm the sign-in (ticket or code refused, state lost, cancelled …). */
+        FAILED,
+        /** The identity provider cannot be reached or its configuration cannot be read. */
+        UNAVAILABLE
+    }
+
+    /** 统一身份认证 refused the sign-in; nothing was signed in. */
+    record SsoRefused(SsoRefusal reason) implements Outcome {
+    }
+
     boolean secondFactorRequired() {
         return !demoMode;
     }
@@ -127,6 +147,55 @@ class LoginService {
                 pending == PendingStep.NONE ? null : "pending: " + pending).by(user.username(), user.orgName()).from(source));
         Set<Role> roles = pending == PendingStep.NONE ? accounts.rolesOf(user.id()) : Set.of();
         return new Success(actorOf(user, roles), pending, Duration.ofMinutes(policy.sessionTimeoutMinutes()));
+    }
+
+    /**
+     * A sign-in through 统一身份认证 (issue 21 point 1): the identity provider has authenticated the person and
+     * {@code value} is the configured claim (OIDC) or attribute (CAS) it sent; it must equal an existing account's
+     * username. No account is ever created, no separated administrator signs in this way (they keep the local login
+     * with their second factor), a disabled or locked account is refused. The local password and second factor are
+     * not asked for (the city's identity platform did the authentication), so no pending step either. Audited like a
+     * local login — who, through which provider, which claim value — and every refusal too.
+     *
+     * @param via   the provider, e.g. {@code OIDC https://idp.example.gov.cn}
+     * @param claim the claim or attribute the value came from
+     */
+    Outcome ssoLogin(String via, String claim, String value, String source) {
+        Instant now = clock.instant();
+        String from = source == null ? "" : source;
+        String claimed = value == null ? "" : value.strip();
+        String how = "统一身份认证 " + via + ", " + claim + "=" + claimed;
+        Instant sourceBlocked = throttle.sourceBlockedUntil(from);
+        if (sourceBlocked != null) {
+            return fail(claimed, source, how + ": too many failed logins from " + from + " until " + sourceBlocked,
+                    new SsoRefused(SsoRefusal.THROTTLED));
+        }
+        Optional<Credentials> found = claimed.isEmpty() || claimed.length() > 64 ? Optional.empty() : accounts.credentials(claimed);
+        if (found.isEmpty()) {
+            return fail(claimed, source, how + ": no account has this username", new SsoRefused(SsoRefusal.UNKNOWN));
+        }
+        Credentials user = found.get();
+        Set<Role> roles = accounts.rolesOf(user.id());
+        if (roles.stream().anyMatch(Role::isSeparatedAdministrator)) {
+            return fail(user.username(), source, how + ": administrators sign in locally only",
+                    new SsoRefused(SsoRefusal.ADMINISTRATOR));
+        }
+        if (!user.enabled()) {
+            return fail(user.username(), source, how + ": account disabled", new SsoRefused(SsoRefusal.DISABLED));
+        }
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            return fail(user.username(), source, how + ": account locked until " + user.lockedUntil(),
+                    new SsoRefused(SsoRefusal.DISABLED));
+        }
+        accounts.recordSuccess(user.id(), now);
+        audit.record(AuditEvent.of("auth.login", "user:" + user.id(), AuditResult.SUCCESS, how)
+                .by(user.username(), user.orgName()).from(source));
+        return new Success(actorOf(user, roles), PendingStep.NONE, Duration.ofMinutes(accounts.policy().sessionTimeoutMinutes()));
+    }
+
+    /** A 统一身份认证 sign-in that went wrong before any account was looked at: audited, nobody signed in. */
+    Outcome ssoFailed(String via, String why, SsoRefusal reason, String source) {
+        return fail("", source, "统一身份认证 " + via + ": " + why, new SsoRefused(reason));
     }
 
     static Actor actorOf(Credentials user, Set<Role> roles) {

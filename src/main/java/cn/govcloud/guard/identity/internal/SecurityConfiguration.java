@@ -93,7 +93,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, FormLogin formLogin) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, FormLogin formLogin, OidcRegistrations registrations, SsoProviders providers,
+                                 CasClient cas, SsoSignIn signIn, SsoSettings settings) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -109,6 +110,8 @@ class SecurityConfiguration {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterAfter(new PendingStepFilter(), org.springframework.security.web.access.ExceptionTranslationFilter.class);
+        // 统一身份认证 (issue 21 point 1): OIDC and CAS sign-in, 404 while switched off
+        SsoConfiguration.configure(http, registrations, providers, cas, signIn, settings);
         headers(http);
         return http.build();
     }
