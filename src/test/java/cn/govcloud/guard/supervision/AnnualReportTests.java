@@ -3,6 +3,7 @@ package cn.govcloud.guard.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.govcloud.guard.ApiClient;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -147,20 +149,15 @@ class AnnualReportTests {
         MvcResult certification = api.json("provider", post("/api/v1/platform/certifications"), "{\"kind\":\"MLPS\",\"reportNumber\":\"" + number
                 + "\",\"agency\":\"内蒙古网络安全测评中心\",\"issueDate\":\"2026-11-20\",\"validUntil\":\"2027-11-19\",\"conclusion\":\"良\"}");
         assertThat(certification.getResponse().getStatus()).as(certification.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        Long unassessed = jdbc.sql("select s.id from systems_system s join identity_user u on u.org_id = s.org_id where u.username = 'unit1' "
-                + "and s.state = 'ADMITTED' and s.mlps_level >= 2 and not exists (select 1 from systems_assessment a where a.system_id = s.id "
-                + "and a.kind = 'MLPS' and a.assessed_on >= date '2026-01-01') order by s.id").query(Long.class).list().stream().findFirst().orElse(null);
-        if (unassessed != null) {
-            MvcResult filed = api.call("unit1", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .multipart("/api/v1/systems/" + unassessed + "/assessments")
-                    .file(new org.springframework.mock.web.MockMultipartFile("document", "测评报告.pdf", "application/pdf",
-                            "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
-                    .param("kind", "MLPS").param("assessedOn", "2026-11-20").param("conclusion", "差")
-                    .param("mlpsLevel", jdbc.sql("select mlps_level from systems_system where id = :s").param("s", unassessed).query(String.class).single())
-                    .param("issuer", "内蒙古网络安全测评中心").param("reportNumber", "DJCP-AR-F-" + System.nanoTime() % 100000)
-                    .param("validUntil", "2027-11-19"));
-            assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        }
+        // a 密评 of a level-3 system that had none this year, 不符合: assessed and current, not passed
+        long unassessed = jdbc.sql("select s.id from systems_system s join identity_user u on u.org_id = s.org_id where u.username = 'unit1' "
+                + "and s.state = 'ADMITTED' and s.mlps_level >= 3 and not exists (select 1 from systems_assessment a where a.system_id = s.id "
+                + "and a.kind = 'CRYPTO') order by s.id").query(Long.class).list().get(0);
+        MvcResult filed = api.call("unit1", multipart("/api/v1/systems/" + unassessed + "/assessments")
+                .file(new MockMultipartFile("document", "密评报告.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
+                .param("kind", "CRYPTO").param("assessedOn", "2026-11-20").param("conclusion", "不符合")
+                .param("issuer", "内蒙古商用密码检测中心").param("reportNumber", "MP-AR-" + System.nanoTime() % 100000).param("validUntil", "2027-11-19"));
+        assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
 
         JsonNode after = report("supervisor", 2026);
         JsonNode h0 = before.get("hazards");
@@ -187,12 +184,12 @@ class AnnualReportTests {
         List<String> numbers = new ArrayList<>();
         after.get("certifications").get("issued").forEach(c -> numbers.add(c.get("reportNumber").asString()));
         assertThat(numbers).contains(number);
-        if (unassessed != null) {
-            JsonNode m0 = assessment(before, "MLPS").get("passRate");
-            JsonNode m1 = assessment(after, "MLPS").get("passRate");
-            assertThat(m1.get("denominator").asLong()).isEqualTo(m0.get("denominator").asLong() + 1);
-            assertThat(m1.get("numerator").asLong()).as("差 is not a pass").isEqualTo(m0.get("numerator").asLong());
-        }
+        JsonNode c0 = assessment(before, "CRYPTO");
+        JsonNode c1 = assessment(after, "CRYPTO");
+        assertThat(c1.get("passRate").get("denominator").asLong()).isEqualTo(c0.get("passRate").get("denominator").asLong() + 1);
+        assertThat(c1.get("passRate").get("numerator").asLong()).as("不符合 is not a pass").isEqualTo(c0.get("passRate").get("numerator").asLong());
+        assertThat(c1.get("coverage").get("denominator").asLong()).isEqualTo(c0.get("coverage").get("denominator").asLong());
+        assertThat(c1.get("coverage").get("numerator").asLong()).isEqualTo(c0.get("coverage").get("numerator").asLong() + 1);
         // the previous year's figures stand beside: the same stretch of 2025
         assertThat(after.get("previousYear").asInt()).isEqualTo(2025);
         assertThat(after.get("previousPeriodEnd").asString()).isEqualTo("2025-11-26");
@@ -211,6 +208,7 @@ class AnnualReportTests {
         assertThat(pdf.getResponse().getStatus()).isEqualTo(200);
         assertThat(pdf.getResponse().getContentType()).isEqualTo("application/pdf");
         assertThat(pdf.getResponse().getHeader("Content-Disposition")).startsWith("attachment").contains("filename*=UTF-8''");
+        keep("annual-report-2026.pdf", pdf.getResponse().getContentAsByteArray());
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf.getResponse().getContentAsByteArray())) {
             text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
@@ -223,6 +221,7 @@ class AnnualReportTests {
         MvcResult docx = api.call("supervisor", get("/api/v1/annual-reports/2026/docx"));
         assertThat(docx.getResponse().getStatus()).isEqualTo(200);
         assertThat(docx.getResponse().getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        keep("annual-report-2026.docx", docx.getResponse().getContentAsByteArray());
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.getResponse().getContentAsByteArray()))) {
             List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo("2026年度政务云安全运行报告");
@@ -253,6 +252,13 @@ class AnnualReportTests {
         }
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'supervision.annual-report.download'").query(Long.class).single())
                 .isEqualTo(audited + 2);
+    }
+
+    /** The files as a person would open them, under target/annual-report/ (for a look, not for the assertions). */
+    static void keep(String name, byte[] content) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "annual-report");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name), content);
     }
 
     @Test
