@@ -18,7 +18,7 @@ public interface Pdf {
         }
     }
 
-    sealed interface Block permits Heading, Paragraph, KeyValues, Table {
+    sealed interface Block permits Heading, Paragraph, KeyValues, Table, BarChart {
     }
 
     record Heading(String text) implements Block {
@@ -40,6 +40,21 @@ public interface Pdf {
         public Table {
             header = List.copyOf(header);
             rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A grouped bar chart drawn as vector graphics (so it prints sharp and its labels stay text): one row per category with
+     * one horizontal bar per series (e.g. this year and the previous year), each labelled with its value, and a legend.
+     * {@code values.get(s).get(c)} is series s in category c; null draws no bar. {@code unit} follows each value ("%" for
+     * rates, whose axis then runs to 100), empty for counts.
+     */
+    record BarChart(String title, List<String> series, List<String> categories, List<List<Double>> values, String unit) implements Block {
+        public BarChart {
+            series = List.copyOf(series);
+            categories = List.copyOf(categories);
+            values = values.stream().map(v -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(v))).toList();
+            unit = unit == null ? "" : unit;
         }
     }
 }

@@ -7,5 +7,5 @@
  * on which the duty engine raises the assigned action's and the notice's acknowledgement duties.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Supervision",
-        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems", "systems :: ledger", "hazards", "hazards :: intake", "incidents", "platform"})
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems", "systems :: ledger", "hazards", "hazards :: intake", "incidents", "platform", "access"})
 package cn.govcloud.guard.supervision;

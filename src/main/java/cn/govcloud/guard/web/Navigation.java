@@ -89,6 +89,7 @@ public class Navigation {
             page("access-grants", "/access/grants", "nav.accessGrants"),
             page("access-accounts", "/access/accounts", "nav.accessAccounts"),
             page("assessment", "/supervision/assessment", "nav.assessment"),
+            page("annual-report", "/supervision/annual-report", "annualreport.nav"),
             page("organisations", "/admin/organisations", "nav.organisations"),
             page("users", "/admin/users", "nav.users"),
             page("roles", "/admin/roles", "nav.roles"),
@@ -107,7 +108,7 @@ public class Navigation {
      * inbox stand above them. A page missing from every group (a module added it later) is shown under 其他.
      */
     public static final List<Group> GROUPS = List.of(
-            new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment",
+            new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment", "annual-report",
                     "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-mine")),
             new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register")),
             new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "intake-syslog", "incidents", "plans", "drills")),

@@ -4,6 +4,7 @@ import static cn.govcloud.guard.TestActors.actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -155,5 +156,29 @@ class SingleSignOnCasTests {
         assertThat(browser.get(app() + "/sso/cas/login").status()).isEqualTo(404);
         assertThat(browser.get(app() + "/sso/cas/callback?ticket=" + cas.issue(app() + "/sso/cas/callback", "unit1")).status())
                 .isEqualTo(404);
+    }
+
+    /** The same settings over the API: read (never the secret), changed with the page's validation, security administrator only. */
+    @Test
+    void issue21_1_theSecurityAdministratorReadsAndChangesTheSettingsOverTheApi() throws Exception {
+        cn.govcloud.guard.ApiClient api = new cn.govcloud.guard.ApiClient(mvc);
+        var put = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/sso/cas");
+        var ok = api.json("secadmin", put, """
+                {"enabled":true,"displayName":"统一身份认证登录（CAS）","serverUrl":"%s/","claim":"","clientSecret":"s3cret-api"}"""
+                .formatted(cas.prefix()));
+        assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+        var cas1 = cn.govcloud.guard.ApiClient.body(api.call("secadmin", get("/api/v1/sso/cas")));
+        assertThat(cas1.get("enabled").asBoolean()).isTrue();
+        assertThat(cas1.get("serverUrl").asString()).startsWith(cas.prefix());
+        assertThat(cas1.toString()).doesNotContain("s3cret-api");
+        assertThat(cn.govcloud.guard.ApiClient.body(api.call("secadmin", get("/api/v1/sso"))).size()).isEqualTo(2);
+
+        var bad = api.json("secadmin", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/sso/cas"),
+                "{\"enabled\":true,\"serverUrl\":\"not a url\"}");
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(cn.govcloud.guard.ApiClient.body(bad).get("errors").has("serverUrl")).isTrue();
+        assertThat(api.call("secadmin", get("/api/v1/sso/saml")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit1", get("/api/v1/sso")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("sysadmin", get("/api/v1/sso/cas")).getResponse().getStatus()).isEqualTo(403);
     }
 }

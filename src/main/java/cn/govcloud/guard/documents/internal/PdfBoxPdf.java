@@ -55,6 +55,11 @@ class PdfBoxPdf implements Pdf {
     static final Style HEADER_CELL = new Style(9.5f, 1.45f, true, 0f);
     static final Style FOOTER = new Style(9f, 1.2f, false, 0.35f);
     static final float CELL_PADDING = 4f;
+    static final Style CHART_LABEL = new Style(8.5f, 1.3f, false, 0f);
+    static final Style CHART_VALUE = new Style(7.5f, 1.2f, false, 0.25f);
+    /** The bars' fills by series: a dark blue for the first (this year), a grey for the second (the year before), then others. */
+    static final float[][] CHART_COLOURS = {{0.17f, 0.38f, 0.66f}, {0.68f, 0.70f, 0.73f}, {0.85f, 0.55f, 0.20f}, {0.30f, 0.60f, 0.35f}};
+    static final float BAR = 8f;
 
     /** Characters that may not begin a line (kept with the one before). */
     private static final String NO_BREAK_BEFORE = "，。、；：？！）》」』】〕〉’”…—·％,.;:?!)]}%";
@@ -140,6 +145,8 @@ class PdfBoxPdf implements Pdf {
                     keyValues(keyValues);
                 } else if (block instanceof Table table) {
                     table(table);
+                } else if (block instanceof BarChart chart) {
+                    barChart(chart);
                 }
             }
         }
@@ -268,6 +275,105 @@ class PdfBoxPdf implements Pdf {
                 }
             }
             y -= 8f;
+        }
+
+        /**
+         * A horizontal grouped bar chart: its title, a legend of the series, then per category its label (wrapped to a
+         * third of the width at most) and one bar per series scaled to the largest value (to 100 for percentages).
+         */
+        private void barChart(BarChart chart) throws IOException {
+            int categories = chart.categories().size();
+            int series = chart.series().size();
+            if (categories == 0 || series == 0) {
+                return;
+            }
+            float labelWidth = 0;
+            for (String c : chart.categories()) {
+                labelWidth = Math.max(labelWidth, maxLineWidth(clean(c), CHART_LABEL));
+            }
+            labelWidth = Math.min(labelWidth + 4f, WIDTH / 3);
+            double max = "%".equals(chart.unit()) ? 100 : 0;
+            for (List<Double> values : chart.values()) {
+                for (Double v : values) {
+                    max = v == null ? max : Math.max(max, v);
+                }
+            }
+            max = max <= 0 ? 1 : max;
+            float valueRoom = width(format(max) + chart.unit(), CHART_VALUE) + 6f;
+            float plotX = MARGIN_X + labelWidth + 6f;
+            float plotWidth = WIDTH - labelWidth - 6f - valueRoom;
+            float rowHeight = series * (BAR + 1f) + 6f;
+            List<List<String>> labels = new ArrayList<>();
+            float rowsHeight = 0;
+            for (String c : chart.categories()) {
+                List<String> lines = wrap(clean(c), CHART_LABEL, labelWidth);
+                labels.add(lines);
+                rowsHeight += Math.max(rowHeight, lines.size() * CHART_LABEL.leading() + 4f);
+            }
+            ensure(HEADER_CELL.leading() + CHART_LABEL.leading() + 6f + rowsHeight + 8f);
+            String title = clean(chart.title());
+            text(content, title, MARGIN_X + Math.max(0, (WIDTH - width(title, HEADER_CELL)) / 2), baseline(y, HEADER_CELL), HEADER_CELL);
+            y -= HEADER_CELL.leading();
+            // legend
+            float legendWidth = 0;
+            for (String s : chart.series()) {
+                legendWidth += 12f + width(clean(s), CHART_LABEL) + 12f;
+            }
+            float x = MARGIN_X + Math.max(0, (WIDTH - legendWidth) / 2);
+            for (int s = 0; s < series; s++) {
+                fill(s);
+                content.addRect(x, baseline(y, CHART_LABEL), 8f, 8f);
+                content.fill();
+                content.setNonStrokingColor(0f);
+                String name = clean(chart.series().get(s));
+                text(content, name, x + 12f, baseline(y, CHART_LABEL), CHART_LABEL);
+                x += 12f + width(name, CHART_LABEL) + 12f;
+            }
+            y -= CHART_LABEL.leading() + 6f;
+            float top = y;
+            for (int c = 0; c < categories; c++) {
+                List<String> lines = labels.get(c);
+                float height = Math.max(rowHeight, lines.size() * CHART_LABEL.leading() + 4f);
+                float labelTop = y - (height - lines.size() * CHART_LABEL.leading()) / 2;
+                for (String line : lines) {
+                    text(content, line, plotX - 6f - width(line, CHART_LABEL), baseline(labelTop, CHART_LABEL), CHART_LABEL);
+                    labelTop -= CHART_LABEL.leading();
+                }
+                float barTop = y - (height - series * (BAR + 1f)) / 2;
+                for (int s = 0; s < series; s++) {
+                    List<Double> values = chart.values().get(s);
+                    Double v = c < values.size() ? values.get(c) : null;
+                    if (v != null) {
+                        float w = (float) (Math.max(0, v) / max * plotWidth);
+                        if (w > 0) {
+                            fill(s);
+                            content.addRect(plotX, barTop - BAR, w, BAR);
+                            content.fill();
+                            content.setNonStrokingColor(0f);
+                        }
+                        text(content, format(v) + chart.unit(), plotX + w + 3f, barTop - BAR + 1.2f, CHART_VALUE);
+                    }
+                    barTop -= BAR + 1f;
+                }
+                y -= height;
+            }
+            content.setStrokingColor(0.4f);
+            content.setLineWidth(0.6f);
+            content.moveTo(plotX, top);
+            content.lineTo(plotX, y);
+            content.stroke();
+            content.setStrokingColor(0f);
+            y -= 8f;
+            pageEmpty = false;
+        }
+
+        private void fill(int series) throws IOException {
+            float[] rgb = CHART_COLOURS[series % CHART_COLOURS.length];
+            content.setNonStrokingColor(rgb[0], rgb[1], rgb[2]);
+        }
+
+        private static String format(double v) {
+            return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(Math.round(v * 10) / 10.0);
         }
 
         private static List<String> cells(List<String> row, int columns) {
