@@ -1,7 +1,7 @@
 package cn.govcloud.guard.bench;
 
 import cn.govcloud.guard.GovcloudGuardApplication;
-import cn.govcloud.guard.platform.internal.SupplyChain;
+import cn.govcloud.guard.platform.internal.SbomImports;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A5.5: imports a 20,000-component CycloneDX SBOM (JSON, then the same as XML, then a JSON with
- * 1,000 components changed) through the real {@code SupplyChain.importSbom} on PostgreSQL, and
+ * 1,000 components changed) through the real {@code SbomImports.importSbom} on PostgreSQL, and
  * prints the time and the peak heap used during each import (the JVM's heap pools' peak, reset
  * after a GC before each import). Prints what it measured; asserts nothing.
  *
@@ -48,7 +48,8 @@ public final class SbomImportBenchmark {
             Actor provider = new Actor(1, "provider", "bench", providerOrg, "云服务商", OrgKind.PROVIDER, Set.of(Role.PROVIDER_OPERATOR),
                     Set.of(), false);
             SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(provider, null, List.of()));
-            SupplyChain supplyChain = app.getBean(SupplyChain.class);
+            SbomImports supplyChain = app.getBean(SbomImports.class);
+            by = provider;
 
             byte[] json = json(n, 0, "bench").getBytes(StandardCharsets.UTF_8);
             byte[] xml = xml(n, "bench-xml").getBytes(StandardCharsets.UTF_8);
@@ -63,18 +64,21 @@ public final class SbomImportBenchmark {
         }
     }
 
-    private static void run(SupplyChain supplyChain, String what, byte[] content) throws Exception {
+    private static void run(SbomImports supplyChain, String what, byte[] content) throws Exception {
         System.gc();
         long baseline = heapUsed();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
-        SupplyChain.ImportResult r = supplyChain.importSbom("bench.json", new ByteArrayInputStream(content), "bench product"); // the subject name the uploader gives (issue 24 point 1)
+        SbomImports.ImportResult r = supplyChain.importSbom(by, "bench.json", new ByteArrayInputStream(content), "bench product"); // the subject name the uploader gives (issue 24 point 1)
         double s = (System.nanoTime() - t0) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         System.out.printf("%s: %.2f s (%,.0f components/s), new %,d, removed %,d; heap before %.0f MB, peak during import %.0f MB%n",
                 what, s, r.components() / s, r.added(), r.removed(), baseline / 1e6, peak / 1e6);
     }
+
+    /** The provider importing (the import checks its caller). */
+    private static Actor by;
 
     private static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

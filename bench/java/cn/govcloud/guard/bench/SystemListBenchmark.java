@@ -4,10 +4,10 @@ import cn.govcloud.guard.GovcloudGuardApplication;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.systems.internal.SystemService;
-import cn.govcloud.guard.systems.internal.SystemService.Exposure;
-import cn.govcloud.guard.systems.internal.SystemService.Filter;
-import cn.govcloud.guard.systems.internal.SystemService.SystemView;
+import cn.govcloud.guard.systems.internal.HostedSystem;
+import cn.govcloud.guard.systems.internal.SystemQueries;
+import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
+import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
 import cn.govcloud.guard.systems.internal.SystemState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class SystemListBenchmark {
         }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GovcloudGuardApplication.class).run(props.toArray(String[]::new))) {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
-            SystemService systems = app.getBean(SystemService.class);
+            SystemQueries systems = app.getBean(SystemQueries.class);
             List<Long> units = jdbc.sql("select id from identity_organisation where kind = 'UNIT' order by id").query(Long.class).list();
             long supervisorOrg = jdbc.sql("select id from identity_organisation where kind = 'SUPERVISOR' order by id").query(Long.class).list().get(0);
 
@@ -90,7 +90,7 @@ public final class SystemListBenchmark {
         }
     }
 
-    private static void time(String what, Supplier<List<SystemView>> query) {
+    private static void time(String what, Supplier<List<HostedSystem>> query) {
         for (int i = 0; i < 20; i++) {
             query.get(); // warm-up
         }

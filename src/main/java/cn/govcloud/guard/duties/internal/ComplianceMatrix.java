@@ -1,7 +1,5 @@
 package cn.govcloud.guard.duties.internal;
 
-import cn.govcloud.guard.duties.Subject;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -10,18 +8,18 @@ import cn.govcloud.guard.shared.OrgScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * For the platform, each unit and each system: every rule of the catalog with its state. Built
- * from one grouped query over the duties (not one per row) plus the catalog and the subjects.
+ * For the platform, each unit and each system: every rule of the catalog with its state (A13). Computed, filtered,
+ * counted and paged in the database (issue 19 point 3): the conditions' verdict per (subject, rule) is materialised by
+ * {@link ComplianceCells}, the duties of the look-back decide the rest ({@link #status}), and only the page's rows are
+ * read with their details.
  */
 @Component
 public class ComplianceMatrix {
@@ -30,15 +28,13 @@ public class ComplianceMatrix {
 
     private final JdbcClient jdbc;
     private final RuleCatalog catalog;
-    private final Subjects subjects;
-    private final Submissions submissions;
+    private final ComplianceCells cells;
     private final Clock clock;
 
-    ComplianceMatrix(JdbcClient jdbc, RuleCatalog catalog, Subjects subjects, Submissions submissions, Clock clock) {
+    ComplianceMatrix(JdbcClient jdbc, RuleCatalog catalog, ComplianceCells cells, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
-        this.subjects = subjects;
-        this.submissions = submissions;
+        this.cells = cells;
         this.clock = clock;
     }
 
@@ -68,157 +64,198 @@ public class ComplianceMatrix {
         }
     }
 
-    public List<Row> rows(Actor actor, Filter filter) {
-        OrgScope scope = OrgScope.of(actor);
-        Subjects.Snapshot snapshot = subjects.snapshot();
-        Map<String, Aggregate> aggregates = aggregates();
-        String version = catalog.version().version();
-        List<Row> rows = new ArrayList<>();
-        for (SubjectKind kind : SubjectKind.values()) {
-            if (filter.subjectKind() != null && filter.subjectKind() != kind) {
-                continue;
-            }
-            List<Subject> visible = snapshot.of(kind).stream()
-                    .filter(s -> filter.orgId() == null || filter.orgId() == s.orgId()).toList();
-            if (snapshot.of(kind).isEmpty()) {
-                // every rule is listed even before anything it applies to exists (e.g. no systems registered yet)
-                for (Rule rule : catalog.rules()) {
-                    if (rule.appliesTo() == kind && (filter.ruleId() == null || filter.ruleId().equals(rule.id()))
-                            && (filter.status() == null || filter.status() == Status.NOT_APPLICABLE)) {
-                        rows.add(new Row(kind, 0, "", 0, "", rule, Status.NOT_APPLICABLE, "duties.matrix.reason.noSubjects",
-                                List.of(), null, null, null, null, version));
-                    }
-                }
-                continue;
-            }
-            for (Subject subject : visible) {
-                String orgName = snapshot.org(subject.orgId()).map(OrganisationView::name).orElse("");
-                for (Rule rule : catalog.rules()) {
-                    if (rule.appliesTo() != kind || (filter.ruleId() != null && !filter.ruleId().equals(rule.id()))) {
-                        continue;
-                    }
-                    // a row is the responsible organisation's (A4): a unit does not see the provider's duties on its
-                    // systems, the provider sees its own duties on units' systems, overseers see everything
-                    long responsible = snapshot.responsibleOrg(rule.party(), subject).orElse(-1L);
-                    if (!scope.allows(responsible)) {
-                        continue;
-                    }
-                    Row row = row(rule, subject, orgName, aggregates.get(key(rule.id(), kind, subject.id())), version);
-                    if (filter.status() == null || filter.status() == row.status()) {
-                        rows.add(row);
-                    }
-                }
-            }
-        }
-        return rows;
+    /**
+     * One page of the matrix, in its order (platform, units, systems; each by id; rules in catalog order).
+     *
+     * @param total   how many rows match the filter
+     * @param summary how many of them in each status (every status listed, in order)
+     */
+    public record Page(List<Row> rows, int total, Map<Status, Long> summary) {
     }
 
-    static Row row(Rule rule, Subject subject, String orgName, Aggregate agg, String version) {
-        Status status;
+    /**
+     * The rows from {@code offset} (clamped to the total), at most {@code limit}, with the total and the counts by
+     * status of everything the filter matches: one grouped count and one page query, both in the database.
+     */
+    public Page page(Actor actor, Filter filter, int offset, int limit) {
+        cells.refresh();
+        Where where = where(OrgScope.of(actor), filter);
+        Map<Status, Long> summary = new LinkedHashMap<>();
+        for (Status s : Status.values()) {
+            summary.put(s, 0L);
+        }
+        var counts = jdbc.sql("select st, count(*) n from (select " + status("c") + " st from duties_matrix_cell c left join ("
+                        + STATUS_AGG.formatted(where.duties) + ") a on " + join("a", "c") + " where " + where.cells + ") x"
+                        + (filter.status() == null ? "" : " where st = :status") + " group by st")
+                .params(where.params);
+        counts.query((rs, i) -> summary.put(Status.valueOf(rs.getString("st")), rs.getLong("n"))).list();
+        int total = (int) summary.values().stream().mapToLong(Long::longValue).sum();
+        int from = Math.max(0, Math.min(offset, total));
+        return new Page(rows(where, filter, from, limit), total, summary);
+    }
+
+    /** Every row the filter matches (the Excel export), in the matrix's order. */
+    public List<Row> rows(Actor actor, Filter filter) {
+        cells.refresh();
+        return rows(where(OrgScope.of(actor), filter), filter, 0, -1);
+    }
+
+    /**
+     * A cell's state, in SQL: what the conditions decided ({@code fixed_status}), else what the duties of the look-back
+     * say ({@code a}: the duties' aggregate, null when there are none): an overdue duty makes it OVERDUE, an open one DUE,
+     * otherwise COMPLIANT; with no duty a recurring rule is DUE (not generated yet) and an event rule that nothing
+     * triggered owes nothing yet (NOT_APPLICABLE), never "compliant", which would claim a check was made.
+     */
+    static String status(String cell) {
+        return "coalesce(" + cell + ".fixed_status, case when a.rule_id is null then (case when " + cell + ".recurring then 'DUE' "
+                + "else 'NOT_APPLICABLE' end) when a.overdue > 0 then 'OVERDUE' when a.pending > 0 then 'DUE' else 'COMPLIANT' end)";
+    }
+
+    /** Overdue and open duties per rule and subject over the look-back and the still-open duties; %s: more conditions on d. */
+    private static final String STATUS_AGG = """
+            select d.rule_id, d.subject_kind, d.subject_id,
+                   sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue,
+                   sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end) pending
+            from duties_duty d
+            where (d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE'))%s
+            group by d.rule_id, d.subject_kind, d.subject_id""";
+
+    private static String join(String agg, String cell) {
+        return agg + ".rule_id = " + cell + ".rule_id and " + agg + ".subject_kind = " + cell + ".subject_kind and " + agg
+                + ".subject_id = " + cell + ".subject_id";
+    }
+
+    /** The filter and the scope as SQL on the cells ({@code c}) and, where it narrows them too, on the duties ({@code d}). */
+    private record Where(String cells, String duties, Map<String, Object> params) {
+    }
+
+    private Where where(OrgScope scope, Filter filter) {
+        StringBuilder cells = new StringBuilder("1=1");
+        StringBuilder duties = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
+        if (!scope.everything()) {
+            // a row is the responsible organisation's (A4); the placeholder rows of a kind with no subject are everybody's
+            cells.append(" and (c.responsible_org is null or c.responsible_org = :scopeOrgId)");
+            params.put("scopeOrgId", scope.orgId());
+        }
+        if (filter.ruleId() != null) {
+            cells.append(" and c.rule_id = :ruleId");
+            duties.append(" and d.rule_id = :ruleId");
+            params.put("ruleId", filter.ruleId());
+        }
+        if (filter.subjectKind() != null) {
+            cells.append(" and c.subject_kind = :subjectKind");
+            duties.append(" and d.subject_kind = :subjectKind");
+            params.put("subjectKind", filter.subjectKind().name());
+        }
+        if (filter.orgId() != null) {
+            cells.append(" and (c.responsible_org is null or c.org_id = :orgId)");
+            params.put("orgId", filter.orgId());
+        }
+        if (filter.status() != null) {
+            params.put("status", filter.status().name());
+        }
+        return new Where(cells.toString(), duties.toString(), params);
+    }
+
+    /**
+     * The page ({@code limit} -1: all) with each row's details. A page: its cells' keys first (with a status filter through
+     * the duties' aggregate, else straight from the cells' order index), then the cells of those subjects and rules with
+     * the duties and latest evidence of those only (the keys as parameters: H2 drops an ORDER BY under IN, keeping the
+     * OFFSET). All: one query over everything the filter matches.
+     */
+    private List<Row> rows(Where where, Filter filter, int offset, int limit) {
+        String order = " order by c.kind_pos, c.subject_id, c.rule_pos";
+        String statusJoin = filter.status() == null ? "" : " left join (" + STATUS_AGG.formatted(where.duties) + ") a on " + join("a", "c");
+        String statusWhere = filter.status() == null ? "" : " and " + status("c") + " = :status";
+        Map<String, Object> params = new HashMap<>(where.params);
+        String cells = where.cells + statusWhere;
+        String duties = "";
+        List<String> keys = null;
+        if (limit >= 0) {
+            params.put("limit", limit);
+            params.put("offset", offset);
+            keys = jdbc.sql("select c.subject_kind, c.subject_id, c.rule_id from duties_matrix_cell c" + statusJoin + " where " + cells
+                            + order + " limit :limit offset :offset").params(params)
+                    .query((rs, i) -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3)).list();
+            if (keys.isEmpty()) {
+                return List.of();
+            }
+            List<Long> ids = keys.stream().map(k -> Long.parseLong(k.split("\\|")[1])).distinct().toList();
+            List<String> ruleIds = keys.stream().map(k -> k.split("\\|")[2]).distinct().toList();
+            params.put("ids", ids);
+            params.put("rules", ruleIds);
+            cells = "c.subject_id in (:ids) and c.rule_id in (:rules)";
+            duties = " and d.subject_id in (:ids) and d.rule_id in (:rules)";
+            statusJoin = "";
+        }
+        String sql = "select c.subject_kind, c.subject_id, c.rule_id, c.subject_name, c.org_id, c.org_name, c.fixed_status, c.reason, "
+                + "c.reason_arg, c.recurring, a.rule_id agg_rule, a.overdue, a.pending, a.late, a.next_due, a.last_due, a.latest_duty, "
+                + "s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by, " + status("c") + " st "
+                + "from duties_matrix_cell c left join (" + DETAIL_AGG.formatted(limit >= 0 ? duties : where.duties) + ") a on " + join("a", "c")
+                + " left join duties_submission s on s.id = a.latest_submission where " + cells + order;
+        Map<String, Rule> rules = new HashMap<>();
+        catalog.rules().forEach(r -> rules.put(r.id(), r));
+        String version = catalog.version().version();
+        Map<String, Row> found = new LinkedHashMap<>();
+        jdbc.sql(sql).params(params).query((rs, i) -> {
+            Row row = row(rs, rules, version);
+            if (row != null) {
+                found.put(row.subjectKind() + "|" + row.subjectId() + "|" + row.rule().id(), row);
+            }
+            return i;
+        }).list();
+        if (keys == null) {
+            return List.copyOf(found.values());
+        }
+        return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The old matrix's aggregate per rule and subject over the look-back and the open duties; %s: more conditions on d. */
+    private static final String DETAIL_AGG = """
+            select d.rule_id, d.subject_kind, d.subject_id,
+                   count(distinct case when d.state = 'OVERDUE' then d.id end) overdue,
+                   count(distinct case when d.state in ('OPEN','SUBMITTED','RETURNED') then d.id end) pending,
+                   min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end) next_due,
+                   max(d.due_at) last_due,
+                   max(d.id) latest_duty,
+                   max(s.id) latest_submission,
+                   count(distinct case when s.late and s.decision = 'ACCEPTED' then s.id end) late
+            from duties_duty d left join duties_submission s on s.duty_id = d.id
+            where (d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE'))%s
+            group by d.rule_id, d.subject_kind, d.subject_id""";
+
+    private static Row row(java.sql.ResultSet rs, Map<String, Rule> rules, String version) throws java.sql.SQLException {
+        Rule rule = rules.get(rs.getString("rule_id"));
+        if (rule == null) { // the catalog changed between the refresh and this read: the next view has it
+            return null;
+        }
+        Status status = Status.valueOf(rs.getString("st"));
+        boolean duties = rs.getString("agg_rule") != null;
         String reason;
         List<String> args = List.of();
-        Map<String, ?> facts = subject.attributes();
-        // an event rule's condition on a fact the subject does not carry is about the event (e.g. kind == mlps): decided per event
-        List<Rule.Condition> known = rule.conditions().stream().filter(c -> facts.containsKey(c.attribute())).toList();
-        List<String> unknown = rule.recurring() ? rule.conditions().stream().map(Rule.Condition::attribute)
-                .filter(a -> !facts.containsKey(a)).distinct().toList() : List.of();
-        if (!unknown.isEmpty()) {
-            status = Status.NOT_EVALUABLE;
-            reason = "duties.matrix.reason.unknownFact";
-            args = List.of(String.join("、", unknown));
-        } else if (!known.stream().allMatch(c -> c.test(facts))) {
-            status = Status.NOT_APPLICABLE;
-            reason = "duties.matrix.reason.condition";
-            args = List.of(rule.conditions().stream().map(Object::toString).collect(Collectors.joining(" ∧ ")));
-        } else if (agg == null) {
-            // an event rule that nothing has triggered owes nothing yet: not "compliant", which would claim a check was made
-            status = rule.recurring() ? Status.DUE : Status.NOT_APPLICABLE;
+        if (rs.getString("fixed_status") != null) {
+            reason = rs.getString("reason");
+            String arg = rs.getString("reason_arg");
+            args = arg == null ? List.of() : List.of(arg);
+        } else if (!duties) {
             reason = rule.recurring() ? "duties.matrix.reason.notGenerated" : "duties.matrix.reason.noEvent";
-        } else if (agg.overdue > 0) {
-            status = Status.OVERDUE;
+        } else if (status == Status.OVERDUE) {
             reason = "duties.matrix.reason.overdue";
-            args = List.of(String.valueOf(agg.overdue));
-        } else if (agg.pending > 0) {
-            status = Status.DUE;
+            args = List.of(String.valueOf(rs.getLong("overdue")));
+        } else if (status == Status.DUE) {
             reason = "duties.matrix.reason.pending";
-            args = List.of(String.valueOf(agg.pending));
+            args = List.of(String.valueOf(rs.getLong("pending")));
         } else {
-            status = Status.COMPLIANT;
-            reason = agg.late > 0 ? "duties.matrix.reason.doneLate" : "duties.matrix.reason.done";
+            reason = rs.getLong("late") > 0 ? "duties.matrix.reason.doneLate" : "duties.matrix.reason.done";
         }
-        return new Row(subject.kind(), subject.id(), subject.name(), subject.orgId(), orgName, rule, status, reason, args,
-                agg == null ? null : agg.dueAt, agg == null ? null : (agg.evidenceDuty != null ? agg.evidenceDuty : agg.latestDuty),
-                agg == null ? null : agg.evidenceAt, agg == null ? null : agg.evidenceBy, version);
-    }
-
-    private static String key(String ruleId, SubjectKind kind, long subjectId) {
-        return ruleId + "|" + kind + "|" + subjectId;
-    }
-
-    private static final class Aggregate {
-        long overdue;
-        long pending;
-        long late;
-        Instant dueAt;
-        Long latestDuty;
-        Long latestSubmission;
-        Long evidenceDuty;
-        Instant evidenceAt;
-        String evidenceBy;
-    }
-
-    /** One row per rule and subject over the recent and still-open duties. */
-    private Map<String, Aggregate> aggregates() {
-        Instant since = clock.instant().minus(LOOK_BACK);
-        Map<String, Aggregate> map = new HashMap<>();
-        jdbc.sql("""
-                select d.rule_id, d.subject_kind, d.subject_id,
-                       count(distinct case when d.state = 'OVERDUE' then d.id end) overdue,
-                       count(distinct case when d.state in ('OPEN','SUBMITTED','RETURNED') then d.id end) pending,
-                       min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end) next_due,
-                       max(d.due_at) last_due,
-                       max(d.id) latest_duty,
-                       max(s.id) latest_submission,
-                       count(distinct case when s.late and s.decision = 'ACCEPTED' then s.id end) late
-                from duties_duty d left join duties_submission s on s.duty_id = d.id
-                where d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE')
-                group by d.rule_id, d.subject_kind, d.subject_id
-                """).param("since", DutyStore.ts(since)).query((rs, i) -> {
-                    Aggregate a = new Aggregate();
-                    a.overdue = rs.getLong("overdue");
-                    a.pending = rs.getLong("pending");
-                    a.late = rs.getLong("late");
-                    Instant next = DutyStore.instant(rs, "next_due");
-                    a.dueAt = next != null ? next : DutyStore.instant(rs, "last_due");
-                    a.latestDuty = rs.getLong("latest_duty");
-                    long sub = rs.getLong("latest_submission");
-                    a.latestSubmission = rs.wasNull() ? null : sub;
-                    map.put(key(rs.getString("rule_id"), SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id")), a);
-                    return a;
-                }).list();
-        List<Long> submissionIds = map.values().stream().map(a -> a.latestSubmission).filter(java.util.Objects::nonNull).toList();
-        Map<Long, Submissions.Submission> byId = new LinkedHashMap<>();
-        for (int from = 0; from < submissionIds.size(); from += 1000) {
-            byId.putAll(submissions.byIds(submissionIds.subList(from, Math.min(submissionIds.size(), from + 1000))));
-        }
-        for (Aggregate a : map.values()) {
-            Submissions.Submission s = a.latestSubmission == null ? null : byId.get(a.latestSubmission);
-            if (s != null) {
-                a.evidenceDuty = s.dutyId();
-                a.evidenceAt = s.submittedAt();
-                a.evidenceBy = s.submittedName();
-            }
-        }
-        return map;
-    }
-
-    /** Counts by status for the dashboards. */
-    public Map<Status, Long> summary(List<Row> rows) {
-        Map<Status, Long> counts = new LinkedHashMap<>();
-        for (Status s : Status.values()) {
-            counts.put(s, 0L);
-        }
-        rows.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
-        return counts;
+        Instant next = DutyStore.instant(rs, "next_due");
+        long evidenceDuty = rs.getLong("evidence_duty");
+        boolean evidence = !rs.wasNull();
+        Long latestDuty = duties ? (evidence ? evidenceDuty : rs.getLong("latest_duty")) : null;
+        return new Row(SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"), rs.getString("subject_name"),
+                rs.getLong("org_id"), rs.getString("org_name"), rule, status, reason, args, next != null ? next : DutyStore.instant(rs, "last_due"),
+                latestDuty, DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by"), version);
     }
 }

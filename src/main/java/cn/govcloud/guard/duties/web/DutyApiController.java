@@ -154,8 +154,8 @@ class DutyApiController {
         if (limit < 1 || limit > 5000 || offset < 0) {
             throw new InvalidInput("limit must be between 1 and 5000 and offset not negative", Map.of("limit", "1..5000"));
         }
-        List<ComplianceMatrix.Row> rows = matrix.rows(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind));
-        return new DutyJson.Compliance(catalog.version(), rows.size(), matrix.summary(rows), rows.stream().skip(offset).limit(limit)
+        ComplianceMatrix.Page page = matrix.page(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind), offset, limit);
+        return new DutyJson.Compliance(catalog.version(), page.total(), page.summary(), page.rows().stream()
                 .map(r -> DutyJson.RowView.of(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale))).toList());
     }
 

@@ -159,13 +159,13 @@ class DutyPages {
                       @RequestParam(defaultValue = "0") int offset, Model model) {
         Actor actor = Actor.require();
         String ruleId = rule == null || rule.isBlank() ? null : rule;
-        List<ComplianceMatrix.Row> rows = matrix.rows(actor, new ComplianceMatrix.Filter(ruleId, status, org, subjectKind));
-        int from = Math.max(0, Math.min(offset, rows.size()));
-        model.addAttribute("rows", rows.subList(from, Math.min(rows.size(), from + 200)));
-        model.addAttribute("total", rows.size());
+        ComplianceMatrix.Page page = matrix.page(actor, new ComplianceMatrix.Filter(ruleId, status, org, subjectKind), offset, 200);
+        int from = Math.max(0, Math.min(offset, page.total()));
+        model.addAttribute("rows", page.rows());
+        model.addAttribute("total", page.total());
         model.addAttribute("offset", from);
-        model.addAttribute("nextOffset", from + 200 < rows.size() ? from + 200 : null);
-        model.addAttribute("summary", matrix.summary(rows));
+        model.addAttribute("nextOffset", from + 200 < page.total() ? from + 200 : null);
+        model.addAttribute("summary", page.summary());
         model.addAttribute("statuses", ComplianceMatrix.Status.values());
         model.addAttribute("subjectKinds", SubjectKind.values());
         model.addAttribute("rule", ruleId);

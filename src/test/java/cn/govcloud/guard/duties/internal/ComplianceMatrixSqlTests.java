@@ -1,0 +1,219 @@
+package cn.govcloud.guard.duties.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import cn.govcloud.guard.ApiClient;
+import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.MutableClock;
+import cn.govcloud.guard.duties.internal.ComplianceMatrix.Filter;
+import cn.govcloud.guard.duties.internal.ComplianceMatrix.Row;
+import cn.govcloud.guard.duties.internal.ComplianceMatrix.Status;
+import cn.govcloud.guard.rules.Rule;
+import cn.govcloud.guard.rules.Rule.SubjectKind;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.security.DemoActors;
+import cn.govcloud.guard.shared.Actor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 19 point 3 (A13): the compliance matrix computed, filtered, counted and paged in SQL gives, for every row, what
+ * the in-memory evaluation it replaced gives ({@link InMemoryComplianceMatrix}, the code as it was) — on the demo city,
+ * for each role, each filter and pages at the start, in the middle and past the end; and a subject's change and a
+ * district overlay reach it on the next view.
+ */
+@AppTest
+class ComplianceMatrixSqlTests {
+    private static final String RULE = "A7.2-mlps-assessment"; // yearly, per system, when mlpsLevel >= 3
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ComplianceMatrix matrix;
+    @Autowired
+    RuleCatalog catalog;
+    @Autowired
+    Subjects subjects;
+    @Autowired
+    Submissions submissions;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MockMvc mvc;
+
+    private ApiClient api;
+    private InMemoryComplianceMatrix oracle;
+    private final List<Runnable> undo = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(mvc);
+        oracle = new InMemoryComplianceMatrix(jdbc, catalog, subjects, submissions, clock);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        jdbc.sql("delete from duties_submission where duty_id in (select id from duties_duty where occurrence_key like 'matrix-test:%')").update();
+        jdbc.sql("delete from duties_duty where occurrence_key like 'matrix-test:%'").update();
+        api.call("supervisor", delete("/api/v1/rules/overlay"));
+        clock.reset();
+    }
+
+    @Test
+    void A13_theSqlMatrixEqualsTheInMemoryEvaluationForEveryRoleFilterAndPage() {
+        List<Long> systems = admittedSystems();
+        long s1 = systems.get(0);
+        long s2 = systems.get(1);
+        long unit1 = orgOf("unit1");
+        Instant now = clock.instant();
+        // every kind of row: overdue, open, done on time, done late, an event duty raised, one only older than the look-back
+        Rule yearly = systemRule(true);
+        Rule event = systemRule(false);
+        duty("overdue", yearly, s1, now.minus(Duration.ofDays(3)), "OVERDUE", false);
+        duty("late", yearly, s2, now.minus(Duration.ofDays(30)), "ACCEPTED", true);
+        duty("ontime", event, s2, now.minus(Duration.ofDays(20)), "ACCEPTED", false);
+        duty("open", event, s1, now.plus(Duration.ofDays(5)), "OPEN", false);
+        duty("old", event, systems.get(systems.size() - 1), now.minus(Duration.ofDays(500)), "ACCEPTED", false);
+
+        List<Filter> filters = new ArrayList<>(List.of(Filter.none(), new Filter(yearly.id(), null, null, null),
+                new Filter(null, null, unit1, null), new Filter(event.id(), Status.DUE, null, null), new Filter(null, Status.OVERDUE, unit1, null),
+                new Filter("no-such-rule", null, null, null)));
+        for (Status s : Status.values()) {
+            filters.add(new Filter(null, s, null, null));
+        }
+        for (SubjectKind k : SubjectKind.values()) {
+            filters.add(new Filter(null, null, null, k));
+        }
+        for (String user : List.of("supervisor", "regulator", "provider", "unit1", "unit2")) {
+            Actor actor = DemoActors.actor(jdbc, user);
+            for (Filter filter : filters) {
+                same(actor, filter);
+            }
+        }
+        List<Row> all = oracle.rows(DemoActors.actor(jdbc, "supervisor"), Filter.none());
+        assertThat(all).extracting(Row::status).contains(Status.OVERDUE, Status.DUE, Status.COMPLIANT, Status.NOT_APPLICABLE);
+        assertThat(all).extracting(Row::reason).contains("duties.matrix.reason.doneLate", "duties.matrix.reason.done",
+                "duties.matrix.reason.noEvent", "duties.matrix.reason.condition", "duties.matrix.reason.overdue");
+    }
+
+    @Test
+    void A13_aSubjectsChangeAndADistrictOverlayReachTheMatrixOnTheNextView() throws Exception {
+        long level2 = jdbc.sql("select id from systems_system where state = 'ADMITTED' and mlps_level = 2 order by id").query(Long.class).list().get(0);
+        Actor supervisor = DemoActors.actor(jdbc, "supervisor");
+        Filter one = new Filter(RULE, null, null, SubjectKind.SYSTEM);
+        assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE);
+
+        // the system is raised to level 3: the yearly assessment now applies to it
+        jdbc.sql("update systems_system set mlps_level = 3 where id = :id").param("id", level2).update();
+        undo.add(() -> jdbc.sql("update systems_system set mlps_level = 2 where id = :id").param("id", level2).update());
+        assertThat(cell(level2)).isNotEqualTo(Status.NOT_APPLICABLE);
+        same(supervisor, one);
+        jdbc.sql("update systems_system set mlps_level = 2 where id = :id").param("id", level2).update();
+        assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE);
+
+        // it leaves the platform: its rows go
+        jdbc.sql("update systems_system set state = 'AWAITING_VERIFICATION' where id = :id").param("id", level2).update();
+        undo.add(() -> jdbc.sql("update systems_system set state = 'ADMITTED' where id = :id").param("id", level2).update());
+        assertThat(matrix.rows(supervisor, one)).extracting(Row::subjectId).doesNotContain(level2);
+        same(supervisor, Filter.none());
+        jdbc.sql("update systems_system set state = 'ADMITTED' where id = :id").param("id", level2).update();
+
+        // a district overlay asks the assessment from level 2 up (A13): the cell changes on the next view
+        String version = catalog.version().version();
+        String product = version.contains("+") ? version.substring(0, version.indexOf('+')) : version;
+        MvcResult overlay = api.call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
+                "overlay: {name: 矩阵区, version: m-1, basedOn: " + product + "}\nrules:\n  " + RULE + ": {when: [\"mlpsLevel >= 2\"]}\n"));
+        assertThat(overlay.getResponse().getStatus()).as(overlay.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(cell(level2)).isNotEqualTo(Status.NOT_APPLICABLE);
+        assertThat(matrix.rows(supervisor, one)).allSatisfy(r -> assertThat(r.catalogVersion()).contains("矩阵区"));
+        same(supervisor, one);
+        same(DemoActors.actor(jdbc, "unit1"), Filter.none());
+
+        api.call("supervisor", delete("/api/v1/rules/overlay"));
+        assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE);
+        same(supervisor, Filter.none());
+    }
+
+    @Test
+    void A13_theApiPagesTheSameRowsAndCountsAsTheInMemoryEvaluation() throws Exception {
+        List<Row> all = oracle.rows(DemoActors.actor(jdbc, "supervisor"), Filter.none());
+        JsonNode page = ApiClient.body(api.call("supervisor", get("/api/v1/compliance?offset=7&limit=11")));
+        assertThat(page.get("total").asInt()).isEqualTo(all.size());
+        List<String> expected = all.subList(7, 18).stream().map(r -> r.subjectKind() + ":" + r.subjectId() + ":" + r.rule().id()).toList();
+        List<String> got = new ArrayList<>();
+        page.get("rows").forEach(r -> got.add(r.get("subjectKind").asString() + ":" + r.get("subjectId").asLong() + ":" + r.get("ruleId").asString()));
+        assertThat(got).isEqualTo(expected);
+        oracle.summary(all).forEach((status, n) -> assertThat(page.get("summary").get(status.name()).asLong()).as(status.name()).isEqualTo(n));
+    }
+
+    /** Everything the SQL matrix answers for this actor and filter equals the in-memory evaluation. */
+    private void same(Actor actor, Filter filter) {
+        List<Row> expected = oracle.rows(actor, filter);
+        String what = actor.username() + " " + filter;
+        assertThat(matrix.rows(actor, filter)).as(what).containsExactlyElementsOf(expected);
+        for (int offset : new int[] {0, Math.max(0, expected.size() / 2 - 3), Math.max(0, expected.size() - 4), expected.size() + 10}) {
+            ComplianceMatrix.Page page = matrix.page(actor, filter, offset, 7);
+            int from = Math.min(offset, expected.size());
+            assertThat(page.rows()).as(what + " from " + offset).containsExactlyElementsOf(expected.subList(from, Math.min(expected.size(), from + 7)));
+            assertThat(page.total()).as(what).isEqualTo(expected.size());
+            assertThat(page.summary()).as(what).containsExactlyEntriesOf(oracle.summary(expected));
+        }
+    }
+
+    private Status cell(long system) {
+        return matrix.rows(DemoActors.actor(jdbc, "supervisor"), new Filter(RULE, null, null, SubjectKind.SYSTEM)).stream()
+                .filter(r -> r.subjectId() == system).findFirst().orElseThrow().status();
+    }
+
+    private List<Long> admittedSystems() {
+        return jdbc.sql("select id from systems_system where state = 'ADMITTED' order by id").query(Long.class).list();
+    }
+
+    private long orgOf(String user) {
+        return jdbc.sql("select org_id from identity_user where username = :u").param("u", user).query(Long.class).single();
+    }
+
+    private Rule systemRule(boolean recurring) {
+        return catalog.rules().stream().filter(r -> r.appliesTo() == SubjectKind.SYSTEM && r.recurring() == recurring && r.conditions().isEmpty())
+                .findFirst().orElseThrow();
+    }
+
+    private void duty(String key, Rule rule, long system, Instant due, String state, boolean late) {
+        long org = jdbc.sql("select org_id from systems_system where id = :id").param("id", system).query(Long.class).single();
+        var at = due.atOffset(ZoneOffset.UTC);
+        jdbc.sql("insert into duties_duty (occurrence_key, rule_id, article, catalog_version, subject_kind, subject_id, subject_name, "
+                        + "org_id, party, triggered_at, due_date, due_at, state, overdue_at, closed_at, created_at) values (:k, :r, :a, 'test', "
+                        + "'SYSTEM', :s, '测试系统', :o, :p, :t, :d, :t, :st, :od, :c, :t)")
+                .param("k", "matrix-test:" + key).param("r", rule.id()).param("a", rule.article()).param("s", system).param("o", org)
+                .param("p", rule.party().name()).param("t", at).param("d", at.toLocalDate()).param("st", state)
+                .param("od", "OVERDUE".equals(state) ? at : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("c", "ACCEPTED".equals(state) ? at : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
+        long id = jdbc.sql("select id from duties_duty where occurrence_key = :k").param("k", "matrix-test:" + key).query(Long.class).single();
+        if ("ACCEPTED".equals(state)) {
+            jdbc.sql("insert into duties_submission (duty_id, submitted_at, submitted_by, submitted_name, fields_json, late, decision) "
+                    + "values (:d, :at, 'unit1', '测试提交人', '{}', :late, 'ACCEPTED')").param("d", id)
+                    .param("at", (late ? due.plus(Duration.ofDays(1)) : due.minus(Duration.ofDays(1))).atOffset(ZoneOffset.UTC)).param("late", late)
+                    .update();
+        }
+    }
+}
