@@ -96,8 +96,8 @@ class GrantPages {
 
     @PostMapping("/access/grants/{id}/revocation")
     @Allow(Role.UNIT_SECURITY_OFFICER)
-    String revoke(@PathVariable long id, RedirectAttributes redirect) {
-        return act(redirect, () -> grants.revoke(id));
+    String revoke(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(redirect, () -> grants.revoke(id, reason));
     }
 
     @PostMapping("/access/grants/accesses")

@@ -129,8 +129,8 @@ class RemoteChannelPages {
 
     @PostMapping("/access/channels/{id}/closure")
     @AllowProviderAndUnits
-    String close(@PathVariable long id, RedirectAttributes redirect) {
-        return act(id, redirect, () -> use.close(id));
+    String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> use.close(id, reason));
     }
 
     /**
