@@ -227,7 +227,7 @@ class SystemApiTests {
 
         JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("timeline").toString()).contains("REQUEST_ADMISSION", "ITEM_RETURNED:PENETRATION_TEST", "ADMIT",
-                "INTERNET_ACCESS:ON", "SUSPEND", "ORDER_EXIT", "COMPLETE_EXIT");
+                "EXTERNAL_EXCHANGE:ON", "SUSPEND", "ORDER_EXIT", "COMPLETE_EXIT");
         assertThat(system.get("duties").toString()).contains("A11.4-suspension-review", "A11.4-ordered-exit");
         assertThat(jdbc.sql("select count(*) from audit_record where target = :t").param("t", "system:" + id).query(Long.class).single())
                 .isGreaterThanOrEqualTo(10);
