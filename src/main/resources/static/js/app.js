@@ -92,4 +92,27 @@
   // htmx:load fires for the page and for every swapped-in fragment; DOMContentLoaded covers htmx failing to load.
   document.addEventListener('htmx:load', function (event) { initCharts(event.detail.elt); });
   document.addEventListener('DOMContentLoaded', function () { initCharts(document); });
+
+  // Issue 23 point 8: a button with data-confirm-open="<dialog id>" opens that native <dialog> (the confirmation step with its
+  // required reason); data-confirm-close inside it closes it again. No inline handlers: the CSP forbids them.
+  document.addEventListener('click', function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    var opener = target ? target.closest('[data-confirm-open]') : null;
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute('data-confirm-open'));
+      if (dialog && typeof dialog.showModal === 'function') {
+        event.preventDefault();
+        dialog.showModal();
+        var reason = dialog.querySelector('[name="reason"], [name="exitReason"]');
+        if (reason) {
+          reason.focus();
+        }
+      }
+      return;
+    }
+    var closer = target ? target.closest('[data-confirm-close]') : null;
+    if (closer && closer.closest('dialog')) {
+      closer.closest('dialog').close();
+    }
+  });
 }());

@@ -29,11 +29,11 @@ final class DemoSystems {
             new Demo("unit1", new NewSystem("校园安全视频监控平台", "中小学校园视频汇聚", 2, "15020041001-26003", "刘芳", "13847200004",
                     List.of("DEPARTMENT_PRIVATE"), List.of("10.31.8.0/24")), Fate.AWAITING_VERIFICATION),
             new Demo("unit2", new NewSystem("卫健委全民健康信息平台", "区域健康档案与电子病历共享", 3, "15020041002-26001", "陈静", "13847200005",
-                    List.of("GOV_EXTRANET"), List.of("10.32.1.0/24", "qmjk.wjw.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
+                    List.of("INTERNET", "GOV_EXTRANET"), List.of("10.32.1.0/24", "qmjk.wjw.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
             new Demo("unit2", new NewSystem("卫健委预约挂号服务系统", "市属医院预约挂号", 2, "15020041002-26002", "陈静", "13847200005",
                     List.of("INTERNET"), List.of("10.32.5.15", "gh.wjw.baotou.gov.cn")), Fate.SUSPENDED),
             new Demo("unit3", new NewSystem("人社局社保经办系统", "社会保险登记、缴费与待遇核定", 3, "15020041003-26001", "黄磊", "13847200008",
-                    List.of("GOV_EXTRANET", "DEPARTMENT_PRIVATE"), List.of("10.33.1.0/24", "sbjb.rsj.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
+                    List.of("INTERNET", "GOV_EXTRANET", "DEPARTMENT_PRIVATE"), List.of("10.33.1.0/24", "sbjb.rsj.baotou.gov.cn")), Fate.ADMITTED_EXCHANGE),
             new Demo("unit3", new NewSystem("人社局公共就业服务网", "招聘信息发布与求职登记", 2, "15020041003-26002", "黄磊", "13847200008",
                     List.of("INTERNET"), List.of("10.33.3.30", "jy.rsj.baotou.gov.cn")), Fate.ADMITTED_INTERNET));
 

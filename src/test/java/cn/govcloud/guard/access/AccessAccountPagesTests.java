@@ -62,7 +62,7 @@ class AccessAccountPagesTests {
 
         // revocation needs a reason: shown on the page, nothing changed
         r = mvc.perform(post("/access/accounts/" + id + "/review").with(as("unit1")).with(csrf()).param("decision", "revoke")).andReturn();
-        assertThat(html(r)).contains("id=\"account-action-error\"").contains("注销须说明理由");
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("unit1"))).andReturn())).contains("id=\"account-action-error\"").contains("注销须说明理由");
         assertThat(jdbc.sql("select revoked_at is null from access_account where id = :id").param("id", id).query(Boolean.class).single()).isTrue();
         assertThat(mvc.perform(post("/access/accounts/" + id + "/review").with(as("unit2")).with(csrf()).param("decision", "confirm"))
                 .andReturn().getResponse().getStatus()).isIn(403, 404);

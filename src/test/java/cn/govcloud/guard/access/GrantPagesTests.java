@@ -69,7 +69,7 @@ class GrantPagesTests {
 
         // a refusal without a reason is shown, nothing changes
         r = mvc.perform(post("/access/grants/" + id + "/decision").with(as("unit1")).with(csrf()).param("decision", "refuse")).andReturn();
-        assertThat(html(r)).contains("id=\"grant-action-error\"").contains("不授权时须说明理由");
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("unit1"))).andReturn())).contains("id=\"grant-action-error\"").contains("不授权时须说明理由");
         r = mvc.perform(post("/access/grants/" + id + "/decision").with(as("unit1")).with(csrf()).param("decision", "grant")
                 .param("reason", "同意，仅限查看复制")).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/grants");

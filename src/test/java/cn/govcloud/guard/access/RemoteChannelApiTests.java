@@ -164,8 +164,12 @@ class RemoteChannelApiTests {
         // people may not call the gateway's endpoint; the gateway's token may not read channels
         assertThat(json("unit1staff", post("/api/v1/channels/verify"), "{\"credential\":\"x\"}").getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/api/v1/channels").header("Authorization", gateway)).andReturn().getResponse().getStatus()).isEqualTo(403);
-        // closing ends it
-        assertThat(body(call("unit1staff", post("/api/v1/channels/" + id + "/closure"))).get("status").asText()).isEqualTo("CLOSED");
+        // closing ends it; issue 23 point 8: only with a reason (400 naming it), which the audit record keeps
+        assertThat(call("unit1staff", post("/api/v1/channels/" + id + "/closure")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(json("unit1staff", post("/api/v1/channels/" + id + "/closure"), "{\"reason\":\"运维作业完成\"}")).get("status").asText())
+                .isEqualTo("CLOSED");
+        assertThat(jdbc.sql("select details from audit_record where action = 'access.channel.close' and target = :t")
+                .param("t", "channel:" + id).query(String.class).single()).contains("运维作业完成");
     }
 
     @Test

@@ -76,13 +76,14 @@ class VisitPagesTests {
 
         // no escort yet: sign-in refused, the 409 A9.1 message shown on the page
         r = mvc.perform(post(location + "/sign-in").with(as("provider")).with(csrf())).andReturn();
-        assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(html(r)).contains("id=\"visit-error\"").contains("A9.1").contains("未指派云服务商陪同旁站人员");
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location); // issue 23 point 3: post/redirect/get
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn())).contains("id=\"visit-error\"").contains("A9.1").contains("未指派云服务商陪同旁站人员");
         assertThat(jdbc.sql("select status from access_visit where letter_number = :l").param("l", letter).query(String.class).single())
                 .isEqualTo("AUTHORISED");
 
         r = mvc.perform(post(location + "/escort").with(as("provider")).with(csrf()).param("escort", "")).andReturn();
-        assertThat(html(r)).contains("请填写陪同旁站人员");
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn()))
+                .contains("请填写陪同旁站人员");
         r = mvc.perform(post(location + "/escort").with(as("provider")).with(csrf()).param("escort", "赵陪同")).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
         r = mvc.perform(post(location + "/sign-in").with(as("provider")).with(csrf())).andReturn();

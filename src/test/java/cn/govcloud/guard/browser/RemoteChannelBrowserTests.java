@@ -78,6 +78,15 @@ class RemoteChannelBrowserTests extends BrowserSession {
             submit(staff, "#reveal");
             assertThat(staff.locator("#channel-credential")).hasText(Pattern.compile("^ggc_[A-Za-z0-9_-]{43}$"));
             credential = staff.locator("#channel-credential").textContent().strip();
+            // issue 23 point 3: the POST redirected to a GET page; a refresh does not resubmit and says 凭据仅显示一次
+            assertThat(staff).hasURL(channelUrl + "/credential");
+            staff.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("/work/notes/shots/23-3-channel-credential-once-1440.png")));
+            staff.reload();
+            assertThat(staff.locator("#channel-credential-gone")).containsText("凭据仅显示一次");
+            assertThat(staff.locator("#channel-credential")).hasCount(0);
+            staff.setViewportSize(390, 844);
+            staff.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("/work/notes/shots/23-3-channel-credential-refreshed-390.png")));
+            staff.setViewportSize(1440, 900);
             // shown once: back on the page there is no credential and no button to show it again
             staff.navigate(channelUrl);
             assertThat(staff.locator("#channel-credential")).hasCount(0);

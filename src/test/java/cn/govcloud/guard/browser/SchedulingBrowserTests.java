@@ -68,7 +68,12 @@ class SchedulingBrowserTests extends BrowserSession {
             supervisor.fill("#decision-text", "各单位本月底前完成弱口令清理");
             supervisor.click("#decision-form button[type=submit]");
             assertThat(supervisor.locator("#decision-list")).containsText("各单位本月底前完成弱口令清理");
+            // issue 23 point 8: a confirmation dialog with a required reason before the session is closed for good
             supervisor.click("#close-session");
+            assertThat(supervisor.locator("#confirm-close-session")).isVisible();
+            supervisor.fill("#confirm-close-session-reason", "本月议程已全部完成");
+            SystemBrowserTests.shots(supervisor, "23-8-scheduling-close-confirmation");
+            supervisor.click("#confirm-close-session-submit");
             assertThat(supervisor.locator("#session-state")).hasText("已结束");
             assertThat(supervisor.locator("#minutes-link")).hasText("调度纪要（PDF）");
             assertThat(supervisor.locator("#action-form")).hasCount(0);

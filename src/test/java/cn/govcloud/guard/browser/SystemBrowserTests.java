@@ -27,6 +27,22 @@ class SystemBrowserTests extends BrowserSession {
         return new FilePayload(name, "application/pdf", PDF);
     }
 
+    /** Issue 23: the page at 1440 and at 390 px wide, under /work/notes/shots (not in the repository). */
+    static void shots(Page page, String name) {
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("govguard.shots", "/work/notes/shots"));
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        var size = page.viewportSize();
+        page.setViewportSize(1440, 900);
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-1440.png")));
+        page.setViewportSize(390, 844);
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-390.png")));
+        if (size != null) {
+            page.setViewportSize(size.width, size.height);
+        }
+    }
+
     private static void upload(Page page, String kind, String filename) {
         var form = page.locator("#item-" + kind + " form.item-upload");
         if (kind.equals("MLPS_CERTIFICATE")) {
@@ -106,16 +122,39 @@ class SystemBrowserTests extends BrowserSession {
             supervisor.click("#admit");
             assertThat(supervisor.locator("#system-state")).hasText("已准入");
             assertThat(supervisor.locator("#internet-access")).hasText("未开通");
+            // issue 23 point 8: the declared exposure (政务外网 only) does not include the internet — said beside the button ...
+            assertThat(supervisor.locator("#switch-internet-exposure")).containsText("须先修改暴露面");
             supervisor.click("#switch-internet");
-            assertThat(supervisor.locator("#internet-access")).hasText("已开通");
+            assertThat(supervisor.locator("#confirm-internet")).isVisible();
+            // ... the confirmation dialog asks for a reason (required: an empty one is not sent) ...
+            supervisor.click("#confirm-internet-submit");
+            assertThat(supervisor.locator("#confirm-internet")).isVisible();
+            supervisor.fill("#confirm-internet-reason", "教育局申请对公众开放报名");
+            shots(supervisor, "23-8-switch-confirmation");
+            supervisor.click("#confirm-internet-submit");
+            // ... and the server refuses it naming the rule (post/redirect/get: back on the system's page)
+            assertThat(supervisor.locator("#system-error")).containsText("A11.2");
+            assertThat(supervisor.locator("#system-error")).containsText("暴露面");
+            assertThat(supervisor.locator("#internet-access")).hasText("未开通");
+            shots(supervisor, "23-8-internet-refused-exposure");
+            // exchange: confirmed with a reason, switched on; cancelling first changes nothing
+            supervisor.click("#switch-exchange");
+            supervisor.locator("#confirm-exchange [data-confirm-close]").click();
+            assertThat(supervisor.locator("#confirm-exchange")).isHidden();
+            assertThat(supervisor.locator("#external-exchange")).hasText("未开通");
+            supervisor.click("#switch-exchange");
+            supervisor.fill("#confirm-exchange-reason", "与市人社局学籍数据共享，已签数据交换协议");
+            supervisor.click("#confirm-exchange-submit");
+            assertThat(supervisor.locator("#external-exchange")).hasText("已开通");
             // issue 17 point 6: the provider's work order is open, so the switch shows as ordered, awaiting execution
-            assertThat(supervisor.locator("#internet-access-pending")).hasText("已下令，待云服务商执行");
-            assertThat(supervisor.locator("#system-work-orders")).containsText("开通互联网访问");
+            assertThat(supervisor.locator("#external-exchange-pending")).hasText("已下令，待云服务商执行");
+            assertThat(supervisor.locator("#system-work-orders")).containsText("开通对外数据交换");
+            assertThat(supervisor.locator("#system-timeline")).containsText("与市人社局学籍数据共享");
             supervisor.fill("#suspend-reason", "存在重大安全隐患且逾期未整改");
             supervisor.click("#suspend");
             assertThat(supervisor.locator("#system-state")).hasText("暂停服务");
             assertThat(supervisor.locator("#system-timeline")).containsText("退回：渗透测试报告");
-            assertThat(supervisor.locator("#system-timeline")).containsText("开通：互联网访问");
+            assertThat(supervisor.locator("#system-timeline")).containsText("开通：对外数据交换");
             assertThat(supervisor.locator("#system-duties")).containsText("A11.4-suspension-review");
             assertThat(supervisor.locator("#system-work-orders")).containsText("暂停服务");
 

@@ -72,7 +72,9 @@ class HazardPagesTests {
         // the same step again is refused naming the rule
         r = mvc.perform(post(location + "/acknowledge").with(as("unit1")).with(csrf()).param("handlerName", "张安全")
                 .param("firstMeasures", "再次")).andReturn();
-        assertThat(html(r)).contains("A10.2");
+        // issue 23 point 3: the refusal is carried to the hazard's page (post/redirect/get)
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("unit1"))).andReturn())).contains("A10.2");
 
         // the demo city's hazards, raised through the service (one from the red-team exercise, overdue)
         long unit3 = jdbc.sql("select org_id from identity_user where username = 'unit3'").query(Long.class).single();

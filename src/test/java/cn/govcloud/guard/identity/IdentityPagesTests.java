@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -151,14 +152,22 @@ class IdentityPagesTests {
     @Test
     void aNewApiTokenShowsItsSecretOnceOnly() throws Exception {
         String name = "scanner-" + System.nanoTime();
-        String created = mvc.perform(post("/admin/api-tokens").param("name", name).param("orgId", String.valueOf(orgId("包头市教育局")))
+        MvcResult created = mvc.perform(post("/admin/api-tokens").param("name", name).param("orgId", String.valueOf(orgId("包头市教育局")))
                         .param("scopes", "alerts:write", "findings:write").param("expires", LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).plusDays(30).toString())
                         .with(as("secadmin")).with(csrf()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        Matcher m = Pattern.compile("gga_[A-Za-z0-9_\\-]+").matcher(created);
+                .andExpect(redirectedUrl("/admin/api-tokens/issued")).andReturn();
+        // issue 23 point 3: the secret travels sealed (never in clear in the session store) to a GET page that shows it once
+        assertThat(created.getFlashMap().values().toString()).doesNotContain("gga_");
+        // the flash travels in the (JDBC) session: the next request brings the session cookie, as a browser does
+        String shown = mvc.perform(get("/admin/api-tokens/issued").cookie(created.getResponse().getCookies()).with(as("secadmin")))
+                .andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-store"))
+                .andReturn().getResponse().getContentAsString();
+        Matcher m = Pattern.compile("gga_[A-Za-z0-9_\\-]+").matcher(shown);
         assertThat(m.find()).isTrue();
         String secret = m.group();
-        assertThat(created).contains("只显示这一次");
+        assertThat(shown).contains("只显示这一次");
+        // a refresh: the flash is gone, and so is the secret
+        assertThat(page(get("/admin/api-tokens/issued").with(as("secadmin")))).contains("凭据仅显示一次").doesNotContain(secret);
 
         String list = page(get("/admin/api-tokens").with(as("secadmin")));
         assertThat(list).contains(name).doesNotContain(secret);

@@ -371,7 +371,9 @@ class AssessmentTests {
 
     @Test
     void a12_finalisingAYearStoresTheSnapshotWithTheCatalogVersionAndIsAudited() throws Exception {
-        MvcResult r = api.call("supervisor", post("/api/v1/assessments/2025/finalisation"));
+        // issue 23 point 8: a reason is required (400 naming it)
+        assertThat(api.call("supervisor", post("/api/v1/assessments/2025/finalisation")).getResponse().getStatus()).isEqualTo(400);
+        MvcResult r = api.json("supervisor", post("/api/v1/assessments/2025/finalisation"), "{\"reason\":\"年度考核数据已核对\"}");
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         try {
             JsonNode year = json("regulator", "/api/v1/assessments/2025");
@@ -395,7 +397,7 @@ class AssessmentTests {
         int year = LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear();
         long unit1 = jdbc.sql("select org_id from identity_user where username = 'unit1'").query(Long.class).single();
         try {
-            MvcResult r = api.call("supervisor", post("/api/v1/assessments/" + year + "/finalisation"));
+            MvcResult r = api.json("supervisor", post("/api/v1/assessments/" + year + "/finalisation"), "{\"reason\":\"年度考核数据已核对\"}");
             assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
             JsonNode body = JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
             assertThat(body.get("finalised").asBoolean()).isTrue();

@@ -223,7 +223,11 @@ class SchedulingApiTests {
         assertThat(m.getResponse().getStatus()).as(text(m)).isEqualTo(200);
         assertThat(postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/decisions",
                 "{\"text\":\"各单位于月底前完成弱口令清理\"}").getResponse().getStatus()).isEqualTo(201);
-        MvcResult closed = call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
+        // issue 23 point 8: without a reason still 400 naming it
+        MvcResult noReason = call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
+        assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
+        assertThat(text(noReason)).contains("reason");
+        MvcResult closed = postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/close", "{\"reason\":\"本月议程已全部完成\"}");
         assertThat(closed.getResponse().getStatus()).as(text(closed)).isEqualTo(200);
         JsonNode session = body(closed).get("session");
         assertThat(session.get("state").asString()).isEqualTo("CLOSED");

@@ -59,9 +59,9 @@ class SuspensionTests {
             api.call("unit1", multipart("/api/v1/systems/" + id + "/protections/" + m).param("present", "true").param("detail", "已部署"));
         }
         assertThat(api.call("supervisor", post("/api/v1/systems/" + id + "/admit")).getResponse().getStatus()).isEqualTo(200);
-        assertThat(ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}")).get("internetAccess").asBoolean())
+        assertThat(ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}")).get("internetAccess").asBoolean())
                 .isTrue();
-        api.json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true}");
+        api.json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true,\"reason\":\"经评估同意开通\"}");
         return id;
     }
 

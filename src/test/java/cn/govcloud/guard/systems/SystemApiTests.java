@@ -182,7 +182,7 @@ class SystemApiTests {
         r = api.call("supervisor", post("/api/v1/systems/" + id + "/admit"));
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
         assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
-        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(409);
         assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
 
@@ -197,10 +197,21 @@ class SystemApiTests {
         assertThat(jdbc.sql(dutyState).param("id", id).param("rule", "A11.2-admission-check").query(String.class).single())
                 .isEqualTo("ACCEPTED");
         // the unit cannot switch anything on itself
-        assertThat(api.json("unit1", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}").getResponse().getStatus()).isEqualTo(403);
-        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
-        assertThat(ApiClient.body(r).get("internetAccess").asBoolean()).isTrue();
-        assertThat(ApiClient.body(r).get("externalExchange").asBoolean()).isFalse();
+        assertThat(api.json("unit1", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}").getResponse().getStatus()).isEqualTo(403);
+        // issue 23 point 8: switching on needs a reason (400 naming it) ...
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true}");
+        assertThat(r.getResponse().getStatus()).isEqualTo(400);
+        assertThat(r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("reason");
+        // ... and internet access is refused while the declared exposure (GOV_EXTRANET here) does not include the internet
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}");
+        assertThat(r.getResponse().getStatus()).isEqualTo(409);
+        assertThat(ApiClient.body(r).get("rule").asText()).isEqualTo("A11.2");
+        assertThat(ApiClient.body(r).get("detail").asText()).contains("暴露面");
+        r = api.json("supervisor", post("/api/v1/systems/" + id + "/external-exchange"), "{\"on\":true,\"reason\":\"经评估同意开通\"}");
+        assertThat(ApiClient.body(r).get("internetAccess").asBoolean()).isFalse();
+        assertThat(ApiClient.body(r).get("externalExchange").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select details from audit_record where action = 'systems.switch' and target = :t order by id desc limit 1")
+                .param("t", "system:" + id).query(String.class).single()).contains("经评估同意开通");
 
         r = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患未整改\"}");
         assertThat(ApiClient.body(r).get("status").asText()).isEqualTo("SUSPENDED");
@@ -216,7 +227,7 @@ class SystemApiTests {
 
         JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("timeline").toString()).contains("REQUEST_ADMISSION", "ITEM_RETURNED:PENETRATION_TEST", "ADMIT",
-                "INTERNET_ACCESS:ON", "SUSPEND", "ORDER_EXIT", "COMPLETE_EXIT");
+                "EXTERNAL_EXCHANGE:ON", "SUSPEND", "ORDER_EXIT", "COMPLETE_EXIT");
         assertThat(system.get("duties").toString()).contains("A11.4-suspension-review", "A11.4-ordered-exit");
         assertThat(jdbc.sql("select count(*) from audit_record where target = :t").param("t", "system:" + id).query(Long.class).single())
                 .isGreaterThanOrEqualTo(10);

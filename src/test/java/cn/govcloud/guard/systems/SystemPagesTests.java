@@ -67,7 +67,9 @@ class SystemPagesTests {
         assertThat(html(r)).contains("请选择文件", "请填写云服务商签署人", "value=\"李局长\"");
         // admission without the agreement: refused naming A11.1
         r = mvc.perform(post(location + "/admission").with(as("unit1")).with(csrf())).andReturn();
-        assertThat(html(r)).contains("A11.1");
+        // issue 23 point 3: the refusal is carried to the system's page (post/redirect/get), so a refresh does not resubmit
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("unit1"))).andReturn())).contains("A11.1");
         r = mvc.perform(multipart(location + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf",
                         "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII))).with(as("unit1")).with(csrf())
                 .param("agreementNumber", "BTZWY-XY-2026-0002").param("unitSignatory", "李局长").param("providerSignatory", "王经理").param("signedOn", "2026-11-20")).andReturn();

@@ -115,7 +115,7 @@ class WorkOrderTests {
         assertThat(admission.get("dueProvisional").asBoolean()).isFalse();
         assertThat(admission.get("state").asString()).isEqualTo("OPEN");
 
-        JsonNode switched = ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}"));
+        JsonNode switched = ApiClient.body(api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}"));
         assertThat(switched.get("internetAccess").asBoolean()).isTrue();
         JsonNode system = ApiClient.body(api.call("unit1", get("/api/v1/systems/" + id)));
         assertThat(system.get("internetAccessPending").asBoolean()).isTrue();
@@ -227,7 +227,7 @@ class WorkOrderTests {
     @Test
     void A11_4_suspensionAndExitOrderAreWorkOrdersThatSwitchAccessAndExchangeOff() throws Exception {
         long id = admitted();
-        api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true}");
+        api.json("supervisor", post("/api/v1/systems/" + id + "/internet-access"), "{\"on\":true,\"reason\":\"经评估同意开通\"}");
         MvcResult suspended = api.json("supervisor", post("/api/v1/systems/" + id + "/suspension"), "{\"reason\":\"重大安全隐患逾期未整改\"}");
         assertThat(suspended.getResponse().getStatus()).isEqualTo(200);
         JsonNode suspension = order(id, "SUSPENSION");

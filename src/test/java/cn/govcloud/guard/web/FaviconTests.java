@@ -22,5 +22,10 @@ class FaviconTests {
         assertThat(bytes).startsWith(0, 0, 1, 0, 3, 0); // an ICO with three sizes
         String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
         assertThat(login).contains("<link rel=\"icon\" href=\"/favicon.ico\"");
+        // and an SVG beside it, also served without signing in
+        var svg = mvc.perform(get("/favicon.svg")).andReturn().getResponse();
+        assertThat(svg.getStatus()).isEqualTo(200);
+        assertThat(svg.getContentAsString()).startsWith("<svg");
+        assertThat(login).contains("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"");
     }
 }

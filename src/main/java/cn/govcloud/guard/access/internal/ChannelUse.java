@@ -82,7 +82,7 @@ public class ChannelUse {
 
     /** Closing ends the channel (the provider, or the requesting unit); A9.3's closure confirmation becomes the provider's duty. */
     @Transactional
-    public void close(long id) {
+    public void close(long id, String reason) {
         Actor actor = Actor.require();
         Channel c = store.visible(id, actor);
         boolean provider = actor.has(Role.PROVIDER_OPERATOR);
@@ -91,6 +91,10 @@ public class ChannelUse {
             throw new AccessDeniedException("the provider or the requesting organisation closes a channel");
         }
         c.requireOpenToClose();
+        // issue 23 point 8: closing revokes the channel's credential for good — its reason is required and audited
+        if (reason == null || reason.isBlank()) {
+            throw new cn.govcloud.guard.shared.InvalidInput("access.channel.error.invalid", java.util.Map.of("reason", "access.channel.error.closeReason"));
+        }
         Instant now = clock.instant();
         store.closed(id, actor.username(), now);
         for (String reference : new String[] {c.reference(), c.reference() + ":open", c.reference() + ":regulator"}) {
@@ -103,6 +107,6 @@ public class ChannelUse {
                 events.publishEvent(new RemoteChannelEnded(id, subjects.system(c.systemId()), now));
             }
         }
-        audit.record(AuditEvent.success("access.channel.close", c.reference(), "closed" + (c.consumedAt() != null ? " after its single use" : "")));
+        audit.record(AuditEvent.success("access.channel.close", c.reference(), "closed" + (c.consumedAt() != null ? " after its single use" : "") + "; reason: " + reason.strip()));
     }
 }

@@ -189,11 +189,15 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
 
     /** The unit withdraws a grant early; the review duty of the ended grant follows (A8.1). */
     @Transactional
-    public void revoke(long id) {
+    public void revoke(long id, String reason) {
         Actor actor = Actor.require();
         Grant g = visible(id, actor);
         if (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != g.orgId()) {
             throw new AccessDeniedException("the owning unit's security officer revokes (A8.1)");
+        }
+        // issue 23 point 8: a revocation is irreversible — its reason is required and written to the audit record
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInput("access.grant.error.invalid", Map.of("reason", "access.grant.error.revokeReason"));
         }
         Instant now = clock.instant();
         int changed = jdbc.sql("update access_grant set status = 'REVOKED', revoked_at = :now where id = :id and status = 'GRANTED'")
@@ -202,7 +206,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
             throw new RuleViolation("A8.1", "access.grant.error.notGranted");
         }
         events.publishEvent(new DataAccessGrantEnded(id, AccessSubjects.system(systems.find(g.systemId()).orElseThrow()), now));
-        audit.record(AuditEvent.success("access.grant.revoke", reference(id), "A8.1 revoked"));
+        audit.record(AuditEvent.success("access.grant.revoke", reference(id), "A8.1 revoked; reason: " + reason.strip()));
     }
 
     /**

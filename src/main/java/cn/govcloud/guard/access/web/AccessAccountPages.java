@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The per-system account register (A7.3): type, holder, privileges, least-privilege reason, created / expires,
@@ -51,7 +52,7 @@ class AccessAccountPages {
 
     @GetMapping("/access/accounts")
     String list(@RequestParam(required = false) Long systemId, Model model) {
-        show(model, systemId, Map.of(), Map.of(), null);
+        show(model, systemId, Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/accounts";
     }
 
@@ -76,29 +77,28 @@ class AccessAccountPages {
     @PostMapping("/access/accounts/{id}/review")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     String review(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
-                  Model model) {
-        return act(model, () -> accounts.review(id, !"revoke".equals(decision), reason));
+                  RedirectAttributes redirect) {
+        return act(redirect, () -> accounts.review(id, !"revoke".equals(decision), reason));
     }
 
     @PostMapping("/access/systems/{systemId}/responsible")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     String responsible(@PathVariable long systemId, @RequestParam(required = false) String person,
-                       @RequestParam(required = false) String passwordPolicy, Model model) {
+                       @RequestParam(required = false) String passwordPolicy, RedirectAttributes redirect) {
         String refused = refusals.attempt(() -> accounts.setResponsible(systemId, person, passwordPolicy));
-        if (refused == null) {
-            return "redirect:/access/accounts?systemId=" + systemId;
+        if (refused != null) {
+            redirect.addFlashAttribute("actionError", refused);
         }
-        show(model, systemId, Map.of(), Map.of(), refused);
-        return "access/accounts";
+        return "redirect:/access/accounts?systemId=" + systemId;
     }
 
-    private String act(Model model, Runnable action) {
+    /** Does it and goes back to the register; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
+    private String act(RedirectAttributes redirect, Runnable action) {
         String refused = refusals.attempt(action);
-        if (refused == null) {
-            return "redirect:/access/accounts";
+        if (refused != null) {
+            redirect.addFlashAttribute("actionError", refused);
         }
-        show(model, null, Map.of(), Map.of(), refused);
-        return "access/accounts";
+        return "redirect:/access/accounts";
     }
 
     private void show(Model model, Long systemId, Map<String, String> values, Map<String, String> errors, String actionError) {

@@ -116,10 +116,15 @@ class GrantApiController {
         return GrantView.of(grants.visible(id, Actor.require()));
     }
 
+    /** Why a grant is revoked (issue 23 point 8). */
+    record Revocation(String reason) {
+    }
+
     @PostMapping("/grants/{id}/revocation")
     @Allow(Role.UNIT_SECURITY_OFFICER)
-    GrantView revoke(@PathVariable long id) {
-        grants.revoke(id);
+    @Operation(summary = "The owning unit revokes a grant", description = "`{\"reason\"}` — required (issue 23 point 8): 400 naming `reason` without it")
+    GrantView revoke(@PathVariable long id, @RequestBody(required = false) @Valid Revocation body) {
+        grants.revoke(id, body == null ? null : body.reason());
         return GrantView.of(grants.visible(id, Actor.require()));
     }
 

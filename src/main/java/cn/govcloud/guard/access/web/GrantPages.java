@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The provider's access to unit data (A8.1): the provider asks (purpose, scope view/copy/modify/move, window),
@@ -54,7 +55,7 @@ class GrantPages {
 
     @GetMapping("/access/grants")
     String list(Model model) {
-        show(model, Map.of(), Map.of(), null);
+        show(model, Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/grants";
     }
 
@@ -89,21 +90,21 @@ class GrantPages {
     @PostMapping("/access/grants/{id}/decision")
     @Allow(Role.UNIT_SECURITY_OFFICER)
     String decide(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String reason,
-                  Model model) {
-        return act(model, () -> grants.decide(id, !"refuse".equals(decision), reason));
+                  RedirectAttributes redirect) {
+        return act(redirect, () -> grants.decide(id, !"refuse".equals(decision), reason));
     }
 
     @PostMapping("/access/grants/{id}/revocation")
     @Allow(Role.UNIT_SECURITY_OFFICER)
-    String revoke(@PathVariable long id, Model model) {
-        return act(model, () -> grants.revoke(id));
+    String revoke(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(redirect, () -> grants.revoke(id, reason));
     }
 
     @PostMapping("/access/grants/accesses")
     @AllowProvider
     String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
-                  @RequestParam(required = false) String detail, Model model) {
-        return act(model, () -> {
+                  @RequestParam(required = false) String detail, RedirectAttributes redirect) {
+        return act(redirect, () -> {
             Long system = number(systemId);
             Purpose p = null;
             try {
@@ -119,13 +120,13 @@ class GrantPages {
         });
     }
 
-    private String act(Model model, Runnable action) {
+    /** Does it and goes back to the list; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
+    private String act(RedirectAttributes redirect, Runnable action) {
         String refused = refusals.attempt(action);
-        if (refused == null) {
-            return "redirect:/access/grants";
+        if (refused != null) {
+            redirect.addFlashAttribute("actionError", refused);
         }
-        show(model, Map.of(), Map.of(), refused);
-        return "access/grants";
+        return "redirect:/access/grants";
     }
 
     private void show(Model model, Map<String, String> values, Map<String, String> errors, String actionError) {

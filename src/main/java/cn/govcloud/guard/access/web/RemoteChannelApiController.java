@@ -188,11 +188,16 @@ class RemoteChannelApiController {
         return new Credential(id, secret, c.startsAt(), c.endsAt());
     }
 
+    /** Why a channel is closed (issue 23 point 8). */
+    record Closure(String reason) {
+    }
+
     @PostMapping("/{id}/closure")
     @AllowProviderAndUnits
-    @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working")
-    ChannelView close(@PathVariable long id) {
-        use.close(id);
+    @Operation(summary = "Close a channel (the provider or the requesting organisation); the credential stops working",
+            description = "`{\"reason\"}` — required (issue 23 point 8): 400 naming `reason` without it")
+    ChannelView close(@PathVariable long id, @org.springframework.web.bind.annotation.RequestBody(required = false) Closure body) {
+        use.close(id, body == null ? null : body.reason());
         return view(id);
     }
 

@@ -10,6 +10,7 @@ import cn.govcloud.guard.access.internal.ChannelQueries;
 import cn.govcloud.guard.access.internal.ChannelRequests;
 import cn.govcloud.guard.access.internal.ChannelUse;
 import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
@@ -46,9 +47,13 @@ class RemoteChannelPages {
     private final Systems systems;
     private final MessageSource messages;
     private final Refusals refusals;
+    private final FieldEncryption encryption;
+    private static final String SEALED = "sealedCredential";
+    private static final String CONTEXT = "flash.access.channel-credential.";
 
     RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
-                       MessageSource messages, Refusals refusals) {
+                       MessageSource messages, Refusals refusals, FieldEncryption encryption) {
+        this.encryption = encryption;
         this.requests = requests;
         this.decisions = decisions;
         this.use = use;
@@ -92,15 +97,15 @@ class RemoteChannelPages {
 
     @GetMapping("/access/channels/{id}")
     String detail(@PathVariable long id, Model model) {
-        detail(id, model, null);
+        detail(id, model, (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/channel";
     }
 
     @PostMapping("/access/channels/{id}/approval")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.SUPERVISOR})
     String approval(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
-                    Model model, RedirectAttributes redirect) {
-        return act(id, model, () -> {
+                    RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
             if ("refuse".equals(decision)) {
                 decisions.refuse(id, note);
             } else {
@@ -112,47 +117,63 @@ class RemoteChannelPages {
     @PostMapping("/access/channels/{id}/regulator-decision")
     @Allow(Role.REGULATOR)
     String regulator(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
-                     Model model) {
-        return act(id, model, () -> decisions.regulatorDecide(id, !"refuse".equals(decision), note));
+                     RedirectAttributes redirect) {
+        return act(id, redirect, () -> decisions.regulatorDecide(id, !"refuse".equals(decision), note));
     }
 
     @PostMapping("/access/channels/{id}/opening")
     @AllowProvider
-    String open(@PathVariable long id, Model model) {
-        return act(id, model, () -> use.open(id));
+    String open(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> use.open(id));
     }
 
     @PostMapping("/access/channels/{id}/closure")
     @AllowProviderAndUnits
-    String close(@PathVariable long id, Model model) {
-        return act(id, model, () -> use.close(id));
+    String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, () -> use.close(id, reason));
     }
 
     /**
-     * A9.3: the credential is rendered into this one response (never into the session or a redirect)
-     * and the response is not cached; a second request is refused.
+     * A9.3 with post/redirect/get (issue 23 point 3): the credential is revealed by the POST and carried to the GET page
+     * below as a flash attribute sealed with SM4-GCM (so the session store only ever holds ciphertext, removed when the GET
+     * reads it); a second reveal is refused by the service.
      */
     @PostMapping("/access/channels/{id}/credential")
     @AllowProviderAndUnits
-    String credential(@PathVariable long id, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    String credential(@PathVariable long id, RedirectAttributes redirect) {
         try {
             String secret = use.revealCredential(id);
-            detail(id, model, null);
-            model.addAttribute("credential", secret);
+            redirect.addFlashAttribute(SEALED, encryption.seal(CONTEXT + id, secret));
+            return "redirect:/access/channels/" + id + "/credential";
         } catch (RuleViolation e) {
-            detail(id, model, e.rule() + "：" + text(e.getMessage()));
+            redirect.addFlashAttribute("actionError", e.rule() + "：" + text(e.getMessage()));
+            return "redirect:/access/channels/" + id;
+        }
+    }
+
+    /** Shows the credential the POST above just revealed, once: a refresh finds the flash gone and says 凭据仅显示一次. */
+    @GetMapping("/access/channels/{id}/credential")
+    @AllowProviderAndUnits
+    String credentialOnce(@PathVariable long id, Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        detail(id, model, null);
+        Object sealed = model.getAttribute(SEALED);
+        model.asMap().remove(SEALED);
+        if (sealed instanceof String s) {
+            model.addAttribute("credential", encryption.open(CONTEXT + id, s));
+        } else {
+            model.addAttribute("credentialGone", true);
         }
         return "access/channel";
     }
 
-    private String act(long id, Model model, Runnable action) {
+    /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
+    private String act(long id, RedirectAttributes redirect, Runnable action) {
         String refused = refusals.attempt(action);
-        if (refused == null) {
-            return "redirect:/access/channels/" + id;
+        if (refused != null) {
+            redirect.addFlashAttribute("actionError", refused);
         }
-        detail(id, model, refused);
-        return "access/channel";
+        return "redirect:/access/channels/" + id;
     }
 
     private void detail(long id, Model model, String error) {

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The on-site visit pages (A9.1): the owning unit issues the authorisation letter with the visitors
@@ -96,36 +97,35 @@ class VisitPages {
 
     @GetMapping("/access/visits/{id}")
     String detail(@PathVariable long id, Model model) {
-        detail(id, model, null);
+        detail(id, model, (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/visit";
     }
 
     @PostMapping("/access/visits/{id}/escort")
     @AllowProvider
-    String escort(@PathVariable long id, @RequestParam(required = false) String escort, Model model) {
-        return act(id, model, () -> visits.assignEscort(id, escort));
+    String escort(@PathVariable long id, @RequestParam(required = false) String escort, RedirectAttributes redirect) {
+        return act(id, redirect, () -> visits.assignEscort(id, escort));
     }
 
     @PostMapping("/access/visits/{id}/sign-in")
     @AllowProvider
-    String signIn(@PathVariable long id, Model model) {
-        return act(id, model, () -> visits.signIn(id));
+    String signIn(@PathVariable long id, RedirectAttributes redirect) {
+        return act(id, redirect, () -> visits.signIn(id));
     }
 
     @PostMapping("/access/visits/{id}/sign-out")
     @AllowProvider
-    String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, Model model) {
-        return act(id, model, () -> visits.signOut(id, workDone));
+    String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, RedirectAttributes redirect) {
+        return act(id, redirect, () -> visits.signOut(id, workDone));
     }
 
-    private String act(long id, Model model, Runnable action) {
-        // A9.1: a refusal (409 in the API) is shown on the page with its rule
+    /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
+    private String act(long id, RedirectAttributes redirect, Runnable action) {
         String refused = refusals.attempt(action);
-        if (refused == null) {
-            return "redirect:/access/visits/" + id;
+        if (refused != null) {
+            redirect.addFlashAttribute("actionError", refused);
         }
-        detail(id, model, refused);
-        return "access/visit";
+        return "redirect:/access/visits/" + id;
     }
 
     private void detail(long id, Model model, String error) {

@@ -30,7 +30,7 @@ class RequestAuditFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(RequestAuditFilter.class);
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /** Logins are recorded by identity with the username tried; static files are not actions. */
-    private static final Set<String> SKIPPED = Set.of("/login", "/api/v1/auth/login", "/favicon.ico");
+    private static final Set<String> SKIPPED = Set.of("/login", "/api/v1/auth/login", "/favicon.ico", "/favicon.svg");
     private static final List<String> STATIC = List.of("/webjars/", "/css/", "/js/", "/images/", "/img/", "/fonts/");
 
     private final AuditLog auditLog;

@@ -154,7 +154,7 @@ class HazardPages {
 
     @GetMapping("/hazards/{id}")
     String detail(@PathVariable long id, Model model) {
-        show(id, model, Map.of(), Map.of());
+        show(id, model, Map.of(), model.getAttribute("refusal") instanceof String refusal ? Map.of("form", refusal) : Map.of());
         return "hazards/hazard";
     }
 
@@ -288,8 +288,9 @@ class HazardPages {
             show(id, model, form, errors);
             return "hazards/hazard";
         } catch (RuleViolation e) {
-            show(id, model, form, Map.of("form", e.rule() + ": " + text(e.getMessage())));
-            return "hazards/hazard";
+            // issue 23 point 3: a refusal goes back to the hazard's page (GET) with its rule, so a refresh never resubmits
+            redirect.addFlashAttribute("refusal", e.rule() + ": " + text(e.getMessage()));
+            return "redirect:/hazards/" + id;
         }
     }
 

@@ -96,7 +96,7 @@ class SecurityConfiguration {
     SecurityFilterChain webChain(HttpSecurity http, FormLogin formLogin, OidcRegistrations registrations, SsoProviders providers,
                                  CasClient cas, SsoSignIn signIn, SsoSettings settings) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**").permitAll()
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error", "/error/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().authenticated())

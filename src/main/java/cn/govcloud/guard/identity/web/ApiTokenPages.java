@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.ApiTokens;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.shared.Allow;
@@ -27,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The security administrator's API tokens for machine clients. A new token's secret is written into
- * the one response that creates it and kept nowhere else (no flash, no session): shown once.
+ * the page the creating POST redirects to, carried there sealed in a one-read flash attribute: shown once.
  */
 @Controller
 @RequestMapping("/admin/api-tokens")
@@ -37,7 +38,13 @@ class ApiTokenPages {
     private final FormMessages messages;
     private final Clock clock;
 
-    ApiTokenPages(ApiTokens tokens, IdentityManagement identity, FormMessages messages, Clock clock) {
+    private final FieldEncryption encryption;
+    private static final String ISSUED_ID = "issuedTokenId";
+    private static final String ISSUED_SECRET = "issuedTokenSecret";
+    private static final String CONTEXT = "flash.identity.api-token.";
+
+    ApiTokenPages(ApiTokens tokens, IdentityManagement identity, FormMessages messages, Clock clock, FieldEncryption encryption) {
+        this.encryption = encryption;
         this.tokens = tokens;
         this.identity = identity;
         this.messages = messages;
@@ -55,19 +62,41 @@ class ApiTokenPages {
         return page(model, new TokenForm("", "", List.of(), inAYear.toString()), Map.of());
     }
 
+    /**
+     * Post/redirect/get (issue 23 point 3): the secret is flashed, sealed with SM4-GCM so the session store holds only
+     * ciphertext, to the GET page below, which shows it once; a field error re-renders this form (nothing issued).
+     */
     @PostMapping
     @Allow(Role.SECURITY_ADMIN)
-    String create(TokenForm form, Model model, HttpServletResponse response) {
+    String create(TokenForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         response.setHeader("Cache-Control", "no-store");
         try {
             Set<String> scopes = form.scopes() == null ? Set.of() : Set.copyOf(form.scopes());
             ApiTokens.Issued issued = tokens.create(form.name(), UserPages.id(form.orgId()), scopes, endOf(form.expires()));
-            model.addAttribute("issued", issued);
-            return list(model);
+            redirect.addFlashAttribute(ISSUED_ID, issued.token().id());
+            redirect.addFlashAttribute(ISSUED_SECRET, encryption.seal(CONTEXT + issued.token().id(), issued.secret()));
+            return "redirect:/admin/api-tokens/issued";
         } catch (InvalidInput e) {
             response.setStatus(422);
             return page(model, form, messages.fieldErrors(e, Map.of("expiresAt", "expires")));
         }
+    }
+
+    /** The token just created, its secret shown this once; a refresh finds the flash gone and says so. */
+    @GetMapping("/issued")
+    @Allow(Role.SECURITY_ADMIN)
+    String issued(Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        Object id = model.getAttribute(ISSUED_ID);
+        Object sealed = model.getAttribute(ISSUED_SECRET);
+        model.asMap().remove(ISSUED_SECRET);
+        if (id instanceof Long tokenId && sealed instanceof String s) {
+            tokens.list().stream().filter(t -> t.id() == tokenId).findFirst()
+                    .ifPresent(t -> model.addAttribute("issued", new ApiTokens.Issued(t, encryption.open(CONTEXT + tokenId, s))));
+        } else {
+            model.addAttribute("secretGone", true);
+        }
+        return list(model);
     }
 
     @PostMapping("/{id}/revoke")

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.IdentityManagement.NewUser;
 import cn.govcloud.guard.shared.Allow;
@@ -29,7 +30,13 @@ class UserPages {
     private final FormMessages messages;
     private final Clock clock;
 
-    UserPages(IdentityManagement identity, FormMessages messages, Clock clock) {
+    private final FieldEncryption encryption;
+    private static final String REVEALED_ID = "revealedUserId";
+    private static final String REVEALED_MOBILE = "revealedUserMobile";
+    private static final String CONTEXT = "flash.identity.user-mobile.";
+
+    UserPages(IdentityManagement identity, FormMessages messages, Clock clock, FieldEncryption encryption) {
+        this.encryption = encryption;
         this.identity = identity;
         this.messages = messages;
         this.clock = clock;
@@ -44,7 +51,14 @@ class UserPages {
 
     @GetMapping
     @Allow(Role.SYSTEM_ADMIN)
-    String list(Model model) {
+    String list(Model model, HttpServletResponse response) {
+        Object sealed = model.getAttribute(REVEALED_MOBILE);
+        model.asMap().remove(REVEALED_MOBILE);
+        if (model.getAttribute(REVEALED_ID) instanceof Long id && sealed instanceof String s) {
+            response.setHeader("Cache-Control", "no-store");
+            model.addAttribute("revealedId", id);
+            model.addAttribute("revealedMobile", encryption.open(CONTEXT + id, s));
+        }
         return page(model, new UserForm("", "", "", "", null), Map.of());
     }
 
@@ -75,20 +89,21 @@ class UserPages {
         return "redirect:/admin/users";
     }
 
-    /** Rendered straight into this response, never stored: the number is shown once. */
+    /**
+     * Post/redirect/get (issue 23 point 3): the number is flashed, sealed with SM4-GCM (the session store holds only
+     * ciphertext), to the list, which shows it once; a refresh shows the masked number again.
+     */
     @PostMapping("/{id}/mobile")
     @Allow(Role.SYSTEM_ADMIN)
-    String revealMobile(@PathVariable long id, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    String revealMobile(@PathVariable long id, RedirectAttributes redirect) {
         try {
             String mobile = identity.revealMobile(id);
-            model.addAttribute("revealedId", id);
-            model.addAttribute("revealedMobile", mobile == null ? "" : mobile);
+            redirect.addFlashAttribute(REVEALED_ID, id);
+            redirect.addFlashAttribute(REVEALED_MOBILE, encryption.seal(CONTEXT + id, mobile == null ? "" : mobile));
         } catch (NotFound e) {
-            response.setStatus(404);
-            model.addAttribute("actionError", messages.get("identity.users.notFound"));
+            redirect.addFlashAttribute("actionError", messages.get("identity.users.notFound"));
         }
-        return list(model);
+        return "redirect:/admin/users";
     }
 
     private String page(Model model, UserForm form, Map<String, String> errors) {

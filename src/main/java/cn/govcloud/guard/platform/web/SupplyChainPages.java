@@ -169,8 +169,15 @@ class SupplyChainPages {
 
     @PostMapping("/platform/supply-chain/items/{id}/in-use")
     @AllowProvider
-    String inUse(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return onItem(id, null, model, redirect, "platform.supply.nowInUse", () -> supplyChain.putInUse(Actor.require(), id));
+    String inUse(@PathVariable long id, RedirectAttributes redirect) {
+        // a button without input: a refusal goes back to the item's page (GET) with its rule (issue 23 point 3)
+        try {
+            supplyChain.putInUse(Actor.require(), id);
+            redirect.addFlashAttribute("flash", forms.text("platform.supply.nowInUse"));
+        } catch (cn.govcloud.guard.shared.RuleViolation | cn.govcloud.guard.shared.InvalidInput | cn.govcloud.guard.shared.Unprocessable e) {
+            redirect.addFlashAttribute("errors", new java.util.HashMap<>(Map.of("form", forms.refusal(e))));
+        }
+        return "redirect:/platform/supply-chain/items/" + id;
     }
 
     @GetMapping("/platform/supply-chain/export.xlsx")

@@ -42,10 +42,14 @@ class AssessmentApiController {
         return new UnitAssessmentJson(UnitJson.of(a.unit()), year, a.ranking().catalogVersion(), a.ranking().finalised(), a.records());
     }
 
+    /** Why the year is finalised (issue 23 point 8: required, written to the audit record). */
+    record Finalisation(String reason) {
+    }
+
     @PostMapping("/{year}/finalisation")
     @AllowSupervisor
-    FinalisedJson finalise(@PathVariable int year) {
-        AssessmentService.Finalised done = assessments.finalise(year);
+    FinalisedJson finalise(@PathVariable int year, @org.springframework.web.bind.annotation.RequestBody(required = false) Finalisation body) {
+        AssessmentService.Finalised done = assessments.finalise(year, body == null ? null : body.reason());
         return new FinalisedJson(RankingJson.of(done.ranking()), done.dutiesFiled());
     }
 

@@ -70,9 +70,13 @@ class AssessmentPages {
 
     @PostMapping("/supervision/assessment/finalise")
     @AllowSupervisor
-    String finalise(@RequestParam int year, RedirectAttributes redirect) {
-        AssessmentService.Finalised done = assessments.finalise(year);
-        redirect.addFlashAttribute("finalised", done);
+    String finalise(@RequestParam int year, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        try {
+            AssessmentService.Finalised done = assessments.finalise(year, reason);
+            redirect.addFlashAttribute("finalised", done);
+        } catch (cn.govcloud.guard.shared.InvalidInput e) {
+            redirect.addFlashAttribute("finaliseError", e.getMessage()); // a message key, rendered by the page
+        }
         return "redirect:/supervision/assessment?year=" + year;
     }
 

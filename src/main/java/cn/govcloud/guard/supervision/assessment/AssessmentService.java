@@ -132,12 +132,16 @@ public class AssessmentService {
      * is open, and audits it.
      */
     @Transactional
-    public Finalised finalise(int year) {
+    public Finalised finalise(int year, String reason) {
         Actor actor = Actor.require();
         if (!mayFinalise(actor)) {
             throw new AccessDeniedException("only the supervisor finalises the annual assessment (A12)");
         }
         checkYear(year);
+        // issue 23 point 8: finalising files every unit's A12 duty — a reason is required and written to the audit record
+        if (reason == null || reason.isBlank()) {
+            throw new cn.govcloud.guard.shared.InvalidInput("assessment.error.reason", java.util.Map.of("reason", "assessment.error.reason"));
+        }
         Instant now = clock.instant();
         Ranking live = computation.compute(year, now);
         snapshots.store(live, now, actor.username());
@@ -155,7 +159,7 @@ public class AssessmentService {
             }
         }
         audit.record(AuditEvent.success("supervision.assessment.finalise", "assessment:" + year,
-                live.units().size() + " units; catalog " + live.catalogVersion() + "; weights " + live.weights() + "; " + filed + " A12 duties filed"));
+                live.units().size() + " units; catalog " + live.catalogVersion() + "; weights " + live.weights() + "; " + filed + " A12 duties filed; reason: " + reason.strip()));
         return new Finalised(ranking(year), live.units().size(), filed);
     }
 

@@ -55,9 +55,12 @@ public class Closing {
         this.clock = clock;
     }
 
-    /** Closes the session; the meeting's date and participants must be recorded (400 otherwise, nothing saved). */
+    /**
+     * Closes the session; the meeting's date and participants must be recorded, and (issue 23 point 8: closing is final and
+     * files the minutes) a reason given — 400 otherwise, nothing saved. The reason is written to the audit record.
+     */
     @Transactional
-    public Sessions.Session close(long sessionId) {
+    public Sessions.Session close(long sessionId, String reason) {
         Db.supervisor();
         Sessions.Session session = sessions.openSession(sessionId);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -66,6 +69,9 @@ public class Closing {
         }
         if (Db.blank(session.participants())) {
             errors.put("participants", "scheduling.error.participants");
+        }
+        if (Db.blank(reason)) {
+            errors.put("reason", "scheduling.error.closeReason");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput("scheduling.error.notReadyToClose", errors);
@@ -84,7 +90,7 @@ public class Closing {
         jdbc.sql("update supervision_session set minutes_document_id = :doc, minutes_filename = :f, duty_id = :duty where id = :id")
                 .param("doc", stored.id()).param("f", filename).param("duty", dutyId).param("id", sessionId).update();
         audit.record(AuditEvent.success("scheduling.close", "scheduling-session:" + sessionId, session.month() + " minutes document "
-                + stored.id() + (dutyId == null ? " (no monthly duty awaiting)" : " filed duty " + dutyId)));
+                + stored.id() + (dutyId == null ? " (no monthly duty awaiting)" : " filed duty " + dutyId) + "; reason: " + reason.strip()));
         return sessions.require(sessionId);
     }
 

@@ -78,9 +78,13 @@ class SchedulingApi {
     }
 
     /** Renders the minutes and files the month's duty; 400 until the meeting's date and participants are recorded. */
+    /** Why the session is closed (issue 23 point 8: required, written to the audit record). */
+    record Closure(String reason) {
+    }
+
     @PostMapping("/{id}/close")
-    SessionView close(@PathVariable long id) {
-        closing.close(id);
+    SessionView close(@PathVariable long id, @RequestBody(required = false) Closure body) {
+        closing.close(id, body == null ? null : body.reason());
         return view(id);
     }
 

@@ -152,9 +152,9 @@ class SchedulingPages {
 
     @PostMapping("/supervision/scheduling/{id}/close")
     @AllowSupervisor
-    String close(@PathVariable long id, RedirectAttributes redirect) {
+    String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
         return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.closed", () -> {
-            closing.close(id);
+            closing.close(id, reason);
             return null;
         });
     }

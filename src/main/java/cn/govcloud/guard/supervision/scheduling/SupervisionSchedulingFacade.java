@@ -52,7 +52,7 @@ class SupervisionSchedulingFacade implements SupervisionScheduling {
 
     @Override
     public void closeMonth(long sessionId) {
-        closing.close(sessionId);
+        closing.close(sessionId, "月度调度会议议程已完成");
     }
 
     @Override

@@ -160,17 +160,26 @@ public class Admission {
     public HostedSystem setSwitch(long id, Switch which, boolean on, String reason) {
         Actor actor = Checks.requireSupervisor(Actor.require());
         HostedSystem system = systems.visible(id, actor);
+        String why = Checks.stripped(reason);
         if (on) {
             system.check(Lifecycle.SWITCH);
+            // issue 23 point 8: opening a system to the internet or to exchange widens its exposure — a reason is required
+            if (why == null) {
+                Checks.valid(Map.of("reason", "systems.error.reason"));
+            }
             if (!verification.verificationPassed(id)) {
                 throw new RuleViolation("A11.2", "The system has not passed verification: no internet access or external data exchange (A11.2)");
             }
+            // the system's declared exposure must include the internet before the supervisor opens it to the internet
+            if (which == Switch.INTERNET_ACCESS && !system.exposure().contains(HostedSystem.Exposure.INTERNET)) {
+                throw new RuleViolation("A11.2", "systems.refused.exposureNoInternet");
+            }
         }
         Instant now = changes.now();
-        String why = Checks.stripped(reason);
         systems.setSwitch(id, which, on, now);
         changes.note(system, which + (on ? ":ON" : ":OFF"), "A11.2", why, actor, now);
-        audit.record(AuditEvent.success("systems.switch", "system:" + id, which + " " + (on ? "on" : "off")));
+        audit.record(AuditEvent.success("systems.switch", "system:" + id, which + " " + (on ? "on" : "off")
+                + (why == null ? "" : "; reason: " + why)));
         if (system.isOn(which) != on) {
             // issue 17 point 6 (A11.2): the decision is the supervisor's, its execution at the firewall the provider's
             WorkOrders.Kind kind = WorkOrders.Kind.valueOf(which.name() + (on ? "_ON" : "_OFF"));

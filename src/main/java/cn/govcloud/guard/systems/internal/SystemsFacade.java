@@ -103,12 +103,12 @@ class SystemsFacade implements Systems {
 
     @Override
     public void setInternetAccess(long id, boolean on) {
-        admission.setSwitch(id, Switch.INTERNET_ACCESS, on, null);
+        admission.setSwitch(id, Switch.INTERNET_ACCESS, on, on ? "经准入核验后开通" : null);
     }
 
     @Override
     public void setExternalExchange(long id, boolean on) {
-        admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, null);
+        admission.setSwitch(id, Switch.EXTERNAL_EXCHANGE, on, on ? "经准入核验后开通" : null);
     }
 
     @Override

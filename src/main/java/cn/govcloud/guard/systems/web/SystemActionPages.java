@@ -180,7 +180,8 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/exit-order")
     @AllowSupervisor
     String orderExit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> suspensions.orderExit(id, form.get("exitReason"),
+        // the confirmation dialog's reason (issue 23 point 8); exitReason is the older form's name
+        return view.act(id, model, redirect, form, () -> suspensions.orderExit(id, form.getOrDefault("reason", form.get("exitReason")),
                 SystemApiController.date("deadline", form.get("deadline"))));
     }
 

@@ -70,14 +70,24 @@ class SystemPageView {
             redirect.addFlashAttribute("done", "systems.done");
             return "redirect:/systems/" + id;
         } catch (InvalidInput e) {
-            show(id, model, form, errors(e));
+            show(id, model, form, errors(e)); // a field error: the form re-rendered with what was typed (PRG's one exception)
+            return "systems/system";
         } catch (Lifecycle.StateRefused e) {
-            show(id, model, form, Map.of("form", e.rule() + ": " + text("systems.action." + e.action()) + " — "
-                    + text("systems.state." + e.current()) + " (" + e.getMessage() + ")"));
+            redirect.addFlashAttribute(REFUSAL, e.rule() + ": " + text("systems.action." + e.action()) + " — "
+                    + text("systems.state." + e.current()) + " (" + e.getMessage() + ")");
         } catch (RuleViolation e) {
-            show(id, model, form, Map.of("form", e.rule() + ": " + text(e.getMessage())));
+            redirect.addFlashAttribute(REFUSAL, e.rule() + ": " + text(e.getMessage()));
         }
-        return "systems/system";
+        // issue 23 point 3: a refusal goes back to the page (GET) with its reason, so a refresh never resubmits
+        return "redirect:/systems/" + id;
+    }
+
+    /** The flash attribute carrying a refusal to the system's page. */
+    static final String REFUSAL = "refusal";
+
+    /** The errors to show on a GET of the page: the refusal a POST flashed, if any. */
+    static Map<String, String> flashed(Model model) {
+        return model.getAttribute(REFUSAL) instanceof String refusal ? Map.of("form", refusal) : Map.of();
     }
 
     void show(long id, Model model, Map<String, String> values, Map<String, String> errors) {

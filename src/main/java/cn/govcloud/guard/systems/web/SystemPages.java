@@ -173,7 +173,7 @@ class SystemPages {
     @GetMapping("/systems/{id}")
     @AllowParties
     String page(@PathVariable long id, Model model) {
-        view.show(id, model, Map.of(), Map.of());
+        view.show(id, model, Map.of(), SystemPageView.flashed(model));
         return "systems/system";
     }
 

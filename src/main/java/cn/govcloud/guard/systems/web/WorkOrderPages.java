@@ -76,7 +76,7 @@ class WorkOrderPages {
     @GetMapping("/work-orders/{id}")
     @AllowParties
     String show(@PathVariable long id, Model model) {
-        return show(id, model, Map.of(), Map.of());
+        return show(id, model, Map.of(), model.getAttribute("refusal") instanceof String refusal ? Map.of("form", refusal) : Map.of());
     }
 
     @PostMapping("/work-orders/{id}/confirmation")
@@ -95,7 +95,9 @@ class WorkOrderPages {
             errors.put("form", text(e.getMessage()));
             return show(id, model, form, errors);
         } catch (RuleViolation e) {
-            return show(id, model, form, Map.of("form", e.rule() + ": " + text(e.getMessage())));
+            // issue 23 point 3: a refusal goes back to the order's page (GET) with its rule
+            redirect.addFlashAttribute("refusal", e.rule() + ": " + text(e.getMessage()));
+            return "redirect:/work-orders/" + id;
         }
     }
 
