@@ -137,8 +137,8 @@ class StreamingSheetExport implements SheetExport {
                     "rows=" + count[0] + "; " + (request.unmasked() ? "unmasked" : "masked") + "; filters: " + filters));
             return count[0];
         } finally {
+            book.dispose(); // the temporary files first: close() alone leaves them
             book.close();
-            book.dispose();
         }
     }
 
