@@ -205,6 +205,9 @@ class ExcelExportsTests {
         assertThat(export("/access/channels/export.xlsx", "supervisor").rows())
                 .hasSize(jdbc.sql("select count(*) from access_channel").query(Integer.class).single());
         assertThat(export("/access/grants/export.xlsx", "supervisor").headers()).contains("信息系统", "访问方式", "状态");
+        Sheet2 accounts = export("/access/accounts/export.xlsx", "unit1");
+        assertThat(accounts.headers()).contains("信息系统", "账号名称", "使用人（实名）");
+        assertThat(accounts.column("所属单位")).allMatch("包头市教育局"::equals);
 
         Sheet2 users = export("/admin/users/export.xlsx", "sysadmin");
         assertThat(users.headers()).contains("用户名", "姓名", "手机号", "角色");
