@@ -13,5 +13,5 @@
  * <p>Public API: {@link cn.govcloud.guard.access.Grants}, {@link cn.govcloud.guard.access.Channels}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Access governance (accounts, visits, remote channels, data-access grants)",
-        allowedDependencies = {"shared", "crypto", "audit", "identity", "calendar", "rules", "notify", "duties", "systems"})
+        allowedDependencies = {"shared", "crypto", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems"})
 package cn.govcloud.guard.access;

@@ -3,5 +3,5 @@
  * tokens and the tenancy every query is scoped by (A3, A4).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity and tenancy",
-        allowedDependencies = {"shared", "crypto", "audit"})
+        allowedDependencies = {"shared", "crypto", "audit", "documents"})
 package cn.govcloud.guard.identity;

@@ -73,6 +73,16 @@ class PostRedirectGetUnitTests {
             Map.entry("PlanAndDrillPages#recordDrill", "drill form: field errors + input"),
             // notify, rules
             Map.entry("ChannelPages#create", "notification channel form: field errors + input (never the secret)"),
+            Map.entry("MessagingPages#sms", "SMS gateway form: field errors + input (never the secret)"),
+            Map.entry("MessagingPages#govWecom", "政务微信 gateway form: field errors + input (never the secret)"),
+            Map.entry("MessagingPages#govDingtalk", "政务钉钉 gateway form: field errors + input (never the secret)"),
+            // siem (issue 21 point 2)
+            Map.entry("SiemPages#create", "SIEM destination form: field errors + input (never the secret)"),
+            // intake's syslog receiver (issue 21 point 3)
+            Map.entry("SyslogPages#test", "the mapping test screen: how a pasted sample line maps, shown beside it — nothing is saved"),
+            Map.entry("SyslogPages#senders", "allowed senders form: field errors + input"),
+            Map.entry("SyslogPages#createRule", "mapping rule form: field errors + input"),
+            Map.entry("SyslogPages#updateRule", "mapping rule form: field errors + input"),
             Map.entry("RulePages#page", "rule overlay: the YAML's errors with line numbers beside the text"),
             // platform: the register forms (PageForms.attempt puts the errors and values on the form; PageForms.save, used by
             // the hardware and network registers, re-renders through a Supplier this check does not follow — same practice)

@@ -42,12 +42,20 @@ class SsoApiController {
         return sso.configuration(protocol(protocol));
     }
 
-    /** A blank or absent {@code clientSecret} keeps the stored one; {@code clearSecret: true} removes it. */
+    /**
+     * The settings as sent: {@code enabled} and {@code clearSecret} default to false when left out; a blank or absent
+     * {@code clientSecret} keeps the stored one, {@code clearSecret: true} removes it.
+     */
+    record SsoChange(Boolean enabled, String displayName, String serverUrl, String clientId, String clientSecret,
+                     Boolean clearSecret, String scopes, String claim) {
+    }
+
     @PutMapping("/{protocol}")
     @Allow(Role.SECURITY_ADMIN)
-    Configuration update(@PathVariable String protocol, @RequestBody SingleSignOn.Change change) {
+    Configuration update(@PathVariable String protocol, @RequestBody SsoChange body) {
         Protocol p = protocol(protocol);
-        sso.update(p, change);
+        sso.update(p, new SingleSignOn.Change(Boolean.TRUE.equals(body.enabled()), body.displayName(), body.serverUrl(),
+                body.clientId(), body.clientSecret(), Boolean.TRUE.equals(body.clearSecret()), body.scopes(), body.claim()));
         return sso.configuration(p);
     }
 

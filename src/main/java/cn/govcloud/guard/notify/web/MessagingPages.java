@@ -73,17 +73,17 @@ class MessagingPages {
 
     @PostMapping("/notify/messaging/sms/test")
     String testSms(@RequestParam(required = false) Long userId, RedirectAttributes redirect) {
-        return test(Kind.SMS, userId, redirect);
+        return sendTest(Kind.SMS, userId, redirect);
     }
 
     @PostMapping("/notify/messaging/gov-wecom/test")
     String testGovWecom(@RequestParam(required = false) Long userId, RedirectAttributes redirect) {
-        return test(Kind.GOV_WECOM, userId, redirect);
+        return sendTest(Kind.GOV_WECOM, userId, redirect);
     }
 
     @PostMapping("/notify/messaging/gov-dingtalk/test")
     String testGovDingtalk(@RequestParam(required = false) Long userId, RedirectAttributes redirect) {
-        return test(Kind.GOV_DINGTALK, userId, redirect);
+        return sendTest(Kind.GOV_DINGTALK, userId, redirect);
     }
 
     private String app(Kind kind, Map<String, String> form, Model model, RedirectAttributes redirect) {
@@ -98,7 +98,7 @@ class MessagingPages {
         }
     }
 
-    private String test(Kind kind, Long userId, RedirectAttributes redirect) {
+    private String sendTest(Kind kind, Long userId, RedirectAttributes redirect) {
         try {
             String key = deliveries.sendGatewayTest(Actor.require(), kind, userId);
             return "redirect:" + UriComponentsBuilder.fromPath("/notify/deliveries").queryParam("key", key).build().encode().toUriString();

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -107,8 +106,7 @@ class ExitApiController {
 
     @GetMapping("/export.xlsx")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-    void exportXlsx(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "provider-exit.xlsx");
-        export.exits(Actor.require(), locale, response.getOutputStream());
+    void exportXlsx(HttpServletResponse response) throws IOException {
+        export.exits(Actor.require(), response);
     }
 }

@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,8 +115,7 @@ class ExitPages {
 
     @GetMapping("/platform/exits/export.xlsx")
     @AllowParties
-    void exportExits(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "provider-exit.xlsx");
-        export.exits(Actor.require(), locale, response.getOutputStream());
+    void exportExits(HttpServletResponse response) throws IOException {
+        export.exits(Actor.require(), response);
     }
 }

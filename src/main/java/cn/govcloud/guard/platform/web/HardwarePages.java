@@ -11,7 +11,6 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -92,8 +91,7 @@ class HardwarePages {
     }
 
     @GetMapping("/platform/hardware/export.xlsx")
-    void exportHardware(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "platform-hardware.xlsx");
-        export.hardware(Actor.require(), locale, response.getOutputStream());
+    void exportHardware(HttpServletResponse response) throws IOException {
+        export.hardware(Actor.require(), response);
     }
 }

@@ -9,7 +9,6 @@ import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,8 +82,7 @@ class NetworkPages {
     }
 
     @GetMapping("/platform/network/export.xlsx")
-    void exportLines(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "network-lines.xlsx");
-        export.lines(Actor.require(), locale, response.getOutputStream());
+    void exportLines(HttpServletResponse response) throws IOException {
+        export.lines(Actor.require(), response);
     }
 }

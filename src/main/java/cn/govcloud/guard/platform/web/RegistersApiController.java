@@ -12,7 +12,6 @@ import cn.govcloud.guard.shared.NotFound;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,9 +108,8 @@ class RegistersApiController {
 
     @GetMapping("/network-lines/export.xlsx")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-    void exportLines(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "network-lines.xlsx");
-        export.lines(Actor.require(), locale, response.getOutputStream());
+    void exportLines(HttpServletResponse response) throws IOException {
+        export.lines(Actor.require(), response);
     }
 
     // ---- interfaces
@@ -161,9 +159,8 @@ class RegistersApiController {
 
     @GetMapping("/hardware/export.xlsx")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-    void exportHardware(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "platform-hardware.xlsx");
-        export.hardware(Actor.require(), locale, response.getOutputStream());
+    void exportHardware(HttpServletResponse response) throws IOException {
+        export.hardware(Actor.require(), response);
     }
 
     // ---- business continuity

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -180,8 +179,7 @@ class SupplyChainApiController {
 
     @GetMapping("/export.xlsx")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The file", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
-    void exportXlsx(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "supply-chain.xlsx");
-        export.supplyChain(Actor.require(), locale, response.getOutputStream());
+    void exportXlsx(HttpServletResponse response) throws IOException {
+        export.supplyChain(Actor.require(), response);
     }
 }

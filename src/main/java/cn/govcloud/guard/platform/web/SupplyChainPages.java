@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -181,8 +180,7 @@ class SupplyChainPages {
     }
 
     @GetMapping("/platform/supply-chain/export.xlsx")
-    void exportSupply(HttpServletResponse response, Locale locale) throws IOException {
-        PlatformExport.prepare(response, "supply-chain.xlsx");
-        export.supplyChain(Actor.require(), locale, response.getOutputStream());
+    void exportSupply(HttpServletResponse response) throws IOException {
+        export.supplyChain(Actor.require(), response);
     }
 }
