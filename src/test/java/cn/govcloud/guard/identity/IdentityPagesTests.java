@@ -171,6 +171,8 @@ class IdentityPagesTests {
 
         String list = page(get("/admin/api-tokens").with(as("secadmin")));
         assertThat(list).contains(name).doesNotContain(secret);
+        // every scope offered has its words (the metrics scope showed ??identity.scope.metrics:read_zh_CN??)
+        assertThat(list).contains("读取运行指标（Prometheus）").doesNotContain("??");
 
         long tokens = count("identity_token");
         String noScopes = mvc.perform(post("/admin/api-tokens").param("name", "no-scopes").param("orgId", String.valueOf(orgId("包头市教育局")))
