@@ -59,7 +59,7 @@ class SupervisionPagesTests {
                 .param("orgId", String.valueOf(orgOf("unit1"))).param("dueDate", due.toString()));
         as("supervisor", post(location + "/meeting").param("meetingDate", "2025-12-18").param("participants", "市大数据中心、市教育局"));
         as("supervisor", post(location + "/decisions").param("text", "页面测试决定"));
-        MvcResult closed = as("supervisor", post(location + "/close"));
+        MvcResult closed = as("supervisor", post(location + "/close").param("reason", "本月调度事项已交办完毕"));
         assertThat(closed.getFlashMap().get("error")).isNull();
         assertThat(page("supervisor", location)).contains("页面交办·整改弱口令", "页面测试决定", due.toString());
         assertThat(page("supervisor", "/supervision/scheduling")).contains("2025-12");
