@@ -35,10 +35,14 @@ class CareBrowserTests extends BrowserSession {
             // a demo system's agreement downloads as a real PDF (not the 15-byte stub it was)
             Page unit = signIn(context, "unit1");
             unit.navigate("http://127.0.0.1:" + port + "/systems");
-            unit.locator("#system-table tbody tr a").first().click();
-            var document = unit.locator("a[href*='/documents/']").first();
-            assertThat(document).isVisible();
-            APIResponse pdf = unit.request().get("http://127.0.0.1:" + port + document.getAttribute("href"));
+            // a demo system by name, and of its documents the one seeded first (the lowest id): other tests of the suite add
+            // systems and small test uploads, so "the first row" or "the first link" depends on what ran before
+            unit.locator("#system-table tbody tr a", new Page.LocatorOptions().setHasText("教育局招生考试系统")).first().click();
+            assertThat(unit.locator("a[href*='/documents/']").first()).isVisible();
+            String seeded = unit.locator("a[href*='/documents/']").all().stream().map(l -> l.getAttribute("href"))
+                    .filter(h -> h.matches(".*/documents/\\d+$"))
+                    .min(java.util.Comparator.comparingLong(h -> Long.parseLong(h.substring(h.lastIndexOf('/') + 1)))).orElseThrow();
+            APIResponse pdf = unit.request().get("http://127.0.0.1:" + port + seeded);
             org.assertj.core.api.Assertions.assertThat(pdf.status()).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(pdf.body().length).isGreaterThan(1000);
             org.assertj.core.api.Assertions.assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
