@@ -26,6 +26,7 @@ class SiemPagesTests {
     @Autowired JdbcClient jdbc;
     @Autowired SiemSender sender;
 
+    @org.junit.jupiter.api.BeforeEach
     @AfterEach
     void tearDown() {
         jdbc.sql("update siem_destination set enabled = false, deleted_at = current_timestamp where deleted_at is null").update();
