@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The hazard API's requests and answers (A10.1, A10.2), field for field as ../shared/API.md and the tests have them.
+ * The hazard API's requests and answers (A10.1, A10.2), field for field as the stable API (docs/api.md) and the tests have them.
  *
  * <p>Only the notice itself ({@link NewHazardBody}) is checked by Bean Validation: a step on an existing hazard is checked by
  * the aggregate after the visibility check, so a hazard the caller may not see answers 404 whatever the body (A4).
