@@ -20,6 +20,7 @@ import cn.govcloud.guard.shared.OrgKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -71,7 +72,13 @@ class GovMessagingTests {
     @BeforeEach
     void setUp() throws Exception {
         api = new ApiClient(mvc);
-        now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Each test starts after every notice already stored (whole seconds, strictly later): the SMS gateway escalates only
+        // notices raised since it was switched on, and an earlier test's unread notice raised in the same second would
+        // otherwise count as raised after this test switched it on.
+        Instant latest = jdbc.sql("select max(delivered_at) from notify_notice").query(OffsetDateTime.class).optional()
+                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
+        Instant start = clock.instant().isAfter(latest) ? clock.instant() : latest;
+        now = start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         clock.set(now);
         peer = new GovMessagingPeer("ww-corp-1", SECRET, SMS_KEY);
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));
