@@ -20,7 +20,6 @@ import cn.govcloud.guard.shared.OrgKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -72,14 +71,12 @@ class GovMessagingTests {
     @BeforeEach
     void setUp() throws Exception {
         api = new ApiClient(mvc);
-        // Each test starts after every notice already stored (whole seconds, strictly later): the SMS gateway escalates only
-        // notices raised since it was switched on, and an earlier test's unread notice raised in the same second would
-        // otherwise count as raised after this test switched it on.
-        Instant latest = jdbc.sql("select max(delivered_at) from notify_notice").query(OffsetDateTime.class).optional()
-                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
-        Instant start = clock.instant().isAfter(latest) ? clock.instant() : latest;
-        now = start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         clock.set(now);
+        // Notices other tests left unread (this class's earlier tests, or any class's, at whatever time its clock said)
+        // are not this test's to escalate: the escalation counts only what this test raises.
+        jdbc.sql("update notify_notice set escalation_checked_at = :now where escalation_checked_at is null")
+                .param("now", now.atOffset(ZoneOffset.UTC)).update();
         peer = new GovMessagingPeer("ww-corp-1", SECRET, SMS_KEY);
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -56,7 +56,8 @@ public class ComplianceExport {
                 line.createCell(c++).setCellValue(row.rule().id());
                 line.createCell(c++).setCellValue(english ? row.rule().titleEn() : row.rule().title());
                 line.createCell(c++).setCellValue(text("duties.matrix.status." + row.status(), locale));
-                line.createCell(c++).setCellValue(messages.getMessage(row.reason(), row.reasonArgs().toArray(), row.reason(), locale));
+                // the reason marks a rule condition as `code` for the page (fragments/inline); a cell is plain text
+                line.createCell(c++).setCellValue(messages.getMessage(row.reason(), row.reasonArgs().toArray(), row.reason(), locale).replace("`", ""));
                 line.createCell(c++).setCellValue(due(row.dueAt()));
                 line.createCell(c++).setCellValue(time(row.latestEvidenceAt()));
                 line.createCell(c++).setCellValue(row.latestEvidenceBy() == null ? "" : row.latestEvidenceBy());

@@ -155,8 +155,9 @@ class DutyApiController {
             throw new InvalidInput("limit must be between 1 and 5000 and offset not negative", Map.of("limit", "1..5000"));
         }
         ComplianceMatrix.Page page = matrix.page(Actor.require(), new ComplianceMatrix.Filter(rule, status, org, subjectKind), offset, limit);
+        // reasons mark a rule condition as `code` for the page (fragments/inline); the API gives plain text
         return new DutyJson.Compliance(catalog.version(), page.total(), page.summary(), page.rows().stream()
-                .map(r -> DutyJson.RowView.of(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale))).toList());
+                .map(r -> DutyJson.RowView.of(r, messages.getMessage(r.reason(), r.reasonArgs().toArray(), r.reason(), locale).replace("`", ""))).toList());
     }
 
     @GetMapping("/compliance/export")
