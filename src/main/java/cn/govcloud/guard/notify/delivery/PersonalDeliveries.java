@@ -114,6 +114,12 @@ class PersonalDeliveries {
                 s.insert(0, unreadNote);
             }
             if (text.url() != null) {
+                // issue 22 point 8: the absolute link survives the length limit — the message is shortened, never the link
+                int room = SmsTransport.MAX_TEXT - text.url().length() - 1;
+                if (s.length() > room) {
+                    s.setLength(Math.max(0, room - 1));
+                    s.append('…');
+                }
                 s.append(' ').append(text.url());
             }
             sms.send(gateway.config(), gateway.secret(), mobile, s.toString(), deliveryId);
