@@ -172,7 +172,7 @@ class PhoneBrowserTests extends BrowserSession {
     }
 
     @Test
-    void theListsAreCardsWithoutHorizontalScrollingAt390_A14() {
+    void theListsAreCardsWithoutHorizontalScrollingAt390_A10_2() {
         List<String> failures = new ArrayList<>();
         record Visit(String user, String path, String name) {
         }
