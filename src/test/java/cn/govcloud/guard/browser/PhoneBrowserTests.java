@@ -185,6 +185,7 @@ class PhoneBrowserTests extends BrowserSession {
                 new Visit("unit1", "/access/channels", "access-channels"),
                 new Visit("unit1", "/notify/channels", "notify-channels"),
                 new Visit("unit1", "/inbox", "inbox"),
+                new Visit("unit1", "/intake/alerts", "alerts-unit"),
                 new Visit("supervisor", "/system-register", "system-register"),
                 new Visit("supervisor", "/hazards", "hazards-supervisor"),
                 new Visit("supervisor", "/intake/alerts", "alerts"),
@@ -216,6 +217,21 @@ class PhoneBrowserTests extends BrowserSession {
                     wide.navigate(url(v.path()));
                     assertThat(wide.locator("main")).isVisible();
                     shot(wide, "1440-" + v.name());
+                }
+                if (user.equals("unit1")) {
+                    // an alert as its notice's link opens it (A10.1)
+                    small.navigate(url("/intake/alerts"));
+                    var alert = small.locator("#alerts-table tbody a[href^='/intake/alerts/']").first();
+                    if (alert.count() > 0) {
+                        small.navigate(url(alert.getAttribute("href")));
+                        assertThat(small.locator("#alert-title")).isVisible();
+                        try {
+                            fitsThePhone(small, "alert");
+                        } catch (AssertionError e) {
+                            failures.add(e.getMessage());
+                        }
+                        shot(small, "390-alert");
+                    }
                 }
                 if (user.equals("supervisor")) {
                     small.navigate(url("/supervision/scheduling"));
