@@ -115,4 +115,54 @@
       closer.closest('dialog').close();
     }
   });
+
+  // Issue 23 point 12: at phone width a table.gg-cards shows each row as a card; every cell is labelled with its
+  // column's header (CSS ::before reads data-label). Templates may set data-label themselves; the rest come from <thead>.
+  function labelCards(root) {
+    var tables = root && root.querySelectorAll ? root.querySelectorAll('table.gg-cards') : [];
+    if (root instanceof Element && root.matches('table.gg-cards')) {
+      tables = [root];
+    }
+    Array.prototype.forEach.call(tables, function (table) {
+      var heads = table.querySelectorAll('thead tr:last-child th');
+      var labels = [];
+      Array.prototype.forEach.call(heads, function (th) {
+        var span = Number(th.getAttribute('colspan') || 1);
+        for (var i = 0; i < span; i++) {
+          labels.push(th.textContent.replace(/\s+/g, ' ').trim());
+        }
+      });
+      table.querySelectorAll('tbody > tr').forEach(function (row) {
+        var column = 0;
+        Array.prototype.forEach.call(row.children, function (cell) {
+          var span = Number(cell.getAttribute('colspan') || 1);
+          if (!cell.hasAttribute('data-label') && span === 1 && labels[column] !== undefined) {
+            cell.setAttribute('data-label', labels[column]);
+          }
+          column += span;
+        });
+      });
+    });
+  }
+  document.addEventListener('htmx:load', function (event) { labelCards(event.detail.elt); });
+  document.addEventListener('DOMContentLoaded', function () { labelCards(document); });
+
+  // An htmx request that fails (a 5xx, a lost connection) says so in its target instead of leaving the page as it was:
+  // the element that asked carries the sentence in data-gg-error (the audit page's verification, issue 23 point 12).
+  function failed(event) {
+    var source = event.detail && event.detail.elt;
+    var message = source && source.getAttribute ? source.getAttribute('data-gg-error') : null;
+    var target = event.detail && event.detail.target;
+    if (!message || !target) {
+      return;
+    }
+    var box = document.createElement('div');
+    box.className = 'alert alert-danger gg-load-failed';
+    box.setAttribute('role', 'alert');
+    box.textContent = message;
+    target.replaceChildren(box);
+  }
+  document.addEventListener('htmx:responseError', failed);
+  document.addEventListener('htmx:sendError', failed);
+  document.addEventListener('htmx:timeout', failed);
 }());

@@ -38,8 +38,11 @@ class AuditPageController {
     private final cn.govcloud.guard.audit.internal.AuditExport export;
     private final java.time.Clock clock;
 
+    private final AuditActionLabels labels;
+
     AuditPageController(AuditRecords records, AuditVerification verification, AuditLog auditLog,
-                        cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock) {
+                        cn.govcloud.guard.audit.internal.AuditExport export, java.time.Clock clock, AuditActionLabels labels) {
+        this.labels = labels;
         this.export = export;
         this.clock = clock;
         this.records = records;
@@ -54,8 +57,8 @@ class AuditPageController {
                     String actor, String organisation, String action, String target, Long before) {
     }
 
-    record Row(long id, String time, String actor, String organisation, String sourceAddress, String action, String target,
-               String result, String details) {
+    record Row(long id, String time, String actor, String organisation, String sourceAddress, String action, String actionLabel,
+               String target, String result, String details) {
     }
 
     /** The whole page, or (for htmx's "more") just the next rows. */
@@ -67,7 +70,8 @@ class AuditPageController {
         AuditRecords.Page page = records.search(
                 new AuditRecords.Filter(from, to, criteria.actor(), criteria.organisation(), criteria.action(), criteria.target()),
                 criteria.before(), PAGE);
-        model.addAttribute("rows", page.items().stream().map(this::row).toList());
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        model.addAttribute("rows", page.items().stream().map(r -> row(r, locale)).toList());
         model.addAttribute("moreUrl", page.nextCursor() == null ? null : query(criteria, "/audit").queryParam("before", page.nextCursor()).encode().toUriString());
         var export = UriComponentsBuilder.fromPath("/audit/export");
         if (from != null) {
@@ -97,9 +101,9 @@ class AuditPageController {
         return "audit/log :: verification";
     }
 
-    private Row row(AuditRecord r) {
+    private Row row(AuditRecord r, java.util.Locale locale) {
         return new Row(r.id(), SHOWN.format(r.occurredAt().atZone(zone)), r.actor(), r.organisation(), r.sourceAddress(), r.action(),
-                r.target(), r.result(), r.details());
+                labels.label(r.action(), locale), r.target(), r.result(), r.details());
     }
 
     private Instant instant(LocalDateTime local) {

@@ -97,12 +97,45 @@ class FormLogin implements AuthenticationProvider {
             String target = switch (s.pending()) {
                 case CHANGE_PASSWORD -> PendingStepFilter.PASSWORD_PAGE;
                 case ENROL_SECOND_FACTOR -> PendingStepFilter.SECOND_FACTOR_PAGE;
-                case NONE -> "/";
+                case NONE -> null;
             };
+            if (target == null) {
+                // issue 22 point 8: a link from an SMS or app message leads through the login page back to that page
+                response.sendRedirect(savedTarget(request, response).orElse(request.getContextPath() + "/"));
+                return;
+            }
             response.sendRedirect(request.getContextPath() + target);
             return;
         }
         response.sendRedirect(request.getContextPath() + "/");
+    }
+
+    /**
+     * The page a signed-out person asked for before being sent to the login page (Spring Security's saved request): a
+     * GET of a page of this application, as a path on this origin — never a static file, an error page, an htmx
+     * fragment or another host.
+     */
+    static java.util.Optional<String> savedTarget(HttpServletRequest request, HttpServletResponse response) {
+        var cache = new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        var saved = cache.getRequest(request, response);
+        if (!(saved instanceof org.springframework.security.web.savedrequest.DefaultSavedRequest d)) {
+            return java.util.Optional.empty();
+        }
+        cache.removeRequest(request, response);
+        String uri = d.getRequestURI();
+        String context = request.getContextPath();
+        if (uri == null || !"GET".equals(d.getMethod()) || !uri.startsWith(context + "/") || uri.startsWith(context + "//")
+                || uri.contains("\\") || !d.getHeaderValues("HX-Request").isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String path = uri.substring(context.length());
+        for (String skipped : List.of("/login", "/logout", "/error", "/css/", "/js/", "/webjars/", "/api/", "/favicon", "/actuator")) {
+            if (path.startsWith(skipped)) {
+                return java.util.Optional.empty();
+            }
+        }
+        String query = d.getQueryString();
+        return java.util.Optional.of(uri + (query == null || query.isBlank() ? "" : "?" + query));
     }
 
     void onFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {

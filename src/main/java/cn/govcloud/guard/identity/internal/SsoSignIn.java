@@ -53,7 +53,9 @@ class SsoSignIn {
             context.setAuthentication(auth);
             SecurityContextHolder.setContext(context);
             contexts.saveContext(context, request, response);
-            response.sendRedirect(request.getContextPath() + "/");
+            // issue 22 point 8: back to the page a message's link named, as after the form login
+            String target = s.pending() == LoginService.PendingStep.NONE ? FormLogin.savedTarget(request, response).orElse(null) : null;
+            response.sendRedirect(target != null ? target : request.getContextPath() + "/");
             return;
         }
         SsoRefusal reason = outcome instanceof SsoRefused r ? r.reason() : SsoRefusal.FAILED;

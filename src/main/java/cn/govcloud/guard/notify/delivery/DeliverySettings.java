@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout webhook connection timeout
  * @param requestTimeout webhook response timeout
  * @param mailFrom       the From address of e-mails
- * @param baseUrl        the platform's public address, e.g. {@code https://guard.example.gov.cn}: links in messages
- *                       become absolute; blank leaves the in-platform path
+ * @param baseUrl        the platform's public address, e.g. {@code https://guard.example.gov.cn}: every link in a message
+ *                       is absolute, built from it, so a tap on a phone opens the page (issue 22 point 8); blank means
+ *                       {@link #DEFAULT_BASE_URL}, the embedded server on this machine — set it in every deployment
  * @param allowedHosts   when not empty, webhooks may only go to these hosts or their subdomains (e.g.
  *                       {@code oapi.dingtalk.com, qyapi.weixin.qq.com, open.feishu.cn}), so a channel cannot make the
  *                       platform post to an internal address; empty allows any host
@@ -25,6 +26,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record DeliverySettings(List<Duration> retryDelays, Duration pollInterval, int batchSize, Duration lease,
                                Duration connectTimeout, Duration requestTimeout, String mailFrom, String baseUrl,
                                List<String> allowedHosts) {
+
+    /** The public address when none is configured: the embedded server's default port on this machine. */
+    public static final String DEFAULT_BASE_URL = "http://localhost:8080";
 
     public DeliverySettings {
         retryDelays = retryDelays == null ? List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))
@@ -43,7 +47,7 @@ public record DeliverySettings(List<Duration> retryDelays, Duration pollInterval
             throw new IllegalStateException("govguard.notify.delivery.lease must be longer than connect-timeout + request-timeout");
         }
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "govcloud-guard@localhost" : mailFrom.strip();
-        baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
+        baseUrl = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip().replaceAll("/+$", "");
         allowedHosts = allowedHosts == null ? List.of()
                 : allowedHosts.stream().map(h -> h.strip().toLowerCase(java.util.Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
     }

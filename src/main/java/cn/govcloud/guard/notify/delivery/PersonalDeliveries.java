@@ -109,19 +109,33 @@ class PersonalDeliveries {
         if (kind == DeliveryStatus.Channel.SMS) {
             GatewayService.Active<SmsConfig> gateway = gateways.activeSms()
                     .orElseThrow(() -> DeliveryFailure.permanent("SMS gateway disabled"));
-            StringBuilder s = new StringBuilder(text.message());
-            if (!noticeKey.startsWith(TEST_PREFIX) && unreadNote != null) {
-                s.insert(0, unreadNote);
-            }
-            if (text.url() != null) {
-                s.append(' ').append(text.url());
-            }
-            sms.send(gateway.config(), gateway.secret(), mobile, s.toString(), deliveryId);
+            String unread = !noticeKey.startsWith(TEST_PREFIX) ? unreadNote : null;
+            sms.send(gateway.config(), gateway.secret(), mobile, smsText(text, unread), deliveryId);
         } else {
             Kind gatewayKind = Kind.valueOf(kind.name());
             GatewayService.Active<AppConfig> gateway = gateways.activeApp(gatewayKind)
                     .orElseThrow(() -> DeliveryFailure.permanent(AppMessageTransport.label(gatewayKind) + " gateway disabled"));
             apps.send(gatewayKind, gateway.config(), gateway.secret(), mobile, text.title() + "\n" + text.plain());
         }
+    }
+
+    /**
+     * The SMS: the unread note (if any), the message and the absolute link (issue 22 point 8: a tap opens the page, through
+     * the login page when signed out). The link survives the length limit: the message is shortened, never the link.
+     */
+    static String smsText(Rendered text, String unreadNote) {
+        StringBuilder s = new StringBuilder(text.message());
+        if (unreadNote != null) {
+            s.insert(0, unreadNote);
+        }
+        if (text.url() != null) {
+            int room = SmsTransport.MAX_TEXT - text.url().length() - 1;
+            if (s.length() > room) {
+                s.setLength(Math.max(0, room - 1));
+                s.append('…');
+            }
+            s.append(' ').append(text.url());
+        }
+        return s.toString();
     }
 }
