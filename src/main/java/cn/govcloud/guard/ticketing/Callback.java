@@ -23,7 +23,10 @@ public final class Callback {
                         String url, String residualRisk, LocalDate completedOn, String status) {
     }
 
-    /** The answer: what the hazard is now. A replay of the same event id is answered the same (with {@code X-Govguard-Replay: true}). */
-    public record Result(String eventId, String event, long ticket, long hazardId, String hazardState, String ticketState) {
+    /**
+     * The answer: what the ticket's subject ({@code hazard:12} or {@code alert:7}) and, for a hazard, its state are now. A replay of
+     * the same event id is answered the same (with {@code X-Govguard-Replay: true}).
+     */
+    public record Result(String eventId, String event, long ticket, String subject, Long hazardId, String hazardState, String ticketState) {
     }
 }

@@ -3,22 +3,28 @@ package cn.govcloud.guard.ticketing;
 import cn.govcloud.guard.shared.Actor;
 import java.util.List;
 
-/** Tickets of a hazard (issue 21 point 5), for whoever may see the hazard (A4). */
+/** Tickets of a hazard or an alert (issue 21 point 5), for whoever may see it (A4). */
 public interface Tickets {
 
-    /** A desk a ticket may be opened in by this actor for this hazard. */
+    /** What a ticket is about. */
+    enum Kind { HAZARD, ALERT }
+
+    /** A desk a ticket may be opened in by this actor for this hazard or alert. */
     record Choice(long deskId, String deskName, String ownerName) {
     }
 
-    /** The hazard's tickets; 404 when the actor may not see the hazard. */
-    List<Ticket> ofHazard(Actor actor, long hazardId);
-
-    /** The enabled desks without a ticket for this hazard that the actor may open one in (empty for regulators). */
-    List<Choice> choices(Actor actor, long hazardId);
+    /** The tickets of the hazard or alert; 404 when the actor may not see it. */
+    List<Ticket> of(Actor actor, Kind kind, long id);
 
     /**
-     * Opens a ticket for the hazard in the desk (「开工单」): queued in the outbox and sent by the scheduler, never
-     * while the user waits. A second request for the same desk and hazard returns the ticket already there. Audited.
+     * The enabled desks without a ticket for it that the actor may open one in: a unit's people their own unit's desks;
+     * the supervisor and the provider the unit's desks and the provider's; nobody else (the regulators read).
      */
-    Ticket open(Actor actor, long hazardId, long deskId);
+    List<Choice> choices(Actor actor, Kind kind, long id);
+
+    /**
+     * Opens a ticket (「开工单」): queued in the outbox and sent by the scheduler, never while the user waits. A second request
+     * for the same desk and subject returns the ticket already there. Audited.
+     */
+    Ticket open(Actor actor, Kind kind, long id, long deskId);
 }

@@ -395,6 +395,42 @@ class TicketingTests {
         assertThat(tickets("supervisor", hazard).get(0).get("externalState").asText()).isEqualTo("in_progress");
     }
 
+    @Test
+    void A10_1_issue21_anAlertCanOpenATicketInItsUnitsDesk_whoseCallbacksOnlyRecordTheDesksStatus() throws Exception {
+        DeskPeer peer = peer();
+        long desk = desk("unit1", peer.url(), true).get("id").asLong();
+        long system = unit1System();
+        MvcResult posted = api.json("provider", post("/api/v1/alerts"), """
+                {"systemId":%d,"title":"工单测试·WebShell 上传告警 %s","severity":"LOW"}""".formatted(system, UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(posted.getResponse().getStatus()).as(text(posted)).isEqualTo(201);
+        long alert = body(posted).get("id").asLong();
+        assertThat(api.call("unit1", get("/api/v1/ticketing/tickets").param("alert", Long.toString(alert))).getResponse().getStatus()).isEqualTo(200);
+        assertThat(body(api.call("unit1", get("/api/v1/ticketing/tickets").param("alert", Long.toString(alert))))).isEmpty(); // nothing automatic
+
+        // 「开工单」 on the alert page, as the unit's officer (post/redirect/get back to the alert)
+        MvcResult form = mvc.perform(post("/ticketing/tickets").param("alert", Long.toString(alert)).param("desk", Long.toString(desk))
+                .with(authentication(DemoActors.authentication(jdbc, "unit1"))).with(csrf())).andReturn();
+        assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/intake/alerts/" + alert);
+        sender.sendDue();
+        assertThat(peer.posts).hasSize(1);
+        JsonNode sent = ApiClient.JSON.readTree(peer.posts.get(0).body());
+        assertThat(sent.get("kind").asText()).isEqualTo("ALERT");
+        assertThat(sent.get("alertId").asLong()).isEqualTo(alert);
+        long ticket = sent.get("ticket").asLong();
+        assertThat(api.call("unit2", get("/api/v1/ticketing/tickets").param("alert", Long.toString(alert))).getResponse().getStatus()).isEqualTo(404);
+
+        MvcResult ack = signedCallback(desk, """
+                {"eventId":"evt-%s","event":"acknowledged","ticket":%d,"handler":"李运维","text":"已处置"}""".formatted(UUID.randomUUID(), ticket));
+        assertThat(ack.getResponse().getStatus()).as(text(ack)).isEqualTo(409);
+        MvcResult status = signedCallback(desk, """
+                {"eventId":"evt-%s","event":"status","ticket":%d,"status":"resolved"}""".formatted(UUID.randomUUID(), ticket));
+        assertThat(status.getResponse().getStatus()).as(text(status)).isEqualTo(200);
+        assertThat(body(status).get("subject").asText()).isEqualTo("alert:" + alert);
+        MvcResult section = mvc.perform(get("/ticketing/tickets").param("alert", Long.toString(alert))
+                .with(authentication(DemoActors.authentication(jdbc, "unit1"))).locale(Locale.SIMPLIFIED_CHINESE)).andReturn();
+        assertThat(text(section)).contains("resolved").contains("ITSM-");
+    }
+
     // ---- configuration ------------------------------------------------------------------------------
 
     @Test

@@ -114,8 +114,9 @@ public class Callbacks {
                 // the same event id arrived twice at once: the other one won; answer what it answered
                 return new Outcome(answered(deskId, event.eventId()).orElseThrow(() -> e), true);
             }
-            audit.record(AuditEvent.success("ticketing.callback." + event.event().toLowerCase(Locale.ROOT), "hazard:" + result.hazardId(),
-                    "event " + event.eventId() + " of desk \"" + desk.name() + "\" on ticket " + result.ticket() + " → " + result.hazardState())
+            audit.record(AuditEvent.success("ticketing.callback." + event.event().toLowerCase(Locale.ROOT), result.subject(),
+                    "event " + event.eventId() + " of desk \"" + desk.name() + "\" on ticket " + result.ticket() + " → "
+                            + (result.hazardState() == null ? result.ticketState() : result.hazardState()))
                     .by(actorName, ownerName(desk)));
             return new Outcome(result, false);
         } catch (RuntimeException e) {
@@ -129,8 +130,9 @@ public class Callbacks {
     private Callback.Result apply(DeskService.Endpoint desk, Callback.Event e) {
         var ticket = ticketOf(desk, e);
         long ticketId = ticket.id();
+        boolean alert = ticket.kind().equals("ALERT");
         long hazardId = ticket.subjectId();
-        HazardSummary h = hazards.summary(hazardId).orElseThrow(() -> new NotFound("hazard " + hazardId));
+        HazardSummary h = alert ? null : hazards.summary(hazardId).orElseThrow(() -> new NotFound("hazard " + hazardId));
         Instant now = clock.instant();
         // the event id is claimed first: a concurrent duplicate waits here on the unique key and then fails
         jdbc.sql("insert into ticket_callback (desk_id, event_id, event, ticket_id, received_at) values (:desk, :event, :kind, :ticket, :now)")
@@ -138,6 +140,10 @@ public class Callbacks {
                 .param("now", now.atOffset(ZoneOffset.UTC)).update();
         String ticketState = ticket.state();
         String kind = e.event();
+        if (alert && !kind.equals("status")) {
+            // an alert has no acknowledgement or feedback of its own: the supervisor or the provider raises a hazard from it (A10.1)
+            throw new RuleViolation("A10.1", "ticketing.refused.alert");
+        }
         if (!kind.equals("status")) {
             // A10.2: acknowledging and reporting are the owning unit's; only the unit's own desk speaks for it
             if (desk.ownerKind() != OrgKind.UNIT || desk.ownerOrgId() != h.orgId()) {
@@ -168,9 +174,10 @@ public class Callbacks {
                         + (e.status() != null ? ", external_state = :status" : "")
                         + (e.externalId() != null ? ", external_id = coalesce(external_id, :external)" : "") + " where id = :id")
                 .params(params(now, ticketState, e)).param("id", ticketId).update();
-        HazardSummary after = hazards.summary(hazardId).orElseThrow();
+        HazardSummary after = alert ? null : hazards.summary(hazardId).orElseThrow();
         String finalState = jdbc.sql("select state from ticket where id = :id").param("id", ticketId).query(String.class).single();
-        Callback.Result result = new Callback.Result(e.eventId(), kind, ticketId, hazardId, after.state(), finalState);
+        Callback.Result result = new Callback.Result(e.eventId(), kind, ticketId, ticket.kind().toLowerCase(Locale.ROOT) + ":" + ticket.subjectId(),
+                alert ? null : hazardId, alert ? null : after.state(), finalState);
         jdbc.sql("update ticket_callback set answer = :answer where desk_id = :desk and event_id = :event")
                 .param("answer", TicketService.JSON.writeValueAsString(result)).param("desk", desk.id()).param("event", e.eventId()).update();
         return result;
@@ -189,7 +196,7 @@ public class Callbacks {
         return p;
     }
 
-    private record TicketRow(long id, long subjectId, String state, String externalId) {
+    private record TicketRow(long id, String kind, long subjectId, String state, String externalId) {
     }
 
     /** The desk's own ticket named by the event (A4: a desk reaches only the tickets it was sent); 404 otherwise. */
@@ -203,13 +210,14 @@ public class Callbacks {
             where = "external_id = :v";
             p.put("v", e.externalId());
         } else {
-            where = "subject_kind = 'HAZARD' and subject_id = :v";
+            where = "subject_kind = 'HAZARD' and subject_id = :v"; // hazardId names a hazard's ticket
             p.put("v", e.hazardId());
         }
-        return jdbc.sql("select id, subject_id, state, external_id from ticket where desk_id = :desk and subject_kind = 'HAZARD' and " + where)
+        return jdbc.sql("select id, subject_kind, subject_id, state, external_id from ticket where desk_id = :desk and " + where + " order by id")
                 .params(p).param("desk", desk.id())
-                .query((rs, i) -> new TicketRow(rs.getLong("id"), rs.getLong("subject_id"), rs.getString("state"), rs.getString("external_id")))
-                .optional().orElseThrow(() -> new NotFound("no ticket of this desk for that hazard"));
+                .query((rs, i) -> new TicketRow(rs.getLong("id"), rs.getString("subject_kind"), rs.getLong("subject_id"), rs.getString("state"),
+                        rs.getString("external_id")))
+                .list().stream().findFirst().orElseThrow(() -> new NotFound("no ticket of this desk for that hazard"));
     }
 
     private Optional<Callback.Result> answered(long deskId, String eventId) {

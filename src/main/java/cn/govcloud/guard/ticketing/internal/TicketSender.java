@@ -71,8 +71,9 @@ public class TicketSender {
         if (claimed == 0) {
             return false;
         }
-        var row = jdbc.sql("select desk_id, payload, attempts, subject_id from ticket where id = :id").param("id", id)
-                .query((rs, i) -> new Object[] {rs.getLong("desk_id"), rs.getString("payload"), rs.getInt("attempts"), rs.getLong("subject_id")})
+        var row = jdbc.sql("select desk_id, payload, attempts, subject_id, subject_kind from ticket where id = :id").param("id", id)
+                .query((rs, i) -> new Object[] {rs.getLong("desk_id"), rs.getString("payload"), rs.getInt("attempts"),
+                        rs.getString("subject_kind").toLowerCase(java.util.Locale.ROOT) + ":" + rs.getLong("subject_id")})
                 .single();
         long deskId = (Long) row[0];
         String payload = (String) row[1];
@@ -101,7 +102,7 @@ public class TicketSender {
                             + " where id = :id and claim_token = :token")
                     .param("external", external).param("attempts", attempts).param("now", now.atOffset(ZoneOffset.UTC))
                     .param("id", id).param("token", token).update();
-            audit.record(AuditEvent.success("ticketing.ticket.sent", "hazard:" + row[3], "ticket " + id + " taken by desk \"" + desk.name()
+            audit.record(AuditEvent.success("ticketing.ticket.sent", (String) row[3], "ticket " + id + " taken by desk \"" + desk.name()
                     + "\"" + (external == null ? "" : " as " + external) + " after " + attempts + " attempt(s)").by("system", null));
             return true;
         } catch (IOException | RuntimeException e) {

@@ -39,8 +39,8 @@ class TicketingApiController {
         this.tickets = tickets;
     }
 
-    /** A request to open a ticket (「开工单」). */
-    record OpenTicket(Long hazardId, Long deskId) {
+    /** A request to open a ticket (「开工单」) for a hazard or (with {@code alertId}) an alert. */
+    record OpenTicket(Long hazardId, Long alertId, Long deskId) {
     }
 
     @GetMapping("/api/v1/ticketing/desks")
@@ -77,11 +77,14 @@ class TicketingApiController {
         desks.delete(Actor.require(), id);
     }
 
-    /** The hazard's tickets: desk, the desk's own number, state, attempts and the last delivery error. */
+    /** The tickets of a hazard ({@code ?hazard=}) or an alert ({@code ?alert=}): desk, the desk's own number, state, attempts, last error. */
     @GetMapping("/api/v1/ticketing/tickets")
     @AllowParties
-    List<Ticket> ofHazard(@RequestParam("hazard") long hazardId) {
-        return tickets.ofHazard(Actor.require(), hazardId);
+    List<Ticket> of(@RequestParam(name = "hazard", required = false) Long hazardId, @RequestParam(name = "alert", required = false) Long alertId) {
+        if ((hazardId == null) == (alertId == null)) {
+            throw new InvalidInput("ticketing.error.invalid", Map.of("hazard", "ticketing.error.hazard"));
+        }
+        return hazardId != null ? tickets.of(Actor.require(), Tickets.Kind.HAZARD, hazardId) : tickets.of(Actor.require(), Tickets.Kind.ALERT, alertId);
     }
 
     /** 「开工单」: queued at once (201), delivered by the outbox; the same desk and hazard again answers the ticket already there. */
@@ -90,7 +93,7 @@ class TicketingApiController {
     @ResponseStatus(HttpStatus.CREATED)
     Ticket open(@RequestBody OpenTicket body) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (body.hazardId() == null) {
+        if ((body.hazardId() == null) == (body.alertId() == null)) {
             errors.put("hazardId", "ticketing.error.hazard");
         }
         if (body.deskId() == null) {
@@ -99,6 +102,7 @@ class TicketingApiController {
         if (!errors.isEmpty()) {
             throw new InvalidInput("ticketing.error.invalid", errors);
         }
-        return tickets.open(Actor.require(), body.hazardId(), body.deskId());
+        return body.hazardId() != null ? tickets.open(Actor.require(), Tickets.Kind.HAZARD, body.hazardId(), body.deskId())
+                : tickets.open(Actor.require(), Tickets.Kind.ALERT, body.alertId(), body.deskId());
     }
 }

@@ -105,32 +105,47 @@ class TicketingPages {
         return "redirect:/ticketing/desks";
     }
 
-    /** The hazard page's section (loaded by htmx): its tickets and, for who may, the 「开工单」 form. */
+    /** The hazard's (or the alert's) page section, loaded by htmx: its tickets and, for who may, the 「开工单」 form. */
     @GetMapping("/ticketing/tickets")
     @AllowParties
-    String ofHazard(@RequestParam("hazard") long hazardId, Model model) {
+    String of(@RequestParam(name = "hazard", required = false) Long hazardId, @RequestParam(name = "alert", required = false) Long alertId,
+              Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("tickets", tickets.ofHazard(actor, hazardId));
-        model.addAttribute("choices", tickets.choices(actor, hazardId));
-        model.addAttribute("hazardId", hazardId);
+        if ((hazardId == null) == (alertId == null)) {
+            throw new InvalidInput("ticketing.error.invalid", Map.of("hazard", "ticketing.error.hazard"));
+        }
+        Tickets.Kind kind = hazardId != null ? Tickets.Kind.HAZARD : Tickets.Kind.ALERT;
+        long id = hazardId != null ? hazardId : alertId;
+        model.addAttribute("tickets", tickets.of(actor, kind, id));
+        model.addAttribute("choices", tickets.choices(actor, kind, id));
+        model.addAttribute("subjectParam", kind == Tickets.Kind.HAZARD ? "hazard" : "alert");
+        model.addAttribute("subjectId", id);
         model.addAttribute("zone", cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
         return "ticketing/tickets :: tickets";
     }
 
-    /** 「开工单」: queued in the outbox, never waiting for the desk; back to the hazard. */
+    /** 「开工单」: queued in the outbox, never waiting for the desk; back to the hazard's (or alert's) page. */
     @PostMapping("/ticketing/tickets")
     @Allow({Role.SUPERVISOR, Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF})
-    String open(@RequestParam("hazard") long hazardId, @RequestParam(name = "desk", required = false) Long deskId, RedirectAttributes redirect) {
+    String open(@RequestParam(name = "hazard", required = false) Long hazardId, @RequestParam(name = "alert", required = false) Long alertId,
+                @RequestParam(name = "desk", required = false) Long deskId, RedirectAttributes redirect) {
+        if ((hazardId == null) == (alertId == null)) {
+            throw new InvalidInput("ticketing.error.invalid", Map.of("hazard", "ticketing.error.hazard"));
+        }
+        boolean hazard = hazardId != null;
+        String back = hazard ? "redirect:/hazards/" + hazardId : "redirect:/intake/alerts/" + alertId;
         try {
             if (deskId == null) {
                 throw new InvalidInput("ticketing.error.invalid", Map.of("deskId", "ticketing.error.desk"));
             }
-            var t = tickets.open(Actor.require(), hazardId, deskId);
+            var t = hazard ? tickets.open(Actor.require(), Tickets.Kind.HAZARD, hazardId, deskId)
+                    : tickets.open(Actor.require(), Tickets.Kind.ALERT, alertId, deskId);
             redirect.addFlashAttribute("done", messages.getMessage("ticketing.opened", new Object[] {t.deskName()}, LocaleContextHolder.getLocale()));
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("refusal", text("ticketing.error.desk"));
+            // the hazard page shows a refusal as "refusal", the intake pages as "error"
+            redirect.addFlashAttribute(hazard ? "refusal" : "error", text("ticketing.error.desk"));
         }
-        return "redirect:/hazards/" + hazardId;
+        return back;
     }
 
     private static Long parseLong(String s) {
