@@ -133,7 +133,6 @@ class TicketingPages {
             throw new InvalidInput("ticketing.error.invalid", Map.of("hazard", "ticketing.error.hazard"));
         }
         boolean hazard = hazardId != null;
-        String back = hazard ? "redirect:/hazards/" + hazardId : "redirect:/intake/alerts/" + alertId;
         try {
             if (deskId == null) {
                 throw new InvalidInput("ticketing.error.invalid", Map.of("deskId", "ticketing.error.desk"));
@@ -145,7 +144,7 @@ class TicketingPages {
             // the hazard page shows a refusal as "refusal", the intake pages as "error"
             redirect.addFlashAttribute(hazard ? "refusal" : "error", text("ticketing.error.desk"));
         }
-        return back;
+        return hazard ? "redirect:/hazards/" + hazardId : "redirect:/intake/alerts/" + alertId;
     }
 
     private static Long parseLong(String s) {
