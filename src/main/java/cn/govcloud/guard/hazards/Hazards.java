@@ -65,4 +65,22 @@ public interface Hazards {
 
     /** The open hazards the actor may see (a unit: its own), by due time. */
     java.util.List<OpenHazard> openOf(cn.govcloud.guard.shared.Actor actor, int limit);
+
+    /**
+     * A hazard as the platform's integrations see it (issue 21 point 5: a ticket opened in a service desk carries it).
+     *
+     * @param state the loop's state, e.g. {@code NOTIFIED}, {@code ACKNOWLEDGED}, {@code FEEDBACK_SUBMITTED}
+     */
+    record HazardSummary(long id, long systemId, String systemName, long orgId, String orgName, long warnerOrgId, String title,
+                         Severity severity, String state, Instant notifiedAt, LocalDate dueDate, Instant acknowledgedAt, Instant closedAt) {
+    }
+
+    /** The hazard if the actor may see it (A4: a unit its own; the provider those it raised; the overseers all). */
+    java.util.Optional<HazardSummary> find(cn.govcloud.guard.shared.Actor actor, long id);
+
+    /**
+     * The hazard whoever asks, for the platform's own machinery (the ticketing outbox writes it into a ticket for the
+     * hazard's own unit or the provider's desk); never to be shown to a person without {@link #find}.
+     */
+    java.util.Optional<HazardSummary> summary(long id);
 }

@@ -99,6 +99,7 @@ public class Navigation {
             page("audit", "/audit", "nav.audit"),
             page("notify-channels", "/notify/channels", "nav.notifyChannels"),
             page("siem", "/siem", "siem.nav"),
+            page("ticketing", "/ticketing/desks", "ticketing.nav"),
             page("calendar", "/calendar", "nav.calendar"),
             page("inbox", "/inbox", "nav.inbox"),
             page("account", "/account", "nav.account"));
@@ -117,7 +118,7 @@ public class Navigation {
             new Group("platform", "nav.group.platform", List.of("platform-overview", "certifications", "supply-chain", "network", "hardware",
                     "provider-exit")),
             new Group("admin", "nav.group.admin", List.of("organisations", "users", "roles", "security-policy", "sso", "api-tokens", "audit",
-                    "notify-channels", "siem", "calendar", "rules", "account")));
+                    "notify-channels", "siem", "ticketing", "calendar", "rules", "account")));
 
     /** Above the groups, always open. */
     public static final List<String> TOP = List.of("home", "inbox");

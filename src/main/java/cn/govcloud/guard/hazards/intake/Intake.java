@@ -33,4 +33,15 @@ public interface Intake {
 
     /** Records one generic alert; returns its id. */
     long recordAlert(NewAlert alert);
+
+    /**
+     * An alert as the platform's integrations see it (issue 21 point 5: 「开工单」 on an alert). {@code orgId}: the matched
+     * system's unit, null while the alert matches no system.
+     */
+    record AlertInfo(long id, String title, String severity, String source, String address, Long systemId, String systemName, Long orgId,
+                     String state, Instant firstAt, Instant lastAt, int count, Long hazardId) {
+    }
+
+    /** The alert if the actor may see it (A4: a unit only its own systems' alerts). */
+    java.util.Optional<AlertInfo> alertOf(cn.govcloud.guard.shared.Actor actor, long id);
 }

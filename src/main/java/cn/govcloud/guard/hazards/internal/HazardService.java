@@ -26,9 +26,13 @@ public class HazardService implements Hazards {
     private final Rectification rectification;
     private final HazardVerification verification;
     private final HazardQueries queries;
+    private final HazardRepository repository;
+    private final java.time.Clock clock;
 
     HazardService(HazardNotification notification, BackdatedNotices backdated, Rectification rectification, HazardVerification verification,
-                  HazardQueries queries) {
+                  HazardQueries queries, HazardRepository repository, java.time.Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
         this.notification = notification;
         this.backdated = backdated;
         this.rectification = rectification;
@@ -183,6 +187,23 @@ public class HazardService implements Hazards {
                 .map(h -> new OpenHazard(h.id(), h.title(), h.systemName(), h.severity(), h.state().name(), h.effectiveDueDate(),
                         h.dueProvisional(), h.overdue()))
                 .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<HazardSummary> find(Actor actor, long id) {
+        return repository.visible(id, actor, clock.instant()).map(HazardService::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<HazardSummary> summary(long id) {
+        return repository.load(id, clock.instant()).map(HazardService::summary);
+    }
+
+    private static HazardSummary summary(HazardView v) {
+        return new HazardSummary(v.id(), v.systemId(), v.systemName(), v.orgId(), v.orgName(), v.warnerOrgId(), v.title(), v.severity(),
+                v.state().name(), v.notifiedAt(), v.effectiveDueDate(), v.acknowledgedAt(), v.closedAt());
     }
 
     private static Raised raised(HazardView v) {

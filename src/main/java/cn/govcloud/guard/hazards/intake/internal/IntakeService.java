@@ -17,7 +17,10 @@ public class IntakeService implements Intake {
     private final SuricataImports suricata;
     private final AlertIntake alerts;
 
-    IntakeService(ScanImports scans, SuricataImports suricata, AlertIntake alerts) {
+    private final IntakeQueries queries;
+
+    IntakeService(ScanImports scans, SuricataImports suricata, AlertIntake alerts, IntakeQueries queries) {
+        this.queries = queries;
         this.scans = scans;
         this.suricata = suricata;
         this.alerts = alerts;
@@ -40,5 +43,11 @@ public class IntakeService implements Intake {
     @Override
     public long recordAlert(NewAlert alert) {
         return alerts.record(Actor.require(), alert);
+    }
+
+    @Override
+    public java.util.Optional<AlertInfo> alertOf(Actor actor, long id) {
+        return queries.alert(actor, id).map(a -> new AlertInfo(a.id(), a.title(), a.severity(), a.source(), a.address(), a.systemId(),
+                a.systemName(), a.orgId(), a.state(), a.firstAt(), a.lastAt(), a.count(), a.hazardId()));
     }
 }
