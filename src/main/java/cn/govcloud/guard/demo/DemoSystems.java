@@ -60,6 +60,8 @@ final class DemoSystems {
                 for (String[] m : PROTECTIONS) {
                     systems.declareProtection(id[0], m[0], true, m[1]);
                 }
+                // A2 (issue 22 point 3): the unit declares the system 非涉密 before it asks for admission
+                systems.declareNonClassified(id[0], demo.system().responsibleName());
                 systems.requestAdmission(id[0]);
             });
             if (demo.fate() == Fate.AWAITING_VERIFICATION) {

@@ -40,10 +40,13 @@ class SystemActionPages {
     private final Contractors contractors;
     private final Suspensions suspensions;
     private final CriticalInfrastructure cii;
+    private final cn.govcloud.guard.systems.internal.Classification classification;
     private final SystemPageView view;
 
     SystemActionPages(Admission admission, Verification verification, Protections protections, Contractors contractors,
-                      Suspensions suspensions, CriticalInfrastructure cii, SystemPageView view) {
+                      Suspensions suspensions, CriticalInfrastructure cii, SystemPageView view,
+                      cn.govcloud.guard.systems.internal.Classification classification) {
+        this.classification = classification;
         this.admission = admission;
         this.verification = verification;
         this.protections = protections;
@@ -163,6 +166,14 @@ class SystemActionPages {
     String criticalInfrastructure(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return view.act(id, model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
                 Actor.require()));
+    }
+
+    /** Issue 22 point 3 (A2): the unit declares the system 非涉密 (for a system registered before the declaration existed). */
+    @PostMapping("/systems/{id}/non-classified")
+    @AllowUnitPeople
+    String nonClassified(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return view.act(id, model, redirect, form, () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
+                form.get("nonClassifiedDeclarant"), Actor.require()));
     }
 
     @PostMapping("/systems/{id}/suspension")
