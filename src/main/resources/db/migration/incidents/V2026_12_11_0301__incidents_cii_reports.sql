@@ -14,3 +14,8 @@ CREATE TABLE incidents_cii_report (
     CONSTRAINT incidents_cii_report_recipient_ck CHECK (recipient IN ('PROTECTION_DEPARTMENT', 'PUBLIC_SECURITY')),
     CONSTRAINT incidents_cii_report_once UNIQUE (incident_id, recipient)
 );
+
+-- the timeline records each such report (CII_REPORTED)
+ALTER TABLE incidents_event DROP CONSTRAINT incidents_event_kind_ck;
+ALTER TABLE incidents_event ADD CONSTRAINT incidents_event_kind_ck CHECK (kind IN ('DETECTED', 'CONFIRMED', 'REPORTED', 'PROGRESS',
+    'CONTAINED', 'RESOLVED', 'FINAL', 'GRADE_CHANGED', 'ACKNOWLEDGED', 'COOPERATION', 'CII_REPORTED'));
