@@ -204,7 +204,9 @@ class AuthorisationMatrixTests {
                 // issue 17 point 4: the 关基 identification
                 "/api/v1/systems/{id}/critical-infrastructure",
                 // issue 22 point 3: the 非涉密 declaration (A2)
-                "/api/v1/systems/{id}/non-classified-declaration", "/systems/{id}/non-classified")) {
+                "/api/v1/systems/{id}/non-classified-declaration", "/systems/{id}/non-classified",
+                // issue 23 point 8: exposure change requests
+                "/api/v1/systems/{id}/exposure-changes", "/systems/{id}/exposure-changes")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {

@@ -90,6 +90,11 @@ class SystemsFacade implements Systems {
     }
 
     @Override
+    public void identifyCriticalInfrastructure(long id, String protectionDepartment) {
+        cii.record(id, true, protectionDepartment, cn.govcloud.guard.shared.Actor.require());
+    }
+
+    @Override
     public void declareNonClassified(long id, String declarant) {
         classification.declare(id, true, declarant, cn.govcloud.guard.shared.Actor.require());
     }
