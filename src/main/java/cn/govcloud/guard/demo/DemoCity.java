@@ -48,7 +48,9 @@ class DemoCity {
             new Account("unit2", "陈静", "包头市卫生健康委员会", Role.UNIT_SECURITY_OFFICER, "13847200005"),
             new Account("police", "赵强", "包头市公安局", Role.REGULATOR, "13847200006"),
             new Account("unit1staff", "杨洋", "包头市教育局", Role.UNIT_STAFF, "13847200007"),
-            new Account("unit3", "黄磊", "包头市人力资源和社会保障局", Role.UNIT_SECURITY_OFFICER, "13847200008"));
+            new Account("unit3", "黄磊", "包头市人力资源和社会保障局", Role.UNIT_SECURITY_OFFICER, "13847200008"),
+            // issue 22 point 3: the 保密 reviewer, who reads the systems' 非涉密 declarations and 关基 flags only
+            new Account("secrecy", "孙保密", SUPERVISOR, Role.SECRECY_REVIEWER, "13847200009"));
 
     static final List<String> ALL_USERNAMES;
 

@@ -60,6 +60,8 @@ final class DemoSystems {
                 for (String[] m : PROTECTIONS) {
                     systems.declareProtection(id[0], m[0], true, m[1]);
                 }
+                // A2 (issue 22 point 3): the unit declares the system 非涉密 before it asks for admission
+                systems.declareNonClassified(id[0], demo.system().responsibleName());
                 systems.requestAdmission(id[0]);
             });
             if (demo.fate() == Fate.AWAITING_VERIFICATION) {
@@ -70,6 +72,10 @@ final class DemoSystems {
                     systems.reviewItem(id[0], kind, true, null);
                 }
                 systems.admit(id[0]);
+                // issue 22 point 3: one 关基 system in the demo city, identified by its protection department
+                if (CII.containsKey(demo.system().name())) {
+                    systems.identifyCriticalInfrastructure(id[0], CII.get(demo.system().name()));
+                }
                 if (demo.fate() != Fate.ADMITTED_INTRANET) {
                     systems.setInternetAccess(id[0], true);
                 }
@@ -90,6 +96,9 @@ final class DemoSystems {
             });
         }
     }
+
+    /** The demo's 关基 systems and their protection departments (issue 22 point 3). */
+    private static final java.util.Map<String, String> CII = java.util.Map.of("人社局社保经办系统", "内蒙古自治区人力资源和社会保障厅");
 
     private static final java.util.Map<String, String> PAPER_TITLES = java.util.Map.of("MLPS_CERTIFICATE", "网络安全等级保护测评报告",
             "CRYPTO_PLAN", "商用密码应用安全性评估方案", "SECURITY_TEST", "安全检测报告", "PENETRATION_TEST", "渗透测试报告");

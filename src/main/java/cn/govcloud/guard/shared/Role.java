@@ -19,7 +19,13 @@ public enum Role {
     REGULATOR(false, OrgKind.REGULATOR),
     PROVIDER_OPERATOR(false, OrgKind.PROVIDER),
     UNIT_SECURITY_OFFICER(false, OrgKind.UNIT),
-    UNIT_STAFF(false, OrgKind.UNIT);
+    UNIT_STAFF(false, OrgKind.UNIT),
+    /**
+     * 保密审查员 (issue 22 point 3, A2): reads every system's 非涉密 declaration and its 关基 / 非涉密 flags city-wide, and
+     * nothing else. A business role (not one of the separated administrators), held at the big-data centre or a regulator
+     * (e.g. 市委保密机要局).
+     */
+    SECRECY_REVIEWER(false, OrgKind.REGULATOR, OrgKind.SUPERVISOR);
 
     private final boolean separatedAdministrator;
     private final Set<OrgKind> allowedKinds;

@@ -35,6 +35,12 @@ public interface Systems {
     /** A7.1: the unit declares one protection measure (FIREWALL, IDS_IPS, ENDPOINT, CRYPTO, LOCAL_BACKUP, OFFSITE_BACKUP). */
     void declareProtection(long id, String measure, boolean present, String detail);
 
+    /** Issue 17 point 4: the supervisor records that the protection department identified the system as 关基. */
+    void identifyCriticalInfrastructure(long id, String protectionDepartment);
+
+    /** A2 (issue 22 point 3): the unit declares that the system processes no state secrets, naming the declarant. */
+    void declareNonClassified(long id, String declarant);
+
     void requestAdmission(long id);
 
     /** The supervisor accepts or returns an item (a return needs a reason). */

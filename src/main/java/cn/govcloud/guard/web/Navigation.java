@@ -62,6 +62,8 @@ public class Navigation {
             // issue 17 point 6: gate decisions executed by the provider; the provider's read-only view of the register (no unit data, A8.1)
             page("work-orders", "/work-orders", "nav.workOrders"),
             page("system-register", "/system-register", "nav.systemRegister"),
+            // issue 22 point 3: the 保密 reviewer's register of 关基 / 非涉密 flags
+            page("system-classification", "/system-classification", "nav.systemClassification"),
             page("duties", "/duties", "nav.duties"),
             page("hazards", "/hazards", "nav.hazards"),
             page("compliance", "/compliance", "nav.compliance"),
@@ -111,7 +113,7 @@ public class Navigation {
     public static final List<Group> GROUPS = List.of(
             new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment", "annual-report",
                     "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-mine")),
-            new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register")),
+            new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register", "system-classification")),
             new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "intake-syslog", "incidents", "plans", "drills")),
             new Group("access", "nav.group.access", List.of("access-channels", "access-visits", "access-grants", "access-accounts")),
             new Group("data", "nav.group.data", List.of("data", "data-important", "data-findings", "data-transfers")),

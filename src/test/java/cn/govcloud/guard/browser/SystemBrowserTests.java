@@ -71,6 +71,9 @@ class SystemBrowserTests extends BrowserSession {
             unit.fill("#responsibleMobile", "13900001111");
             unit.check("#exposure-GOV_EXTRANET");
             unit.fill("#addresses", "10.30.1.10\n10.30.2.0/24\nxj.jyj.baotou.gov.cn");
+            // A2 (issue 22 point 3): the 非涉密 declaration at registration
+            unit.check("#nonClassified");
+            unit.fill("#nonClassifiedDeclarant", "张安全");
             unit.click("#system-form button[type=submit]");
             assertThat(unit.locator("#system-state")).hasText("登记");
             assertThat(unit.locator("#system-details")).containsText("139****1111");

@@ -49,6 +49,10 @@ class AuthorisationMatrixTests {
             Role.SYSTEM_ADMIN, "sysadmin", Role.SECURITY_ADMIN, "secadmin", Role.AUDIT_ADMIN, "auditor",
             Role.SUPERVISOR, "supervisor", Role.REGULATOR, "regulator", Role.PROVIDER_OPERATOR, "provider",
             Role.UNIT_SECURITY_OFFICER, "unit1", Role.UNIT_STAFF, "unit1staff"));
+
+    static {
+        ACCOUNT.put(Role.SECRECY_REVIEWER, "secrecy"); // issue 22 point 3: the 保密 reviewer
+    }
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}/:]+)(:[^}]*)?}");
 
     @Autowired
@@ -198,7 +202,11 @@ class AuthorisationMatrixTests {
                 // A7.2: the system's assessment ledger (issue 17 point 9)
                 "/api/v1/systems/{id}/assessments", "/systems/{id}/assessments",
                 // issue 17 point 4: the 关基 identification
-                "/api/v1/systems/{id}/critical-infrastructure")) {
+                "/api/v1/systems/{id}/critical-infrastructure",
+                // issue 22 point 3: the 非涉密 declaration (A2)
+                "/api/v1/systems/{id}/non-classified-declaration", "/systems/{id}/non-classified",
+                // issue 23 point 8: exposure change requests
+                "/api/v1/systems/{id}/exposure-changes", "/systems/{id}/exposure-changes")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
         for (String pattern : List.of("/api/v1/systems/{id}/verification/{kind}", "/systems/{id}/verification/{kind}")) {
@@ -325,7 +333,9 @@ class AuthorisationMatrixTests {
             long report = jdbc.sql("select min(id) from incidents_report where incident_id = :id").param("id", incident.get()).query(Long.class).single();
             for (String pattern : List.of("/api/v1/incidents/{id}", "/api/v1/incidents/{id}/reports", "/api/v1/incidents/{id}/grade",
                     "/api/v1/incidents/{id}/resolution", "/api/v1/incidents/{id}/cooperation", "/incidents/{id}", "/incidents/{id}/reports",
-                    "/incidents/{id}/grade", "/incidents/{id}/resolution", "/incidents/{id}/cooperation")) {
+                    "/incidents/{id}/grade", "/incidents/{id}/resolution", "/incidents/{id}/cooperation",
+                    // issue 22 point 3: the 1-hour reports of an incident on a 关基 system
+                    "/api/v1/incidents/{id}/cii-reports", "/incidents/{id}/cii-reports")) {
                 unit1Owned.put(pattern, id);
             }
             for (String pattern : List.of("/api/v1/incidents/{id}/reports/{reportId}/pdf", "/api/v1/incidents/{id}/reports/{reportId}/acknowledgement",

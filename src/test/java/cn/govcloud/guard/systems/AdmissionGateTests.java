@@ -46,7 +46,7 @@ class AdmissionGateTests {
             throws Exception {
         String name = "准入闸门测试-" + UUID.randomUUID().toString().substring(0, 8);
         MvcResult r = api.call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"%s","mlpsLevel":%d,"purpose":"测试",%s"responsibleName":"张三","responsibleMobile":"13812345678",
+                {"name":"%s","mlpsLevel":%d,"purpose":"测试",%s"nonClassified":true,"nonClassifiedDeclarant":"张三","responsibleName":"张三","responsibleMobile":"13812345678",
                  "exposure":["INTERNET"],"addresses":["10.88.%d.5"]}""".formatted(name, level,
                 filing == null ? "" : "\"filingNumber\":\"" + filing + "\",", (int) (Math.random() * 200))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);

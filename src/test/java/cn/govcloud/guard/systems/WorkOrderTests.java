@@ -63,7 +63,7 @@ class WorkOrderTests {
 
     private long admitted() throws Exception {
         MvcResult r = api.json("unit1", post("/api/v1/systems"), """
-                {"name":"工单测试-%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020041009-27002","responsibleName":"张三",
+                {"name":"工单测试-%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020041009-27002","nonClassified":true,"nonClassifiedDeclarant":"张三","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["INTERNET"],"addresses":["10.89.2.7"]}""".formatted(UUID.randomUUID().toString().substring(0, 8)));
         long id = ApiClient.body(r).get("id").asLong();
         api.call("unit1", multipart("/api/v1/systems/" + id + "/agreement").file(new MockMultipartFile("file", "协议.pdf", "application/pdf", PDF))

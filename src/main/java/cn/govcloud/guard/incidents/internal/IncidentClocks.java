@@ -7,6 +7,7 @@ import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.IncidentClosed;
 import cn.govcloud.guard.incidents.IncidentConfirmed;
+import cn.govcloud.guard.incidents.IncidentGradedOnSystem;
 import cn.govcloud.guard.incidents.IncidentReported;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.systems.Systems;
@@ -51,6 +52,10 @@ class IncidentClocks {
         Duty duty = duties.raisedBy(confirmed.reference()).stream().filter(d -> d.ruleId().equals(rule)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the catalog raises no " + rule + " on incident.confirmed"));
         incidents.clockStarted(incidentId, at, duty.dueAt(), confirmed.reference());
+        if (subject.kind() == SubjectKind.SYSTEM) {
+            // issue 22 point 3: the catalog decides on the system's attributes (cii) whether the 1-hour national report is owed
+            events.publishEvent(new IncidentGradedOnSystem(incidentId, gradeChangeId, subject, at, grade));
+        }
         return duty.dueAt();
     }
 
@@ -74,14 +79,24 @@ class IncidentClocks {
         if (incident.progressReference() != null) {
             duties.fulfil(incident.progressReference(), "grade lowered to IV");
         }
+        for (Duty duty : dutiesOf(incident)) {
+            if (duty.ruleId().equals(CII_REPORT_RULE) && !duty.state().closed()) {
+                duties.fulfil(duty.reference(), "grade lowered to IV: no 1-hour report owed");
+            }
+        }
         incidents.clockStopped(incident.id());
     }
 
-    static Subject subject(long orgId, String orgName, SystemRef system) {
+    /** Issue 22 point 3: the 1-hour report of a 较大-or-above incident on a 关基 system to its 保护工作部门 and to 公安. */
+    static final String CII_REPORT_RULE = "A10.5-cii-incident-report";
+
+    Subject subject(long orgId, String orgName, SystemRef system) {
         if (system == null) {
             return new Subject(SubjectKind.PLATFORM, orgId, orgName, orgId, Map.of());
         }
-        return new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
+        // cii: whether the system is 关基, as the supervisor recorded it (issue 17 point 4); the catalog's conditions read it
+        return new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(),
+                Map.of("mlpsLevel", system.mlpsLevel(), "cii", systems.criticalInfrastructure(system.id())));
     }
 
     Subject subject(Incident incident) {

@@ -119,7 +119,7 @@ class IncidentRecording {
         incidents.event(id, in.confirmedAt(), "CONFIRMED", grade, actor.username());
 
         Instant dueAt = !Grading.reportable(grade) ? null
-                : clocks.start(id, null, IncidentClocks.subject(actor.orgId(), actor.orgName(), system), in.confirmedAt(), grade);
+                : clocks.start(id, null, clocks.subject(actor.orgId(), actor.orgName(), system), in.confirmedAt(), grade);
         if (system != null) {
             // A10.5: the provider gets a cooperation task on every system incident (云服务商须全力配合)
             for (OrganisationView provider : organisations.ofKind(OrgKind.PROVIDER)) {

@@ -3,10 +3,12 @@ package cn.govcloud.guard.incidents.web;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
+import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.incidents.Incidents.Criteria;
 import cn.govcloud.guard.incidents.Incidents.NewIncident;
 import cn.govcloud.guard.incidents.Incidents.Reported;
+import cn.govcloud.guard.incidents.internal.CiiReports;
 import cn.govcloud.guard.incidents.internal.Classification;
 import cn.govcloud.guard.incidents.internal.Grading;
 import cn.govcloud.guard.incidents.internal.IncidentService;
@@ -53,12 +55,14 @@ class IncidentPages {
     private final ReportPdf pdf;
     private final MessageSource messages;
     private final Clock clock;
+    private final CiiReports ciiReports;
 
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     IncidentPages(IncidentService incidents, PlanService plans, ReportPdf pdf, MessageSource messages, Clock clock,
-                  cn.govcloud.guard.rules.RuleCatalog catalog) {
+                  cn.govcloud.guard.rules.RuleCatalog catalog, CiiReports ciiReports) {
         this.catalog = catalog;
+        this.ciiReports = ciiReports;
         this.incidents = incidents;
         this.plans = plans;
         this.pdf = pdf;
@@ -162,6 +166,12 @@ class IncidentPages {
         model.addAttribute("reports", incidents.reports(id));
         model.addAttribute("gradeChanges", incidents.gradeChanges(id));
         model.addAttribute("duties", incidents.dutiesOf(incident));
+        // issue 22 point 3: the 1-hour report to the 保护工作部门 and to 公安 of an incident on a 关基 system
+        List<CiiReports.CiiReport> cii = ciiReports.of(id);
+        model.addAttribute("ciiDuties", ciiReports.duties(incident));
+        model.addAttribute("ciiReports", cii);
+        model.addAttribute("ciiMissing", java.util.Arrays.stream(CiiReports.Recipient.values())
+                .filter(r -> cii.stream().noneMatch(c -> c.recipient() == r)).toList());
         model.addAttribute("mayAct", incidents.mayAct(incident, actor));
         model.addAttribute("mayAcknowledge", actor.has(Role.REGULATOR));
         model.addAttribute("myOrg", actor.orgId());
@@ -178,6 +188,21 @@ class IncidentPages {
         return act(id, redirect, () -> incidents.submitReport(id, new NewReport(form.get("kind"), form.get("summary"), form.get("measures"),
                 "true".equals(form.get("contained")) || "on".equals(form.get("contained")), form.get("rootCause"), form.get("timeline"),
                 form.get("lessons"), form.get("reporter"))), "reported");
+    }
+
+    /** Issue 22 point 3: the unit records one of the two 1-hour reports on a 关基 system's incident. */
+    @PostMapping("/incidents/{id}/cii-reports")
+    @AllowUnitPeople
+    String ciiReport(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant at = localTime(form, "reportedAt", errors);
+        if (!errors.isEmpty()) {
+            return act(id, redirect, () -> {
+                throw new InvalidInput("incidents.error.invalid", errors);
+            }, "ciiReported");
+        }
+        return act(id, redirect, () -> ciiReports.record(id, new CiiReports.NewCiiReport(form.get("recipient"), form.get("recipientName"), at,
+                form.get("means"), form.get("reporter")), Actor.require()), "ciiReported");
     }
 
     @PostMapping("/incidents/{id}/grade")
@@ -231,6 +256,7 @@ class IncidentPages {
             case "summary" -> "incidents.report.summary.INITIAL";
             case "measures", "rootCause", "timeline", "lessons" -> "incidents.report." + name;
             case "reason" -> "incidents.gradeChange.reason";
+            case "recipient", "recipientName", "reportedAt", "means" -> "incidents.cii." + name;
             default -> "incidents.field." + name;
         };
         return messages.getMessage(key, null, name, LocaleContextHolder.getLocale());

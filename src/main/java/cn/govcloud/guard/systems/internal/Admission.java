@@ -47,9 +47,10 @@ public class Admission {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Classification classification;
 
     Admission(SystemRepository systems, SystemEvidence evidence, SystemChanges changes, Verification verification, Documents documents,
-              Duties duties, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+              Duties duties, AuditLog audit, ApplicationEventPublisher events, Clock clock, Classification classification) {
         this.systems = systems;
         this.evidence = evidence;
         this.changes = changes;
@@ -59,6 +60,7 @@ public class Admission {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.classification = classification;
     }
 
     /** The unit completes the registration (editing ends). */
@@ -122,6 +124,9 @@ public class Admission {
         HostedSystem system = systems.visible(id, actor);
         if (Lifecycle.REQUEST_ADMISSION.allowedFrom(system.state()) && systems.agreement(id).isEmpty()) {
             throw new RuleViolation("A11.1", "No signed security-responsibility agreement: a system without one may not be admitted (A11.1)");
+        }
+        if (Lifecycle.REQUEST_ADMISSION.allowedFrom(system.state())) {
+            classification.requireDeclared(id); // A2: only 非涉密 systems on the government cloud (issue 22 point 3)
         }
         Instant now = changes.move(system, Lifecycle.REQUEST_ADMISSION, null, actor);
         events.publishEvent(new AdmissionRequested(id, changes.subject(system), now));

@@ -33,7 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class SystemQueries {
 
     /** List filters; null means any. */
-    public record Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue) {
+    /** {@code cii} / {@code nonClassified}: the classification flags (issue 22 point 3); null means any. */
+    public record Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue, Boolean cii,
+                         Boolean nonClassified) {
+        public Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue) {
+            this(orgId, mlpsLevel, state, exposure, exitOverdue, null, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null);
         }

@@ -178,6 +178,14 @@ class SystemRepository {
             sql.append(" and s.state = 'EXIT_ORDERED' and s.exit_deadline < :today");
             params.put("today", today());
         }
+        if (f.cii() != null) {
+            sql.append(" and s.cii = :cii");
+            params.put("cii", f.cii());
+        }
+        if (f.nonClassified() != null) {
+            sql.append(" and s.non_classified = :nonClassified");
+            params.put("nonClassified", f.nonClassified());
+        }
         if (beforeId != null) {
             sql.append(" and s.id < :before");
             params.put("before", beforeId);

@@ -27,9 +27,12 @@ class SystemsFacade implements Systems {
     private final JdbcClient jdbc;
     private final WorkOrders workOrders;
     private final CriticalInfrastructure cii;
+    private final Classification classification;
 
     SystemsFacade(SystemRegistration registration, Admission admission, Verification verification, Protections protections,
-                  Suspensions suspensions, SystemRepository systems, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii) {
+                  Suspensions suspensions, SystemRepository systems, JdbcClient jdbc, WorkOrders workOrders, CriticalInfrastructure cii,
+                  Classification classification) {
+        this.classification = classification;
         this.systems = systems;
         this.registration = registration;
         this.admission = admission;
@@ -84,6 +87,16 @@ class SystemsFacade implements Systems {
     @Override
     public void declareProtection(long id, String measure, boolean present, String detail) {
         protections.declareProtection(id, Protections.Measure.valueOf(measure), present, detail, null, null);
+    }
+
+    @Override
+    public void identifyCriticalInfrastructure(long id, String protectionDepartment) {
+        cii.record(id, true, protectionDepartment, cn.govcloud.guard.shared.Actor.require());
+    }
+
+    @Override
+    public void declareNonClassified(long id, String declarant) {
+        classification.declare(id, true, declarant, cn.govcloud.guard.shared.Actor.require());
     }
 
     @Override

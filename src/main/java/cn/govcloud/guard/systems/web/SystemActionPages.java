@@ -40,10 +40,16 @@ class SystemActionPages {
     private final Contractors contractors;
     private final Suspensions suspensions;
     private final CriticalInfrastructure cii;
+    private final cn.govcloud.guard.systems.internal.Classification classification;
+    private final cn.govcloud.guard.systems.internal.ExposureChanges exposureChanges;
     private final SystemPageView view;
 
     SystemActionPages(Admission admission, Verification verification, Protections protections, Contractors contractors,
-                      Suspensions suspensions, CriticalInfrastructure cii, SystemPageView view) {
+                      Suspensions suspensions, CriticalInfrastructure cii, SystemPageView view,
+                      cn.govcloud.guard.systems.internal.Classification classification,
+                      cn.govcloud.guard.systems.internal.ExposureChanges exposureChanges) {
+        this.classification = classification;
+        this.exposureChanges = exposureChanges;
         this.admission = admission;
         this.verification = verification;
         this.protections = protections;
@@ -163,6 +169,32 @@ class SystemActionPages {
     String criticalInfrastructure(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return view.act(id, model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
                 Actor.require()));
+    }
+
+    /** Issue 23 point 8: after the draft, the unit asks for a change of the declared exposure, with a reason. */
+    @PostMapping("/systems/{id}/exposure-changes")
+    @AllowUnitPeople
+    String requestExposureChange(@PathVariable long id, @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model,
+                                 RedirectAttributes redirect) {
+        return view.act(id, model, redirect, form.toSingleValueMap(), () -> exposureChanges.request(id,
+                form.getOrDefault("exposure", java.util.List.of()), form.getFirst("reason"), Actor.require()));
+    }
+
+    /** Issue 23 point 8: the supervisor approves or rejects (with a reason) a requested change of exposure. */
+    @PostMapping("/systems/{id}/exposure-changes/{changeId}/decision")
+    @AllowSupervisor
+    String decideExposureChange(@PathVariable long id, @PathVariable long changeId, @RequestParam Map<String, String> form, Model model,
+                                RedirectAttributes redirect) {
+        return view.act(id, model, redirect, form, () -> exposureChanges.decide(id, changeId, "approve".equals(form.get("decision")),
+                form.get("note"), Actor.require()));
+    }
+
+    /** Issue 22 point 3 (A2): the unit declares the system 非涉密 (for a system registered before the declaration existed). */
+    @PostMapping("/systems/{id}/non-classified")
+    @AllowUnitPeople
+    String nonClassified(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        return view.act(id, model, redirect, form, () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
+                form.get("nonClassifiedDeclarant"), Actor.require()));
     }
 
     @PostMapping("/systems/{id}/suspension")

@@ -11,6 +11,7 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.Admission;
+import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.Contractors;
 import cn.govcloud.guard.systems.internal.Protections;
 import cn.govcloud.guard.systems.internal.Suspensions;
@@ -77,10 +78,12 @@ class SystemApiController {
     private final Suspensions suspensions;
     private final WorkOrders workOrders;
     private final WorkOrderQueries pending;
+    private final Classification classification;
 
     SystemApiController(SystemQueries systems, SystemRegistration registration, Admission admission, Verification verification,
                 Protections protections, Contractors contractors, Suspensions suspensions, WorkOrders workOrders,
-                        WorkOrderQueries pending) {
+                        WorkOrderQueries pending, Classification classification) {
+        this.classification = classification;
         this.systems = systems;
         this.registration = registration;
         this.admission = admission;
@@ -92,8 +95,9 @@ class SystemApiController {
         this.pending = pending;
     }
 
+    /** {@code nonClassified} + {@code nonClassifiedDeclarant}: the 非涉密 declaration at registration (A2, issue 22 point 3). */
     record Body(String name, String purpose, Integer mlpsLevel, String filingNumber, String responsibleName, String responsibleMobile,
-                List<String> exposure, List<String> addresses) {
+                List<String> exposure, List<String> addresses, Boolean nonClassified, String nonClassifiedDeclarant) {
         Registration registration() {
             return new Registration(name, purpose, mlpsLevel, filingNumber, responsibleName, responsibleMobile, exposure, addresses);
         }
@@ -103,20 +107,37 @@ class SystemApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @AllowUnitPeople
     SystemJson create(@RequestBody(required = false) Body body) {
-        return SystemJson.of(registration.register(body == null ? new Body(null, null, null, null, null, null, null, null).registration()
-                : body.registration()));
+        Body b = body == null ? new Body(null, null, null, null, null, null, null, null, null, null) : body;
+        // A2: the declaration made with the registration is checked with it, so a bad one saves nothing
+        boolean declaring = b.nonClassified() != null || b.nonClassifiedDeclarant() != null;
+        Map<String, String> errors = new LinkedHashMap<>(registration.check(b.registration()));
+        if (declaring) {
+            errors.putAll(Classification.declarationErrors(b.nonClassified(), b.nonClassifiedDeclarant()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput("systems.error.invalid", errors);
+        }
+        HostedSystem system = registration.register(b.registration());
+        if (declaring) {
+            classification.declare(system.id(), b.nonClassified(), b.nonClassifiedDeclarant(), Actor.require());
+        }
+        return SystemJson.of(system);
     }
 
     @GetMapping
     Page<ListedSystem> list(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
                              @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
-                             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long before,
+                             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean cii,
+                             @RequestParam(required = false) Boolean nonClassified, @RequestParam(required = false) Long before,
                              @RequestParam(required = false) Integer limit) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
         List<HostedSystem> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
-                parse(Exposure.class, "exposure", exposure), overdue), before, size + 1);
-        var open = pending.pending(page.stream().map(HostedSystem::id).toList());
-        return Page.of(page, size, s -> ListedSystem.of(s, open.getOrDefault(s.id(), Pending.NONE)), HostedSystem::id);
+                parse(Exposure.class, "exposure", exposure), overdue, cii, nonClassified), before, size + 1);
+        List<Long> ids = page.stream().map(HostedSystem::id).toList();
+        var open = pending.pending(ids);
+        var flags = classification.flags(ids);
+        return Page.of(page, size, s -> ListedSystem.of(s, open.getOrDefault(s.id(), Pending.NONE),
+                flags.getOrDefault(s.id(), new Classification.Flags(false, false))), HostedSystem::id);
     }
 
     /** The provider reads a unit's system only under the unit's grant (A8.1, checked and recorded by the access module). */
@@ -145,7 +166,7 @@ class SystemApiController {
     @PutMapping("/{id}")
     @AllowUnitPeople
     SystemJson update(@PathVariable long id, @RequestBody(required = false) Body body) {
-        Body b = body == null ? new Body(null, null, null, null, null, null, null, null) : body;
+        Body b = body == null ? new Body(null, null, null, null, null, null, null, null, null, null) : body;
         return SystemJson.of(registration.update(id, b.registration()));
     }
 

@@ -60,9 +60,11 @@ final class SystemDtos {
      * Issue 17 point 6: {@code internetAccess} / {@code externalExchange} are the supervisor's decision; while the provider's
      * work order for a switch is open, {@code …Pending} is true ("ordered, awaiting execution").
      */
-    record ListedSystem(@JsonUnwrapped SystemJson system, boolean internetAccessPending, boolean externalExchangePending) {
-        static ListedSystem of(HostedSystem s, Pending p) {
-            return new ListedSystem(SystemJson.of(s), p.internetAccessPending(), p.externalExchangePending());
+    /** {@code criticalInfrastructure} (关基) and {@code nonClassified} (非涉密 declared): the flags of issue 22 point 3. */
+    record ListedSystem(@JsonUnwrapped SystemJson system, boolean internetAccessPending, boolean externalExchangePending,
+                        boolean criticalInfrastructure, boolean nonClassified) {
+        static ListedSystem of(HostedSystem s, Pending p, cn.govcloud.guard.systems.internal.Classification.Flags f) {
+            return new ListedSystem(SystemJson.of(s), p.internetAccessPending(), p.externalExchangePending(), f.cii(), f.nonClassified());
         }
     }
 

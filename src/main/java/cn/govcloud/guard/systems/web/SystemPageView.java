@@ -42,11 +42,17 @@ class SystemPageView {
     private final WorkOrders workOrders;
     private final WorkOrderQueries pendingOrders;
     private final CriticalInfrastructure cii;
+    private final cn.govcloud.guard.systems.internal.Classification classification;
+    private final cn.govcloud.guard.systems.internal.ExposureChanges exposureChanges;
     private final MessageSource messages;
     private final Clock clock;
 
     SystemPageView(SystemQueries systems, Admission admission, Verification verification, Protections protections, Contractors contractors,
-                   WorkOrders workOrders, WorkOrderQueries pendingOrders, CriticalInfrastructure cii, MessageSource messages, Clock clock) {
+                   WorkOrders workOrders, WorkOrderQueries pendingOrders, CriticalInfrastructure cii, MessageSource messages, Clock clock,
+                   cn.govcloud.guard.systems.internal.Classification classification,
+                   cn.govcloud.guard.systems.internal.ExposureChanges exposureChanges) {
+        this.classification = classification;
+        this.exposureChanges = exposureChanges;
         this.systems = systems;
         this.admission = admission;
         this.verification = verification;
@@ -114,6 +120,8 @@ class SystemPageView {
                 null, 50));
         model.addAttribute("pending", pendingOrders.pending(id));
         model.addAttribute("cii", cii.of(id));
+        model.addAttribute("declaration", classification.declaration(id)); // A2, issue 22 point 3
+        model.addAttribute("exposureChanges", exposureChanges.of(id)); // issue 23 point 8
         model.addAttribute("documents", systems.documents(id));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -128,6 +136,10 @@ class SystemPageView {
         model.addAttribute("mayRequest", unit && Lifecycle.REQUEST_ADMISSION.allowedFrom(state));
         model.addAttribute("mayReview", supervisor && state == SystemState.AWAITING_VERIFICATION);
         model.addAttribute("mayRecordCii", supervisor && state != SystemState.EXITED);
+        model.addAttribute("mayDeclareNonClassified", unit && state != SystemState.EXITED);
+        model.addAttribute("mayRequestExposureChange", unit && state != SystemState.EXITED && state != SystemState.DRAFT);
+        model.addAttribute("mayDecideExposureChange", supervisor);
+        model.addAttribute("exposures", HostedSystem.Exposure.values());
         model.addAttribute("mayAdmit", supervisor && Lifecycle.ADMIT.allowedFrom(state));
         model.addAttribute("maySwitch", supervisor && state == SystemState.ADMITTED);
         model.addAttribute("maySuspend", supervisor && Lifecycle.SUSPEND.allowedFrom(state));

@@ -10,6 +10,7 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.systems.internal.Lifecycle;
 import cn.govcloud.guard.systems.internal.SystemImport;
 import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
+import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.SystemRegistration;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
@@ -44,9 +45,11 @@ class SystemPages {
     private final SystemImport imports;
     private final WorkOrderQueries pendingOrders;
     private final SystemPageView view;
+    private final Classification classification;
 
     SystemPages(SystemQueries systems, SystemRegistration registration, SystemImport imports, WorkOrderQueries pendingOrders,
-                SystemPageView view) {
+                SystemPageView view, Classification classification) {
+        this.classification = classification;
         this.systems = systems;
         this.registration = registration;
         this.imports = imports;
@@ -61,13 +64,15 @@ class SystemPages {
         try {
             filter = new Filter(longOrNull(params.get("unit")), intOrNull(params.get("level")),
                     SystemApiController.parse(SystemState.class, "state", params.get("state")),
-                    SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), "true".equals(params.get("overdue")) ? true : null);
+                    SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), "true".equals(params.get("overdue")) ? true : null,
+                    flag(params.get("cii")), flag(params.get("nonClassified")));
         } catch (InvalidInput | NumberFormatException e) {
             filter = Filter.none();
         }
         List<HostedSystem> page = systems.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
         model.addAttribute("systems", page.stream().limit(PAGE).toList());
         model.addAttribute("pending", pendingOrders.pending(page.stream().map(HostedSystem::id).toList()));
+        model.addAttribute("flags", classification.flags(page.stream().map(HostedSystem::id).toList()));
         model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
         model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
@@ -75,6 +80,11 @@ class SystemPages {
         model.addAttribute("exposures", Exposure.values());
         model.addAttribute("mayRegister", actor.isUnitUser());
         return "systems/list";
+    }
+
+    /** A flag filter: "true" / "false", anything else any. */
+    private static Boolean flag(String value) {
+        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
     }
 
     /** Issue 4: the upload form on the list; all rows or none, the errors shown as a table. */
@@ -110,9 +120,24 @@ class SystemPages {
         List<String> exposure = form.getOrDefault("exposure", List.of());
         try {
             Integer level = intOrNull(form.getFirst("mlpsLevel"));
-            HostedSystem created = registration.register(new Registration(form.getFirst("name"), form.getFirst("purpose"), level,
+            Registration r = new Registration(form.getFirst("name"), form.getFirst("purpose"), level,
                     form.getFirst("filingNumber"), form.getFirst("responsibleName"), form.getFirst("responsibleMobile"), exposure,
-                    addresses(form.getFirst("addresses"))));
+                    addresses(form.getFirst("addresses")));
+            // A2 (issue 22 point 3): the 非涉密 declaration made with the registration, checked with it so a bad one saves nothing
+            Boolean declared = "true".equals(form.getFirst("nonClassified")) ? Boolean.TRUE : null;
+            String declarant = form.getFirst("nonClassifiedDeclarant");
+            boolean declaring = declared != null || (declarant != null && !declarant.isBlank());
+            Map<String, String> errors = new java.util.LinkedHashMap<>(registration.check(r));
+            if (declaring) {
+                errors.putAll(Classification.declarationErrors(declared, declarant));
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInput("systems.error.invalid", errors);
+            }
+            HostedSystem created = registration.register(r);
+            if (declaring) {
+                classification.declare(created.id(), declared, declarant, Actor.require());
+            }
             return "redirect:/systems/" + created.id();
         } catch (InvalidInput e) {
             model.addAttribute("errors", view.errors(e));

@@ -17,6 +17,8 @@ record RoleHome(Set<Figure> figures, boolean chart) {
             case AUDIT_ADMIN, SUPERVISOR, REGULATOR -> new RoleHome(EnumSet.allOf(Figure.class), true);
             // issue 23 point 7: a unit's (and the provider's) home shows its own work (systems, duties, hazards), not a count of users
             case PROVIDER_OPERATOR, UNIT_SECURITY_OFFICER, UNIT_STAFF -> new RoleHome(EnumSet.noneOf(Figure.class), false);
+            // issue 22 point 3: the 保密 reviewer reads the classification flags only, no platform figures
+            case SECRECY_REVIEWER -> new RoleHome(EnumSet.noneOf(Figure.class), false);
         };
     }
 }

@@ -84,7 +84,7 @@ class AssessmentLedgerTests {
     private long admitted(int level) throws Exception {
         String name = "测评台账测试-" + UUID.randomUUID().toString().substring(0, 8);
         MvcResult r = api.call("unit1", post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"%s","mlpsLevel":%d,"purpose":"测试","filingNumber":"15020041009-27%03d","responsibleName":"张三",
+                {"name":"%s","mlpsLevel":%d,"purpose":"测试","filingNumber":"15020041009-27%03d","nonClassified":true,"nonClassifiedDeclarant":"张三","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["GOV_EXTRANET"],"addresses":["10.77.%d.5"]}"""
                 .formatted(name, level, (int) (Math.random() * 999), (int) (Math.random() * 200))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
