@@ -71,6 +71,12 @@ class PeriodTests {
         return mvc.perform(req.header("Authorization", t)).andReturn();
     }
 
+    /** A page as the signed-in person (session authentication, as the browser). */
+    String page(String user, String path) throws Exception {
+        return mvc.perform(get(path).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                DemoActors.authentication(jdbc, user)))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     MvcResult postJson(String user, String path, String json) throws Exception {
         return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
@@ -272,12 +278,12 @@ class PeriodTests {
         clock.set(Instant.parse("2026-12-29T02:00:00Z"));
         String name = "实网攻防·" + UUID.randomUUID();
         long id = declare("EXERCISE", name, LocalDateTime.parse("2026-12-29T08:00"), LocalDateTime.parse("2026-12-30T18:00"), "unit1");
-        String list = call("unit1", get("/supervision/periods")).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String list = page("unit1", "/supervision/periods");
         assertThat(list).contains(name).contains("进行中");
-        String detail = call("unit1", get("/supervision/periods/" + id)).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String detail = page("unit1", "/supervision/periods/" + id);
         assertThat(detail).contains(name).contains("zero-report-table").contains("省攻防队第3组");
-        assertThat(call("unit2", get("/supervision/periods")).getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(name);
-        String supervisorPage = call("supervisor", get("/supervision/periods/" + id)).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page("unit2", "/supervision/periods")).doesNotContain(name);
+        String supervisorPage = page("supervisor", "/supervision/periods/" + id);
         assertThat(supervisorPage).contains("finding-form").contains("cancel-form");
     }
 }

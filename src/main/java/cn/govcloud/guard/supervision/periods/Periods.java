@@ -55,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A period that ends or is cancelled raises nothing more; cancelling closes the zero reports of the day it is cancelled.
  */
 @Service
-public class Periods implements HeightenedPeriods {
+public class Periods implements HeightenedPeriods, cn.govcloud.guard.supervision.SupervisionPeriods {
     /** How far back the daily raising catches up on days it missed (the platform was down): as the duty generator. */
     static final int MAX_CATCH_UP_DAYS = 31;
     static final String ZERO_REPORT_RULE = "A4-period-zero-report";
@@ -412,6 +412,25 @@ public class Periods implements HeightenedPeriods {
         visible(id, actor);
         return jdbc.sql("select * from supervision_period_finding where period_id = :p and (:all = true or org_id = :o) order by id")
                 .param("p", id).param("all", oversees(actor)).param("o", actor.orgId()).query(Periods::finding).list();
+    }
+
+    @Override
+    @Transactional
+    public long declarePeriod(String kind, String name, LocalDateTime startsAt, LocalDateTime endsAt, List<Long> participantIds, String redTeam,
+                              String note) {
+        return declare(new NewPeriod(kind, name, startsAt, endsAt, participantIds, redTeam, note)).id();
+    }
+
+    @Override
+    @Transactional
+    public long recordPeriodFinding(long periodId, long systemId, String title, String severity, String description) {
+        return recordFinding(periodId, new NewFinding(systemId, title, severity, description)).hazardId();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean anyPeriodDeclared() {
+        return jdbc.sql("select count(*) from supervision_period").query(Long.class).single() > 0;
     }
 
     // ---- reading -------------------------------------------------------------------------------------
