@@ -286,4 +286,21 @@ class PeriodTests {
         String supervisorPage = page("supervisor", "/supervision/periods/" + id);
         assertThat(supervisorPage).contains("finding-form").contains("cancel-form");
     }
+
+    @Test
+    void theDeclarationFormShowsABadEndBesideItsFieldAndSavesNothing_A4() throws Exception {
+        String name = "表单日期错误·" + UUID.randomUUID();
+        var auth = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                DemoActors.authentication(jdbc, "supervisor"));
+        MvcResult r = mvc.perform(post("/supervision/periods").with(auth)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("kind", "PROTECTION").param("name", name).param("startsAt", "2027-04-05T09:00").param("endsAt", "2027-04-01T09:00")
+                .param("participantIds", String.valueOf(orgOf("unit1")))).andReturn();
+        assertThat(r.getResponse().getStatus()).isEqualTo(302);
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/supervision/periods");
+        String html = mvc.perform(get("/supervision/periods").with(auth).flashAttrs(r.getFlashMap())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"period-end-error\"").contains("结束时间须晚于开始时间").contains(name);
+        assertThat(jdbc.sql("select count(*) from supervision_period where name = :n").param("n", name).query(Long.class).single()).isZero();
+    }
 }
