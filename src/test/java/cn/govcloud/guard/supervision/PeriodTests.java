@@ -298,7 +298,11 @@ class PeriodTests {
                 .param("participantIds", String.valueOf(orgOf("unit1")))).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(302);
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/supervision/periods");
-        String html = mvc.perform(get("/supervision/periods").with(auth).flashAttrs(r.getFlashMap())).andReturn().getResponse()
+        assertThat((Map<String, Object>) r.getFlashMap()).containsKeys("fieldErrors", "form", "error");
+        assertThat(r.getFlashMap().get("fieldErrors").toString()).contains("endsAt");
+        String html = mvc.perform(get("/supervision/periods").with(auth)
+                        // the redirected GET as the browser makes it (the sessions live in the session store, not the mock's own session)
+                        .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, r.getFlashMap())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains("id=\"period-end-error\"").contains("结束时间须晚于开始时间").contains(name);
         assertThat(jdbc.sql("select count(*) from supervision_period where name = :n").param("n", name).query(Long.class).single()).isZero();
