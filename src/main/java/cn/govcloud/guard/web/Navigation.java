@@ -81,6 +81,7 @@ public class Navigation {
             page("supervision-scheduling", "/supervision/scheduling", "scheduling.nav.scheduling"),
             page("supervision-inspections", "/supervision/inspections", "scheduling.nav.inspections"),
             page("supervision-notices", "/supervision/notices", "scheduling.nav.notices"),
+            page("supervision-periods", "/supervision/periods", "periods.nav"),
             page("supervision-mine", "/supervision/mine", "scheduling.nav.mine"),
             page("data", "/data", "nav.data"),
             page("data-important", "/data/important", "nav.dataImportant"),
@@ -112,7 +113,7 @@ public class Navigation {
      */
     public static final List<Group> GROUPS = List.of(
             new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment", "annual-report",
-                    "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-mine")),
+                    "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-periods", "supervision-mine")),
             new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register", "system-classification")),
             new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "intake-syslog", "incidents", "plans", "drills")),
             new Group("access", "nav.group.access", List.of("access-channels", "access-visits", "access-grants", "access-accounts")),

@@ -102,6 +102,7 @@ class AuthorisationMatrixTests {
         accessFixture(unit1Org);
         providerExitFixture(unit1Org);
         supervisionNoticeFixture(unit1Org);
+        periodFixture(unit1Org);
         assessmentFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
@@ -162,6 +163,31 @@ class AuthorisationMatrixTests {
         }
         for (String pattern : List.of("/api/v1/supervision/notices/{id}", "/api/v1/supervision/notices/{id}/acknowledgement",
                 "/supervision/notices/{id}", "/supervision/notices/{id}/acknowledge")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.supervision.SupervisionPeriods supervisionPeriods;
+
+    /** A4 (issue 22 point 4): a 重保 period unit1 alone takes part in, far from any other test's dates. */
+    private void periodFixture(long unit1Org) {
+        String name = "矩阵测试重保";
+        var existing = jdbc.sql("select id from supervision_period where name = :n").param("n", name).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "supervisor"));
+            try {
+                id = supervisionPeriods.declarePeriod("PROTECTION", name, java.time.LocalDateTime.parse("2030-06-01T00:00"),
+                        java.time.LocalDateTime.parse("2030-06-02T00:00"), List.of(unit1Org), null, null);
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        for (String pattern : List.of("/api/v1/periods/{id}", "/supervision/periods/{id}")) {
             unit1Owned.put(pattern, String.valueOf(id));
         }
     }

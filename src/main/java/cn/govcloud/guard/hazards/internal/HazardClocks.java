@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class HazardClocks {
     static final String ACK_RULE = "A10.2-hazard-acknowledgement";
+    /** The same acknowledgement on the shorter clock of a 实网攻防 or 重保 period the unit takes part in (A4, 第四条（二）). */
+    static final String PERIOD_ACK_RULE = "A4-period-hazard-acknowledgement";
     static final String RECTIFY_RULE = "A10.2-rectify";
     /** The same duty for a critical hazard, so a district can shorten it (issue 17 point 4). */
     static final String RECTIFY_CRITICAL_RULE = "A10.2-rectify-critical";
@@ -48,6 +50,11 @@ class HazardClocks {
         return RECTIFY_RULE.equals(ruleId) || RECTIFY_CRITICAL_RULE.equals(ruleId);
     }
 
+    /** The rules whose duty is the unit's acknowledgement of the notice: the usual clock or a heightened period's. */
+    static boolean ackRule(String ruleId) {
+        return ACK_RULE.equals(ruleId) || PERIOD_ACK_RULE.equals(ruleId);
+    }
+
     static String reference(long id) {
         return "hazard:" + id;
     }
@@ -58,7 +65,7 @@ class HazardClocks {
         List<Duty> raised = duties.raisedBy(reference(id));
         Duty rectify = raised.stream().filter(d -> rectifyRule(d.ruleId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the catalog has no rule " + RECTIFY_RULE + " for hazard.notified"));
-        hazards.startClocks(id, rectify, raised.stream().filter(d -> d.ruleId().equals(ACK_RULE)).findFirst());
+        hazards.startClocks(id, rectify, raised.stream().filter(d -> ackRule(d.ruleId())).findFirst());
         return rectify;
     }
 

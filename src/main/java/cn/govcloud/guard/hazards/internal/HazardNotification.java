@@ -48,13 +48,15 @@ public class HazardNotification {
     private final HazardBackdating backdating;
     private final Systems systems;
     private final ObjectProvider<SystemDataGrades> dataGrades;
+    private final ObjectProvider<cn.govcloud.guard.hazards.HeightenedPeriods> periods;
     private final RuleCatalog catalog;
     private final AuditLog audit;
     private final Clock clock;
 
     HazardNotification(HazardRepository hazards, HazardHistory history, HazardClocks clocks, HazardDelivery delivery,
-                       HazardBackdating backdating, Systems systems, ObjectProvider<SystemDataGrades> dataGrades, RuleCatalog catalog,
-                       AuditLog audit, Clock clock) {
+                       HazardBackdating backdating, Systems systems, ObjectProvider<SystemDataGrades> dataGrades,
+                       ObjectProvider<cn.govcloud.guard.hazards.HeightenedPeriods> periods, RuleCatalog catalog, AuditLog audit, Clock clock) {
+        this.periods = periods;
         this.hazards = hazards;
         this.history = history;
         this.clocks = clocks;
@@ -113,7 +115,7 @@ public class HazardNotification {
             backdating.record(id, stated);
         }
         Subject subject = new Subject(SubjectKind.SYSTEM, system.id(), system.name(), system.orgId(), Map.of("mlpsLevel", system.mlpsLevel()));
-        Duty rectify = clocks.notified(id, subject, notifiedAt, facts(h, system));
+        Duty rectify = clocks.notified(id, subject, notifiedAt, facts(h, system, notifiedAt));
         clocks.found(id, subject, now, h.severity());
         history.event(id, "NOTIFIED", actor, now, h.title().strip(), null, null);
         audit.record(AuditEvent.success("hazards.raise", HazardClocks.reference(id), system.name() + " " + h.severity() + " " + source + " "
@@ -163,12 +165,15 @@ public class HazardNotification {
     }
 
     /** Issue 17 point 4: the catalog's conditions may test the hazard's severity and the system's level, data grade and 关基 flag. */
-    private Map<String, Object> facts(NewHazard h, Systems.SystemRef system) {
+    private Map<String, Object> facts(NewHazard h, Systems.SystemRef system, Instant notifiedAt) {
         Map<String, Object> facts = new HashMap<>();
         facts.put("severity", h.severity().name());
         facts.put("cii", systems.criticalInfrastructure(system.id()));
         SystemDataGrades grades = dataGrades.getIfAvailable();
         facts.put("dataGrade", grades == null ? "general" : grades.gradeOf(system.id()));
+        // A4 (第四条（二）): inside a 实网攻防 or 重保 period the unit takes part in, the catalog's shorter acknowledgement clock applies
+        cn.govcloud.guard.hazards.HeightenedPeriods heightened = periods.getIfAvailable();
+        facts.put("period", heightened == null ? cn.govcloud.guard.hazards.HeightenedPeriods.NONE : heightened.periodAt(system.orgId(), notifiedAt));
         return facts;
     }
 }

@@ -136,12 +136,13 @@ class RuleCatalogServiceUnitTests {
         RuleCatalogService service = service(null);
         when(overlays.activeId()).thenReturn(Optional.empty());
         assertThat(service.events()).containsExactly(
+                "period.day", "hazard.notified", // issue 22 point 4: the 第四条（二） block comes first
                 "certification.issued", "platform.remote-operation.requested", "platform.remote-operation.ended",
                 "supply-chain.item-proposed", "exit.requested", "exit.decision-requested", "exit.service-ended",
                 "network-line.connected", "system.registered", "system.contractor-engaged", "data-access.requested",
                 "data-access.grant-ended", "data-export.registered", "visit.requested", "visit.signed-in",
                 "remote-access.requested", "remote-access.approved", "remote-channel.ended", "long-term-channel.requested",
-                "alert.raised", "alert.sent", "intake.unmatched", "hazard.notified", "hazard.returned", "incident.confirmed",
+                "alert.raised", "alert.sent", "intake.unmatched", "hazard.returned", "incident.confirmed",
                 "incident.reported", "incident.closed", "system.admission-requested", "system.gate-order-issued", "hazard.found",
                 "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
                 "system.suspension-order-issued", "calendar.next-year-missing");
