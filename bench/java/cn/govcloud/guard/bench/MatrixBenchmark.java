@@ -5,6 +5,7 @@ import cn.govcloud.guard.duties.DutyEngine;
 import cn.govcloud.guard.duties.internal.ComplianceMatrix;
 import cn.govcloud.guard.duties.internal.ComplianceMatrix.Filter;
 import cn.govcloud.guard.duties.internal.ComplianceMatrix.Status;
+import cn.govcloud.guard.duties.internal.ComplianceTally;
 import cn.govcloud.guard.duties.internal.InMemoryComplianceMatrix;
 import cn.govcloud.guard.duties.internal.Subjects;
 import cn.govcloud.guard.duties.internal.Submissions;
@@ -41,7 +42,8 @@ import org.springframework.web.context.WebApplicationContext;
  * {@link DutyEngine} (the catalog's rules and {@code when} conditions over the real systems module's subjects), settles the
  * past ones (75 % accepted, one in ten of those late, 10 % overdue, the rest submitted, returned or waived), runs
  * {@code vacuum analyze}, then times — cold, then median and p95 of N calls after 5 warm-up calls — the SQL matrix's first
- * page, a filtered page and a deep page and the whole {@code GET /compliance} page, and as the yardstick
+ * page, a filtered page and a deep page and the whole {@code GET /compliance} page (a view reads the cells and the
+ * per-(subject, rule) tally the duty triggers keep, and writes nothing), and as the yardstick
  * in the same run the in-memory evaluation it replaced ({@link InMemoryComplianceMatrix}, test sources).
  *
  * <p>Run: {@code nice mvn -q -Pbench verify -DskipTests -Dbench.main=cn.govcloud.guard.bench.MatrixBenchmark}
@@ -99,6 +101,10 @@ public final class MatrixBenchmark {
             System.out.printf("cells task after one system's level changed (its cells rewritten): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             jdbc.sql("vacuum analyze duties_matrix_cell").update();
             jdbc.sql("vacuum analyze duties_matrix_tally").update();
+            t0 = System.nanoTime();
+            int differing = ctx.getBean(ComplianceTally.class).differences().size();
+            System.out.printf("tally (kept by the triggers) against a count from scratch: %d keys differ (%.1f s)%n", differing,
+                    (System.nanoTime() - t0) / 1e9);
 
             Filter overdueOfUnit = new Filter(null, Status.OVERDUE, u0, null);
             int deep = Math.max(0, total - 200);
