@@ -31,12 +31,6 @@ public class ComplianceTally {
     /** Every key's tally counted from the duties. */
     static final String COUNTED = "select d.subject_kind, d.subject_id, d.rule_id, " + VALUES
             + " from duties_duty d group by d.subject_kind, d.subject_id, d.rule_id";
-    /** One key's tally (always one row; parameters: kind, subject id, rule id, twice). */
-    static final String COUNTED_ONE = "select cast(? as varchar(16)) subject_kind, cast(? as bigint) subject_id, cast(? as varchar(100)) rule_id, "
-            + "coalesce(sum(case when d.state = 'OVERDUE' then 1 else 0 end), 0) overdue_n, "
-            + "coalesce(sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end), 0) pending_n, "
-            + "max(case when d.state not in " + LIVE + " then d.due_at end) closed_due "
-            + "from duties_duty d where d.subject_kind = ? and d.subject_id = ? and d.rule_id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
