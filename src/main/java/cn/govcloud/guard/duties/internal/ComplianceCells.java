@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * both sides are numbers, as text otherwise, which SQL would have to imitate per operator. Here the conditions stay
  * evaluated by the one Java implementation ({@link Rule.Condition#test}), once per change.
  *
- * <p>Fresh on every view, on every node: {@link #refresh()} reads the subjects and organisations (as the matrix
- * always did) and compares one SHA-256 over the catalog's rules, the organisations and every subject with the one the
+ * <p>Brought up to date at start-up and every 30 seconds (never by a view, which writes nothing): {@link #refresh()}
+ * reads the subjects and organisations (as the matrix always did) and compares one SHA-256 over the catalog's rules, the organisations and every subject with the one the
  * cells were written for; only when it differs does it take the state row's lock and rewrite the cells of the
  * subjects whose own fingerprint changed (all of them when the catalog or an organisation changed: an overlay's
  * {@code when}, a new unit).

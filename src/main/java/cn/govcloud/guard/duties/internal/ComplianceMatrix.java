@@ -18,8 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * For the platform, each unit and each system: every rule of the catalog with its state (A13). Computed, filtered,
  * counted and paged in the database (issue 19 point 3): the conditions' verdict per (subject, rule) is materialised by
- * {@link ComplianceCells}, the duties of the look-back decide the rest ({@link #status}), and only the page's rows are
- * read with their details.
+ * {@link ComplianceCells}, what the duties say of it is kept per (subject, rule) by triggers in every duty's writing
+ * transaction ({@link ComplianceTally}), so the state is a column expression over two tables joined on their keys
+ * ({@link #status}) and no view aggregates the duties; only the page's rows are read with their details.
+ *
+ * <p>A view writes nothing: the cells are brought up to date by {@link #refreshCells()} at start-up and by the
+ * {@code duties-matrix-cells} task every 30 seconds (DutiesConfiguration), so a change of a subject, an organisation
+ * or the catalog reaches the matrix within that interval; a duty's change reaches it at once (its tally moves in the
+ * same transaction), and the time-based part — a closed duty leaving the look-back — is a comparison with the clock in
+ * the query.
  */
 @Component
 public class ComplianceMatrix {
@@ -78,14 +85,13 @@ public class ComplianceMatrix {
      * status of everything the filter matches: one grouped count and one page query, both in the database.
      */
     public Page page(Actor actor, Filter filter, int offset, int limit) {
-        cells.refresh();
         Where where = where(OrgScope.of(actor), filter);
         Map<Status, Long> summary = new LinkedHashMap<>();
         for (Status s : Status.values()) {
             summary.put(s, 0L);
         }
-        var counts = jdbc.sql("select st, count(*) n from (select " + status("c") + " st from duties_matrix_cell c left join ("
-                        + STATUS_AGG.formatted(where.duties) + ") a on " + join("a", "c") + " where " + where.cells + ") x"
+        var counts = jdbc.sql("select st, count(*) n from (select " + status("c") + " st from duties_matrix_cell c " + TALLY
+                        + " where " + where.cells + ") x"
                         + (filter.status() == null ? "" : " where st = :status") + " group by st")
                 .params(where.params);
         counts.query((rs, i) -> summary.put(Status.valueOf(rs.getString("st")), rs.getLong("n"))).list();
@@ -94,31 +100,34 @@ public class ComplianceMatrix {
         return new Page(rows(where, filter, from, limit), total, summary);
     }
 
+    /**
+     * Brings the cells up to date with the subjects, organisations and catalog in force (start-up, the
+     * {@code duties-matrix-cells} task; never a view). Cheap when nothing changed: one fingerprint compared.
+     */
+    public void refreshCells() {
+        cells.refresh();
+    }
+
     /** Every row the filter matches (the Excel export), in the matrix's order. */
     public List<Row> rows(Actor actor, Filter filter) {
-        cells.refresh();
         return rows(where(OrgScope.of(actor), filter), filter, 0, -1);
     }
 
     /**
      * A cell's state, in SQL: what the conditions decided ({@code fixed_status}), else what the duties of the look-back
-     * say ({@code a}: the duties' aggregate, null when there are none): an overdue duty makes it OVERDUE, an open one DUE,
-     * otherwise COMPLIANT; with no duty a recurring rule is DUE (not generated yet) and an event rule that nothing
-     * triggered owes nothing yet (NOT_APPLICABLE), never "compliant", which would claim a check was made.
+     * say ({@code t}: the cell's tally): an overdue duty makes it OVERDUE, an open one DUE, a closed one due within the
+     * look-back COMPLIANT; with no such duty a recurring rule is DUE (not generated yet) and an event rule that nothing
+     * triggered owes nothing yet (NOT_APPLICABLE), never "compliant", which would claim a check was made. The same
+     * verdict as the duties' aggregate over the look-back and the live duties ({@link #DETAIL_AGG}) it replaced.
      */
     static String status(String cell) {
-        return "coalesce(" + cell + ".fixed_status, case when a.rule_id is null then (case when " + cell + ".recurring then 'DUE' "
-                + "else 'NOT_APPLICABLE' end) when a.overdue > 0 then 'OVERDUE' when a.pending > 0 then 'DUE' else 'COMPLIANT' end)";
+        return "coalesce(" + cell + ".fixed_status, case when t.overdue_n > 0 then 'OVERDUE' when t.pending_n > 0 then 'DUE' "
+                + "when t.closed_due >= :since then 'COMPLIANT' when " + cell + ".recurring then 'DUE' else 'NOT_APPLICABLE' end)";
     }
 
-    /** Overdue and open duties per rule and subject over the look-back and the still-open duties; %s: more conditions on d. */
-    private static final String STATUS_AGG = """
-            select d.rule_id, d.subject_kind, d.subject_id,
-                   sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue,
-                   sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end) pending
-            from duties_duty d
-            where (d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE'))%s
-            group by d.rule_id, d.subject_kind, d.subject_id""";
+    /** The cells' tally ({@code t}), one row per key at most. */
+    private static final String TALLY = "left join duties_matrix_tally t on t.subject_kind = c.subject_kind and t.subject_id = c.subject_id "
+            + "and t.rule_id = c.rule_id";
 
     private static String join(String agg, String cell) {
         return agg + ".rule_id = " + cell + ".rule_id and " + agg + ".subject_kind = " + cell + ".subject_kind and " + agg
@@ -167,7 +176,7 @@ public class ComplianceMatrix {
      */
     private List<Row> rows(Where where, Filter filter, int offset, int limit) {
         String order = " order by c.kind_pos, c.subject_id, c.rule_pos";
-        String statusJoin = filter.status() == null ? "" : " left join (" + STATUS_AGG.formatted(where.duties) + ") a on " + join("a", "c");
+        String statusJoin = filter.status() == null ? "" : " " + TALLY;
         String statusWhere = filter.status() == null ? "" : " and " + status("c") + " = :status";
         Map<String, Object> params = new HashMap<>(where.params);
         String cells = where.cells + statusWhere;
@@ -193,8 +202,8 @@ public class ComplianceMatrix {
         String sql = "select c.subject_kind, c.subject_id, c.rule_id, c.subject_name, c.org_id, c.org_name, c.fixed_status, c.reason, "
                 + "c.reason_arg, c.recurring, a.rule_id agg_rule, a.overdue, a.pending, a.late, a.next_due, a.last_due, a.latest_duty, "
                 + "s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by, " + status("c") + " st "
-                + "from duties_matrix_cell c left join (" + DETAIL_AGG.formatted(limit >= 0 ? duties : where.duties) + ") a on " + join("a", "c")
-                + " left join duties_submission s on s.id = a.latest_submission where " + cells + order;
+                + "from duties_matrix_cell c " + TALLY + " left join (" + DETAIL_AGG.formatted(limit >= 0 ? duties : where.duties) + ") a on "
+                + join("a", "c") + " left join duties_submission s on s.id = a.latest_submission where " + cells + order;
         Map<String, Rule> rules = new HashMap<>();
         catalog.rules().forEach(r -> rules.put(r.id(), r));
         String version = catalog.version().version();

@@ -60,9 +60,23 @@ class DutiesConfiguration {
      * rebuilt if anything differs; the triggers keep them exact, this is the net under them.
      */
     @Bean
-    RecurringTask<Void> dutiesCountersReconcileTask(DutyCounters counters) {
+    RecurringTask<Void> dutiesCountersReconcileTask(DutyCounters counters, ComplianceTally tally) {
         return Tasks.recurring("duties-counters-reconcile", Schedules.daily(WorkingCalendar.ZONE, LocalTime.of(3, 30)))
-                .execute((instance, context) -> counters.reconcile());
+                .execute((instance, context) -> {
+                    counters.reconcile();
+                    tally.reconcile(); // the compliance matrix's tally, kept by triggers the same way
+                });
+    }
+
+    /**
+     * Every 30 seconds: the compliance matrix's cells brought up to date with the subjects, organisations and catalog
+     * (issue 19 point 3; A13). A view of the matrix writes nothing, so this is where a system's new level, a new unit or
+     * a district overlay reaches the matrix; when nothing changed it costs one fingerprint of the subjects.
+     */
+    @Bean
+    RecurringTask<Void> dutiesMatrixCellsTask(ComplianceMatrix matrix) {
+        return Tasks.recurring("duties-matrix-cells", FixedDelay.ofSeconds(30))
+                .execute((instance, context) -> matrix.refreshCells());
     }
 
     /** At start-up, after the demo city is seeded: catch up on days the platform was down. */
@@ -70,5 +84,12 @@ class DutiesConfiguration {
     @Order(200)
     ApplicationRunner dutiesCatchUpAtStart(DutyGenerator generator) {
         return args -> generator.catchUp();
+    }
+
+    /** At start-up, after the catch-up: the compliance matrix's cells for the subjects and catalog in force. */
+    @Bean
+    @Order(210)
+    ApplicationRunner dutiesMatrixCellsAtStart(ComplianceMatrix matrix) {
+        return args -> matrix.refreshCells();
     }
 }

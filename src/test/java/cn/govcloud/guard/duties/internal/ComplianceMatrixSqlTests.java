@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +36,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 19 point 3 (A13): the compliance matrix computed, filtered, counted and paged in SQL gives, for every row, what
  * the in-memory evaluation it replaced gives ({@link InMemoryComplianceMatrix}, the code as it was) — on the demo city,
- * for each role, each filter and pages at the start, in the middle and past the end; and a subject's change and a
- * district overlay reach it on the next view.
+ * for each role, each filter and pages at the start, in the middle and past the end; a duty's change reaches it at once
+ * (the tally moves in the duty's transaction), a subject's change and a district overlay with the next run of the cells
+ * task ({@link #cellsTask()}: the scheduler is off in tests); and a view writes nothing.
  */
 @AppTest
 class ComplianceMatrixSqlTests {
@@ -65,6 +67,12 @@ class ComplianceMatrixSqlTests {
     void setUp() {
         api = new ApiClient(mvc);
         oracle = new InMemoryComplianceMatrix(jdbc, catalog, subjects, submissions, clock);
+        cellsTask(); // other tests of the shared context registered systems and units since the last run
+    }
+
+    /** What the {@code duties-matrix-cells} task does every 30 seconds (DutiesConfiguration). */
+    private void cellsTask() {
+        matrix.refreshCells();
     }
 
     @AfterEach
@@ -76,6 +84,7 @@ class ComplianceMatrixSqlTests {
         jdbc.sql("delete from duties_duty where occurrence_key like 'matrix-test:%'").update();
         api.call("supervisor", delete("/api/v1/rules/overlay"));
         clock.reset();
+        cellsTask();
     }
 
     @Test
@@ -125,17 +134,21 @@ class ComplianceMatrixSqlTests {
         // the system is raised to level 3: the yearly assessment now applies to it
         jdbc.sql("update systems_system set mlps_level = 3 where id = :id").param("id", level2).update();
         undo.add(() -> jdbc.sql("update systems_system set mlps_level = 2 where id = :id").param("id", level2).update());
+        cellsTask();
         assertThat(cell(level2)).isNotEqualTo(Status.NOT_APPLICABLE);
         same(supervisor, one);
         jdbc.sql("update systems_system set mlps_level = 2 where id = :id").param("id", level2).update();
+        cellsTask();
         assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE);
 
         // it leaves the platform: its rows go
         jdbc.sql("update systems_system set state = 'AWAITING_VERIFICATION' where id = :id").param("id", level2).update();
         undo.add(() -> jdbc.sql("update systems_system set state = 'ADMITTED' where id = :id").param("id", level2).update());
+        cellsTask();
         assertThat(matrix.rows(supervisor, one)).extracting(Row::subjectId).doesNotContain(level2);
         same(supervisor, Filter.none());
         jdbc.sql("update systems_system set state = 'ADMITTED' where id = :id").param("id", level2).update();
+        cellsTask();
 
         // a district overlay asks the assessment from level 2 up (A13): the cell changes on the next view
         String version = catalog.version().version();
@@ -143,12 +156,14 @@ class ComplianceMatrixSqlTests {
         MvcResult overlay = api.call("supervisor", put("/api/v1/rules/overlay").contentType(MediaType.parseMediaType("text/yaml")).content(
                 "overlay: {name: 矩阵区, version: m-1, basedOn: " + product + "}\nrules:\n  " + RULE + ": {when: [\"mlpsLevel >= 2\"]}\n"));
         assertThat(overlay.getResponse().getStatus()).as(overlay.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        cellsTask();
         assertThat(cell(level2)).isNotEqualTo(Status.NOT_APPLICABLE);
         assertThat(matrix.rows(supervisor, one)).allSatisfy(r -> assertThat(r.catalogVersion()).contains("矩阵区"));
         same(supervisor, one);
         same(DemoActors.actor(jdbc, "unit1"), Filter.none());
 
         api.call("supervisor", delete("/api/v1/rules/overlay"));
+        cellsTask();
         assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE);
         same(supervisor, Filter.none());
     }
@@ -163,6 +178,83 @@ class ComplianceMatrixSqlTests {
         page.get("rows").forEach(r -> got.add(r.get("subjectKind").asString() + ":" + r.get("subjectId").asLong() + ":" + r.get("ruleId").asString()));
         assertThat(got).isEqualTo(expected);
         oracle.summary(all).forEach((status, n) -> assertThat(page.get("summary").get(status.name()).asLong()).as(status.name()).isEqualTo(n));
+    }
+
+    @Test
+    void A13_aDutysChangeReachesTheMatrixAtOnceAndAClosedDutyLeavesItWithTheLookBack() {
+        Rule event = systemRule(false);
+        long system = jdbc.sql("select id from systems_system where state = 'ADMITTED' and id not in (select subject_id from duties_duty "
+                + "where subject_kind = 'SYSTEM' and rule_id = :r) order by id").param("r", event.id()).query(Long.class).list().get(0);
+        Actor supervisor = DemoActors.actor(jdbc, "supervisor");
+        Filter one = new Filter(event.id(), null, null, SubjectKind.SYSTEM);
+        Instant now = clock.instant();
+        assertThat(statusOf(system, one)).isEqualTo(Status.NOT_APPLICABLE); // nothing triggered it yet
+        duty("closed", event, system, now.minus(Duration.ofDays(390)), "ACCEPTED", false);
+        assertThat(statusOf(system, one)).isEqualTo(Status.COMPLIANT);
+        same(supervisor, one);
+        // nothing is written as time passes: 11 days later the duty lies before the look-back, and the row says so
+        clock.set(now.plus(Duration.ofDays(11)));
+        assertThat(statusOf(system, one)).isEqualTo(Status.NOT_APPLICABLE);
+        same(supervisor, one);
+        clock.reset();
+        duty("live", event, system, now.plus(Duration.ofDays(3)), "OPEN", false);
+        assertThat(statusOf(system, one)).isEqualTo(Status.DUE);
+        jdbc.sql("update duties_duty set state = 'OVERDUE', overdue_at = :at where occurrence_key = 'matrix-test:live'")
+                .param("at", now.atOffset(ZoneOffset.UTC)).update();
+        assertThat(statusOf(system, one)).isEqualTo(Status.OVERDUE);
+        same(supervisor, one);
+        jdbc.sql("delete from duties_duty where occurrence_key = 'matrix-test:live'").update();
+        jdbc.sql("delete from duties_submission where duty_id in (select id from duties_duty where occurrence_key = 'matrix-test:closed')").update();
+        jdbc.sql("delete from duties_duty where occurrence_key = 'matrix-test:closed'").update();
+        same(supervisor, one);
+    }
+
+    @Test
+    void A13_aViewOfTheMatrixWritesNothing() throws Exception {
+        long level2 = jdbc.sql("select id from systems_system where state = 'ADMITTED' and mlps_level = 2 order by id").query(Long.class).list().get(1);
+        // the subjects changed since the cells were written: the view before issue 19's counters rewrote cells here
+        jdbc.sql("update systems_system set mlps_level = 3 where id = :id").param("id", level2).update();
+        undo.add(() -> jdbc.sql("update systems_system set mlps_level = 2 where id = :id").param("id", level2).update());
+        List<String> before = matrixTables();
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/compliance?limit=50"))).get("total").asInt()).isPositive();
+        assertThat(ApiClient.body(api.call("unit1", get("/api/v1/compliance?status=OVERDUE&limit=50"))).get("total").asInt()).isNotNegative();
+        for (String user : List.of("supervisor", "unit1")) {
+            MvcResult page = mvc.perform(get("/compliance?rule=" + RULE).with(SecurityMockMvcRequestPostProcessors.authentication(
+                    DemoActors.authentication(jdbc, user)))).andReturn();
+            assertThat(page.getResponse().getStatus()).isEqualTo(200);
+            assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("matrix-table");
+        }
+        assertThat(api.call("regulator", get("/api/v1/compliance/export")).getResponse().getStatus()).isEqualTo(200);
+        assertThat(matrixTables()).as("the matrix's tables after the views").isEqualTo(before);
+        assertThat(cell(level2)).isEqualTo(Status.NOT_APPLICABLE); // not yet: the cells task brings the change
+        cellsTask();
+        assertThat(matrixTables()).isNotEqualTo(before);
+        assertThat(cell(level2)).isNotEqualTo(Status.NOT_APPLICABLE);
+    }
+
+    /** Every row of the matrix's tables and of the duties (their keys, states and due times), as text. */
+    private List<String> matrixTables() {
+        List<String> all = new ArrayList<>();
+        for (String sql : List.of("select * from duties_matrix_state", "select * from duties_matrix_subject order by subject_kind, subject_id",
+                "select * from duties_matrix_cell order by subject_kind, subject_id, rule_id",
+                "select * from duties_matrix_tally order by subject_kind, subject_id, rule_id",
+                "select id, state, due_at, overdue_at, closed_at, reminders_sent from duties_duty order by id")) {
+            jdbc.sql(sql).query(rs -> {
+                StringBuilder row = new StringBuilder(sql.substring(sql.indexOf(" from ") + 6)).append(':');
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    row.append(rs.getString(i)).append('|');
+                }
+                all.add(row.toString());
+            });
+        }
+        return all;
+    }
+
+    private Status statusOf(long system, Filter filter) {
+        Actor supervisor = DemoActors.actor(jdbc, "supervisor");
+        ComplianceMatrix.Page page = matrix.page(supervisor, filter, 0, 10_000);
+        assertThat(page.rows()).as("the page holds every row of the filter").hasSize(page.total());
+        return page.rows().stream().filter(r -> r.subjectId() == system).findFirst().orElseThrow().status();
     }
 
     /** Everything the SQL matrix answers for this actor and filter equals the in-memory evaluation. */
