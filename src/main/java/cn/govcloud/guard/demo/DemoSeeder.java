@@ -46,6 +46,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
     private final DemoPapers papers;
+    private final cn.govcloud.guard.roster.Rosters rosters;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -56,7 +57,9 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
-               @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
+               @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port,
+               cn.govcloud.guard.roster.Rosters rosters) {
+        this.rosters = rosters;
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.engine = engine;
@@ -93,6 +96,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoPlatform.seed(platform, papers, bootstrap, clock);
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
             DemoAssessment.seed(identity, organisations, systems, hazards, incidents, papers, bootstrap, clock, password);
+            DemoRoster.seed(rosters, papers, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));
