@@ -192,6 +192,15 @@ class RosterTests {
         List<String> names = new ArrayList<>();
         all.forEach(n -> names.add(n.get("orgName").asString()));
         assertThat(names).contains(orgName, "包头市教育局", "包头市卫生健康委员会");
+        // the demo city: every unit filed its roster; all but 卫健委 uploaded this year's letter, so its duty shows
+        for (JsonNode demo : all) {
+            String name = demo.get("orgName").asString();
+            if (name.equals("包头市教育局") || name.equals("包头市卫生健康委员会")) {
+                assertThat(demo.get("filed").asBoolean()).as(name).isTrue();
+                assertThat(demo.get("signedThisYear").asBoolean()).as(name).isEqualTo(name.equals("包头市教育局"));
+                assertThat(demo.get("dutyState").asString()).as(name).isEqualTo(name.equals("包头市教育局") ? "ACCEPTED" : "OPEN");
+            }
+        }
         JsonNode one = json(api.call("supervisor", get("/api/v1/roster").param("unit", String.valueOf(org))));
         assertThat(one).hasSize(1);
         assertThat(one.get(0).get("people").get(0).get("mobileMasked").asString()).contains("****");
