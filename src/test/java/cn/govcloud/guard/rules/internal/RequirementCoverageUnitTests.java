@@ -27,8 +27,8 @@ class RequirementCoverageUnitTests {
     static final Map<String, String> NOT_DUTIES = Map.of(
             // 第三条: who supervises; the organisations and roles of the identity module (cited by DESIGN.md, not REQUIREMENTS.md)
             "A3", "roles",
-            // (第四条 is a duty since issue 22 point 2: the yearly signed responsibility letter, A4-responsibility-letter; the rest of
-            // it, responsibility and data ownership staying with the unit, is enforced as tenancy by OrgScope)
+            // 第四条 is a principle (tenancy, OrgScope) but its clause （二） on 实网攻防 now has duties in the catalog
+            // (A4-period-zero-report, A4-period-hazard-acknowledgement; issue 22 point 4), so A4 is covered, not listed here
             // 第十三条: districts MAY adopt their own rules; that is the overlay mechanism of this module itself
             "A13", "overlay mechanism",
             // 第十五条: valid five years from issue; the catalog header (validFrom, validYears), shown on every version
