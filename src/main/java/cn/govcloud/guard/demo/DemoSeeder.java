@@ -47,6 +47,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
     private final DemoPapers papers;
     private final cn.govcloud.guard.ticketing.ServiceDesks desks;
+    private final cn.govcloud.guard.roster.Rosters rosters;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -58,8 +59,9 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port,
-               cn.govcloud.guard.ticketing.ServiceDesks desks) {
+               cn.govcloud.guard.ticketing.ServiceDesks desks, cn.govcloud.guard.roster.Rosters rosters) {
         this.desks = desks;
+        this.rosters = rosters;
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.engine = engine;
@@ -97,6 +99,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
             DemoAssessment.seed(identity, organisations, systems, hazards, incidents, papers, bootstrap, clock, password);
             DemoTicketing.seed(desks, organisations, bootstrap);
+            DemoRoster.seed(rosters, papers, bootstrap, clock);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

@@ -83,6 +83,8 @@ public class Navigation {
             page("supervision-notices", "/supervision/notices", "scheduling.nav.notices"),
             page("supervision-periods", "/supervision/periods", "periods.nav"),
             page("supervision-mine", "/supervision/mine", "scheduling.nav.mine"),
+            // issue 22 point 2: the provider reads no unit's roster, so the handler leaves it out
+            page("roster", "/roster", "nav.roster"),
             page("data", "/data", "nav.data"),
             page("data-important", "/data/important", "nav.dataImportant"),
             page("data-findings", "/data/findings", "nav.dataFindings"),
@@ -113,7 +115,8 @@ public class Navigation {
      */
     public static final List<Group> GROUPS = List.of(
             new Group("overview", "nav.group.overview", List.of("dashboard", "duties", "compliance", "assessment", "annual-report",
-                    "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-periods", "supervision-mine")),
+                    "supervision-scheduling", "supervision-inspections", "supervision-notices", "supervision-periods", "supervision-mine",
+                    "roster")),
             new Group("systems", "nav.group.systems", List.of("systems", "work-orders", "system-register", "system-classification")),
             new Group("hazards", "nav.group.hazards", List.of("hazards", "intake", "intake-syslog", "incidents", "plans", "drills")),
             new Group("access", "nav.group.access", List.of("access-channels", "access-visits", "access-grants", "access-accounts")),

@@ -104,6 +104,7 @@ class AuthorisationMatrixTests {
         supervisionNoticeFixture(unit1Org);
         periodFixture(unit1Org);
         assessmentFixture(unit1Org);
+        rosterFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
         everyonesData.add("/rules/{id}");
         unit1Owned.put("/api/v1/calendar/years/{year}", "2026");
@@ -112,6 +113,35 @@ class AuthorisationMatrixTests {
 
     @Autowired
     cn.govcloud.guard.duties.Duties duties;
+
+    /** Issue 22 point 2: unit1's roster and its signed letter (the demo city's, or one filed here): the roster's unit1-owned records. */
+    private void rosterFixture(long unit1Org) {
+        java.util.Optional<Long> letter = jdbc.sql("select max(id) from roster_letter where org_id = :org").param("org", unit1Org)
+                .query(Long.class).optional();
+        if (letter.isEmpty() || jdbc.sql("select count(*) from roster_unit where org_id = :org").param("org", unit1Org).query(Long.class).single() == 0) {
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            try {
+                rosters.save(new cn.govcloud.guard.roster.Rosters.RosterInput(
+                        new cn.govcloud.guard.roster.Rosters.PersonInput("矩阵负责人", "局长", null, "13947209001"),
+                        new cn.govcloud.guard.roster.Rosters.PersonInput("矩阵分管", "副局长", null, "13947209002"),
+                        new cn.govcloud.guard.roster.Rosters.PersonInput("矩阵管理员", "管理员", null, "13947209003"), "15947209001"));
+                java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE));
+                letter = java.util.Optional.of(rosters.fileLetter(today.getYear(), today, "责任书.pdf",
+                        new java.io.ByteArrayInputStream("%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).id());
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+            }
+        }
+        for (String pattern : List.of("/api/v1/roster/{orgId}", "/api/v1/roster/{orgId}/mobiles/reveal", "/roster/{orgId}", "/roster/{orgId}/mobiles")) {
+            unit1Owned.put(pattern, String.valueOf(unit1Org));
+        }
+        for (String pattern : List.of("/api/v1/roster/{orgId}/letters/{letterId}/document", "/roster/{orgId}/letters/{letterId}")) {
+            unit1Owned.put(pattern, unit1Org + "/" + letter.get());
+        }
+    }
+
+    @Autowired
+    cn.govcloud.guard.roster.Rosters rosters;
 
     /** A rectification duty of a unit1 system with a submitted document: the duty pages' unit1-owned record. */
     private void dutyFixture(long unit1Org) throws Exception {

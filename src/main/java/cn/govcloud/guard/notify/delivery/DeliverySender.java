@@ -130,17 +130,23 @@ public class DeliverySender implements DisposableBean {
     }
 
     /** {@code channelId} null: a delivery to the person {@code userId} (SMS, 政务微信, 政务钉钉). */
-    private record Row(Long channelId, Long userId, DeliveryStatus.Channel kind, int attempts, String messageKey, List<String> args, String link, Notice.Severity severity,
+    private record Row(long orgId, Long channelId, Long userId, DeliveryStatus.Channel kind, int attempts, String messageKey, List<String> args, String link, Notice.Severity severity,
                        String noticeKey, Instant noticeAt) {
     }
 
     private void attempt(long id, String token) {
-        Row row = jdbc.sql("select * from notify_delivery where id = :id").param("id", id).query((rs, i) -> new Row(
+        Row row = jdbc.sql("select * from notify_delivery where id = :id").param("id", id).query((rs, i) -> new Row(rs.getLong("org_id"),
                 (Long) rs.getObject("channel_id", Long.class), (Long) rs.getObject("user_id", Long.class),
                 DeliveryStatus.Channel.valueOf(rs.getString("kind")), rs.getInt("attempts"), rs.getString("message_key"), JSON.readValue(rs.getString("args"), STRINGS),
                 rs.getString("link"), Notice.Severity.valueOf(rs.getString("severity")), rs.getString("notice_key"),
                 rs.getObject("notice_at", OffsetDateTime.class).toInstant())).single();
         try {
+            if (row.channelId() == null && row.userId() == null) {
+                // issue 22 point 2: the unit's 7×24 on-call phone from the roster
+                people.sendOnCall(row.orgId(), id, row.noticeKey(), render(row), text("notify.sms.unread", null, "[未读提醒] "));
+                sent(id, token);
+                return;
+            }
             if (row.channelId() == null) {
                 people.send(row.kind(), row.userId(), id, row.noticeKey(), render(row),
                         text("notify.sms.unread", null, "[未读提醒] "));

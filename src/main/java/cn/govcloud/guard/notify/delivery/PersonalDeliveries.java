@@ -5,6 +5,7 @@ import cn.govcloud.guard.identity.MobileNumbers;
 import cn.govcloud.guard.identity.MobileNumbers.Reachable;
 import cn.govcloud.guard.notify.DeliveryStatus;
 import cn.govcloud.guard.notify.Notice;
+import cn.govcloud.guard.notify.OnCallPhones;
 import cn.govcloud.guard.notify.delivery.Gateways.AppConfig;
 import cn.govcloud.guard.notify.delivery.Gateways.Kind;
 import cn.govcloud.guard.notify.delivery.Gateways.SmsConfig;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -38,9 +40,14 @@ class PersonalDeliveries {
     private final SmsTransport sms;
     private final AppMessageTransport apps;
     private final Clock clock;
+    private final ObjectProvider<OnCallPhones> onCallPhones;
+
+    /** The recipient the delivery record names for a unit's on-call phone (issue 22 point 2). */
+    static final String ON_CALL_RECIPIENT = "7×24值班电话";
 
     PersonalDeliveries(GatewayService gateways, MobileNumbers mobiles, IdentityManagement identity, Outbox outbox, SmsTransport sms,
-                       AppMessageTransport apps, Clock clock) {
+                       AppMessageTransport apps, Clock clock, ObjectProvider<OnCallPhones> onCallPhones) {
+        this.onCallPhones = onCallPhones;
         this.gateways = gateways;
         this.mobiles = mobiles;
         this.identity = identity;
@@ -75,6 +82,24 @@ class PersonalDeliveries {
     /** The SMS escalation of one notice to one person (the caller decided it is due and not done before). */
     boolean enqueueSms(Notice notice, Reachable person) {
         return outbox.add(notice, null, person.userId(), DeliveryStatus.Channel.SMS, person.mobileMasked(), person.displayName());
+    }
+
+    /**
+     * The SMS escalation of one notice to its unit's 7×24 on-call phone (issue 22 point 2; the caller decided it is due
+     * and not done before): a row with neither channel nor person, the number looked up in the roster when sending.
+     */
+    boolean enqueueOnCallSms(Notice notice, OnCallPhones.OnCall onCall) {
+        return outbox.add(notice, null, null, DeliveryStatus.Channel.SMS, onCall.shown(), ON_CALL_RECIPIENT);
+    }
+
+    /** Sends one on-call SMS: the unit's current on-call phone, as the roster has it now. */
+    void sendOnCall(long orgId, long deliveryId, String noticeKey, Rendered text, String unreadNote) throws DeliveryFailure {
+        OnCallPhones phones = onCallPhones.getIfAvailable();
+        String phone = (phones == null ? java.util.Optional.<OnCallPhones.OnCall>empty() : phones.onCallOf(orgId)).map(OnCallPhones.OnCall::phone)
+                .orElseThrow(() -> DeliveryFailure.permanent("no on-call phone on the unit's roster"));
+        GatewayService.Active<SmsConfig> gateway = gateways.activeSms().orElseThrow(() -> DeliveryFailure.permanent("SMS gateway disabled"));
+        String unread = !noticeKey.startsWith(TEST_PREFIX) ? unreadNote : null;
+        sms.send(gateway.config(), gateway.secret(), phone, smsText(text, unread), deliveryId);
     }
 
     /** A test message through one gateway to one person; the gateway must be on and the person have a number. */

@@ -3,16 +3,19 @@ package cn.govcloud.guard.notify.delivery;
 import cn.govcloud.guard.identity.MobileNumbers;
 import cn.govcloud.guard.identity.MobileNumbers.Reachable;
 import cn.govcloud.guard.notify.Notice;
+import cn.govcloud.guard.notify.OnCallPhones;
 import cn.govcloud.guard.shared.Role;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the primary key of {@code notify_escalation} (notice, person) decides each escalation once across nodes, and
  * the SMS is an ordinary delivery — retried, FAILED after the last attempt, shown on 送达记录. Notices raised
  * before the SMS gateway was switched on are not escalated.
+ *
+ * <p>Issue 22 point 2 ("escalations and the SMS path use the roster"): when nobody the notice is for has read it by
+ * then, the unit's 7×24 on-call phone ({@link OnCallPhones}, the roster module) is sent one SMS as well — once per
+ * notice across nodes (the primary key of {@code notify_escalation_on_call}), an ordinary delivery like the others.
  */
 @Component
 public class SmsEscalation {
@@ -42,9 +49,11 @@ public class SmsEscalation {
     private final DeliverySender sender;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectProvider<OnCallPhones> onCallPhones;
 
     SmsEscalation(JdbcClient jdbc, GatewayService gateways, MobileNumbers mobiles, PersonalDeliveries people, DeliverySender sender,
-                  TransactionTemplate tx, Clock clock) {
+                  TransactionTemplate tx, Clock clock, ObjectProvider<OnCallPhones> onCallPhones) {
+        this.onCallPhones = onCallPhones;
         this.jdbc = jdbc;
         this.gateways = gateways;
         this.mobiles = mobiles;
@@ -111,9 +120,26 @@ public class SmsEscalation {
                 added++;
             }
         }
+        added += escalateToOnCall(d, now);
         jdbc.sql("update notify_notice set escalation_checked_at = :now where id = :id and escalation_checked_at is null")
                 .param("now", utc(now)).param("id", d.id()).update();
         return added;
+    }
+
+    /** The unit's 7×24 on-call phone, when nobody the notice is for has read it (issue 22 point 2); once per notice. */
+    private int escalateToOnCall(Due d, Instant now) {
+        OnCallPhones phones = onCallPhones.getIfAvailable();
+        Optional<OnCallPhones.OnCall> onCall = phones == null ? Optional.empty() : phones.onCallOf(d.notice().orgId());
+        if (onCall.isEmpty()) {
+            return 0;
+        }
+        boolean read = jdbc.sql("select count(*) from notify_receipt where notice_id = :id").param("id", d.id()).query(Long.class).single() > 0;
+        if (read) {
+            return 0;
+        }
+        int first = jdbc.sql("insert into notify_escalation_on_call (notice_id, created_at) values (:id, :now) on conflict do nothing")
+                .param("id", d.id()).param("now", utc(now)).update();
+        return first == 1 && people.enqueueOnCallSms(d.notice(), onCall.get()) ? 1 : 0;
     }
 
     private static OffsetDateTime utc(Instant instant) {
