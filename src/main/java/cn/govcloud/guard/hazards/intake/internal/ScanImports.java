@@ -41,6 +41,9 @@ public class ScanImports {
     private final Imports imports;
     private final Findings findings;
     private final Systems systems;
+    /** The systems' asset and exposure inventories: alerts and findings match on their ports too (issue 22 point 1). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
+    private final ExposureDrift drift;
     private final FindingNotices notices;
     private final TriageClock triageClock;
     private final AuditLog audit;
@@ -56,11 +59,14 @@ public class ScanImports {
         return t;
     });
 
-    ScanImports(Imports imports, Findings findings, Systems systems, FindingNotices notices, TriageClock triageClock, AuditLog audit,
+    ScanImports(Imports imports, Findings findings, Systems systems, cn.govcloud.guard.systems.inventory.AssetInventory inventory,
+                ExposureDrift drift, FindingNotices notices, TriageClock triageClock, AuditLog audit,
                 MessageSource messages, Clock clock, IntakeSettings settings, PlatformTransactionManager transactions) {
         this.imports = imports;
         this.findings = findings;
         this.systems = systems;
+        this.inventory = inventory;
+        this.drift = drift;
         this.notices = notices;
         this.triageClock = triageClock;
         this.audit = audit;
@@ -134,7 +140,7 @@ public class ScanImports {
     }
 
     private ScanImport work(Actor actor, String name, Instant now, Long importId, ScanImport.Progress progress) {
-        return new ScanImport(imports, findings, actor, name, now, new AddressMatcher(systems.addresses()), importId, progress);
+        return new ScanImport(imports, findings, drift, actor, name, now, new AddressMatcher(systems.addresses(), inventory.endpoints()), importId, progress);
     }
 
     private static String name(String filename) {

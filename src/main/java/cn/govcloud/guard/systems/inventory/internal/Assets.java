@@ -62,7 +62,7 @@ public class Assets implements AssetInventory {
     }
 
     List<Asset> ofSystem(long systemId) {
-        return jdbc.sql("select * from systems_asset where system_id = :s order by case kind when 'HOST' then 1 when 'NAT' then 2 "
+        return jdbc.sql("select * from systems_inventory where system_id = :s order by case kind when 'HOST' then 1 when 'NAT' then 2 "
                         + "when 'PORT' then 3 when 'DOMAIN' then 4 else 5 end, id")
                 .param("s", systemId).query((rs, i) -> of(rs)).list();
     }
@@ -71,7 +71,7 @@ public class Assets implements AssetInventory {
     @Transactional(readOnly = true)
     public List<Endpoint> endpoints() {
         List<Endpoint> out = new ArrayList<>();
-        jdbc.sql("select a.*, s.org_id from systems_asset a join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.id")
+        jdbc.sql("select a.*, s.org_id from systems_inventory a join systems_system s on s.id = a.system_id where s.state <> 'EXITED' order by a.id")
                 .query(rs -> {
                     Asset a = of(rs);
                     long org = rs.getLong("org_id");
@@ -112,7 +112,7 @@ public class Assets implements AssetInventory {
         editable(systemId);
         Asset before = get(systemId, assetId);
         Asset a = checked(input, systemId);
-        jdbc.sql("update systems_asset set kind = :kind, name = :name, product = :product, version = :version, address = :address, port = :port, "
+        jdbc.sql("update systems_inventory set kind = :kind, name = :name, product = :product, version = :version, address = :address, port = :port, "
                         + "public_address = :pa, public_port = :pp, protocol = :protocol, service = :service, icp_number = :icp, remarks = :remarks, "
                         + "updated_at = :at, updated_by = :by where id = :id and system_id = :s")
                 .params(params(a, clock.instant(), Actor.require().username())).param("id", assetId).param("s", systemId).update();
@@ -125,7 +125,7 @@ public class Assets implements AssetInventory {
     public void delete(long systemId, long assetId) {
         editable(systemId);
         Asset before = get(systemId, assetId);
-        jdbc.sql("delete from systems_asset where id = :id and system_id = :s").param("id", assetId).param("s", systemId).update();
+        jdbc.sql("delete from systems_inventory where id = :id and system_id = :s").param("id", assetId).param("s", systemId).update();
         audit.record(AuditEvent.success("systems.asset.delete", "system:" + systemId, "asset:" + assetId + " " + before.describe()));
     }
 
@@ -133,7 +133,7 @@ public class Assets implements AssetInventory {
     @Transactional
     public int replaceAll(long systemId, List<Asset> rows, String filename) {
         editable(systemId);
-        int removed = jdbc.sql("delete from systems_asset where system_id = :s").param("s", systemId).update();
+        int removed = jdbc.sql("delete from systems_inventory where system_id = :s").param("s", systemId).update();
         Instant now = clock.instant();
         String by = Actor.require().username();
         for (Asset a : rows) {
@@ -145,7 +145,7 @@ public class Assets implements AssetInventory {
     }
 
     public Asset get(long systemId, long assetId) {
-        return jdbc.sql("select * from systems_asset where id = :id and system_id = :s").param("id", assetId).param("s", systemId)
+        return jdbc.sql("select * from systems_inventory where id = :id and system_id = :s").param("id", assetId).param("s", systemId)
                 .query((rs, i) -> of(rs)).optional().orElseThrow(() -> new NotFound("asset " + assetId));
     }
 
@@ -172,7 +172,7 @@ public class Assets implements AssetInventory {
 
     private long insert(Asset a, Instant at, String by) {
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into systems_asset (system_id, kind, name, product, version, address, port, public_address, public_port, protocol, "
+        jdbc.sql("insert into systems_inventory (system_id, kind, name, product, version, address, port, public_address, public_port, protocol, "
                         + "service, icp_number, remarks, updated_at, updated_by) values (:s, :kind, :name, :product, :version, :address, :port, :pa, "
                         + ":pp, :protocol, :service, :icp, :remarks, :at, :by)")
                 .params(params(a, at, by)).param("s", a.systemId()).update(key, "id");
