@@ -42,6 +42,9 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Intake intake;
+    /** Issue 22 point 1: the demo systems' asset and exposure inventories (seeded before the demo scan). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final cn.govcloud.guard.data.DataSecurity data;
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
@@ -87,6 +90,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, papers, bootstrap, clock);
             DemoHazards.seed(hazards, systems, papers, bootstrap, clock);
+            DemoInventory.seed(inventory, systems, bootstrap);
             DemoIntake.seed(intake, bootstrap, clock);
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);

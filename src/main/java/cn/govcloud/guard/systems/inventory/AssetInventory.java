@@ -19,4 +19,15 @@ public interface AssetInventory {
 
     /** Every endpoint of every system not yet exited, in one query (an importer reads it once per import). */
     List<Endpoint> endpoints();
+
+    /**
+     * One row as a unit adds it (e.g. the demo city): {@code kind} HOST, NAT, PORT, DOMAIN or MIDDLEWARE, the fields as on
+     * the page; checked as the form's.
+     */
+    record NewAsset(String kind, String name, String product, String version, String address, Integer port, String publicAddress,
+                    Integer publicPort, String protocol, String service, String icpNumber, String remarks) {
+    }
+
+    /** Adds a row to a system of the signed-in unit (audited); returns its id. */
+    long add(long systemId, NewAsset asset);
 }

@@ -107,6 +107,14 @@ public class Assets implements AssetInventory {
         return get(systemId, id);
     }
 
+    @Override
+    @Transactional
+    public long add(long systemId, NewAsset a) {
+        return add(systemId, new AssetCheck.Input(a.kind(), a.name(), a.product(), a.version(), a.address(), a.port() == null ? null : a.port().toString(),
+                a.publicAddress(), a.publicPort() == null ? null : a.publicPort().toString(), a.protocol(), a.service(), a.icpNumber(),
+                a.remarks())).id();
+    }
+
     @Transactional
     public Asset update(long systemId, long assetId, AssetCheck.Input input) {
         editable(systemId);
