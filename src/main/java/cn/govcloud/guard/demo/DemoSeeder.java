@@ -43,8 +43,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Intake intake;
     /** Issue 22 point 1: the demo systems' asset and exposure inventories (seeded before the demo scan). */
-    @org.springframework.beans.factory.annotation.Autowired
-    private cn.govcloud.guard.systems.inventory.AssetInventory inventory;
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final cn.govcloud.guard.data.DataSecurity data;
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
@@ -59,7 +58,9 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
-               @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
+               @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port,
+               cn.govcloud.guard.systems.inventory.AssetInventory inventory) {
+        this.inventory = inventory;
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.engine = engine;

@@ -118,8 +118,8 @@ public class Assets implements AssetInventory {
     @Transactional
     public Asset update(long systemId, long assetId, AssetCheck.Input input) {
         editable(systemId);
-        Asset before = get(systemId, assetId);
         Asset a = checked(input, systemId);
+        Asset before = get(systemId, assetId);
         jdbc.sql("update systems_inventory set kind = :kind, name = :name, product = :product, version = :version, address = :address, port = :port, "
                         + "public_address = :pa, public_port = :pp, protocol = :protocol, service = :service, icp_number = :icp, remarks = :remarks, "
                         + "updated_at = :at, updated_by = :by where id = :id and system_id = :s")
