@@ -164,9 +164,10 @@ public class ScanImports {
     private void audited(ScanImport work, ImportSummary summary) {
         audit.record(AuditEvent.success("intake.scan.import", "import:" + summary.importId(),
                 summary.format() + " " + (work.filename == null ? "" : work.filename + " ") + work.bytes.count + " bytes: " + summary.results()
-                        + " results, " + summary.newFindings() + " new, " + summary.updated() + " updated, " + summary.unmatched() + " unmatched"));
-        log.info("scan import {}: {} results, {} new, {} updated, {} unmatched", summary.importId(), summary.results(),
-                summary.newFindings(), summary.updated(), summary.unmatched());
+                        + " results, " + summary.newFindings() + " new, " + summary.updated() + " updated, " + summary.unmatched() + " unmatched"
+                        + (work.driftRaised() == 0 ? "" : ", " + work.driftRaised() + " exposure drift")));
+        log.info("scan import {}: {} results, {} new, {} updated, {} unmatched, {} exposure drift", summary.importId(), summary.results(),
+                summary.newFindings(), summary.updated(), summary.unmatched(), work.driftRaised());
     }
 
     /** Issue 24 point 9: a refusal in the reader's language — the frame and the parser's reason. */
