@@ -42,6 +42,8 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.identity.OrganisationDirectory organisations;
     private final cn.govcloud.guard.hazards.Hazards hazards;
     private final Intake intake;
+    /** Issue 22 point 1: the demo systems' asset and exposure inventories (seeded before the demo scan). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final cn.govcloud.guard.data.DataSecurity data;
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
@@ -59,9 +61,11 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port,
-               cn.govcloud.guard.ticketing.ServiceDesks desks, cn.govcloud.guard.roster.Rosters rosters) {
+               cn.govcloud.guard.ticketing.ServiceDesks desks, cn.govcloud.guard.roster.Rosters rosters,
+               cn.govcloud.guard.systems.inventory.AssetInventory inventory) {
         this.desks = desks;
         this.rosters = rosters;
+        this.inventory = inventory;
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.engine = engine;
@@ -92,6 +96,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoDuties.seed(engine, duties, bootstrap, clock);
             DemoIncidents.seed(incidents, organisations, papers, bootstrap, clock);
             DemoHazards.seed(hazards, systems, papers, bootstrap, clock);
+            DemoInventory.seed(inventory, systems, bootstrap);
             DemoIntake.seed(intake, bootstrap, clock);
             DemoData.seed(data, systems, bootstrap, clock);
             DemoAccess.seed(channels, systems, organisations, bootstrap, clock);

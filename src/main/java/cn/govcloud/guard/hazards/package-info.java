@@ -4,5 +4,5 @@
  * written feedback to the warning department, verification, and the figures per unit.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Alerts and hazards",
-        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems"})
+        allowedDependencies = {"shared", "audit", "identity", "calendar", "rules", "documents", "notify", "duties", "systems", "systems :: inventory"})
 package cn.govcloud.guard.hazards;

@@ -282,6 +282,19 @@ class AuthorisationMatrixTests {
         for (String pattern : List.of("/api/v1/systems/{id}/documents/{documentId}", "/systems/{id}/documents/{documentId}")) {
             unit1Owned.put(pattern, id + "/" + document);
         }
+        // issue 22 point 1: the system's asset and exposure inventory (A7.1); each row pattern its own row (the deletes remove theirs)
+        for (String pattern : List.of("/api/v1/systems/{id}/assets", "/systems/{id}/assets", "/api/v1/systems/{id}/assets/import",
+                "/systems/{id}/assets/import", "/api/v1/systems/{id}/assets/export.xlsx", "/systems/{id}/assets/export.xlsx")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+        for (String pattern : List.of("/api/v1/systems/{id}/assets/{assetId}", "/systems/{id}/assets/{assetId}", "/systems/{id}/assets/{assetId}/edit",
+                "/systems/{id}/assets/{assetId}/delete")) {
+            long asset = jdbc.sql("insert into systems_inventory (system_id, kind, name, address, updated_at, updated_by) values (:s, 'HOST', 'matrix', "
+                            + "'10.31.250.1', current_timestamp, 'unit1')").param("s", id)
+                    .update(new org.springframework.jdbc.support.GeneratedKeyHolder(), "id") >= 0 ? jdbc.sql("select max(id) from systems_inventory")
+                    .query(Long.class).single() : 0;
+            unit1Owned.put(pattern, id + "/" + asset);
+        }
     }
 
     @Autowired

@@ -90,6 +90,9 @@ class PostRedirectGetUnitTests {
             Map.entry("SupplyChainPages#item", "assessment and agreement forms of an item: field errors + input"),
             // systems
             Map.entry("LedgerPages#file", "assessment filing form: field errors + input"),
+            // issue 22 point 1: the asset and exposure inventory (A7.1)
+            Map.entry("AssetPages#save", "inventory row form (add and change): field errors + input"),
+            Map.entry("AssetPages#importFile", "inventory import: each refused cell listed by row and column beside the upload"),
             Map.entry("SystemPages#list", "system import: each rejected row listed beside the upload"),
             Map.entry("SystemPages#create", "system form: field errors + input"),
             Map.entry("SystemPages#edit", "system form: field errors + input"),

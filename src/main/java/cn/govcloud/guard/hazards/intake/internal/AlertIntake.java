@@ -28,14 +28,17 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertIntake {
     private final Alerts alerts;
     private final Systems systems;
+    /** The systems' asset and exposure inventories: alerts and findings match on their ports too (issue 22 point 1). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final AlertNotices notices;
     private final TriageClock triageClock;
     private final AuditLog audit;
     private final Clock clock;
 
-    AlertIntake(Alerts alerts, Systems systems, AlertNotices notices, TriageClock triageClock, AuditLog audit, Clock clock) {
+    AlertIntake(Alerts alerts, Systems systems, cn.govcloud.guard.systems.inventory.AssetInventory inventory, AlertNotices notices, TriageClock triageClock, AuditLog audit, Clock clock) {
         this.alerts = alerts;
         this.systems = systems;
+        this.inventory = inventory;
         this.notices = notices;
         this.triageClock = triageClock;
         this.audit = audit;
@@ -81,7 +84,11 @@ class AlertIntake {
             throw new InvalidInput("hazards.intake.error.invalid", errors);
         }
         if (systemId == null) {
-            Address m = new AddressMatcher(systems.addresses()).match(alert.address()).orElse(null);
+            AddressMatcher matcher = new AddressMatcher(systems.addresses(), inventory.endpoints());
+            String[] hostPort = hostAndPort(alert.address());
+            // issue 22 point 1: "ip:port" resolves through an inventory's NAT mapping or open port first
+            Address m = (hostPort == null ? Optional.<Address>empty() : matcher.matchPort(hostPort[0], Integer.valueOf(hostPort[1])))
+                    .or(() -> matcher.match(hostPort == null ? alert.address() : hostPort[0])).orElse(null);
             if (m != null) {
                 systemId = m.systemId();
                 orgId = m.orgId();
@@ -102,5 +109,23 @@ class AlertIntake {
         } catch (IllegalArgumentException e) {
             return null; // reported with the other fields
         }
+    }
+
+    private static final java.util.regex.Pattern V4_PORT = java.util.regex.Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):(\\d{1,5})");
+    private static final java.util.regex.Pattern V6_PORT = java.util.regex.Pattern.compile("\\[([0-9a-fA-F:.]+)]:(\\d{1,5})");
+
+    /** An address written with its port — {@code 203.0.113.10:8443} or {@code [2001:db8::1]:443} — as host and port; null otherwise. */
+    static String[] hostAndPort(String address) {
+        if (address == null) {
+            return null;
+        }
+        String a = address.strip();
+        for (java.util.regex.Pattern p : new java.util.regex.Pattern[] {V4_PORT, V6_PORT}) {
+            java.util.regex.Matcher m = p.matcher(a);
+            if (m.matches() && Integer.parseInt(m.group(2)) >= 1 && Integer.parseInt(m.group(2)) <= 65535) {
+                return new String[] {m.group(1), m.group(2)};
+            }
+        }
+        return null;
     }
 }

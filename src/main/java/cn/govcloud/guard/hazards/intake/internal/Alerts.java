@@ -90,7 +90,8 @@ class Alerts {
         for (Group g : fresh) {
             EveAlert a = g.sample();
             Address m = g.match();
-            String address = m == null ? null : (matcher.match(a.destIp()).isPresent() ? a.destIp() : a.srcIp());
+            String address = m == null ? null : (matcher.matchPort(a.destIp(), a.destPort()).isPresent()
+                    || (matcher.matchPort(a.srcIp(), a.srcPort()).isEmpty() && matcher.match(a.destIp()).isPresent()) ? a.destIp() : a.srcIp());
             rows.add(new Object[] {"SURICATA", g.key(), a.signatureId(), clip(a.signature(), 500), clip(a.category(), 200), a.level().name(),
                     a.srcIp(), a.srcPort(), a.destIp(), a.destPort(), a.proto(), a.flowId(), a.communityId(), address,
                     a.action() == null ? null : "action: " + a.action(), utc(g.first()), utc(g.last()), g.count(),

@@ -106,7 +106,7 @@ final class EveGrouping {
                 if (g != null && (g.id() == null || g.changed())) {
                     closed.add(g); // the earlier group of this key ended (outside the window): keep what it gathered
                 }
-                open.put(key, new Alerts.Group(null, key, a.timestamp(), a.timestamp(), 1, a, matcher.match(a.destIp(), a.srcIp()).orElse(null), true));
+                open.put(key, new Alerts.Group(null, key, a.timestamp(), a.timestamp(), 1, a, match(a), true));
             }
         }
         closed.addAll(open.values());
@@ -117,5 +117,14 @@ final class EveGrouping {
         // issue 19 point 2: the new alerts in one COPY (one batch on H2), the grown groups in one set-based update
         alerts.insert(fresh, matcher, receivedBy, now);
         alerts.update(closed.stream().filter(g -> g.id() != null && g.changed()).toList());
+    }
+
+    /**
+     * The system an alert is about: an inventory's NAT mapping or open port listing the destination's (else the source's)
+     * address and port first (issue 22 point 1), then the destination's, else the source's address.
+     */
+    private cn.govcloud.guard.systems.Systems.Address match(EveAlert a) {
+        return matcher.matchPort(a.destIp(), a.destPort()).or(() -> matcher.matchPort(a.srcIp(), a.srcPort()))
+                .or(() -> matcher.match(a.destIp(), a.srcIp())).orElse(null);
     }
 }

@@ -60,7 +60,8 @@ class Findings {
     Counts write(Collection<ScanResult> batch, AddressMatcher matcher, long importId, Instant now) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (ScanResult r : batch) {
-            Address match = matcher.match(r.host(), r.hostname()).orElse(null);
+            // issue 22 point 1: an inventory's NAT mapping or open port at the host's port first, then the addresses
+            Address match = matcher.matchPort(r.host(), AddressMatcher.port(r.port())).or(() -> matcher.match(r.host(), r.hostname())).orElse(null);
             rows.add(new Object[] {r.scanner(), r.pluginId(), r.host(), r.port(), r.hostname(), r.name(), r.severity().name(), r.score(),
                     cves(r.cves()), r.text(), match == null ? null : match.systemId(), match == null ? null : match.orgId()});
         }

@@ -27,6 +27,10 @@ final class ScanImport {
 
     private final Imports imports;
     private final Findings findings;
+    private final ExposureDrift drift;
+    /** The drift (system, address, port) this import has recorded already: each once per import. */
+    private final java.util.Set<String> drifted = new java.util.HashSet<>();
+    private int driftRaised;
     final Actor actor;
     final String filename;
     final Instant now;
@@ -43,10 +47,11 @@ final class ScanImport {
     private int updated;
     private int unmatched;
 
-    ScanImport(Imports imports, Findings findings, Actor actor, String filename, Instant now, AddressMatcher matcher, Long importId,
+    ScanImport(Imports imports, Findings findings, ExposureDrift drift, Actor actor, String filename, Instant now, AddressMatcher matcher, Long importId,
                Progress progress) {
         this.imports = imports;
         this.findings = findings;
+        this.drift = drift;
         this.actor = actor;
         this.filename = filename;
         this.now = now;
@@ -66,6 +71,7 @@ final class ScanImport {
         }
         format = read; // the import row was started under the first result's scanner; the format is the importer's
         flush();
+        drift.resolveListed(matcher, now); // issue 22 point 1: drift the unit has since listed in its inventory is resolved
         imports.finish(importId, format, bytes.count, results, created, updated, unmatched, true, clock.instant());
         return new ImportSummary(importId, format, results, created, updated, unmatched);
     }
@@ -93,11 +99,41 @@ final class ScanImport {
             return;
         }
         Findings.Counts counts = findings.write(batch.values(), matcher, importId, now);
+        drift(batch.values());
         created += counts.created();
         updated += counts.updated();
         unmatched += counts.unmatched();
         stored += batch.size();
         batch.clear();
         progress.at(results, stored, bytes.count);
+    }
+
+    /** How many exposure drift findings this import raised or opened again. */
+    int driftRaised() {
+        return driftRaised;
+    }
+
+    /**
+     * Issue 22 point 1 (A10.1, A7.1): a port found open on an address of a system that keeps an inventory, and missing from
+     * it, is exposure drift — one finding for the system's unit per (address, port), recorded once per import.
+     */
+    private void drift(java.util.Collection<ScanResult> results) {
+        for (ScanResult r : results) {
+            Integer port = AddressMatcher.port(r.port());
+            if (port == null || r.host() == null) {
+                continue;
+            }
+            cn.govcloud.guard.systems.Systems.Address system = matcher.matchPort(r.host(), port)
+                    .or(() -> matcher.match(r.host(), r.hostname())).orElse(null);
+            if (system == null || !matcher.drift(system.systemId(), r.host(), r.port())) {
+                continue;
+            }
+            String host = r.host().strip().toLowerCase(java.util.Locale.ROOT);
+            String protocol = AddressMatcher.protocolOf(r.port());
+            if (drifted.add(system.systemId() + "|" + host + "|" + port + "|" + protocol)
+                    && drift.record(system, host, port, protocol, r.name(), importId, now)) {
+                driftRaised++;
+            }
+        }
     }
 }

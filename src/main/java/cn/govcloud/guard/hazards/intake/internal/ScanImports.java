@@ -41,6 +41,9 @@ public class ScanImports {
     private final Imports imports;
     private final Findings findings;
     private final Systems systems;
+    /** The systems' asset and exposure inventories: alerts and findings match on their ports too (issue 22 point 1). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
+    private final ExposureDrift drift;
     private final FindingNotices notices;
     private final TriageClock triageClock;
     private final AuditLog audit;
@@ -56,11 +59,14 @@ public class ScanImports {
         return t;
     });
 
-    ScanImports(Imports imports, Findings findings, Systems systems, FindingNotices notices, TriageClock triageClock, AuditLog audit,
+    ScanImports(Imports imports, Findings findings, Systems systems, cn.govcloud.guard.systems.inventory.AssetInventory inventory,
+                ExposureDrift drift, FindingNotices notices, TriageClock triageClock, AuditLog audit,
                 MessageSource messages, Clock clock, IntakeSettings settings, PlatformTransactionManager transactions) {
         this.imports = imports;
         this.findings = findings;
         this.systems = systems;
+        this.inventory = inventory;
+        this.drift = drift;
         this.notices = notices;
         this.triageClock = triageClock;
         this.audit = audit;
@@ -134,7 +140,7 @@ public class ScanImports {
     }
 
     private ScanImport work(Actor actor, String name, Instant now, Long importId, ScanImport.Progress progress) {
-        return new ScanImport(imports, findings, actor, name, now, new AddressMatcher(systems.addresses()), importId, progress);
+        return new ScanImport(imports, findings, drift, actor, name, now, new AddressMatcher(systems.addresses(), inventory.endpoints()), importId, progress);
     }
 
     private static String name(String filename) {
@@ -158,9 +164,10 @@ public class ScanImports {
     private void audited(ScanImport work, ImportSummary summary) {
         audit.record(AuditEvent.success("intake.scan.import", "import:" + summary.importId(),
                 summary.format() + " " + (work.filename == null ? "" : work.filename + " ") + work.bytes.count + " bytes: " + summary.results()
-                        + " results, " + summary.newFindings() + " new, " + summary.updated() + " updated, " + summary.unmatched() + " unmatched"));
-        log.info("scan import {}: {} results, {} new, {} updated, {} unmatched", summary.importId(), summary.results(),
-                summary.newFindings(), summary.updated(), summary.unmatched());
+                        + " results, " + summary.newFindings() + " new, " + summary.updated() + " updated, " + summary.unmatched() + " unmatched"
+                        + (work.driftRaised() == 0 ? "" : ", " + work.driftRaised() + " exposure drift")));
+        log.info("scan import {}: {} results, {} new, {} updated, {} unmatched, {} exposure drift", summary.importId(), summary.results(),
+                summary.newFindings(), summary.updated(), summary.unmatched(), work.driftRaised());
     }
 
     /** Issue 24 point 9: a refusal in the reader's language — the frame and the parser's reason. */

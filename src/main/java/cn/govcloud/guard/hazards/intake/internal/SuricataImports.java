@@ -34,6 +34,8 @@ class SuricataImports {
     private final Imports imports;
     private final Alerts alerts;
     private final Systems systems;
+    /** The systems' asset and exposure inventories: alerts and findings match on their ports too (issue 22 point 1). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final AlertNotices notices;
     private final TriageClock triageClock;
     private final AuditLog audit;
@@ -42,11 +44,12 @@ class SuricataImports {
     private final IntakeSettings settings;
     private final TransactionTemplate tx;
 
-    SuricataImports(Imports imports, Alerts alerts, Systems systems, AlertNotices notices, TriageClock triageClock, AuditLog audit,
+    SuricataImports(Imports imports, Alerts alerts, Systems systems, cn.govcloud.guard.systems.inventory.AssetInventory inventory, AlertNotices notices, TriageClock triageClock, AuditLog audit,
                     MessageSource messages, Clock clock, IntakeSettings settings, PlatformTransactionManager transactions) {
         this.imports = imports;
         this.alerts = alerts;
         this.systems = systems;
+        this.inventory = inventory;
         this.notices = notices;
         this.triageClock = triageClock;
         this.audit = audit;
@@ -59,7 +62,7 @@ class SuricataImports {
     AlertSummary importSuricata(Actor actor, InputStream eveLines) {
         IntakeAccess.requireAlertWriter(actor);
         Instant now = clock.instant();
-        AddressMatcher matcher = new AddressMatcher(systems.addresses());
+        AddressMatcher matcher = new AddressMatcher(systems.addresses(), inventory.endpoints());
         AlertSummary summary;
         try {
             summary = tx.execute(status -> {

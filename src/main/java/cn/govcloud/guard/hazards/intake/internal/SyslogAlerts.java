@@ -52,6 +52,8 @@ public class SyslogAlerts {
 
     private final Alerts alerts;
     private final Systems systems;
+    /** The systems' asset and exposure inventories: alerts and findings match on their ports too (issue 22 point 1). */
+    private final cn.govcloud.guard.systems.inventory.AssetInventory inventory;
     private final AlertNotices notices;
     private final TriageClock triageClock;
     private final IntakeSettings settings;
@@ -62,10 +64,11 @@ public class SyslogAlerts {
     private volatile String importName;
     private volatile long importId;
 
-    SyslogAlerts(Alerts alerts, Systems systems, AlertNotices notices, TriageClock triageClock, IntakeSettings settings,
+    SyslogAlerts(Alerts alerts, Systems systems, cn.govcloud.guard.systems.inventory.AssetInventory inventory, AlertNotices notices, TriageClock triageClock, IntakeSettings settings,
                  OrganisationDirectory organisations, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.alerts = alerts;
         this.systems = systems;
+        this.inventory = inventory;
         this.notices = notices;
         this.triageClock = triageClock;
         this.settings = settings;
@@ -80,7 +83,7 @@ public class SyslogAlerts {
         if (systemId != null) {
             return systems.find(systemId).map(s -> new Address(s.id(), s.orgId(), "ID", null));
         }
-        return new AddressMatcher(systems.addresses()).match(addresses);
+        return new AddressMatcher(systems.addresses(), inventory.endpoints()).match(addresses);
     }
 
     /** The display name of a system, for the test screen. */
@@ -170,7 +173,7 @@ public class SyslogAlerts {
         alerts.take(byKey.keySet(), importId);
         List<Line> chunk = new ArrayList<>(byKey.values());
         chunk.sort(Comparator.comparing(Line::occurredAt));
-        AddressMatcher matcher = new AddressMatcher(systems.addresses());
+        AddressMatcher matcher = new AddressMatcher(systems.addresses(), inventory.endpoints());
         Set<String> keys = chunk.stream().map(SyslogAlerts::groupKey).collect(Collectors.toSet());
         Map<String, Group> open = new HashMap<>();
         alerts.openGroups("SYSLOG", keys, chunk.get(0).occurredAt().minus(settings.alertWindow())).forEach((k, g) ->
