@@ -82,6 +82,9 @@ public interface OfficialPapers {
     /** Issues the next numbered document of {@code kind} from the record; 404 when the actor may not see it, 403 when not theirs to issue. */
     Issued issue(Kind kind, long recordId);
 
+    /** Whether the signed-in actor may issue {@code kind} from the record (false when they may not see it). */
+    boolean mayIssue(Kind kind, long recordId);
+
     /** The documents issued from a record, newest first (404 when the actor may not see the record). */
     List<Issued> ofRecord(Kind kind, long recordId);
 

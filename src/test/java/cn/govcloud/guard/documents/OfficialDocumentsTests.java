@@ -298,6 +298,38 @@ class OfficialDocumentsTests {
                 .content("{\"kind\":\"NOTICE\",\"recordId\":987654321}")))).isEqualTo(404);
     }
 
+    // ---- the record's page ---------------------------------------------------------------------------------------
+
+    @Test
+    void issue22_7_theRecordsPageIssuesListsAndTakesTheScanAndAUnitGetsNoIssueButton() throws Exception {
+        long notice = notice("unit1");
+        var supervisor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                authentication(actorOf("supervisor", Role.SUPERVISOR)));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        MvcResult issued = mvc.perform(post("/documents/official").param("kind", "NOTICE").param("record", String.valueOf(notice))
+                .with(supervisor).with(csrf)).andReturn();
+        assertThat(status(issued)).isEqualTo(302);
+        assertThat(issued.getResponse().getRedirectedUrl()).isEqualTo("/documents/official?kind=NOTICE&record=" + notice);
+        String page = mvc.perform(get("/documents/official").param("kind", "NOTICE").param("record", String.valueOf(notice)).with(supervisor))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String number = jdbc.sql("select number_text from documents_official where kind = 'NOTICE' and record_id = :r").param("r", notice)
+                .query(String.class).single();
+        assertThat(page).contains(number, "notice-v1+official-v1", "official-issue", "上传盖章扫描件");
+        long id = jdbc.sql("select id from documents_official where kind = 'NOTICE' and record_id = :r").param("r", notice).query(Long.class).single();
+        MvcResult scanned = mvc.perform(multipart("/documents/official/" + id + "/scan")
+                .file(new MockMultipartFile("file", "盖章.pdf", "application/pdf", minimalPdf())).with(supervisor).with(csrf)).andReturn();
+        assertThat(status(scanned)).isEqualTo(302);
+        assertThat(jdbc.sql("select scan_file_id is not null from documents_official where id = :id").param("id", id).query(Boolean.class).single())
+                .isTrue();
+        var unit = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                authentication(actorOf("unit1", Role.UNIT_SECURITY_OFFICER)));
+        String unitPage = mvc.perform(get("/documents/official").param("kind", "NOTICE").param("record", String.valueOf(notice)).with(unit))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(unitPage).contains(number).doesNotContain("official-issue-form");
+        assertThat(status(mvc.perform(post("/documents/official").param("kind", "NOTICE").param("record", String.valueOf(notice))
+                .with(unit).with(csrf)).andReturn())).isEqualTo(403);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** The Word file's and the PDF's text, whitespace removed (a PDF line may break anywhere in Chinese). */

@@ -135,6 +135,14 @@ class JdbcOfficialPapers implements OfficialPapers {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean mayIssue(Kind kind, long recordId) {
+        Actor actor = Actor.require();
+        OfficialRecordSource source = sources.get(kind);
+        return source != null && source.content(actor, recordId).map(c -> mayIssue(kind, actor, c.ownerOrgId())).orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Issued> ofRecord(Kind kind, long recordId) {
         content(kind, recordId, Actor.require());
         return jdbc.sql(SELECT + " where kind = :kind and record_id = :record order by id desc")

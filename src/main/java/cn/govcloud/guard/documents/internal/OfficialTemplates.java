@@ -43,6 +43,13 @@ public class OfficialTemplates {
     static final String FONT = "/fonts/NotoSansSC-Regular.ttf";
     static final String FONT_FAMILY = "GovCJK";
 
+    /** openhtmltopdf logs every render at INFO through java.util.logging; warnings and errors are enough (held: JUL keeps loggers weakly). */
+    private static final java.util.logging.Logger RENDERER_LOG = java.util.logging.Logger.getLogger("com.openhtmltopdf");
+
+    static {
+        RENDERER_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final TemplateEngine xhtml;
 
     public OfficialTemplates() {
