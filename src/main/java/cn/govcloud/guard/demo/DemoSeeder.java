@@ -46,6 +46,7 @@ class DemoSeeder implements ApplicationRunner {
     private final cn.govcloud.guard.platform.PlatformRegisters platform;
     private final cn.govcloud.guard.supervision.SupervisionScheduling supervision;
     private final DemoPapers papers;
+    private final cn.govcloud.guard.documents.OfficialPapers official;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -55,6 +56,7 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
                cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
+               cn.govcloud.guard.documents.OfficialPapers official,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port) {
         this.bootstrap = bootstrap;
@@ -71,6 +73,7 @@ class DemoSeeder implements ApplicationRunner {
         this.platform = platform;
         this.supervision = supervision;
         this.papers = new DemoPapers(pdf);
+        this.official = official;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -93,6 +96,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoPlatform.seed(platform, papers, bootstrap, clock);
             DemoSupervision.seed(supervision, organisations, systems, bootstrap, clock);
             DemoAssessment.seed(identity, organisations, systems, hazards, incidents, papers, bootstrap, clock, password);
+            DemoOfficial.seed(official, systems, hazards, organisations, bootstrap);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));
