@@ -11,7 +11,6 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.io.IOException;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
@@ -81,9 +80,23 @@ class OfficialDocumentPages {
         return "redirect:/documents/official?kind=" + issued.kind() + "&record=" + issued.recordId();
     }
 
-    @GetMapping("/documents/official/{id}/{format:docx|pdf|scan}")
-    ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable String format) {
-        OfficialPapers.File file = papers.file(id, Format.valueOf(format.toUpperCase(Locale.ROOT)));
+    @GetMapping("/documents/official/{id}/docx")
+    ResponseEntity<byte[]> docx(@PathVariable long id) {
+        return download(id, Format.DOCX);
+    }
+
+    @GetMapping("/documents/official/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        return download(id, Format.PDF);
+    }
+
+    @GetMapping("/documents/official/{id}/scan")
+    ResponseEntity<byte[]> scanFile(@PathVariable long id) {
+        return download(id, Format.SCAN);
+    }
+
+    private ResponseEntity<byte[]> download(long id, Format format) {
+        OfficialPapers.File file = papers.file(id, format);
         return Downloads.attachment(file.document(), file.content());
     }
 
