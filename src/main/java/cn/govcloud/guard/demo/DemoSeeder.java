@@ -50,6 +50,7 @@ class DemoSeeder implements ApplicationRunner {
     private final DemoPapers papers;
     private final cn.govcloud.guard.ticketing.ServiceDesks desks;
     private final cn.govcloud.guard.roster.Rosters rosters;
+    private final cn.govcloud.guard.documents.OfficialPapers official;
     private final Clock clock;
     private final String configuredPassword;
     private final Path dataDir;
@@ -59,6 +60,7 @@ class DemoSeeder implements ApplicationRunner {
                cn.govcloud.guard.incidents.Incidents incidents, cn.govcloud.guard.identity.OrganisationDirectory organisations,
                cn.govcloud.guard.hazards.Hazards hazards, Intake intake, cn.govcloud.guard.data.DataSecurity data, cn.govcloud.guard.access.Channels channels, cn.govcloud.guard.platform.PlatformRegisters platform,
                cn.govcloud.guard.supervision.SupervisionScheduling supervision, cn.govcloud.guard.documents.Pdf pdf, Clock clock,
+               cn.govcloud.guard.documents.OfficialPapers official,
                @Value("${govguard.demo.password:}") String configuredPassword,
                @Value("${govguard.data-dir}") Path dataDir, @Value("${local.server.port:${server.port:8080}}") int port,
                cn.govcloud.guard.ticketing.ServiceDesks desks, cn.govcloud.guard.roster.Rosters rosters,
@@ -80,6 +82,7 @@ class DemoSeeder implements ApplicationRunner {
         this.platform = platform;
         this.supervision = supervision;
         this.papers = new DemoPapers(pdf);
+        this.official = official;
         this.clock = clock;
         this.configuredPassword = configuredPassword;
         this.dataDir = dataDir;
@@ -105,6 +108,7 @@ class DemoSeeder implements ApplicationRunner {
             DemoAssessment.seed(identity, organisations, systems, hazards, incidents, papers, bootstrap, clock, password);
             DemoTicketing.seed(desks, organisations, bootstrap);
             DemoRoster.seed(rosters, papers, bootstrap, clock);
+            DemoOfficial.seed(official, systems, hazards, organisations, bootstrap);
             seeded = true;
         }
         DemoCity.ALL_USERNAMES.forEach(u -> bootstrap.setDemoPassword(u, password));

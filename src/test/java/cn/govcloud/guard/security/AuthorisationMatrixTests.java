@@ -103,6 +103,7 @@ class AuthorisationMatrixTests {
         providerExitFixture(unit1Org);
         supervisionNoticeFixture(unit1Org);
         periodFixture(unit1Org);
+        officialDocumentFixture(unit1Org);
         assessmentFixture(unit1Org);
         rosterFixture(unit1Org);
         everyonesData.add("/api/v1/rules/{id}");
@@ -173,6 +174,36 @@ class AuthorisationMatrixTests {
 
     @Autowired
     cn.govcloud.guard.supervision.notices.Notices supervisionNotices;
+
+    @Autowired
+    cn.govcloud.guard.documents.OfficialPapers officialPapers;
+
+    /** Issue 22 point 7: an agreement unit1 issued for its own system, with its signed scan attached. */
+    private void officialDocumentFixture(long unit1Org) throws Exception {
+        long system = jdbc.sql("select id from systems_system where org_id = :o order by id fetch first 1 rows only").param("o", unit1Org)
+                .query(Long.class).single();
+        var existing = jdbc.sql("select id from documents_official where kind = 'AGREEMENT' and record_id = :s and scan_file_id is not null "
+                + "order by id fetch first 1 rows only").param("s", system).query(Long.class).optional();
+        long id;
+        if (existing.isPresent()) {
+            id = existing.get();
+        } else {
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+            org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "unit1"));
+            try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+                doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+                doc.save(out);
+                id = officialPapers.issue(cn.govcloud.guard.documents.OfficialPapers.Kind.AGREEMENT, system).id();
+                officialPapers.attachScan(id, "scan.pdf", new java.io.ByteArrayInputStream(out.toByteArray()));
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
+            }
+        }
+        for (String pattern : List.of("/api/v1/documents/official/{id}", "/api/v1/documents/official/{id}/docx", "/api/v1/documents/official/{id}/pdf",
+                "/api/v1/documents/official/{id}/scan", "/documents/official/{id}/docx", "/documents/official/{id}/pdf", "/documents/official/{id}/scan")) {
+            unit1Owned.put(pattern, String.valueOf(id));
+        }
+    }
 
     /** A11.3: a notice (通报) addressed to unit1 only: the notice pages' unit1-owned record. */
     private void supervisionNoticeFixture(long unit1Org) {
