@@ -89,6 +89,8 @@ class ChineseThroughoutTests {
     /** an event or audit action code: lower-case words joined by dots */
     static final Pattern CODE = Pattern.compile("[a-z]+(?:[A-Z][a-z]+)*(?:\\.[a-z]+(?:[A-Z][a-z]+)*)+");
     static final Pattern DOMAIN_OR_FILE = Pattern.compile(".*\\.(?:cn|com|net|org|gov|edu|pdf|docx?|xlsx?|csv|zip|json|xml|txt|png|jpe?g|ofd|md|jar|ndjson)");
+    /** an address on this platform or a peer: /api/v1/supply-chain/items, /cgi-bin */
+    static final Pattern PATH = Pattern.compile("(?<![\\w.])/[A-Za-z][A-Za-z0-9_\\-./{}?=&]*");
     static final Pattern URL = Pattern.compile("(?:https?|ldaps?|tls|tcp|udp)://\\S+");
     static final int PER_SHAPE = 1;
     static final int PER_ROLE = 120;
@@ -177,7 +179,7 @@ class ChineseThroughoutTests {
             while (key.find()) {
                 keys.computeIfAbsent(key.group(), k -> new TreeSet<>()).add(where);
             }
-            String plain = URL.matcher(text).replaceAll(" ");
+            String plain = PATH.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
             Matcher word = WORD.matcher(plain);
             while (word.find()) {
                 String found = word.group();
@@ -200,14 +202,14 @@ class ChineseThroughoutTests {
      * are; a number or identifier (CVE-2017-5638, GD-12, 等保备案号), a domain or file name and an allowed name are not.
      */
     static boolean foreign(String token) {
+        if (TECHNICAL.contains(token) || token.startsWith("GOVGUARD_")) { // a setting's name, as the operator types it
+            return false;
+        }
         if (RULE_ID.matcher(token).matches() || CODE.matcher(token).matches() && !DOMAIN_OR_FILE.matcher(token).matches()) {
             return true;
         }
         if (REQUIREMENT_ID.matcher(token).matches() || token.chars().anyMatch(Character::isDigit)
                 || DOMAIN_OR_FILE.matcher(token).matches()) {
-            return false;
-        }
-        if (TECHNICAL.contains(token) || token.startsWith("GOVGUARD_")) { // a setting's name, as the operator types it
             return false;
         }
         for (String part : token.split("[-._]")) {

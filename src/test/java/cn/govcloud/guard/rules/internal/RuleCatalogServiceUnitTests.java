@@ -143,7 +143,8 @@ class RuleCatalogServiceUnitTests {
                 "data-access.grant-ended", "data-export.registered", "visit.requested", "visit.signed-in",
                 "remote-access.requested", "remote-access.approved", "remote-channel.ended", "long-term-channel.requested",
                 "alert.raised", "alert.sent", "intake.unmatched", "hazard.returned", "incident.confirmed",
-                "incident.reported", "incident.closed", "system.admission-requested", "system.gate-order-issued", "hazard.found",
+                "incident.reported", "incident.closed", "incident.system-graded", "system.admission-requested", "system.gate-order-issued",
+                "hazard.found",
                 "hazard.rectified", "scheduling.action-assigned", "notice.issued", "system.suspended", "system.exit-ordered",
                 "system.suspension-order-issued", "calendar.next-year-missing");
         assertThat(service.events()).isEqualTo(service.snapshot().events());
