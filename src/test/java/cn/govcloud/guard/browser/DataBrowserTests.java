@@ -67,7 +67,7 @@ class DataBrowserTests extends BrowserSession {
             unit.fill("#rpoHours", "48");
             submit(unit, "#data-policy-save");
             unit.waitForURL(datasetUrl);
-            assertThat(unit.locator("#data-findings")).containsText("A8.2-backup-policy-check");
+            assertThat(unit.locator("#data-findings")).containsText("重要和核心数据备份策略核查"); // A8.2-backup-policy-check, by its title (issue 23 point 4)
             assertThat(unit.locator("#data-findings")).containsText("无异地备份");
 
             // fixed: off-site, daily, kept 90 days

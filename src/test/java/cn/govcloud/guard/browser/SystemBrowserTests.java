@@ -158,7 +158,7 @@ class SystemBrowserTests extends BrowserSession {
             assertThat(supervisor.locator("#system-state")).hasText("暂停服务");
             assertThat(supervisor.locator("#system-timeline")).containsText("退回：渗透测试报告");
             assertThat(supervisor.locator("#system-timeline")).containsText("开通：对外数据交换");
-            assertThat(supervisor.locator("#system-duties")).containsText("A11.4-suspension-review");
+            assertThat(supervisor.locator("#system-duties")).containsText("暂停服务后的复核"); // A11.4-suspension-review, by its title (issue 23 point 4)
             assertThat(supervisor.locator("#system-work-orders")).containsText("暂停服务");
 
             unit.navigate(systemUrl);

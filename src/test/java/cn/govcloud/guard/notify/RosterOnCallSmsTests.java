@@ -62,11 +62,11 @@ class RosterOnCallSmsTests {
     @BeforeEach
     void setUp() throws Exception {
         api = new ApiClient(mvc);
-        // as GovMessagingTests: start after every notice already stored, so no earlier unread notice counts as new
-        Instant latest = jdbc.sql("select max(delivered_at) from notify_notice").query(OffsetDateTime.class).optional()
-                .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
-        Instant start = clock.instant().isAfter(latest) ? clock.instant() : latest;
-        clock.set(start.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        clock.set(now);
+        // as GovMessagingTests: notices other tests left unread are not this test's to escalate
+        jdbc.sql("update notify_notice set escalation_checked_at = :now where escalation_checked_at is null")
+                .param("now", now.atOffset(ZoneOffset.UTC)).update();
         peer = new GovMessagingPeer("ww-corp-1", GovMessagingTests.SECRET, GovMessagingTests.SMS_KEY);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int n = Math.abs(tag.hashCode() % 10_000_000);
@@ -84,9 +84,9 @@ class RosterOnCallSmsTests {
 
     @AfterEach
     void tearDown() throws Exception {
-        api.json("sysadmin", put("/api/v1/notify/messaging/sms"), "{\"enabled\":false}");
-        clock.reset();
+        clock.reset(); // first: a failing call below must not leave the shared clock where this test put it
         peer.close();
+        api.json("sysadmin", put("/api/v1/notify/messaging/sms"), "{\"enabled\":false}");
     }
 
     private void enableSms() throws Exception {

@@ -50,7 +50,7 @@ class SystemPagesTests {
         assertThat(location).matches("/systems/\\d+");
 
         String page = html(mvc.perform(get(location).with(as("unit1"))).andReturn());
-        assertThat(page).contains("页面测试系统", "登记", "web.example.gov.cn", "安全责任协议", "A11.1-responsibility-agreement");
+        assertThat(page).contains("页面测试系统", "登记", "web.example.gov.cn", "安全责任协议", "签订《包头市政务云平台安全责任协议》"); // A11.1-responsibility-agreement, by its title
         // edited while a draft; bad input re-renders with the message, nothing saved
         assertThat(html(mvc.perform(get(location + "/edit").with(as("unit1"))).andReturn())).contains("value=\"页面测试系统\"", "web.example.gov.cn");
         r = mvc.perform(post(location + "/edit").with(as("unit1")).with(csrf()).param("name", "").param("mlpsLevel", "3")
