@@ -49,8 +49,8 @@ public class Assets implements AssetInventory {
         return systems.readable(systemId, actor);
     }
 
-    /** A system's inventory by kind, then as entered. */
-    @Transactional(readOnly = true)
+    /** A system's inventory by kind, then as entered. Not read-only: the provider's read is recorded as a data access (A8.1). */
+    @Transactional
     public List<Asset> list(long systemId, Actor actor) {
         systems.readable(systemId, actor);
         return ofSystem(systemId);
