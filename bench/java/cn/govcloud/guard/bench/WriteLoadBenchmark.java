@@ -171,7 +171,7 @@ public final class WriteLoadBenchmark {
         String b = "----bench";
         String form = "--" + b + "\r\nContent-Disposition: form-data; name=\"measures\"\r\n\r\n已升级组件\r\n"
                 + "--" + b + "\r\nContent-Disposition: form-data; name=\"residualRisk\"\r\n\r\n无\r\n"
-                + "--" + b + "\r\nContent-Disposition: form-data; name=\"completedOn\"\r\n\r\n" + java.time.LocalDate.now() + "\r\n"
+                + "--" + b + "\r\nContent-Disposition: form-data; name=\"completedOn\"\r\n\r\n" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\r\n" // the platform's day is Beijing's
                 + "--" + b + "\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"整改报告.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\n\r\n--" + b + "--\r\n";
         post(http, port, "/api/v1/hazards/" + hazard + "/feedback", unit, "multipart/form-data; boundary=" + b, form.getBytes(utf8));
