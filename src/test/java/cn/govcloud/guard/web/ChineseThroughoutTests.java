@@ -112,9 +112,13 @@ class ChineseThroughoutTests {
             pages += crawl(user, keys, latin);
         }
         assertThat(pages).as("pages read").isGreaterThan(100);
+        assertThat(documentsRead).as("PDF and Word documents read").isGreaterThan(5);
         assertThat(keys).as("unresolved message keys (key → where)").isEmpty();
-        assertThat(latin).as("English words in the Chinese UI (word → where)").isEmpty();
+        assertThat(latin).as("English words in the Chinese UI and its documents (word → where)").isEmpty();
     }
+
+    /** PDF and Word files the pages link to (one of each URL shape per role): read like pages. */
+    private int documentsRead;
 
     /** Latin words in what people and devices typed into records: names, titles, signatures, versions. */
     private Set<String> typed = Set.of();
@@ -172,30 +176,72 @@ class ChineseThroughoutTests {
                 String href = link.attr("href");
                 if (follow(href)) {
                     queue.add(href);
+                } else if (document(href) && seen.add(href) && shapes.merge(shape(href), 1, Integer::sum) <= PER_SHAPE) {
+                    readDocument(href, auth, user + " " + href, keys, latin);
                 }
             }
             // what a form holds is the reader's own input (or an example in its placeholder), not the page's words
             page.select("script, style, code, kbd, pre, samp, [lang=en], [translate=no], template, noscript, textarea").remove();
             String text = page.body() == null ? "" : page.body().text() + " " + page.title();
-            String where = user + " " + path;
-            Matcher key = MESSAGE_KEY.matcher(text);
-            while (key.find()) {
-                keys.computeIfAbsent(key.group(), k -> new TreeSet<>()).add(where);
-            }
-            String plain = PATH.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
-            Matcher word = WORD.matcher(plain);
-            while (word.find()) {
-                String found = word.group();
-                if (!foreign(found) || typed.contains(found)) {
-                    continue;
-                }
-                Set<String> at = latin.computeIfAbsent(found, k -> new TreeSet<>());
-                if (at.size() < 2) {
-                    at.add(where + " …" + plain.substring(Math.max(0, word.start() - 20), Math.min(plain.length(), word.end() + 20)) + "…");
-                }
-            }
+            check(text, user + " " + path, keys, latin);
         }
         return read;
+    }
+
+    /**
+     * Issue 23 point 4, "a rendered page or PDF": a PDF's or Word document's text is read with PDFBox or POI and checked
+     * like a page — the minutes, 通报, assessment report, annual report, official documents, authorisation papers.
+     */
+    private void readDocument(String href, org.springframework.test.web.servlet.request.RequestPostProcessor auth, String where,
+            Map<String, Set<String>> keys, Map<String, Set<String>> latin) throws Exception {
+        MockHttpServletResponse response = mvc.perform(get(href).with(auth).header("Accept-Language", "zh-CN,zh;q=0.9"))
+                .andReturn().getResponse();
+        String type = response.getContentType() == null ? "" : response.getContentType();
+        byte[] body = response.getContentAsByteArray();
+        if (response.getStatus() != 200 || body.length == 0) {
+            return;
+        }
+        String text;
+        if (type.startsWith("application/pdf")) {
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(body)) {
+                text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            }
+        } else if (type.contains("wordprocessingml")) {
+            try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(body));
+                    var words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+                text = words.getText();
+            }
+        } else {
+            return;
+        }
+        documentsRead++;
+        check(text, where, keys, latin);
+    }
+
+    /** A PDF or Word file of this application. */
+    private static boolean document(String href) {
+        return href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/api/")
+                && (href.matches(".*\\.(pdf|docx)(\\?.*)?$") || href.matches(".*/(pdf|docx|minutes|paper|report)(\\?.*)?$")
+                        || href.contains("format=pdf") || href.contains("format=docx"));
+    }
+
+    private void check(String text, String where, Map<String, Set<String>> keys, Map<String, Set<String>> latin) {
+        Matcher key = MESSAGE_KEY.matcher(text);
+        while (key.find()) {
+            keys.computeIfAbsent(key.group(), k -> new TreeSet<>()).add(where);
+        }
+        String plain = PATH.matcher(URL.matcher(text).replaceAll(" ")).replaceAll(" ");
+        Matcher word = WORD.matcher(plain);
+        while (word.find()) {
+            String found = word.group();
+            if (!foreign(found) || typed.contains(found)) {
+                continue;
+            }
+            Set<String> at = latin.computeIfAbsent(found, k -> new TreeSet<>());
+            if (at.size() < 2) {
+                at.add(where + " …" + plain.substring(Math.max(0, word.start() - 20), Math.min(plain.length(), word.end() + 20)) + "…");
+            }
+        }
     }
 
     /**
