@@ -58,7 +58,7 @@ class AssessmentReport {
         blocks.add(new Pdf.Paragraph("依据《包头市政务云安全管理办法》第十二条，云使用单位网络和数据安全责任落实情况、隐患整改完成率及安全事件发生情况"
                 + "由市委网信办、市公安局等纳入年度网络安全考核。本报告由政务云安全管理平台根据记录的数据按规则目录的考核模型计算。"));
         blocks.add(new Pdf.Heading("一、考核模型（规则目录 " + r.catalogVersion() + "）"));
-        blocks.add(new Pdf.Paragraph("考核项与权重：" + r.weights()));
+        blocks.add(new Pdf.Paragraph("考核项与权重：" + r.weightsInWords()));
         blocks.add(new Pdf.Heading("二、排名"));
         blocks.add(new Pdf.Table(RANKING_HEADER, r.units().stream().map(AssessmentReport::rankingRow).toList()));
         blocks.add(new Pdf.Heading("三、各单位考核项得分"));
@@ -96,7 +96,7 @@ class AssessmentReport {
             int row = 0;
             ranking.createRow(row++).createCell(0).setCellValue(title(r.year()));
             ranking.createRow(row++).createCell(0).setCellValue(subtitle(r, generatedAt));
-            ranking.createRow(row++).createCell(0).setCellValue("考核项与权重：" + r.weights());
+            ranking.createRow(row++).createCell(0).setCellValue("考核项与权重：" + r.weightsInWords());
             row = write(ranking, row, header, RANKING_HEADER, r.units().stream().map(AssessmentReport::rankingRow).toList());
 
             SXSSFSheet items = book.createSheet("考核项得分");
