@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ClassificationPages {
-    private static final int PAGE = 50;
     private final Classification classification;
 
     ClassificationPages(Classification classification) {
@@ -32,26 +31,22 @@ class ClassificationPages {
     String register(@RequestParam Map<String, String> params, Model model) {
         Classification.Filter filter;
         try {
-            filter = new Classification.Filter(longOrNull(params.get("unit")), flag(params.get("cii")), flag(params.get("nonClassified")),
+            filter = new Classification.Filter(ListParams.number(params.get("unit")), ListParams.flag(params.get("cii")),
+                    ListParams.flag(params.get("nonClassified")),
                     SystemApiController.parse(SystemState.class, "state", params.get("state")), params.get("name"));
         } catch (InvalidInput | NumberFormatException e) {
             filter = Classification.Filter.none();
         }
-        List<Classification.Entry> page = classification.page(Actor.require(), filter, longOrNull(params.get("before")), PAGE + 1);
-        model.addAttribute("entries", page.stream().limit(PAGE).toList());
-        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        int size = ListParams.size(params);
+        List<Classification.Entry> page = classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1);
+        model.addAttribute("entries", page.stream().limit(size).toList());
+        model.addAttribute("next", page.size() > size ? page.get(size - 1).id() : null);
+        model.addAttribute("sizes", ListParams.SIZES);
+        model.addAttribute("size", size);
         model.addAttribute("params", params);
         model.addAttribute("units", classification.units());
         model.addAttribute("states", SystemState.values());
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "systems/classification";
-    }
-
-    private static Boolean flag(String value) {
-        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
-    }
-
-    private static Long longOrNull(String value) {
-        return value == null || value.isBlank() ? null : Long.parseLong(value.strip());
     }
 }
