@@ -3,7 +3,6 @@ package cn.govcloud.guard.systems.web;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.SystemState;
@@ -29,14 +28,7 @@ class ClassificationPages {
     @GetMapping("/system-classification")
     @Allow({Role.SECRECY_REVIEWER, Role.SUPERVISOR, Role.REGULATOR})
     String register(@RequestParam Map<String, String> params, Model model) {
-        Classification.Filter filter;
-        try {
-            filter = new Classification.Filter(ListParams.number(params.get("unit")), ListParams.flag(params.get("cii")),
-                    ListParams.flag(params.get("nonClassified")),
-                    SystemApiController.parse(SystemState.class, "state", params.get("state")), params.get("name"));
-        } catch (InvalidInput | NumberFormatException e) {
-            filter = Classification.Filter.none();
-        }
+        Classification.Filter filter = ListParams.classification(params);
         int size = ListParams.size(params);
         List<Classification.Entry> page = classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1);
         model.addAttribute("entries", page.stream().limit(size).toList());

@@ -3,6 +3,7 @@ package cn.govcloud.guard.systems.web;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
 import cn.govcloud.guard.systems.internal.SystemState;
@@ -64,6 +65,16 @@ final class ListParams {
                     SystemApiController.parse(WorkOrders.Kind.class, "kind", blank(params.get("kind"))), keyword(params.get("q")));
         } catch (InvalidInput e) {
             return WorkOrders.Filter.none();
+        }
+    }
+
+    /** The classification register's filter (issue 22 point 3); a value that does not parse reads as no filter at all. */
+    static Classification.Filter classification(Map<String, String> params) {
+        try {
+            return new Classification.Filter(number(params.get("unit")), flag(params.get("cii")), flag(params.get("nonClassified")),
+                    SystemApiController.parse(SystemState.class, "state", blank(params.get("state"))), keyword(params.get("name")));
+        } catch (InvalidInput e) {
+            return Classification.Filter.none();
         }
     }
 
