@@ -37,13 +37,7 @@ class ClassificationExports {
         if (filter.state() != null) {
             shown.put(export.text("systems.field.state"), export.text("systems.state." + filter.state()));
         }
-        if (filter.cii() != null) {
-            shown.put(export.text("systems.filter.cii"), export.text(filter.cii() ? "systems.filter.yes" : "systems.filter.no"));
-        }
-        if (filter.nonClassified() != null) {
-            shown.put(export.text("systems.filter.nonClassified"),
-                    export.text(filter.nonClassified() ? "systems.filter.declared" : "systems.filter.undeclared"));
-        }
+        ListParams.shownFlags(shown, export, filter.cii(), filter.nonClassified());
         String title = export.text("systems.classification.title");
         List<SheetExport.Column> columns = List.of(export.column("systems.field.name", 28), export.column("systems.field.unit", 24),
                 export.column("systems.field.mlpsLevel", 10), export.column("systems.field.state", 12), export.column("systems.cii.label", 10),

@@ -6,7 +6,6 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.SystemState;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +29,8 @@ class ClassificationPages {
     String register(@RequestParam Map<String, String> params, Model model) {
         Classification.Filter filter = ListParams.classification(params);
         int size = ListParams.size(params);
-        List<Classification.Entry> page = classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1);
-        model.addAttribute("entries", page.stream().limit(size).toList());
-        model.addAttribute("next", page.size() > size ? page.get(size - 1).id() : null);
-        model.addAttribute("sizes", ListParams.SIZES);
-        model.addAttribute("size", size);
+        ListParams.page(model, "entries", classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
+                Classification.Entry::id);
         model.addAttribute("params", params);
         model.addAttribute("units", classification.units());
         model.addAttribute("states", SystemState.values());

@@ -11,6 +11,8 @@ import cn.govcloud.guard.systems.internal.WorkOrders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.springframework.ui.Model;
 
 /**
  * What a list's query string means (the systems and the work orders), read alike by the page and its Excel export so the
@@ -89,6 +91,28 @@ final class ListParams {
                     .findFirst().orElse(String.valueOf(orgId)));
         }
         return shown;
+    }
+
+    /** The classification flags a filter names (关基, 非涉密声明), added to an export's title row. */
+    static void shownFlags(Map<String, String> shown, SheetExport export, Boolean cii, Boolean nonClassified) {
+        if (cii != null) {
+            shown.put(export.text("systems.filter.cii"), export.text(cii ? "systems.filter.yes" : "systems.filter.no"));
+        }
+        if (nonClassified != null) {
+            shown.put(export.text("systems.filter.nonClassified"),
+                    export.text(nonClassified ? "systems.filter.declared" : "systems.filter.undeclared"));
+        }
+    }
+
+    /**
+     * One page of a keyset-paged list into the model: {@code rows} was read with one row more than {@code size}, so that
+     * row says whether a next page exists ({@code next}: the last shown row's id); the sizes offered and the chosen one too.
+     */
+    static <T> void page(Model model, String name, List<T> rows, int size, ToLongFunction<T> id) {
+        model.addAttribute(name, rows.stream().limit(size).toList());
+        model.addAttribute("next", rows.size() > size ? id.applyAsLong(rows.get(size - 1)) : null);
+        model.addAttribute("sizes", SIZES);
+        model.addAttribute("size", size);
     }
 
     /** A flag filter: "true" / "false", anything else any. */

@@ -124,7 +124,8 @@ class SystemActionPages {
                                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
         MultipartFile conf = SystemApiController.file(request, "confidentiality");
         MultipartFile resp = SystemApiController.file(request, "responsibility");
-        return view.act(id, "contractorAgreements", "contractor-" + contractorId, model, redirect, form, () -> contractors.contractorAgreements(id, contractorId,
+        return view.act(id, "contractorAgreements", "contractor-" + contractorId, model, redirect, form,
+                () -> contractors.contractorAgreements(id, contractorId,
                 SystemApiController.date("signedOn", form.get("signedOn")), SystemApiController.date("expiresOn", form.get("expiresOn")),
                 conf == null ? null : conf.getOriginalFilename(), bytes(conf), resp == null ? null : resp.getOriginalFilename(), bytes(resp)));
     }
@@ -141,7 +142,8 @@ class SystemActionPages {
     @AllowSupervisor
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return view.act(id, "review", "review-" + kind, model, redirect, form, () -> verification.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
+        return view.act(id, "review", "review-" + kind, model, redirect, form,
+                () -> verification.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
                 "accept".equals(form.get("decision")), form.get("reason")));
     }
 
@@ -185,7 +187,8 @@ class SystemActionPages {
     @AllowSupervisor
     String decideExposureChange(@PathVariable long id, @PathVariable long changeId, @RequestParam Map<String, String> form, Model model,
                                 RedirectAttributes redirect) {
-        return view.act(id, "exposureDecision", "exposure-decision-" + changeId, model, redirect, form, () -> exposureChanges.decide(id, changeId, "approve".equals(form.get("decision")),
+        return view.act(id, "exposureDecision", "exposure-decision-" + changeId, model, redirect, form,
+                () -> exposureChanges.decide(id, changeId, "approve".equals(form.get("decision")),
                 form.get("note"), Actor.require()));
     }
 
@@ -193,7 +196,8 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/non-classified")
     @AllowUnitPeople
     String nonClassified(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, "nonClassified", model, redirect, form, () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
+        return view.act(id, "nonClassified", model, redirect, form,
+                () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
                 form.get("nonClassifiedDeclarant"), Actor.require()));
     }
 

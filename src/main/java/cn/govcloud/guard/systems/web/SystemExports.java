@@ -60,13 +60,7 @@ class SystemExports {
         if (filter.exitOverdue() != null) {
             shown.put(export.text("systems.filter.overdue"), export.text("documents.export.yes"));
         }
-        if (filter.cii() != null) {
-            shown.put(export.text("systems.filter.cii"), export.text(filter.cii() ? "systems.filter.yes" : "systems.filter.no"));
-        }
-        if (filter.nonClassified() != null) {
-            shown.put(export.text("systems.filter.nonClassified"),
-                    export.text(filter.nonClassified() ? "systems.filter.declared" : "systems.filter.undeclared"));
-        }
+        ListParams.shownFlags(shown, export, filter.cii(), filter.nonClassified());
         String title = export.text("systems.export.title");
         List<SheetExport.Column> columns = List.of(export.column("systems.field.name", 28), export.column("systems.field.unit", 24),
                 export.column("systems.field.mlpsLevel", 12), export.column("systems.field.filingNumber", 20),

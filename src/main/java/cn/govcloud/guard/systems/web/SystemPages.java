@@ -63,13 +63,10 @@ class SystemPages {
         int size = ListParams.size(params);
         List<HostedSystem> page = systems.page(actor, filter, ListParams.number(params.get("before")), size + 1);
         List<Long> ids = page.stream().limit(size).map(HostedSystem::id).toList();
-        model.addAttribute("systems", page.stream().limit(size).toList());
+        ListParams.page(model, "systems", page, size, HostedSystem::id);
         model.addAttribute("pending", pendingOrders.pending(ids));
         model.addAttribute("flags", classification.flags(ids));
-        model.addAttribute("next", page.size() > size ? page.get(size - 1).id() : null);
         model.addAttribute("params", params);
-        model.addAttribute("sizes", ListParams.SIZES);
-        model.addAttribute("size", size);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", SystemState.values());
         model.addAttribute("exposures", Exposure.values());

@@ -20,7 +20,6 @@ import cn.govcloud.guard.systems.internal.WorkOrders.State;
 import cn.govcloud.guard.systems.internal.WorkOrders.WorkOrder;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -58,12 +57,9 @@ class WorkOrderPages {
     String list(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
         int size = ListParams.size(params);
-        List<WorkOrder> page = orders.page(actor, ListParams.workOrders(params), ListParams.number(params.get("before")), size + 1);
-        model.addAttribute("orders", page.stream().limit(size).toList());
-        model.addAttribute("next", page.size() > size ? page.get(size - 1).id() : null);
+        ListParams.page(model, "orders", orders.page(actor, ListParams.workOrders(params), ListParams.number(params.get("before")), size + 1), size,
+                WorkOrder::id);
         model.addAttribute("params", params);
-        model.addAttribute("sizes", ListParams.SIZES);
-        model.addAttribute("size", size);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", State.values());
         model.addAttribute("kinds", Kind.values());
@@ -119,11 +115,8 @@ class WorkOrderPages {
             filter = new SystemRegister.Filter(null, null, null, null, null);
         }
         int size = ListParams.size(params);
-        List<SystemRegister.Entry> page = register.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1);
-        model.addAttribute("entries", page.stream().limit(size).toList());
-        model.addAttribute("next", page.size() > size ? page.get(size - 1).id() : null);
-        model.addAttribute("sizes", ListParams.SIZES);
-        model.addAttribute("size", size);
+        ListParams.page(model, "entries", register.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
+                SystemRegister.Entry::id);
         model.addAttribute("params", params);
         model.addAttribute("units", register.units());
         model.addAttribute("states", SystemState.values());
