@@ -43,7 +43,7 @@ class ClassificationExports {
                 export.column("systems.field.mlpsLevel", 10), export.column("systems.field.state", 12), export.column("systems.cii.label", 10),
                 export.column("systems.cii.department", 20), export.column("systems.nonClassified.legend", 10),
                 export.column("systems.nonClassified.declarant", 12), export.column("systems.nonClassified.declaredAt", 18));
-        export.write(new SheetExport.Request("system-classification", title, title + ".xlsx", columns, shown, false), rows -> {
+        export.write(new SheetExport.Request("systems.cii.non-classified", title, title + ".xlsx", columns, shown, false), rows -> {
             Long before = null;
             while (true) {
                 List<Entry> page = classification.page(actor, filter, before, SheetExport.PAGE);

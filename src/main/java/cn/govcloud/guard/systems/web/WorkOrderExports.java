@@ -51,7 +51,7 @@ class WorkOrderExports {
                 export.column("systems.workOrder.orderedAt", 18), export.column("systems.workOrder.dueAt", 18),
                 export.column("systems.workOrder.state", 12), export.column("systems.workOrder.executedBy", 12),
                 export.column("systems.workOrder.executedAt", 18));
-        export.write(new SheetExport.Request("work-orders", title, title + ".xlsx", columns, shown, false), rows -> {
+        export.write(new SheetExport.Request("systems.work-order", title, title + ".xlsx", columns, shown, false), rows -> {
             Long before = null;
             while (true) {
                 List<WorkOrder> page = orders.page(actor, filter, before, SheetExport.PAGE);
