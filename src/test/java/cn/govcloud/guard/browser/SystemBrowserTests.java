@@ -43,6 +43,28 @@ class SystemBrowserTests extends BrowserSession {
         }
     }
 
+    /** What the unit types into the registration form. */
+    record Registration(String name, String level, String purpose, String filingNumber, String responsible, String mobile, String addresses) {
+    }
+
+    /** The unit registers a system through the form (政务外网 only), declaring it 非涉密 (A2, issue 22 point 3); on its page after. */
+    static void register(Page unit, Registration r) {
+        unit.click("nav a[href='/systems']");
+        unit.click("#system-new");
+        unit.fill("#name", r.name());
+        unit.selectOption("#mlpsLevel", r.level());
+        unit.fill("#purpose", r.purpose());
+        unit.fill("#filingNumber", r.filingNumber());
+        unit.fill("#responsibleName", r.responsible());
+        unit.fill("#responsibleMobile", r.mobile());
+        unit.check("#exposure-GOV_EXTRANET");
+        unit.fill("#addresses", r.addresses());
+        unit.check("#nonClassified");
+        unit.fill("#nonClassifiedDeclarant", r.responsible());
+        unit.click("#system-form button[type=submit]");
+        assertThat(unit.locator("#system-state")).hasText("登记");
+    }
+
     private static void upload(Page page, String kind, String filename) {
         var form = page.locator("#item-" + kind + " form.item-upload");
         if (kind.equals("MLPS_CERTIFICATE")) {
@@ -61,21 +83,8 @@ class SystemBrowserTests extends BrowserSession {
     void aUnitRegistersAndTheSupervisorVerifiesAdmitsSwitchesOnAndSuspends_A11() {
         try (BrowserContext unitContext = newContext(); BrowserContext supervisorContext = newContext()) {
             Page unit = signIn(unitContext, "unit1");
-            unit.click("nav a[href='/systems']");
-            unit.click("#system-new");
-            unit.fill("#name", "浏览器测试·学籍管理系统");
-            unit.selectOption("#mlpsLevel", "3");
-            unit.fill("#purpose", "全市中小学学籍管理");
-            unit.fill("#filingNumber", "15020041000-26108");
-            unit.fill("#responsibleName", "张安全");
-            unit.fill("#responsibleMobile", "13900001111");
-            unit.check("#exposure-GOV_EXTRANET");
-            unit.fill("#addresses", "10.30.1.10\n10.30.2.0/24\nxj.jyj.baotou.gov.cn");
-            // A2 (issue 22 point 3): the 非涉密 declaration at registration
-            unit.check("#nonClassified");
-            unit.fill("#nonClassifiedDeclarant", "张安全");
-            unit.click("#system-form button[type=submit]");
-            assertThat(unit.locator("#system-state")).hasText("登记");
+            register(unit, new Registration("浏览器测试·学籍管理系统", "3", "全市中小学学籍管理", "15020041000-26108", "张安全", "13900001111",
+                    "10.30.1.10\n10.30.2.0/24\nxj.jyj.baotou.gov.cn"));
             assertThat(unit.locator("#system-details")).containsText("139****1111");
             String systemUrl = unit.url();
 

@@ -50,7 +50,7 @@ public class PlatformExport {
     }
 
     public void exits(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.exits", "provider-exit.xlsx", "platform.exit.title", List.of("platform.exit.endDate", "platform.exit.state", "platform.exit.filedAt",
+        sheet(response, "platform.exit", "provider-exit.xlsx", "platform.exit.title", List.of("platform.exit.endDate", "platform.exit.state", "platform.exit.filedAt",
                 "platform.exit.system", "platform.exit.taskState", "platform.exit.target", "platform.exit.note", "platform.exit.clearedOn",
                 "platform.exit.verifiedBy"), row -> exits.list(actor).forEach(e -> e.tasks().forEach(t -> row.accept(java.util.Arrays.asList(
                         e.endDate(), text("platform.exit.state." + e.state()), e.filedAt(), t.systemName(),
@@ -67,7 +67,7 @@ public class PlatformExport {
     }
 
     public void hardware(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.hardware", "platform-hardware.xlsx", "platform.hw.title", List.of("platform.hw.type", "platform.hw.vendor", "platform.hw.model", "platform.hw.role",
+        sheet(response, "platform.device", "platform-hardware.xlsx", "platform.hw.title", List.of("platform.hw.type", "platform.hw.vendor", "platform.hw.model", "platform.hw.role",
                 "platform.hw.location", "platform.hw.quantity", "platform.hw.compliant", "platform.hw.basis"), row -> hardware.devices(actor)
                 .forEach(d -> row.accept(java.util.Arrays.asList(text("platform.hw.type." + d.type()), d.vendor(), d.model(), d.role(),
                         d.location(), d.quantity(), text(d.compliant() ? "platform.yes" : "platform.no"), d.basis()))));

@@ -61,7 +61,7 @@ class CertificationPages {
     String record(@RequestParam Map<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
                   Model model, RedirectAttributes redirect) {
         Certification[] saved = new Certification[1];
-        if (!forms.attempt(model, form, () -> {
+        if (!forms.attempt(model, form, "report", () -> {
             NewCertification c = new NewCertification(Inputs.certificationKind(form.get("kind")), form.get("reportNumber"),
                     form.get("agency"), Inputs.date("issueDate", form.get("issueDate")), Inputs.date("validUntil", form.get("validUntil")),
                     form.get("conclusion"));

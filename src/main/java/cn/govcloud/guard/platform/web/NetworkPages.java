@@ -37,7 +37,11 @@ class NetworkPages {
     @GetMapping("/platform/network")
     String network(Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("lines", lines.lines(actor));
+        var all = lines.lines(actor);
+        model.addAttribute("lines", all);
+        // the interface form's line choice: each line by its name
+        model.addAttribute("lineNames", all.stream().collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> l.name(), (a, b) -> a,
+                java.util.LinkedHashMap::new)));
         model.addAttribute("interfaces", interfaces.interfaces(actor));
         model.addAttribute("lineTypes", NetworkLines.LINE_TYPES);
         model.addAttribute("reviewResults", Interfaces.REVIEW_RESULTS);
@@ -77,7 +81,7 @@ class NetworkPages {
     @PostMapping("/platform/network/interfaces/{id}/reviews")
     @AllowProvider
     String review(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return write(model, form, "review", () -> interfaces.review(Actor.require(), id, new Interfaces.Review(Inputs.date("reviewedOn",
+        return write(model, form, "review-" + id, () -> interfaces.review(Actor.require(), id, new Interfaces.Review(Inputs.date("reviewedOn",
                 form.get("reviewedOn")), form.get("reviewer"), form.get("result"), form.get("note"))), redirect);
     }
 

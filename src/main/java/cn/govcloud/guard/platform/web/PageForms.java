@@ -32,6 +32,14 @@ class PageForms {
 
     /** Runs a write; on a refusal puts the errors and the form's values in the model and returns false. */
     boolean attempt(Model model, Map<String, String> form, Write write) {
+        return attempt(model, form, "file", write);
+    }
+
+    /**
+     * The same for a form whose file part is named {@code filePart}: the stored document's refusal (its type, its size)
+     * names the field "file", and it belongs beside that input (issue 23 point 9).
+     */
+    boolean attempt(Model model, Map<String, String> form, String filePart, Write write) {
         Map<String, String> errors = new HashMap<>();
         try {
             write.run();
@@ -45,6 +53,9 @@ class PageForms {
             errors.put("form", text(e.getMessage()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!filePart.equals("file") && errors.containsKey("file")) {
+            errors.putIfAbsent(filePart, errors.remove("file"));
         }
         model.addAttribute("errors", errors);
         if (form != null) {

@@ -107,7 +107,7 @@ class SupplyChainPages {
     @AllowProvider
     String advisories(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
         int[] matches = new int[1];
-        boolean ok = forms.attempt(model, null, () -> {
+        boolean ok = forms.attempt(model, null, "advisoryFile", () -> {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInput("platform.osv.error.invalid", Map.of("advisoryFile", "platform.sbom.error.file"));
             }

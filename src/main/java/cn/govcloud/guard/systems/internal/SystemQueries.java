@@ -34,8 +34,14 @@ public class SystemQueries {
 
     /** List filters; null means any. */
     /** {@code cii} / {@code nonClassified}: the classification flags (issue 22 point 3); null means any. */
+    /** {@code q}: a keyword found in the name, 备案编号, purpose or responsible person's name (issue 23 point 11); blank means any. */
     public record Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue, Boolean cii,
-                         Boolean nonClassified) {
+                         Boolean nonClassified, String q) {
+        public Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue, Boolean cii,
+                      Boolean nonClassified) {
+            this(orgId, mlpsLevel, state, exposure, exitOverdue, cii, nonClassified, null);
+        }
+
         public Filter(Long orgId, Integer mlpsLevel, SystemState state, Exposure exposure, Boolean exitOverdue) {
             this(orgId, mlpsLevel, state, exposure, exitOverdue, null, null);
         }

@@ -186,6 +186,12 @@ class SystemRepository {
             sql.append(" and s.non_classified = :nonClassified");
             params.put("nonClassified", f.nonClassified());
         }
+        if (Keywords.contains(f.q()) != null) {
+            // issue 23 point 11: the keyword in SQL (the page and the export read the same rows)
+            sql.append(" and (lower(s.name)" + Keywords.LIKE + " or lower(s.filing_number)" + Keywords.LIKE + " or lower(s.purpose)"
+                    + Keywords.LIKE + " or lower(s.responsible_name)" + Keywords.LIKE + ")");
+            params.put("q", Keywords.contains(f.q()));
+        }
         if (beforeId != null) {
             sql.append(" and s.id < :before");
             params.put("before", beforeId);

@@ -93,6 +93,16 @@ public class WorkOrderQueries {
                 params.put("now", ts(now));
             }
         }
+        if (Keywords.contains(f.q()) != null) {
+            String number = f.q().strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^GD-", "");
+            sql.append(" and (lower(s.name)" + Keywords.LIKE);
+            if (number.matches("\\d{1,18}")) {
+                sql.append(" or w.id = :number");
+                params.put("number", Long.parseLong(number));
+            }
+            sql.append(")");
+            params.put("q", Keywords.contains(f.q()));
+        }
         if (beforeId != null) {
             sql.append(" and w.id < :before");
             params.put("before", beforeId);

@@ -91,7 +91,12 @@ public class WorkOrders {
     }
 
     /** List filters; null means any. */
-    public record Filter(Long systemId, Long orgId, State state, Kind kind) {
+    /** {@code q}: a keyword in the system's name, or the order's number (GD-12 or 12); issue 23 point 11. */
+    public record Filter(Long systemId, Long orgId, State state, Kind kind, String q) {
+        public Filter(Long systemId, Long orgId, State state, Kind kind) {
+            this(systemId, orgId, state, kind, null);
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null);
         }

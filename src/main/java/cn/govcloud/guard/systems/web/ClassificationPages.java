@@ -3,11 +3,9 @@ package cn.govcloud.guard.systems.web;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.SystemState;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class ClassificationPages {
-    private static final int PAGE = 50;
     private final Classification classification;
 
     ClassificationPages(Classification classification) {
@@ -30,28 +27,14 @@ class ClassificationPages {
     @GetMapping("/system-classification")
     @Allow({Role.SECRECY_REVIEWER, Role.SUPERVISOR, Role.REGULATOR})
     String register(@RequestParam Map<String, String> params, Model model) {
-        Classification.Filter filter;
-        try {
-            filter = new Classification.Filter(longOrNull(params.get("unit")), flag(params.get("cii")), flag(params.get("nonClassified")),
-                    SystemApiController.parse(SystemState.class, "state", params.get("state")), params.get("name"));
-        } catch (InvalidInput | NumberFormatException e) {
-            filter = Classification.Filter.none();
-        }
-        List<Classification.Entry> page = classification.page(Actor.require(), filter, longOrNull(params.get("before")), PAGE + 1);
-        model.addAttribute("entries", page.stream().limit(PAGE).toList());
-        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        Classification.Filter filter = ListParams.classification(params);
+        int size = ListParams.size(params);
+        ListParams.page(model, "entries", classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
+                Classification.Entry::id);
         model.addAttribute("params", params);
         model.addAttribute("units", classification.units());
         model.addAttribute("states", SystemState.values());
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "systems/classification";
-    }
-
-    private static Boolean flag(String value) {
-        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
-    }
-
-    private static Long longOrNull(String value) {
-        return value == null || value.isBlank() ? null : Long.parseLong(value.strip());
     }
 }

@@ -62,13 +62,13 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/submission")
     @AllowUnitPeople
     String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, () -> admission.submit(id));
+        return view.act(id, "submission", model, redirect, Map.of(), () -> admission.submit(id));
     }
 
     @PostMapping("/systems/{id}/admission")
     @AllowUnitPeople
     String requestAdmission(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, () -> admission.requestAdmission(id));
+        return view.act(id, "admission", model, redirect, Map.of(), () -> admission.requestAdmission(id));
     }
 
     @PostMapping("/systems/{id}/agreement")
@@ -76,7 +76,7 @@ class SystemActionPages {
     String agreement(@PathVariable long id, @RequestParam Map<String, String> form, HttpServletRequest request, Model model,
                      RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
-        return view.act(id, model, redirect, form, () -> {
+        return view.act(id, "agreement", model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
             return admission.uploadAgreement(id, form.get("agreementNumber"), form.get("unitSignatory"), form.get("providerSignatory"),
                     SystemApiController.date("signedOn", form.get("signedOn")), has ? file.getOriginalFilename() : null, stream(has ? file : null));
@@ -88,7 +88,7 @@ class SystemActionPages {
     String uploadItem(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
-        return view.act(id, model, redirect, form, () -> {
+        return view.act(id, "item", "item-" + kind, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
             return verification.uploadItem(id, SystemApiController.parse(ItemKind.class, "kind", kind), new ItemDetails(form.get("certNumber"),
                     SystemApiController.date("certDate", form.get("certDate")), form.get("conclusion"),
@@ -103,7 +103,7 @@ class SystemActionPages {
     String protection(@PathVariable long id, @PathVariable String measure, @RequestParam Map<String, String> form, HttpServletRequest request,
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
-        return view.act(id, model, redirect, form, () -> {
+        return view.act(id, "protection", "measure-" + measure, model, redirect, form, () -> {
             boolean has = file != null && !file.isEmpty();
             return protections.declareProtection(id, SystemApiController.parse(Protections.Measure.class, "measure", measure),
                     SystemApiController.bool(form.get("present")), form.get("detail"), has ? file.getOriginalFilename() : null,
@@ -114,7 +114,7 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/contractors")
     @AllowUnitPeople
     String engage(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> contractors.engageContractor(id, form.get("contractorName"),
+        return view.act(id, "contractor", model, redirect, form, () -> contractors.engageContractor(id, form.get("contractorName"),
                 SystemApiController.parse(Contractors.ContractorRole.class, "contractorRole", form.get("contractorRole")), form.get("dataAccess")));
     }
 
@@ -124,7 +124,8 @@ class SystemActionPages {
                                 HttpServletRequest request, Model model, RedirectAttributes redirect) {
         MultipartFile conf = SystemApiController.file(request, "confidentiality");
         MultipartFile resp = SystemApiController.file(request, "responsibility");
-        return view.act(id, model, redirect, form, () -> contractors.contractorAgreements(id, contractorId,
+        return view.act(id, "contractorAgreements", "contractor-" + contractorId, model, redirect, form,
+                () -> contractors.contractorAgreements(id, contractorId,
                 SystemApiController.date("signedOn", form.get("signedOn")), SystemApiController.date("expiresOn", form.get("expiresOn")),
                 conf == null ? null : conf.getOriginalFilename(), bytes(conf), resp == null ? null : resp.getOriginalFilename(), bytes(resp)));
     }
@@ -141,20 +142,21 @@ class SystemActionPages {
     @AllowSupervisor
     String review(@PathVariable long id, @PathVariable String kind, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> verification.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
+        return view.act(id, "review", "review-" + kind, model, redirect, form,
+                () -> verification.reviewItem(id, SystemApiController.parse(ItemKind.class, "kind", kind),
                 "accept".equals(form.get("decision")), form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/admit")
     @AllowSupervisor
     String admit(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, () -> admission.admit(id));
+        return view.act(id, "admit", model, redirect, Map.of(), () -> admission.admit(id));
     }
 
     @PostMapping("/systems/{id}/switch")
     @AllowSupervisor
     String toggle(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> {
+        return view.act(id, "switch", model, redirect, form, () -> {
             Switch which = SystemApiController.parse(Switch.class, "switch", form.get("switch"));
             if (which == null) {
                 throw new InvalidInput("systems.error.invalid", Map.of("switch", "systems.error.on"));
@@ -167,7 +169,7 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/critical-infrastructure")
     @AllowSupervisor
     String criticalInfrastructure(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
+        return view.act(id, "cii", model, redirect, form, () -> cii.record(id, "true".equals(form.get("cii")), form.get("protectionDepartment"),
                 Actor.require()));
     }
 
@@ -176,7 +178,7 @@ class SystemActionPages {
     @AllowUnitPeople
     String requestExposureChange(@PathVariable long id, @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model,
                                  RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form.toSingleValueMap(), () -> exposureChanges.request(id,
+        return view.act(id, "exposureChange", model, redirect, form.toSingleValueMap(), () -> exposureChanges.request(id,
                 form.getOrDefault("exposure", java.util.List.of()), form.getFirst("reason"), Actor.require()));
     }
 
@@ -185,7 +187,8 @@ class SystemActionPages {
     @AllowSupervisor
     String decideExposureChange(@PathVariable long id, @PathVariable long changeId, @RequestParam Map<String, String> form, Model model,
                                 RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> exposureChanges.decide(id, changeId, "approve".equals(form.get("decision")),
+        return view.act(id, "exposureDecision", "exposure-decision-" + changeId, model, redirect, form,
+                () -> exposureChanges.decide(id, changeId, "approve".equals(form.get("decision")),
                 form.get("note"), Actor.require()));
     }
 
@@ -193,34 +196,35 @@ class SystemActionPages {
     @PostMapping("/systems/{id}/non-classified")
     @AllowUnitPeople
     String nonClassified(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
+        return view.act(id, "nonClassified", model, redirect, form,
+                () -> classification.declare(id, "true".equals(form.get("nonClassified")) ? Boolean.TRUE : null,
                 form.get("nonClassifiedDeclarant"), Actor.require()));
     }
 
     @PostMapping("/systems/{id}/suspension")
     @AllowSupervisor
     String suspend(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> suspensions.suspend(id, form.get("reason")));
+        return view.act(id, "suspend", model, redirect, form, () -> suspensions.suspend(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/resumption")
     @AllowSupervisor
     String resume(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> suspensions.resume(id, form.get("reason")));
+        return view.act(id, "resume", model, redirect, form, () -> suspensions.resume(id, form.get("reason")));
     }
 
     @PostMapping("/systems/{id}/exit-order")
     @AllowSupervisor
     String orderExit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         // the confirmation dialog's reason (issue 23 point 8); exitReason is the older form's name
-        return view.act(id, model, redirect, form, () -> suspensions.orderExit(id, form.getOrDefault("reason", form.get("exitReason")),
+        return view.act(id, "exitOrder", model, redirect, form, () -> suspensions.orderExit(id, form.getOrDefault("reason", form.get("exitReason")),
                 SystemApiController.date("deadline", form.get("deadline"))));
     }
 
     @PostMapping("/systems/{id}/exit")
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
     String exit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return view.act(id, model, redirect, form, () -> suspensions.completeExit(id, form.get("dataDisposition")));
+        return view.act(id, "exit", model, redirect, form, () -> suspensions.completeExit(id, form.get("dataDisposition")));
     }
 
     private static java.io.InputStream stream(MultipartFile file) {

@@ -129,10 +129,11 @@ class SystemApiController {
                              @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
                              @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean cii,
                              @RequestParam(required = false) Boolean nonClassified, @RequestParam(required = false) Long before,
-                             @RequestParam(required = false) Integer limit) {
+                             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String q) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
+        // q (issue 23 point 11): the keyword the page searches, an optional parameter added to the documented ones
         List<HostedSystem> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
-                parse(Exposure.class, "exposure", exposure), overdue, cii, nonClassified), before, size + 1);
+                parse(Exposure.class, "exposure", exposure), overdue, cii, nonClassified, ListParams.keyword(q)), before, size + 1);
         List<Long> ids = page.stream().map(HostedSystem::id).toList();
         var open = pending.pending(ids);
         var flags = classification.flags(ids);

@@ -1,20 +1,16 @@
 package cn.govcloud.guard.systems.web;
 
 import cn.govcloud.guard.documents.SheetExport;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.systems.internal.HostedSystem;
-import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
-import cn.govcloud.guard.systems.internal.SystemState;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,17 +40,16 @@ class SystemExports {
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void export(@RequestParam(required = false) Long unit, @RequestParam(required = false) Integer level,
                 @RequestParam(required = false) String state, @RequestParam(required = false) String exposure,
-                @RequestParam(required = false) String overdue, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) String overdue, @RequestParam(required = false) String cii,
+                @RequestParam(required = false) String nonClassified, @RequestParam(required = false) String q,
+                @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        // the named parameters describe the API (API.md, OpenAPI); the values are read from params, as the page reads them
         Actor actor = Actor.require();
-        Filter filter = new Filter(unit, level, SystemApiController.parse(SystemState.class, "state", blankToNull(state)),
-                SystemApiController.parse(Exposure.class, "exposure", blankToNull(exposure)), "true".equals(overdue) ? true : null);
-        Map<String, String> shown = new LinkedHashMap<>();
-        if (unit != null) {
-            shown.put(export.text("systems.field.unit"), systems.units(actor).stream().filter(o -> o.id() == unit).map(OrganisationView::name)
-                    .findFirst().orElse(String.valueOf(unit)));
-        }
-        if (level != null) {
-            shown.put(export.text("systems.field.mlpsLevel"), export.text("systems.level", level));
+        // issue 23 point 11: the list's own reading of the query string, so the workbook holds exactly the rows shown
+        Filter filter = ListParams.systems(params);
+        Map<String, String> shown = ListParams.shown(export, filter.q(), filter.orgId(), systems.units(actor));
+        if (filter.mlpsLevel() != null) {
+            shown.put(export.text("systems.field.mlpsLevel"), export.text("systems.level", filter.mlpsLevel()));
         }
         if (filter.state() != null) {
             shown.put(export.text("systems.field.state"), export.text("systems.state." + filter.state()));
@@ -65,6 +60,7 @@ class SystemExports {
         if (filter.exitOverdue() != null) {
             shown.put(export.text("systems.filter.overdue"), export.text("documents.export.yes"));
         }
+        ListParams.shownFlags(shown, export, filter.cii(), filter.nonClassified());
         String title = export.text("systems.export.title");
         List<SheetExport.Column> columns = List.of(export.column("systems.field.name", 28), export.column("systems.field.unit", 24),
                 export.column("systems.field.mlpsLevel", 12), export.column("systems.field.filingNumber", 20),
@@ -88,9 +84,5 @@ class SystemExports {
                 before = page.get(page.size() - 1).id();
             }
         }, response);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -65,18 +65,20 @@ class SystemPageView {
         this.clock = clock;
     }
 
-    String act(long id, Model model, RedirectAttributes redirect, Supplier<?> work) {
-        return act(id, model, redirect, Map.of(), work);
-    }
-
-    /** Does the work and goes back to the system's page; a refusal re-renders it with the reason and what was typed (nothing saved). */
-    String act(long id, Model model, RedirectAttributes redirect, Map<String, String> form, Supplier<?> work) {
+    /**
+     * Does the work and goes back to the system's page saying what happens next ({@code systems.done.<step>}, issue 23
+     * point 9); a refusal of the input re-renders the page with each reason beside its field in the form that was posted
+     * ({@code formId}: the page holds several forms sharing field names such as file or reason) and what was typed,
+     * nothing saved.
+     */
+    String act(long id, String step, String formId, Model model, RedirectAttributes redirect, Map<String, String> form, Supplier<?> work) {
         try {
             work.get();
-            redirect.addFlashAttribute("done", "systems.done");
+            redirect.addFlashAttribute("done", "systems.done." + step);
             return "redirect:/systems/" + id;
         } catch (InvalidInput e) {
             show(id, model, form, errors(e)); // a field error: the form re-rendered with what was typed (PRG's one exception)
+            model.addAttribute("posted", formId);
             return "systems/system";
         } catch (Lifecycle.StateRefused e) {
             redirect.addFlashAttribute(REFUSAL, e.rule() + ": " + text("systems.action." + e.action()) + " — "
@@ -86,6 +88,11 @@ class SystemPageView {
         }
         // issue 23 point 3: a refusal goes back to the page (GET) with its reason, so a refresh never resubmits
         return "redirect:/systems/" + id;
+    }
+
+    /** A step whose form is named after it. */
+    String act(long id, String step, Model model, RedirectAttributes redirect, Map<String, String> form, Supplier<?> work) {
+        return act(id, step, step, model, redirect, form, work);
     }
 
     /** The flash attribute carrying a refusal to the system's page. */
@@ -147,6 +154,7 @@ class SystemPageView {
         model.addAttribute("mayOrderExit", supervisor && Lifecycle.ORDER_EXIT.allowedFrom(state));
         model.addAttribute("mayCompleteExit", (unit || supervisor) && Lifecycle.COMPLETE_EXIT.allowedFrom(state));
         model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
+        model.addAttribute("levels", levels()); // the 等保 levels by name, for the certificate's level
         model.addAttribute("zone", WorkingCalendar.ZONE);
     }
 
@@ -173,9 +181,22 @@ class SystemPageView {
         };
     }
 
+    /** The 等保 levels 1–5 by name (第三级), for the level selects. */
+    Map<Integer, String> levels() {
+        Map<Integer, String> levels = new java.util.LinkedHashMap<>();
+        for (int l = 1; l <= 5; l++) {
+            levels.put(l, messages.getMessage("systems.level", new Object[] {l}, LocaleContextHolder.getLocale()));
+        }
+        return levels;
+    }
+
     Map<String, String> errors(InvalidInput e) {
         Map<String, String> errors = new HashMap<>();
         e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+        // the addresses that did not parse are named in the addresses field's own message, beside it
+        if (errors.containsKey("addresses") && errors.containsKey("invalidAddresses")) {
+            errors.put("addresses", errors.get("addresses") + "：" + errors.remove("invalidAddresses"));
+        }
         errors.putIfAbsent("form", text(e.getMessage()));
         return errors;
     }

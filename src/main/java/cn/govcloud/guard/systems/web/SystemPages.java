@@ -39,7 +39,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowOversightAndUnits
 class SystemPages {
-    private static final int PAGE = 50;
     private final SystemQueries systems;
     private final SystemRegistration registration;
     private final SystemImport imports;
@@ -60,31 +59,19 @@ class SystemPages {
     @GetMapping("/systems")
     String list(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        Filter filter;
-        try {
-            filter = new Filter(longOrNull(params.get("unit")), intOrNull(params.get("level")),
-                    SystemApiController.parse(SystemState.class, "state", params.get("state")),
-                    SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), "true".equals(params.get("overdue")) ? true : null,
-                    flag(params.get("cii")), flag(params.get("nonClassified")));
-        } catch (InvalidInput | NumberFormatException e) {
-            filter = Filter.none();
-        }
-        List<HostedSystem> page = systems.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
-        model.addAttribute("systems", page.stream().limit(PAGE).toList());
-        model.addAttribute("pending", pendingOrders.pending(page.stream().map(HostedSystem::id).toList()));
-        model.addAttribute("flags", classification.flags(page.stream().map(HostedSystem::id).toList()));
-        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        Filter filter = ListParams.systems(params);
+        int size = ListParams.size(params);
+        List<HostedSystem> page = systems.page(actor, filter, ListParams.number(params.get("before")), size + 1);
+        List<Long> ids = page.stream().limit(size).map(HostedSystem::id).toList();
+        ListParams.page(model, "systems", page, size, HostedSystem::id);
+        model.addAttribute("pending", pendingOrders.pending(ids));
+        model.addAttribute("flags", classification.flags(ids));
         model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", SystemState.values());
         model.addAttribute("exposures", Exposure.values());
         model.addAttribute("mayRegister", actor.isUnitUser());
         return "systems/list";
-    }
-
-    /** A flag filter: "true" / "false", anything else any. */
-    private static Boolean flag(String value) {
-        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
     }
 
     /** Issue 4: the upload form on the list; all rows or none, the errors shown as a table. */
@@ -111,6 +98,7 @@ class SystemPages {
         model.addAttribute("exposureValues", List.of());
         model.addAttribute("errors", Map.of());
         model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("levels", view.levels());
         return "systems/form";
     }
 
@@ -147,6 +135,7 @@ class SystemPages {
         model.addAttribute("values", form.toSingleValueMap());
         model.addAttribute("exposureValues", exposure);
         model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("levels", view.levels());
         return "systems/form";
     }
 
@@ -166,6 +155,7 @@ class SystemPages {
         model.addAttribute("exposureValues", s.exposure().stream().map(Enum::name).toList());
         model.addAttribute("errors", Map.of());
         model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("levels", view.levels());
         model.addAttribute("editing", s);
         return "systems/form";
     }
@@ -190,6 +180,7 @@ class SystemPages {
         model.addAttribute("values", form.toSingleValueMap());
         model.addAttribute("exposureValues", exposure);
         model.addAttribute("exposures", Exposure.values());
+        model.addAttribute("levels", view.levels());
         model.addAttribute("editing", s);
         return "systems/form";
     }
@@ -213,14 +204,6 @@ class SystemPages {
             return List.of();
         }
         return Arrays.stream(text.split("[\\s,;，；]+")).filter(s -> !s.isBlank()).toList();
-    }
-
-    private static Long longOrNull(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static Integer intOrNull(String value) {

@@ -59,10 +59,12 @@ class WorkOrderApiController {
     @AllowParties
     Page<WorkOrderJson> list(@RequestParam(required = false) Long system, @RequestParam(required = false) Long unit,
                              @RequestParam(required = false) String state, @RequestParam(required = false) String kind,
-                             @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
+                             @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String q) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
+        // q (issue 23 point 11): the page's keyword (system name or order number), optional
         List<WorkOrder> page = orders.page(Actor.require(), new Filter(system, unit, SystemApiController.parse(State.class, "state", state),
-                SystemApiController.parse(Kind.class, "kind", kind)), before, size + 1);
+                SystemApiController.parse(Kind.class, "kind", kind), ListParams.keyword(q)), before, size + 1);
         return Page.of(page, size, WorkOrderJson::of, WorkOrder::id);
     }
 

@@ -9,18 +9,17 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.SystemRegister;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;
-import cn.govcloud.guard.systems.internal.WorkOrders.Filter;
 import cn.govcloud.guard.systems.internal.WorkOrders.Kind;
 import cn.govcloud.guard.systems.internal.WorkOrders.State;
 import cn.govcloud.guard.systems.internal.WorkOrders.WorkOrder;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,13 +40,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class WorkOrderPages {
-    private static final int PAGE = 50;
     private final WorkOrders orders;
     private final SystemRegister register;
+    private final SystemQueries systems;
     private final MessageSource messages;
 
-    WorkOrderPages(WorkOrders orders, SystemRegister register, MessageSource messages) {
+    WorkOrderPages(WorkOrders orders, SystemRegister register, SystemQueries systems, MessageSource messages) {
         this.orders = orders;
+        this.systems = systems;
         this.register = register;
         this.messages = messages;
     }
@@ -56,17 +56,11 @@ class WorkOrderPages {
     @AllowParties
     String list(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        Filter filter;
-        try {
-            filter = new Filter(null, null, SystemApiController.parse(State.class, "state", params.get("state")),
-                    SystemApiController.parse(Kind.class, "kind", params.get("kind")));
-        } catch (InvalidInput e) {
-            filter = Filter.none();
-        }
-        List<WorkOrder> page = orders.page(actor, filter, longOrNull(params.get("before")), PAGE + 1);
-        model.addAttribute("orders", page.stream().limit(PAGE).toList());
-        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        int size = ListParams.size(params);
+        ListParams.page(model, "orders", orders.page(actor, ListParams.workOrders(params), ListParams.number(params.get("before")), size + 1), size,
+                WorkOrder::id);
         model.addAttribute("params", params);
+        model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", State.values());
         model.addAttribute("kinds", Kind.values());
         model.addAttribute("zone", WorkingCalendar.ZONE);
@@ -114,15 +108,15 @@ class WorkOrderPages {
     String register(@RequestParam Map<String, String> params, Model model) {
         SystemRegister.Filter filter;
         try {
-            filter = new SystemRegister.Filter(longOrNull(params.get("unit")), intOrNull(params.get("level")),
+            filter = new SystemRegister.Filter(ListParams.number(params.get("unit")), intOrNull(params.get("level")),
                     SystemApiController.parse(SystemState.class, "state", params.get("state")),
                     SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), params.get("name"));
         } catch (InvalidInput | NumberFormatException e) {
             filter = new SystemRegister.Filter(null, null, null, null, null);
         }
-        List<SystemRegister.Entry> page = register.page(Actor.require(), filter, longOrNull(params.get("before")), PAGE + 1);
-        model.addAttribute("entries", page.stream().limit(PAGE).toList());
-        model.addAttribute("next", page.size() > PAGE ? page.get(PAGE - 1).id() : null);
+        int size = ListParams.size(params);
+        ListParams.page(model, "entries", register.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
+                SystemRegister.Entry::id);
         model.addAttribute("params", params);
         model.addAttribute("units", register.units());
         model.addAttribute("states", SystemState.values());
@@ -143,14 +137,6 @@ class WorkOrderPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
-
-    private static Long longOrNull(String s) {
-        try {
-            return s == null || s.isBlank() ? null : Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static Integer intOrNull(String s) {
