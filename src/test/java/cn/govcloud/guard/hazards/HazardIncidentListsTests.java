@@ -191,7 +191,7 @@ class HazardIncidentListsTests {
         MvcResult refused = mvc.perform(post("/incidents/" + one + "/reports").with(as("unit1")).with(csrf()).param("kind", "INITIAL")
                 .param("summary", "").param("measures", "已隔离主机").param("reporter", "")).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/incidents/" + one);
-        String detail = html(mvc.perform(get("/incidents/" + one).with(as("unit1")).flashAttrs(refused.getFlashMap())).andReturn());
+        String detail = html(mvc.perform(get("/incidents/" + one).with(as("unit1")).cookie(refused.getResponse().getCookies())).andReturn());
         assertThat(detail).contains("initial-summary-error", "initial-reporter-error", ">已隔离主机</textarea>");
     }
 
