@@ -37,6 +37,12 @@ class DrillDownFilterTests {
         return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
+    private String refused(String path) throws Exception {
+        var r = mvc.perform(get(path).with(authentication(DemoActors.authentication(jdbc, "supervisor")))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(path).isEqualTo(400);
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     private void hazard(long org, long system, String title, Instant notified, boolean closed) {
         OffsetDateTime at = notified.atOffset(ZoneOffset.UTC);
         OffsetDateTime due = notified.plus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC);
@@ -69,8 +75,8 @@ class DrillDownFilterTests {
         int year = now.minus(Duration.ofDays(3)).atZone(BEIJING).getYear();
         assertThat(html("unit1", "/hazards?year=" + year + "&orgId=" + org)).contains("过滤测试·三天", "name=\"year\"", "value=\"" + year + "\"");
         assertThat(html("supervisor", "/hazards?year=2001")).doesNotContain("过滤测试·");
-        // an unknown value filters nothing rather than failing
-        assertThat(html("supervisor", "/hazards?age=forever&status=maybe")).contains("hazard-table");
+        // issue 23 point 11: an unknown value is said beside its filter (400), never silently "any" nor a 500
+        assertThat(refused("/hazards?age=forever&status=maybe")).contains("hazard-table", "f-age-error", "f-status-error");
     }
 
     @Test
@@ -85,7 +91,7 @@ class DrillDownFilterTests {
                 "value=\"" + month + "\"", "<option value=\"" + grade + "\" selected=\"selected\"");
         assertThat(html("supervisor", "/incidents?grade=" + other + "&month=" + month)).doesNotContain(title);
         assertThat(html("supervisor", "/incidents?month=" + month.minusYears(30))).doesNotContain(title);
-        assertThat(html("supervisor", "/incidents?grade=X&month=nope")).contains(title);
+        assertThat(refused("/incidents?grade=X&month=nope")).contains("f-grade-error", "f-month-error").doesNotContain(title);
     }
 
     @Test

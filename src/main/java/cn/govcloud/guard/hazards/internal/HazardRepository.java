@@ -21,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -186,17 +187,53 @@ class HazardRepository {
             params.put("yearStart", ts(LocalDate.of(filter.year(), 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
             params.put("yearEnd", ts(LocalDate.of(filter.year() + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
         }
+        if (filter.from() != null) {
+            where.append(" and h.notified_at >= :from");
+            params.put("from", ts(filter.from().atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.append(" and h.notified_at < :to");
+            params.put("to", ts(filter.to().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        }
+        Map<Long, String> names = orgNames();
+        if (filter.q() != null && !filter.q().isBlank()) {
+            keyword(filter.q(), names, where, params);
+        }
         long total = jdbc.sql("select count(*) from hazards_hazard h" + where).params(params).query(Long.class).single();
         int safeSize = Math.max(1, Math.min(size, 200));
         int safePage = Math.max(0, page);
         params.put("limit", safeSize);
         params.put("offset", (long) safePage * safeSize);
-        Map<Long, String> names = orgNames();
         List<HazardView> items = jdbc.sql(SELECT + where
                         + " order by case when h.closed_at is null then 0 else 1 end, h.effective_due_at, h.id desc limit :limit offset :offset")
                 .params(params).query((rs, i) -> map(rs, names)).list();
         return new Page(items, total, safePage, safeSize);
     }
+
+    /**
+     * Issue 23 point 11: the keyword in SQL — the title, the system, the source reference, the number (YH-12 or 12) or
+     * the unit's name; unit names live in identity, so the units whose name matches are resolved first, in memory.
+     */
+    private static void keyword(String q, Map<Long, String> names, StringBuilder where, Map<String, Object> params) {
+        String needle = q.strip().toLowerCase(Locale.ROOT);
+        where.append(" and (lower(h.title) like :q escape '\\' or lower(h.system_name) like :q escape '\\'"
+                + " or lower(coalesce(h.source_ref, '')) like :q escape '\\'");
+        params.put("q", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        List<Long> units = names.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(needle))
+                .map(Map.Entry::getKey).toList();
+        if (!units.isEmpty()) {
+            where.append(" or h.org_id in (:qUnits)");
+            params.put("qUnits", units);
+        }
+        java.util.regex.Matcher number = NUMBER.matcher(needle);
+        if (number.matches()) {
+            where.append(" or h.id = :qId");
+            params.put("qId", Long.parseLong(number.group(1)));
+        }
+        where.append(")");
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(?:yh-?)?([0-9]{1,15})");
 
     /** Per unit within the actor's scope: open, open and overdue, closed on time, closed late. */
     List<UnitFigures> figures(Actor actor, Instant now) {

@@ -103,12 +103,14 @@ public class HazardService implements Hazards {
 
     /**
      * The list's filters; null means any. {@code open}: true = not yet closed, false = closed or risk-accepted;
-     * {@code age}: days since notified (the dashboard's buckets); {@code year}: notified in that year (Asia/Shanghai).
+     * {@code age}: days since notified (the dashboard's buckets); {@code year}: notified in that year (Asia/Shanghai);
+     * {@code q}: a keyword in the number (YH-12), title, system, unit or source reference; {@code from}/{@code to}: notified on
+     * those days or between them (issue 23 point 11).
      */
     public record Filter(HazardState state, Severity severity, Long orgId, Boolean overdue, Boolean open,
-                         cn.govcloud.guard.hazards.HazardFigures.Age age, Integer year) {
+                         cn.govcloud.guard.hazards.HazardFigures.Age age, Integer year, String q, LocalDate from, LocalDate to) {
         public Filter(HazardState state, Severity severity, Long orgId, Boolean overdue) {
-            this(state, severity, orgId, overdue, null, null, null);
+            this(state, severity, orgId, overdue, null, null, null, null, null, null);
         }
 
         public static Filter none() {

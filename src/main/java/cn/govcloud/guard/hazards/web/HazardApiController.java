@@ -98,8 +98,26 @@ class HazardApiController {
     @GetMapping
     HazardList list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
                     @RequestParam(required = false) Long orgId, @RequestParam(required = false) Boolean overdue,
-                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        HazardService.Page p = hazards.page(Actor.require(), HazardInput.filter(state, severity, orgId, overdue), page, size);
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                    @RequestParam(required = false) String q, @RequestParam(required = false) String status,
+                    @RequestParam(required = false) String age, @RequestParam(required = false) String year,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        // issue 23 point 11: the list page's keyword, filters and time range, optional; an unreadable one is a 400 naming it
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("q", q);
+        params.put("state", state);
+        params.put("severity", severity);
+        params.put("orgId", orgId == null ? null : orgId.toString());
+        params.put("overdue", overdue == null ? null : overdue.toString());
+        params.put("status", status);
+        params.put("age", age);
+        params.put("year", year);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("page", String.valueOf(page));
+        params.put("size", String.valueOf(size));
+        HazardListQuery query = HazardListQuery.parse(params, 50);
+        HazardService.Page p = hazards.page(Actor.require(), query.filter(), query.page(), query.size());
         return new HazardList(p.items().stream().map(HazardJson::of).toList(), p.total(), p.page(), p.size());
     }
 

@@ -1,7 +1,6 @@
 package cn.govcloud.guard.hazards.web;
 
 import cn.govcloud.guard.documents.SheetExport;
-import cn.govcloud.guard.hazards.HazardFigures;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
@@ -40,19 +39,15 @@ class HazardExports {
     @GetMapping({"/hazards/export.xlsx", "/api/v1/hazards/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The hazard list as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
-                @RequestParam(required = false) Long orgId, @RequestParam(required = false) String overdue,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String age,
-                @RequestParam(required = false) Integer year, HttpServletResponse response) throws IOException {
+    void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        Boolean overdueFilter = "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null;
-        Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
-        HazardFigures.Age ageFilter = HazardFigures.Age.of(age).orElse(null);
-        Integer yearFilter = year != null && year >= 2000 && year <= 2100 ? year : null;
-        HazardService.Filter base = HazardInput.filter(state, severity, orgId, overdueFilter);
-        HazardService.Filter f = new HazardService.Filter(base.state(), base.severity(), base.orgId(), base.overdue(), open, ageFilter, yearFilter);
+        // issue 23 point 11: exactly what the list shows — its keyword, filters and time range, every page
+        HazardService.Filter f = HazardListQuery.parse(params, HazardPages.PAGE_SIZE).filter();
 
         Map<String, String> shown = new LinkedHashMap<>();
+        if (f.q() != null) {
+            shown.put(export.text("hazards.field.keyword"), f.q());
+        }
         if (f.state() != null) {
             shown.put(export.text("hazards.field.state"), export.text("hazards.state." + f.state()));
         }
@@ -65,14 +60,18 @@ class HazardExports {
         if (f.overdue() != null) {
             shown.put(export.text("hazards.field.overdue"), export.text(f.overdue() ? "hazards.filter.overdueYes" : "hazards.filter.overdueNo"));
         }
-        if (open != null) {
-            shown.put(export.text("hazards.field.openness"), export.text(open ? "hazards.filter.open" : "hazards.filter.closed"));
+        if (f.open() != null) {
+            shown.put(export.text("hazards.field.openness"), export.text(f.open() ? "hazards.filter.open" : "hazards.filter.closed"));
         }
-        if (ageFilter != null) {
-            shown.put(export.text("hazards.field.age"), ageFilter.key());
+        if (f.age() != null) {
+            shown.put(export.text("hazards.field.age"), export.text("hazards.age." + f.age().key()));
         }
-        if (yearFilter != null) {
-            shown.put(export.text("hazards.field.year"), String.valueOf(yearFilter));
+        if (f.year() != null) {
+            shown.put(export.text("hazards.field.year"), String.valueOf(f.year()));
+        }
+        if (f.from() != null || f.to() != null) {
+            shown.put(export.text("hazards.field.notifiedRange"), (f.from() == null ? "" : f.from().toString()) + " ~ "
+                    + (f.to() == null ? "" : f.to().toString()));
         }
         String title = export.text("hazards.export.title");
         List<SheetExport.Column> columns = List.of(export.column("hazards.notice.doc.col.no", 10), export.column("hazards.field.unit", 22),
@@ -89,7 +88,7 @@ class HazardExports {
                             h.warnerName(), export.text("hazards.state." + h.state()), h.notifiedAt(), h.effectiveDueDate(), h.handlerName(),
                             h.acknowledgedAt(), h.feedbackAt(), h.closedAt(), h.overdue());
                 }
-                if (p.items().size() < SheetExport.PAGE) {
+                if (p.items().size() < p.size()) {
                     return;
                 }
             }

@@ -25,6 +25,7 @@ import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.Systems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,10 +62,11 @@ class HazardPages {
     private final OrganisationDirectory organisations;
     private final MessageSource messages;
     private final Clock clock;
+    private final WorkingCalendar calendar;
 
     HazardPages(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
                 HazardVerification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
-                MessageSource messages, Clock clock) {
+                MessageSource messages, Clock clock, WorkingCalendar calendar) {
         this.hazards = hazards;
         this.notification = notification;
         this.backdated = backdated;
@@ -75,35 +77,35 @@ class HazardPages {
         this.organisations = organisations;
         this.messages = messages;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
+    /**
+     * The list (issue 23 point 11): keyword, filters, time range and page size from the URL; a value that cannot be read is
+     * shown beside its filter (400) with an empty list rather than quietly ignored.
+     */
     @GetMapping("/hazards")
-    String list(@RequestParam(required = false) String state, @RequestParam(required = false) String severity,
-                @RequestParam(required = false) Long orgId, @RequestParam(required = false) String overdue,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String age,
-                @RequestParam(required = false) Integer year, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        Boolean overdueFilter = "true".equals(overdue) ? Boolean.TRUE : "false".equals(overdue) ? Boolean.FALSE : null;
-        // the dashboard's drill-downs (A11.3): open or closed, age since notified, year notified; unknown values mean any
-        Boolean open = "open".equals(status) ? Boolean.TRUE : "closed".equals(status) ? Boolean.FALSE : null;
-        HazardFigures.Age ageFilter = HazardFigures.Age.of(age).orElse(null);
-        Integer yearFilter = year != null && year >= 2000 && year <= 2100 ? year : null;
-        HazardService.Filter base = HazardInput.filter(state, severity, orgId, overdueFilter);
-        HazardService.Filter f = new HazardService.Filter(base.state(), base.severity(), base.orgId(), base.overdue(), open, ageFilter, yearFilter);
-        HazardService.Page p = hazards.page(actor, f, page, PAGE_SIZE);
-        model.addAttribute("page", p);
+        HazardListQuery query;
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            query = HazardListQuery.parse(params, PAGE_SIZE);
+            model.addAttribute("page", hazards.page(actor, query.filter(), query.page(), query.size()));
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.put("form", text(e.getMessage()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            query = new HazardListQuery(HazardService.Filter.none(), 0, PAGE_SIZE, Map.of());
+            model.addAttribute("page", new HazardService.Page(List.of(), 0, 0, PAGE_SIZE));
+        }
+        model.addAttribute("query", query);
+        model.addAttribute("values", params);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sizes", HazardListQuery.SIZES);
         model.addAttribute("states", HazardState.values());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("units", actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
-        Map<String, String> filter = new LinkedHashMap<>();
-        filter.put("state", state == null ? "" : state);
-        filter.put("severity", severity == null ? "" : severity);
-        filter.put("orgId", orgId == null ? "" : String.valueOf(orgId));
-        filter.put("overdue", overdueFilter == null ? "" : overdueFilter.toString());
-        filter.put("status", open == null ? "" : open ? "open" : "closed");
-        filter.put("age", ageFilter == null ? "" : ageFilter.key());
-        filter.put("year", yearFilter == null ? "" : String.valueOf(yearFilter));
-        model.addAttribute("filter", filter);
         model.addAttribute("ages", HazardFigures.Age.values());
         model.addAttribute("mayRaise", mayRaise(actor));
         model.addAttribute("zone", WorkingCalendar.ZONE);
@@ -135,7 +137,10 @@ class HazardPages {
             HazardView v = backdated.raiseWithNotice(new NewHazard(systemId, form.get("title"), severity, form.get("description"), notifiedAt,
                     form.get("source"), form.get("sourceRef")), file ? notice.getOriginalFilename() : null, file ? notice.getInputStream() : null,
                     Actor.require());
-            redirect.addFlashAttribute("done", text("hazards.done.raised"));
+            // issue 23 point 9: the step says what happens next — the unit's working days to feed back
+            redirect.addFlashAttribute("done", messages.getMessage("hazards.done.raised", new Object[] {v.orgName(),
+                    workingDaysUntil(v.notifiedAt(), v.effectiveDueDate()), v.effectiveDueDate()},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "redirect:/hazards/" + v.id();
         } catch (InvalidInput e) {
             Map<String, String> errors = new HashMap<>();
@@ -352,6 +357,12 @@ class HazardPages {
         model.addAttribute("sources", HazardNotification.SOURCES);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+    }
+
+    /** Working days after the notice's day up to and including the due day (A10.2 counts working days). */
+    private long workingDaysUntil(Instant notifiedAt, java.time.LocalDate due) {
+        java.time.LocalDate day = notifiedAt.atZone(WorkingCalendar.ZONE).toLocalDate();
+        return day.plusDays(1).datesUntil(due.plusDays(1)).filter(calendar::isWorkingDay).count();
     }
 
     private static boolean mayRaise(Actor actor) {

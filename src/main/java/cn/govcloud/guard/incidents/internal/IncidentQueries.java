@@ -1,11 +1,11 @@
 package cn.govcloud.guard.incidents.internal;
 
 import cn.govcloud.guard.duties.Duty;
+import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.Incidents.ReportClock;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.systems.Systems;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +21,31 @@ class IncidentQueries {
     private final IncidentReports reports;
     private final IncidentClocks clocks;
     private final Systems systems;
+    private final OrganisationDirectory organisations;
 
-    IncidentQueries(IncidentRepository incidents, IncidentReports reports, IncidentClocks clocks, Systems systems) {
+    IncidentQueries(IncidentRepository incidents, IncidentReports reports, IncidentClocks clocks, Systems systems,
+                    OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.incidents = incidents;
         this.reports = reports;
         this.clocks = clocks;
         this.systems = systems;
     }
 
-    /** The list with the dashboard's drill-down filters: a grade (I … IV) and the month it was confirmed in; null means any. */
+    /** One page of the list; the keyword also finds the incidents of systems and units whose name holds it. */
     @Transactional(readOnly = true)
-    List<Incident> list(Actor actor, String grade, YearMonth month) {
-        return withSystemNames(incidents.list(actor, grade, month));
+    IncidentFilter.Page page(Actor actor, IncidentFilter f, int page, int size) {
+        List<Long> qSystems = List.of();
+        List<Long> qUnits = List.of();
+        if (f.q() != null) {
+            String needle = f.q().toLowerCase(java.util.Locale.ROOT);
+            qSystems = systems.onPlatform().stream().filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                    .map(Systems.SystemRef::id).toList();
+            qUnits = organisations.all().stream().filter(o -> o.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                    .map(o -> o.id()).toList();
+        }
+        IncidentFilter.Page p = incidents.page(actor, f, qSystems, qUnits, page, size);
+        return new IncidentFilter.Page(withSystemNames(p.items()), p.total(), p.page(), p.size());
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import static cn.govcloud.guard.incidents.internal.Values.instant;
 import static cn.govcloud.guard.incidents.internal.Values.nullableLong;
 import static cn.govcloud.guard.incidents.internal.Values.ts;
 
+import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.incidents.Incidents.Criteria;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,22 +83,59 @@ class IncidentRepository {
         return scope.where("i.org_id");
     }
 
-    /** The list with the dashboard's drill-down filters: a grade and the month it was confirmed in; null means any. */
-    List<Incident> list(Actor actor, String grade, YearMonth month) {
+    /**
+     * One page of the list (issue 23 point 11), in SQL; the keyword's matching systems and units (their names live in other
+     * modules) come resolved as ids.
+     */
+    IncidentFilter.Page page(Actor actor, IncidentFilter f, List<Long> qSystems, List<Long> qUnits, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope(actor, params));
-        if (grade != null) {
+        if (f.grade() != null) {
             where.append(" and i.grade = :grade");
-            params.put("grade", grade);
+            params.put("grade", f.grade());
         }
-        if (month != null) {
+        if (f.status() != null) {
+            where.append(" and i.status = :status");
+            params.put("status", f.status());
+        }
+        if (f.orgId() != null) {
+            where.append(" and i.org_id = :orgId");
+            params.put("orgId", f.orgId());
+        }
+        if (f.month() != null) {
             where.append(" and i.confirmed_at >= :monthStart and i.confirmed_at < :monthEnd");
-            params.put("monthStart", IncidentFiguresQuery.monthStart(month.getYear(), month.getMonthValue()));
-            YearMonth next = month.plusMonths(1);
+            params.put("monthStart", IncidentFiguresQuery.monthStart(f.month().getYear(), f.month().getMonthValue()));
+            YearMonth next = f.month().plusMonths(1);
             params.put("monthEnd", IncidentFiguresQuery.monthStart(next.getYear(), next.getMonthValue()));
         }
-        return jdbc.sql(SELECT + " where " + where + " order by i.confirmed_at desc, i.id desc limit 500")
+        if (f.from() != null) {
+            where.append(" and i.confirmed_at >= :from");
+            params.put("from", ts(f.from().atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        }
+        if (f.to() != null) {
+            where.append(" and i.confirmed_at < :to");
+            params.put("to", ts(f.to().plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        }
+        if (f.q() != null) {
+            where.append(" and (lower(i.title) like :q escape '\\' or lower(i.description) like :q escape '\\'");
+            params.put("q", "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            if (!qSystems.isEmpty()) {
+                where.append(" or i.system_id in (:qSystems)");
+                params.put("qSystems", qSystems);
+            }
+            if (!qUnits.isEmpty()) {
+                where.append(" or i.org_id in (:qUnits)");
+                params.put("qUnits", qUnits);
+            }
+            where.append(")");
+        }
+        long total = jdbc.sql("select count(*) from incidents_incident i where " + where).params(params).query(Long.class).single();
+        int safeSize = Math.max(1, Math.min(size, 500));
+        params.put("limit", safeSize);
+        params.put("offset", (long) Math.max(0, page) * safeSize);
+        List<Incident> items = jdbc.sql(SELECT + " where " + where + " order by i.confirmed_at desc, i.id desc limit :limit offset :offset")
                 .params(params).query((rs, n) -> map(rs)).list();
+        return new IncidentFilter.Page(items, total, Math.max(0, page), safeSize);
     }
 
     Optional<Incident> find(long id, Actor actor) {

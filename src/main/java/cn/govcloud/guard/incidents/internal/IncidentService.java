@@ -4,7 +4,6 @@ import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.Actor;
 import java.io.InputStream;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -72,13 +71,9 @@ public class IncidentService implements Incidents {
 
     // ---- reads ---------------------------------------------------------------------------------
 
-    public List<Incident> list(Actor actor) {
-        return queries.list(actor, null, null);
-    }
-
-    /** The list with the dashboard's drill-down filters (A10.4/A10.5): a grade and the month it was confirmed in; null means any. */
-    public List<Incident> list(Actor actor, String grade, YearMonth month) {
-        return queries.list(actor, grade, month);
+    /** One page of the list with its search and filters (A10.4/A10.5, issue 23 point 11), newest first. */
+    public IncidentFilter.Page page(Actor actor, IncidentFilter filter, int page, int size) {
+        return queries.page(actor, filter, page, size);
     }
 
     public Optional<Incident> find(long id, Actor actor) {

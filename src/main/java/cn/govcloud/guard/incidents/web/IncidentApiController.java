@@ -19,6 +19,9 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Map;
+import java.util.HashMap;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +52,23 @@ class IncidentApiController {
         this.pdf = pdf;
     }
 
+    /** Newest first; issue 23 point 11: optionally searched and filtered like the list page (at most {@code limit} rows). */
     @GetMapping
-    List<IncidentJson> list() {
-        return incidents.list(Actor.require()).stream().map(IncidentJson::of).toList();
+    List<IncidentJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String grade,
+                            @RequestParam(required = false) String status, @RequestParam(required = false) String orgId,
+                            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
+                            @RequestParam(required = false) String to, @RequestParam(required = false) String limit) {
+        Map<String, String> params = new HashMap<>();
+        params.put("q", q);
+        params.put("grade", grade);
+        params.put("status", status);
+        params.put("orgId", orgId);
+        params.put("month", month);
+        params.put("from", from);
+        params.put("to", to);
+        params.put("size", limit);
+        IncidentListQuery query = IncidentListQuery.parse(params, 500);
+        return incidents.page(Actor.require(), query.filter(), 0, query.size()).items().stream().map(IncidentJson::of).toList();
     }
 
     /** The national classification and the grading thresholds, for outside tools and the form. */

@@ -5,6 +5,7 @@ import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.Incidents.Criteria;
 import cn.govcloud.guard.incidents.Incidents.NewIncident;
 import cn.govcloud.guard.incidents.Incidents.Reported;
@@ -13,6 +14,7 @@ import cn.govcloud.guard.incidents.internal.Classification;
 import cn.govcloud.guard.incidents.internal.Grading;
 import cn.govcloud.guard.incidents.internal.IncidentService;
 import cn.govcloud.guard.incidents.internal.Incident;
+import cn.govcloud.guard.incidents.internal.IncidentFilter;
 import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
@@ -23,6 +25,7 @@ import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,6 +51,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowParties
 class IncidentPages {
+    static final int PAGE_SIZE = 20;
     private static final List<Role> REPORTERS = List.of(Role.PROVIDER_OPERATOR, Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF);
 
     private final IncidentService incidents;
@@ -56,11 +60,13 @@ class IncidentPages {
     private final MessageSource messages;
     private final Clock clock;
     private final CiiReports ciiReports;
+    private final OrganisationDirectory organisations;
 
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
 
     IncidentPages(IncidentService incidents, PlanService plans, ReportPdf pdf, MessageSource messages, Clock clock,
-                  cn.govcloud.guard.rules.RuleCatalog catalog, CiiReports ciiReports) {
+                  cn.govcloud.guard.rules.RuleCatalog catalog, CiiReports ciiReports, OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.catalog = catalog;
         this.ciiReports = ciiReports;
         this.incidents = incidents;
@@ -72,20 +78,35 @@ class IncidentPages {
 
     // ---- incidents -----------------------------------------------------------------------------
 
+    /**
+     * The list (issue 23 point 11): keyword, grade, state, unit, time range and page size from the URL, with the owning
+     * unit by name; a value that cannot be read is shown beside its filter (400) instead of meaning "any".
+     */
     @GetMapping("/incidents")
-    String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String month, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        // the dashboard's drill-down (A10.4/A10.5): grade I–IV and the month confirmed; unknown values mean any
-        String g = grade != null && List.of("I", "II", "III", "IV").contains(grade) ? grade : null;
-        java.time.YearMonth m = null;
+        IncidentListQuery query;
+        Map<String, String> errors = new LinkedHashMap<>();
         try {
-            m = month == null || month.isBlank() ? null : java.time.YearMonth.parse(month.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            m = null;
+            query = IncidentListQuery.parse(params, PAGE_SIZE);
+            model.addAttribute("page", incidents.page(actor, query.filter(), query.page(), query.size()));
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.put("form", text(e.getMessage()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            query = new IncidentListQuery(IncidentFilter.none(), 0, PAGE_SIZE, Map.of());
+            model.addAttribute("page", new IncidentFilter.Page(List.of(), 0, 0, PAGE_SIZE));
         }
-        model.addAttribute("incidents", incidents.list(actor, g, m));
-        model.addAttribute("grade", g == null ? "" : g);
-        model.addAttribute("month", m == null ? "" : m.toString());
+        Map<Long, String> orgNames = new HashMap<>();
+        organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
+        model.addAttribute("query", query);
+        model.addAttribute("values", params);
+        model.addAttribute("errors", errors);
+        model.addAttribute("orgNames", orgNames);
+        model.addAttribute("units", actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
+        model.addAttribute("grades", IncidentFilter.GRADES);
+        model.addAttribute("statuses", IncidentFilter.STATUSES);
+        model.addAttribute("sizes", IncidentListQuery.SIZES);
         model.addAttribute("mayReport", REPORTERS.stream().anyMatch(actor::has));
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "incidents/list";
@@ -129,7 +150,9 @@ class IncidentPages {
             }
             Reported reported = incidents.report(new NewIncident(systemId, form.get("title"), form.get("category"), form.get("subType"),
                     form.get("grade"), discovered, confirmed, form.get("description"), form.get("impact"), criteria));
-            redirect.addFlashAttribute("created", "true");
+            // issue 23 point 9: the step says what happens next — the 30-minute initial report, or none for grade IV
+            redirect.addFlashAttribute("created", reported.reportDueAt() == null ? text("incidents.created")
+                    : message("incidents.created.clock", at(reported.reportDueAt())));
             return "redirect:/incidents/" + reported.id();
         } catch (InvalidInput e) {
             Map<String, String> errors = new HashMap<>();
@@ -187,7 +210,7 @@ class IncidentPages {
     String report(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         return act(id, redirect, () -> incidents.submitReport(id, new NewReport(form.get("kind"), form.get("summary"), form.get("measures"),
                 "true".equals(form.get("contained")) || "on".equals(form.get("contained")), form.get("rootCause"), form.get("timeline"),
-                form.get("lessons"), form.get("reporter"))), "reported");
+                form.get("lessons"), form.get("reporter"))), "reported", String.valueOf(form.get("kind")), form);
     }
 
     /** Issue 22 point 3: the unit records one of the two 1-hour reports on a 关基 system's incident. */
@@ -199,34 +222,34 @@ class IncidentPages {
         if (!errors.isEmpty()) {
             return act(id, redirect, () -> {
                 throw new InvalidInput("incidents.error.invalid", errors);
-            }, "ciiReported");
+            }, "ciiReported", "cii", form);
         }
         return act(id, redirect, () -> ciiReports.record(id, new CiiReports.NewCiiReport(form.get("recipient"), form.get("recipientName"), at,
-                form.get("means"), form.get("reporter")), Actor.require()), "ciiReported");
+                form.get("means"), form.get("reporter")), Actor.require()), "ciiReported", "cii", form);
     }
 
     @PostMapping("/incidents/{id}/grade")
     @AllowProviderAndUnits
     String grade(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.changeGrade(id, form.get("grade"), form.get("reason")), "graded");
+        return act(id, redirect, () -> incidents.changeGrade(id, form.get("grade"), form.get("reason")), "graded", "grade", form);
     }
 
     @PostMapping("/incidents/{id}/resolution")
     @AllowProviderAndUnits
     String resolve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.resolve(id, form.get("note")), "resolved");
+        return act(id, redirect, () -> incidents.resolve(id, form.get("note")), "resolved", "resolve", form);
     }
 
     @PostMapping("/incidents/{id}/cooperation")
     @AllowProvider
     String cooperate(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.cooperate(id, form.get("note")), "cooperated");
+        return act(id, redirect, () -> incidents.cooperate(id, form.get("note")), "cooperated", "cooperation", form);
     }
 
     @PostMapping("/incidents/{id}/reports/{reportId}/acknowledgement")
     @Allow(Role.REGULATOR)
     String acknowledge(@PathVariable long id, @PathVariable long reportId, RedirectAttributes redirect) {
-        return act(id, redirect, () -> incidents.acknowledge(id, reportId), "acknowledged");
+        return act(id, redirect, () -> incidents.acknowledge(id, reportId), "acknowledged", "acknowledgement", Map.of());
     }
 
     @GetMapping("/incidents/{id}/reports/{reportId}/pdf")
@@ -234,15 +257,22 @@ class IncidentPages {
         return IncidentApiController.pdfOf(incidents, pdf, id, reportId);
     }
 
-    /** Runs a write; refusals come back to the detail page as one message, nothing having been saved. */
-    private String act(long id, RedirectAttributes redirect, Runnable action, String done) {
+    /**
+     * Runs a write and says what happens next. Bad input comes back to the detail page (post/redirect/get) with each
+     * reason beside its field of the form that was sent ({@code formKey}) and what was typed kept (issue 23 point 9); a
+     * refusal by rule as one message at the top. Nothing is saved either way.
+     */
+    private String act(long id, RedirectAttributes redirect, Runnable action, String done, String formKey, Map<String, String> values) {
         try {
             action.run();
-            redirect.addFlashAttribute("done", done);
+            redirect.addFlashAttribute("done", nextStep(id, done));
         } catch (InvalidInput e) {
-            String fields = e.fieldErrors().entrySet().stream().map(f -> field(f.getKey()) + "：" + text(f.getValue()))
-                    .collect(Collectors.joining("；"));
-            redirect.addFlashAttribute("error", text(e.getMessage()) + (fields.isEmpty() ? "" : " " + fields));
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            redirect.addFlashAttribute("error", text(e.getMessage()));
+            redirect.addFlashAttribute("errorForm", formKey);
+            redirect.addFlashAttribute("formErrors", errors);
+            redirect.addFlashAttribute("formValues", new HashMap<>(values));
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("error", e.rule() + "：" + text(e.getMessage()));
         } catch (Unprocessable e) {
@@ -251,15 +281,26 @@ class IncidentPages {
         return "redirect:/incidents/" + id;
     }
 
-    private String field(String name) {
-        String key = switch (name) {
-            case "summary" -> "incidents.report.summary.INITIAL";
-            case "measures", "rootCause", "timeline", "lessons" -> "incidents.report." + name;
-            case "reason" -> "incidents.gradeChange.reason";
-            case "recipient", "recipientName", "reportedAt", "means" -> "incidents.cii." + name;
-            default -> "incidents.field." + name;
-        };
-        return messages.getMessage(key, null, name, LocaleContextHolder.getLocale());
+    /** The done message with the next report owed (the catalog's progress or analysis report duty), when one is. */
+    private String nextStep(long id, String done) {
+        if (done.equals("reported") || done.equals("resolved")) {
+            String rule = done.equals("reported") ? "-progress-report" : "-final-report";
+            Incident incident = incidents.visible(id, Actor.require());
+            java.util.Optional<Instant> next = incidents.dutiesOf(incident).stream()
+                    .filter(d -> d.ruleId().endsWith(rule) && !d.state().closed()).map(d -> d.dueAt()).min(Instant::compareTo);
+            if (next.isPresent()) {
+                return message("incidents.done." + done + ".next", at(next.get()));
+            }
+        }
+        return text("incidents.done." + done);
+    }
+
+    private static String at(Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(instant.atZone(WorkingCalendar.ZONE));
+    }
+
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     // ---- helpers -------------------------------------------------------------------------------

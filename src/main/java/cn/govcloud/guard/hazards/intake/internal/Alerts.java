@@ -135,11 +135,14 @@ class Alerts {
         return key.getKey().longValue();
     }
 
+    /** What the keyword is looked for in (issue 23 point 11). */
+    private static final List<String> TEXT = List.of("title", "category", "src_ip", "dest_ip", "address", "source");
+
     /** Newest first, {@code limit + 1} rows (the caller pages). */
-    List<Alert> list(OrgScope scope, Filter f) {
+    List<Alert> list(OrgScope scope, Filter f, List<Long> qSystems) {
         StringBuilder sql = new StringBuilder("select * from intake_alert a where " + scope.where("a.org_id"));
         Map<String, Object> params = new HashMap<>(scope.params());
-        f.appendTo(sql, params, "a");
+        f.appendTo(sql, params, "a", "last_at", TEXT, qSystems);
         sql.append(" order by a.id desc limit ").append(f.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> Alert.of(rs)).list();
     }

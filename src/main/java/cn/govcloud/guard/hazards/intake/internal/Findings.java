@@ -118,11 +118,14 @@ class Findings {
         return sb.toString();
     }
 
+    /** What the keyword is looked for in (issue 23 point 11). */
+    private static final List<String> TEXT = List.of("name", "host", "hostname", "cves", "plugin_id");
+
     /** Newest first, {@code limit + 1} rows (the caller pages). */
-    List<Finding> list(OrgScope scope, Filter f) {
+    List<Finding> list(OrgScope scope, Filter f, List<Long> qSystems) {
         StringBuilder sql = new StringBuilder("select * from intake_finding f where " + scope.where("f.org_id"));
         Map<String, Object> params = new HashMap<>(scope.params());
-        f.appendTo(sql, params, "f");
+        f.appendTo(sql, params, "f", "last_seen", TEXT, qSystems);
         sql.append(" order by f.id desc limit ").append(f.limit() + 1);
         return jdbc.sql(sql.toString()).params(params).query((rs, i) -> Finding.of(rs)).list();
     }

@@ -63,7 +63,7 @@ public class IntakeQueries {
     }
 
     public Page<Finding> findings(Actor actor, Filter f) {
-        return page(withNames(findings.list(scope(actor), f), Finding::systemId, Finding::named), f.limit(), Finding::id);
+        return page(withNames(findings.list(scope(actor), f, systemsNamed(f.q())), Finding::systemId, Finding::named), f.limit(), Finding::id);
     }
 
     public Optional<Finding> finding(Actor actor, long id) {
@@ -71,7 +71,7 @@ public class IntakeQueries {
     }
 
     public Page<Alert> alerts(Actor actor, Filter f) {
-        return page(withNames(alerts.list(scope(actor), f), Alert::systemId, Alert::named), f.limit(), Alert::id);
+        return page(withNames(alerts.list(scope(actor), f, systemsNamed(f.q())), Alert::systemId, Alert::named), f.limit(), Alert::id);
     }
 
     public Optional<Alert> alert(Actor actor, long id) {
@@ -111,6 +111,16 @@ public class IntakeQueries {
     public List<Systems.SystemRef> assignableSystems() {
         Set<Long> ids = systems.addresses().stream().map(Address::systemId).collect(Collectors.toSet());
         return systems.find(ids).stream().sorted(Comparator.comparing(Systems.SystemRef::name)).toList();
+    }
+
+    /** The systems whose name holds the keyword (names live in the systems module), none without a keyword. */
+    private List<Long> systemsNamed(String q) {
+        if (q == null) {
+            return List.of();
+        }
+        String needle = q.toLowerCase(java.util.Locale.ROOT);
+        return assignableSystems().stream().filter(s -> s.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .map(Systems.SystemRef::id).toList();
     }
 
     public boolean mayTriage(Actor actor) {

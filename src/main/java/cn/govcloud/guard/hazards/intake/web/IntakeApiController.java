@@ -201,8 +201,28 @@ class IntakeApiController {
     @AllowParties
     PageView<FindingView> findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                                    @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
-                                   @RequestParam(defaultValue = "50") int limit) {
-        return page(queries.findings(Actor.require(), new Filter(severity, systemId, state, before, limit)), FindingView::of);
+                                   @RequestParam(defaultValue = "50") int limit,
+                                   @RequestParam(required = false) String q, @RequestParam(required = false) Long orgId,
+                                   @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        // issue 23 point 11: the list page's keyword, unit and time range, optional; an unreadable filter is a 400 naming it
+        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50).filter();
+        return page(queries.findings(Actor.require(), f), FindingView::of);
+    }
+
+    private static Map<String, String> apiParams(String severity, Long systemId, String state, Long before, int limit, String q, Long orgId,
+                                                 String from, String to) {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("severity", severity);
+        params.put("systemId", systemId == null ? null : systemId.toString());
+        params.put("state", state);
+        params.put("before", before == null ? null : before.toString());
+        // the API kept its old leniency on the page size: out of range is brought within 1..200
+        params.put("size", String.valueOf(Math.max(1, Math.min(limit, 200))));
+        params.put("q", q);
+        params.put("orgId", orgId == null ? null : orgId.toString());
+        params.put("from", from);
+        params.put("to", to);
+        return params;
     }
 
     @GetMapping("/api/v1/findings/{id}")
@@ -215,8 +235,12 @@ class IntakeApiController {
     @AllowParties
     PageView<AlertView> alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
                                @RequestParam(required = false) String state, @RequestParam(required = false) Long before,
-                               @RequestParam(defaultValue = "50") int limit) {
-        return page(queries.alerts(Actor.require(), new Filter(severity, systemId, state, before, limit)), AlertView::of);
+                               @RequestParam(defaultValue = "50") int limit,
+                               @RequestParam(required = false) String q, @RequestParam(required = false) Long orgId,
+                               @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        // issue 23 point 11: the list page's keyword, unit and time range, optional; an unreadable filter is a 400 naming it
+        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50).filter();
+        return page(queries.alerts(Actor.require(), f), AlertView::of);
     }
 
     @GetMapping("/api/v1/alerts/{id}")

@@ -6,6 +6,7 @@ import cn.govcloud.guard.hazards.intake.internal.Filter;
 import cn.govcloud.guard.hazards.intake.internal.Finding;
 import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Page;
+import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,8 +34,10 @@ class IntakeExports {
     private static final int PAGE = 200;
     private final IntakeQueries intake;
     private final SheetExport export;
+    private final OrganisationDirectory organisations;
 
-    IntakeExports(IntakeQueries intake, SheetExport export) {
+    IntakeExports(IntakeQueries intake, SheetExport export, OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.intake = intake;
         this.export = export;
     }
@@ -42,16 +45,16 @@ class IntakeExports {
     @GetMapping({"/intake/findings/export.xlsx", "/api/v1/findings/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The scan findings as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
-                  @RequestParam(required = false) String state, HttpServletResponse response) throws IOException {
+    void findings(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
+        Filter filter = IntakeListQuery.parse(params, PAGE).filter();
         String title = export.text("hazards.intake.findings");
         List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.name", 36),
                 export.column("hazards.intake.host", 16), export.column("hazards.intake.port", 10), export.column("hazards.intake.scanner", 12),
                 export.column("hazards.intake.score", 8), export.column("hazards.intake.cves", 24), export.column("hazards.intake.system", 24),
                 export.column("hazards.intake.state", 14), export.column("hazards.intake.firstSeen", 18), export.column("hazards.intake.lastSeen", 18));
-        export.write(new SheetExport.Request("intake.findings", title, title + ".xlsx", columns, shown(actor, severity, systemId, state), false),
-                rows -> pages(before -> intake.findings(actor, new Filter(blank(severity), systemId, blank(state), before, PAGE)), f ->
+        export.write(new SheetExport.Request("intake.findings", title, title + ".xlsx", columns, shown(filter), false),
+                rows -> pages(before -> intake.findings(actor, filter.before(before)), f ->
                         rows.add(export.text("hazards.intake.severity." + f.severity()), f.name(), f.host(), f.port(), f.scanner(),
                                 f.score() == null ? "" : String.valueOf(f.score()), String.join(", ", f.cves()),
                                 f.systemName() == null ? export.text("hazards.intake.unmatched") : f.systemName(),
@@ -61,16 +64,16 @@ class IntakeExports {
     @GetMapping({"/intake/alerts/export.xlsx", "/api/v1/alerts/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The monitoring alerts as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
-                @RequestParam(required = false) String state, HttpServletResponse response) throws IOException {
+    void alerts(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
+        Filter filter = IntakeListQuery.parse(params, PAGE).filter();
         String title = export.text("hazards.intake.alerts");
         List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.signature", 36),
                 export.column("hazards.intake.category", 16), export.column("hazards.intake.srcDest", 36), export.column("hazards.intake.count", 8),
                 export.column("hazards.intake.system", 24), export.column("hazards.intake.state", 14), export.column("hazards.intake.firstAt", 18),
                 export.column("hazards.intake.lastAt", 18), export.column("hazards.intake.source", 12));
-        export.write(new SheetExport.Request("intake.alerts", title, title + ".xlsx", columns, shown(actor, severity, systemId, state), false),
-                rows -> pages(before -> intake.alerts(actor, new Filter(blank(severity), systemId, blank(state), before, PAGE)), a ->
+        export.write(new SheetExport.Request("intake.alerts", title, title + ".xlsx", columns, shown(filter), false),
+                rows -> pages(before -> intake.alerts(actor, filter.before(before)), a ->
                         rows.add(export.text("hazards.intake.severity." + a.severity()), a.title(), a.category(),
                                 a.srcIp() != null ? a.srcIp() + (a.srcPort() == null ? "" : ":" + a.srcPort()) + " → " + a.destIp()
                                         + (a.destPort() == null ? "" : ":" + a.destPort()) : a.address(), a.count(),
@@ -88,22 +91,29 @@ class IntakeExports {
         } while (before != null);
     }
 
-    private Map<String, String> shown(Actor actor, String severity, Long systemId, String state) {
+    /** The filters written above the rows (issue 23 point 11: the export is what the list shows). */
+    private Map<String, String> shown(Filter f) {
         Map<String, String> shown = new LinkedHashMap<>();
-        if (blank(severity) != null) {
-            shown.put(export.text("hazards.intake.severity"), export.text("hazards.intake.severity." + severity.strip()));
+        if (f.q() != null) {
+            shown.put(export.text("hazards.intake.keyword"), f.q());
         }
-        if (systemId != null) {
-            shown.put(export.text("hazards.intake.system"), intake.assignableSystems().stream().filter(s -> s.id() == systemId)
-                    .map(s -> s.name()).findFirst().orElse(String.valueOf(systemId)));
+        if (f.severity() != null) {
+            shown.put(export.text("hazards.intake.severity"), export.text("hazards.intake.severity." + f.severity()));
         }
-        if (blank(state) != null) {
-            shown.put(export.text("hazards.intake.state"), export.text("hazards.intake.state." + state.strip()));
+        if (f.systemId() != null) {
+            shown.put(export.text("hazards.intake.system"), intake.assignableSystems().stream().filter(s -> s.id() == f.systemId())
+                    .map(s -> s.name()).findFirst().orElse(String.valueOf(f.systemId())));
+        }
+        if (f.state() != null) {
+            shown.put(export.text("hazards.intake.state"), export.text("hazards.intake.state." + f.state()));
+        }
+        if (f.orgId() != null) {
+            shown.put(export.text("hazards.intake.unit"), organisations.byId(f.orgId()).map(o -> o.name()).orElse(String.valueOf(f.orgId())));
+        }
+        if (f.from() != null || f.to() != null) {
+            shown.put(export.text("hazards.intake.lastSeen"), (f.from() == null ? "" : f.from().toString()) + " ~ "
+                    + (f.to() == null ? "" : f.to().toString()));
         }
         return shown;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

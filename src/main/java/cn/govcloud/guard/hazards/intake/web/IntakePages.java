@@ -7,6 +7,7 @@ import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.intake.internal.Filter;
 import cn.govcloud.guard.hazards.intake.internal.IntakeItem.Kind;
 import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
+import cn.govcloud.guard.hazards.intake.internal.IntakeService;
 import cn.govcloud.guard.hazards.intake.internal.ScanImports;
 import cn.govcloud.guard.hazards.intake.internal.Triage;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
@@ -16,7 +17,12 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.shared.OrgKind;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -36,12 +42,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IntakePages {
+    static final int PAGE_SIZE = 50;
     private final IntakeQueries intake;
     private final Triage triage;
     private final ScanImports scans;
     private final MessageSource messages;
+    private final OrganisationDirectory organisations;
 
-    IntakePages(IntakeQueries intake, Triage triage, ScanImports scans, MessageSource messages) {
+    IntakePages(IntakeQueries intake, Triage triage, ScanImports scans, MessageSource messages, OrganisationDirectory organisations) {
+        this.organisations = organisations;
         this.intake = intake;
         this.triage = triage;
         this.scans = scans;
@@ -56,33 +65,50 @@ class IntakePages {
 
     @GetMapping("/intake/findings")
     @AllowParties
-    String findings(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
-                    @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
-        Actor actor = Actor.require();
-        model.addAttribute("page", intake.findings(actor, new Filter(blank(severity), systemId, blank(state), before, 50)));
-        filters(model, actor, severity, systemId, state);
-        return "hazards/intake/findings";
+    String findings(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        return list("findings", params, model, response, f -> intake.findings(Actor.require(), f));
     }
 
     @GetMapping("/intake/alerts")
     @AllowParties
-    String alerts(@RequestParam(required = false) String severity, @RequestParam(required = false) Long systemId,
-                  @RequestParam(required = false) String state, @RequestParam(required = false) Long before, Model model) {
-        Actor actor = Actor.require();
-        model.addAttribute("page", intake.alerts(actor, new Filter(blank(severity), systemId, blank(state), before, 50)));
-        filters(model, actor, severity, systemId, state);
-        return "hazards/intake/alerts";
+    String alerts(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        return list("alerts", params, model, response, f -> intake.alerts(Actor.require(), f));
     }
 
-    private void filters(Model model, Actor actor, String severity, Long systemId, String state) {
+    /**
+     * Issue 23 point 11: keyword, filters, time range and page size from the URL; a value that cannot be read is shown
+     * beside its filter (400) with an empty list rather than quietly meaning "any".
+     */
+    private String list(String which, Map<String, String> params, Model model, HttpServletResponse response,
+                        java.util.function.Function<Filter, IntakeService.Page<?>> query) {
+        Actor actor = Actor.require();
+        Map<String, String> errors = new LinkedHashMap<>();
+        IntakeListQuery q;
+        try {
+            q = IntakeListQuery.parse(params, PAGE_SIZE);
+            model.addAttribute("page", query.apply(q.filter()));
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
+            errors.put("form", text(e.getMessage()));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            q = new IntakeListQuery(new Filter(null, null, null, null, PAGE_SIZE), Map.of());
+            model.addAttribute("page", new IntakeService.Page<>(List.of(), null));
+        }
+        model.addAttribute("query", q);
+        model.addAttribute("path", "/intake/" + which);
+        model.addAttribute("values", params);
+        model.addAttribute("errors", errors);
+        model.addAttribute("sizes", IntakeListQuery.SIZES);
         model.addAttribute("severities", Severity.values());
-        model.addAttribute("states", List.of("OPEN", "TRIAGE", "RAISED", "DISMISSED"));
+        model.addAttribute("states", IntakeListQuery.STATES);
         model.addAttribute("systems", intake.assignableSystems().stream()
                 .filter(s -> !actor.isUnitUser() || s.orgId() == actor.orgId()).toList());
-        model.addAttribute("severity", severity == null ? "" : severity);
-        model.addAttribute("systemId", systemId);
-        model.addAttribute("state", state == null ? "" : state);
+        model.addAttribute("units", actor.isUnitUser() ? List.of() : organisations.ofKind(OrgKind.UNIT));
+        Map<Long, String> orgNames = new java.util.HashMap<>();
+        organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
+        model.addAttribute("orgNames", orgNames);
         model.addAttribute("mayTriage", mayTriage(actor));
+        return "hazards/intake/" + which;
     }
 
     @GetMapping("/intake/findings/{id}")
@@ -245,10 +271,6 @@ class IntakePages {
 
     private boolean mayTriage(Actor actor) {
         return intake.mayTriage(actor);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     private String text(String key, Object... args) {
