@@ -26,34 +26,14 @@ import org.springframework.security.access.AccessDeniedException;
  * soft-deleted (kept for the history of what was sent) and every change audited (A5.3, A7.4). Each module keeps its own
  * table, checks and descriptions; it lives in {@code audit} because both modules may depend on it and on {@code crypto}
  * (issue 18 point 7). Not a bean: each service makes its own over its table.
+ *
+ * @param table      the module's table, e.g. {@code siem_destination}; the audit target is {@code siem-destination:<id>}
+ * @param action     the audit action prefix, e.g. {@code siem.destination} ({@code .create}, {@code .update}, {@code .delete})
+ * @param invalidKey the message key of a refused create or change
+ * @param noun       what the rows are, for the refusal of anyone but the security administrator
  */
-public final class OutboundEndpoints {
-    private final JdbcClient jdbc;
-    private final FieldEncryption encryption;
-    private final AuditLog audit;
-    private final Clock clock;
-    private final String table;
-    private final String action;
-    private final String invalidKey;
-    private final String noun;
-
-    /**
-     * @param table      the module's table, e.g. {@code siem_destination}; the audit target is {@code siem-destination:<id>}
-     * @param action     the audit action prefix, e.g. {@code siem.destination} ({@code .create}, {@code .update}, {@code .delete})
-     * @param invalidKey the message key of a refused create or change
-     * @param noun       what the rows are, for the refusal of anyone but the security administrator
-     */
-    public OutboundEndpoints(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, Clock clock, String table, String action,
-                             String invalidKey, String noun) {
-        this.jdbc = jdbc;
-        this.encryption = encryption;
-        this.audit = audit;
-        this.clock = clock;
-        this.table = table;
-        this.action = action;
-        this.invalidKey = invalidKey;
-        this.noun = noun;
-    }
+public record OutboundEndpoints(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, Clock clock, String table, String action,
+                                String invalidKey, String noun) {
 
     /** Refuses anyone but the security administrator. */
     public void require(Actor actor) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.MutableClock;
 import cn.govcloud.guard.notify.delivery.DeliverySender;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * The set-up the tests of the city's gateways share ({@link GovMessagingTests}, {@link RosterOnCallSmsTests}; issue 18
  * point 7): the clock pinned to a whole second, the notices other tests left unread taken out of this test's escalation,
  * a {@link GovMessagingPeer} started, the SMS gateway configured against it, the sender run until a notice's deliveries
- * are settled, and everything switched off again afterwards.
+ * are settled (also for {@link DeliveryTests}), and everything switched off again afterwards.
  */
 final class MessagingFixture implements AutoCloseable {
     static final String SECRET = "app-secret-7f3a";
@@ -59,6 +60,12 @@ final class MessagingFixture implements AutoCloseable {
 
     /** Runs the sender until nothing of this notice is due now or in flight (the background sender may be at it too). */
     List<DeliveryStatus> deliver(String key) throws InterruptedException {
+        return deliver(sender, notifier, jdbc, clock, key);
+    }
+
+    /** The same for a test of the delivery without the city's gateways ({@link DeliveryTests}). */
+    static List<DeliveryStatus> deliver(DeliverySender sender, Notifier notifier, JdbcClient jdbc, Clock clock, String key)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
             sender.sendDue();
