@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -22,16 +23,24 @@ public final class ApiClient {
     public static final String DEMO_PASSWORD = "Demo-Passw0rd-2026";
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final MockMvc mvc;
+    private final Supplier<MockMvc> mvc;
     private final Map<String, String> tokens = new HashMap<>();
 
     public ApiClient(MockMvc mvc) {
+        this(() -> mvc);
+    }
+
+    /**
+     * For a field initialiser, before Spring has injected the test's {@code MockMvc}:
+     * {@code private final ApiClient api = new ApiClient(() -> mvc);}
+     */
+    public ApiClient(Supplier<MockMvc> mvc) {
         this.mvc = mvc;
     }
 
     /** Sends the request as the demo account {@code user} (its bearer token, logged in once). */
     public MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
-        return mvc.perform(request.header("Authorization", tokenOf(user))).andReturn();
+        return mvc.get().perform(request.header("Authorization", tokenOf(user))).andReturn();
     }
 
     /** The same with a JSON body. */
@@ -43,7 +52,7 @@ public final class ApiClient {
     public String tokenOf(String user) throws Exception {
         String token = tokens.get(user);
         if (token == null) {
-            token = bearer(mvc, user);
+            token = bearer(mvc.get(), user);
             tokens.put(user, token);
         }
         return token;

@@ -1,7 +1,9 @@
 package cn.govcloud.guard.documents;
 
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.NotFound;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Implemented by the module that owns the records of one kind of official document (systems for the agreement, access
@@ -14,4 +16,13 @@ public interface OfficialRecordSource {
 
     /** The record's content when {@code reader} may see it (A4: a unit sees only its own); empty otherwise or when unknown. */
     Optional<OfficialPapers.Content> content(Actor reader, long recordId);
+
+    /** The record as the owning module's visibility check returns it; empty when that check says it is not there for this reader. */
+    static <T> Optional<T> visible(Supplier<T> check) {
+        try {
+            return Optional.of(check.get());
+        } catch (NotFound unseen) {
+            return Optional.empty();
+        }
+    }
 }

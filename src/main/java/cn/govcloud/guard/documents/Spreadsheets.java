@@ -3,6 +3,10 @@ package cn.govcloud.guard.documents;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -12,6 +16,8 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -20,7 +26,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * Opens an uploaded Excel file the way every import must (systems, data catalog, …): size capped
  * while reading, really an .xlsx (by its bytes, not its name), rows counted with a streaming pass
  * before anything is loaded (a 100k-row file is refused without building it in memory), POI's
- * zip-bomb limits, and formulas never evaluated (the caller reads cell values only).
+ * zip-bomb limits, and formulas never evaluated (the caller reads cell values only); then the rows read all or
+ * none ({@link #rows}), every refused cell named by its row and column (issue 18 point 7: one import skeleton).
  */
 public final class Spreadsheets {
 
@@ -103,6 +110,125 @@ public final class Spreadsheets {
         } catch (IOException e) {
             throw new Refused(Refusal.UNREADABLE);
         }
+    }
+
+    /** One refused cell: the spreadsheet's row number (the header is row 1), the column's header, a message key and an optional detail. */
+    public record RowError(int row, String column, String messageKey, String detail) {
+    }
+
+    /** Some rows are wrong: nothing was saved. Each importer names its own refusal (its message key) by a subclass. */
+    public abstract static class RowsRefused extends RuntimeException {
+        private final List<RowError> errors;
+
+        protected RowsRefused(String messageKey, List<RowError> errors) {
+            super(messageKey);
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<RowError> errors() {
+            return errors;
+        }
+    }
+
+    /** Reads one data row: its cells as text (null where blank or a formula) → what to import, or null; refusals go to {@code errors}. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(String[] values, RowErrors errors);
+    }
+
+    /** The refusals of one row, at most one per column: a formula cell's refusal stands, a later check of that column is not added. */
+    public static final class RowErrors {
+        private final int row;
+        private final List<String> columns;
+        private final List<RowError> all;
+        private final Map<Integer, Integer> byColumn = new HashMap<>();
+
+        private RowErrors(int row, List<String> columns, List<RowError> all) {
+            this.row = row;
+            this.columns = columns;
+            this.all = all;
+        }
+
+        public void add(int column, String messageKey) {
+            add(column, messageKey, null);
+        }
+
+        public void add(int column, String messageKey, String detail) {
+            if (!byColumn.containsKey(column)) {
+                byColumn.put(column, all.size());
+                all.add(new RowError(row, columns.get(column), messageKey, detail));
+            }
+        }
+
+        /** Adds a detail to the column's refusal, if it has one (e.g. which addresses were wrong). */
+        public void detail(int column, String detail) {
+            Integer at = byColumn.get(column);
+            if (at != null) {
+                RowError e = all.get(at);
+                all.set(at, new RowError(e.row(), e.column(), e.messageKey(), detail));
+            }
+        }
+
+        public boolean has(int column) {
+            return byColumn.containsKey(column);
+        }
+
+        public boolean isEmpty() {
+            return byColumn.isEmpty();
+        }
+    }
+
+    /**
+     * The all-or-nothing loop every import shares (systems, assets, data catalog): each row under the header with any
+     * content is read as text in {@code columns}' order, a formula cell is refused with {@code formulaKey} (never evaluated),
+     * and the row handed to {@code reader}. Any refusal in any row refuses the whole file, every refusal listed by row and
+     * column ({@code refused}); a file with no row is refused as {@link Refusal#EMPTY}, one whose rows reach past
+     * {@code maxRows} as {@link Refusal#TOO_MANY_ROWS}.
+     */
+    public static <T> List<T> rows(Sheet sheet, int maxRows, List<String> columns, String formulaKey,
+                                   Function<List<RowError>, ? extends RowsRefused> refused, RowReader<T> reader) {
+        int last = sheet.getLastRowNum();
+        if (last > maxRows) {
+            throw new Refused(Refusal.TOO_MANY_ROWS);
+        }
+        List<T> read = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        for (int i = 1; i <= last; i++) {
+            Row row = sheet.getRow(i);
+            if (row == null) {
+                continue;
+            }
+            RowErrors rowErrors = new RowErrors(i + 1, columns, errors);
+            String[] values = new String[columns.size()];
+            boolean any = false;
+            for (int c = 0; c < columns.size(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null) {
+                    continue;
+                }
+                if (cell.getCellType() == CellType.FORMULA) {
+                    rowErrors.add(c, formulaKey);
+                    any = true;
+                    continue;
+                }
+                values[c] = text(cell);
+                any |= values[c] != null && !values[c].isBlank();
+            }
+            if (!any) {
+                continue;
+            }
+            T item = reader.read(values, rowErrors);
+            if (item != null) {
+                read.add(item);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw refused.apply(errors);
+        }
+        if (read.isEmpty()) {
+            throw new Refused(Refusal.EMPTY);
+        }
+        return read;
     }
 
     /** A cell's value as text — never a formula's result, which is never evaluated; null for blank or formula cells. */

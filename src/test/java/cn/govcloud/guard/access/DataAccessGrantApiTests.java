@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,26 +8,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.MutableClock;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A8.1: the provider sees a unit's system data only under the unit's grant. */
 @AppTest
 class DataAccessGrantApiTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -37,29 +31,11 @@ class DataAccessGrantApiTests {
     @Autowired
     Grants grants;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
-    }
-
-    MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     long systemOf(String user) {
@@ -76,23 +52,23 @@ class DataAccessGrantApiTests {
         long system = systemOf("unit2");
         Instant now = clock.instant();
         // no grant: the system is as good as absent for the provider
-        assertThat(call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
         assertThat(grants.allows(providerOrg(), system, Grants.Purpose.VIEW, now)).isFalse();
 
-        MvcResult requested = json("provider", post("/api/v1/data-access/grants"), "{\"systemId\":" + system
+        MvcResult requested = api.json("provider", post("/api/v1/data-access/grants"), "{\"systemId\":" + system
                 + ",\"purpose\":\"排查数据库性能问题\",\"scope\":[\"VIEW\"],\"startsAt\":\"" + now + "\",\"endsAt\":\"" + now.plus(Duration.ofDays(2)) + "\"}");
         assertThat(requested.getResponse().getStatus()).as(requested.getResponse().getContentAsString()).isEqualTo(201);
         long id = body(requested).get("id").asLong();
-        assertThat(call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
         // the unit decides: another unit cannot, the owning unit's officer does
-        assertThat(json("unit1", post("/api/v1/data-access/grants/" + id + "/decision"), "{\"grant\":true}").getResponse().getStatus())
+        assertThat(api.json("unit1", post("/api/v1/data-access/grants/" + id + "/decision"), "{\"grant\":true}").getResponse().getStatus())
                 .isIn(403, 404);
-        assertThat(json("unit2", post("/api/v1/data-access/grants/" + id + "/decision"), "{\"grant\":true}").getResponse().getStatus())
+        assertThat(api.json("unit2", post("/api/v1/data-access/grants/" + id + "/decision"), "{\"grant\":true}").getResponse().getStatus())
                 .isEqualTo(200);
         assertThat(grants.allows(providerOrg(), system, Grants.Purpose.VIEW, clock.instant())).isTrue();
         assertThat(grants.allows(providerOrg(), system, Grants.Purpose.COPY, clock.instant())).as("only the granted scope").isFalse();
 
-        MvcResult read = call("provider", get("/api/v1/systems/" + system));
+        MvcResult read = api.call("provider", get("/api/v1/systems/" + system));
         assertThat(read.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(read).get("id").asLong()).isEqualTo(system);
         // the read is recorded under the grant
@@ -102,27 +78,27 @@ class DataAccessGrantApiTests {
         // after the window the grant no longer lets it in
         clock.set(now.plus(Duration.ofDays(3)));
         api.forgetTokens();
-        assertThat(call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("provider", get("/api/v1/systems/" + system)).getResponse().getStatus()).isEqualTo(404);
     }
 
     @Test
     void anAccessReportedWithoutAnActiveGrantIsAViolationTheSupervisorSeesAtOnce_A8_1() throws Exception {
         long system = systemOf("unit1");
-        MvcResult recorded = json("provider", post("/api/v1/data-access/accesses"), "{\"systemId\":" + system
+        MvcResult recorded = api.json("provider", post("/api/v1/data-access/accesses"), "{\"systemId\":" + system
                 + ",\"purpose\":\"COPY\",\"detail\":\"导出学籍库备份\"}");
         assertThat(recorded.getResponse().getStatus()).isEqualTo(201);
         JsonNode access = body(recorded);
         assertThat(access.get("violation").asBoolean()).isTrue();
         long id = access.get("id").asLong();
         boolean seen = false;
-        for (JsonNode a : body(call("supervisor", get("/api/v1/data-access/accesses")))) {
+        for (JsonNode a : body(api.call("supervisor", get("/api/v1/data-access/accesses")))) {
             seen |= a.get("id").asLong() == id && a.get("violation").asBoolean();
         }
         assertThat(seen).isTrue();
         assertThat(jdbc.sql("select count(*) from notify_notice where notice_key = :k").param("k", "data-access-violation:" + id)
                 .query(Long.class).single()).isEqualTo(1);
         // unit2 does not see unit1's accesses
-        for (JsonNode a : body(call("unit2", get("/api/v1/data-access/accesses")))) {
+        for (JsonNode a : body(api.call("unit2", get("/api/v1/data-access/accesses")))) {
             assertThat(a.get("id").asLong()).isNotEqualTo(id);
         }
     }

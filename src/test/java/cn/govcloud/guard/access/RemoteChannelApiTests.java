@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,14 +29,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Remote channels and the gateway's verify contract of API.md (A9.2, A9.3, A5.3). */
 @AppTest
 class RemoteChannelApiTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -48,29 +44,11 @@ class RemoteChannelApiTests {
     @LocalServerPort
     int port;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
-    }
-
-    MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     long systemOf(String user) {
@@ -81,7 +59,7 @@ class RemoteChannelApiTests {
     /** A gateway's API token with scope channels:verify, made by the security administrator as in the UI. */
     String gatewayToken() throws Exception {
         long provider = jdbc.sql("select id from identity_organisation where kind = 'PROVIDER'").query(Long.class).single();
-        MvcResult r = json("secadmin", post("/api/v1/api-tokens"), "{\"name\":\"vpn-gateway-" + System.nanoTime() + "\",\"orgId\":" + provider
+        MvcResult r = api.json("secadmin", post("/api/v1/api-tokens"), "{\"name\":\"vpn-gateway-" + System.nanoTime() + "\",\"orgId\":" + provider
                 + ",\"scopes\":[\"channels:verify\"],\"expiresAt\":\"" + clock.instant().plus(Duration.ofDays(30)) + "\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(201);
         return "Bearer " + body(r).get("secret").asText();
@@ -101,12 +79,12 @@ class RemoteChannelApiTests {
     /** Request → approval → opening → credential; returns {id, credential}. */
     String[] openChannel(Duration window) throws Exception {
         Instant now = clock.instant();
-        MvcResult created = json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(window), false));
+        MvcResult created = api.json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(window), false));
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
         long id = body(created).get("id").asLong();
-        assertThat(json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(200);
-        assertThat(call("provider", post("/api/v1/channels/" + id + "/opening")).getResponse().getStatus()).isEqualTo(200);
-        MvcResult credential = call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
+        assertThat(api.json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("provider", post("/api/v1/channels/" + id + "/opening")).getResponse().getStatus()).isEqualTo(200);
+        MvcResult credential = api.call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
         assertThat(credential.getResponse().getStatus()).isEqualTo(200);
         return new String[] {String.valueOf(id), body(credential).get("credential").asText()};
     }
@@ -114,35 +92,35 @@ class RemoteChannelApiTests {
     @Test
     void theWholeFlow_requestApproveOpenShowOnceVerifyOnce_A9_2_A9_3() throws Exception {
         Instant now = clock.instant();
-        MvcResult created = json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofHours(2)), false));
+        MvcResult created = api.json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofHours(2)), false));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         JsonNode channel = body(created);
         long id = channel.get("id").asLong();
         assertThat(channel.get("status").asText()).isEqualTo("REQUESTED");
         // the provider neither sees nor opens a channel the unit has not approved (A9.2)
-        assertThat(call("provider", post("/api/v1/channels/" + id + "/opening")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("provider", post("/api/v1/channels/" + id + "/opening")).getResponse().getStatus()).isEqualTo(404);
         // another unit neither sees nor approves it
-        assertThat(call("unit2", get("/api/v1/channels/" + id)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"同意\"}").getResponse().getStatus())
+        assertThat(api.call("unit2", get("/api/v1/channels/" + id)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"同意\"}").getResponse().getStatus())
                 .isEqualTo(200);
-        assertThat(body(call("provider", get("/api/v1/channels/" + id))).get("status").asText()).isEqualTo("READY");
+        assertThat(body(api.call("provider", get("/api/v1/channels/" + id))).get("status").asText()).isEqualTo("READY");
         // the provider opened it; the unit's approval duty is done and the opening duty raised
-        assertThat(body(call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
+        assertThat(body(api.call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
         // only the requester sees the credential, and only once
-        assertThat(call("unit1", post("/api/v1/channels/" + id + "/credential")).getResponse().getStatus()).isEqualTo(409);
-        MvcResult shown = call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
+        assertThat(api.call("unit1", post("/api/v1/channels/" + id + "/credential")).getResponse().getStatus()).isEqualTo(409);
+        MvcResult shown = api.call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
         assertThat(shown.getResponse().getStatus()).isEqualTo(200);
         String credential = body(shown).get("credential").asText();
         assertThat(credential).startsWith("ggc_");
         assertThat(java.util.Base64.getUrlDecoder().decode(credential.substring(4))).hasSizeGreaterThanOrEqualTo(16); // ≥ 128 bits
-        MvcResult again = call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
+        MvcResult again = api.call("unit1staff", post("/api/v1/channels/" + id + "/credential"));
         assertThat(again.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(again).get("rule").asText()).isEqualTo("A9.3");
         assertThat(again.getResponse().getContentAsString(StandardCharsets.UTF_8)).doesNotContain(credential);
         // never stored readable: no column of the row holds it
         String row = jdbc.sql("select * from access_channel where id = :id").param("id", id).query().listOfRows().get(0).toString();
         assertThat(row).doesNotContain(credential).doesNotContain(credential.substring(4));
-        assertThat(call("unit1staff", get("/api/v1/channels/" + id)).getResponse().getContentAsString()).doesNotContain(credential);
+        assertThat(api.call("unit1staff", get("/api/v1/channels/" + id)).getResponse().getContentAsString()).doesNotContain(credential);
 
         String gateway = gatewayToken();
         MvcResult first = verify(gateway, credential);
@@ -162,11 +140,11 @@ class RemoteChannelApiTests {
         assertThat(jdbc.sql("select result from audit_record where action = 'access.channel.verify' and target = :t order by id")
                 .param("t", "channel:" + id).query(String.class).list()).containsExactly("SUCCESS", "DENIED");
         // people may not call the gateway's endpoint; the gateway's token may not read channels
-        assertThat(json("unit1staff", post("/api/v1/channels/verify"), "{\"credential\":\"x\"}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("unit1staff", post("/api/v1/channels/verify"), "{\"credential\":\"x\"}").getResponse().getStatus()).isEqualTo(403);
         assertThat(mvc.perform(get("/api/v1/channels").header("Authorization", gateway)).andReturn().getResponse().getStatus()).isEqualTo(403);
         // closing ends it; issue 23 point 8: only with a reason (400 naming it), which the audit record keeps
-        assertThat(call("unit1staff", post("/api/v1/channels/" + id + "/closure")).getResponse().getStatus()).isEqualTo(400);
-        assertThat(body(json("unit1staff", post("/api/v1/channels/" + id + "/closure"), "{\"reason\":\"运维作业完成\"}")).get("status").asText())
+        assertThat(api.call("unit1staff", post("/api/v1/channels/" + id + "/closure")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(body(api.json("unit1staff", post("/api/v1/channels/" + id + "/closure"), "{\"reason\":\"运维作业完成\"}")).get("status").asText())
                 .isEqualTo("CLOSED");
         assertThat(jdbc.sql("select details from audit_record where action = 'access.channel.close' and target = :t")
                 .param("t", "channel:" + id).query(String.class).single()).contains("运维作业完成");
@@ -175,78 +153,78 @@ class RemoteChannelApiTests {
     @Test
     void theApproverIsNeverTheRequester_A9_2() throws Exception {
         Instant now = clock.instant();
-        long id = body(json("unit1", post("/api/v1/channels"), request("unit1", systemOf("unit1"), now, now.plus(Duration.ofHours(1)), false)))
+        long id = body(api.json("unit1", post("/api/v1/channels"), request("unit1", systemOf("unit1"), now, now.plus(Duration.ofHours(1)), false)))
                 .get("id").asLong();
-        MvcResult self = json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
+        MvcResult self = api.json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
         assertThat(self.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(self).get("rule").asText()).isEqualTo("A9.2");
         // staff cannot approve at all
-        assertThat(json("unit1staff", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("unit1staff", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}").getResponse().getStatus()).isEqualTo(403);
     }
 
     /** Issue 23 point 2: the unit's only security officer asks; nobody in the unit may check it, so the supervisor does. */
     @Test
     void aSoleSecurityOfficersRequestIsCheckedByTheSupervisor_A9_2() throws Exception {
         Instant now = clock.instant();
-        long id = body(json("unit1", post("/api/v1/channels"), request("unit1", systemOf("unit1"), now, now.plus(Duration.ofHours(1)), false)))
+        long id = body(api.json("unit1", post("/api/v1/channels"), request("unit1", systemOf("unit1"), now, now.plus(Duration.ofHours(1)), false)))
                 .get("id").asLong();
-        JsonNode asRequester = body(call("unit1", get("/api/v1/channels/" + id)));
+        JsonNode asRequester = body(api.call("unit1", get("/api/v1/channels/" + id)));
         assertThat(asRequester.get("approver").asText()).isEqualTo("SUPERVISOR_FOR_SOLE_OFFICER");
         assertThat(asRequester.get("mayDecide").asBoolean()).isFalse();
-        assertThat(body(call("supervisor", get("/api/v1/channels/" + id))).get("mayDecide").asBoolean()).isTrue();
+        assertThat(body(api.call("supervisor", get("/api/v1/channels/" + id))).get("mayDecide").asBoolean()).isTrue();
 
         // a second security officer in the unit takes the check back to the unit: the supervisor is then refused
         long staff = jdbc.sql("select id from identity_user where username = 'unit1staff'").query(Long.class).single();
         jdbc.sql("insert into identity_user_role (user_id, role) values (:u, 'UNIT_SECURITY_OFFICER')").param("u", staff).update();
         try {
-            assertThat(body(call("unit1", get("/api/v1/channels/" + id))).get("approver").asText()).isEqualTo("UNIT_OFFICER");
-            MvcResult refused = json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
+            assertThat(body(api.call("unit1", get("/api/v1/channels/" + id))).get("approver").asText()).isEqualTo("UNIT_OFFICER");
+            MvcResult refused = api.json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
             assertThat(refused.getResponse().getStatus()).isEqualTo(409);
             assertThat(body(refused).get("rule").asText()).isEqualTo("A9.2");
         } finally {
             jdbc.sql("delete from identity_user_role where user_id = :u and role = 'UNIT_SECURITY_OFFICER'").param("u", staff).update();
         }
 
-        MvcResult approved = json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"复核同意\"}");
+        MvcResult approved = api.json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"复核同意\"}");
         assertThat(approved.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(approved).get("status").asText()).isEqualTo("READY");
-        assertThat(body(call("unit1", get("/api/v1/channels/" + id))).get("approvedBy").asText()).isEqualTo("supervisor");
+        assertThat(body(api.call("unit1", get("/api/v1/channels/" + id))).get("approvedBy").asText()).isEqualTo("supervisor");
     }
 
     @Test
     void aWindowLongerThanTheMaximumIsRefusedAndALongTermChannelNeedsTheRegulator_A9_2_A9_3() throws Exception {
         Instant now = clock.instant();
-        MvcResult tooLong = json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofHours(9)), false));
+        MvcResult tooLong = api.json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofHours(9)), false));
         assertThat(tooLong.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(tooLong).get("rule").asText()).isEqualTo("A9.2");
 
-        long id = body(json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofDays(30)), true)))
+        long id = body(api.json("unit1staff", post("/api/v1/channels"), request("unit1staff", systemOf("unit1"), now, now.plus(Duration.ofDays(30)), true)))
                 .get("id").asLong();
-        json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
-        assertThat(body(call("unit1", get("/api/v1/channels/" + id))).get("status").asText()).isEqualTo("AWAITING_REGULATOR");
-        MvcResult refused = call("provider", post("/api/v1/channels/" + id + "/opening"));
+        api.json("unit1", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true}");
+        assertThat(body(api.call("unit1", get("/api/v1/channels/" + id))).get("status").asText()).isEqualTo("AWAITING_REGULATOR");
+        MvcResult refused = api.call("provider", post("/api/v1/channels/" + id + "/opening"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(refused).get("rule").asText()).isEqualTo("A9.3");
-        assertThat(json("supervisor", post("/api/v1/channels/" + id + "/regulator-decision"), "{\"approve\":true}").getResponse().getStatus())
+        assertThat(api.json("supervisor", post("/api/v1/channels/" + id + "/regulator-decision"), "{\"approve\":true}").getResponse().getStatus())
                 .isEqualTo(403);
-        assertThat(json("regulator", post("/api/v1/channels/" + id + "/regulator-decision"), "{\"approve\":true,\"reason\":\"同意开通30天\"}")
+        assertThat(api.json("regulator", post("/api/v1/channels/" + id + "/regulator-decision"), "{\"approve\":true,\"reason\":\"同意开通30天\"}")
                 .getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
+        assertThat(body(api.call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
     }
 
     @Test
     void theProvidersRemoteOperationOfThePlatformNeedsTheSupervisorsException_A5_3() throws Exception {
         Instant now = clock.instant();
-        MvcResult created = json("provider", post("/api/v1/channels"), request("provider", null, now, now.plus(Duration.ofHours(1)), false));
+        MvcResult created = api.json("provider", post("/api/v1/channels"), request("provider", null, now, now.plus(Duration.ofHours(1)), false));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         long id = body(created).get("id").asLong();
         assertThat(body(created).get("rule").asText()).isEqualTo("A5.3");
-        MvcResult refused = call("provider", post("/api/v1/channels/" + id + "/opening"));
+        MvcResult refused = api.call("provider", post("/api/v1/channels/" + id + "/opening"));
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(body(refused).get("rule").asText()).isEqualTo("A5.3");
-        assertThat(json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"紧急修复存储控制器\"}")
+        assertThat(api.json("supervisor", post("/api/v1/channels/" + id + "/approval"), "{\"approve\":true,\"note\":\"紧急修复存储控制器\"}")
                 .getResponse().getStatus()).isEqualTo(200);
-        assertThat(body(call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
+        assertThat(body(api.call("provider", post("/api/v1/channels/" + id + "/opening"))).get("status").asText()).isEqualTo("OPEN");
         // the supervisor's decision duty was raised and is now done
         assertThat(jdbc.sql("select state from duties_duty where rule_id = 'A5.3-remote-operation-decision' and reference = :r")
                 .param("r", "channel:" + id).query(String.class).single()).isEqualTo("ACCEPTED");

@@ -27,6 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 class CalendarApiTests {
     @Autowired
     MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -81,7 +82,7 @@ class CalendarApiTests {
     @Test
     void theNoticeTextReadsIntoTheShapePutTakes() throws Exception {
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/calendar/notice-reading")
-                        .param("year", "2027").header("Authorization", bearer("secadmin")).contentType(MediaType.TEXT_PLAIN)
+                        .param("year", "2027").header("Authorization", api.tokenOf("secadmin")).contentType(MediaType.TEXT_PLAIN)
                         .content(CalendarPageTests.NOTICE_2027.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.holidays[0].date").value("2027-01-01"))
                 .andExpect(jsonPath("$.workdays[0].date").value("2027-02-20")).andExpect(jsonPath("$.notes.length()").value(0))
@@ -89,10 +90,9 @@ class CalendarApiTests {
         // with a paper it loads as read
         load("secadmin", 2027, body.replace("\"paper\":null", "\"paper\":\"测试文号\"")).andExpect(status().isCreated());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/calendar/notice-reading")
-                .param("year", "2027").header("Authorization", bearer("unit1")).contentType(MediaType.TEXT_PLAIN).content("x"))
+                .param("year", "2027").header("Authorization", api.tokenOf("unit1")).contentType(MediaType.TEXT_PLAIN).content("x"))
                 .andExpect(status().isForbidden());
     }
-
 
     @Test
     void badParametersAre400WithTheField() throws Exception {
@@ -128,9 +128,9 @@ class CalendarApiTests {
         // the make-up Saturday counts
         deadline("unit1", "start=2027-02-19T02:00:00Z&workingDays=1").andExpect(jsonPath("$.dueDate").value("2027-02-20"));
 
-        mvc.perform(get("/api/v1/calendar/years").header("Authorization", bearer("unit1")))
+        mvc.perform(get("/api/v1/calendar/years").header("Authorization", api.tokenOf("unit1")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].year").value(org.hamcrest.Matchers.hasItems(2024, 2025, 2026, 2027)));
-        mvc.perform(get("/api/v1/calendar/years/2027").header("Authorization", bearer("unit2")))
+        mvc.perform(get("/api/v1/calendar/years/2027").header("Authorization", api.tokenOf("unit2")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.loadedBy").value("secadmin"))
                 .andExpect(jsonPath("$.source").value("API"))
                 .andExpect(jsonPath("$.holidays[0].date").value("2027-01-01")).andExpect(jsonPath("$.holidays[0].name").value("元旦"))
@@ -180,24 +180,13 @@ class CalendarApiTests {
         mvc.perform(put("/api/v1/calendar/years/2027").contentType(MediaType.APPLICATION_JSON).content(YEAR_2027))
                 .andExpect(status().isUnauthorized());
         assertThat(CalendarTestYears.rows(jdbc, 2027)).isZero();
-        mvc.perform(get("/api/v1/calendar/years/2027").header("Authorization", bearer("unit1")))
+        mvc.perform(get("/api/v1/calendar/years/2027").header("Authorization", api.tokenOf("unit1")))
                 .andExpect(status().isNotFound());
     }
 
     /** The query's parameters as they arrive decoded ("a=1&b=2", nothing percent-encoded). */
-    private static final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private String bearer(String user) throws Exception {
-        String token = tokens.get(user);
-        if (token == null) {
-            token = ApiClient.bearer(mvc, user);
-            tokens.put(user, token);
-        }
-        return token;
-    }
-
     private ResultActions deadline(String user, String query) throws Exception {
-        var request = get("/api/v1/calendar/deadline").header("Authorization", bearer(user));
+        var request = get("/api/v1/calendar/deadline").header("Authorization", api.tokenOf(user));
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
             request.param(kv[0], kv[1]);
@@ -206,7 +195,7 @@ class CalendarApiTests {
     }
 
     private ResultActions load(String user, int year, String body) throws Exception {
-        return mvc.perform(put("/api/v1/calendar/years/" + year).header("Authorization", bearer(user))
+        return mvc.perform(put("/api/v1/calendar/years/" + year).header("Authorization", api.tokenOf(user))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 

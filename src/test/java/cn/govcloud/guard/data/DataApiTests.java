@@ -1,5 +1,6 @@
 package cn.govcloud.guard.data;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,29 +9,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.MutableClock;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The data-security API: catalog with 就高从严 (A8.2), scoping (A4), backup findings (A7.1, A8.2), cross-border (A8.3). */
 @AppTest
 class DataApiTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
@@ -39,29 +33,11 @@ class DataApiTests {
     @Autowired
     MutableClock clock;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return mvc.perform(req.header("Authorization", api.tokenOf(user))).andReturn();
-    }
-
-    MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     static String unique(String prefix) {
@@ -69,14 +45,14 @@ class DataApiTests {
     }
 
     long system(String user) throws Exception {
-        MvcResult r = json(user, post("/api/v1/systems"), """
+        MvcResult r = api.json(user, post("/api/v1/systems"), """
                 {"name":"%s","mlpsLevel":3,"purpose":"数据测试","exposure":["GOV_EXTRANET"],"addresses":[]}""".formatted(unique("数据测试系统")));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
         return body(r).get("id").asLong();
     }
 
     MvcResult dataset(String user, long system, String name, String grade, String partGrade) throws Exception {
-        return json(user, post("/api/v1/data/datasets"), """
+        return api.json(user, post("/api/v1/data/datasets"), """
                 {"systemId":%d,"name":"%s","description":"全市户籍人口基础信息","businessArea":"公安","volume":"约260万条","storageLocation":"政务云 A 区 数据库集群",
                  "grade":%s,"harmObject":"SOCIAL_ORDER","harmSeverity":"GENERAL","gradingNote":"汇聚后规模较大",
                  "parts":[{"name":"姓名","kind":"PERSONAL","grade":"GENERAL_3"},{"name":"身份证号","kind":"SENSITIVE_PERSONAL","grade":%s}]}"""
@@ -91,7 +67,7 @@ class DataApiTests {
     }
 
     List<JsonNode> findings(String user, long datasetId) throws Exception {
-        MvcResult r = call(user, get("/api/v1/data/findings"));
+        MvcResult r = api.call(user, get("/api/v1/data/findings"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         List<JsonNode> list = new ArrayList<>();
         body(r).forEach(f -> {
@@ -103,7 +79,7 @@ class DataApiTests {
     }
 
     long policy(String user, long datasetId, boolean offsite, int every, int retention) throws Exception {
-        MvcResult r = json(user, put("/api/v1/data/backup-policies"), """
+        MvcResult r = api.json(user, put("/api/v1/data/backup-policies"), """
                 {"datasetId":%d,"localCopy":true,"offsiteCopy":%s,"offsiteLocation":%s,"everyHours":%d,"retentionDays":%d,"rtoHours":4,"rpoHours":24}"""
                 .formatted(datasetId, offsite, offsite ? "\"呼和浩特灾备中心\"" : "null", every, retention));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
@@ -125,7 +101,7 @@ class DataApiTests {
         assertThat(body(auto).get("parts").size()).isEqualTo(2);
 
         // the basis alone: serious harm to social order means important data at least
-        MvcResult basis = json("unit1", post("/api/v1/data/datasets"), """
+        MvcResult basis = api.json("unit1", post("/api/v1/data/datasets"), """
                 {"systemId":%d,"name":"%s","description":"d","businessArea":"公安","volume":"1万条","storageLocation":"A区",
                  "grade":"GENERAL_4","harmObject":"SOCIAL_ORDER","harmSeverity":"SERIOUS","parts":[]}""".formatted(system, unique("治安")));
         assertThat(basis.getResponse().getStatus()).isEqualTo(409);
@@ -138,26 +114,26 @@ class DataApiTests {
     void a8_2_a4_unitSeesOnlyItsOwn_supervisorAndRegulatorSeeImportantDataAcrossUnits_providerNothing() throws Exception {
         long system = system("unit1");
         long id = important("unit1", system);
-        assertThat(call("unit2", get("/api/v1/data/datasets/" + id)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(body(call("unit2", get("/api/v1/data/datasets"))).findValuesAsString("name")).doesNotContain(
-                body(call("unit1", get("/api/v1/data/datasets/" + id))).get("name").asString());
-        assertThat(body(call("unit2", get("/api/v1/data/important-catalog"))).findValues("id").stream().map(JsonNode::asLong))
+        assertThat(api.call("unit2", get("/api/v1/data/datasets/" + id)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(body(api.call("unit2", get("/api/v1/data/datasets"))).findValuesAsString("name")).doesNotContain(
+                body(api.call("unit1", get("/api/v1/data/datasets/" + id))).get("name").asString());
+        assertThat(body(api.call("unit2", get("/api/v1/data/important-catalog"))).findValues("id").stream().map(JsonNode::asLong))
                 .doesNotContain(id);
-        assertThat(body(call("unit2", get("/api/v1/data/findings"))).findValues("datasetId").stream().map(JsonNode::asLong))
+        assertThat(body(api.call("unit2", get("/api/v1/data/findings"))).findValues("datasetId").stream().map(JsonNode::asLong))
                 .doesNotContain(id);
         // unit2 cannot write for unit1's system
         MvcResult foreign = dataset("unit2", system, unique("越权"), "IMPORTANT", "IMPORTANT");
         assertThat(foreign.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(foreign).get("errors").has("systemId")).isTrue();
         for (String overseer : List.of("supervisor", "regulator")) {
-            JsonNode catalog = body(call(overseer, get("/api/v1/data/important-catalog")));
+            JsonNode catalog = body(api.call(overseer, get("/api/v1/data/important-catalog")));
             assertThat(catalog.findValues("id").stream().map(JsonNode::asLong)).as(overseer).contains(id);
             catalog.forEach(d -> assertThat(d.get("grade").asString()).isIn("IMPORTANT", "CORE"));
             assertThat(catalog.findValuesAsString("orgName")).contains("包头市教育局");
         }
-        assertThat(json("supervisor", post("/api/v1/data/datasets"), "{}").getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("provider", get("/api/v1/data/datasets")).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("provider", get("/api/v1/data/important-catalog")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.json("supervisor", post("/api/v1/data/datasets"), "{}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("provider", get("/api/v1/data/datasets")).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("provider", get("/api/v1/data/important-catalog")).getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
@@ -165,7 +141,7 @@ class DataApiTests {
         long id = important("unit1", system("unit1"));
         assertThat(findings("unit1", id)).extracting(f -> f.get("kind").asString()).containsExactly("NO_POLICY");
         JsonNode minimum = null;
-        for (JsonNode m : body(call("unit1", get("/api/v1/data/backup-minimums")))) {
+        for (JsonNode m : body(api.call("unit1", get("/api/v1/data/backup-minimums")))) {
             if (m.get("grade").asString().equals("important")) {
                 minimum = m;
             }
@@ -180,7 +156,7 @@ class DataApiTests {
         assertThat(below.get(0).get("kind").asString()).isEqualTo("BELOW_MINIMUM");
         assertThat(below.get(0).get("rule").asString()).isEqualTo("A8.2-backup-policy-check");
         assertThat(below.get(0).get("message").asString()).contains("异地").contains("48");
-        assertThat(body(call("supervisor", get("/api/v1/data/findings"))).findValues("policyId").stream().map(JsonNode::asLong))
+        assertThat(body(api.call("supervisor", get("/api/v1/data/findings"))).findValues("policyId").stream().map(JsonNode::asLong))
                 .as("the supervisor's view lists it too").contains(policy);
 
         assertThat(policy("unit1", id, true, 24, 90)).as("the same policy, replaced").isEqualTo(policy);
@@ -194,7 +170,7 @@ class DataApiTests {
         long id = important("unit1", system("unit1"));
         long policy = policy("unit1", id, true, 24, 90);
         Instant now = clock.instant();
-        MvcResult backup = json("unit1", post("/api/v1/data/backup-policies/" + policy + "/backups"), """
+        MvcResult backup = api.json("unit1", post("/api/v1/data/backup-policies/" + policy + "/backups"), """
                 {"ranAt":"%s","result":"SUCCESS","sizeBytes":1073741824,"location":"OFFSITE","locationDetail":"呼和浩特灾备中心"}"""
                 .formatted(now.minus(Duration.ofHours(1))));
         assertThat(backup.getResponse().getStatus()).as(backup.getResponse().getContentAsString()).isEqualTo(201);
@@ -209,20 +185,20 @@ class DataApiTests {
         clock.reset();
         api.forgetTokens();
 
-        MvcResult failed = json("unit1", post("/api/v1/data/backup-policies/" + policy + "/restore-tests"), """
+        MvcResult failed = api.json("unit1", post("/api/v1/data/backup-policies/" + policy + "/restore-tests"), """
                 {"testedAt":"%s","result":"FAILED","location":"OFFSITE","recoveredMinutes":null,"note":"备份文件校验失败"}"""
                 .formatted(now.minus(Duration.ofMinutes(30))));
         assertThat(failed.getResponse().getStatus()).isEqualTo(201);
         List<JsonNode> restore = findings("unit1", id);
         assertThat(restore).extracting(f -> f.get("rule").asString()).containsExactly("A7.1-backup-restore-test");
-        json("unit1", post("/api/v1/data/backup-policies/" + policy + "/restore-tests"), """
+        api.json("unit1", post("/api/v1/data/backup-policies/" + policy + "/restore-tests"), """
                 {"testedAt":"%s","result":"SUCCESS","location":"OFFSITE","recoveredMinutes":42}""".formatted(now.minus(Duration.ofMinutes(5))));
         assertThat(findings("unit1", id)).isEmpty();
-        JsonNode detail = body(call("unit1", get("/api/v1/data/backup-policies/" + policy)));
+        JsonNode detail = body(api.call("unit1", get("/api/v1/data/backup-policies/" + policy)));
         assertThat(detail.get("backups").size()).isEqualTo(1);
         assertThat(detail.get("restoreTests").size()).isEqualTo(2);
         // unit2 cannot record on unit1's policy
-        assertThat(json("unit2", post("/api/v1/data/backup-policies/" + policy + "/backups"), """
+        assertThat(api.json("unit2", post("/api/v1/data/backup-policies/" + policy + "/backups"), """
                 {"ranAt":"%s","result":"SUCCESS","location":"LOCAL"}""".formatted(now)).getResponse().getStatus()).isEqualTo(404);
     }
 
@@ -230,7 +206,7 @@ class DataApiTests {
     void a8_3_importantDataLeavingWithoutAnApprovedSecurityAssessmentIsAFinding() throws Exception {
         long id = important("unit1", system("unit1"));
         policy("unit1", id, true, 24, 90);
-        MvcResult r = json("unit1", post("/api/v1/data/transfers"), """
+        MvcResult r = api.json("unit1", post("/api/v1/data/transfers"), """
                 {"datasetId":%d,"recipient":"某国际研究机构","country":"新加坡","purpose":"联合研究","legalBasis":"STANDARD_CONTRACT","status":"FILED"}"""
                 .formatted(id));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
@@ -241,11 +217,11 @@ class DataApiTests {
         assertThat(jdbc.sql("select count(*) from duties_duty where reference = :r").param("r", "data-transfer:" + transfer)
                 .query(Long.class).single()).as("the A8.3 duty to record the basis").isGreaterThan(0);
 
-        MvcResult approved = json("unit1", put("/api/v1/data/transfers/" + transfer), """
+        MvcResult approved = api.json("unit1", put("/api/v1/data/transfers/" + transfer), """
                 {"legalBasis":"SECURITY_ASSESSMENT","status":"APPROVED","validUntil":"2099-12-31"}""");
         assertThat(approved.getResponse().getStatus()).isEqualTo(200);
         assertThat(findings("unit1", id)).isEmpty();
-        assertThat(call("unit2", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("regulator", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit2", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("regulator", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(200);
     }
 }

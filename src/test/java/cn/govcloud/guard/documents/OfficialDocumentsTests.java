@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +70,7 @@ class OfficialDocumentsTests {
     static final float MM = 72f / 25.4f;
 
     @Autowired MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired OfficialPapers papers;
@@ -78,8 +78,6 @@ class OfficialDocumentsTests {
     @Autowired Hazards hazards;
     @Autowired DataAccessGrants grants;
     @Autowired Notices notices;
-
-    private final Map<String, String> tokens = new HashMap<>();
 
     @BeforeEach
     void pinTime() {
@@ -124,7 +122,7 @@ class OfficialDocumentsTests {
             assertThat(text).contains("授权", purpose, "查看、复制", "2026年12月7日11:00至2026年12月7日15:00", "函告", "运营服务有限公司", DATE, issued.get("number").asString());
         }
         // the provider sees the letter it was given, but it is the unit's to issue (A8.1)
-        assertThat(status(call("provider", get("/api/v1/documents/official/" + issued.get("id").asLong())))).isEqualTo(200);
+        assertThat(status(api.call("provider", get("/api/v1/documents/official/" + issued.get("id").asLong())))).isEqualTo(200);
         issue("provider", Kind.AUTHORISATION, grant, 403);
     }
 
@@ -156,7 +154,7 @@ class OfficialDocumentsTests {
             assertThat(text).contains("通报", "未按期完成隐患整改", "教育局", "包头市大数据中心", "抄送", DATE, issued.get("number").asString());
         }
         // a unit the notice was not sent to sees neither the notice nor its 通报
-        assertThat(status(call("unit2", get("/api/v1/documents/official/" + issued.get("id").asLong())))).isEqualTo(404);
+        assertThat(status(api.call("unit2", get("/api/v1/documents/official/" + issued.get("id").asLong())))).isEqualTo(404);
         // the audit log has the issue and the downloads
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'official.issue' and target = :t")
                 .param("t", "documents_official:" + issued.get("id").asLong()).query(Long.class).single()).isEqualTo(1);
@@ -267,14 +265,14 @@ class OfficialDocumentsTests {
         long id = issued.get("id").asLong();
         byte[] scan = minimalPdf();
         // a unit (not the issuer) cannot attach it; text is no scan; nothing changes either way
-        assertThat(status(call("unit1", multipart("/api/v1/documents/official/" + id + "/scan")
+        assertThat(status(api.call("unit1", multipart("/api/v1/documents/official/" + id + "/scan")
                 .file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", scan))))).isEqualTo(403);
-        MvcResult text = call("supervisor", multipart("/api/v1/documents/official/" + id + "/scan")
+        MvcResult text = api.call("supervisor", multipart("/api/v1/documents/official/" + id + "/scan")
                 .file(new MockMultipartFile("file", "scan.txt", "text/plain", "not a scan".getBytes(StandardCharsets.UTF_8))));
         assertThat(status(text)).as(text.getResponse().getContentAsString()).isEqualTo(400);
-        assertThat(ApiClient.body(call("supervisor", get("/api/v1/documents/official/" + id))).get("scanAttached").asBoolean()).isFalse();
+        assertThat(ApiClient.body(api.call("supervisor", get("/api/v1/documents/official/" + id))).get("scanAttached").asBoolean()).isFalse();
 
-        MvcResult attached = call("supervisor", multipart("/api/v1/documents/official/" + id + "/scan")
+        MvcResult attached = api.call("supervisor", multipart("/api/v1/documents/official/" + id + "/scan")
                 .file(new MockMultipartFile("file", "盖章扫描件.pdf", "application/pdf", scan)));
         assertThat(status(attached)).as(attached.getResponse().getContentAsString()).isEqualTo(200);
         JsonNode after = ApiClient.body(attached);
@@ -282,7 +280,7 @@ class OfficialDocumentsTests {
         assertThat(after.get("scanSm3").asString()).isEqualTo(Sm3.hex(scan));
         assertThat(download("unit1", after.get("scanUrl").asString())).isEqualTo(scan);
         // the record's list shows it
-        JsonNode list = ApiClient.body(call("unit1", get("/api/v1/documents/official").param("kind", "NOTICE")
+        JsonNode list = ApiClient.body(api.call("unit1", get("/api/v1/documents/official").param("kind", "NOTICE")
                 .param("recordId", String.valueOf(issued.get("recordId").asLong()))));
         assertThat(list.size()).isGreaterThanOrEqualTo(1);
         assertThat(list.get(0).get("scanAttached").asBoolean()).isTrue();
@@ -291,10 +289,10 @@ class OfficialDocumentsTests {
     @Test
     void issue22_7_aRequestWithoutKindOrRecordIsRefusedAndIssuesNothing() throws Exception {
         long before = jdbc.sql("select count(*) from documents_official").query(Long.class).single();
-        MvcResult r = call("supervisor", post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"NOTICE\"}"));
+        MvcResult r = api.call("supervisor", post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"NOTICE\"}"));
         assertThat(status(r)).isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from documents_official").query(Long.class).single()).isEqualTo(before);
-        assertThat(status(call("supervisor", post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON)
+        assertThat(status(api.call("supervisor", post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"NOTICE\",\"recordId\":987654321}")))).isEqualTo(404);
     }
 
@@ -357,7 +355,7 @@ class OfficialDocumentsTests {
     }
 
     JsonNode issue(String user, Kind kind, long recordId, int expected) throws Exception {
-        MvcResult r = call(user, post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON)
+        MvcResult r = api.call(user, post("/api/v1/documents/official").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"" + kind + "\",\"recordId\":" + recordId + "}"));
         assertThat(status(r)).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(expected);
         return expected == 201 ? ApiClient.body(r) : null;
@@ -371,7 +369,7 @@ class OfficialDocumentsTests {
     }
 
     byte[] download(String user, String url) throws Exception {
-        MvcResult r = call(user, get(url));
+        MvcResult r = api.call(user, get(url));
         assertThat(status(r)).as(url).isEqualTo(200);
         return r.getResponse().getContentAsByteArray();
     }
@@ -415,15 +413,6 @@ class OfficialDocumentsTests {
         } finally {
             SecurityContextHolder.clearContext();
         }
-    }
-
-    MvcResult call(String user, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
     }
 
     static int status(MvcResult r) {

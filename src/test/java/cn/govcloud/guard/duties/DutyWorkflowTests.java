@@ -1,7 +1,6 @@
 package cn.govcloud.guard.duties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -52,12 +51,7 @@ class DutyWorkflowTests {
     @Autowired
     RuleCatalog catalog;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {
@@ -292,7 +286,6 @@ class DutyWorkflowTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return JSON.readTree(body);
     }
-
 
     private long noticesLike(String pattern) {
         return jdbc.sql("select count(*) from notify_notice where notice_key like :k").param("k", pattern).query(Long.class).single();

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.duties;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,19 +16,14 @@ import cn.govcloud.guard.calendar.internal.LoadedWorkingCalendar;
 import cn.govcloud.guard.security.DemoActors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * "Working days" (REQUIREMENTS.md), A10.2: deadlines that reach a year whose holiday notice is not loaded
@@ -40,6 +36,7 @@ import tools.jackson.databind.ObjectMapper;
 class ProvisionalDeadlinesTests {
     @Autowired
     MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -48,17 +45,13 @@ class ProvisionalDeadlinesTests {
     LoadedWorkingCalendar calendar;
     @Autowired
     CalendarStatus status;
-    @Autowired
-    ObjectMapper json;
-
-    final Map<String, String> tokens = new HashMap<>();
 
     @BeforeEach
     @AfterEach
     void without2027() {
         CalendarTestYears.remove2027(jdbc, calendar);
         clock.reset();
-        tokens.clear();
+        api.forgetTokens();
     }
 
     @Test
@@ -70,23 +63,23 @@ class ProvisionalDeadlinesTests {
         assertThat(hazard.get("dueProvisional").asBoolean()).isTrue();
         long hazardId = hazard.get("id").asLong();
         long duty = rectifyDuty(hazardId);
-        assertThat(body(call("unit1", get("/api/v1/duties/" + duty), null)).get("dueProvisional").asBoolean()).isTrue();
+        assertThat(body(api.call("unit1", get("/api/v1/duties/" + duty))).get("dueProvisional").asBoolean()).isTrue();
         assertThat(status.provisionalDeadlines()).isPositive();
         assertThat(page("secadmin", "/")).contains("id=\"home-provisional\"").contains("2027 年放假安排尚未加载");
         assertThat(page("supervisor", "/")).contains("id=\"home-provisional\"");
         assertThat(page("unit1", "/")).doesNotContain("id=\"home-provisional\"");
         assertThat(page("unit1", "/hazards/" + hazardId)).contains("due-provisional").contains("2027 年放假安排未加载，暂按周一至周五计算");
 
-        MvcResult loaded = call("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
+        MvcResult loaded = api.json("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
         assertThat(loaded.getResponse().getStatus()).as(text(loaded)).isEqualTo(201);
         assertThat(body(loaded).get("provisionalDeadlines").get("movedLater").asInt()).isPositive();
 
         // with 1–3 January off: Tue 29, Wed 30, Thu 31, Mon 4, Tue 5
-        JsonNode after = body(call("unit1", get("/api/v1/hazards/" + hazardId), null));
+        JsonNode after = body(api.call("unit1", get("/api/v1/hazards/" + hazardId)));
         assertThat(after.get("dueDate").asText()).isEqualTo("2027-01-05");
         assertThat(after.get("dueAt").asText()).isEqualTo("2027-01-05T16:00:00Z");
         assertThat(after.get("dueProvisional").asBoolean()).isFalse();
-        JsonNode dutyAfter = body(call("unit1", get("/api/v1/duties/" + duty), null));
+        JsonNode dutyAfter = body(api.call("unit1", get("/api/v1/duties/" + duty)));
         assertThat(dutyAfter.get("dueDate").asText()).isEqualTo("2027-01-05");
         assertThat(dutyAfter.get("dueProvisional").asBoolean()).isFalse();
         assertThat(page("unit1", "/hazards/" + hazardId)).doesNotContain("due-provisional");
@@ -98,7 +91,7 @@ class ProvisionalDeadlinesTests {
                 .param("k", "duty:" + duty + ":due-moved:%").param("org", unit1Org()).query(Long.class).single()).isEqualTo(1);
 
         // loading the year again recomputes nothing twice
-        MvcResult again = call("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
+        MvcResult again = api.json("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
         assertThat(again.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(again).get("provisionalDeadlines").get("recomputed").asInt()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'duty.due.recompute' and target = :t")
@@ -113,10 +106,10 @@ class ProvisionalDeadlinesTests {
         assertThat(hazard.get("dueDate").asText()).isEqualTo("2027-02-25");
         assertThat(hazard.get("dueProvisional").asBoolean()).isTrue();
 
-        call("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
+        api.json("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
 
         // the exact date would be Wednesday 24 (Saturday 20 is a working day), earlier than announced: the 25th stands
-        JsonNode after = body(call("unit1", get("/api/v1/hazards/" + hazard.get("id").asLong()), null));
+        JsonNode after = body(api.call("unit1", get("/api/v1/hazards/" + hazard.get("id").asLong())));
         assertThat(after.get("dueDate").asText()).isEqualTo("2027-02-25");
         assertThat(after.get("dueProvisional").asBoolean()).isFalse();
     }
@@ -127,19 +120,19 @@ class ProvisionalDeadlinesTests {
         long hazardId = notify(unit1System(), "临时逾期").get("id").asLong();
         long duty = rectifyDuty(hazardId);
         clock.set(Instant.parse("2027-01-05T02:00:00Z")); // past the provisional 4 January
-        tokens.clear();
+        api.forgetTokens();
         // what the sweep does, for this duty only: the shared database's other open duties are other tests'
         assertThat(jdbc.sql("update duties_duty set state = 'OVERDUE', overdue_at = :now where id = :id and state in ('OPEN','RETURNED') "
                 + "and due_at <= :now").param("now", java.time.OffsetDateTime.parse("2027-01-05T02:00:00Z")).param("id", duty).update())
                 .isEqualTo(1);
-        assertThat(body(call("supervisor", get("/api/v1/hazards/" + hazardId), null)).get("overdue").asBoolean()).isTrue();
+        assertThat(body(api.call("supervisor", get("/api/v1/hazards/" + hazardId))).get("overdue").asBoolean()).isTrue();
 
-        call("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
+        api.json("secadmin", put("/api/v1/calendar/years/2027"), CalendarTestYears.YEAR_2027);
 
         // due at the end of 5 January on the notice: not late, and never was
         assertThat(state(duty)).isEqualTo("OPEN");
         assertThat(jdbc.sql("select overdue_at from duties_duty where id = :id").param("id", duty).query(Instant.class).optional()).isEmpty();
-        JsonNode after = body(call("supervisor", get("/api/v1/hazards/" + hazardId), null));
+        JsonNode after = body(api.call("supervisor", get("/api/v1/hazards/" + hazardId)));
         assertThat(after.get("overdue").asBoolean()).isFalse();
         assertThat(after.get("dueDate").asText()).isEqualTo("2027-01-05");
     }
@@ -164,31 +157,14 @@ class ProvisionalDeadlinesTests {
     }
 
     private JsonNode notify(long system, String title) throws Exception {
-        MvcResult r = call("supervisor", post("/api/v1/hazards"), """
+        MvcResult r = api.json("supervisor", post("/api/v1/hazards"), """
                 {"systemId":%d,"title":"%s","severity":"HIGH"}""".formatted(system, title));
         assertThat(r.getResponse().getStatus()).as(text(r)).isEqualTo(201);
         return body(r);
     }
 
-    private MvcResult call(String user, MockHttpServletRequestBuilder request, String content) throws Exception {
-        String token = tokens.get(user);
-        if (token == null) {
-            token = ApiClient.bearer(mvc, user);
-            tokens.put(user, token);
-        }
-        request.header("Authorization", token);
-        if (content != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(content);
-        }
-        return mvc.perform(request).andReturn();
-    }
-
     private String page(String user, String url) throws Exception {
         return text(mvc.perform(get(url).with(authentication(DemoActors.authentication(jdbc, user)))).andReturn());
-    }
-
-    private JsonNode body(MvcResult r) throws Exception {
-        return json.readTree(text(r));
     }
 
     private static String text(MvcResult r) throws Exception {

@@ -11,7 +11,6 @@ import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -36,12 +35,7 @@ class HazardWarnerTests {
     @Autowired
     Duties duties;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     private long orgOf(String user) {
         return jdbc.sql("select org_id from identity_user where username = :u").param("u", user).query(Long.class).single();

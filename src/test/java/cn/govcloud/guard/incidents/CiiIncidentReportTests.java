@@ -55,13 +55,12 @@ class CiiIncidentReportTests {
     @Autowired
     DutyEngine engine;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private long ciiSystem;
     private long plainSystem;
 
     @BeforeEach
     void systems() {
-        api = new ApiClient(mvc);
         List<Long> unit1 = jdbc.sql("select s.id from systems_system s join identity_user u on u.org_id = s.org_id where u.username = 'unit1' "
                 + "and s.state = 'ADMITTED' order by s.id").query(Long.class).list();
         assertThat(unit1).hasSizeGreaterThanOrEqualTo(2);

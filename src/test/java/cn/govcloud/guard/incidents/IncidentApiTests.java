@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,12 +38,7 @@ class IncidentApiTests {
     @Autowired
     DutyEngine engine;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {

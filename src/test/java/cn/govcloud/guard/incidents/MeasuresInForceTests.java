@@ -9,7 +9,6 @@ import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,12 +31,7 @@ class MeasuresInForceTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Test
     void A15_aHalfYearThatEndedBeforeTheMeasuresOwesNoDrill_asTheGeneratorHasIt() throws Exception {

@@ -11,17 +11,13 @@ import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.notify.delivery.DeliverySender;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,13 +29,8 @@ class ChannelApiTests {
     @Autowired JdbcClient jdbc;
     @Autowired DeliverySender sender;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private RobotServer robot;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
 
     @AfterEach
     void stopRobot() {
@@ -47,9 +38,6 @@ class ChannelApiTests {
             robot.close();
         }
     }
-
-
-
 
     private long orgOf(String user) {
         return jdbc.sql("select org_id from identity_user where username = :u").param("u", user).query(Long.class).single();

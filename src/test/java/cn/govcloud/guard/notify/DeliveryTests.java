@@ -116,23 +116,8 @@ class DeliveryTests {
                 Notice.Severity.CRITICAL, now);
     }
 
-    /** Runs the sender until nothing of this notice is due now or in flight (the background sender may be at it too). */
     private List<DeliveryStatus> deliver(String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            sender.sendDue();
-            long busy = jdbc.sql("""
-                            select count(*) from notify_delivery where notice_key = :key
-                               and (claim_token is not null or (state = 'PENDING' and next_attempt_at <= :now))""")
-                    .param("key", key).param("now", clock.instant().atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
-            if (busy == 0) {
-                return notifier.statusOf(key);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("deliveries of " + key + " still busy: " + notifier.statusOf(key));
-            }
-            Thread.sleep(50);
-        }
+        return MessagingFixture.deliver(sender, notifier, jdbc, clock, key);
     }
 
     private List<MimeMessage> mailTo(String address) throws Exception {

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.notify;
 
+import static cn.govcloud.guard.notify.MessagingFixture.SECRET;
+import static cn.govcloud.guard.notify.MessagingFixture.SMS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -20,8 +22,6 @@ import cn.govcloud.guard.shared.OrgKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,9 +47,6 @@ import tools.jackson.databind.JsonNode;
  */
 @AppTest
 class GovMessagingTests {
-    static final String SECRET = "app-secret-7f3a";
-    static final String SMS_KEY = "sms-key-91c2";
-
     @Autowired MockMvc mvc;
     @Autowired Notifier notifier;
     @Autowired DeliverySender sender;
@@ -59,7 +56,8 @@ class GovMessagingTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
+    private MessagingFixture messaging;
     private GovMessagingPeer peer;
     private long org;
     private long zhang;
@@ -70,14 +68,9 @@ class GovMessagingTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new ApiClient(mvc);
-        now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        clock.set(now);
-        // Notices other tests left unread (this class's earlier tests, or any class's, at whatever time its clock said)
-        // are not this test's to escalate: the escalation counts only what this test raises.
-        jdbc.sql("update notify_notice set escalation_checked_at = :now where escalation_checked_at is null")
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
-        peer = new GovMessagingPeer("ww-corp-1", SECRET, SMS_KEY);
+        messaging = new MessagingFixture(api, jdbc, clock, notifier, sender);
+        now = messaging.now;
+        peer = messaging.peer;
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));
         String tag = UUID.randomUUID().toString().substring(0, 8);
         org = identity.createOrganisation("政务消息测试单位-" + tag, OrgKind.UNIT);
@@ -93,12 +86,7 @@ class GovMessagingTests {
 
     @AfterEach
     void tearDown() throws Exception {
-        clock.reset(); // first: a failing call below must not leave the shared clock where this test put it
-        // off again, so no other test's notices reach a stopped peer
-        for (String kind : List.of("sms", "gov-wecom", "gov-dingtalk")) {
-            api.json("sysadmin", put("/api/v1/notify/messaging/" + kind), "{\"enabled\":false}");
-        }
-        peer.close();
+        messaging.close();
     }
 
     private void enableWecom() throws Exception {
@@ -115,50 +103,17 @@ class GovMessagingTests {
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
     }
 
-    private void enableSms(String url) throws Exception {
-        MvcResult r = api.json("sysadmin", put("/api/v1/notify/messaging/sms"), """
-                {"enabled": true, "url": "%s", "method": "POST", "contentType": "application/json",
-                 "headers": "X-Request-Id: ${id}",
-                 "body": "{\\"apiKey\\":\\"${secret}\\",\\"phone\\":\\"${mobile}\\",\\"content\\":\\"${text}\\",\\"sign\\":\\"${sign}\\"}",
-                 "sign": "【包头政务云】", "successPath": "code", "successValue": "0", "secret": "%s"}""".formatted(url, SMS_KEY));
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
-    }
-
     private Notice critical(String key) {
         return new Notice(key, org, Set.of(), "notify.delivery.testMessage", List.of("值班群", "张三"), "/inbox",
                 Notice.Severity.CRITICAL, clock.instant());
     }
-
-    /** Runs the sender until nothing of this notice is due now or in flight (the background sender may be at it too). */
-    private List<DeliveryStatus> deliver(String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            sender.sendDue();
-            long busy = jdbc.sql("""
-                            select count(*) from notify_delivery where notice_key = :key
-                               and (claim_token is not null or (state = 'PENDING' and next_attempt_at <= :now))""")
-                    .param("key", key).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(Long.class).single();
-            if (busy == 0) {
-                return notifier.statusOf(key);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("deliveries of " + key + " still busy: " + notifier.statusOf(key));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private long noticeId(String key) {
-        return jdbc.sql("select id from notify_notice where notice_key = :k").param("k", key).query(Long.class).single();
-    }
-
     @Test
     void A10_1_aCriticalNoticeReachesEachPersonWithAMobileAsA政务微信Message() throws Exception {
         enableWecom();
         String key = "test:gov:wecom:" + UUID.randomUUID();
         notifier.dispatch(critical(key));
 
-        List<DeliveryStatus> statuses = deliver(key);
+        List<DeliveryStatus> statuses = messaging.deliver(key);
         assertThat(statuses).extracting(DeliveryStatus::channel).containsOnly(DeliveryStatus.Channel.GOV_WECOM);
         assertThat(statuses).extracting(DeliveryStatus::channelName).containsExactlyInAnyOrder("张三", "李四"); // 王五 has no mobile
         assertThat(statuses).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
@@ -186,12 +141,12 @@ class GovMessagingTests {
         enableDingtalk();
         String first = "test:gov:token:1:" + UUID.randomUUID();
         notifier.dispatch(critical(first));
-        assertThat(deliver(first)).hasSize(4).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
+        assertThat(messaging.deliver(first)).hasSize(4).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
 
         peer.expireTokens();
         String second = "test:gov:token:2:" + UUID.randomUUID();
         notifier.dispatch(critical(second));
-        assertThat(deliver(second)).hasSize(4).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
+        assertThat(messaging.deliver(second)).hasSize(4).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
         assertThat(peer.requests("/cgi-bin/gettoken")).hasSize(2);
         assertThat(peer.requests("/gettoken")).hasSize(2);
         List<GovMessagingPeer.Request> dingSent = peer.requests("/topapi/message/corpconversation/asyncsend_v2");
@@ -211,7 +166,7 @@ class GovMessagingTests {
         SecurityContextHolder.clearContext();
         String key = "test:gov:unknown:" + UUID.randomUUID();
         notifier.dispatch(critical(key));
-        DeliveryStatus zhao = deliver(key).stream().filter(s -> s.channelName().equals("赵六")).findFirst().orElseThrow();
+        DeliveryStatus zhao = messaging.deliver(key).stream().filter(s -> s.channelName().equals("赵六")).findFirst().orElseThrow();
         assertThat(zhao.state()).isEqualTo(DeliveryStatus.State.FAILED);
         assertThat(zhao.attempts()).isEqualTo(1);
         assertThat(zhao.lastError()).contains("政务钉钉", "60121");
@@ -219,13 +174,13 @@ class GovMessagingTests {
 
     @Test
     void A10_1_aCriticalNoticeUnreadWithinTheCatalogsTimeSendsOneSms_andNoneToWhoReadIt() throws Exception {
-        enableSms(peer.base() + "/sms/send");
+        messaging.enableSms(peer.base() + "/sms/send");
         String key = "test:gov:sms:" + UUID.randomUUID();
         notifier.dispatch(critical(key));
         assertThat(notifier.statusOf(key)).as("no SMS at once").isEmpty();
 
         clock.advance(Duration.ofMinutes(20));
-        inbox.markRead(new Addressee(li, org, Set.of()), noticeId(key)); // 李四 reads it in time
+        inbox.markRead(new Addressee(li, org, Set.of()), messaging.noticeId(key)); // 李四 reads it in time
         clock.advance(Duration.ofMinutes(9));
         escalation.escalateDue();
         assertThat(notifier.statusOf(key)).as("not yet due at 29 minutes").isEmpty();
@@ -233,7 +188,7 @@ class GovMessagingTests {
         clock.advance(Duration.ofMinutes(1)); // 30 minutes: A10.1-sms-escalation-after in the product catalog
         escalation.escalateDue();
         escalation.escalateDue(); // again: nothing more
-        List<DeliveryStatus> statuses = deliver(key);
+        List<DeliveryStatus> statuses = messaging.deliver(key);
         assertThat(statuses).hasSize(1);
         DeliveryStatus sms = statuses.get(0);
         assertThat(sms.channel()).isEqualTo(DeliveryStatus.Channel.SMS);
@@ -252,14 +207,14 @@ class GovMessagingTests {
         // read later or not: the escalation is not repeated
         clock.advance(Duration.ofHours(3));
         escalation.escalateDue();
-        assertThat(deliver(key)).hasSize(1);
-        assertThat(jdbc.sql("select count(*) from notify_escalation where notice_id = :id").param("id", noticeId(key))
+        assertThat(messaging.deliver(key)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from notify_escalation where notice_id = :id").param("id", messaging.noticeId(key))
                 .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
     void A10_1_twoNodesEscalatingAtOnceSendOneSmsPerPerson() throws Exception {
-        enableSms(peer.base() + "/sms/send");
+        messaging.enableSms(peer.base() + "/sms/send");
         String key = "test:gov:sms:nodes:" + UUID.randomUUID();
         notifier.dispatch(critical(key));
         clock.advance(Duration.ofMinutes(31));
@@ -272,31 +227,31 @@ class GovMessagingTests {
         } finally {
             pool.shutdownNow();
         }
-        List<DeliveryStatus> statuses = deliver(key);
+        List<DeliveryStatus> statuses = messaging.deliver(key);
         assertThat(statuses).extracting(DeliveryStatus::channelName).containsExactlyInAnyOrder("张三", "李四");
         assertThat(peer.requests("/sms/send")).hasSize(2);
     }
 
     @Test
     void A10_1_aGatewayThatIsDownIsRetriedThenFailedWithItsErrorOnTheDeliveryPage() throws Exception {
-        enableSms(peer.base() + "/sms/send");
+        messaging.enableSms(peer.base() + "/sms/send");
         peer.smsStatus(503);
         String key = "test:gov:sms:down:" + UUID.randomUUID();
         notifier.dispatch(new Notice(key, org, Set.of(), "notify.delivery.testMessage", List.of("值班群", "张三"), null,
                 Notice.Severity.CRITICAL, clock.instant()));
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));
-        inbox.markRead(new Addressee(li, org, Set.of()), noticeId(key));
+        inbox.markRead(new Addressee(li, org, Set.of()), messaging.noticeId(key));
         SecurityContextHolder.clearContext();
         clock.advance(Duration.ofMinutes(30));
         escalation.escalateDue();
 
-        DeliveryStatus first = deliver(key).get(0);
+        DeliveryStatus first = messaging.deliver(key).get(0);
         assertThat(first.state()).isEqualTo(DeliveryStatus.State.PENDING);
         assertThat(first.attempts()).isEqualTo(1);
         assertThat(first.lastError()).startsWith("SMS gateway: HTTP 503");
         for (Duration wait : List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))) {
             clock.advance(wait);
-            deliver(key);
+            messaging.deliver(key);
         }
         DeliveryStatus last = notifier.statusOf(key).get(0);
         assertThat(last.state()).isEqualTo(DeliveryStatus.State.FAILED);
@@ -313,16 +268,16 @@ class GovMessagingTests {
         notifier.dispatch(critical(gone));
         clock.advance(Duration.ofMinutes(31));
         escalation.escalateDue();
-        assertThat(deliver(gone)).extracting(DeliveryStatus::lastError).allMatch(e -> e.startsWith("SMS gateway: connection failed"));
+        assertThat(messaging.deliver(gone)).extracting(DeliveryStatus::lastError).allMatch(e -> e.startsWith("SMS gateway: connection failed"));
     }
 
     @Test
     void A10_1_aTestSmsToOnePersonIsADeliveryLikeAnyOther() throws Exception {
-        enableSms(peer.base() + "/sms/send");
+        messaging.enableSms(peer.base() + "/sms/send");
         MvcResult r = api.json("sysadmin", post("/api/v1/notify/messaging/sms/test"), "{\"userId\": " + zhang + "}");
         assertThat(r.getResponse().getStatus()).isEqualTo(202);
         String key = ApiClient.body(r).get("key").asString();
-        assertThat(deliver(key)).extracting(DeliveryStatus::state).containsExactly(DeliveryStatus.State.SENT);
+        assertThat(messaging.deliver(key)).extracting(DeliveryStatus::state).containsExactly(DeliveryStatus.State.SENT);
         assertThat(peer.requests("/sms/send").get(0).json().get("content").asString()).doesNotContain("未读");
     }
 
@@ -333,7 +288,7 @@ class GovMessagingTests {
                     .getResponse().getStatus()).as(who).isEqualTo(403);
             assertThat(api.call(who, get("/api/v1/notify/messaging")).getResponse().getStatus()).as(who).isEqualTo(403);
         }
-        enableSms(peer.base() + "/sms/send");
+        messaging.enableSms(peer.base() + "/sms/send");
         enableWecom();
         MvcResult view = api.call("sysadmin", get("/api/v1/notify/messaging"));
         String text = view.getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -1,7 +1,6 @@
 package cn.govcloud.guard.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
@@ -18,10 +17,6 @@ import cn.govcloud.guard.roster.Rosters.RosterInput;
 import cn.govcloud.guard.security.DemoActors;
 import cn.govcloud.guard.shared.OrgKind;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Issue 22 point 2, "escalations and the SMS path use the roster" (A10.1, at night too), against the SMS peer of
@@ -52,7 +46,8 @@ class RosterOnCallSmsTests {
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
+    private MessagingFixture messaging;
     private GovMessagingPeer peer;
     private long org;
     private long zhang;
@@ -61,13 +56,8 @@ class RosterOnCallSmsTests {
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new ApiClient(mvc);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        clock.set(now);
-        // as GovMessagingTests: notices other tests left unread are not this test's to escalate
-        jdbc.sql("update notify_notice set escalation_checked_at = :now where escalation_checked_at is null")
-                .param("now", now.atOffset(ZoneOffset.UTC)).update();
-        peer = new GovMessagingPeer("ww-corp-1", GovMessagingTests.SECRET, GovMessagingTests.SMS_KEY);
+        messaging = new MessagingFixture(api, jdbc, clock, notifier, sender); // the set-up of GovMessagingTests
+        peer = messaging.peer;
         String tag = UUID.randomUUID().toString().substring(0, 8);
         int n = Math.abs(tag.hashCode() % 10_000_000);
         mobileZhang = "136" + String.format("%08d", n);
@@ -79,51 +69,17 @@ class RosterOnCallSmsTests {
         rosters.save(new RosterInput(new PersonInput("赵局长", "局长", null, "13947201111"), new PersonInput("钱副局长", "副局长", null, "13947202222"),
                 new PersonInput("孙管理员", "网络安全管理员", null, "13847203333"), onCall));
         SecurityContextHolder.clearContext();
-        enableSms();
+        messaging.enableSms(peer.base() + "/sms/send");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        clock.reset(); // first: a failing call below must not leave the shared clock where this test put it
-        peer.close();
-        api.json("sysadmin", put("/api/v1/notify/messaging/sms"), "{\"enabled\":false}");
-    }
-
-    private void enableSms() throws Exception {
-        MvcResult r = api.json("sysadmin", put("/api/v1/notify/messaging/sms"), """
-                {"enabled": true, "url": "%s", "method": "POST", "contentType": "application/json",
-                 "headers": "X-Request-Id: ${id}",
-                 "body": "{\\"apiKey\\":\\"${secret}\\",\\"phone\\":\\"${mobile}\\",\\"content\\":\\"${text}\\",\\"sign\\":\\"${sign}\\"}",
-                 "sign": "【包头政务云】", "successPath": "code", "successValue": "0", "secret": "%s"}"""
-                .formatted(peer.base() + "/sms/send", GovMessagingTests.SMS_KEY));
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        messaging.close();
     }
 
     private Notice critical(String key) {
         return new Notice(key, org, Set.of(), "notify.delivery.testMessage", List.of("夜间告警", "值班"), "/inbox",
                 Notice.Severity.CRITICAL, clock.instant());
-    }
-
-    private List<DeliveryStatus> deliver(String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            sender.sendDue();
-            long busy = jdbc.sql("""
-                            select count(*) from notify_delivery where notice_key = :key
-                               and (claim_token is not null or (state = 'PENDING' and next_attempt_at <= :now))""")
-                    .param("key", key).param("now", clock.instant().atOffset(ZoneOffset.UTC)).query(Long.class).single();
-            if (busy == 0) {
-                return notifier.statusOf(key);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("deliveries of " + key + " still busy: " + notifier.statusOf(key));
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private long noticeId(String key) {
-        return jdbc.sql("select id from notify_notice where notice_key = :k").param("k", key).query(Long.class).single();
     }
 
     @Test
@@ -134,7 +90,7 @@ class RosterOnCallSmsTests {
         escalation.escalateDue();
         escalation.escalateDue(); // again: nothing more
 
-        List<DeliveryStatus> statuses = deliver(key);
+        List<DeliveryStatus> statuses = messaging.deliver(key);
         assertThat(statuses).hasSize(2).extracting(DeliveryStatus::channel).containsOnly(DeliveryStatus.Channel.SMS);
         assertThat(statuses).extracting(DeliveryStatus::channelName).containsExactlyInAnyOrder("张三", "7×24值班电话");
         assertThat(statuses).extracting(DeliveryStatus::state).containsOnly(DeliveryStatus.State.SENT);
@@ -147,8 +103,8 @@ class RosterOnCallSmsTests {
 
         clock.advance(Duration.ofHours(3));
         escalation.escalateDue();
-        assertThat(deliver(key)).hasSize(2);
-        assertThat(jdbc.sql("select count(*) from notify_escalation_on_call where notice_id = :id").param("id", noticeId(key))
+        assertThat(messaging.deliver(key)).hasSize(2);
+        assertThat(jdbc.sql("select count(*) from notify_escalation_on_call where notice_id = :id").param("id", messaging.noticeId(key))
                 .query(Long.class).single()).isEqualTo(1);
     }
 
@@ -157,10 +113,10 @@ class RosterOnCallSmsTests {
         String key = "test:roster:oncall:read:" + UUID.randomUUID();
         notifier.dispatch(critical(key));
         clock.advance(Duration.ofMinutes(10));
-        inbox.markRead(new Addressee(zhang, org, Set.of()), noticeId(key));
+        inbox.markRead(new Addressee(zhang, org, Set.of()), messaging.noticeId(key));
         clock.advance(Duration.ofMinutes(25));
         escalation.escalateDue();
-        assertThat(deliver(key)).isEmpty();
+        assertThat(messaging.deliver(key)).isEmpty();
         assertThat(peer.requests("/sms/send")).isEmpty();
     }
 }

@@ -38,12 +38,7 @@ class ExitDecisionTests {
         clock.reset();
     }
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Test
     void A5_6_theSupervisorDecidesOnTheApplication_migrationsAreDueAtThePlannedEnd() throws Exception {

@@ -34,12 +34,7 @@ class ProviderExitApiTests {
         clock.reset();
     }
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Test
     void exitNeeds90DaysNotice_tasksPerSystem_unitsSeeTheirOwn_clearanceClosesIt_A5_6() throws Exception {

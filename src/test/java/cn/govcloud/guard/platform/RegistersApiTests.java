@@ -24,12 +24,7 @@ class RegistersApiTests {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Test
     void aLineWithoutFirewallIsAFinding_untilTheFirewallIsInPlace_A6_2() throws Exception {

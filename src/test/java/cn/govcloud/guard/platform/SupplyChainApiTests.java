@@ -27,12 +27,7 @@ class SupplyChainApiTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ApiClient api;
-
-    @org.junit.jupiter.api.BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     private MvcResult sbom(String user, String filename, byte[] content) throws Exception {
         return api.call(user, multipart("/api/v1/supply-chain/sbom").file(new MockMultipartFile("file", filename, "application/octet-stream", content)));

@@ -63,7 +63,7 @@ class RosterTests {
     @Autowired Duties duties;
     @Autowired Clock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private long org;
     private String orgName;
     private Authentication officer;
@@ -72,7 +72,6 @@ class RosterTests {
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(mvc);
         tag = UUID.randomUUID().toString().substring(0, 8);
         SecurityContextHolder.getContext().setAuthentication(DemoActors.authentication(jdbc, "sysadmin"));
         orgName = "名单测试单位-" + tag;

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,9 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 17 point 16: the values the Measures leave open live in the catalog's {@code parameters}
@@ -37,12 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class CatalogParametersTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final MediaType YAML = MediaType.parseMediaType("text/yaml");
     static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
     MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -50,29 +49,10 @@ class CatalogParametersTests {
     @Autowired
     RuleCatalog catalog;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
     @AfterEach
     void removeOverlay() throws Exception {
-        call("supervisor", delete("/api/v1/rules/overlay"));
+        api.call("supervisor", delete("/api/v1/rules/overlay"));
         clock.reset();
-    }
-
-    MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
-    MvcResult json(String user, AbstractMockHttpServletRequestBuilder<?> req, String body) throws Exception {
-        return call(user, req.contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     String page(String path, String user) throws Exception {
@@ -82,7 +62,7 @@ class CatalogParametersTests {
     }
 
     void overlay(String version, String parameters) throws Exception {
-        MvcResult r = call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(
+        MvcResult r = api.call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content(
                 "overlay: {name: 参数测试区, version: " + version + ", basedOn: " + productVersion() + "}\nparameters:\n" + parameters));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
     }
@@ -103,7 +83,7 @@ class CatalogParametersTests {
 
     @Test
     void theCatalogListsEachOpenValueWithItsNote_A13() throws Exception {
-        JsonNode rules = body(call("unit1", get("/api/v1/rules")));
+        JsonNode rules = body(api.call("unit1", get("/api/v1/rules")));
         Map<String, JsonNode> byId = new HashMap<>();
         rules.get("parameters").forEach(p -> byId.put(p.get("id").asString(), p));
         assertThat(byId).containsKeys("A9.2-channel-max-window", "A9.3-long-term-channel-max", "A8.1-grant-max-window",
@@ -123,12 +103,12 @@ class CatalogParametersTests {
     @Test
     void A9_2_aDistrictShortensTheTemporaryChannelWindow() throws Exception {
         Instant now = clock.instant();
-        assertThat(json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(6))).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(6))).getResponse().getStatus()).isEqualTo(201);
         overlay("p-1", "  A9.2-channel-max-window: {duration: PT4H}\n");
-        MvcResult refused = json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(6)));
+        MvcResult refused = api.json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(6)));
         assertThat(refused.getResponse().getStatus()).isEqualTo(409);
         assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("A9.2");
-        assertThat(json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(3))).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json("unit1staff", post("/api/v1/channels"), channel(now, Duration.ofHours(3))).getResponse().getStatus()).isEqualTo(201);
         assertThat(page("/access/channels", "unit1staff")).contains("不超过 4 小时");
     }
 
@@ -140,17 +120,17 @@ class CatalogParametersTests {
     @Test
     void A8_1_aDistrictShortensTheDataAccessGrantWindow() throws Exception {
         Instant now = clock.instant();
-        assertThat(json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(60))).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(60))).getResponse().getStatus()).isEqualTo(201);
         overlay("p-2", "  A8.1-grant-max-window: {duration: P30D}\n");
-        MvcResult refused = json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(60)));
+        MvcResult refused = api.json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(60)));
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("endsAt");
-        assertThat(json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(20))).getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json("provider", post("/api/v1/data-access/grants"), grant(now, Duration.ofDays(20))).getResponse().getStatus()).isEqualTo(201);
     }
 
     MvcResult drillWithoutDrSwitchover() throws Exception {
         String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
-        return call("provider", multipart("/api/v1/drills").file(new MockMultipartFile("report", "演练总结报告.pdf", "application/pdf", PDF))
+        return api.call("provider", multipart("/api/v1/drills").file(new MockMultipartFile("report", "演练总结报告.pdf", "application/pdf", PDF))
                 .param("drillDate", today).param("title", "综合应急演练（不含灾备切换）").param("networkAttack", "true")
                 .param("dataLeak", "true").param("systemFailure", "true").param("summary", "处置符合预案").param("organiser", "王云")
                 .param("invitedUnitIds", String.valueOf(orgOf("unit1"))));
@@ -167,7 +147,7 @@ class CatalogParametersTests {
         assertThat(body(after).get("comprehensive").asBoolean()).isTrue();
         assertThat(body(after).get("missingScenarios")).isEmpty();
         // a scenario the platform does not record is refused, and the overlay in force stays
-        MvcResult bad = call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content("overlay: {name: 参数测试区, version: p-3b, basedOn: "
+        MvcResult bad = api.call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content("overlay: {name: 参数测试区, version: p-3b, basedOn: "
                 + productVersion() + "}\nparameters:\n  A10.3-comprehensive-drill: {choices: [earthquake]}\n"));
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(catalog.version().version()).endsWith("@p-3");
@@ -180,18 +160,18 @@ class CatalogParametersTests {
 
     @Test
     void A10_4_aDistrictChangesTheGradingThresholds() throws Exception {
-        MvcResult before = json("provider", post("/api/v1/incidents"), incident("\"criticalOutageHours\": 4"));
+        MvcResult before = api.json("provider", post("/api/v1/incidents"), incident("\"criticalOutageHours\": 4"));
         assertThat(before.getResponse().getStatus()).as(before.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         assertThat(body(before).get("suggestedGrade").asString()).isEqualTo("II");
         overlay("p-4", "  A10.4-grading-thresholds: {thresholds: {criticalOutageHours: {I: 4}}}\n  A10.4-grading-data: {grades: {IMPORTANT: III}}\n");
-        assertThat(body(json("provider", post("/api/v1/incidents"), incident("\"criticalOutageHours\": 4"))).get("suggestedGrade").asString())
+        assertThat(body(api.json("provider", post("/api/v1/incidents"), incident("\"criticalOutageHours\": 4"))).get("suggestedGrade").asString())
                 .isEqualTo("I");
-        assertThat(body(json("provider", post("/api/v1/incidents"), incident("\"dataAffected\": \"IMPORTANT\""))).get("suggestedGrade").asString())
+        assertThat(body(api.json("provider", post("/api/v1/incidents"), incident("\"dataAffected\": \"IMPORTANT\""))).get("suggestedGrade").asString())
                 .isEqualTo("III");
-        JsonNode classification = body(call("provider", get("/api/v1/incidents/classification")));
+        JsonNode classification = body(api.call("provider", get("/api/v1/incidents/classification")));
         assertThat(classification.get("thresholds").get(1).get("grade1").asInt()).isEqualTo(4);
         // I ≥ II ≥ III: a threshold for I below that for II is refused
-        MvcResult bad = call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content("overlay: {name: 参数测试区, version: p-4b, basedOn: "
+        MvcResult bad = api.call("supervisor", put("/api/v1/rules/overlay").contentType(YAML).content("overlay: {name: 参数测试区, version: p-4b, basedOn: "
                 + productVersion() + "}\nparameters:\n  A10.4-grading-thresholds: {thresholds: {criticalOutageHours: {I: 1}}}\n"));
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         assertThat(bad.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("I ≥ II ≥ III");

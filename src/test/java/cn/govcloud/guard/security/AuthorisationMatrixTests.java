@@ -57,6 +57,7 @@ class AuthorisationMatrixTests {
 
     @Autowired
     MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -67,7 +68,6 @@ class AuthorisationMatrixTests {
 
     /** Path pattern → the id of a record owned by unit1's organisation (包头市教育局). */
     private final Map<String, String> unit1Owned = new LinkedHashMap<>();
-    private final Map<String, String> tokens = new LinkedHashMap<>();
     /** Path patterns of city-wide reference data every signed-in person reads: no unit owns them (not an A4 leak). */
     private final Set<String> everyonesData = new java.util.HashSet<>();
 
@@ -526,7 +526,6 @@ class AuthorisationMatrixTests {
         unit1Owned.put("/intake/alerts/{id}", alert);
     }
 
-
     @Autowired
     cn.govcloud.guard.data.internal.DataService data;
 
@@ -567,7 +566,6 @@ class AuthorisationMatrixTests {
             org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(previous);
         }
     }
-
 
     @Autowired
     cn.govcloud.guard.access.internal.RemoteChannels remoteChannels;
@@ -646,7 +644,6 @@ class AuthorisationMatrixTests {
             context.setAuthentication(previous);
         }
     }
-
 
     /**
      * A closed provider exit (A5.6) with a migration task for unit1's matrix system: the exit pages' unit1-owned record.
@@ -776,7 +773,7 @@ class AuthorisationMatrixTests {
         }
         if (username != null) {
             if (e.api()) {
-                req.header("Authorization", token(username));
+                req.header("Authorization", api.tokenOf(username));
             } else {
                 req.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                         .authentication(DemoActors.authentication(jdbc, username)));
@@ -787,18 +784,9 @@ class AuthorisationMatrixTests {
         }
         int status = mvc.perform(req).andReturn().getResponse().getStatus();
         if (e.pattern().equals("/api/v1/auth/logout") && username != null) {
-            tokens.remove(username); // that call revoked the token
+            api.forgetTokens(); // that call revoked the token
         }
         return status;
-    }
-
-    private String token(String username) throws Exception {
-        String t = tokens.get(username);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, username);
-            tokens.put(username, t);
-        }
-        return t;
     }
 
     /** Fills the path variables in order; a fixture "7/12" gives 7 to the first and 12 to the second. */

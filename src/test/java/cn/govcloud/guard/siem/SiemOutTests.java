@@ -52,12 +52,11 @@ class SiemOutTests {
     @Autowired SiemSender sender;
     @Autowired MutableClock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private final List<AutoCloseable> peers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(mvc);
         // the whole suite shares one application: a destination another test class left enabled (the authorisation matrix
         // creates one as the security administrator) would take these records too and change what sendDue() counts
         jdbc.sql("update siem_destination set enabled = false, deleted_at = current_timestamp where deleted_at is null").update();

@@ -55,11 +55,10 @@ class AnnualReportTests {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
-    ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @BeforeEach
     void pin() {
-        api = new ApiClient(mvc);
         clock.set(NOW);
     }
 

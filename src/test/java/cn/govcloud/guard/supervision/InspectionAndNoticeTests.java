@@ -1,5 +1,6 @@
 package cn.govcloud.guard.supervision;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,20 +45,18 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A11.3: quarterly special inspections (a failed item becomes a hazard, completion files the quarter) and notices tracked to acknowledgement. */
 @AppTest
 class InspectionAndNoticeTests {
     @org.springframework.beans.factory.annotation.Autowired
     cn.govcloud.guard.MutableClock clock;
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     static GreenMail smtp;
 
     @Autowired MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired JdbcClient jdbc;
     @Autowired Duties duties;
     @Autowired Notifier notifier;
@@ -66,8 +64,6 @@ class InspectionAndNoticeTests {
     @Autowired ChannelService channels;
     @Autowired IdentityManagement identity;
     @Autowired JavaMailSender mail;
-
-    private final Map<String, String> tokens = new HashMap<>();
 
     @AfterEach
     void clear() {
@@ -82,21 +78,8 @@ class InspectionAndNoticeTests {
         }
     }
 
-    MvcResult call(String user, MockHttpServletRequestBuilder req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
     MvcResult postJson(String user, String path, String json) throws Exception {
-        return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return api.call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     static String text(MvcResult r) throws Exception {
@@ -129,7 +112,7 @@ class InspectionAndNoticeTests {
         }
         assertThat(systemItem).as("a system rule of A8 per system of unit1").isNotNull();
         // not complete while items are pending
-        assertThat(call("supervisor", post("/api/v1/supervision/inspections/" + id + "/complete")).getResponse().getStatus()).isEqualTo(409);
+        assertThat(api.call("supervisor", post("/api/v1/supervision/inspections/" + id + "/complete")).getResponse().getStatus()).isEqualTo(409);
         // a failure needs a remark: 400, nothing recorded
         assertThat(postJson("supervisor", "/api/v1/supervision/inspections/" + id + "/items/" + systemItem.get("id").asLong(),
                 "{\"result\":\"FAIL\",\"inspector\":\"李检查\"}").getResponse().getStatus()).isEqualTo(400);
@@ -156,7 +139,7 @@ class InspectionAndNoticeTests {
         Duty quarterly = duties.ofSubject(SubjectKind.PLATFORM, orgOf("provider")).stream()
                 .filter(d -> d.ruleId().equals("A11.3-quarterly-inspection") && d.periodStart().equals(
                         LocalDate.of(today.getYear(), ((today.getMonthValue() - 1) / 3) * 3 + 1, 1))).findFirst().orElse(null);
-        MvcResult completed = call("supervisor", post("/api/v1/supervision/inspections/" + id + "/complete"));
+        MvcResult completed = api.call("supervisor", post("/api/v1/supervision/inspections/" + id + "/complete"));
         assertThat(completed.getResponse().getStatus()).as(text(completed)).isEqualTo(200);
         JsonNode inspection = body(completed).get("inspection");
         assertThat(inspection.get("state").asString()).isEqualTo("COMPLETED");
@@ -234,11 +217,11 @@ class InspectionAndNoticeTests {
         assertThat(duties.find(unit1Duty).orElseThrow().ruleId()).isEqualTo("A11.3-notice-acknowledgement");
 
         // another unit neither sees nor acknowledges it
-        assertThat(call("unit2", get("/api/v1/supervision/notices/" + id)).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/supervision/notices/" + id)).getResponse().getStatus()).isEqualTo(404);
         assertThat(postJson("unit2", "/api/v1/supervision/notices/" + id + "/acknowledgement", "{}").getResponse().getStatus()).isEqualTo(404);
-        assertThat(text(call("unit2", get("/api/v1/supervision/notices")))).doesNotContain("关于11月逾期未整改隐患的通报");
+        assertThat(text(api.call("unit2", get("/api/v1/supervision/notices")))).doesNotContain("关于11月逾期未整改隐患的通报");
         // unit1 reads and acknowledges once
-        assertThat(text(call("unit1", get("/api/v1/supervision/notices")))).contains("关于11月逾期未整改隐患的通报");
+        assertThat(text(api.call("unit1", get("/api/v1/supervision/notices")))).contains("关于11月逾期未整改隐患的通报");
         MvcResult ack = postJson("unit1", "/api/v1/supervision/notices/" + id + "/acknowledgement", "{\"reply\":\"已收悉，正在整改\"}");
         assertThat(ack.getResponse().getStatus()).as(text(ack)).isEqualTo(200);
         assertThat(body(ack).get("recipient").get("acknowledgedAt").isNull()).isFalse();
@@ -246,7 +229,7 @@ class InspectionAndNoticeTests {
         assertThat(duties.find(unit1Duty).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
 
         // the supervisor sees per unit: delivered, acknowledged by whom
-        JsonNode recipients = body(call("supervisor", get("/api/v1/supervision/notices/" + id))).get("recipients");
+        JsonNode recipients = body(api.call("supervisor", get("/api/v1/supervision/notices/" + id))).get("recipients");
         assertThat(recipients.size()).isEqualTo(2);
         for (JsonNode r : recipients) {
             if (r.get("orgId").asLong() == unit1) {

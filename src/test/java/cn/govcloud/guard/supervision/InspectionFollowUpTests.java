@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -41,12 +40,7 @@ class InspectionFollowUpTests {
     @Autowired
     DutyEngine engine;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @AfterEach
     void resetClock() {

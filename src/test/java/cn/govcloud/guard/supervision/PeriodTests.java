@@ -1,5 +1,6 @@
 package cn.govcloud.guard.supervision;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -28,9 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 22 point 4 (A4, 第四条（二）): 实网攻防 and 重保 periods — zero reports only inside the window and only for the
@@ -39,16 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @AppTest
 class PeriodTests {
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired JdbcClient jdbc;
     @Autowired MutableClock clock;
     @Autowired Periods periods;
     @Autowired Hazards hazards;
     @Autowired Duties duties;
 
-    private final Map<String, String> tokens = new HashMap<>();
     private final List<Long> made = new java.util.ArrayList<>();
 
     @AfterEach
@@ -62,15 +60,6 @@ class PeriodTests {
         clock.reset();
     }
 
-    MvcResult call(String user, MockHttpServletRequestBuilder req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
     /** A page as the signed-in person (session authentication, as the browser). */
     String page(String user, String path) throws Exception {
         return mvc.perform(get(path).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
@@ -78,11 +67,7 @@ class PeriodTests {
     }
 
     MvcResult postJson(String user, String path, String json) throws Exception {
-        return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return api.call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     long orgOf(String user) {
@@ -214,12 +199,12 @@ class PeriodTests {
                 "{\"systemId\":" + system + ",\"title\":\"攻击队获取管理后台权限\",\"severity\":\"HIGH\",\"description\":\"弱口令\"}");
         assertThat(r.getResponse().getStatus()).isEqualTo(201);
         long hazardId = body(r).get("hazardId").asLong();
-        JsonNode hazard = body(call("unit1", get("/api/v1/hazards/" + hazardId)));
+        JsonNode hazard = body(api.call("unit1", get("/api/v1/hazards/" + hazardId)));
         assertThat(hazard.get("source").asText()).isEqualTo("RED_TEAM");
         assertThat(hazard.get("sourceRef").asText()).isEqualTo("supervision-period:" + id);
         // raised inside the exercise for a participant: the shorter clock
         assertThat(Instant.parse(hazard.get("acknowledgeBy").asText())).isEqualTo(Instant.parse("2026-12-24T02:15:00Z"));
-        JsonNode detail = body(call("supervisor", get("/api/v1/periods/" + id)));
+        JsonNode detail = body(api.call("supervisor", get("/api/v1/periods/" + id)));
         assertThat(detail.get("findings").get(0).get("hazardId").asLong()).isEqualTo(hazardId);
         assertThat(detail.get("period").get("state").asText()).isEqualTo("RUNNING");
 
@@ -228,7 +213,7 @@ class PeriodTests {
                 "{\"systemId\":" + systemOf("unit2") + ",\"title\":\"x\",\"severity\":\"HIGH\"}");
         assertThat(refused.getResponse().getStatus()).isEqualTo(400);
         assertThat(body(refused).get("errors").has("systemId")).isTrue();
-        assertThat(body(call("supervisor", get("/api/v1/periods/" + id))).get("findings")).hasSize(1);
+        assertThat(body(api.call("supervisor", get("/api/v1/periods/" + id))).get("findings")).hasSize(1);
     }
 
     @Test
@@ -236,12 +221,12 @@ class PeriodTests {
         clock.set(Instant.parse("2026-12-28T02:00:00Z"));
         String name = "重保·" + UUID.randomUUID();
         long id = declare("PROTECTION", name, LocalDateTime.parse("2027-01-10T00:00"), LocalDateTime.parse("2027-01-12T00:00"), "unit1", "provider");
-        assertThat(body(call("unit1", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
-        assertThat(body(call("provider", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
-        assertThat(body(call("regulator", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
-        assertThat(body(call("unit2", get("/api/v1/periods"))).findValuesAsString("name")).doesNotContain(name);
-        assertThat(call("unit2", get("/api/v1/periods/" + id)).getResponse().getStatus()).isEqualTo(404);
-        JsonNode mine = body(call("unit1", get("/api/v1/periods/" + id)));
+        assertThat(body(api.call("unit1", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
+        assertThat(body(api.call("provider", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
+        assertThat(body(api.call("regulator", get("/api/v1/periods"))).findValuesAsString("name")).contains(name);
+        assertThat(body(api.call("unit2", get("/api/v1/periods"))).findValuesAsString("name")).doesNotContain(name);
+        assertThat(api.call("unit2", get("/api/v1/periods/" + id)).getResponse().getStatus()).isEqualTo(404);
+        JsonNode mine = body(api.call("unit1", get("/api/v1/periods/" + id)));
         assertThat(mine.get("period").get("state").asText()).isEqualTo("UPCOMING");
         assertThat(mine.get("participants")).hasSize(2);
     }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.supervision;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -32,19 +33,17 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A11.3: monthly security scheduling — the drafted agenda, one session a month, actions as duties or hazards, minutes and the monthly duty. */
 @AppTest
 class SchedulingApiTests {
     @org.springframework.beans.factory.annotation.Autowired
     cn.govcloud.guard.MutableClock clock;
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @Autowired MockMvc mvc;
+    private final ApiClient api = new ApiClient(() -> mvc);
     @Autowired JdbcClient jdbc;
     @Autowired Duties duties;
     @Autowired IncidentDigest incidents;
@@ -53,23 +52,8 @@ class SchedulingApiTests {
     @Autowired cn.govcloud.guard.systems.ledger.AssessmentLedger assessments;
     @Autowired cn.govcloud.guard.duties.internal.DutyGenerator generator;
 
-    private final Map<String, String> tokens = new HashMap<>();
-
-    MvcResult call(String user, MockHttpServletRequestBuilder req) throws Exception {
-        String t = tokens.get(user);
-        if (t == null) {
-            t = ApiClient.bearer(mvc, user);
-            tokens.put(user, t);
-        }
-        return mvc.perform(req.header("Authorization", t)).andReturn();
-    }
-
     MvcResult postJson(String user, String path, String json) throws Exception {
-        return call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return JSON.readTree(r.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        return api.call(user, post(path).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     static String text(MvcResult r) throws Exception {
@@ -106,7 +90,7 @@ class SchedulingApiTests {
         cn.govcloud.guard.hazards.Backdated.confirm(mvc, "supervisor", hazardId); // issue 17 point 3: the notice's date, confirmed
 
         long id = open("2026-01");
-        JsonNode agenda = body(call("supervisor", get("/api/v1/supervision/scheduling/sessions/" + id))).get("agenda");
+        JsonNode agenda = body(api.call("supervisor", get("/api/v1/supervision/scheduling/sessions/" + id))).get("agenda");
         Set<String> links = new HashSet<>();
         Map<String, Integer> categories = new HashMap<>();
         for (JsonNode item : agenda) {
@@ -149,8 +133,8 @@ class SchedulingApiTests {
         assertThat(postJson("supervisor", "/api/v1/supervision/scheduling/sessions", "{\"month\":\"一月\"}").getResponse().getStatus())
                 .isEqualTo(400);
         // a unit cannot open or read the scheduling
-        assertThat(call("unit1", get("/api/v1/supervision/scheduling/sessions/" + id)).getResponse().getStatus()).isEqualTo(403);
-        assertThat(call("regulator", get("/api/v1/supervision/scheduling/sessions/" + id)).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.call("unit1", get("/api/v1/supervision/scheduling/sessions/" + id)).getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.call("regulator", get("/api/v1/supervision/scheduling/sessions/" + id)).getResponse().getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -214,7 +198,7 @@ class SchedulingApiTests {
         YearMonth month = YearMonth.from(monthly.periodStart());
         long id = open(month.toString());
         // not before the meeting is recorded: 400, still open
-        MvcResult early = call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
+        MvcResult early = api.call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
         assertThat(early.getResponse().getStatus()).as(text(early)).isEqualTo(400);
         LocalDate meeting = month.atDay(1).isAfter(LocalDate.now(clock.withZone(BEIJING))) ? LocalDate.now(clock.withZone(BEIJING)) : month.atDay(1).plusDays(2)
                 .isAfter(LocalDate.now(clock.withZone(BEIJING))) ? LocalDate.now(clock.withZone(BEIJING)) : month.atDay(1).plusDays(2);
@@ -224,7 +208,7 @@ class SchedulingApiTests {
         assertThat(postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/decisions",
                 "{\"text\":\"各单位于月底前完成弱口令清理\"}").getResponse().getStatus()).isEqualTo(201);
         // issue 23 point 8: without a reason still 400 naming it
-        MvcResult noReason = call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
+        MvcResult noReason = api.call("supervisor", post("/api/v1/supervision/scheduling/sessions/" + id + "/close"));
         assertThat(noReason.getResponse().getStatus()).isEqualTo(400);
         assertThat(text(noReason)).contains("reason");
         MvcResult closed = postJson("supervisor", "/api/v1/supervision/scheduling/sessions/" + id + "/close", "{\"reason\":\"本月议程已全部完成\"}");

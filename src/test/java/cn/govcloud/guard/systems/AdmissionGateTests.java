@@ -31,11 +31,10 @@ class AdmissionGateTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Autowired
     void client(MockMvc mvc) {
-        api = new ApiClient(mvc);
     }
 
     @Autowired

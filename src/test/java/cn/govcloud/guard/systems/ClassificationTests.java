@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,13 +43,8 @@ class ClassificationTests {
     @Autowired
     MutableClock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private final List<Long> madeCii = new ArrayList<>();
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
 
     @AfterEach
     void cleanUp() {

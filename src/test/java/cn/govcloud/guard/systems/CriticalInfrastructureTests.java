@@ -34,11 +34,10 @@ class CriticalInfrastructureTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Autowired
     void client(MockMvc mvc) {
-        api = new ApiClient(mvc);
     }
 
     @Autowired

@@ -12,7 +12,6 @@ import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.security.DemoActors;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,12 +37,7 @@ class ExposureChangeTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(mvc);
-    }
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     /** A level-2 system of unit1, intranet only (GOV_EXTRANET), declared 非涉密 and admitted. */
     private long admittedIntranetOnly() throws Exception {

@@ -27,11 +27,10 @@ class SuspensionTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Autowired
     void client(MockMvc mvc) {
-        api = new ApiClient(mvc);
     }
 
     @Autowired

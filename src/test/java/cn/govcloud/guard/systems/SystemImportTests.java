@@ -40,11 +40,10 @@ class SystemImportTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Autowired
     void client(MockMvc mvc) {
-        api = new ApiClient(mvc);
     }
 
     @Autowired

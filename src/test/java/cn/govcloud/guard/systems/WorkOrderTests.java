@@ -38,11 +38,10 @@ class WorkOrderTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     @Autowired
     void client(MockMvc mvc) {
-        api = new ApiClient(mvc);
     }
 
     @Autowired

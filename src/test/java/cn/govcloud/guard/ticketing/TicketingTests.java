@@ -52,12 +52,11 @@ class TicketingTests {
     @Autowired TicketSender sender;
     @Autowired MutableClock clock;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private final List<AutoCloseable> peers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(mvc);
         retireTestDesks();
     }
 

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.time;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -24,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The whole application started on a date that once stopped it ("Working days" in REQUIREMENTS.md):
@@ -49,8 +49,6 @@ abstract class StartsOnAnyDateTests {
     MutableClock clock;
     @Autowired
     DutyEngine engine;
-    @Autowired
-    ObjectMapper json;
 
     /** The year whose notice the hazard's five working days reach, not loaded at start. */
     abstract int missingYear();
@@ -150,10 +148,6 @@ abstract class StartsOnAnyDateTests {
             request.contentType(MediaType.APPLICATION_JSON).content(content);
         }
         return mvc.perform(request).andReturn();
-    }
-
-    JsonNode body(MvcResult r) throws Exception {
-        return json.readTree(text(r));
     }
 
     static String text(MvcResult r) throws Exception {

@@ -8,7 +8,6 @@ import cn.govcloud.guard.documents.OfficialRecordSource;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.TimeConfiguration;
 import cn.govcloud.guard.systems.Systems;
@@ -47,12 +46,10 @@ class AuthorisationPaper implements OfficialRecordSource {
 
     @Override
     public Optional<Content> content(Actor reader, long recordId) {
-        DataAccessGrants.Grant g;
-        try {
-            g = grants.visible(recordId, reader);
-        } catch (NotFound unseen) {
-            return Optional.empty();
-        }
+        return OfficialRecordSource.visible(() -> grants.visible(recordId, reader)).flatMap(this::content);
+    }
+
+    private Optional<Content> content(DataAccessGrants.Grant g) {
         String unit = name(g.orgId(), "云使用单位");
         String provider = name(g.providerOrgId(), "云服务商");
         String system = systems.find(g.systemId()).map(Systems.SystemRef::name).orElse("系统 " + g.systemId());

@@ -74,20 +74,10 @@ public class DataImport {
         KINDS.put(PartKind.PUBLIC, "公开数据");
     }
 
-    public record RowError(int row, String column, String messageKey, String detail) {
-    }
-
     /** Some rows are wrong: nothing was saved. */
-    public static class ImportRefused extends RuntimeException {
-        private final List<RowError> errors;
-
-        ImportRefused(List<RowError> errors) {
-            super("data.import.error.rows");
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<RowError> errors() {
-            return errors;
+    public static final class ImportRefused extends Spreadsheets.RowsRefused {
+        ImportRefused(List<Spreadsheets.RowError> errors) {
+            super("data.import.error.rows", errors);
         }
     }
 
@@ -175,51 +165,20 @@ public class DataImport {
         for (SystemRef s : queries.ownSystems(actor)) {
             systemIds.putIfAbsent(s.name(), s.id());
         }
-        List<NewDataset> sets = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        int last = sheet.getLastRowNum();
-        if (last > MAX_ROWS) {
-            throw refused("data.import.error.tooManyRows");
-        }
-        for (int i = 1; i <= last; i++) {
-            Row row = sheet.getRow(i);
-            if (row == null) {
-                continue;
-            }
-            int rowNumber = i + 1;
-            String[] values = new String[COLUMNS.size()];
-            boolean any = false;
-            Set<Integer> bad = new HashSet<>();
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = row.getCell(c);
-                if (cell == null) {
-                    continue;
-                }
-                if (cell.getCellType() == CellType.FORMULA) {
-                    errors.add(new RowError(rowNumber, COLUMNS.get(c), "data.import.error.formula", null));
-                    bad.add(c);
-                    any = true;
-                    continue;
-                }
-                values[c] = Spreadsheets.text(cell);
-                any |= values[c] != null && !values[c].isBlank();
-            }
-            if (!any) {
-                continue;
-            }
+        return Spreadsheets.rows(sheet, MAX_ROWS, COLUMNS, "data.import.error.formula", ImportRefused::new, (values, errors) -> {
             Long systemId = DataChecks.blank(values[0]) ? null : systemIds.getOrDefault(values[0].strip(), -1L);
             Grade grade = DataChecks.blank(values[6]) ? null : lookup(GRADES, values[6]);
             HarmObject object = DataChecks.blank(values[7]) ? null : lookup(OBJECTS, values[7]);
             HarmSeverity severity = DataChecks.blank(values[8]) ? null : lookup(SEVERITIES, values[8]);
             if (!DataChecks.blank(values[6]) && grade == null) {
-                addOnce(errors, bad, rowNumber, 6, "data.import.error.value");
+                errors.add(6, "data.import.error.value");
             }
             if (!DataChecks.blank(values[7]) && object == null) {
-                addOnce(errors, bad, rowNumber, 7, "data.import.error.value");
+                errors.add(7, "data.import.error.value");
             }
             if (!DataChecks.blank(values[8]) && severity == null) {
-                addOnce(errors, bad, rowNumber, 8, "data.import.error.value");
+                errors.add(8, "data.import.error.value");
             }
             List<Part> parts = new ArrayList<>();
             if (!DataChecks.blank(values[10])) {
@@ -231,7 +190,7 @@ public class DataImport {
                     PartKind kind = bits.length == 3 ? lookup(KINDS, bits[1]) : null;
                     Grade partGrade = bits.length == 3 ? lookup(GRADES, bits[2]) : null;
                     if (kind == null || partGrade == null) {
-                        addOnce(errors, bad, rowNumber, 10, "data.import.error.part");
+                        errors.add(10, "data.import.error.part");
                         break;
                     }
                     parts.add(new Part(bits[0], kind, partGrade));
@@ -242,28 +201,21 @@ public class DataImport {
             for (Map.Entry<String, String> e : fieldErrors.entrySet()) {
                 int column = FIELDS.indexOf(e.getKey());
                 if (column >= 0) {
-                    addOnce(errors, bad, rowNumber, column, e.getValue());
+                    errors.add(column, e.getValue());
                 }
             }
-            if (fieldErrors.isEmpty() && !bad.contains(1) && systemId != null && !seen.add(systemId + "\u0000" + values[1].strip())) {
-                addOnce(errors, bad, rowNumber, 1, "data.error.duplicate");
+            if (fieldErrors.isEmpty() && !errors.has(1) && systemId != null && !seen.add(systemId + "\u0000" + values[1].strip())) {
+                errors.add(1, "data.error.duplicate");
             }
-            if (fieldErrors.isEmpty() && bad.isEmpty()) {
+            if (fieldErrors.isEmpty() && errors.isEmpty()) {
                 Grade required = DataAsset.requiredGrade(d);
                 if (grade != null && grade.below(required)) {
                     // A8.2 就高从严, checked here too so every row's error is listed at once
-                    errors.add(new RowError(rowNumber, COLUMNS.get(6), "data.import.error.gradeBelowRequired", GRADES.get(required)));
+                    errors.add(6, "data.import.error.gradeBelowRequired", GRADES.get(required));
                 }
             }
-            sets.add(d);
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRefused(errors);
-        }
-        if (sets.isEmpty()) {
-            throw refused("data.import.error.empty");
-        }
-        return sets;
+            return d;
+        });
     }
 
     /** The first row must be the template's header, column for column: a sheet of other columns is refused as a whole. */
@@ -281,12 +233,6 @@ public class DataImport {
         }
         if (!found.equals(COLUMNS)) {
             throw refused("data.import.error.columns");
-        }
-    }
-
-    private static void addOnce(List<RowError> errors, Set<Integer> bad, int row, int column, String key) {
-        if (bad.add(column)) {
-            errors.add(new RowError(row, COLUMNS.get(column), key, null));
         }
     }
 

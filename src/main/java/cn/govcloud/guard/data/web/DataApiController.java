@@ -13,7 +13,7 @@ import cn.govcloud.guard.data.internal.DataFindings;
 import cn.govcloud.guard.data.internal.DataFindings.Finding;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
-import cn.govcloud.guard.data.internal.DataImport.RowError;
+import cn.govcloud.guard.documents.Spreadsheets.RowError;
 import cn.govcloud.guard.data.internal.Backups;
 import cn.govcloud.guard.data.internal.CrossBorder;
 import cn.govcloud.guard.data.internal.DataCatalog;

@@ -9,7 +9,6 @@ import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.TimeConfiguration;
 import java.time.Instant;
@@ -50,12 +49,10 @@ class RectificationFeedbackPaper implements OfficialRecordSource {
 
     @Override
     public Optional<Content> content(Actor reader, long recordId) {
-        HazardView h;
-        try {
-            h = hazards.visible(recordId, reader);
-        } catch (NotFound unseen) {
-            return Optional.empty();
-        }
+        return OfficialRecordSource.visible(() -> hazards.visible(recordId, reader)).flatMap(this::content);
+    }
+
+    private Optional<Content> content(HazardView h) {
         Optional<Feedback> feedback = jdbc.sql("select measures, residual_risk, completed_on from hazards_feedback where hazard_id = :id "
                         + "order by id desc fetch first 1 rows only")
                 .param("id", h.id())

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.rules.web;
 
+import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,7 +22,15 @@ public class RuleNames {
         if (ruleId == null) {
             return null;
         }
-        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        return catalog.rule(ruleId).map(r -> english ? r.titleEn() : r.title()).orElse(ruleId);
+        return catalog.rule(ruleId).map(RuleNames::titleOf).orElse(ruleId);
+    }
+
+    /** The rule's title in the page's language; the catalog page's rows say it the same way. */
+    static String titleOf(Rule rule) {
+        return english() ? rule.titleEn() : rule.title();
+    }
+
+    static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }
 }

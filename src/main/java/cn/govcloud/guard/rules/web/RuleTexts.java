@@ -27,11 +27,7 @@ class RuleTexts {
     }
 
     boolean english() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
-    }
-
-    String title(Rule rule) {
-        return english() ? rule.titleEn() : rule.title();
+        return RuleNames.english();
     }
 
     String party(Party party) {

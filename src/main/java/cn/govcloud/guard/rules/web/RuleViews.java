@@ -57,7 +57,7 @@ class RuleViews {
         boolean due = o.contains("due.kind") || o.contains("due.amount");
         boolean reminders = o.contains("reminders");
         boolean escalation = o.contains("escalation.after") || o.contains("escalation.parties");
-        return new Row(rule.id(), rule.article(), texts.title(rule), texts.party(rule.party()), texts.subject(rule.appliesTo()),
+        return new Row(rule.id(), rule.article(), RuleNames.titleOf(rule), texts.party(rule.party()), texts.subject(rule.appliesTo()),
                 texts.trigger(rule.trigger()),
                 texts.due(rule.due(), rule.trigger()), due ? texts.due(base.due(), base.trigger()) : null,
                 texts.reminders(rule.reminders()), reminders ? texts.reminders(base.reminders()) : null,

@@ -1,14 +1,17 @@
 package cn.govcloud.guard.siem.internal;
 
+import static cn.govcloud.guard.audit.OutboundEndpoints.instant;
+import static cn.govcloud.guard.audit.OutboundEndpoints.strip;
+
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditFeed;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.audit.AuditRecord;
+import cn.govcloud.guard.audit.OutboundEndpoints;
+import cn.govcloud.guard.audit.OutboundEndpoints.Change;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.siem.Category;
 import cn.govcloud.guard.siem.Destination;
 import cn.govcloud.guard.siem.Kind;
@@ -19,11 +22,8 @@ import java.sql.SQLException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,23 +31,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The SIEM destinations (issue 21 point 2): the security administrator's alone (三权分立: the one who sets
  * security policy decides where security events go; the system administrator does not). Targets and HMAC keys
- * are sealed with {@link FieldEncryption} as notify's channel secrets are; every change is audited.
+ * are sealed with {@link FieldEncryption} as notify's channel secrets are; every change is audited — kept as the service desks
+ * are, through {@link OutboundEndpoints}.
  */
 @Service
 class DestinationService implements SiemDestinations {
-    static final String TARGET_CONTEXT = "siem_destination.target";
-    static final String SECRET_CONTEXT = "siem_destination.secret";
-
     private final JdbcClient jdbc;
-    private final FieldEncryption encryption;
+    private final OutboundEndpoints endpoints;
     private final AuditLog audit;
     private final AuditFeed feed;
     private final Transports transports;
@@ -55,7 +51,8 @@ class DestinationService implements SiemDestinations {
 
     DestinationService(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, AuditFeed feed, Transports transports, Clock clock) {
         this.jdbc = jdbc;
-        this.encryption = encryption;
+        this.endpoints = new OutboundEndpoints(jdbc, encryption, audit, clock, "siem_destination", "siem.destination", "siem.error.invalid",
+                "SIEM destinations");
         this.audit = audit;
         this.feed = feed;
         this.transports = transports;
@@ -64,22 +61,23 @@ class DestinationService implements SiemDestinations {
 
     @Override
     public List<Destination> list(Actor actor) {
-        require(actor);
+        endpoints.require(actor);
         long last = feed.lastId();
         return jdbc.sql("select * from siem_destination where deleted_at is null order by name, id").query((rs, i) -> map(rs, last)).list();
     }
 
     @Override
     public Destination get(Actor actor, long id) {
-        require(actor);
+        endpoints.require(actor);
         return find(id).orElseThrow(() -> new NotFound("SIEM destination " + id));
     }
 
     @Override
     @Transactional
     public Destination create(Actor actor, NewDestination d) {
-        require(actor);
-        Map<String, String> errors = new LinkedHashMap<>();
+        endpoints.require(actor);
+        Change row = new Change();
+        Map<String, String> errors = row.errors();
         String name = strip(d.name());
         if (name == null || name.length() > 100) {
             errors.put("name", "siem.error.name");
@@ -104,58 +102,41 @@ class DestinationService implements SiemDestinations {
         if (cursor < 0 || cursor > last) {
             errors.put("startAfter", "siem.error.startAfter");
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("siem.error.invalid", errors);
+        if (errors.isEmpty()) {
+            row.set("name", name).set("kind", kind.name()).set("target", endpoints.seal("target", target))
+                    .set("target_shown", Targets.shown(kind, target)).set("categories", join(categories)).set("body_format", format)
+                    .set("secret", endpoints.seal("secret", secret)).set("ca_pem", ca).set("ca_subject", caSubject)
+                    .set("enabled", d.enabled() == null || d.enabled()).set("cursor_id", cursor);
         }
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into siem_destination (name, kind, target, target_shown, categories, body_format, secret, ca_pem, ca_subject,
-                            enabled, cursor_id, created_at, created_by, updated_at, updated_by)
-                        values (:name, :kind, :target, :shown, :categories, :format, :secret, :ca, :caSubject, :enabled, :cursor,
-                            :now, :by, :now, :by)""")
-                .param("name", name).param("kind", kind.name())
-                .param("target", encryption.seal(TARGET_CONTEXT, target)).param("shown", Targets.shown(kind, target))
-                .param("categories", join(categories)).param("format", format)
-                .param("secret", secret == null ? null : encryption.seal(SECRET_CONTEXT, secret))
-                .param("ca", ca).param("caSubject", caSubject)
-                .param("enabled", d.enabled() == null || d.enabled()).param("cursor", cursor)
-                .param("now", now).param("by", actor.username())
-                .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        Destination saved = find(id).orElseThrow();
-        audit.record(AuditEvent.success("siem.destination.create", "siem-destination:" + id, describe(saved)));
-        return saved;
+        return endpoints.create(actor, row, id -> find(id).orElseThrow(), DestinationService::describe);
     }
 
     @Override
     @Transactional
     public Destination update(Actor actor, long id, DestinationChange c) {
         Destination current = get(actor, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, Object> set = new LinkedHashMap<>();
-        StringBuilder what = new StringBuilder();
+        Change change = new Change();
+        Map<String, String> errors = change.errors();
         if (c.name() != null) {
             String name = strip(c.name());
             if (name == null || name.length() > 100) {
                 errors.put("name", "siem.error.name");
             }
-            set.put("name", name);
+            change.set("name", name);
         }
         String target = strip(c.target());
         if (target != null) {
             Targets.check(current.kind(), target, errors);
             if (!errors.containsKey("target")) {
-                set.put("target", encryption.seal(TARGET_CONTEXT, target));
-                set.put("target_shown", Targets.shown(current.kind(), target));
-                what.append("; target changed");
+                change.set("target", endpoints.seal("target", target)).set("target_shown", Targets.shown(current.kind(), target))
+                        .note("target changed");
             }
         }
         if (c.categories() != null) {
-            set.put("categories", join(categories(c.categories(), errors)));
+            change.set("categories", join(categories(c.categories(), errors)));
         }
         if (c.format() != null) {
-            set.put("body_format", format(current.kind(), c.format(), errors));
+            change.set("body_format", format(current.kind(), c.format(), errors));
         }
         String secret = strip(c.secret());
         if (secret != null) {
@@ -163,55 +144,35 @@ class DestinationService implements SiemDestinations {
             if (Boolean.TRUE.equals(c.clearSecret())) {
                 errors.put("secret", "siem.error.secretAndClear");
             }
-            set.put("secret", encryption.seal(SECRET_CONTEXT, secret));
-            what.append("; HMAC key changed");
+            change.set("secret", endpoints.seal("secret", secret)).note("HMAC key changed");
         } else if (Boolean.TRUE.equals(c.clearSecret())) {
-            set.put("secret", null);
-            what.append("; HMAC key removed");
+            change.set("secret", null).note("HMAC key removed");
         }
         String ca = strip(c.caCertificate());
         if (ca != null) {
-            set.put("ca_subject", checkCa(current.kind(), ca, errors));
-            set.put("ca_pem", ca);
-            what.append("; CA certificate changed");
+            change.set("ca_subject", checkCa(current.kind(), ca, errors)).set("ca_pem", ca).note("CA certificate changed");
         } else if (Boolean.TRUE.equals(c.clearCaCertificate())) {
-            set.put("ca_pem", null);
-            set.put("ca_subject", null);
-            what.append("; CA certificate removed");
+            change.set("ca_pem", null).set("ca_subject", null).note("CA certificate removed");
         }
         if (c.enabled() != null) {
-            set.put("enabled", c.enabled());
+            change.set("enabled", c.enabled());
             if (c.enabled()) {
-                set.put("next_attempt_at", null); // re-enabled: try at once
+                change.set("next_attempt_at", null); // re-enabled: try at once
             }
         }
         if (c.startAfter() != null) {
             if (c.startAfter() < 0 || c.startAfter() > feed.lastId()) {
                 errors.put("startAfter", "siem.error.startAfter");
             }
-            set.put("cursor_id", c.startAfter());
-            what.append("; cursor moved ").append(current.cursor()).append(" → ").append(c.startAfter());
+            change.set("cursor_id", c.startAfter()).note("cursor moved " + current.cursor() + " → " + c.startAfter());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("siem.error.invalid", errors);
-        }
-        set.put("updated_at", clock.instant().atOffset(ZoneOffset.UTC));
-        set.put("updated_by", actor.username());
-        String assignments = set.keySet().stream().map(k -> k + " = :" + k).collect(Collectors.joining(", "));
-        jdbc.sql("update siem_destination set " + assignments + " where id = :id and deleted_at is null").params(set).param("id", id).update();
-        Destination saved = find(id).orElseThrow();
-        audit.record(AuditEvent.success("siem.destination.update", "siem-destination:" + id, describe(saved) + what));
-        return saved;
+        return endpoints.update(actor, id, change, found -> find(found).orElseThrow(), DestinationService::describe);
     }
 
     @Override
     @Transactional
     public void delete(Actor actor, long id) {
-        Destination current = get(actor, id);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        jdbc.sql("update siem_destination set deleted_at = :now, enabled = false, updated_at = :now, updated_by = :by where id = :id")
-                .param("now", now).param("by", actor.username()).param("id", id).update();
-        audit.record(AuditEvent.success("siem.destination.delete", "siem-destination:" + id, describe(current)));
+        endpoints.delete(actor, id, describe(get(actor, id)));
     }
 
     @Override
@@ -219,7 +180,7 @@ class DestinationService implements SiemDestinations {
         Destination d = get(actor, id);
         Endpoint e = endpoint(id).orElseThrow(() -> new NotFound("SIEM destination " + id));
         Instant now = clock.instant();
-        AuditRecord sample = new AuditRecord(0, now, actor.username(), actor.orgName(), null, "siem.test", "siem-destination:" + id,
+        AuditRecord sample = new AuditRecord(0, now, actor.username(), actor.orgName(), null, "siem.test", endpoints.target(id),
                 "SUCCESS", "政务云安全管理平台 SIEM 测试消息 / test message for \"" + d.name() + "\"", null, null);
         TestResult result;
         try {
@@ -228,7 +189,7 @@ class DestinationService implements SiemDestinations {
         } catch (IOException | RuntimeException ex) {
             result = new TestResult(false, Senders.describe(ex));
         }
-        audit.record(AuditEvent.of("siem.destination.test", "siem-destination:" + id,
+        audit.record(AuditEvent.of("siem.destination.test", endpoints.target(id),
                 result.sent() ? cn.govcloud.guard.audit.AuditResult.SUCCESS : cn.govcloud.guard.audit.AuditResult.FAILURE,
                 d.kind() + " " + d.target() + (result.sent() ? " sent" : ": " + result.error())));
         return result;
@@ -237,10 +198,9 @@ class DestinationService implements SiemDestinations {
     /** The destination with its target and secret opened, for sending. */
     Optional<Endpoint> endpoint(long id) {
         return jdbc.sql("select * from siem_destination where id = :id and deleted_at is null").param("id", id).query((rs, i) -> {
-            String sealed = rs.getString("secret");
-            return new Endpoint(id, Kind.valueOf(rs.getString("kind")), encryption.open(TARGET_CONTEXT, rs.getString("target")),
+            return new Endpoint(id, Kind.valueOf(rs.getString("kind")), endpoints.open("target", rs.getString("target")),
                     categories(rs.getString("categories")), !"JSON".equals(rs.getString("body_format")),
-                    sealed == null ? null : encryption.open(SECRET_CONTEXT, sealed), rs.getString("ca_pem"), rs.getLong("cursor_id"));
+                    endpoints.open("secret", rs.getString("secret")), rs.getString("ca_pem"), rs.getLong("cursor_id"));
         }).optional();
     }
 
@@ -248,12 +208,6 @@ class DestinationService implements SiemDestinations {
         long last = feed.lastId();
         return jdbc.sql("select * from siem_destination where id = :id and deleted_at is null").param("id", id)
                 .query((rs, i) -> map(rs, last)).optional();
-    }
-
-    private static void require(Actor actor) {
-        if (!actor.has(Role.SECURITY_ADMIN)) {
-            throw new AccessDeniedException("SIEM destinations are the security administrator's");
-        }
     }
 
     private static Set<Category> categories(List<String> given, Map<String, String> errors) {
@@ -337,15 +291,6 @@ class DestinationService implements SiemDestinations {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String strip(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     private static Destination map(ResultSet rs, long lastId) throws SQLException {

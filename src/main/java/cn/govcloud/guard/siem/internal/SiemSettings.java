@@ -1,6 +1,7 @@
 package cn.govcloud.guard.siem.internal;
 
 import java.net.InetAddress;
+import cn.govcloud.guard.shared.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -58,21 +59,11 @@ public record SiemSettings(Duration pollInterval, int batchSize, int batchesPerR
 
     /** The wait after {@code failures} failures in a row. */
     Duration retryAfter(int failures) {
-        Duration d = firstRetry;
-        for (int i = 1; i < failures && d.compareTo(maxRetry) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(maxRetry) > 0 ? maxRetry : d;
+        return new Backoff(firstRetry, maxRetry).after(failures);
     }
 
     private static Duration positive(Duration d, Duration otherwise) {
-        if (d == null) {
-            return otherwise;
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalStateException("govguard.siem durations must be positive, got " + d);
-        }
-        return d;
+        return Backoff.positive("govguard.siem", d, otherwise);
     }
 
     private static String localHost() {

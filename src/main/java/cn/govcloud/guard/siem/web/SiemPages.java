@@ -95,6 +95,8 @@ class SiemPages {
         model.addAttribute("destinations", destinations.list(Actor.require()));
         model.addAttribute("kinds", Kind.values());
         model.addAttribute("allCategories", Category.values());
+        model.addAttribute("formats", List.of("NDJSON", "JSON"));
+        model.addAttribute("starts", List.of("NOW", "BEGINNING"));
         model.addAttribute("chosen", categories.isEmpty() ? Arrays.stream(Category.values()).map(Enum::name).toList() : categories);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

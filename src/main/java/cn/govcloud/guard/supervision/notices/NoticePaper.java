@@ -7,7 +7,6 @@ import cn.govcloud.guard.documents.OfficialRecordSource;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +35,10 @@ class NoticePaper implements OfficialRecordSource {
 
     @Override
     public Optional<Content> content(Actor reader, long recordId) {
-        Notices.IssuedNotice n;
-        try {
-            n = notices.visible(recordId, reader);
-        } catch (NotFound unseen) {
-            return Optional.empty();
-        }
+        return OfficialRecordSource.visible(() -> notices.visible(recordId, reader)).flatMap(this::content);
+    }
+
+    private Optional<Content> content(Notices.IssuedNotice n) {
         Optional<OrganisationView> supervisor = organisations.ofKind(OrgKind.SUPERVISOR).stream().findFirst();
         String addressees = notices.recipients(n.id()).stream().map(Notices.Recipient::orgName).collect(Collectors.joining("、"));
         String regulators = organisations.ofKind(OrgKind.REGULATOR).stream().map(OrganisationView::name).collect(Collectors.joining("、"));

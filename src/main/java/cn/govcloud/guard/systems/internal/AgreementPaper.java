@@ -7,7 +7,6 @@ import cn.govcloud.guard.documents.OfficialRecordSource;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +46,10 @@ class AgreementPaper implements OfficialRecordSource {
 
     @Override
     public Optional<Content> content(Actor reader, long recordId) {
-        HostedSystem s;
-        try {
-            s = systems.visible(recordId, reader);
-        } catch (NotFound unseen) {
-            return Optional.empty();
-        }
+        return OfficialRecordSource.visible(() -> systems.visible(recordId, reader)).flatMap(this::content);
+    }
+
+    private Optional<Content> content(HostedSystem s) {
         String provider = organisations.ofKind(OrgKind.PROVIDER).stream().findFirst().map(OrganisationView::name).orElse("云服务商");
         String supervisor = organisations.ofKind(OrgKind.SUPERVISOR).stream().findFirst().map(OrganisationView::name).orElse("市大数据中心");
         List<Fact> facts = List.of(

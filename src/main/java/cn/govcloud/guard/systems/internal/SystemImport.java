@@ -9,13 +9,10 @@ import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -37,21 +34,10 @@ public class SystemImport {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[；;,，、\\r\\n]+");
     private static final Pattern ADDRESS_SEPARATOR = Pattern.compile("[；;\\r\\n]+");
 
-    /** One error of one cell: the spreadsheet's row number (the header is row 1), the column header and a message key with an optional detail. */
-    public record RowError(int row, String column, String messageKey, String detail) {
-    }
-
     /** Some rows are wrong: nothing was saved. */
-    public static class ImportRefused extends RuntimeException {
-        private final List<RowError> errors;
-
-        ImportRefused(List<RowError> errors) {
-            super("systems.import.error.rows");
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<RowError> errors() {
-            return errors;
+    public static final class ImportRefused extends Spreadsheets.RowsRefused {
+        ImportRefused(List<Spreadsheets.RowError> errors) {
+            super("systems.import.error.rows", errors);
         }
     }
 
@@ -116,37 +102,7 @@ public class SystemImport {
 
 
     private List<Registration> rows(Sheet sheet) {
-        List<Registration> registrations = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        int last = sheet.getLastRowNum();
-        if (last > MAX_ROWS) {
-            throw refused("systems.import.error.tooManyRows");
-        }
-        for (int i = 1; i <= last; i++) {
-            Row row = sheet.getRow(i);
-            if (row == null) {
-                continue;
-            }
-            int rowNumber = i + 1;
-            String[] values = new String[COLUMNS.size()];
-            boolean any = false;
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = row.getCell(c);
-                if (cell == null) {
-                    continue;
-                }
-                if (cell.getCellType() == CellType.FORMULA) {
-                    errors.add(new RowError(rowNumber, COLUMNS.get(c), "systems.import.error.formula", null));
-                    any = true;
-                    continue;
-                }
-                values[c] = Spreadsheets.text(cell);
-                any |= values[c] != null && !values[c].isBlank();
-            }
-            if (!any) {
-                continue;
-            }
-            boolean formula = errors.stream().anyMatch(e -> e.row() == rowNumber);
+        return Spreadsheets.rows(sheet, MAX_ROWS, COLUMNS, "systems.import.error.formula", ImportRefused::new, (values, errors) -> {
             Integer level = null;
             if (!Checks.blank(values[2])) {
                 level = level(values[2]);
@@ -158,25 +114,15 @@ public class SystemImport {
                     split(values[6], LIST_SEPARATOR).stream().map(SystemImport::exposure).toList(), split(values[7], ADDRESS_SEPARATOR));
             systems.check(r).forEach((field, key) -> {
                 int column = FIELDS.indexOf(field);
-                if (column >= 0 && !(formula && errors.stream().anyMatch(e -> e.row() == rowNumber && e.column().equals(COLUMNS.get(column))))) {
-                    errors.add(new RowError(rowNumber, COLUMNS.get(column), key, null));
+                if (column >= 0) {
+                    errors.add(column, key);
                 } else if ("invalidAddresses".equals(field)) {
-                    errors.stream().filter(e -> e.row() == rowNumber && e.column().equals(COLUMNS.get(7))).findFirst().ifPresent(e -> {
-                        errors.set(errors.indexOf(e), new RowError(e.row(), e.column(), e.messageKey(), key));
-                    });
+                    errors.detail(7, key);
                 }
             });
-            registrations.add(r);
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRefused(errors);
-        }
-        if (registrations.isEmpty()) {
-            throw refused("systems.import.error.empty");
-        }
-        return registrations;
+            return r;
+        });
     }
-
 
     private static Integer level(String value) {
         String v = value.strip().replace("第", "").replace("级", "");

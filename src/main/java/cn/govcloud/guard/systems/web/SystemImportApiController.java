@@ -4,7 +4,7 @@ import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.systems.internal.SystemImport;
 import cn.govcloud.guard.systems.internal.SystemImport.ImportRefused;
-import cn.govcloud.guard.systems.internal.SystemImport.RowError;
+import cn.govcloud.guard.documents.Spreadsheets.RowError;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;

@@ -3,6 +3,7 @@ package cn.govcloud.guard.ticketing.internal;
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.audit.AuditResult;
+import cn.govcloud.guard.audit.OutboundEndpoints;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.Hazards.HazardSummary;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -254,8 +255,8 @@ public class Callbacks {
             throw new InvalidInput("ticketing.error.callback", errors);
         }
         return new Callback.Event(e.eventId().strip(), e.event().strip().toLowerCase(Locale.ROOT), e.ticket(),
-                DeskService.strip(e.externalId()), e.hazardId(), e.handler(), e.text(), DeskService.strip(e.url()), e.residualRisk(), e.completedOn(),
-                DeskService.strip(e.status()));
+                OutboundEndpoints.strip(e.externalId()), e.hazardId(), e.handler(), e.text(), OutboundEndpoints.strip(e.url()), e.residualRisk(), e.completedOn(),
+                OutboundEndpoints.strip(e.status()));
     }
 
     /** Runs the step as the desk, speaking for its owner (a unit's desk as that unit's security officer: A10.2 "as the unit would"). */

@@ -1,78 +1,68 @@
 package cn.govcloud.guard.ticketing.internal;
 
-import cn.govcloud.guard.audit.AuditEvent;
+import static cn.govcloud.guard.audit.OutboundEndpoints.instant;
+import static cn.govcloud.guard.audit.OutboundEndpoints.strip;
+
 import cn.govcloud.guard.audit.AuditLog;
+import cn.govcloud.guard.audit.OutboundEndpoints;
+import cn.govcloud.guard.audit.OutboundEndpoints.Change;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.ticketing.Desk;
 import cn.govcloud.guard.ticketing.ServiceDesks;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The service desks (issue 21 point 5): the security administrator's alone (三权分立, as the SIEM destinations: a desk
  * receives security events and its secret lets a machine act on hazards). The webhook URL and the shared secret are
- * sealed with {@link FieldEncryption}; every change is audited; the secret is never shown again.
+ * sealed with {@link FieldEncryption}; every change is audited; the secret is never shown again — kept as the SIEM destinations
+ * are, through {@link OutboundEndpoints}.
  */
 @Service
 class DeskService implements ServiceDesks {
-    static final String URL_CONTEXT = "ticket_desk.webhook_url";
-    static final String SECRET_CONTEXT = "ticket_desk.secret";
-
     /** A desk opened for sending or for checking a callback: URL and secret in the clear. */
     record Endpoint(long id, String name, long ownerOrgId, OrgKind ownerKind, String url, String secret, boolean enabled) {
     }
 
     private final JdbcClient jdbc;
-    private final FieldEncryption encryption;
-    private final AuditLog audit;
+    private final OutboundEndpoints endpoints;
     private final OrganisationDirectory organisations;
-    private final Clock clock;
 
     DeskService(JdbcClient jdbc, FieldEncryption encryption, AuditLog audit, OrganisationDirectory organisations, Clock clock) {
         this.jdbc = jdbc;
-        this.encryption = encryption;
-        this.audit = audit;
+        this.endpoints = new OutboundEndpoints(jdbc, encryption, audit, clock, "ticket_desk", "ticketing.desk", "ticketing.error.invalid",
+                "service desks");
         this.organisations = organisations;
-        this.clock = clock;
     }
 
     @Override
     public List<Desk> list(Actor actor) {
-        require(actor);
+        endpoints.require(actor);
         return jdbc.sql(SELECT + " where d.deleted_at is null order by d.name, d.id").query((rs, i) -> map(rs)).list();
     }
 
     @Override
     public Desk get(Actor actor, long id) {
-        require(actor);
+        endpoints.require(actor);
         return find(id).orElseThrow(() -> new NotFound("service desk " + id));
     }
 
     @Override
     public List<Owner> owners(Actor actor) {
-        require(actor);
+        endpoints.require(actor);
         return organisations.all().stream().filter(o -> o.kind() == OrgKind.PROVIDER || o.kind() == OrgKind.UNIT)
                 .sorted(java.util.Comparator.comparing((OrganisationView o) -> o.kind() == OrgKind.PROVIDER ? 0 : 1).thenComparing(OrganisationView::name))
                 .map(o -> new Owner(o.id(), o.name(), o.kind().name())).toList();
@@ -81,8 +71,9 @@ class DeskService implements ServiceDesks {
     @Override
     @Transactional
     public Desk create(Actor actor, NewDesk d) {
-        require(actor);
-        Map<String, String> errors = new LinkedHashMap<>();
+        endpoints.require(actor);
+        Change row = new Change();
+        Map<String, String> errors = row.errors();
         String name = name(d.name(), errors);
         OrganisationView owner = d.ownerOrgId() == null ? null : organisations.byId(d.ownerOrgId())
                 .filter(o -> o.kind() == OrgKind.PROVIDER || o.kind() == OrgKind.UNIT).orElse(null);
@@ -93,74 +84,46 @@ class DeskService implements ServiceDesks {
         checkUrl(url, errors);
         String secret = strip(d.secret());
         checkSecret(secret, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("ticketing.error.invalid", errors);
+        if (errors.isEmpty()) {
+            row.set("name", name).set("owner_org_id", owner.id()).set("webhook_url", endpoints.seal("webhook_url", url))
+                    .set("url_shown", shown(url)).set("secret", endpoints.seal("secret", secret))
+                    .set("enabled", Boolean.TRUE.equals(d.enabled())); // off by default
         }
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        insert into ticket_desk (name, owner_org_id, webhook_url, url_shown, secret, enabled, created_at, created_by, updated_at, updated_by)
-                        values (:name, :owner, :url, :shown, :secret, :enabled, :now, :by, :now, :by)""")
-                .param("name", name).param("owner", owner.id()).param("url", encryption.seal(URL_CONTEXT, url)).param("shown", shown(url))
-                .param("secret", encryption.seal(SECRET_CONTEXT, secret))
-                .param("enabled", Boolean.TRUE.equals(d.enabled())) // off by default
-                .param("now", now).param("by", actor.username())
-                .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        Desk saved = find(id).orElseThrow();
-        audit.record(AuditEvent.success("ticketing.desk.create", "ticket-desk:" + id, describe(saved)));
-        return saved;
+        return endpoints.create(actor, row, id -> find(id).orElseThrow(), DeskService::describe);
     }
 
     @Override
     @Transactional
     public Desk update(Actor actor, long id, DeskChange c) {
         get(actor, id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Map<String, Object> set = new LinkedHashMap<>();
-        StringBuilder what = new StringBuilder();
+        Change change = new Change();
+        Map<String, String> errors = change.errors();
         if (c.name() != null) {
-            set.put("name", name(c.name(), errors));
+            change.set("name", name(c.name(), errors));
         }
         String url = strip(c.url());
         if (url != null) {
             checkUrl(url, errors);
             if (!errors.containsKey("url")) {
-                set.put("webhook_url", encryption.seal(URL_CONTEXT, url));
-                set.put("url_shown", shown(url));
-                what.append("; URL changed");
+                change.set("webhook_url", endpoints.seal("webhook_url", url)).set("url_shown", shown(url)).note("URL changed");
             }
         }
         String secret = strip(c.secret());
         if (secret != null) {
             checkSecret(secret, errors);
-            set.put("secret", encryption.seal(SECRET_CONTEXT, secret));
-            what.append("; secret changed");
+            change.set("secret", endpoints.seal("secret", secret)).note("secret changed");
         }
         if (c.enabled() != null) {
-            set.put("enabled", c.enabled());
+            change.set("enabled", c.enabled());
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("ticketing.error.invalid", errors);
-        }
-        set.put("updated_at", clock.instant().atOffset(ZoneOffset.UTC));
-        set.put("updated_by", actor.username());
-        String assignments = set.keySet().stream().map(k -> k + " = :" + k).collect(Collectors.joining(", "));
-        jdbc.sql("update ticket_desk set " + assignments + " where id = :id and deleted_at is null").params(set).param("id", id).update();
-        Desk saved = find(id).orElseThrow();
-        audit.record(AuditEvent.success("ticketing.desk.update", "ticket-desk:" + id, describe(saved) + what));
-        return saved;
+        return endpoints.update(actor, id, change, found -> find(found).orElseThrow(), DeskService::describe);
     }
 
     @Override
     @Transactional
     public void delete(Actor actor, long id) {
-        Desk current = get(actor, id);
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         // kept for the tickets' history; a deleted desk sends nothing and its callbacks are refused
-        jdbc.sql("update ticket_desk set deleted_at = :now, enabled = false, updated_at = :now, updated_by = :by where id = :id")
-                .param("now", now).param("by", actor.username()).param("id", id).update();
-        audit.record(AuditEvent.success("ticketing.desk.delete", "ticket-desk:" + id, describe(current)));
+        endpoints.delete(actor, id, describe(get(actor, id)));
     }
 
     /** The desk with its URL and secret opened (also a disabled one: the caller decides). */
@@ -168,7 +131,7 @@ class DeskService implements ServiceDesks {
         return jdbc.sql("select * from ticket_desk where id = :id and deleted_at is null").param("id", id).query((rs, i) -> {
             long owner = rs.getLong("owner_org_id");
             return new Endpoint(id, rs.getString("name"), owner, organisations.byId(owner).map(OrganisationView::kind).orElse(OrgKind.UNIT),
-                    encryption.open(URL_CONTEXT, rs.getString("webhook_url")), encryption.open(SECRET_CONTEXT, rs.getString("secret")),
+                    endpoints.open("webhook_url", rs.getString("webhook_url")), endpoints.open("secret", rs.getString("secret")),
                     rs.getBoolean("enabled"));
         }).optional();
     }
@@ -197,12 +160,6 @@ class DeskService implements ServiceDesks {
                 org.map(o -> o.kind().name()).orElse(null), rs.getString("url_shown"), rs.getBoolean("enabled"),
                 "/api/v1/ticketing/callback/" + id, rs.getLong("pending"), instant(rs, "created_at"), rs.getString("created_by"),
                 instant(rs, "updated_at"), rs.getString("updated_by"));
-    }
-
-    private static void require(Actor actor) {
-        if (!actor.has(Role.SECURITY_ADMIN)) {
-            throw new AccessDeniedException("service desks are the security administrator's");
-        }
     }
 
     private static String name(String given, Map<String, String> errors) {
@@ -245,12 +202,4 @@ class DeskService implements ServiceDesks {
         return "\"" + d.name() + "\" of " + d.ownerName() + " → " + d.url() + (d.enabled() ? "" : " (disabled)");
     }
 
-    static String strip(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
 }

@@ -1,6 +1,6 @@
 package cn.govcloud.guard.ticketing.internal;
 
-import static cn.govcloud.guard.ticketing.internal.DeskService.instant;
+import static cn.govcloud.guard.audit.OutboundEndpoints.instant;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;

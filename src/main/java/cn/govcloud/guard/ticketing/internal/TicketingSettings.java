@@ -1,5 +1,6 @@
 package cn.govcloud.guard.ticketing.internal;
 
+import cn.govcloud.guard.shared.Backoff;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,22 +32,12 @@ public record TicketingSettings(Duration pollInterval, Duration firstRetry, Dura
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
     }
 
-    /** The wait after {@code failures} failures in a row: 15 s, 30 s, 1 min … up to {@code maxRetry}. */
+    /** The wait after {@code failures} failures in a row. */
     Duration retryAfter(int failures) {
-        Duration d = firstRetry;
-        for (int i = 1; i < failures && d.compareTo(maxRetry) < 0; i++) {
-            d = d.multipliedBy(2);
-        }
-        return d.compareTo(maxRetry) > 0 ? maxRetry : d;
+        return new Backoff(firstRetry, maxRetry).after(failures);
     }
 
     private static Duration positive(Duration d, Duration otherwise) {
-        if (d == null) {
-            return otherwise;
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalStateException("govguard.ticketing durations must be positive, got " + d);
-        }
-        return d;
+        return Backoff.positive("govguard.ticketing", d, otherwise);
     }
 }

@@ -10,6 +10,7 @@ import cn.govcloud.guard.ticketing.ServiceDesks.DeskChange;
 import cn.govcloud.guard.ticketing.ServiceDesks.NewDesk;
 import cn.govcloud.guard.ticketing.Tickets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,7 +45,9 @@ class TicketingPages {
     String page(Model model) {
         Actor actor = Actor.require();
         model.addAttribute("desks", desks.list(actor));
-        model.addAttribute("owners", desks.owners(actor));
+        Map<Long, String> owners = new LinkedHashMap<>();
+        desks.owners(actor).forEach(o -> owners.put(o.id(), o.name()));
+        model.addAttribute("owners", owners);
         if (!model.containsAttribute("values")) {
             model.addAttribute("values", Map.of());
         }

@@ -59,13 +59,12 @@ class ComplianceMatrixSqlTests {
     @Autowired
     MockMvc mvc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     private InMemoryComplianceMatrix oracle;
     private final List<Runnable> undo = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(mvc);
         oracle = new InMemoryComplianceMatrix(jdbc, catalog, subjects, submissions, clock);
         cellsTask(); // other tests of the shared context registered systems and units since the last run
     }

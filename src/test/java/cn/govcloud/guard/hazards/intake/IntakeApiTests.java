@@ -1,5 +1,6 @@
 package cn.govcloud.guard.hazards.intake;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -45,19 +46,14 @@ class IntakeApiTests {
     @Autowired
     ApiTokens apiTokens;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
 
     /** A demo account by name through the shared client (logged in once per test); a machine token ("Bearer …") as it is. */
     private MvcResult call(String user, AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
         if (user.startsWith("Bearer ")) {
             return mvc.perform(req.header("Authorization", user)).andReturn();
         }
-        api = api == null ? new ApiClient(mvc) : api;
         return api.call(user, req);
-    }
-
-    static JsonNode body(MvcResult r) throws Exception {
-        return ApiClient.body(r);
     }
 
     static byte[] sample(String name) {

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.inventory;
 
+import static cn.govcloud.guard.ApiClient.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -46,14 +47,13 @@ class AssetInventoryTests {
     @Autowired
     JdbcClient jdbc;
 
-    private ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     /** This test's own addresses: 10.a.b.x private, 100.64+a.b.x public (shared address space, never in the demo city). */
     private int a;
     private int b;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(mvc);
         a = ThreadLocalRandom.current().nextInt(1, 60);
         b = ThreadLocalRandom.current().nextInt(0, 255);
     }
@@ -66,16 +66,8 @@ class AssetInventoryTests {
         return "100." + (64 + a) + "." + b + "." + host;
     }
 
-    private MvcResult call(String user, org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder<?> req) throws Exception {
-        return api.call(user, req);
-    }
-
     private MvcResult page(String user, org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder req) throws Exception {
         return mvc.perform(req.with(authentication(DemoActors.authentication(jdbc, user))).with(csrf())).andReturn();
-    }
-
-    private static JsonNode body(MvcResult r) throws Exception {
-        return ApiClient.body(r);
     }
 
     private long system(String user, String... addresses) throws Exception {
@@ -84,7 +76,7 @@ class AssetInventoryTests {
         for (String address : addresses) {
             list.append(list.length() == 0 ? "" : ",").append('"').append(address).append('"');
         }
-        MvcResult created = call(user, post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
+        MvcResult created = api.call(user, post("/api/v1/systems").contentType(MediaType.APPLICATION_JSON).content("""
                 {"name":"资产清单测试%s","mlpsLevel":2,"purpose":"测试","filingNumber":"15020099999-00002","responsibleName":"张三",
                  "responsibleMobile":"13812345678","exposure":["INTERNET"],"addresses":[%s]}""".formatted(n, list)));
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
@@ -92,11 +84,11 @@ class AssetInventoryTests {
     }
 
     private MvcResult add(String user, long systemId, String json) throws Exception {
-        return call(user, post("/api/v1/systems/" + systemId + "/assets").contentType(MediaType.APPLICATION_JSON).content(json));
+        return api.call(user, post("/api/v1/systems/" + systemId + "/assets").contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     private MvcResult upload(String user, long systemId, byte[] content) throws Exception {
-        return call(user, multipart("/api/v1/systems/" + systemId + "/assets/import").file(new MockMultipartFile("file", "assets.xlsx",
+        return api.call(user, multipart("/api/v1/systems/" + systemId + "/assets/import").file(new MockMultipartFile("file", "assets.xlsx",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content)));
     }
 
@@ -121,7 +113,7 @@ class AssetInventoryTests {
     }
 
     private List<JsonNode> assets(String user, long systemId) throws Exception {
-        MvcResult r = call(user, get("/api/v1/systems/" + systemId + "/assets"));
+        MvcResult r = api.call(user, get("/api/v1/systems/" + systemId + "/assets"));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>();
         body(r).get("items").forEach(items::add);
@@ -183,7 +175,7 @@ class AssetInventoryTests {
 
     @Test
     void A7_1_theTemplateDownloads_andSingleRowsAreAddedChangedAndDeleted() throws Exception {
-        MvcResult t = call("unit1", get("/api/v1/systems/assets/template"));
+        MvcResult t = api.call("unit1", get("/api/v1/systems/assets/template"));
         assertThat(t.getResponse().getStatus()).isEqualTo(200);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(t.getResponse().getContentAsByteArray()))) {
             Row header = wb.getSheetAt(0).getRow(0);
@@ -196,11 +188,11 @@ class AssetInventoryTests {
         MvcResult bad = add("unit1", id, "{\"kind\":\"NAT\",\"publicAddress\":\"" + pub(1) + "\",\"publicPort\":80}");
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         long assetId = body(add("unit1", id, "{\"kind\":\"PORT\",\"address\":\"" + priv(3) + "\",\"port\":22,\"service\":\"ssh\"}")).get("id").asLong();
-        MvcResult changed = call("unit1", put("/api/v1/systems/" + id + "/assets/" + assetId).contentType(MediaType.APPLICATION_JSON)
+        MvcResult changed = api.call("unit1", put("/api/v1/systems/" + id + "/assets/" + assetId).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"kind\":\"PORT\",\"address\":\"" + priv(3) + "\",\"port\":2222,\"service\":\"ssh\",\"version\":\"OpenSSH 9.6\"}"));
         assertThat(changed.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(changed).get("port").asInt()).isEqualTo(2222);
-        assertThat(call("unit1", delete("/api/v1/systems/" + id + "/assets/" + assetId)).getResponse().getStatus()).isEqualTo(204);
+        assertThat(api.call("unit1", delete("/api/v1/systems/" + id + "/assets/" + assetId)).getResponse().getStatus()).isEqualTo(204);
         assertThat(assets("unit1", id)).isEmpty();
         assertThat(jdbc.sql("select action from audit_record where target = :t and action like 'systems.asset.%' order by id").param("t", "system:" + id)
                 .query(String.class).list()).containsExactly("systems.asset.add", "systems.asset.update", "systems.asset.delete");
@@ -210,8 +202,8 @@ class AssetInventoryTests {
     void A4_A7_1_aUnitCannotSeeOrChangeAnotherUnitsInventory_theSupervisorReadsIt() throws Exception {
         long id = system("unit1");
         add("unit1", id, "{\"kind\":\"HOST\",\"name\":\"h\",\"address\":\"" + priv(7) + "\"}");
-        assertThat(call("unit2", get("/api/v1/systems/" + id + "/assets")).getResponse().getStatus()).isEqualTo(404);
-        assertThat(call("unit2", get("/api/v1/systems/" + id + "/assets/export.xlsx")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/systems/" + id + "/assets")).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/systems/" + id + "/assets/export.xlsx")).getResponse().getStatus()).isEqualTo(404);
         assertThat(add("unit2", id, "{\"kind\":\"HOST\",\"name\":\"x\",\"address\":\"" + priv(8) + "\"}").getResponse().getStatus()).isEqualTo(404);
         assertThat(upload("unit2", id, xlsx(validRows())).getResponse().getStatus()).isEqualTo(404);
         assertThat(page("unit2", get("/systems/" + id + "/assets")).getResponse().getStatus()).isEqualTo(404);
@@ -225,7 +217,7 @@ class AssetInventoryTests {
     void A7_1_theExportOpensInExcelWithChineseColumnsAndEveryRow() throws Exception {
         long id = system("unit1");
         assertThat(upload("unit1", id, xlsx(validRows())).getResponse().getStatus()).isEqualTo(201);
-        MvcResult r = call("supervisor", get("/api/v1/systems/" + id + "/assets/export.xlsx"));
+        MvcResult r = api.call("supervisor", get("/api/v1/systems/" + id + "/assets/export.xlsx"));
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
         assertThat(r.getResponse().getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
@@ -257,7 +249,7 @@ class AssetInventoryTests {
     // ---- the intake: drift and matching on ports (A10.1) ---------------------------------------
 
     private JsonNode importScan(String xml) throws Exception {
-        MvcResult r = call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("file", "scan.nessus", "application/xml",
+        MvcResult r = api.call("provider", multipart("/api/v1/findings/import").file(new MockMultipartFile("file", "scan.nessus", "application/xml",
                 xml.getBytes(StandardCharsets.UTF_8))));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         return body(r);
@@ -290,11 +282,11 @@ class AssetInventoryTests {
         importScan(nessus(priv(20), item(443, "d443-" + run), item(8080, "d8080-" + run)));
         List<Long> drift = drift(priv(20));
         assertThat(drift).as("one drift finding, for 8080 only").hasSize(1);
-        JsonNode finding = body(call("unit1", get("/api/v1/findings/" + drift.get(0))));
+        JsonNode finding = body(api.call("unit1", get("/api/v1/findings/" + drift.get(0))));
         assertThat(finding.get("port").asString()).isEqualTo("8080/tcp");
         assertThat(finding.get("systemId").asLong()).isEqualTo(id);
         assertThat(finding.get("name").asString()).contains("暴露面漂移");
-        assertThat(call("unit2", get("/api/v1/findings/" + drift.get(0))).getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.call("unit2", get("/api/v1/findings/" + drift.get(0))).getResponse().getStatus()).isEqualTo(404);
         // the next month's scan sees it again: still one finding, seen twice
         importScan(nessus(priv(20), item(443, "d443-" + run), item(8080, "d8080-" + run)));
         assertThat(drift(priv(20))).containsExactly(drift.get(0));
@@ -316,11 +308,11 @@ class AssetInventoryTests {
         long behind = system("unit2");
         assertThat(add("unit2", behind, "{\"kind\":\"NAT\",\"publicAddress\":\"" + pub(30) + "\",\"publicPort\":8443,\"address\":\"" + priv(31)
                 + "\",\"port\":443}").getResponse().getStatus()).isEqualTo(201);
-        MvcResult viaNat = call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+        MvcResult viaNat = api.call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"address\":\"" + pub(30) + ":8443\",\"title\":\"SQL注入攻击\",\"severity\":\"MEDIUM\"}"));
         assertThat(viaNat.getResponse().getStatus()).as(viaNat.getResponse().getContentAsString()).isEqualTo(201);
         assertThat(body(viaNat).get("systemId").asLong()).isEqualTo(behind);
-        JsonNode other = body(call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
+        JsonNode other = body(api.call("provider", post("/api/v1/alerts").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"address\":\"" + pub(30) + ":80\",\"title\":\"扫描探测\",\"severity\":\"LOW\"}")));
         assertThat(other.get("systemId").asLong()).as("another port of the address: its registered system").isEqualTo(gateway);
         // a Suricata alert to the public ip:port
@@ -329,7 +321,7 @@ class AssetInventoryTests {
                 + "\"src_port\":51234,\"dest_ip\":\"" + pub(30) + "\",\"dest_port\":8443,\"proto\":\"TCP\",\"community_id\":\"1:nat" + run + "\","
                 + "\"alert\":{\"action\":\"allowed\",\"gid\":1,\"signature_id\":2024792,\"rev\":4,\"signature\":\"NAT test " + run + "\","
                 + "\"category\":\"x\",\"severity\":3}}";
-        assertThat(call("provider", post("/api/v1/alerts/suricata").contentType("application/x-ndjson").content(eve)).getResponse().getStatus())
+        assertThat(api.call("provider", post("/api/v1/alerts/suricata").contentType("application/x-ndjson").content(eve)).getResponse().getStatus())
                 .isEqualTo(200);
         assertThat(jdbc.sql("select system_id from intake_alert where title = :t").param("t", "NAT test " + run).query(Long.class).single())
                 .isEqualTo(behind);

@@ -5,11 +5,8 @@ import cn.govcloud.guard.shared.InvalidInput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,21 +26,10 @@ public class AssetImport {
     public static final List<String> COLUMNS = List.of("类型", "名称/域名", "操作系统/产品", "版本", "私网IP", "私网端口", "公网IP", "公网端口",
             "协议", "服务", "ICP备案号", "备注");
 
-    /** One refused cell: the spreadsheet's row number (the header is row 1), the column's header and a message key. */
-    public record RowError(int row, String column, String messageKey) {
-    }
-
     /** Some rows are wrong: nothing was stored. */
-    public static class ImportRefused extends RuntimeException {
-        private final List<RowError> errors;
-
-        ImportRefused(List<RowError> errors) {
-            super("systems.assets.import.error.rows");
-            this.errors = List.copyOf(errors);
-        }
-
-        public List<RowError> errors() {
-            return errors;
+    public static final class ImportRefused extends Spreadsheets.RowsRefused {
+        ImportRefused(List<Spreadsheets.RowError> errors) {
+            super("systems.assets.import.error.rows", errors);
         }
     }
 
@@ -123,52 +109,11 @@ public class AssetImport {
     }
 
     private List<Asset> rows(Sheet sheet, long systemId) {
-        List<Asset> assets = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
-            Row row = sheet.getRow(i);
-            if (row == null) {
-                continue;
-            }
-            int rowNumber = i + 1;
-            String[] values = new String[COLUMNS.size()];
-            boolean any = false;
-            List<Integer> formulas = new ArrayList<>();
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Cell cell = row.getCell(c);
-                if (cell == null) {
-                    continue;
-                }
-                if (cell.getCellType() == CellType.FORMULA) {
-                    formulas.add(c);
-                    errors.add(new RowError(rowNumber, COLUMNS.get(c), "systems.import.error.formula"));
-                    any = true;
-                    continue;
-                }
-                values[c] = Spreadsheets.text(cell);
-                any |= values[c] != null && !values[c].isBlank();
-            }
-            if (!any) {
-                continue;
-            }
+        return Spreadsheets.rows(sheet, MAX_ROWS, COLUMNS, "systems.import.error.formula", ImportRefused::new, (values, errors) -> {
             AssetCheck.Checked checked = AssetCheck.check(new AssetCheck.Input(values[0], values[1], values[2], values[3], values[4], values[5],
                     values[6], values[7], values[8], values[9], values[10], values[11]), systemId);
-            checked.errors().forEach((field, key) -> {
-                int column = AssetCheck.FIELDS.indexOf(field);
-                if (!formulas.contains(column)) {
-                    errors.add(new RowError(rowNumber, COLUMNS.get(column), key));
-                }
-            });
-            if (checked.ok()) {
-                assets.add(checked.asset());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ImportRefused(errors);
-        }
-        if (assets.isEmpty()) {
-            throw new InvalidInput("systems.import.error.empty", Map.of("file", "systems.import.error.empty"));
-        }
-        return assets;
+            checked.errors().forEach((field, key) -> errors.add(AssetCheck.FIELDS.indexOf(field), key));
+            return checked.ok() ? checked.asset() : null;
+        });
     }
 }

@@ -119,13 +119,12 @@ class SyslogReceiverTests {
     @Autowired
     Systems systems;
 
-    ApiClient api;
+    private final ApiClient api = new ApiClient(() -> mvc);
     String systemIp;
     long systemId;
 
     @BeforeEach
     void setUp() throws Exception {
-        api = new ApiClient(mvc);
         allow("127.0.0.1");
         Systems.Address a = systems.addresses().stream().filter(x -> x.kind().equals("IP")).findFirst().orElseThrow();
         systemIp = a.address();
