@@ -100,7 +100,7 @@ public final class MatrixBenchmark {
             matrix.refreshCells();
             System.out.printf("cells task after one system's level changed (its cells rewritten): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             jdbc.sql("vacuum analyze duties_matrix_cell").update();
-            jdbc.sql("vacuum analyze duties_matrix_tally").update();
+            jdbc.sql("vacuum analyze duties_matrix_summary").update();
             t0 = System.nanoTime();
             int differing = ctx.getBean(ComplianceTally.class).differences().size();
             System.out.printf("tally (kept by the triggers) against a count from scratch: %d keys differ (%.1f s)%n", differing,
