@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads the subjects and organisations (as the matrix always did) and compares one SHA-256 over the catalog's rules, the organisations and every subject with the one the
  * cells were written for; only when it differs does it take the state row's lock and rewrite the cells of the
  * subjects whose own fingerprint changed (all of them when the catalog or an organisation changed: an overlay's
- * {@code when}, a new unit).
+ * {@code when}, a new unit). When nothing changed — a restart, most runs of the task — nothing is written. A cell's row
+ * also holds its tally (the duty triggers'), so a cell leaving the matrix is unlisted rather than deleted, and cells are
+ * written as upserts, a thousand rows a statement (the summary's trigger then runs once per thousand cells).
  */
 @Component
 class ComplianceCells {
@@ -57,7 +59,7 @@ class ComplianceCells {
 
     /**
      * One cell's applicability. {@code fixedStatus} null: the rule applies and the duties decide the state (in SQL,
-     * {@link ComplianceMatrix#STATUS}); otherwise the conditions decided it, with the reason.
+     * {@link ComplianceMatrix#status}); otherwise the conditions decided it, with the reason.
      */
     record Cell(SubjectKind kind, long subjectId, String subjectName, long orgId, String orgName, Rule rule, Long responsibleOrg,
                 ComplianceMatrix.Status fixedStatus, String reason, String reasonArg) {
