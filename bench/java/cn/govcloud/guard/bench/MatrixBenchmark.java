@@ -42,8 +42,9 @@ import org.springframework.web.context.WebApplicationContext;
  * {@link DutyEngine} (the catalog's rules and {@code when} conditions over the real systems module's subjects), settles the
  * past ones (75 % accepted, one in ten of those late, 10 % overdue, the rest submitted, returned or waived), runs
  * {@code vacuum analyze}, then times — cold, then median and p95 of N calls after 5 warm-up calls — the SQL matrix's first
- * page, a filtered page and a deep page and the whole {@code GET /compliance} page (a view reads the cells and the
- * per-(subject, rule) tally the duty triggers keep, and writes nothing), and as the yardstick
+ * page, a filtered page, a deep page (by keyset and by offset) and the whole {@code GET /compliance} page (a view sums
+ * the summary the triggers keep and reads the page's keys from the cells' order index, and writes nothing), whether a
+ * restart rewrote any cell (with {@code -Dbench.reuse=true}), and as the yardstick
  * in the same run the in-memory evaluation it replaced ({@link InMemoryComplianceMatrix}, test sources).
  *
  * <p>Run: {@code nice mvn -q -Pbench verify -DskipTests -Dbench.main=cn.govcloud.guard.bench.MatrixBenchmark}
@@ -68,9 +69,14 @@ public final class MatrixBenchmark {
                 c.createStatement().execute("create database " + DB);
             }
         }
+        // a restart on unchanged data must not rewrite the cells (the task at start-up compares fingerprints only)
+        String refreshedBefore = reuse ? refreshedAt(server) : null;
+        long started = System.nanoTime();
         ConfigurableApplicationContext ctx = new SpringApplication(GovcloudGuardApplication.class).run("--spring.profiles.active=prod",
                 "--spring.datasource.url=" + server + DB, "--spring.datasource.username=postgres", "--govguard.crypto.master-key=" + MASTER_KEY,
                 "--server.port=0", "--db-scheduler.enabled=false", "--logging.level.root=WARN");
+        System.out.printf("start-up (context, migrations, the cells task at start): %.1f s; cells rewritten at start-up: %s%n",
+                (System.nanoTime() - started) / 1e9, reuse ? (refreshedBefore.equals(refreshedAt(server)) ? "no" : "YES") : "(new database)");
         try {
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -100,21 +106,28 @@ public final class MatrixBenchmark {
             matrix.refreshCells();
             System.out.printf("cells task after one system's level changed (its cells rewritten): %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             jdbc.sql("vacuum analyze duties_matrix_cell").update();
-            jdbc.sql("vacuum analyze duties_matrix_tally").update();
+            jdbc.sql("vacuum analyze duties_matrix_summary").update();
             t0 = System.nanoTime();
             int differing = ctx.getBean(ComplianceTally.class).differences().size();
             System.out.printf("tally (kept by the triggers) against a count from scratch: %d keys differ (%.1f s)%n", differing,
                     (System.nanoTime() - t0) / 1e9);
+            ComplianceTally tally = ctx.getBean(ComplianceTally.class);
+            var kept = tally.summaryKept();
+            System.out.printf("summary (kept by the triggers): %,d rows, equal to a count from scratch over the cells: %s%n", kept.size(),
+                    kept.equals(tally.summaryCounted()));
 
             Filter overdueOfUnit = new Filter(null, Status.OVERDUE, u0, null);
             int deep = Math.max(0, total - 200);
+            var deepKey = jdbc.sql("select kind_pos, subject_id, rule_pos from duties_matrix_cell where listed order by kind_pos, subject_id, rule_pos "
+                    + "offset " + (deep - 1) + " limit 1").query((rs, i) -> new ComplianceMatrix.Key(rs.getInt(1), rs.getLong(2), rs.getInt(3))).single();
             MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) ctx).apply(SecurityMockMvcConfigurers.springSecurity()).build();
 
             System.out.printf("%nload average before timing: %s%n", uptime());
             System.out.printf("%n%-60s %9s %9s %9s  %s%n", "what (N = " + RUNS + " timed calls after 5 warm-up calls)", "cold", "median", "p95", "result");
             time("SQL: first page (supervisor, 200 rows)", () -> describe(matrix.page(supervisor, Filter.none(), 0, 200)));
             time("SQL: filtered page (one unit's OVERDUE rows)", () -> describe(matrix.page(supervisor, overdueOfUnit, 0, 200)));
-            time("SQL: deep page (offset " + deep + ")", () -> describe(matrix.page(supervisor, Filter.none(), deep, 200)));
+            time("SQL: deep page, keyset (after row " + deep + ", the page's link)", () -> describe(matrix.page(supervisor, Filter.none(), deepKey, 200)));
+            time("SQL: deep page, offset " + deep + " (the API)", () -> describe(matrix.page(supervisor, Filter.none(), deep, 200)));
             time("GET /compliance (whole page, supervisor)", () -> page(mvc, "/compliance", supervisor));
             time("cells task when nothing changed (not part of a view)", () -> {
                 matrix.refreshCells();
@@ -179,6 +192,13 @@ public final class MatrixBenchmark {
             throw new IllegalStateException(path + " → " + r.getStatus());
         }
         return r.getStatus() + ", " + r.getContentAsByteArray().length / 1024 + " KiB";
+    }
+
+    private static String refreshedAt(String server) throws java.sql.SQLException {
+        try (Connection c = DriverManager.getConnection(server + DB, "postgres", "");
+             var rs = c.createStatement().executeQuery("select coalesce(refreshed_at::text, '-') from duties_matrix_state where id = 1")) {
+            return rs.next() ? rs.getString(1) : "-";
+        }
     }
 
     private static String uptime() {

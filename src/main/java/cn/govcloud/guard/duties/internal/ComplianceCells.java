@@ -35,7 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads the subjects and organisations (as the matrix always did) and compares one SHA-256 over the catalog's rules, the organisations and every subject with the one the
  * cells were written for; only when it differs does it take the state row's lock and rewrite the cells of the
  * subjects whose own fingerprint changed (all of them when the catalog or an organisation changed: an overlay's
- * {@code when}, a new unit).
+ * {@code when}, a new unit). When nothing changed — a restart, most runs of the task — nothing is written. A cell's row
+ * also holds its tally (the duty triggers'), so a cell leaving the matrix is unlisted rather than deleted, and cells are
+ * written as upserts, a thousand rows a statement (the summary's trigger then runs once per thousand cells).
  */
 @Component
 class ComplianceCells {
@@ -57,7 +59,7 @@ class ComplianceCells {
 
     /**
      * One cell's applicability. {@code fixedStatus} null: the rule applies and the duties decide the state (in SQL,
-     * {@link ComplianceMatrix#STATUS}); otherwise the conditions decided it, with the reason.
+     * {@link ComplianceMatrix#status}); otherwise the conditions decided it, with the reason.
      */
     record Cell(SubjectKind kind, long subjectId, String subjectName, long orgId, String orgName, Rule rule, Long responsibleOrg,
                 ComplianceMatrix.Status fixedStatus, String reason, String reasonArg) {
@@ -124,8 +126,9 @@ class ComplianceCells {
             }
             boolean whole = !catalogFp.equals(jdbc.sql("select catalog_fp from duties_matrix_state where id = 1").query(String.class).single());
             Map<String, String> stored = new HashMap<>();
+            // a cell's row also holds its tally (the duty triggers'): a cell leaving the matrix is unlisted, not deleted
             if (whole) {
-                jdbc.sql("delete from duties_matrix_cell").update();
+                jdbc.sql("update duties_matrix_cell set listed = false where listed").update();
                 jdbc.sql("delete from duties_matrix_subject").update();
             } else {
                 jdbc.sql("select subject_kind, subject_id, fingerprint from duties_matrix_subject")
@@ -140,7 +143,7 @@ class ComplianceCells {
                     gone.add(new Object[] {k[0], Long.parseLong(k[1])});
                 }
             });
-            template.batchUpdate("delete from duties_matrix_cell where subject_kind = ? and subject_id = ?", gone);
+            template.batchUpdate("update duties_matrix_cell set listed = false where subject_kind = ? and subject_id = ? and listed", gone);
             template.batchUpdate("delete from duties_matrix_subject where subject_kind = ? and subject_id = ?", gone);
             List<Object[]> cells = new ArrayList<>();
             List<Object[]> written = new ArrayList<>();
@@ -172,11 +175,24 @@ class ComplianceCells {
                     written.add(new Object[] {kind.name(), s.id(), fingerprints.get(key)});
                 }
             }
+            String columns = "subject_kind, subject_id, rule_id, kind_pos, rule_pos, subject_name, org_id, org_name, responsible_org, recurring, "
+                    + "fixed_status, reason, reason_arg, listed";
+            boolean postgres = ComplianceTally.isPostgres(template);
+            // many rows per statement: on PostgreSQL the summary's statement trigger then runs once per thousand cells, not per cell
             for (int from = 0; from < cells.size(); from += 1000) {
-                template.batchUpdate("insert into duties_matrix_cell (subject_kind, subject_id, rule_id, kind_pos, rule_pos, subject_name, org_id, "
-                        + "org_name, responsible_org, recurring, fixed_status, reason, reason_arg) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        cells.subList(from, Math.min(cells.size(), from + 1000)));
+                List<Object[]> chunk = cells.subList(from, Math.min(cells.size(), from + 1000));
+                String values = String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)"));
+                String upsert = postgres
+                        ? "insert into duties_matrix_cell (" + columns + ") values " + values + " on conflict (subject_kind, subject_id, rule_id) "
+                        + "do update set kind_pos = excluded.kind_pos, rule_pos = excluded.rule_pos, subject_name = excluded.subject_name, "
+                        + "org_id = excluded.org_id, org_name = excluded.org_name, responsible_org = excluded.responsible_org, "
+                        + "recurring = excluded.recurring, fixed_status = excluded.fixed_status, reason = excluded.reason, "
+                        + "reason_arg = excluded.reason_arg, listed = true"
+                        : "merge into duties_matrix_cell (" + columns + ") key (subject_kind, subject_id, rule_id) values " + values;
+                template.update(upsert, chunk.stream().flatMap(java.util.Arrays::stream).toArray());
             }
+            // rows that neither the matrix lists nor any duty counts in
+            jdbc.sql("delete from duties_matrix_cell where not listed and overdue_n = 0 and pending_n = 0 and closed_due is null").update();
             template.batchUpdate("insert into duties_matrix_subject (subject_kind, subject_id, fingerprint) values (?, ?, ?)", written);
             jdbc.sql("update duties_matrix_state set catalog_fp = :c, subjects_fp = :s, refreshed_at = :at where id = 1")
                     .param("c", catalogFp).param("s", subjectsFp).param("at", DutyStore.ts(clock.instant())).update();

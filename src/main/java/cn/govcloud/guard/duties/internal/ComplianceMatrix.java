@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 /**
  * For the platform, each unit and each system: every rule of the catalog with its state (A13). Computed, filtered,
  * counted and paged in the database (issue 19 point 3): the conditions' verdict per (subject, rule) is materialised by
- * {@link ComplianceCells}, what the duties say of it is kept per (subject, rule) by triggers in every duty's writing
- * transaction ({@link ComplianceTally}), so the state is a column expression over two tables joined on their keys
- * ({@link #status}) and no view aggregates the duties; only the page's rows are read with their details.
+ * {@link ComplianceCells}, what the duties say of it is kept in the same row by triggers in every duty's writing
+ * transaction ({@link ComplianceTally}), so the state is a column expression over one row ({@link #status}) and no view
+ * aggregates the duties; the counts by status are sums over a summary kept by triggers on the cells (a few thousand rows
+ * at 10,000 systems rather than every cell), a page's rows come from the cells' order index — by offset, or after the
+ * previous page's last row (keyset: a deep page costs what the first does) — and only the page's rows are read with
+ * their details.
  *
  * <p>A view writes nothing: the cells are brought up to date by {@link #refreshCells()} at start-up and by the
  * {@code duties-matrix-cells} task every 30 seconds (DutiesConfiguration), so a change of a subject, an organisation
@@ -76,28 +79,75 @@ public class ComplianceMatrix {
      *
      * @param total   how many rows match the filter
      * @param summary how many of them in each status (every status listed, in order)
+     * @param next    where the next page starts ({@link Key#toString()}, for {@link #page(Actor, Filter, Key, int)}), or null
+     *                when this page is the last
      */
-    public record Page(List<Row> rows, int total, Map<Status, Long> summary) {
+    public record Page(List<Row> rows, int total, Map<Status, Long> summary, String next) {
+    }
+
+    /**
+     * A row's place in the matrix's order: a keyset page starts after it ({@code (kind, subject, rule) > key} on the
+     * cells' order index), so a page deep in the matrix costs what the first one does.
+     */
+    public record Key(int kindPos, long subjectId, int rulePos) {
+        /** {@code kind.subject.rule}, as a page's link carries it. */
+        @Override
+        public String toString() {
+            return kindPos + "." + subjectId + "." + rulePos;
+        }
+
+        /** The key a link carried, or null when there is none or it is not one (the first page then). */
+        public static Key parse(String text) {
+            if (text == null || !text.matches("\\d{1,9}\\.\\d{1,18}\\.\\d{1,9}")) {
+                return null;
+            }
+            String[] p = text.split("\\.");
+            return new Key(Integer.parseInt(p[0]), Long.parseLong(p[1]), Integer.parseInt(p[2]));
+        }
     }
 
     /**
      * The rows from {@code offset} (clamped to the total), at most {@code limit}, with the total and the counts by
-     * status of everything the filter matches: one grouped count and one page query, both in the database.
+     * status of everything the filter matches: the counts summed over the summary the triggers keep, the page's keys
+     * from the cells' order index.
      */
     public Page page(Actor actor, Filter filter, int offset, int limit) {
         Where where = where(OrgScope.of(actor), filter);
+        Map<Status, Long> summary = summary(where, filter);
+        int total = (int) summary.values().stream().mapToLong(Long::longValue).sum();
+        int from = Math.max(0, Math.min(offset, total));
+        return page(where, from, null, limit, total, summary);
+    }
+
+    /** The rows after {@code after} (null: from the first), at most {@code limit}, with the total and counts as above. */
+    public Page page(Actor actor, Filter filter, Key after, int limit) {
+        Where where = where(OrgScope.of(actor), filter);
+        Map<Status, Long> summary = summary(where, filter);
+        return page(where, 0, after, limit, (int) summary.values().stream().mapToLong(Long::longValue).sum(), summary);
+    }
+
+    /** One row more than the page shows is read: when it exists, the next page starts after the page's last row. */
+    private Page page(Where where, int offset, Key after, int limit, int total, Map<Status, Long> summary) {
+        List<Slot> slots = slots(where, offset, after, limit + 1);
+        String next = slots.size() > limit ? slots.get(limit - 1).key().toString() : null;
+        List<Slot> shown = slots.subList(0, Math.min(limit, slots.size()));
+        return new Page(shown.isEmpty() ? List.of() : rows(where, shown), total, summary, next);
+    }
+
+    /** The counts by status of everything the filter matches, summed over the summary rows it matches. */
+    private Map<Status, Long> summary(Where where, Filter filter) {
         Map<Status, Long> summary = new LinkedHashMap<>();
         for (Status s : Status.values()) {
             summary.put(s, 0L);
         }
-        var counts = jdbc.sql("select st, count(*) n from (select " + status("c") + " st from duties_matrix_cell c " + TALLY
-                        + " where " + where.cells + ") x"
-                        + (filter.status() == null ? "" : " where st = :status") + " group by st")
-                .params(where.params);
-        counts.query((rs, i) -> summary.put(Status.valueOf(rs.getString("st")), rs.getLong("n"))).list();
-        int total = (int) summary.values().stream().mapToLong(Long::longValue).sum();
-        int from = Math.max(0, Math.min(offset, total));
-        return new Page(rows(where, filter, from, limit), total, summary);
+        jdbc.sql("select st, sum(n) n from (select " + SUMMARY_STATUS + " st, s.n from duties_matrix_summary s where " + where.summary
+                        + ") x group by st")
+                .params(where.params)
+                .query((rs, i) -> summary.merge(Status.valueOf(rs.getString("st")), rs.getLong("n"), Long::sum)).list();
+        if (filter.status() != null) {
+            summary.replaceAll((status, n) -> status == filter.status() ? n : 0L);
+        }
+        return summary;
     }
 
     /**
@@ -110,7 +160,7 @@ public class ComplianceMatrix {
 
     /** Every row the filter matches (the Excel export), in the matrix's order. */
     public List<Row> rows(Actor actor, Filter filter) {
-        return rows(where(OrgScope.of(actor), filter), filter, 0, -1);
+        return rows(where(OrgScope.of(actor), filter), null);
     }
 
     /**
@@ -121,89 +171,111 @@ public class ComplianceMatrix {
      * verdict as the duties' aggregate over the look-back and the live duties ({@link #DETAIL_AGG}) it replaced.
      */
     static String status(String cell) {
-        return "coalesce(" + cell + ".fixed_status, case when t.overdue_n > 0 then 'OVERDUE' when t.pending_n > 0 then 'DUE' "
-                + "when t.closed_due >= :since then 'COMPLIANT' when " + cell + ".recurring then 'DUE' else 'NOT_APPLICABLE' end)";
+        return "coalesce(" + cell + ".fixed_status, case when " + cell + ".overdue_n > 0 then 'OVERDUE' when " + cell + ".pending_n > 0 then 'DUE' "
+                + "when " + cell + ".closed_due >= :since then 'COMPLIANT' when " + cell + ".recurring then 'DUE' else 'NOT_APPLICABLE' end)";
     }
 
-    /** The cells' tally ({@code t}), one row per key at most. */
-    private static final String TALLY = "left join duties_matrix_tally t on t.subject_kind = c.subject_kind and t.subject_id = c.subject_id "
-            + "and t.rule_id = c.rule_id";
+    /**
+     * The same status for a row of the summary ({@code s}: cells of one class, ComplianceTally), so the counts by status
+     * are sums over it: the class says what the tally said, and a CLOSED row is COMPLIANT while its closed due time lies
+     * in the look-back.
+     */
+    private static final String SUMMARY_STATUS = "case when s.cls in ('NOT_EVALUABLE', 'NOT_APPLICABLE', 'OVERDUE') then s.cls "
+            + "when s.cls = 'PENDING' then 'DUE' when s.cls = 'CLOSED' and s.closed_due >= :since then 'COMPLIANT' "
+            + "when s.recurring then 'DUE' else 'NOT_APPLICABLE' end";
 
     private static String join(String agg, String cell) {
         return agg + ".rule_id = " + cell + ".rule_id and " + agg + ".subject_kind = " + cell + ".subject_kind and " + agg
                 + ".subject_id = " + cell + ".subject_id";
     }
 
-    /** The filter and the scope as SQL on the cells ({@code c}) and, where it narrows them too, on the duties ({@code d}). */
-    private record Where(String cells, String duties, Map<String, Object> params) {
+    /**
+     * The filter and the scope as SQL on the cells ({@code c}), on the summary ({@code s}) and, where it narrows them too,
+     * on the duties ({@code d}).
+     */
+    private record Where(String cells, String summary, String duties, Map<String, Object> params) {
     }
 
     private Where where(OrgScope scope, Filter filter) {
-        StringBuilder cells = new StringBuilder("1=1");
+        StringBuilder cells = new StringBuilder("c.listed");
+        StringBuilder summary = new StringBuilder("s.n <> 0");
         StringBuilder duties = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
         if (!scope.everything()) {
             // a row is the responsible organisation's (A4); the placeholder rows of a kind with no subject are everybody's
             cells.append(" and (c.responsible_org is null or c.responsible_org = :scopeOrgId)");
+            summary.append(" and (s.responsible_org = 0 or s.responsible_org = :scopeOrgId)");
             params.put("scopeOrgId", scope.orgId());
         }
         if (filter.ruleId() != null) {
             cells.append(" and c.rule_id = :ruleId");
+            summary.append(" and s.rule_id = :ruleId");
             duties.append(" and d.rule_id = :ruleId");
             params.put("ruleId", filter.ruleId());
         }
         if (filter.subjectKind() != null) {
             cells.append(" and c.subject_kind = :subjectKind");
+            summary.append(" and s.subject_kind = :subjectKind");
             duties.append(" and d.subject_kind = :subjectKind");
             params.put("subjectKind", filter.subjectKind().name());
         }
         if (filter.orgId() != null) {
             cells.append(" and (c.responsible_org is null or c.org_id = :orgId)");
+            summary.append(" and (s.responsible_org = 0 or s.org_id = :orgId)");
             params.put("orgId", filter.orgId());
         }
         if (filter.status() != null) {
+            cells.append(" and ").append(status("c")).append(" = :status");
             params.put("status", filter.status().name());
         }
-        return new Where(cells.toString(), duties.toString(), params);
+        return new Where(cells.toString(), summary.toString(), duties.toString(), params);
     }
 
-    /**
-     * The page ({@code limit} -1: all) with each row's details. A page: its cells' keys first (with a status filter through
-     * the duties' aggregate, else straight from the cells' order index), then the cells of those subjects and rules with
-     * the duties and latest evidence of those only (the keys as parameters: H2 drops an ORDER BY under IN, keeping the
-     * OFFSET). All: one query over everything the filter matches.
-     */
-    private List<Row> rows(Where where, Filter filter, int offset, int limit) {
-        String order = " order by c.kind_pos, c.subject_id, c.rule_pos";
-        String statusJoin = filter.status() == null ? "" : " " + TALLY;
-        String statusWhere = filter.status() == null ? "" : " and " + status("c") + " = :status";
+    /** A page's row: its identity ({@code kind|subject|rule}) and its place in the order. */
+    private record Slot(String id, Key key) {
+    }
+
+    /** The page's rows, in order, straight from the cells' order index: after {@code after}, or from {@code offset}. */
+    private List<Slot> slots(Where where, int offset, Key after, int limit) {
         Map<String, Object> params = new HashMap<>(where.params);
-        String cells = where.cells + statusWhere;
-        String duties = "";
-        List<String> keys = null;
-        if (limit >= 0) {
-            params.put("limit", limit);
-            params.put("offset", offset);
-            keys = jdbc.sql("select c.subject_kind, c.subject_id, c.rule_id from duties_matrix_cell c" + statusJoin + " where " + cells
-                            + order + " limit :limit offset :offset").params(params)
-                    .query((rs, i) -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3)).list();
-            if (keys.isEmpty()) {
-                return List.of();
-            }
-            List<Long> ids = keys.stream().map(k -> Long.parseLong(k.split("\\|")[1])).distinct().toList();
-            List<String> ruleIds = keys.stream().map(k -> k.split("\\|")[2]).distinct().toList();
-            params.put("ids", ids);
-            params.put("rules", ruleIds);
-            cells = "c.subject_id in (:ids) and c.rule_id in (:rules)";
+        params.put("limit", limit);
+        params.put("offset", offset);
+        String keyset = "";
+        if (after != null) {
+            keyset = " and (c.kind_pos, c.subject_id, c.rule_pos) > (:afterKind, :afterSubject, :afterRule)";
+            params.put("afterKind", after.kindPos());
+            params.put("afterSubject", after.subjectId());
+            params.put("afterRule", after.rulePos());
+        }
+        return jdbc.sql("select c.subject_kind, c.subject_id, c.rule_id, c.kind_pos, c.rule_pos from duties_matrix_cell c where " + where.cells
+                        + keyset + ORDER + " limit :limit offset :offset").params(params)
+                .query((rs, i) -> new Slot(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3), new Key(rs.getInt(4), rs.getLong(2), rs.getInt(5))))
+                .list();
+    }
+
+    private static final String ORDER = " order by c.kind_pos, c.subject_id, c.rule_pos";
+
+    /**
+     * The rows with their details: those of {@code page} (null: every row the filter matches). For a page, the cells of its
+     * subjects and rules with the duties and latest evidence of those only (the keys as parameters: H2 drops an ORDER BY
+     * under IN); for everything, one query over what the filter matches.
+     */
+    private List<Row> rows(Where where, List<Slot> page) {
+        Map<String, Object> params = new HashMap<>(where.params);
+        String cells = where.cells;
+        String duties = where.duties;
+        if (page != null) {
+            params.put("ids", page.stream().map(slot -> slot.key().subjectId()).distinct().toList());
+            params.put("rules", page.stream().map(slot -> slot.id().substring(slot.id().lastIndexOf('|') + 1)).distinct().toList());
+            cells = "c.listed and c.subject_id in (:ids) and c.rule_id in (:rules)";
             duties = " and d.subject_id in (:ids) and d.rule_id in (:rules)";
-            statusJoin = "";
         }
         String sql = "select c.subject_kind, c.subject_id, c.rule_id, c.subject_name, c.org_id, c.org_name, c.fixed_status, c.reason, "
                 + "c.reason_arg, c.recurring, a.rule_id agg_rule, a.overdue, a.pending, a.late, a.next_due, a.last_due, a.latest_duty, "
                 + "s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by, " + status("c") + " st "
-                + "from duties_matrix_cell c " + TALLY + " left join (" + DETAIL_AGG.formatted(limit >= 0 ? duties : where.duties) + ") a on "
-                + join("a", "c") + " left join duties_submission s on s.id = a.latest_submission where " + cells + order;
+                + "from duties_matrix_cell c left join (" + DETAIL_AGG.formatted(duties) + ") a on "
+                + join("a", "c") + " left join duties_submission s on s.id = a.latest_submission where " + cells + ORDER;
         Map<String, Rule> rules = new HashMap<>();
         catalog.rules().forEach(r -> rules.put(r.id(), r));
         String version = catalog.version().version();
@@ -215,10 +287,10 @@ public class ComplianceMatrix {
             }
             return i;
         }).list();
-        if (keys == null) {
+        if (page == null) {
             return List.copyOf(found.values());
         }
-        return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return page.stream().map(slot -> found.get(slot.id())).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The old matrix's aggregate per rule and subject over the look-back and the open duties; %s: more conditions on d. */

@@ -15,11 +15,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the compliance matrix needs of the duties, per (subject, rule) (issue 19 point 3; A13): how many are overdue,
- * how many pending (open, submitted, returned) and the latest due time of a closed one. Database triggers keep
- * {@code duties_matrix_tally} in the transaction of every write to {@code duties_duty} (V2026_12_11_0601 in
- * db/vendor/postgresql and db/vendor/h2), so a view of the matrix reads it and aggregates no duty; this class counts
- * the same from scratch, compares and rebuilds (the reconcile path: nightly with the duty counters).
+ * What the compliance matrix keeps by triggers (issue 19 point 3; A13), counted again from scratch, compared and rebuilt
+ * (the reconcile path: nightly with the duty counters).
+ *
+ * <p>The tally: per (subject, rule), in the cell's row of {@code duties_matrix_cell}, how many duties are overdue, how
+ * many pending (open, submitted, returned) and the latest due time of a closed one — moved by triggers in the transaction
+ * of every write to {@code duties_duty} (V2026_12_11_0601, V2026_12_12_0601 in db/vendor/postgresql; ComplianceTallyTrigger
+ * on H2), so a view of the matrix aggregates no duty.
+ *
+ * <p>The summary: the counts of listed cells per (subject kind, rule, owner, responsible organisation, class, recurring,
+ * latest closed due time) in {@code duties_matrix_summary}, moved by triggers on every write to the cells (V2026_12_12_0604;
+ * ComplianceSummaryTrigger on H2), so a view's counts by status sum a few thousand rows rather than read every cell.
  */
 @Component
 public class ComplianceTally {
@@ -28,6 +34,19 @@ public class ComplianceTally {
     private static final String VALUES = "sum(case when d.state = 'OVERDUE' then 1 else 0 end) overdue_n, "
             + "sum(case when d.state in ('OPEN','SUBMITTED','RETURNED') then 1 else 0 end) pending_n, "
             + "max(case when d.state not in " + LIVE + " then d.due_at end) closed_due";
+    /** The summary's closed_due of a row that is not CLOSED (a key column is never null). */
+    static final Instant NO_CLOSED_DUE = Instant.EPOCH;
+    /** The summary counted from the cells (the class as in V2026_12_12_0603). */
+    static final String SUMMARY_COUNTED = """
+            select subject_kind, rule_id, org_id, responsible_org, cls, recurring, closed_due, count(*) n from (
+                select c.subject_kind, c.rule_id, c.org_id, coalesce(c.responsible_org, 0) responsible_org,
+                       case when c.fixed_status is not null then c.fixed_status when c.overdue_n > 0 then 'OVERDUE' when c.pending_n > 0 then 'PENDING'
+                            when c.closed_due is not null then 'CLOSED' else 'NONE' end cls,
+                       c.recurring,
+                       case when c.fixed_status is null and c.overdue_n = 0 and c.pending_n = 0 and c.closed_due is not null then c.closed_due
+                            else timestamp with time zone '1970-01-01 00:00:00+00' end closed_due
+                from duties_matrix_cell c where c.listed) x
+            group by subject_kind, rule_id, org_id, responsible_org, cls, recurring, closed_due""";
     /** Every key's tally counted from the duties. */
     static final String COUNTED = "select d.subject_kind, d.subject_id, d.rule_id, " + VALUES
             + " from duties_duty d group by d.subject_kind, d.subject_id, d.rule_id";
@@ -42,7 +61,7 @@ public class ComplianceTally {
 
     /** The tally as kept, without rows that say nothing (no live duty, no closed one). */
     public Map<String, List<Object>> kept() {
-        return read("select subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due from duties_matrix_tally");
+        return read("select subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due from duties_matrix_cell");
     }
 
     /** The tally counted from scratch over every duty. */
@@ -60,35 +79,83 @@ public class ComplianceTally {
         return keys;
     }
 
+    /** The summary as kept, without rows counting nothing. */
+    public Map<String, Long> summaryKept() {
+        return summary("select * from duties_matrix_summary");
+    }
+
+    /** The summary counted from scratch over the cells. */
+    public Map<String, Long> summaryCounted() {
+        return summary(SUMMARY_COUNTED);
+    }
+
     /**
-     * Recounts the tally and replaces it when it differs, holding writers of duties back meanwhile (on PostgreSQL the
-     * exclusive lock makes every trigger wait, so a write either is in the recount or applies its change after it).
-     * Returns how many keys had differed.
+     * Recounts the tally and the summary and replaces what differs, holding writers of duties and cells back meanwhile
+     * (on PostgreSQL the exclusive lock on the cells makes every trigger wait, so a write either is in the recount or
+     * applies its change after it); drops the summary rows that count nothing any more. Returns how many keys had differed.
      */
     @Transactional
     public int reconcile() {
-        if (isPostgres()) {
-            jdbc.sql("lock table duties_matrix_tally in exclusive mode").update();
-        }
+        lock();
         int differing = differences().size();
         if (differing > 0) {
             log.warn("compliance matrix tally: {} keys differed from a count from scratch; rebuilt", differing);
             rebuild();
         }
+        Map<String, Long> kept = summaryKept();
+        Map<String, Long> counted = summaryCounted();
+        if (!kept.equals(counted)) {
+            Set<String> keys = new HashSet<>(kept.keySet());
+            keys.addAll(counted.keySet());
+            keys.removeIf(k -> Objects.equals(kept.get(k), counted.get(k)));
+            log.warn("compliance matrix summary: {} rows differed from a count from scratch; rebuilt", keys.size());
+            differing += keys.size();
+            jdbc.sql("delete from duties_matrix_summary").update();
+            jdbc.sql("insert into duties_matrix_summary (subject_kind, rule_id, org_id, responsible_org, cls, recurring, closed_due, n) "
+                    + SUMMARY_COUNTED).update();
+        }
+        jdbc.sql("delete from duties_matrix_summary where n = 0").update();
         return differing;
     }
 
-    /** Replaces the whole tally by a count from scratch (after a bulk load, or when reconcile finds a difference). */
+    /**
+     * Replaces the whole tally by a count from scratch (after a bulk load, or when reconcile finds a difference); the summary
+     * follows through its trigger.
+     */
     @Transactional
     public void rebuild() {
+        lock();
+        jdbc.sql("update duties_matrix_cell set overdue_n = 0, pending_n = 0, closed_due = null "
+                + "where overdue_n <> 0 or pending_n <> 0 or closed_due is not null").update();
+        String columns = "(subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due) ";
+        jdbc.sql(isPostgres() ? "insert into duties_matrix_cell " + columns + COUNTED + " on conflict (subject_kind, subject_id, rule_id) "
+                + "do update set overdue_n = excluded.overdue_n, pending_n = excluded.pending_n, closed_due = excluded.closed_due"
+                : "merge into duties_matrix_cell " + columns + "key (subject_kind, subject_id, rule_id) " + COUNTED).update();
+        jdbc.sql("delete from duties_matrix_cell where not listed and overdue_n = 0 and pending_n = 0 and closed_due is null").update();
+    }
+
+    private void lock() {
         if (isPostgres()) {
-            jdbc.sql("lock table duties_matrix_tally in exclusive mode").update();
+            jdbc.sql("lock table duties_matrix_cell in exclusive mode").update();
         }
-        jdbc.sql("delete from duties_matrix_tally").update();
-        jdbc.sql("insert into duties_matrix_tally (subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due) " + COUNTED).update();
+    }
+
+    private Map<String, Long> summary(String sql) {
+        Map<String, Long> map = new HashMap<>();
+        jdbc.sql(sql).query(rs -> {
+            if (rs.getLong("n") != 0) {
+                map.put(rs.getString("subject_kind") + "|" + rs.getString("rule_id") + "|" + rs.getLong("org_id") + "|" + rs.getLong("responsible_org")
+                        + "|" + rs.getString("cls") + "|" + rs.getBoolean("recurring") + "|" + DutyStore.instant(rs, "closed_due"), rs.getLong("n"));
+            }
+        });
+        return map;
     }
 
     private boolean isPostgres() {
+        return isPostgres(template);
+    }
+
+    static boolean isPostgres(JdbcTemplate template) {
         return Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL")));
     }
 

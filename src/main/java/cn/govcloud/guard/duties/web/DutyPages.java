@@ -156,15 +156,15 @@ class DutyPages {
     @GetMapping("/compliance")
     String compliance(@RequestParam(required = false) String rule, @RequestParam(required = false) ComplianceMatrix.Status status,
                       @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
-                      @RequestParam(defaultValue = "0") int offset, Model model) {
+                      @RequestParam(required = false) String after, Model model) {
         Actor actor = Actor.require();
         String ruleId = rule == null || rule.isBlank() ? null : rule;
-        ComplianceMatrix.Page page = matrix.page(actor, new ComplianceMatrix.Filter(ruleId, status, org, subjectKind), offset, 200);
-        int from = Math.max(0, Math.min(offset, page.total()));
+        // the next page starts after this page's last row (keyset, issue 19 point 3): any depth costs what the first page does
+        ComplianceMatrix.Page page = matrix.page(actor, new ComplianceMatrix.Filter(ruleId, status, org, subjectKind),
+                ComplianceMatrix.Key.parse(after), 200);
         model.addAttribute("rows", page.rows());
         model.addAttribute("total", page.total());
-        model.addAttribute("offset", from);
-        model.addAttribute("nextOffset", from + 200 < page.total() ? from + 200 : null);
+        model.addAttribute("next", page.next());
         model.addAttribute("summary", page.summary());
         model.addAttribute("statuses", ComplianceMatrix.Status.values());
         model.addAttribute("subjectKinds", SubjectKind.values());

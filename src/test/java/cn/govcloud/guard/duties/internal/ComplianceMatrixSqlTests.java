@@ -58,6 +58,8 @@ class ComplianceMatrixSqlTests {
     MutableClock clock;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ComplianceTally tally;
 
     private final ApiClient api = new ApiClient(() -> mvc);
     private InMemoryComplianceMatrix oracle;
@@ -220,6 +222,30 @@ class ComplianceMatrixSqlTests {
     }
 
     @Test
+    void A13_theCellsTaskWritesNothingWhenNothingChanged() {
+        // what a restart does (the task at start-up): the fingerprints match, so no cell, summary row or state is written
+        List<String> before = matrixTables();
+        cellsTask();
+        assertThat(matrixTables()).isEqualTo(before);
+    }
+
+    @Test
+    void A13_keysetPagesFollowTheDutiesWrittenBetweenThem() {
+        // a page's key survives writes: rows that change state between two pages keep their place in the order
+        Actor supervisor = DemoActors.actor(jdbc, "supervisor");
+        List<Row> first = oracle.rows(supervisor, Filter.none());
+        ComplianceMatrix.Page page = matrix.page(supervisor, Filter.none(), (ComplianceMatrix.Key) null, 20);
+        assertThat(page.rows()).containsExactlyElementsOf(first.subList(0, 20));
+        long system = admittedSystems().get(0);
+        duty("between", systemRule(true), system, clock.instant().minus(Duration.ofDays(2)), "OVERDUE", false);
+        List<Row> now = oracle.rows(supervisor, Filter.none());
+        ComplianceMatrix.Page second = matrix.page(supervisor, Filter.none(), ComplianceMatrix.Key.parse(page.next()), 20);
+        assertThat(second.rows()).containsExactlyElementsOf(now.subList(20, 40));
+        assertThat(second.summary()).containsExactlyEntriesOf(oracle.summary(now));
+        same(supervisor, new Filter(null, Status.OVERDUE, null, SubjectKind.SYSTEM));
+    }
+
+    @Test
     void A13_aViewOfTheMatrixWritesNothing() throws Exception {
         long level2 = jdbc.sql("select id from systems_system where state = 'ADMITTED' and mlps_level = 2 order by id").query(Long.class).list().get(1);
         // the subjects changed since the cells were written: the view before issue 19's counters rewrote cells here
@@ -247,7 +273,7 @@ class ComplianceMatrixSqlTests {
         List<String> all = new ArrayList<>();
         for (String sql : List.of("select * from duties_matrix_state", "select * from duties_matrix_subject order by subject_kind, subject_id",
                 "select * from duties_matrix_cell order by subject_kind, subject_id, rule_id",
-                "select * from duties_matrix_tally order by subject_kind, subject_id, rule_id",
+                "select * from duties_matrix_summary order by subject_kind, rule_id, org_id, responsible_org, cls, recurring, closed_due",
                 "select id, state, due_at, overdue_at, closed_at, reminders_sent from duties_duty order by id")) {
             jdbc.sql(sql).query(rs -> {
                 StringBuilder row = new StringBuilder(sql.substring(sql.indexOf(" from ") + 6)).append(':');
@@ -267,11 +293,30 @@ class ComplianceMatrixSqlTests {
         return page.rows().stream().filter(r -> r.subjectId() == system).findFirst().orElseThrow().status();
     }
 
-    /** Everything the SQL matrix answers for this actor and filter equals the in-memory evaluation. */
+    /**
+     * Everything the SQL matrix answers for this actor and filter equals the in-memory evaluation: every row, pages by
+     * offset and page after page by keyset, the total and the counts by status — and the summary the triggers keep
+     * equals one counted from scratch over the cells.
+     */
     private void same(Actor actor, Filter filter) {
         List<Row> expected = oracle.rows(actor, filter);
         String what = actor.username() + " " + filter;
+        assertThat(tally.summaryKept()).as("the summary kept by the triggers against a count from scratch").isEqualTo(tally.summaryCounted());
         assertThat(matrix.rows(actor, filter)).as(what).containsExactlyElementsOf(expected);
+        List<Row> walked = new ArrayList<>();
+        ComplianceMatrix.Key after = null;
+        for (int n = 0; n <= expected.size() / 50 + 1; n++) {
+            ComplianceMatrix.Page page = matrix.page(actor, filter, after, 50);
+            assertThat(page.total()).as(what).isEqualTo(expected.size());
+            assertThat(page.summary()).as(what).containsExactlyEntriesOf(oracle.summary(expected));
+            walked.addAll(page.rows());
+            after = ComplianceMatrix.Key.parse(page.next());
+            if (after == null) {
+                break;
+            }
+            assertThat(page.rows()).as(what + " a page with a next one is full").hasSize(50);
+        }
+        assertThat(walked).as(what + " page after page by keyset").containsExactlyElementsOf(expected);
         for (int offset : new int[] {0, Math.max(0, expected.size() / 2 - 3), Math.max(0, expected.size() - 4), expected.size() + 10}) {
             ComplianceMatrix.Page page = matrix.page(actor, filter, offset, 7);
             int from = Math.min(offset, expected.size());

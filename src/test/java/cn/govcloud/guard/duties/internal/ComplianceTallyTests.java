@@ -98,6 +98,7 @@ class ComplianceTallyTests {
             jdbc.sql("update duties_duty set state = 'ACCEPTED', closed_at = due_at where subject_id in (:s) and subject_kind = 'SYSTEM' "
                     + "and rule_id = 'A8.1-tally'").param("s", List.of(s, other)).update();
             assertThat(tally.differences()).as("the tally against a count from scratch").isEmpty();
+            assertThat(tally.summaryKept()).as("the summary against a count from scratch").isEqualTo(tally.summaryCounted());
         } finally {
             jdbc.sql("delete from duties_submission where duty_id in (select id from duties_duty where subject_kind = 'SYSTEM' and subject_id in (:s))")
                     .param("s", List.of(s, other)).update();
@@ -115,7 +116,7 @@ class ComplianceTallyTests {
         try {
             duty(s, "A7.2-tally", LocalDate.parse("2026-04-10"), "OPEN");
             assertThat(tally.differences()).isEmpty();
-            jdbc.sql("update duties_matrix_tally set pending_n = pending_n + 5 where subject_kind = 'SYSTEM' and subject_id = :s")
+            jdbc.sql("update duties_matrix_cell set pending_n = pending_n + 5 where subject_kind = 'SYSTEM' and subject_id = :s")
                     .param("s", s).update();
             assertThat(tally.differences()).hasSize(1);
             assertThat(tally.reconcile()).isEqualTo(1);
