@@ -20,10 +20,12 @@ import org.springframework.web.bind.annotation.RestController;
 @AllowSupervisor
 class InspectionApi {
     private final Inspections inspections;
+    private final Recording recording;
     private final Completion completion;
 
-    InspectionApi(Inspections inspections, Completion completion) {
+    InspectionApi(Inspections inspections, Recording recording, Completion completion) {
         this.inspections = inspections;
+        this.recording = recording;
         this.completion = completion;
     }
 
@@ -52,7 +54,7 @@ class InspectionApi {
     /** {@code {"result":"PASS|FAIL|NOT_APPLICABLE","remark","inspector","severity"?,"hazardSystemId"?}}; a FAIL raises a hazard. */
     @PostMapping("/{id}/items/{itemId}")
     Inspections.Item record(@PathVariable long id, @PathVariable long itemId, @RequestBody(required = false) @Valid Inspections.Result body) {
-        return inspections.record(id, itemId, body == null ? new Inspections.Result(null, null, null, null, null) : body);
+        return recording.record(id, itemId, body == null ? new Inspections.Result(null, null, null, null, null) : body);
     }
 
     @PostMapping("/{id}/complete")

@@ -35,11 +35,18 @@ class InspectionRepository {
                 .param("n", subjectName).param("o", orgId).update();
     }
 
-    void recordResult(long itemId, String result, String remark, String inspector, Instant at, Long hazardId, Long hazardSystemId) {
-        jdbc.sql("update supervision_inspection_item set result = :r, remark = :m, inspector = :i, recorded_at = :at, hazard_id = :h, "
-                        + "hazard_system_id = :s where id = :id")
-                .param("r", result).param("m", remark).param("i", inspector).param("at", Db.ts(at)).param("h", hazardId)
+    void recordResult(long itemId, String result, String remark, String inspector, String recordedBy, Instant at, Long hazardId,
+                      Long hazardSystemId) {
+        jdbc.sql("update supervision_inspection_item set result = :r, remark = :m, inspector = :i, recorded_by = :by, recorded_at = :at, "
+                        + "hazard_id = :h, hazard_system_id = :s where id = :id")
+                .param("r", result).param("m", remark).param("i", inspector).param("by", recordedBy).param("at", Db.ts(at)).param("h", hazardId)
                 .param("s", hazardSystemId).param("id", itemId).update();
+    }
+
+    /** The inspector name this login last entered (the latest result it saved). */
+    Optional<String> lastInspector(String recordedBy) {
+        return jdbc.sql("select inspector from supervision_inspection_item where recorded_by = :by order by recorded_at desc, id desc")
+                .param("by", recordedBy).query(String.class).stream().findFirst();
     }
 
     Optional<Inspection> find(long id) {
