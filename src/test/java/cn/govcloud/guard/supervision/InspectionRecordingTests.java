@@ -130,4 +130,24 @@ class InspectionRecordingTests {
         assertThat(html(as("supervisor", get(location)))).contains("id=\"inspector\"", "value=\"王检查（市大数据中心）\"");
         assertThat(html(as("supervisor", get(inspection("数据安全"))))).contains("value=\"王检查（市大数据中心）\"");
     }
+
+    @Test
+    void a11_3_theInspectionListSearchesByKeywordAndStateKeepsItsPageSizeAndExportsWhatIsShown() throws Exception {
+        MvcResult created = as("supervisor", post("/supervision/inspections").param("quarter", "2025-Q2").param("topic", "检索测试·机房巡查")
+                .param("articles", "A8").param("unitIds", String.valueOf(orgOf("unit1"))));
+        assertThat(created.getFlashMap().get("error")).isNull();
+        String found = html(as("regulator", get("/supervision/inspections").param("q", "检索测试").param("size", "50")));
+        assertThat(found).contains("检索测试·机房巡查", "共 1 次检查", "value=\"检索测试\"").containsPattern("<option value=\"50\"\\s+selected");
+        assertThat(html(as("regulator", get("/supervision/inspections").param("q", "检索测试").param("state", "COMPLETED"))))
+                .doesNotContain("检索测试·机房巡查").contains("共 0 次检查");
+        // a literal wildcard matches nothing rather than everything
+        assertThat(html(as("regulator", get("/supervision/inspections").param("q", "%")))).contains("共 0 次检查");
+        MvcResult sheet = as("regulator", get("/supervision/inspections/export.xlsx").param("q", "检索测试"));
+        assertThat(sheet.getResponse().getStatus()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(sheet.getResponse().getContentAsByteArray()))) {
+            var rows = new java.util.ArrayList<String>();
+            book.getSheetAt(0).forEach(r -> rows.add(r.getCell(1) == null ? "" : r.getCell(1).toString()));
+            assertThat(rows).contains("检索测试·机房巡查");
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,10 +40,17 @@ class InspectionApi {
         return view(inspections.create(n).id());
     }
 
+    /** Issue 23 point 11: as the page — a keyword, a state, and with {@code size} one page of 20, 50 or 100 ({@code page} from 0); without it all. */
     @GetMapping
     @AllowOversight
-    List<Inspections.Inspection> list() {
-        return inspections.list();
+    List<Inspections.Inspection> list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page) {
+        Inspections.Search search = new Inspections.Search(q, state);
+        if (size == null) {
+            return inspections.search(search, Integer.MAX_VALUE, 0);
+        }
+        int pageSize = InspectionPages.pageSize(size);
+        return inspections.search(search, pageSize, Math.max(page, 0) * pageSize);
     }
 
     @GetMapping("/{id}")

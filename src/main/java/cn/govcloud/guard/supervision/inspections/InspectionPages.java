@@ -66,9 +66,27 @@ class InspectionPages {
         this.pages = pages;
     }
 
+    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else reads as the first. */
+    static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
+
+    static int pageSize(Integer size) {
+        return size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0);
+    }
+
     @GetMapping("/supervision/inspections")
-    String list(Model model) {
-        model.addAttribute("inspections", inspections.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page, Model model) {
+        Inspections.Search search = new Inspections.Search(q, state);
+        int pageSize = pageSize(size);
+        int shown = Math.max(page, 0);
+        long total = inspections.count(search);
+        model.addAttribute("inspections", inspections.search(search, pageSize, shown * pageSize));
+        model.addAttribute("search", search);
+        model.addAttribute("total", total);
+        model.addAttribute("size", pageSize);
+        model.addAttribute("sizes", PAGE_SIZES);
+        model.addAttribute("page", shown);
+        model.addAttribute("lastPage", (int) Math.max(0, (total - 1) / pageSize));
         model.addAttribute("mayInspect", Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("currentQuarter", inspections.quarter(null));
         model.addAttribute("topics", TOPICS);
@@ -76,15 +94,29 @@ class InspectionPages {
         catalog.rules().stream().filter(r -> r.appliesTo() != SubjectKind.PLATFORM)
                 .forEach(r -> articles.merge(r.article().contains(".") ? r.article().substring(0, r.article().indexOf('.')) : r.article(), 1L, Long::sum));
         model.addAttribute("articles", articles);
-        model.addAttribute("units", organisations.ofKind(OrgKind.UNIT));
-        model.addAttribute("systems", systems.onPlatform());
+        Map<String, String> articleLabels = new LinkedHashMap<>();
+        articles.forEach((article, rules) -> articleLabels.put(article, article + "（" + pages.text("scheduling.inspections.ruleCount", rules) + "）"));
+        model.addAttribute("articleLabels", articleLabels);
+        Map<Long, String> unitLabels = new LinkedHashMap<>();
+        organisations.ofKind(OrgKind.UNIT).forEach(u -> unitLabels.put(u.id(), u.name()));
+        model.addAttribute("unitLabels", unitLabels);
+        Map<Long, String> systemLabels = new LinkedHashMap<>();
+        systems.onPlatform().forEach(sys -> systemLabels.put(sys.id(), sys.name()));
+        model.addAttribute("systemLabels", systemLabels);
+        if (!model.containsAttribute("checked")) {
+            model.addAttribute("checked", Map.of());
+        }
         return "supervision/inspections/list";
     }
 
     @PostMapping("/supervision/inspections")
     @AllowSupervisor
     String create(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/inspections", "scheduling.done.inspectionCreated", () -> {
+        // the ticked boxes, kept beside the typed fields should the form come back refused
+        Map<String, List<String>> checked = new LinkedHashMap<>();
+        List.of("articles", "unitIds", "systemIds").forEach(name -> checked.put(name, List.copyOf(form.getOrDefault(name, List.of()))));
+        redirect.addFlashAttribute("checked", checked);
+        return pages.runForm(redirect, "/supervision/inspections#inspection-form", "scheduling.done.inspectionCreated", PageMessages.typed(form), () -> {
             List<String> articles = new java.util.ArrayList<>(form.getOrDefault("articles", List.of()));
             String topic = form.getFirst("topic");
             if (articles.isEmpty() && topic != null && TOPICS.containsKey(topic.strip())) {

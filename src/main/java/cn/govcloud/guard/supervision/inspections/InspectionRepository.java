@@ -57,6 +57,34 @@ class InspectionRepository {
         return jdbc.sql("select * from supervision_inspection order by period_quarter desc, id desc").query(this::map).list();
     }
 
+    /** Issue 23 point 11: one page of the inspections matching the search, newest quarter first. */
+    List<Inspection> search(Inspections.Search search, int limit, int offset) {
+        return jdbc.sql("select * from supervision_inspection where " + where(search) + " order by period_quarter desc, id desc "
+                        + "limit :limit offset :offset")
+                .params(params(search)).param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    long count(Inspections.Search search) {
+        return jdbc.sql("select count(*) from supervision_inspection where " + where(search)).params(params(search)).query(Long.class).single();
+    }
+
+    private static String where(Inspections.Search search) {
+        return (search.keyword() == null ? "1 = 1"
+                : "(lower(topic) like :keyword escape '!' or lower(period_quarter) like :keyword escape '!' or lower(articles) like :keyword escape '!')")
+                + (search.state() == null ? "" : " and state = :state");
+    }
+
+    private static java.util.Map<String, Object> params(Inspections.Search search) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (search.keyword() != null) {
+            params.put("keyword", cn.govcloud.guard.shared.Like.containing(search.keyword()));
+        }
+        if (search.state() != null) {
+            params.put("state", search.state());
+        }
+        return params;
+    }
+
     List<Item> items(long inspectionId) {
         return jdbc.sql("select * from supervision_inspection_item where inspection_id = :i order by id").param("i", inspectionId)
                 .query(this::mapItem).list();

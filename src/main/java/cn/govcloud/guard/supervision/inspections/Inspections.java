@@ -212,6 +212,24 @@ public class Inspections {
         return store.list();
     }
 
+    /** Issue 23 point 11: a keyword in the topic, quarter or articles, and the state ({@code IN_PROGRESS}, {@code COMPLETED}); null is any. */
+    public record Search(String keyword, String state) {
+        public Search {
+            keyword = keyword == null || keyword.isBlank() ? null : keyword.strip();
+            state = "IN_PROGRESS".equals(state) || "COMPLETED".equals(state) ? state : null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Inspection> search(Search search, int limit, int offset) {
+        return store.search(search, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(Search search) {
+        return store.count(search);
+    }
+
     @Transactional(readOnly = true)
     public List<Item> items(long inspectionId) {
         return store.items(inspectionId);
