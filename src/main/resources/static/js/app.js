@@ -116,6 +116,29 @@
     }
   });
 
+  // Issue 23 point 10: a button data-add-row="<template id>" appends a copy of that <template> to the element named by its
+  // data-rows-into, every "-NEW" in it numbered after the rows already there (so each row posts as field-<n>); what is typed
+  // in the other rows stays. Without script the button stays hidden and the page's blank rows serve.
+  document.addEventListener('click', function (event) {
+    var button = event.target instanceof Element ? event.target.closest('[data-add-row]') : null;
+    var template = button ? document.getElementById(button.getAttribute('data-add-row')) : null;
+    var rows = button ? document.getElementById(button.getAttribute('data-rows-into')) : null;
+    if (!template || !rows) {
+      return;
+    }
+    var holder = document.createElement('div');
+    holder.innerHTML = template.innerHTML.replace(/-NEW\b/g, '-' + rows.children.length);
+    var row = holder.firstElementChild;
+    rows.appendChild(row);
+    var first = row.querySelector('select, input, textarea');
+    if (first) {
+      first.focus();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-add-row]').forEach(function (button) { button.hidden = false; });
+  });
+
   // Issue 23 point 12: at phone width a table.gg-cards shows each row as a card; every cell is labelled with its
   // column's header (CSS ::before reads data-label). Templates may set data-label themselves; the rest come from <thead>.
   function labelCards(root) {

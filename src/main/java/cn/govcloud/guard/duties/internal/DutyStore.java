@@ -3,6 +3,7 @@ package cn.govcloud.guard.duties.internal;
 import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
+import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.Party;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.shared.OrgScope;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,9 +215,28 @@ public class DutyStore {
 
     /** Filters for the duty list; null means any. */
     public record Filter(DutyState state, String ruleId, Long orgId, SubjectKind subjectKind, Long subjectId, LocalDate dueFrom,
-                  LocalDate dueTo) {
+                  LocalDate dueTo, String keyword, List<String> keywordRules) {
+        public Filter {
+            keyword = keyword == null || keyword.isBlank() ? null : keyword.strip();
+            keywordRules = keywordRules == null ? List.of() : List.copyOf(keywordRules);
+        }
+
+        public Filter(DutyState state, String ruleId, Long orgId, SubjectKind subjectKind, Long subjectId, LocalDate dueFrom, LocalDate dueTo) {
+            this(state, ruleId, orgId, subjectKind, subjectId, dueFrom, dueTo, null, List.of());
+        }
+
         public static Filter none() {
             return new Filter(null, null, null, null, null, null, null);
+        }
+
+        /**
+         * Issue 23 point 11: narrowed to a keyword, matched in SQL against the subject's name, the article and the rule id, and
+         * to the rules whose (Chinese) title contains it — the titles live in the catalog, not in the table.
+         */
+        public Filter matching(String text, Collection<Rule> rules) {
+            String k = text == null || text.isBlank() ? null : text.strip();
+            List<String> titled = k == null ? List.of() : rules.stream().filter(r -> r.title().contains(k)).map(Rule::id).toList();
+            return new Filter(state, ruleId, orgId, subjectKind, subjectId, dueFrom, dueTo, k, titled);
         }
     }
 
@@ -286,6 +307,14 @@ public class DutyStore {
         if (f.dueTo() != null) {
             sql.append(" and d.due_date <= :dueTo");
             params.put("dueTo", f.dueTo());
+        }
+        if (f.keyword() != null) {
+            sql.append(" and (lower(d.subject_name) like :keyword escape '!' or lower(d.article) like :keyword escape '!'"
+                    + " or lower(d.rule_id) like :keyword escape '!'").append(f.keywordRules().isEmpty() ? ")" : " or d.rule_id in (:keywordRules))");
+            params.put("keyword", cn.govcloud.guard.shared.Like.containing(f.keyword()));
+            if (!f.keywordRules().isEmpty()) {
+                params.put("keywordRules", f.keywordRules());
+            }
         }
     }
 

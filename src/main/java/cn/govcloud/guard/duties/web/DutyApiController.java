@@ -67,12 +67,13 @@ class DutyApiController {
     DutyJson.DutyPage list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
                              @RequestParam(required = false) Long org, @RequestParam(required = false) SubjectKind subjectKind,
                              @RequestParam(required = false) LocalDate dueFrom, @RequestParam(required = false) LocalDate dueTo,
-                             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+                             @RequestParam(required = false) String q, @RequestParam(required = false) String cursor,
+                             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInput("limit must be between 1 and " + MAX_PAGE, Map.of("limit", "1.." + MAX_PAGE));
         }
         Actor actor = Actor.require();
-        DutyStore.Filter filter = new DutyStore.Filter(state, rule, org, subjectKind, null, dueFrom, dueTo);
+        DutyStore.Filter filter = new DutyStore.Filter(state, rule, org, subjectKind, null, dueFrom, dueTo).matching(q, catalog.rules());
         List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), limit);
         return new DutyJson.DutyPage(views(page), page.size() == limit ? DutyStore.Cursor.of(page.get(page.size() - 1)) : null);
     }

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Issue 22 point 5: the duty list (/duties) as Excel with its filters — state, rule, unit — through the same keyset
+ * Issue 22 point 5: the duty list (/duties) as Excel with its filters — state, rule, unit, keyword (issue 23 point 11) — through the same keyset
  * query as the page ({@link DutyService#page}, {@link SheetExport#PAGE} rows a query); a unit only its own duties.
  * A deadline at midnight reads as the day before at 24:00, as on the page.
  */
@@ -53,10 +53,11 @@ class DutyExports {
     @ApiResponse(responseCode = "200", description = "The duty list as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void export(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
-                @RequestParam(required = false) Long org, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) Long org, @RequestParam(required = false) String q, HttpServletResponse response)
+            throws IOException {
         Actor actor = Actor.require();
         String ruleId = rule == null || rule.isBlank() ? null : rule;
-        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null);
+        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null).matching(q, catalog.rules());
         Map<String, String> titles = new HashMap<>();
         catalog.rules().forEach(r -> titles.put(r.id(), r.title()));
         Map<Long, String> orgNames = new HashMap<>();
@@ -71,6 +72,9 @@ class DutyExports {
         }
         if (org != null) {
             shown.put(export.text("duties.col.org"), orgNames.getOrDefault(org, String.valueOf(org)));
+        }
+        if (filter.keyword() != null) {
+            shown.put(export.text("duties.search"), filter.keyword());
         }
         String title = export.text("duties.list.title");
         List<SheetExport.Column> columns = List.of(export.column("duties.col.due", 18), export.column("duties.col.state", 12),

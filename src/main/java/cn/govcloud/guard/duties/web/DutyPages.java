@@ -45,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowParties
 class DutyPages {
     private static final int PAGE = 50;
+    static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
 
     private final DutyService duties;
     private final RuleCatalog catalog;
@@ -67,19 +68,29 @@ class DutyPages {
 
     @GetMapping("/duties")
     String list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
-                @RequestParam(required = false) Long org, @RequestParam(required = false) String cursor, Model model) {
+                @RequestParam(required = false) Long org, @RequestParam(required = false) String q,
+                @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor, Model model) {
         Actor actor = Actor.require();
         String ruleId = rule == null || rule.isBlank() ? null : rule;
-        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null);
-        List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), PAGE);
+        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null).matching(q, catalog.rules());
+        int pageSize = pageSize(size);
+        List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), pageSize);
         model.addAttribute("duties", page);
         model.addAttribute("total", duties.count(actor, filter));
-        model.addAttribute("nextCursor", page.size() == PAGE ? DutyStore.Cursor.of(page.get(PAGE - 1)) : null);
+        model.addAttribute("nextCursor", page.size() == pageSize ? DutyStore.Cursor.of(page.get(pageSize - 1)) : null);
         model.addAttribute("state", state);
         model.addAttribute("rule", ruleId);
         model.addAttribute("org", org);
+        model.addAttribute("q", filter.keyword());
+        model.addAttribute("size", pageSize);
+        model.addAttribute("sizes", PAGE_SIZES);
         common(model, actor);
         return "duties/list";
+    }
+
+    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else reads as the default. */
+    static int pageSize(Integer size) {
+        return size != null && PAGE_SIZES.contains(size) ? size : PAGE;
     }
 
     @GetMapping("/duties/{id}")

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,10 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 @AllowSupervisor
 class InspectionApi {
     private final Inspections inspections;
+    private final Recording recording;
     private final Completion completion;
 
-    InspectionApi(Inspections inspections, Completion completion) {
+    InspectionApi(Inspections inspections, Recording recording, Completion completion) {
         this.inspections = inspections;
+        this.recording = recording;
         this.completion = completion;
     }
 
@@ -37,10 +40,17 @@ class InspectionApi {
         return view(inspections.create(n).id());
     }
 
+    /** Issue 23 point 11: as the page — a keyword, a state, and with {@code size} one page of 20, 50 or 100 ({@code page} from 0); without it all. */
     @GetMapping
     @AllowOversight
-    List<Inspections.Inspection> list() {
-        return inspections.list();
+    List<Inspections.Inspection> list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                                      @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page) {
+        Inspections.Search search = new Inspections.Search(q, state);
+        if (size == null) {
+            return inspections.search(search, Integer.MAX_VALUE, 0);
+        }
+        int pageSize = InspectionPages.pageSize(size);
+        return inspections.search(search, pageSize, Math.max(page, 0) * pageSize);
     }
 
     @GetMapping("/{id}")
@@ -52,7 +62,7 @@ class InspectionApi {
     /** {@code {"result":"PASS|FAIL|NOT_APPLICABLE","remark","inspector","severity"?,"hazardSystemId"?}}; a FAIL raises a hazard. */
     @PostMapping("/{id}/items/{itemId}")
     Inspections.Item record(@PathVariable long id, @PathVariable long itemId, @RequestBody(required = false) @Valid Inspections.Result body) {
-        return inspections.record(id, itemId, body == null ? new Inspections.Result(null, null, null, null, null) : body);
+        return recording.record(id, itemId, body == null ? new Inspections.Result(null, null, null, null, null) : body);
     }
 
     @PostMapping("/{id}/complete")

@@ -42,7 +42,11 @@ class InspectionPages {
         TOPICS.put("上云安全评估", List.of("A11.1", "A11.2"));
     }
 
+    /** Rows the record form offers without script (issue 23 point 10's fallback); the page's script adds more. */
+    static final int BLANK_ROWS = 3;
+
     private final Inspections inspections;
+    private final Recording recording;
     private final Completion completion;
     private final RuleCatalog catalog;
     private final OrganisationDirectory organisations;
@@ -50,9 +54,10 @@ class InspectionPages {
     private final Documents documents;
     private final PageMessages pages;
 
-    InspectionPages(Inspections inspections, Completion completion, RuleCatalog catalog, OrganisationDirectory organisations, Systems systems,
+    InspectionPages(Inspections inspections, Recording recording, Completion completion, RuleCatalog catalog, OrganisationDirectory organisations, Systems systems,
                     Documents documents, PageMessages pages) {
         this.inspections = inspections;
+        this.recording = recording;
         this.completion = completion;
         this.catalog = catalog;
         this.organisations = organisations;
@@ -61,9 +66,27 @@ class InspectionPages {
         this.pages = pages;
     }
 
+    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else reads as the first. */
+    static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
+
+    static int pageSize(Integer size) {
+        return size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0);
+    }
+
     @GetMapping("/supervision/inspections")
-    String list(Model model) {
-        model.addAttribute("inspections", inspections.list());
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
+                @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page, Model model) {
+        Inspections.Search search = new Inspections.Search(q, state);
+        int pageSize = pageSize(size);
+        int shown = Math.max(page, 0);
+        long total = inspections.count(search);
+        model.addAttribute("inspections", inspections.search(search, pageSize, shown * pageSize));
+        model.addAttribute("search", search);
+        model.addAttribute("total", total);
+        model.addAttribute("size", pageSize);
+        model.addAttribute("sizes", PAGE_SIZES);
+        model.addAttribute("page", shown);
+        model.addAttribute("lastPage", (int) Math.max(0, (total - 1) / pageSize));
         model.addAttribute("mayInspect", Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("currentQuarter", inspections.quarter(null));
         model.addAttribute("topics", TOPICS);
@@ -71,15 +94,29 @@ class InspectionPages {
         catalog.rules().stream().filter(r -> r.appliesTo() != SubjectKind.PLATFORM)
                 .forEach(r -> articles.merge(r.article().contains(".") ? r.article().substring(0, r.article().indexOf('.')) : r.article(), 1L, Long::sum));
         model.addAttribute("articles", articles);
-        model.addAttribute("units", organisations.ofKind(OrgKind.UNIT));
-        model.addAttribute("systems", systems.onPlatform());
+        Map<String, String> articleLabels = new LinkedHashMap<>();
+        articles.forEach((article, rules) -> articleLabels.put(article, article + "（" + pages.text("scheduling.inspections.ruleCount", rules) + "）"));
+        model.addAttribute("articleLabels", articleLabels);
+        Map<Long, String> unitLabels = new LinkedHashMap<>();
+        organisations.ofKind(OrgKind.UNIT).forEach(u -> unitLabels.put(u.id(), u.name()));
+        model.addAttribute("unitLabels", unitLabels);
+        Map<Long, String> systemLabels = new LinkedHashMap<>();
+        systems.onPlatform().forEach(sys -> systemLabels.put(sys.id(), sys.name()));
+        model.addAttribute("systemLabels", systemLabels);
+        if (!model.containsAttribute("checked")) {
+            model.addAttribute("checked", Map.of());
+        }
         return "supervision/inspections/list";
     }
 
     @PostMapping("/supervision/inspections")
     @AllowSupervisor
     String create(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/inspections", "scheduling.done.inspectionCreated", () -> {
+        // the ticked boxes, kept beside the typed fields should the form come back refused
+        Map<String, List<String>> checked = new LinkedHashMap<>();
+        List.of("articles", "unitIds", "systemIds").forEach(name -> checked.put(name, List.copyOf(form.getOrDefault(name, List.of()))));
+        redirect.addFlashAttribute("checked", checked);
+        return pages.runForm(redirect, "/supervision/inspections#inspection-form", "scheduling.done.inspectionCreated", PageMessages.typed(form), () -> {
             List<String> articles = new java.util.ArrayList<>(form.getOrDefault("articles", List.of()));
             String topic = form.getFirst("topic");
             if (articles.isEmpty() && topic != null && TOPICS.containsKey(topic.strip())) {
@@ -113,25 +150,59 @@ class InspectionPages {
         model.addAttribute("mayRecord", inspection.inProgress() && Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("pending", items.stream().filter(x -> "PENDING".equals(x.result())).count());
         model.addAttribute("hazardsFound", Completion.hazardsFound(items));
-        // the systems a failed unit-level item's hazard may name: one query for the platform, grouped by unit
-        java.util.Set<Long> unitsOfItems = items.stream().filter(x -> x.subjectKind().equals("UNIT")).map(Inspections.Item::orgId)
-                .collect(java.util.stream.Collectors.toSet());
-        Map<Long, List<Systems.SystemRef>> unitSystems = new LinkedHashMap<>();
-        unitsOfItems.forEach(org -> unitSystems.put(org, new java.util.ArrayList<>()));
-        systems.onPlatform().stream().filter(s -> unitsOfItems.contains(s.orgId())).forEach(s -> unitSystems.get(s.orgId()).add(s));
-        model.addAttribute("unitSystems", unitSystems);
+        // the record form's choices: the items still open to a result, named in words (rule title and subject), and the
+        // systems a unit-level failure's hazard may name, with their unit (one query for the platform)
+        Map<Long, String> recordable = new LinkedHashMap<>();
+        items.stream().filter(x -> !"FAIL".equals(x.result())).forEach(x -> recordable.put(x.id(), x.ruleTitle() + " · " + x.subjectName()
+                + ("PENDING".equals(x.result()) ? "" : "（" + pages.text("scheduling.inspection.result." + x.result()) + "）")));
+        model.addAttribute("recordable", recordable);
+        Map<Long, String> unitNames = new LinkedHashMap<>();
+        items.stream().filter(x -> x.subjectKind().equals("UNIT")).forEach(x -> unitNames.put(x.orgId(), x.subjectName()));
+        Map<Long, String> hazardSystems = new LinkedHashMap<>();
+        systems.onPlatform().stream().filter(sys -> unitNames.containsKey(sys.orgId()))
+                .forEach(sys -> hazardSystems.put(sys.id(), unitNames.get(sys.orgId()) + " · " + sys.name()));
+        model.addAttribute("hazardSystems", hazardSystems);
+        @SuppressWarnings("unchecked")
+        Map<String, String> typed = (Map<String, String>) model.asMap().getOrDefault("values", Map.of());
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, rowCount(typed)).boxed().toList());
+        model.addAttribute("rememberedInspector", recording.rememberedInspector(Actor.require()));
         return "supervision/inspections/detail";
     }
 
-    @PostMapping("/supervision/inspections/{id}/items/{itemId}")
+    /**
+     * Several checklist items in one save (issue 23 point 10): rows {@code itemId-<n>}, {@code result-<n>}, {@code remark-<n>},
+     * {@code severity-<n>}, {@code hazardSystemId-<n>} under one {@code inspector}; all of them or none.
+     */
+    @PostMapping("/supervision/inspections/{id}/results")
     @AllowSupervisor
-    String record(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/inspections/" + id, "scheduling.done.saved", () -> {
-            String system = form.get("hazardSystemId");
-            inspections.record(id, itemId, new Inspections.Result(form.get("result"), form.get("remark"), form.get("inspector"),
-                    system == null || system.isBlank() ? null : ids(List.of(system)).get(0), form.get("severity")));
-            return null;
+    String record(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        Map<String, String> typed = PageMessages.typed(form);
+        String target = "/supervision/inspections/" + id;
+        return pages.runForm(redirect, target + "#record-form", "scheduling.done.itemsSaved", typed, () -> {
+            List<Recording.Row> rows = new java.util.ArrayList<>();
+            for (int n = 0; n < rowCount(typed); n++) {
+                rows.add(new Recording.Row(id(typed.get("itemId-" + n)), typed.get("result-" + n), typed.get("remark-" + n),
+                        id(typed.get("hazardSystemId-" + n)), typed.get("severity-" + n)));
+            }
+            recording.recordAll(id, typed.get("inspector"), rows);
+            return target;
         });
+    }
+
+    /** The rows a posted form carried (the page may have added rows), at least the blank ones offered without script. */
+    static int rowCount(Map<String, String> typed) {
+        int rows = BLANK_ROWS;
+        for (String name : typed.keySet()) {
+            int dash = name.lastIndexOf('-');
+            if (dash > 0 && name.substring(dash + 1).matches("\\d{1,3}")) {
+                rows = Math.max(rows, Integer.parseInt(name.substring(dash + 1)) + 1);
+            }
+        }
+        return rows;
+    }
+
+    private static Long id(String text) {
+        return text == null || text.isBlank() ? null : ids(List.of(text)).get(0);
     }
 
     @PostMapping("/supervision/inspections/{id}/complete")

@@ -35,11 +35,18 @@ class InspectionRepository {
                 .param("n", subjectName).param("o", orgId).update();
     }
 
-    void recordResult(long itemId, String result, String remark, String inspector, Instant at, Long hazardId, Long hazardSystemId) {
-        jdbc.sql("update supervision_inspection_item set result = :r, remark = :m, inspector = :i, recorded_at = :at, hazard_id = :h, "
-                        + "hazard_system_id = :s where id = :id")
-                .param("r", result).param("m", remark).param("i", inspector).param("at", Db.ts(at)).param("h", hazardId)
+    void recordResult(long itemId, String result, String remark, String inspector, String recordedBy, Instant at, Long hazardId,
+                      Long hazardSystemId) {
+        jdbc.sql("update supervision_inspection_item set result = :r, remark = :m, inspector = :i, recorded_by = :by, recorded_at = :at, "
+                        + "hazard_id = :h, hazard_system_id = :s where id = :id")
+                .param("r", result).param("m", remark).param("i", inspector).param("by", recordedBy).param("at", Db.ts(at)).param("h", hazardId)
                 .param("s", hazardSystemId).param("id", itemId).update();
+    }
+
+    /** The inspector name this login last entered (the latest result it saved). */
+    Optional<String> lastInspector(String recordedBy) {
+        return jdbc.sql("select inspector from supervision_inspection_item where recorded_by = :by order by recorded_at desc, id desc")
+                .param("by", recordedBy).query(String.class).stream().findFirst();
     }
 
     Optional<Inspection> find(long id) {
@@ -48,6 +55,34 @@ class InspectionRepository {
 
     List<Inspection> list() {
         return jdbc.sql("select * from supervision_inspection order by period_quarter desc, id desc").query(this::map).list();
+    }
+
+    /** Issue 23 point 11: one page of the inspections matching the search, newest quarter first. */
+    List<Inspection> search(Inspections.Search search, int limit, int offset) {
+        return jdbc.sql("select * from supervision_inspection where " + where(search) + " order by period_quarter desc, id desc "
+                        + "limit :limit offset :offset")
+                .params(params(search)).param("limit", limit).param("offset", offset).query(this::map).list();
+    }
+
+    long count(Inspections.Search search) {
+        return jdbc.sql("select count(*) from supervision_inspection where " + where(search)).params(params(search)).query(Long.class).single();
+    }
+
+    private static String where(Inspections.Search search) {
+        return (search.keyword() == null ? "1 = 1"
+                : "(lower(topic) like :keyword escape '!' or lower(period_quarter) like :keyword escape '!' or lower(articles) like :keyword escape '!')")
+                + (search.state() == null ? "" : " and state = :state");
+    }
+
+    private static java.util.Map<String, Object> params(Inspections.Search search) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (search.keyword() != null) {
+            params.put("keyword", cn.govcloud.guard.shared.Like.containing(search.keyword()));
+        }
+        if (search.state() != null) {
+            params.put("state", search.state());
+        }
+        return params;
     }
 
     List<Item> items(long inspectionId) {

@@ -2,7 +2,6 @@ package cn.govcloud.guard.supervision.inspections;
 
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
-import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule;
@@ -23,7 +22,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,22 +38,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Inspections {
     static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
-    static final Set<String> RESULTS = Set.of("PASS", "FAIL", "NOT_APPLICABLE");
 
     private final InspectionRepository store;
     private final RuleCatalog catalog;
     private final Systems systems;
-    private final Hazards hazards;
     private final OrganisationDirectory organisations;
     private final AuditLog audit;
     private final Clock clock;
 
-    Inspections(InspectionRepository store, RuleCatalog catalog, Systems systems, Hazards hazards, OrganisationDirectory organisations, AuditLog audit,
-                Clock clock) {
+    Inspections(InspectionRepository store, RuleCatalog catalog, Systems systems, OrganisationDirectory organisations, AuditLog audit, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.systems = systems;
-        this.hazards = hazards;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
@@ -208,67 +202,6 @@ public class Inspections {
     public record Result(String result, String remark, String inspector, Long hazardSystemId, String severity) {
     }
 
-    @Transactional
-    public Item record(long inspectionId, long itemId, Result r) {
-        Db.supervisor();
-        Inspection inspection = require(inspectionId).requireInProgress();
-        Item item = item(inspectionId, itemId).requireRecordable();
-        Map<String, String> errors = new LinkedHashMap<>();
-        String result = r.result() == null ? "" : r.result().strip().toUpperCase(Locale.ROOT);
-        if (!RESULTS.contains(result)) {
-            errors.put("result", "scheduling.error.result");
-        }
-        if (Db.blank(r.inspector()) || r.inspector().strip().length() > 100) {
-            errors.put("inspector", "scheduling.error.inspector");
-        }
-        Hazards.Severity severity = null;
-        Long systemId = null;
-        if ("FAIL".equals(result)) {
-            if (Db.blank(r.remark())) {
-                errors.put("remark", "scheduling.error.remark");
-            }
-            try {
-                severity = Hazards.Severity.valueOf(Db.blank(r.severity()) ? "MEDIUM" : r.severity().strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.put("severity", "scheduling.error.severity");
-            }
-            systemId = hazardSystem(item, r.hazardSystemId(), errors);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("scheduling.error.invalid", errors);
-        }
-        Actor actor = Actor.require();
-        Long hazardId = null;
-        if ("FAIL".equals(result)) {
-            hazardId = hazards.raise(new Hazards.NewHazard(systemId, "专项检查不符合：" + item.ruleTitle(), severity,
-                    r.remark().strip() + "（" + item.ruleId() + "，" + inspection.quarter() + " " + inspection.topic() + "）", clock.instant(),
-                    "INSPECTION", "inspection-item:" + itemId)).id();
-        }
-        store.recordResult(itemId, result, Db.blank(r.remark()) ? null : r.remark().strip(), r.inspector().strip(), clock.instant(),
-                hazardId, systemId);
-        audit.record(AuditEvent.success("inspection.result", "inspection:" + inspectionId, "item " + itemId + " " + item.ruleId() + " "
-                + item.subjectName() + " " + result + (hazardId == null ? "" : " hazard " + hazardId) + " by " + actor.username()));
-        return item(inspectionId, itemId);
-    }
-
-    private Long hazardSystem(Item item, Long chosen, Map<String, String> errors) {
-        if (item.subjectKind().equals("SYSTEM")) {
-            return item.subjectId();
-        }
-        List<SystemRef> own = systems.ofOrganisation(item.orgId()).stream().filter(Inspections::onPlatform).toList();
-        if (chosen != null) {
-            if (own.stream().noneMatch(s -> s.id() == chosen)) {
-                errors.put("hazardSystemId", "scheduling.error.hazardSystemId");
-            }
-            return chosen;
-        }
-        if (own.size() == 1) {
-            return own.get(0).id();
-        }
-        errors.put("hazardSystemId", "scheduling.error.hazardSystemId");
-        return null;
-    }
-
     @Transactional(readOnly = true)
     public Inspection require(long id) {
         return store.find(id).orElseThrow(() -> new NotFound("inspection " + id));
@@ -277,6 +210,24 @@ public class Inspections {
     @Transactional(readOnly = true)
     public List<Inspection> list() {
         return store.list();
+    }
+
+    /** Issue 23 point 11: a keyword in the topic, quarter or articles, and the state ({@code IN_PROGRESS}, {@code COMPLETED}); null is any. */
+    public record Search(String keyword, String state) {
+        public Search {
+            keyword = keyword == null || keyword.isBlank() ? null : keyword.strip();
+            state = "IN_PROGRESS".equals(state) || "COMPLETED".equals(state) ? state : null;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Inspection> search(Search search, int limit, int offset) {
+        return store.search(search, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(Search search) {
+        return store.count(search);
     }
 
     @Transactional(readOnly = true)

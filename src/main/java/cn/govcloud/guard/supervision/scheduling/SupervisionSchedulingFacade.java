@@ -2,6 +2,7 @@ package cn.govcloud.guard.supervision.scheduling;
 
 import cn.govcloud.guard.supervision.SupervisionScheduling;
 import cn.govcloud.guard.supervision.inspections.Inspections;
+import cn.govcloud.guard.supervision.inspections.Recording;
 import cn.govcloud.guard.supervision.notices.Notices;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,13 +16,16 @@ class SupervisionSchedulingFacade implements SupervisionScheduling {
     private final Actions actions;
     private final Closing closing;
     private final Inspections inspections;
+    private final Recording recording;
     private final Notices notices;
 
-    SupervisionSchedulingFacade(Sessions sessions, Actions actions, Closing closing, Inspections inspections, Notices notices) {
+    SupervisionSchedulingFacade(Sessions sessions, Actions actions, Closing closing, Inspections inspections, Recording recording,
+                                Notices notices) {
         this.sessions = sessions;
         this.actions = actions;
         this.closing = closing;
         this.inspections = inspections;
+        this.recording = recording;
         this.notices = notices;
     }
 
@@ -68,7 +72,7 @@ class SupervisionSchedulingFacade implements SupervisionScheduling {
 
     @Override
     public Long recordResult(long inspectionId, long itemId, String result, String remark, String inspector) {
-        return inspections.record(inspectionId, itemId, new Inspections.Result(result, remark, inspector, null, null)).hazardId();
+        return recording.record(inspectionId, itemId, new Inspections.Result(result, remark, inspector, null, null)).hazardId();
     }
 
     @Override
