@@ -147,7 +147,8 @@ class RosterPages {
             boolean has = file != null && !file.isEmpty();
             Rosters.Letter letter = rosters.fileLetter(RosterApiController.year(form.get("year")), RosterApiController.date(form.get("signedOn")),
                     has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
-            redirect.addFlashAttribute("saved", text(letter.dutyId() == null ? "roster.letter.filed" : "roster.letter.filedDuty", letter.year()));
+            redirect.addFlashAttribute("saved", text(letter.dutyId() == null ? "roster.letter.filed" : "roster.letter.filedDuty",
+                    String.valueOf(letter.year()))); // 2026, not 2,026
         } catch (InvalidInput e) {
             refused(e, form, redirect);
         }
