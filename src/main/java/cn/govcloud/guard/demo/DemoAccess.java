@@ -2,25 +2,51 @@ package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.access.Channels;
 import cn.govcloud.guard.access.Channels.NewChannel;
+import cn.govcloud.guard.access.Grants;
+import cn.govcloud.guard.documents.OfficialPapers;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.shared.TimeConfiguration;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The demo city's remote channels (A9.2, A9.3, A5.3): 教育局's staff member asked for a zero-trust
  * channel that the unit approved and the provider opened (the requester can still look at its
  * credential once), a second request waits for the unit's officer, and the provider's exceptional
- * remote operation of the platform waits for the big-data centre.
+ * remote operation of the platform waits for the big-data centre. The provider also holds 教育局's data-access grant
+ * (A8.1) for a patch window the day after tomorrow, and 教育局 issued its 授权函 (issue 22 point 7). The window lies
+ * ahead, so the grant does not yet open the system's data to the provider.
  */
-final class DemoAccess {
-    private DemoAccess() {
+@DemoComponent
+@org.springframework.core.annotation.Order(90)
+class DemoAccess implements DemoStep {
+    private final Channels channels;
+    private final Systems systems;
+    private final OrganisationDirectory organisations;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+    private final Grants grants;
+    private final OfficialPapers official;
+
+    DemoAccess(Channels channels, Grants grants, OfficialPapers official, Systems systems, OrganisationDirectory organisations,
+               IdentityBootstrap bootstrap, Clock clock) {
+        this.channels = channels;
+        this.grants = grants;
+        this.official = official;
+        this.systems = systems;
+        this.organisations = organisations;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
-    static void seed(Channels channels, Systems systems, OrganisationDirectory organisations, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         long education = organisations.all().stream().filter(o -> o.name().equals("包头市教育局")).findFirst().orElseThrow().id();
         List<Systems.SystemRef> own = systems.ofOrganisation(education);
         if (own.isEmpty()) {
@@ -40,6 +66,15 @@ final class DemoAccess {
             channels.open(open[0]);
             channels.request(new NewChannel(null, "存储控制器固件紧急修复", "厂商远程协助升级存储控制器固件", "storage-vendor（临时）", "VPN",
                     "张伟", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)), false));
+        });
+        LocalDate window = now.atZone(TimeConfiguration.CITY_ZONE).toLocalDate().plusDays(2);
+        long[] grant = new long[1];
+        bootstrap.runAs("provider", () -> grant[0] = grants.request(system, "数据库性能调优（需查看并导出慢查询日志）",
+                Set.of(Grants.Purpose.VIEW, Grants.Purpose.COPY), window.atTime(9, 0).atZone(TimeConfiguration.CITY_ZONE).toInstant(),
+                window.atTime(17, 0).atZone(TimeConfiguration.CITY_ZONE).toInstant()));
+        bootstrap.runAs("unit1", () -> {
+            grants.decide(grant[0], true, "同意，限调优窗口内只读查看和导出慢查询日志");
+            official.issue(OfficialPapers.Kind.AUTHORISATION, grant[0]);
         });
     }
 }

@@ -4,28 +4,43 @@ import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
 import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A record of the year for the demo units that have no people of their own yet, so the annual
  * assessment (A12) of the demo city ranks eight units on what they did rather than giving five of
  * them full marks for nothing: each gets a security officer, a registered system, hazards worked
- * on time, late or not at all, and for two of them incidents. All through the public services.
+ * on time, late or not at all, and for two of them incidents. All through the public services; the officers themselves
+ * are {@link DemoUnitOfficers}'.
  */
-final class DemoAssessment {
-    private DemoAssessment() {
+@DemoComponent
+@org.springframework.core.annotation.Order(120)
+class DemoAssessment implements DemoStep {
+    private final OrganisationDirectory organisations;
+    private final Systems systems;
+    private final Hazards hazards;
+    private final Incidents incidents;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoAssessment(OrganisationDirectory organisations, Systems systems, Hazards hazards, Incidents incidents, DemoPapers papers,
+                   IdentityBootstrap bootstrap, Clock clock) {
+        this.organisations = organisations;
+        this.systems = systems;
+        this.hazards = hazards;
+        this.incidents = incidents;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     enum Fate { ON_TIME, LATE, OPEN }
@@ -50,8 +65,8 @@ final class DemoAssessment {
                     List.of(new HazardPlan("中间件版本过旧", Severity.MEDIUM, 35, Fate.LATE),
                             new HazardPlan("备份未异地存放", Severity.HIGH, 18, Fate.OPEN)), List.of()));
 
-    static void seed(IdentityManagement identity, OrganisationDirectory organisations, Systems systems, Hazards hazards,
-                     Incidents incidents, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock, String password) {
+    @Override
+    public void seed() {
         Instant now = clock.instant();
         LocalDate today = now.atZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE).toLocalDate();
         int n = 0;
@@ -61,11 +76,6 @@ final class DemoAssessment {
             if (org == null) {
                 continue;
             }
-            long[] user = new long[1];
-            bootstrap.runAs("sysadmin", () -> user[0] = identity.createUser(new IdentityManagement.NewUser(plan.username(), plan.officer(), org,
-                    plan.mobile(), password)));
-            bootstrap.runAs("secadmin", () -> identity.assignRoles(user[0], Set.of(Role.UNIT_SECURITY_OFFICER)));
-            bootstrap.setDemoPassword(plan.username(), password); // signs in like the other demo accounts, no forced change
             long[] system = new long[1];
             String address = "10.60." + n + ".10";
             bootstrap.runAs(plan.username(), () -> system[0] = systems.register(new Systems.NewSystem(plan.system(), plan.system() + "（政务外网）", 2,

@@ -15,7 +15,9 @@ import java.util.Set;
  * eight units, with the demo accounts of API.md. Built through {@link IdentityManagement} as the
  * system and security administrators, so it is valid — and audited — by construction.
  */
-class DemoCity {
+@DemoComponent
+@org.springframework.core.annotation.Order(10)
+class DemoCity implements DemoStep {
     static final String SUPERVISOR = "包头市大数据中心";
 
     /** A demo account: who, where, which role. */
@@ -60,7 +62,19 @@ class DemoCity {
         ALL_USERNAMES = List.copyOf(names);
     }
 
-    static void build(IdentityBootstrap bootstrap, IdentityManagement identity, String password) {
+    private final IdentityBootstrap bootstrap;
+    private final IdentityManagement identity;
+    private final DemoPassword demoPassword;
+
+    DemoCity(IdentityBootstrap bootstrap, IdentityManagement identity, DemoPassword demoPassword) {
+        this.bootstrap = bootstrap;
+        this.identity = identity;
+        this.demoPassword = demoPassword;
+    }
+
+    @Override
+    public void seed() {
+        String password = demoPassword.value();
         bootstrap.createSeparatedAdministrators(SUPERVISOR, password, true);
         Map<String, Long> orgIds = new LinkedHashMap<>();
         Map<String, Long> userIds = new LinkedHashMap<>();

@@ -31,11 +31,23 @@ import java.util.List;
  * local-only policy (a finding: A7.1 asks for an off-site copy); and a transfer of the register
  * abroad under a standard contract only (a finding: important data needs a security assessment).
  */
-final class DemoData {
-    private DemoData() {
+@DemoComponent
+@org.springframework.core.annotation.Order(80)
+class DemoData implements DemoStep {
+    private final DataSecurity data;
+    private final Systems systems;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoData(DataSecurity data, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+        this.data = data;
+        this.systems = systems;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
-    static void seed(DataSecurity data, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         Instant now = clock.instant();
         bootstrap.runAs("unit1", () -> {
             List<SystemRef> own = systems.ofOrganisation(Actor.require().orgId());

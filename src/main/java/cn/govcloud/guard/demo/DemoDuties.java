@@ -17,11 +17,23 @@ import java.util.Map;
  * the last three days, the day before yesterday's daily inspection (a zero report) and backup
  * record filed, yesterday's left missing, so the supervisor finds it overdue on the first morning.
  */
-final class DemoDuties {
-    private DemoDuties() {
+@DemoComponent
+@org.springframework.core.annotation.Order(30)
+class DemoDuties implements DemoStep {
+    private final DutyEngine engine;
+    private final Duties duties;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoDuties(DutyEngine engine, Duties duties, IdentityBootstrap bootstrap, Clock clock) {
+        this.engine = engine;
+        this.duties = duties;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
-    static void seed(DutyEngine engine, Duties duties, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         LocalDate dayBefore = today.minusDays(2);
         engine.generate(dayBefore, today);

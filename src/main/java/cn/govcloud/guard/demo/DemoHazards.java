@@ -18,8 +18,21 @@ import java.util.Map;
  * supervisor, the provider and the units use: one just notified, one in progress, one awaiting
  * verification, one from the red-team exercise overdue, one closed on time and one closed late.
  */
-final class DemoHazards {
-    private DemoHazards() {
+@DemoComponent
+@org.springframework.core.annotation.Order(50)
+class DemoHazards implements DemoStep {
+    private final Hazards hazards;
+    private final Systems systems;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoHazards(Hazards hazards, Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+        this.hazards = hazards;
+        this.systems = systems;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     enum Fate { NOTIFIED, IN_PROGRESS, FEEDBACK, OVERDUE, CLOSED, CLOSED_LATE }
@@ -40,7 +53,8 @@ final class DemoHazards {
             new Demo("卫健委预约挂号服务系统", "unit2", "supervisor", "高危漏洞（远程代码执行）通报后逾期未整改", Severity.CRITICAL, "MANUAL",
                     Duration.ofDays(30), Fate.CLOSED_LATE));
 
-    static void seed(Hazards hazards, Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         Map<String, Long> byName = new HashMap<>();
         systems.find(systems.addresses().stream().map(Systems.Address::systemId).distinct().toList())
                 .forEach(s -> byName.put(s.name(), s.id()));

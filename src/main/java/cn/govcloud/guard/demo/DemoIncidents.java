@@ -21,11 +21,25 @@ import java.util.List;
  * sees the 30-minute countdown on its home page, and this half-year's comprehensive drill with
  * the units invited.
  */
-final class DemoIncidents {
-    private DemoIncidents() {
+@DemoComponent
+@org.springframework.core.annotation.Order(40)
+class DemoIncidents implements DemoStep {
+    private final Incidents incidents;
+    private final OrganisationDirectory organisations;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoIncidents(Incidents incidents, OrganisationDirectory organisations, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+        this.incidents = incidents;
+        this.organisations = organisations;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
-    static void seed(Incidents incidents, OrganisationDirectory organisations, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         bootstrap.runAs("provider", () -> {

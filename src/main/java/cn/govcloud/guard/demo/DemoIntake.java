@@ -19,13 +19,23 @@ import java.time.format.DateTimeFormatter;
  * a Struts exploit attempt seen twice by Suricata, an outbound curl from the health platform, and a
  * web-defacement alert from the page-integrity monitor.
  */
-final class DemoIntake {
+@DemoComponent
+@org.springframework.core.annotation.Order(70)
+class DemoIntake implements DemoStep {
     private static final DateTimeFormatter EVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx").withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
 
-    private DemoIntake() {
+    private final Intake intake;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoIntake(Intake intake, IdentityBootstrap bootstrap, Clock clock) {
+        this.intake = intake;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
-    static void seed(Intake intake, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         Instant now = clock.instant();
         bootstrap.runAs("provider", () -> {
             try (InputStream scan = DemoIntake.class.getResourceAsStream("/demo/intake-openvas.xml")) {

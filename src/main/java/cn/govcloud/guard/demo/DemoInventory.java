@@ -13,11 +13,21 @@ import java.util.List;
  * demo scan: the scan finds SSH (22/tcp) open on the admissions system's web server, which its inventory does not list —
  * exposure drift for 教育局 — and the portal's public address 203.0.113.31:443 resolves through its NAT mapping.
  */
-final class DemoInventory {
-    private DemoInventory() {
+@DemoComponent
+@org.springframework.core.annotation.Order(60)
+class DemoInventory implements DemoStep {
+    private final AssetInventory inventory;
+    private final Systems systems;
+    private final IdentityBootstrap bootstrap;
+
+    DemoInventory(AssetInventory inventory, Systems systems, IdentityBootstrap bootstrap) {
+        this.inventory = inventory;
+        this.systems = systems;
+        this.bootstrap = bootstrap;
     }
 
-    static void seed(AssetInventory inventory, Systems systems, IdentityBootstrap bootstrap) {
+    @Override
+    public void seed() {
         bootstrap.runAs("unit1", () -> {
             long zs = id(systems, "教育局招生考试系统");
             add(inventory, zs, host("zs-web-01", "麒麟 Kylin Server", "V10 SP3", "10.31.1.10"), host("zs-db-01", "openEuler", "22.03 LTS SP2", "10.31.1.12"),

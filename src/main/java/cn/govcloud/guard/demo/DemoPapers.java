@@ -11,9 +11,10 @@ import java.util.Map;
  * The demo city's uploaded papers (agreements, certificates, reports) as real one-page PDFs with their
  * title and a line saying they are demo documents — a visitor who downloads one sees a document, not an
  * empty file. Each paper is rendered once and its bytes reused (the systems share their kinds of paper), so
- * seeding stays quick.
+ * seeding stays quick. The cache lives as long as the application: a few small PDFs.
  */
-final class DemoPapers {
+@DemoComponent
+class DemoPapers {
     private final Pdf pdf;
     private final Map<String, byte[]> rendered = new HashMap<>();
 

@@ -16,8 +16,19 @@ import java.time.LocalDate;
  * lines (one still without a firewall: a finding on the supervisor's view), two interfaces, and
  * an SBOM of the platform's management software with one component assessed and the rest queued.
  */
-final class DemoPlatform {
-    private DemoPlatform() {
+@DemoComponent
+@org.springframework.core.annotation.Order(100)
+class DemoPlatform implements DemoStep {
+    private final PlatformRegisters platform;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoPlatform(PlatformRegisters platform, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+        this.platform = platform;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     static final String SBOM = """
@@ -31,7 +42,8 @@ final class DemoPlatform {
               {"type":"application","name":"达梦数据库","version":"8.1","supplier":{"name":"武汉达梦数据库股份有限公司"}}
              ]}""";
 
-    static void seed(PlatformRegisters platform, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         bootstrap.runAs("provider", () -> {
             platform.registerDevices("SERVER", "华为", "TaiShan 200 (鲲鹏 920)", "云主机计算节点", "包头云计算中心 A 机房", 120, true,

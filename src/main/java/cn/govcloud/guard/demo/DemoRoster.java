@@ -14,8 +14,19 @@ import java.util.List;
  * unit has its three people and a 7×24 on-call phone; every unit but 包头市卫生健康委员会 (unit2) has uploaded this
  * year's signed 网络安全责任书, so unit2's yearly duty A4-responsibility-letter stays open in the compliance matrix.
  */
-final class DemoRoster {
-    private DemoRoster() {
+@DemoComponent
+@org.springframework.core.annotation.Order(140)
+class DemoRoster implements DemoStep {
+    private final Rosters rosters;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoRoster(Rosters rosters, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+        this.rosters = rosters;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     private record Plan(String officer, String unit, String principal, String leader, String administrator, int n) {
@@ -31,7 +42,8 @@ final class DemoRoster {
             new Plan("unit7", "自然资源局", "秦志刚", "尤建芳", "宋涛", 7),
             new Plan("unit8", "住房和城乡建设局", "许国庆", "何玉兰", "韩雪", 8));
 
-    static void seed(Rosters rosters, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE));
         LocalDate signed = today.withDayOfYear(1).plusDays(20).isAfter(today) ? today : today.withDayOfYear(1).plusDays(20);
         for (Plan p : PLANS) {

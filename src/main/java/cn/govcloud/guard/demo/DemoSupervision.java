@@ -1,6 +1,7 @@
 package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.documents.OfficialPapers;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -18,26 +19,44 @@ import java.util.stream.Collectors;
 /**
  * The demo city's supervision (A11.3) through the same public service the pages use: last month's
  * scheduling closed with its actions, this month's open with its drafted agenda, a data-security
- * inspection in progress with one failed item (a hazard), and a notice one of two units acknowledged.
+ * inspection in progress with one failed item (a hazard), and a notice one of two units acknowledged, issued as a 通报
+ * (issue 22 point 7) whose signed and sealed scan is attached.
  */
-final class DemoSupervision {
-    private DemoSupervision() {
+@DemoComponent
+@org.springframework.core.annotation.Order(110)
+class DemoSupervision implements DemoStep {
+    private final SupervisionScheduling supervision;
+    private final OrganisationDirectory organisations;
+    private final Systems systems;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+    private final OfficialPapers official;
+    private final DemoPapers papers;
+
+    DemoSupervision(SupervisionScheduling supervision, OfficialPapers official, DemoPapers papers, OrganisationDirectory organisations,
+                    Systems systems, IdentityBootstrap bootstrap, Clock clock) {
+        this.supervision = supervision;
+        this.official = official;
+        this.papers = papers;
+        this.organisations = organisations;
+        this.systems = systems;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoSupervision.class);
 
-    static void seed(SupervisionScheduling supervision, OrganisationDirectory organisations, Systems systems, IdentityBootstrap bootstrap,
-                     Clock clock) {
+    @Override
+    public void seed() {
         try {
-            seedCity(supervision, organisations, systems, bootstrap, clock);
+            seedCity();
         } catch (RuntimeException e) {
             // e.g. a due date in a year whose holiday schedule is not loaded yet: the rest of the demo city still starts
             log.warn("Demo supervision not seeded completely: {}", e.toString());
         }
     }
 
-    private static void seedCity(SupervisionScheduling supervision, OrganisationDirectory organisations, Systems systems,
-                                 IdentityBootstrap bootstrap, Clock clock) {
+    private void seedCity() {
         Map<String, Long> orgs = organisations.all().stream().collect(Collectors.toMap(OrganisationView::name, OrganisationView::id, (a, b) -> a));
         long education = orgs.get("包头市教育局");
         long health = orgs.get("包头市卫生健康委员会");
@@ -81,5 +100,10 @@ final class DemoSupervision {
         bootstrap.runAs("supervisor", () -> notice[0] = supervision.issueNotice("风险隐患通报", lastMonth.getMonthValue() + "月政务云安全调度情况通报",
                 "请各单位按调度纪要落实交办事项，逾期未整改的隐患于本月底前完成整改并书面反馈。", List.of(education, health)));
         bootstrap.runAs("unit1", () -> supervision.acknowledgeNotice(notice[0], "已收悉，正在落实。"));
+        bootstrap.runAs("supervisor", () -> {
+            OfficialPapers.Issued issued = official.issue(OfficialPapers.Kind.NOTICE, notice[0]);
+            official.attachScan(issued.id(), issued.number() + "（盖章扫描件）.pdf", papers.paper("关于" + lastMonth.getMonthValue()
+                    + "月政务云安全调度情况的通报", issued.number() + "，包头市大数据中心盖章的通报扫描件。"));
+        });
     }
 }

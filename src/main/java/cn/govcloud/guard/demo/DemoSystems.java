@@ -12,8 +12,19 @@ import java.util.List;
  * The demo city's hosted systems, registered and admitted through the same service the units and
  * the supervisor use: most admitted with internet access, one awaiting verification, one suspended.
  */
-final class DemoSystems {
-    private DemoSystems() {
+@DemoComponent
+@org.springframework.core.annotation.Order(20)
+class DemoSystems implements DemoStep {
+    private final Systems systems;
+    private final DemoPapers papers;
+    private final IdentityBootstrap bootstrap;
+    private final Clock clock;
+
+    DemoSystems(Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+        this.systems = systems;
+        this.papers = papers;
+        this.bootstrap = bootstrap;
+        this.clock = clock;
     }
 
     enum Fate { ADMITTED_INTERNET, ADMITTED_EXCHANGE, ADMITTED_INTRANET, AWAITING_VERIFICATION, SUSPENDED }
@@ -42,7 +53,8 @@ final class DemoSystems {
             {"ENDPOINT", "主机防病毒与终端防护"}, {"CRYPTO", "SM2/SM3/SM4 云密码机（商用密码产品认证证书 GM003312220230001）"},
             {"LOCAL_BACKUP", "每日本地备份"}, {"OFFSITE_BACKUP", "每日异地备份至鄂尔多斯灾备中心"}};
 
-    static void seed(Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
+    @Override
+    public void seed() {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
         for (Demo demo : SYSTEMS) {
             long[] id = new long[1];

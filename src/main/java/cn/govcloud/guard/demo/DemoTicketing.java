@@ -11,11 +11,21 @@ import java.util.HexFormat;
  * Issue 21 point 5: one example service desk of 包头市教育局, left disabled — the security administrator points it at the
  * unit's real desk, sets the shared secret agreed with it, and enables it (docs/ticketing.md).
  */
-final class DemoTicketing {
-    private DemoTicketing() {
+@DemoComponent
+@org.springframework.core.annotation.Order(130)
+class DemoTicketing implements DemoStep {
+    private final ServiceDesks desks;
+    private final OrganisationDirectory organisations;
+    private final IdentityBootstrap bootstrap;
+
+    DemoTicketing(ServiceDesks desks, OrganisationDirectory organisations, IdentityBootstrap bootstrap) {
+        this.desks = desks;
+        this.organisations = organisations;
+        this.bootstrap = bootstrap;
     }
 
-    static void seed(ServiceDesks desks, OrganisationDirectory organisations, IdentityBootstrap bootstrap) {
+    @Override
+    public void seed() {
         organisations.all().stream().filter(o -> o.name().equals("包头市教育局")).findFirst().ifPresent(unit -> {
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);

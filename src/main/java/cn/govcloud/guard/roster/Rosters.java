@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Each unit's security-responsibility roster (issue 22 point 2): kept by the unit's security officer for their own
@@ -57,8 +59,27 @@ public interface Rosters {
         }
     }
 
-    /** The list's filters: one unit, and whether this year's letter is signed (null: either). */
-    record Filter(Long unit, Boolean signed) {
+    /**
+     * The list's filters (issue 23 point 11), each null for any: one unit; whether this year's letter is signed; whether the
+     * unit has filed its roster; a keyword found in the unit's name, a person's name or post, or a phone number on show.
+     */
+    record Filter(Long unit, Boolean signed, Boolean filed, String q) {
+        public static final Filter ALL = new Filter(null, null, null, null);
+
+        /** Whether a roster passes the filters other than the unit. */
+        public boolean matches(Roster r) {
+            return (signed == null || signed == r.signedThisYear()) && (filed == null || filed == r.filed()) && matchesKeyword(r);
+        }
+
+        private boolean matchesKeyword(Roster r) {
+            String k = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+            if (k.isEmpty()) {
+                return true;
+            }
+            Stream<String> texts = Stream.concat(Stream.of(r.orgName(), r.onCallPhone()),
+                    r.people().stream().flatMap(p -> Stream.of(p.name(), p.post(), p.officePhone())));
+            return texts.anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(k));
+        }
     }
 
     /** The rosters the actor may read: a unit its own, the supervisor and the regulators every unit's; by unit name. */

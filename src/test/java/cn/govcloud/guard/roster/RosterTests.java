@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
+import cn.govcloud.guard.MutableClock;
 import cn.govcloud.guard.TestActors;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
@@ -22,7 +23,7 @@ import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.TimeConfiguration;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +52,8 @@ import tools.jackson.databind.JsonNode;
  * unit's roster and nobody else's; the supervisor reads every unit's (filters: unit, this year's letter), the regulators
  * read them masked, the provider none; mobiles are masked unless revealed (audited); a malformed mobile is refused
  * naming its field; the yearly A4-responsibility-letter duty is raised for the unit and closed by uploading the signed
- * letter; the list exports to Excel with Chinese columns, the filters applied and the mobiles masked.
+ * letter — also a letter uploaded before its year's duty was raised, the moment the engine raises it; the list searches
+ * by keyword and filters, and exports to Excel what it shows, with Chinese columns and the mobiles masked.
  */
 @AppTest
 class RosterTests {
@@ -61,7 +64,7 @@ class RosterTests {
     @Autowired JdbcClient jdbc;
     @Autowired DutyEngine engine;
     @Autowired Duties duties;
-    @Autowired Clock clock;
+    @Autowired MutableClock clock;
 
     private final ApiClient api = new ApiClient(() -> mvc);
     private long org;
@@ -79,6 +82,11 @@ class RosterTests {
         SecurityContextHolder.clearContext();
         officer = TestActors.unitOfficer(org);
         principalMobile = "139" + String.format("%08d", Math.abs(tag.hashCode() % 100_000_000));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     private String body(String principalMobile, String onCall) {
@@ -265,6 +273,73 @@ class RosterTests {
         assertThat(scan.getResponse().getStatus()).isEqualTo(200);
         assertThat(scan.getResponse().getContentAsByteArray()).isEqualTo(PDF);
         assertThat(api.call("unit2", get(letter.get("document").asString())).getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void A4_aLetterUploadedBeforeItsYearsDutyExists_fulfilsTheDutyTheMomentTheNewYearRaisesIt() throws Exception {
+        // 31 December 2026, 16:00 in Beijing: the unit files next year's signed letter; 2027's duty does not exist yet
+        clock.set(Instant.parse("2026-12-31T08:00:00Z"));
+        MvcResult filed = as(officer, multipart("/api/v1/roster/letters").file(new MockMultipartFile("file", "2027年度网络安全责任书.pdf",
+                "application/pdf", PDF)).param("year", "2027").param("signedOn", "2026-12-30"));
+        assertThat(filed.getResponse().getStatus()).as(filed.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(json(filed).get("dutyId").isNull()).isTrue();
+        LocalDate newYear = LocalDate.of(2027, 1, 1);
+        assertThat(duties.ofSubjectAndRule(SubjectKind.UNIT, org, Rosters.LETTER_RULE)).noneMatch(d -> newYear.equals(d.periodStart()));
+
+        // 00:05 on 1 January 2027: the engine raises the new year's duties, and the letter on record fulfils the unit's at once
+        clock.set(Instant.parse("2026-12-31T16:05:00Z"));
+        engine.generate(newYear, newYear);
+        Duty duty = duties.ofSubjectAndRule(SubjectKind.UNIT, org, Rosters.LETTER_RULE).stream().filter(d -> newYear.equals(d.periodStart()))
+                .findFirst().orElseThrow();
+        assertThat(duty.state()).isEqualTo(DutyState.ACCEPTED);
+        JsonNode roster = json(as(officer, get("/api/v1/roster/" + org)));
+        assertThat(roster.get("year").asInt()).isEqualTo(2027);
+        assertThat(roster.get("signedThisYear").asBoolean()).isTrue();
+        assertThat(roster.get("dutyState").asString()).isEqualTo("ACCEPTED");
+        assertThat(roster.get("letter").get("dutyId").asLong()).isEqualTo(duty.id());
+        assertThat(audits("roster.letter.reconcile")).isEqualTo(1);
+
+        // the engine's next run changes nothing: the duty is closed and the letter names it
+        engine.generate(newYear, newYear.plusDays(1));
+        assertThat(audits("roster.letter.reconcile")).isEqualTo(1);
+        assertThat(duties.find(duty.id()).orElseThrow().state()).isEqualTo(DutyState.ACCEPTED);
+    }
+
+    @Test
+    void issue23_11_theListSearchesByKeywordAndFilters_andItsExportIsWhatItShows() throws Exception {
+        assertThat(saveAsOfficer(body(principalMobile, "15947209999").replace("张局长", "张" + tag)).getResponse().getStatus()).isEqualTo(200);
+        Authentication supervisor = DemoActors.authentication(jdbc, "supervisor");
+
+        // the keyword finds the unit by a person's name; the filters narrow the list further
+        String page = as(supervisor, get("/roster").param("q", tag).accept(MediaType.TEXT_HTML)).getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(orgName, "roster-filter-clear").doesNotContain("包头市教育局</a>");
+        assertThat(json(as(supervisor, get("/api/v1/roster").param("q", tag)))).hasSize(1);
+        assertThat(json(as(supervisor, get("/api/v1/roster").param("q", tag).param("filed", "false")))).isEmpty();
+        JsonNode unfiled = json(as(supervisor, get("/api/v1/roster").param("filed", "false")));
+        unfiled.forEach(r -> assertThat(r.get("filed").asBoolean()).isFalse());
+        assertThat(json(as(supervisor, get("/api/v1/roster").param("q", "包头市教育局"))).get(0).get("orgName").asString()).isEqualTo("包头市教育局");
+
+        // the page's export button posts the same form to the export: the sheet has the rows shown and says what was filtered
+        assertThat(page).contains("id=\"export-xlsx\"", "formaction=\"/roster/export.xlsx\"");
+        MvcResult sheet = as(supervisor, get("/roster/export.xlsx").param("q", tag).param("filed", "true").param("signed", ""));
+        assertThat(sheet.getResponse().getStatus()).isEqualTo(200);
+        List<String> everyUnit = new ArrayList<>();
+        json(as(supervisor, get("/api/v1/roster"))).forEach(r -> everyUnit.add(r.get("orgName").asString()));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(sheet.getResponse().getContentAsByteArray()))) {
+            List<String> units = new ArrayList<>();
+            StringBuilder all = new StringBuilder();
+            for (Row row : book.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    all.append(cell.getCellType() == CellType.STRING ? cell.getStringCellValue() : "").append(' ');
+                }
+                Cell first = row.getCell(0);
+                if (first != null && first.getCellType() == CellType.STRING && everyUnit.contains(first.getStringCellValue())) {
+                    units.add(first.getStringCellValue());
+                }
+            }
+            assertThat(units).containsExactly(orgName);
+            assertThat(all.toString()).contains("搜索", tag, "名单", "是");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.calendar.WorkingCalendar;
+import cn.govcloud.guard.duties.RecurringDutiesRaised;
 import cn.govcloud.guard.duties.Subject;
 import cn.govcloud.guard.duties.internal.DutyStore.NewDuty;
 import cn.govcloud.guard.rules.Rule;
@@ -13,8 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,9 +39,11 @@ public class DutyGenerator {
     private final AuditLog audit;
     private final CalendarUpkeep calendarUpkeep;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DutyGenerator(RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects, DutyStore store, AuditLog audit,
-                  CalendarUpkeep calendarUpkeep, Clock clock) {
+                  CalendarUpkeep calendarUpkeep, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.calendar = calendar;
         this.subjects = subjects;
@@ -76,6 +82,7 @@ public class DutyGenerator {
         RuleCatalog.Version version = catalog.version();
         int considered = 0;
         int created = 0;
+        Set<String> raised = new LinkedHashSet<>();
         for (Rule rule : catalog.rules()) {
             if (!rule.recurring()) {
                 continue;
@@ -108,7 +115,14 @@ public class DutyGenerator {
                 }
             }
             considered += rows.size();
-            created += store.insertMissing(rows, clock.instant());
+            int inserted = store.insertMissing(rows, clock.instant());
+            created += inserted;
+            if (inserted > 0) {
+                raised.add(rule.id());
+            }
+        }
+        if (!raised.isEmpty()) {
+            events.publishEvent(new RecurringDutiesRaised(from, to, raised));
         }
         if (created > 0) {
             audit.record(AuditEvent.success("duties.generate", "duties", "from=" + from + " to=" + to + " created=" + created

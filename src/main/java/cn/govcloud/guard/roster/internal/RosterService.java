@@ -10,6 +10,7 @@ import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutySubmitted;
+import cn.govcloud.guard.duties.RecurringDutiesRaised;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.OnCallPhones;
@@ -95,7 +96,7 @@ class RosterService implements Rosters, OnCallPhones {
         for (OrganisationView unit : units) {
             Roster r = roster(unit, rows.get(unit.id()), people.getOrDefault(unit.id(), List.of()), year, letters.get(unit.id()),
                     yearDuties.get(unit.id()));
-            if (filter == null || filter.signed() == null || filter.signed() == r.signedThisYear()) {
+            if (filter == null || filter.matches(r)) {
                 result.add(r);
             }
         }
@@ -237,20 +238,54 @@ class RosterService implements Rosters, OnCallPhones {
         Long dutyId = null;
         Optional<Duty> duty = duties.ofSubjectAndRule(SubjectKind.UNIT, actor.orgId(), LETTER_RULE).stream()
                 .filter(d -> d.periodStart() != null && d.periodStart().getYear() == y && d.state().awaitsSubmission()).findFirst();
-        if (duty.isPresent()) {
-            Map<String, String> evidence = new LinkedHashMap<>();
-            evidence.put("signedOn", signedOn.toString());
-            evidence.put("principal", store.people(actor.orgId()).stream().filter(p -> p.position() == Position.PRINCIPAL).map(Person::name)
-                    .findFirst().orElse(actor.displayName() == null ? actor.username() : actor.displayName()));
-            if (duties.fulfil(duty.get().id(), evidence, List.of(new Duties.Filed("letter", doc.id(), doc.filename())),
-                    "安全责任名单上传的 " + y + " 年度网络安全责任书（签订日期 " + signedOn + "）")) {
-                dutyId = duty.get().id();
-            }
+        if (duty.isPresent() && fulfil(duty.get(), signedOn, doc.id(), doc.filename(),
+                actor.displayName() == null ? actor.username() : actor.displayName())) {
+            dutyId = duty.get().id();
         }
+        // without this year's duty yet (a letter for next year filed in December), the duty is fulfilled when raised: onDutiesRaised
         long id = store.insertLetter(actor.orgId(), y, signedOn, doc.id(), doc.filename(), dutyId, now, actor.username());
         audit.record(AuditEvent.success("roster.letter.file", "organisation:" + actor.orgId(),
                 y + " signed " + signedOn + " document:" + doc.id() + (dutyId == null ? "" : " duty:" + dutyId)));
         return store.letter(id).orElseThrow();
+    }
+
+    /** Closes the yearly duty with a filed letter as its evidence, in the rule's form (catalog.yaml, A4-responsibility-letter). */
+    private boolean fulfil(Duty duty, LocalDate signedOn, long documentId, String filename, String principalFallback) {
+        Map<String, String> evidence = new LinkedHashMap<>();
+        evidence.put("signedOn", signedOn.toString());
+        evidence.put("principal", store.people(duty.subjectId()).stream().filter(p -> p.position() == Position.PRINCIPAL).map(Person::name)
+                .findFirst().orElse(principalFallback));
+        return duties.fulfil(duty.id(), evidence, List.of(new Duties.Filed("letter", documentId, filename)),
+                "安全责任名单上传的 " + duty.periodStart().getYear() + " 年度网络安全责任书（签订日期 " + signedOn + "）");
+    }
+
+    /**
+     * Issue 22 point 2: a letter uploaded before its year's duty existed — in December for the next year, or by a unit the
+     * engine had not yet raised the duty for — fulfils that duty as soon as the engine raises it, in the generating
+     * transaction, so the compliance matrix never shows the year open while its signed letter is on the roster.
+     */
+    @EventListener
+    void onDutiesRaised(RecurringDutiesRaised raised) {
+        if (!raised.ruleIds().contains(LETTER_RULE)) {
+            return;
+        }
+        for (int year = raised.from().getYear(); year <= raised.to().getYear(); year++) {
+            Map<Long, Letter> letters = store.lettersOfYear(year);
+            if (letters.isEmpty()) {
+                continue;
+            }
+            for (Duty duty : duties.ofRuleAndPeriod(LETTER_RULE, LocalDate.of(year, 1, 1))) {
+                Letter letter = letters.get(duty.subjectId());
+                if (duty.subjectKind() != SubjectKind.UNIT || !duty.state().awaitsSubmission() || letter == null || letter.dutyId() != null) {
+                    continue;
+                }
+                if (fulfil(duty, letter.signedOn(), letter.documentId(), letter.filename(), letter.uploadedBy())) {
+                    store.linkLetter(letter.id(), duty.id());
+                    audit.record(AuditEvent.success("roster.letter.reconcile", "organisation:" + duty.subjectId(),
+                            year + " letter:" + letter.id() + " duty:" + duty.id()).by("system", "platform"));
+                }
+            }
+        }
     }
 
     /**

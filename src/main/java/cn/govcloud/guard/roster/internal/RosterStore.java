@@ -120,6 +120,11 @@ class RosterStore {
         return keys.getKey().longValue();
     }
 
+    /** Names the duty a letter filed before the duty existed has fulfilled. */
+    void linkLetter(long id, long dutyId) {
+        jdbc.sql("update roster_letter set duty_id = :duty where id = :id").param("duty", dutyId).param("id", id).update();
+    }
+
     Optional<Letter> letter(long id) {
         return jdbc.sql("select * from roster_letter where id = :id").param("id", id).query(RosterStore::letter).optional();
     }

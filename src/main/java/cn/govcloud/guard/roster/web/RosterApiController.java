@@ -2,7 +2,6 @@ package cn.govcloud.guard.roster.web;
 
 import cn.govcloud.guard.duties.DutyState;
 import cn.govcloud.guard.roster.Rosters;
-import cn.govcloud.guard.roster.Rosters.Filter;
 import cn.govcloud.guard.roster.Rosters.Letter;
 import cn.govcloud.guard.roster.Rosters.PersonInput;
 import cn.govcloud.guard.roster.Rosters.Position;
@@ -90,10 +89,14 @@ class RosterApiController {
         this.rosters = rosters;
     }
 
-    /** Every roster the caller may read (a unit: its own), by unit name; {@code signed} filters on this year's letter. */
+    /**
+     * Every roster the caller may read (a unit: its own), by unit name; {@code signed} filters on this year's letter,
+     * {@code filed} on whether the unit has entered its roster, {@code q} on a keyword (unit, names, posts, phones).
+     */
     @GetMapping
-    List<RosterJson> list(@RequestParam(required = false) Long unit, @RequestParam(required = false) Boolean signed) {
-        return rosters.list(new Filter(unit, signed)).stream().map(RosterJson::of).toList();
+    List<RosterJson> list(@RequestParam(required = false) Long unit, @RequestParam(required = false) Boolean signed,
+                          @RequestParam(required = false) Boolean filed, @RequestParam(required = false) String q) {
+        return rosters.list(new Rosters.Filter(unit, signed, filed, RosterFilters.keyword(q))).stream().map(RosterJson::of).toList();
     }
 
     @GetMapping("/{orgId}")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issue 22 points 2 and 5: the security-responsibility roster (安全责任名单) as Excel, with the list's filters (unit,
- * this year's letter signed or not), a unit only its own row. The people's mobiles are exported masked for every
+ * this year's letter signed or not, roster filed or not, keyword; issue 23 point 11), a unit only its own row. The people's mobiles are exported masked for every
  * reader: a full number is shown one unit at a time, audited ({@code POST /api/v1/roster/{orgId}/mobiles/reveal}),
  * never in bulk. The 7×24 on-call phone is the unit's duty number, there to be called, and exported as it is.
  */
@@ -39,16 +39,23 @@ class RosterExports {
     @GetMapping({"/roster/export.xlsx", "/api/v1/roster/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The roster as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@RequestParam(required = false) Long unit, @RequestParam(required = false) String signed, HttpServletResponse response)
+    void export(@RequestParam(required = false) Long unit, @RequestParam(required = false) String signed,
+                @RequestParam(required = false) String filed, @RequestParam(required = false) String q, HttpServletResponse response)
             throws IOException {
-        Boolean signedFilter = "true".equals(signed) ? Boolean.TRUE : "false".equals(signed) ? Boolean.FALSE : null;
-        List<Roster> rows = rosters.list(new Filter(unit, signedFilter));
+        Filter filter = RosterFilters.of(unit, signed, filed, q);
+        List<Roster> rows = rosters.list(filter);
         Map<String, String> shown = new LinkedHashMap<>();
         if (unit != null) {
             shown.put(export.text("roster.field.unit"), rows.isEmpty() ? String.valueOf(unit) : rows.get(0).orgName());
         }
-        if (signedFilter != null) {
-            shown.put(export.text("roster.filter.signed"), export.text(signedFilter ? "documents.export.yes" : "documents.export.no"));
+        if (filter.signed() != null) {
+            shown.put(export.text("roster.filter.signed"), export.text(filter.signed() ? "documents.export.yes" : "documents.export.no"));
+        }
+        if (filter.filed() != null) {
+            shown.put(export.text("roster.filter.filed"), export.text(filter.filed() ? "documents.export.yes" : "documents.export.no"));
+        }
+        if (filter.q() != null) {
+            shown.put(export.text("roster.filter.q"), filter.q());
         }
         List<SheetExport.Column> columns = new ArrayList<>();
         columns.add(export.column("roster.field.unit", 24));

@@ -64,19 +64,19 @@ class RosterPages {
     }
 
     @GetMapping("/roster")
-    String page(@RequestParam(required = false) Long unit, @RequestParam(required = false) String signed, Model model,
+    String page(@RequestParam(required = false) Long unit, @RequestParam(required = false) String signed,
+                @RequestParam(required = false) String filed, @RequestParam(required = false) String q, Model model,
                 HttpServletResponse response) {
         Actor actor = Actor.require();
         if (actor.orgKind() == OrgKind.UNIT) {
             return unitPage(actor.orgId(), model, response);
         }
-        Boolean signedFilter = "true".equals(signed) ? Boolean.TRUE : "false".equals(signed) ? Boolean.FALSE : null;
-        List<Roster> all = rosters.list(new Filter(null, null));
+        Filter filter = RosterFilters.of(unit, signed, filed, q);
+        List<Roster> all = rosters.list(Filter.ALL);
         model.addAttribute("units", all.stream().map(r -> new OrganisationView(r.orgId(), r.orgName(), OrgKind.UNIT, 0)).toList());
-        model.addAttribute("rosters", all.stream().filter(r -> unit == null || r.orgId() == unit)
-                .filter(r -> signedFilter == null || r.signedThisYear() == signedFilter).toList());
-        model.addAttribute("unit", unit);
-        model.addAttribute("signed", signedFilter == null ? "" : signedFilter.toString());
+        model.addAttribute("rosters", all.stream().filter(r -> unit == null || r.orgId() == unit).filter(filter::matches).toList());
+        model.addAttribute("filter", RosterFilters.shown(filter));
+        model.addAttribute("filtered", !filter.equals(Filter.ALL));
         model.addAttribute("signedCount", all.stream().filter(Roster::signedThisYear).count());
         model.addAttribute("unitCount", all.size());
         model.addAttribute("year", all.isEmpty() ? LocalDate.now(clock.withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE)).getYear() : all.get(0).year());
@@ -147,7 +147,8 @@ class RosterPages {
             boolean has = file != null && !file.isEmpty();
             Rosters.Letter letter = rosters.fileLetter(RosterApiController.year(form.get("year")), RosterApiController.date(form.get("signedOn")),
                     has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
-            redirect.addFlashAttribute("saved", text(letter.dutyId() == null ? "roster.letter.filed" : "roster.letter.filedDuty", letter.year()));
+            redirect.addFlashAttribute("saved", text(letter.dutyId() == null ? "roster.letter.filed" : "roster.letter.filedDuty",
+                    String.valueOf(letter.year()))); // 2026, not 2,026
         } catch (InvalidInput e) {
             refused(e, form, redirect);
         }
