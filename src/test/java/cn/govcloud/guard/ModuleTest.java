@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,6 +31,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties =
         "spring.datasource.url=jdbc:h2:mem:modules;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @Import(TestDatabase.Config.class)
+@DirtiesContext // no other test class shares a module test's context: closed after its class, not kept in the cache
 public @interface ModuleTest {
 
     /**
