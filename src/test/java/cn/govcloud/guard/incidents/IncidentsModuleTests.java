@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.test.Scenario;
 
-/** The incidents module with the modules it uses (issue 18 point 2): a confirmed incident is a published fact that starts the report clock. */
+/**
+ * The incidents module with the modules it uses (issue 18 point 2): a confirmed incident of a reportable grade (I–III) is a
+ * published fact that starts the initial report clock.
+ */
 @ModuleTest
 class IncidentsModuleTests {
     private final Incidents incidents;
@@ -44,7 +47,7 @@ class IncidentsModuleTests {
         Instant confirmed = clock.instant().minus(Duration.ofMinutes(10));
 
         scenario.stimulate(() -> as(unit, () -> incidents.report(new Incidents.NewIncident(systemId, "网页篡改", "INFORMATION_DESTRUCTION",
-                        null, "IV", confirmed.minus(Duration.ofMinutes(20)), confirmed, "首页被篡改", "无", Incidents.Criteria.none()))))
+                        null, "III", confirmed.minus(Duration.ofMinutes(20)), confirmed, "首页被篡改", "门户停止服务 2 小时", Incidents.Criteria.none()))))
                 .andWaitForEventOfType(IncidentConfirmed.class)
                 .toArriveAndVerify((event, reported) -> {
                     assertThat(event.incidentId()).isEqualTo(reported.id());
