@@ -3,11 +3,10 @@ package cn.govcloud.guard;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
@@ -21,13 +20,12 @@ import org.springframework.context.annotation.Configuration;
  * starts it when the application is ready (after the demo city is seeded) and stops it on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SchedulerSettings.class)
 class SchedulerConfiguration {
 
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks,
-                        @Value("${db-scheduler.threads:4}") int threads,
-                        @Value("${db-scheduler.polling-interval:10s}") Duration pollingInterval) {
+    Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerSettings settings) {
         List<Task<?>> known = new ArrayList<>();
         List atStart = new ArrayList<>();
         for (Task<?> task : tasks) {
@@ -39,14 +37,14 @@ class SchedulerConfiguration {
         }
         return Scheduler.create(dataSource, known)
                 .startTasks(atStart)
-                .threads(threads)
-                .pollingInterval(pollingInterval)
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
                 .build();
     }
 
     @Bean
-    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, @Value("${db-scheduler.enabled:true}") boolean enabled) {
-        return new SchedulerLifecycle(scheduler, enabled);
+    SchedulerLifecycle schedulerLifecycle(Scheduler scheduler, SchedulerSettings settings) {
+        return new SchedulerLifecycle(scheduler, settings.enabled());
     }
 
     /** Starts with the ready application, stops before the data source closes. */

@@ -5,12 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The one clock every module injects, so tests move time instead of sleeping. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoSettings.class)
 public class TimeConfiguration {
     /**
      * Working days and "today" are counted in the city's zone; instants are stored in UTC. The one time-zone setting, a
@@ -27,11 +28,12 @@ public class TimeConfiguration {
      * {@code prod} profile refuses the setting).
      */
     @Bean
-    Clock clock(@Value("${govguard.demo.enabled:false}") boolean demo, @Value("${govguard.demo.clock-start:}") String start) {
-        if (start == null || start.isBlank()) {
+    Clock clock(DemoSettings demo) {
+        String start = demo.clockStart();
+        if (start.isBlank()) {
             return Clock.systemUTC();
         }
-        if (!demo) {
+        if (!demo.enabled()) {
             LoggerFactory.getLogger(TimeConfiguration.class).warn("GOVGUARD_DEMO_CLOCK_START is ignored outside demo mode");
             return Clock.systemUTC();
         }

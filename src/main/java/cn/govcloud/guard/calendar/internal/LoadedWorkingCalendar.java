@@ -3,14 +3,13 @@ package cn.govcloud.guard.calendar.internal;
 import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.calendar.WorkingCalendar;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code calendar_year}, made at most once per interval and by one thread, never per computation.
  */
 @Component("workingCalendar")
+@EnableConfigurationProperties(CalendarSettings.class)
 public class LoadedWorkingCalendar implements WorkingCalendar {
     private static final Logger log = LoggerFactory.getLogger(LoadedWorkingCalendar.class);
 
@@ -33,10 +33,9 @@ public class LoadedWorkingCalendar implements WorkingCalendar {
     private volatile Snapshot snapshot;
 
     /** {@code bundled} is here so the product's years are in the database before the first read. */
-    LoadedWorkingCalendar(CalendarYears years, BundledSchedules bundled,
-                          @Value("${govguard.calendar.check-interval:5s}") Duration interval) {
+    LoadedWorkingCalendar(CalendarYears years, BundledSchedules bundled, CalendarSettings settings) {
         this.years = years;
-        this.intervalNanos = interval.toNanos();
+        this.intervalNanos = settings.checkInterval().toNanos();
         this.snapshot = read();
         this.nextCheck = new AtomicLong(System.nanoTime() + intervalNanos);
     }

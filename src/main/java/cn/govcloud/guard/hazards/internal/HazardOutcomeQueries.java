@@ -25,7 +25,7 @@ class HazardOutcomeQueries implements HazardOutcomes {
      */
     static final String ON_TIME = "(h.overdue_at is null and h.status in ('FEEDBACK_SUBMITTED','CLOSED','RISK_ACCEPTED'))";
 
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    static final java.time.ZoneId ZONE = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     /** A month's hazards have all fallen due this many days after it ended (a due time is at most the next day's start). */
     static final int SETTLED_MARGIN_DAYS = 2;
 

@@ -25,7 +25,7 @@ class HazardsConfiguration {
     @Bean
     RecurringTask<Void> hazardsCountersReconcileTask(HazardCounters counters) {
         return Tasks.recurring("hazards-counters-reconcile", com.github.kagkarlsson.scheduler.task.schedule.Schedules.daily(
-                        java.time.ZoneId.of("Asia/Shanghai"), java.time.LocalTime.of(3, 35)))
+                        cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE, java.time.LocalTime.of(3, 35)))
                 .execute((instance, context) -> counters.reconcile());
     }
 }

@@ -6,6 +6,7 @@ import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.identity.internal.UserAccounts.Credentials;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.DemoSettings;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +29,13 @@ class AccountService implements IdentityBootstrap {
     private final boolean demoMode;
 
     AccountService(UserAccounts accounts, PasswordEncoder encoder, FieldEncryption fields, AuditLog audit, Clock clock,
-                   @Value("${govguard.demo.enabled}") boolean demoMode) {
+                   DemoSettings demo) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.fields = fields;
         this.audit = audit;
         this.clock = clock;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
     }
 
     @Transactional

@@ -7,13 +7,13 @@ import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.SecurityPolicy;
 import cn.govcloud.guard.identity.internal.UserAccounts.Credentials;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.DemoSettings;
 import cn.govcloud.guard.shared.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -37,14 +37,14 @@ class LoginService {
     private final LoginThrottle throttle;
 
     LoginService(UserAccounts accounts, PasswordEncoder encoder, FieldEncryption fields, AuditLog audit, Clock clock,
-                 @Value("${govguard.demo.enabled}") boolean demoMode, LoginThrottle throttle) {
+                 DemoSettings demo, LoginThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
         this.fields = fields;
         this.audit = audit;
         this.clock = clock;
-        this.demoMode = demoMode;
+        this.demoMode = demo.enabled();
         this.dummyHash = encoder.encode("dummy-password-for-timing");
     }
 

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +24,18 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@EnableConfigurationProperties(LoginThrottleSettings.class)
 class LoginThrottle {
     private final JdbcBuckets buckets;
     private final Clock clock;
     private final int perSource;
     private final Duration window;
 
-    LoginThrottle(JdbcClient jdbc, Clock clock,
-                  @Value("${govguard.identity.login-throttle.failures-per-source:30}") int perSource,
-                  @Value("${govguard.identity.login-throttle.window:PT10M}") Duration window) {
+    LoginThrottle(JdbcClient jdbc, Clock clock, LoginThrottleSettings settings) {
         this.buckets = new JdbcBuckets(jdbc, clock);
         this.clock = clock;
-        this.perSource = perSource;
-        this.window = window;
+        this.perSource = settings.failuresPerSource();
+        this.window = settings.window();
     }
 
     /** When the source may try again, or null if it may now. */

@@ -3,10 +3,10 @@ package cn.govcloud.guard.identity.internal;
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,17 +16,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "govguard.demo.enabled", havingValue = "false")
+@EnableConfigurationProperties(BootstrapSettings.class)
 class ProductionBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ProductionBootstrap.class);
     private final IdentityBootstrap bootstrap;
     private final String initialPassword;
     private final String supervisorName;
 
-    ProductionBootstrap(IdentityBootstrap bootstrap, @Value("${govguard.initial-admin-password:}") String initialPassword,
-                        @Value("${govguard.supervisor-name:市大数据中心}") String supervisorName) {
+    ProductionBootstrap(IdentityBootstrap bootstrap, BootstrapSettings settings) {
         this.bootstrap = bootstrap;
-        this.initialPassword = initialPassword;
-        this.supervisorName = supervisorName;
+        this.initialPassword = settings.initialAdminPassword();
+        this.supervisorName = settings.supervisorName();
     }
 
     @Override

@@ -17,6 +17,7 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.TimeConfiguration;
 import cn.govcloud.guard.shared.Unprocessable;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.SystemRef;
@@ -24,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ class IncidentRecording {
         SystemRef system = in.systemId() == null ? null : systems.find(in.systemId()).filter(s -> s.orgId() == actor.orgId())
                 .orElseThrow(() -> new Unprocessable("incidents.error.foreignSystem"));
         String suggested = Grading.suggest(criteria, catalog);
-        String title = blank(in.title()) ? category + " " + in.confirmedAt().atOffset(ZoneOffset.ofHours(8)).toLocalDateTime()
+        String title = blank(in.title()) ? category + " " + in.confirmedAt().atZone(TimeConfiguration.CITY_ZONE).toLocalDateTime()
                 : in.title().strip();
         long id = incidents.insert(new IncidentRepository.NewRow(actor.orgId(), system == null ? null : system.id(), title, category,
                 subType, grade, suggested, nz(in.description()), nz(in.impact()), criteria, discovered, in.confirmedAt(), now,

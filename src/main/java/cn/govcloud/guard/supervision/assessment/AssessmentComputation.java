@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class AssessmentComputation {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     /** A12: the provider answers for incidents of grade III and above. */
     static final List<String> PROVIDER_GRADES = List.of("I", "II", "III");
     static final Comparator<String> BY_NAME = Collator.getInstance(Locale.CHINA)::compare;

@@ -13,6 +13,7 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.TimeConfiguration;
 import cn.govcloud.guard.ticketing.Callback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,7 @@ public class Callbacks {
         this.settings = settings;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.zone = ZoneId.of("Asia/Shanghai");
+        this.zone = TimeConfiguration.CITY_ZONE;
     }
 
     public Outcome handle(long deskId, String timestamp, String signature, byte[] body) {

@@ -3,6 +3,7 @@ package cn.govcloud.guard.web.internal;
 import cn.govcloud.guard.notify.Inbox;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.DemoSettings;
 import cn.govcloud.guard.shared.TimeConfiguration;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import cn.govcloud.guard.duties.DutyFigures;
 import cn.govcloud.guard.shared.Role;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.thymeleaf.context.LazyContextVariable;
@@ -35,11 +35,11 @@ class LayoutModel {
     private final ObjectProvider<DutyFigures> dutyFigures; // absent in web slice tests
     private final ObjectProvider<Navigation> navigation; // absent in web slice tests
 
-    LayoutModel(@Value("${govguard.demo.enabled:false}") boolean demo, ObjectProvider<Inbox> inbox, ObjectProvider<RuleCatalog> catalog,
+    LayoutModel(DemoSettings demo, ObjectProvider<Inbox> inbox, ObjectProvider<RuleCatalog> catalog,
                 Clock clock, ObjectProvider<DutyFigures> dutyFigures, ObjectProvider<Navigation> navigation) {
         this.navigation = navigation;
         this.dutyFigures = dutyFigures;
-        this.demo = demo;
+        this.demo = demo.enabled();
         this.inbox = inbox;
         this.catalog = catalog;
         this.clock = clock;

@@ -55,7 +55,7 @@ class CalendarNodesUnitTests {
     LoadedWorkingCalendar start(Recorded audit, Duration checkInterval) {
         BundledSchedules bundled = new BundledSchedules(years, audit, Clock.fixed(NOW, ZoneOffset.UTC));
         bundled.afterPropertiesSet();
-        return new LoadedWorkingCalendar(years, bundled, checkInterval);
+        return new LoadedWorkingCalendar(years, bundled, new CalendarSettings(checkInterval));
     }
 
     @Test

@@ -13,17 +13,32 @@ class TotpUnitTests {
     /** RFC 6238 appendix B's SHA-1 seed, the ASCII of "12345678901234567890". */
     static final String RFC_SEED = Totp.base32("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
 
-    /** RFC 6238 appendix B, SHA-1 column; the RFC prints 8 digits, an authenticator app shows the last 6. */
+    /**
+     * RFC 6238 appendix B, SHA-1 rows: the time, its step T as the RFC prints it (hex) and the code. The RFC prints 8
+     * digits; an authenticator app shows the last 6.
+     */
     @ParameterizedTest
     @CsvSource({
-            "59, 94287082",
-            "1111111109, 07081804",
-            "1111111111, 14050471",
-            "1234567890, 89005924",
-            "2000000000, 69279037",
-            "20000000000, 65353130"})
-    void codes_match_the_rfc_6238_test_vectors(long epochSecond, String rfcCode) {
-        assertThat(Totp.code(RFC_SEED, Totp.step(Instant.ofEpochSecond(epochSecond)))).isEqualTo(rfcCode.substring(2));
+            "59, 0000000000000001, 94287082",
+            "1111111109, 00000000023523EC, 07081804",
+            "1111111111, 00000000023523ED, 14050471",
+            "1234567890, 000000000273EF07, 89005924",
+            "2000000000, 0000000003F940AA, 69279037",
+            "20000000000, 0000000027BC86AA, 65353130"})
+    void codes_match_the_rfc_6238_test_vectors(long epochSecond, String rfcStep, String rfcCode) {
+        long step = Totp.step(Instant.ofEpochSecond(epochSecond));
+        assertThat(step).isEqualTo(Long.parseLong(rfcStep, 16));
+        assertThat(Totp.code(RFC_SEED, step)).isEqualTo(rfcCode.substring(2));
+    }
+
+    /** The verifier, not only the generator: each vector's code is taken at its instant, and not 90 s later (±1 step). */
+    @ParameterizedTest
+    @CsvSource({"59, 94287082", "1111111109, 07081804", "1111111111, 14050471", "1234567890, 89005924",
+            "2000000000, 69279037", "20000000000, 65353130"})
+    void the_rfc_codes_are_accepted_at_their_time_and_refused_once_the_window_has_passed(long epochSecond, String rfcCode) {
+        Instant at = Instant.ofEpochSecond(epochSecond);
+        assertThat(Totp.matchingStep(RFC_SEED, rfcCode.substring(2), at)).isEqualTo(Totp.step(at));
+        assertThat(Totp.matchingStep(RFC_SEED, rfcCode.substring(2), at.plusSeconds(90))).isEqualTo(-1);
     }
 
     @Test

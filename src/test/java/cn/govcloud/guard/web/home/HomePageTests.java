@@ -40,7 +40,9 @@ class HomePageTests {
     /** 01:30 on 3 March in Shanghai, still 2 March in UTC. */
     static final Instant NOW = Instant.parse("2026-03-02T17:30:00Z");
 
+    /** The clock, and the demo setting the layout reads (no configuration classes in a web slice). */
     @TestConfiguration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(cn.govcloud.guard.shared.DemoSettings.class)
     static class FixedClock {
         @Bean
         @Primary

@@ -33,7 +33,7 @@ public record SyslogSettings(Integer udpPort, Integer tcpPort, Integer tlsPort, 
         batchSize = batchSize <= 0 ? 500 : batchSize;
         maxLineBytes = maxLineBytes <= 0 ? 16_384 : maxLineBytes;
         unmappedKept = unmappedKept <= 0 ? 200 : unmappedKept;
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        zone = zone == null ? cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE : zone;
     }
 
     public boolean enabled() {
