@@ -14,8 +14,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import cn.govcloud.guard.shared.FormRefusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +33,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ChannelPages {
     private final ChannelService channels;
     private final DeliveryService deliveries;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
     private final ZoneId zone;
 
-    ChannelPages(ChannelService channels, DeliveryService deliveries, MessageSource messages) {
+    ChannelPages(ChannelService channels, DeliveryService deliveries, FormRefusals refusals) {
         this.channels = channels;
         this.deliveries = deliveries;
-        this.messages = messages;
+        this.refusals = refusals;
         this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
@@ -69,9 +68,7 @@ class ChannelPages {
             redirect.addFlashAttribute("saved", saved.name());
             return "redirect:/notify/channels";
         } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
+            Map<String, String> errors = refusals.fieldErrors(e);
             Map<String, String> kept = new HashMap<>(form);
             kept.remove("secret"); // never echoed back
             show(model, kept, errors);
@@ -85,7 +82,7 @@ class ChannelPages {
             channels.update(Actor.require(), id, new ChannelChange(null, null, null, null, enabled));
             redirect.addFlashAttribute("changed", text(enabled ? "notify.channel.enabledNow" : "notify.channel.disabledNow"));
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
         }
         return "redirect:/notify/channels";
     }
@@ -104,7 +101,7 @@ class ChannelPages {
             String key = deliveries.sendTest(Actor.require(), id);
             return "redirect:" + UriComponentsBuilder.fromPath("/notify/deliveries").queryParam("key", key).build().encode().toUriString();
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
             return "redirect:/notify/channels";
         }
     }
@@ -131,6 +128,6 @@ class ChannelPages {
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return refusals.get(key);
     }
 }

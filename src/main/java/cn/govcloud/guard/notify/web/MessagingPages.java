@@ -12,10 +12,8 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
-import java.util.HashMap;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import cn.govcloud.guard.shared.FormRefusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +32,13 @@ class MessagingPages {
     private final GatewayService gateways;
     private final DeliveryService deliveries;
     private final IdentityManagement identity;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
 
-    MessagingPages(GatewayService gateways, DeliveryService deliveries, IdentityManagement identity, MessageSource messages) {
+    MessagingPages(GatewayService gateways, DeliveryService deliveries, IdentityManagement identity, FormRefusals refusals) {
         this.gateways = gateways;
         this.deliveries = deliveries;
         this.identity = identity;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/notify/messaging")
@@ -57,7 +55,7 @@ class MessagingPages {
             redirect.addFlashAttribute("saved", text("notify.gateway.kind.SMS"));
             return "redirect:/notify/messaging";
         } catch (InvalidInput e) {
-            return show(model, "SMS", errors(e));
+            return show(model, "SMS", refusals.fieldErrors(e));
         }
     }
 
@@ -94,7 +92,7 @@ class MessagingPages {
             redirect.addFlashAttribute("saved", text("notify.gateway.kind." + kind));
             return "redirect:/notify/messaging";
         } catch (InvalidInput e) {
-            return show(model, kind.name(), errors(e));
+            return show(model, kind.name(), refusals.fieldErrors(e));
         }
     }
 
@@ -103,9 +101,9 @@ class MessagingPages {
             String key = deliveries.sendGatewayTest(Actor.require(), kind, userId);
             return "redirect:" + UriComponentsBuilder.fromPath("/notify/deliveries").queryParam("key", key).build().encode().toUriString();
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problem", String.join(" ", errors(e).values()));
+            redirect.addFlashAttribute("problem", String.join(" ", refusals.fieldErrors(e).values()));
         }
         return "redirect:/notify/messaging";
     }
@@ -121,14 +119,7 @@ class MessagingPages {
         return "notify/messaging";
     }
 
-    private Map<String, String> errors(InvalidInput e) {
-        Map<String, String> errors = new HashMap<>();
-        e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-        errors.putIfAbsent("form", text(e.getMessage()));
-        return errors;
-    }
-
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return refusals.get(key);
     }
 }
