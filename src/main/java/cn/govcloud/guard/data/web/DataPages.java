@@ -251,7 +251,10 @@ class DataPages {
     private void showForm(Model model, Dataset existing, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
         model.addAttribute("existing", existing);
-        model.addAttribute("systems", data.ownSystems(actor));
+        Map<Long, String> systemNames = new java.util.LinkedHashMap<>();
+        data.ownSystems(actor).forEach(sys -> systemNames.put(sys.id(), sys.name()));
+        model.addAttribute("systemIds", systemNames.keySet());
+        model.addAttribute("systemNames", systemNames);
         model.addAttribute("grades", Grade.values());
         model.addAttribute("harmObjects", HarmObject.values());
         model.addAttribute("harmSeverities", HarmSeverity.values());

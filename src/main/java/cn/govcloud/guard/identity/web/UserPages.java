@@ -121,6 +121,7 @@ class UserPages {
     private String page(Model model, UserForm form, Map<String, String> errors) {
         // issue 23 point 11: searched, filtered and paged in SQL; the search form and pager are templates/fragments/lists.html
         ListFilter filter = model.getAttribute("filter") instanceof ListFilter f ? f : ListFilter.none();
+        model.addAttribute("filter", filter);
         Page<UserView> found = search.users(filter);
         model.addAttribute("users", found.rows());
         model.addAttribute("page", found);
@@ -133,8 +134,17 @@ class UserPages {
         model.addAttribute("listQuery", filter.query());
         List<OrganisationView> organisations = identity.organisations();
         model.addAttribute("units", organisations);
-        model.addAttribute("organisations", organisations);
-        model.addAttribute("form", form);
+        Map<Long, String> organisationNames = new java.util.LinkedHashMap<>();
+        organisations.forEach(o -> organisationNames.put(o.id(), o.name()));
+        model.addAttribute("organisationIds", organisationNames.keySet());
+        model.addAttribute("organisationNames", organisationNames);
+        Map<String, String> values = new java.util.HashMap<>(); // what was typed, for templates/fragments/fields.html (never the password)
+        values.put("username", form.username());
+        values.put("displayName", form.displayName());
+        values.put("orgId", form.orgId());
+        values.put("mobile", form.mobile());
+        values.values().removeIf(java.util.Objects::isNull);
+        model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("now", clock.instant());
         return "identity/users";

@@ -7,7 +7,6 @@ import cn.govcloud.guard.notify.delivery.ChannelService.NewChannel;
 import cn.govcloud.guard.notify.delivery.DeliveryService;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.time.ZoneId;
@@ -62,18 +61,17 @@ class ChannelPages {
                 return "notify/channels";
             }
         }
-        try {
-            var saved = channels.create(actor, new NewChannel(orgId, form.get("kind"), form.get("name"), form.get("target"),
-                    form.get("secret"), !"false".equals(form.get("enabled"))));
-            redirect.addFlashAttribute("saved", saved.name());
+        Map<String, String> errors = new HashMap<>();
+        var saved = refusals.submit(errors, () -> channels.create(actor, new NewChannel(orgId, form.get("kind"), form.get("name"),
+                form.get("target"), form.get("secret"), !"false".equals(form.get("enabled")))));
+        if (saved.isPresent()) {
+            redirect.addFlashAttribute("saved", saved.get().name());
             return "redirect:/notify/channels";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = refusals.fieldErrors(e);
-            Map<String, String> kept = new HashMap<>(form);
-            kept.remove("secret"); // never echoed back
-            show(model, kept, errors);
-            return "notify/channels";
         }
+        Map<String, String> kept = new HashMap<>(form);
+        kept.remove("secret"); // never echoed back
+        show(model, kept, errors);
+        return "notify/channels";
     }
 
     @PostMapping("/notify/channels/{id}/enabled")
@@ -119,7 +117,10 @@ class ChannelPages {
     private void show(Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
         model.addAttribute("channels", channels.list(actor, null));
-        model.addAttribute("organisations", channels.manageable(actor));
+        Map<Long, String> organisations = new java.util.LinkedHashMap<>();
+        channels.manageable(actor).forEach(o -> organisations.put(o.id(), o.name()));
+        model.addAttribute("organisationIds", organisations.keySet());
+        model.addAttribute("organisationNames", organisations);
         model.addAttribute("chooseOrg", actor.has(Role.SYSTEM_ADMIN));
         model.addAttribute("kinds", java.util.Arrays.stream(DeliveryStatus.Channel.values()).filter(DeliveryStatus.Channel::organisationChannel).toList());
         model.addAttribute("values", values);

@@ -48,15 +48,10 @@ class MessagingPages {
 
     @PostMapping("/notify/messaging/sms")
     String sms(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
-            gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled")) || "true".equals(form.get("enabled")),
-                    form.get("url"), form.get("method"), form.get("contentType"), form.get("headers"), form.get("body"), form.get("sign"),
-                    form.get("successPath"), form.get("successValue"), form.get("secret"), "on".equals(form.get("clearSecret"))));
-            redirect.addFlashAttribute("saved", text("notify.gateway.kind.SMS"));
-            return "redirect:/notify/messaging";
-        } catch (InvalidInput e) {
-            return show(model, "SMS", refusals.fieldErrors(e));
-        }
+        return save(Kind.SMS, model, redirect, () -> gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled"))
+                || "true".equals(form.get("enabled")), form.get("url"), form.get("method"), form.get("contentType"), form.get("headers"),
+                form.get("body"), form.get("sign"), form.get("successPath"), form.get("successValue"), form.get("secret"),
+                "on".equals(form.get("clearSecret")))));
     }
 
     @PostMapping("/notify/messaging/gov-wecom")
@@ -85,15 +80,22 @@ class MessagingPages {
     }
 
     private String app(Kind kind, Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
-            gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled")) || "true".equals(form.get("enabled")),
-                    form.get("baseUrl"), form.get("appId"), form.get("agentId"), form.get("minSeverity"), form.get("appSecret"),
-                    "on".equals(form.get("clearSecret"))));
+        return save(kind, model, redirect, () -> gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled"))
+                || "true".equals(form.get("enabled")), form.get("baseUrl"), form.get("appId"), form.get("agentId"), form.get("minSeverity"),
+                form.get("appSecret"), "on".equals(form.get("clearSecret")))));
+    }
+
+    /** Saves a gateway; a refusal goes back to the page with each error beside its field (issue 23 point 9). */
+    private String save(Kind kind, Model model, RedirectAttributes redirect, Runnable change) {
+        Map<String, String> errors = new java.util.HashMap<>();
+        if (refusals.submit(errors, () -> {
+            change.run();
+            return kind;
+        }).isPresent()) {
             redirect.addFlashAttribute("saved", text("notify.gateway.kind." + kind));
             return "redirect:/notify/messaging";
-        } catch (InvalidInput e) {
-            return show(model, kind.name(), refusals.fieldErrors(e));
         }
+        return show(model, kind.name(), errors);
     }
 
     private String sendTest(Kind kind, Long userId, RedirectAttributes redirect) {
