@@ -62,7 +62,8 @@ class ChannelPages {
             }
         }
         Map<String, String> errors = new HashMap<>();
-        var saved = refusals.submit(errors, () -> channels.create(actor, new NewChannel(orgId, form.get("kind"), form.get("name"),
+        Long owner = orgId;
+        var saved = refusals.submit(errors, () -> channels.create(actor, new NewChannel(owner, form.get("kind"), form.get("name"),
                 form.get("target"), form.get("secret"), !"false".equals(form.get("enabled")))));
         if (saved.isPresent()) {
             redirect.addFlashAttribute("saved", saved.get().name());
