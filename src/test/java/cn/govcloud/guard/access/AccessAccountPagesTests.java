@@ -45,7 +45,7 @@ class AccessAccountPagesTests {
                 .param("kind", "VPN").param("accountName", name).param("holder", "").param("privileges", "只读")
                 .param("leastPrivilege", "仅查看日志").param("createdOn", "2026-01-01")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(html(r)).contains("id=\"account-error\"").contains("请填写使用人真实姓名");
+        assertThat(html(r)).contains("id=\"form-error\"").contains("请填写使用人真实姓名");
         assertThat(jdbc.sql("select count(*) from access_account where account_name = :n").param("n", name).query(Long.class).single()).isZero();
 
         r = mvc.perform(post("/access/accounts").with(as("unit1")).with(csrf()).param("systemId", String.valueOf(system))

@@ -54,7 +54,7 @@ class GrantPagesTests {
                 .param("purpose", purpose).param("startsAt", now.minusMinutes(5).format(LOCAL)).param("endsAt", now.plusDays(1).format(LOCAL)))
                 .andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(html(r)).contains("id=\"grant-error\"").contains("请选择访问方式");
+        assertThat(html(r)).contains("id=\"form-error\"").contains("请选择访问方式");
         assertThat(jdbc.sql("select count(*) from access_grant where purpose = :p").param("p", purpose).query(Long.class).single()).isZero();
 
         r = mvc.perform(post("/access/grants").with(as("provider")).with(csrf()).param("systemId", String.valueOf(system))

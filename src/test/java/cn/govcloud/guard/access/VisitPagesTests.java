@@ -53,7 +53,7 @@ class VisitPagesTests {
                 .param("validUntil", today().plusDays(1).toString()).param("realName1", "王工").param("idNumber1", "12345")
                 .param("mobile1", "13900001111")).andReturn();
         assertThat(r.getResponse().getStatus()).isEqualTo(200);
-        assertThat(html(r)).contains("id=\"visit-error\"").contains("身份证号码应为18位").contains("value=\"王工\"")
+        assertThat(html(r)).contains("id=\"form-error\"").contains("身份证号码应为18位").contains("value=\"王工\"")
                 .doesNotContain("12345\""); // the ID number is never echoed back
         assertThat(jdbc.sql("select count(*) from access_visit where letter_number = :l").param("l", letter).query(Long.class).single()).isZero();
     }

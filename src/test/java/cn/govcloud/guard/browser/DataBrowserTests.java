@@ -50,8 +50,8 @@ class DataBrowserTests extends BrowserSession {
             // 就高从严: a lower grade than the part's is refused with the reason, nothing saved
             unit.selectOption("#grade", "GENERAL_3");
             submit(unit, "#data-save");
-            assertThat(unit.locator("#data-form-error")).containsText("就高从严");
-            assertThat(unit.locator("#data-form-error")).containsText("学生身份证号");
+            assertThat(unit.locator("#form-error")).containsText("就高从严");
+            assertThat(unit.locator("#form-error")).containsText("学生身份证号");
             unit.selectOption("#grade", "IMPORTANT");
             submit(unit, "#data-save");
             unit.waitForURL(Pattern.compile(".*/data/datasets/\\d+$"));

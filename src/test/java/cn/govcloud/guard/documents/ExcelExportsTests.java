@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * audit record naming the list, the filters and the row count.
  */
 @AppTest
-class ExcelExportsTests {
+public class ExcelExportsTests {
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -54,8 +54,8 @@ class ExcelExportsTests {
     }
 
     /** The workbook's title row, header row and data rows (the last row, the total, left off). */
-    record Sheet2(String title, List<String> headers, List<List<String>> rows) {
-        List<String> column(String header) {
+    public record Sheet2(String title, List<String> headers, List<List<String>> rows) {
+        public List<String> column(String header) {
             int c = headers.indexOf(header);
             assertThat(c).as("column " + header + " in " + headers).isNotNegative();
             return rows.stream().map(r -> r.size() > c ? r.get(c) : "").toList();
@@ -69,7 +69,7 @@ class ExcelExportsTests {
         return read(response.getContentAsByteArray());
     }
 
-    static Sheet2 read(byte[] xlsx) throws Exception {
+    public static Sheet2 read(byte[] xlsx) throws Exception {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = book.getSheetAt(0);
             String title = sheet.getRow(0).getCell(0).getStringCellValue();

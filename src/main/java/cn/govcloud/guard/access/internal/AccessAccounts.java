@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import static cn.govcloud.guard.access.internal.Columns.instant;
 import static cn.govcloud.guard.access.internal.Columns.ts;
 
@@ -24,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -171,17 +174,45 @@ public class AccessAccounts {
                 "A7.3 review" + (confirm ? "" : ": " + reason.strip())));
     }
 
+    /** The states an account list filters by: in use, expired (past its last day, not revoked), unreviewed this quarter, revoked. */
+    public static final List<String> STATES = List.of("ACTIVE", "EXPIRED", "UNREVIEWED", "REVOKED");
+
+    /** Issue 23 point 11: one page of the accounts the actor may see, narrowed by keyword, unit, system, state and the account's last day. */
     @Transactional(readOnly = true)
-    public List<Account> list(Actor actor, Long systemId) {
+    public Page<Account> search(Actor actor, Long systemId, ListFilter filter) {
+        return listing(actor, systemId, filter).page(jdbc, "access_account a", "a.id", filter, this::map);
+    }
+
+    /** Every account {@link #search} matches, for the export, {@code pageSize} rows a query. */
+    @Transactional(readOnly = true)
+    public void each(Actor actor, Long systemId, ListFilter filter, int pageSize, Consumer<Account> row) {
+        listing(actor, systemId, filter).each(jdbc, "select * from access_account a", "a.id", pageSize, this::map, Account::id, row);
+    }
+
+    /** The filter as SQL; the states as {@link #map} computes the flags (quarter of the review, day of expiry in Beijing). */
+    private Listing listing(Actor actor, Long systemId, ListFilter f) {
         OrgScope scope = OrgScope.of(actor);
-        Map<String, Object> p = new HashMap<>(scope.params());
-        String filter = "";
-        if (systemId != null) {
-            filter = " and a.system_id = :s";
-            p.put("s", systemId);
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        Listing l = new Listing(scope.where("a.org_id"), scope.params())
+                .keyword(f, List.of("a.account_name", "a.holder", "a.privileges"))
+                .and("a.org_id = :unit", "unit", f.unit())
+                .and("a.system_id = :s", "s", systemId)
+                .due(f.due(), "a.expires_on", today, today.plusDays(7));
+        String state = f.state();
+        if (state == null) {
+            return l;
         }
-        return jdbc.sql("select * from access_account a where " + scope.where("a.org_id") + filter + " order by a.system_id, a.id").params(p)
-                .query(this::map).list();
+        return switch (state) {
+            case "REVOKED" -> l.and(true, "a.revoked_at is not null", Map.of());
+            case "EXPIRED" -> l.and(true, "a.revoked_at is null and a.expires_on < :today", Map.of("today", today));
+            case "UNREVIEWED" -> l.and(true, "a.revoked_at is null and (a.last_reviewed_at is null or a.last_reviewed_at < :quarter)",
+                    Map.of("quarter", ts(quarterStart(today).atStartOfDay(WorkingCalendar.ZONE).toInstant())));
+            default -> l.and(true, "a.revoked_at is null and (a.expires_on is null or a.expires_on >= :today)", Map.of("today", today));
+        };
+    }
+
+    private static LocalDate quarterStart(LocalDate day) {
+        return day.withMonth(((day.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
     }
 
     @Transactional(readOnly = true)
@@ -195,7 +226,7 @@ public class AccessAccounts {
 
     private Account map(ResultSet rs, int row) throws SQLException {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
-        LocalDate quarterStart = today.withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1).withDayOfMonth(1);
+        LocalDate quarterStart = quarterStart(today);
         Instant reviewed = instant(rs, "last_reviewed_at");
         Instant revoked = instant(rs, "revoked_at");
         LocalDate expires = rs.getObject("expires_on", LocalDate.class);

@@ -1,9 +1,12 @@
 package cn.govcloud.guard.access.internal;
 
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.access.internal.Channel.Approver;
 import cn.govcloud.guard.shared.Actor;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +22,17 @@ public class ChannelQueries {
         this.approvers = approvers;
     }
 
-    /**
-     * The channels the actor may see: a unit its own; the provider its own requests and every
-     * unit's channel once approved (it opens them and watches the open ones); supervisor and regulators all.
-     */
-    public List<Channel> list(Actor actor) {
-        return store.visibleTo(actor);
+    /** The states a channel list filters by, in the order of its life (as {@link Channel#effectiveStatus()} says them). */
+    public static final List<String> STATES = List.of("REQUESTED", "AWAITING_REGULATOR", "READY", "OPEN", "USED", "EXPIRED", "CLOSED", "REFUSED");
+
+    /** Issue 23 point 11: one page of {@link #list}, narrowed by keyword, unit, state and due window. */
+    public Page<Channel> search(Actor actor, ListFilter filter) {
+        return store.search(actor, filter);
+    }
+
+    /** Every channel {@link #search} matches, for the export, streamed a page at a time. */
+    public void each(Actor actor, ListFilter filter, int pageSize, Consumer<Channel> row) {
+        store.each(actor, filter, pageSize, row);
     }
 
     public Channel visible(long id, Actor actor) {

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import static cn.govcloud.guard.access.internal.Columns.instant;
 import static cn.govcloud.guard.access.internal.Columns.ts;
 
@@ -10,11 +12,13 @@ import cn.govcloud.guard.shared.OrgKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -81,12 +85,39 @@ class ChannelStore {
     }
 
     /**
-     * The channels the actor may see: a unit its own; the provider its own requests and every
-     * unit's channel once approved (it opens them and watches the open ones); supervisor and regulators all.
+     * Issue 23 point 11: one page of the channels the actor may see — a unit its own; the provider its own requests and
+     * every unit's channel once approved (it opens them and watches the open ones); supervisor and regulators all —
+     * narrowed by the filter (state = the state shown).
      */
-    List<Channel> visibleTo(Actor actor) {
-        return jdbc.sql("select * from access_channel c where " + scope(actor) + " order by c.id desc").params(scopeParams(actor))
-                .query(this::map).list();
+    Page<Channel> search(Actor actor, ListFilter f) {
+        return listing(actor, f).page(jdbc, "access_channel c", "c.id", f, this::map);
+    }
+
+    /** Every channel the filter matches, for the export, {@code pageSize} rows a query. */
+    void each(Actor actor, ListFilter f, int pageSize, Consumer<Channel> row) {
+        listing(actor, f).each(jdbc, "select * from access_channel c", "c.id", pageSize, this::map, Channel::id, row);
+    }
+
+    /**
+     * The filter as SQL. USED and EXPIRED are not stored: an open channel is used once its credential was consumed and
+     * expired once its window is over ({@link Channel#effectiveStatus()}), so those states are asked of the columns.
+     */
+    private Listing listing(Actor actor, ListFilter f) {
+        Object now = ts(clock.instant());
+        Listing l = new Listing(scope(actor), scopeParams(actor))
+                .keyword(f, List.of("c.purpose", "c.operations", "c.accounts", "c.operator_name", "c.requested_by"))
+                .and("c.org_id = :unit", "unit", f.unit())
+                .due(f.due(), "c.ends_at", now, ts(clock.instant().plus(Duration.ofDays(7))));
+        String state = f.state();
+        if (state == null) {
+            return l;
+        }
+        return switch (state) {
+            case "EXPIRED" -> l.and(true, "c.status = 'OPEN' and c.ends_at <= :stateNow", Map.of("stateNow", now));
+            case "USED" -> l.and(true, "c.status = 'OPEN' and c.consumed_at is not null and c.ends_at > :stateNow", Map.of("stateNow", now));
+            case "OPEN" -> l.and(true, "c.status = 'OPEN' and c.consumed_at is null and c.ends_at > :stateNow", Map.of("stateNow", now));
+            default -> l.and("c.status = :state", "state", state);
+        };
     }
 
     Channel visible(long id, Actor actor) {

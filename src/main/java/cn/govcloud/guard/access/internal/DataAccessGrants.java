@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import static cn.govcloud.guard.access.internal.Columns.instant;
 import static cn.govcloud.guard.access.internal.Columns.ts;
 
@@ -33,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -253,11 +256,28 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
 
     // ---- reads ------------------------------------------------------------------------------------
 
-    /** A unit its own systems' grants; the provider its requests; supervisor and regulators all. */
+    /** The states a grant list filters by. A unit sees its own systems' grants; the provider its requests; supervisor and regulators all. */
+    public static final List<String> STATES = List.of("REQUESTED", "GRANTED", "REFUSED", "REVOKED");
+
+    /** Issue 23 point 11: one page of the grants the actor may see, narrowed by keyword, unit, state and the end of the grant's window. */
     @Transactional(readOnly = true)
-    public List<Grant> list(Actor actor) {
-        return jdbc.sql("select * from access_grant g where " + scope(actor, "g") + " order by g.id desc").params(params(actor))
-                .query(this::map).list();
+    public Page<Grant> search(Actor actor, ListFilter filter) {
+        return listing(actor, filter).page(jdbc, "access_grant g", "g.id", filter, this::map);
+    }
+
+    /** Every grant {@link #search} matches, for the export, {@code pageSize} rows a query. */
+    @Transactional(readOnly = true)
+    public void each(Actor actor, ListFilter filter, int pageSize, Consumer<Grant> row) {
+        listing(actor, filter).each(jdbc, "select * from access_grant g", "g.id", pageSize, this::map, Grant::id, row);
+    }
+
+    private Listing listing(Actor actor, ListFilter f) {
+        Instant now = clock.instant();
+        return new Listing(scope(actor, "g"), params(actor))
+                .keyword(f, List.of("g.purpose", "g.requested_by", "g.decided_by"))
+                .and("g.org_id = :unit", "unit", f.unit())
+                .and("g.status = :state", "state", f.state())
+                .due(f.due(), "g.ends_at", ts(now), ts(now.plus(java.time.Duration.ofDays(7))));
     }
 
     @Transactional(readOnly = true)

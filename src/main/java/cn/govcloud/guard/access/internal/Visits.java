@@ -1,5 +1,7 @@
 package cn.govcloud.guard.access.internal;
 
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import static cn.govcloud.guard.access.internal.Columns.instant;
 import static cn.govcloud.guard.access.internal.Columns.ts;
 
@@ -24,6 +26,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -199,10 +202,36 @@ public class Visits {
         audit.record(AuditEvent.success("access.visit.sign-out", reference(id), "A9.1 signed out"));
     }
 
-    /** A unit its own visits; the provider (it runs the machine rooms) and the supervisor and regulators all. */
+    /** The states a visit list filters by. A unit sees its own visits; the provider (it runs the machine rooms), supervisor and regulators all. */
+    public static final List<String> STATES = List.of("AUTHORISED", "ON_SITE", "SIGNED_OUT", "CANCELLED");
+
+    /**
+     * Issue 23 point 11: one page of the visits the actor may see, narrowed by keyword (letter, purpose, escort or a visitor's name), unit,
+     * state and the letter's last day; the page's visitors in one query, not one per visit.
+     */
     @Transactional(readOnly = true)
-    public List<Visit> list(Actor actor) {
-        return jdbc.sql("select * from access_visit v where " + scope(actor) + " order by v.id desc").params(params(actor)).query(this::map).list();
+    public Page<Visit> search(Actor actor, ListFilter filter) {
+        Page<Visit> page = listing(actor, filter, today()).page(jdbc, "access_visit v", "v.id", filter, this::mapWithoutVisitors);
+        if (page.rows().isEmpty()) {
+            return page;
+        }
+        Map<Long, List<Visitor>> visitors = new HashMap<>();
+        jdbc.sql("select visit_id, id, real_name, id_number_masked, mobile_masked from access_visitor where visit_id in (:ids) order by id")
+                .param("ids", page.rows().stream().map(Visit::id).toList())
+                .query((r, i) -> visitors.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                        .add(new Visitor(r.getLong(2), r.getString(3), r.getString(4), r.getString(5)))).list();
+        return new Page<>(page.rows().stream().map(v -> withVisitors(v, visitors.getOrDefault(v.id(), List.of()))).toList(),
+                page.total(), page.page(), page.size());
+    }
+
+    /** The filter as SQL on {@code access_visit v} (the register's export applies the same); {@code today} in Beijing. */
+    static Listing listing(Actor actor, ListFilter f, LocalDate today) {
+        return new Listing(scope(actor), params(actor))
+                .keyword(f, List.of("v.letter_number", "v.purpose", "v.escort"),
+                        "exists (select 1 from access_visitor kv where kv.visit_id = v.id and lower(kv.real_name) like :kw escape '\\')")
+                .and("v.org_id = :unit", "unit", f.unit())
+                .and("v.status = :state", "state", f.state())
+                .due(f.due(), "v.valid_until", today, today.plusDays(7));
     }
 
     @Transactional(readOnly = true)
@@ -222,16 +251,24 @@ public class Visits {
     }
 
     private Visit map(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
+        Visit v = mapWithoutVisitors(rs, row);
+        return withVisitors(v, jdbc.sql("select id, real_name, id_number_masked, mobile_masked from access_visitor where visit_id = :v order by id")
+                .param("v", v.id()).query((r, i) -> new Visitor(r.getLong(1), r.getString(2), r.getString(3), r.getString(4))).list());
+    }
+
+    private Visit mapWithoutVisitors(ResultSet rs, int row) throws SQLException {
         LocalDate from = rs.getObject("valid_from", LocalDate.class);
         LocalDate until = rs.getObject("valid_until", LocalDate.class);
         LocalDate today = today();
-        List<Visitor> visitors = jdbc.sql("select id, real_name, id_number_masked, mobile_masked from access_visitor where visit_id = :v order by id")
-                .param("v", id).query((r, i) -> new Visitor(r.getLong(1), r.getString(2), r.getString(3), r.getString(4))).list();
-        return new Visit(id, rs.getLong("org_id"), rs.getLong("system_id"), rs.getString("purpose"), rs.getString("letter_number"), from, until,
-                rs.getString("escort"), rs.getString("escort_by"), rs.getString("status"), instant(rs, "signed_in_at"), instant(rs, "signed_out_at"),
-                rs.getString("work_done"), instant(rs, "recorded_at"), rs.getString("recorded_by"), visitors,
+        return new Visit(rs.getLong("id"), rs.getLong("org_id"), rs.getLong("system_id"), rs.getString("purpose"), rs.getString("letter_number"),
+                from, until, rs.getString("escort"), rs.getString("escort_by"), rs.getString("status"), instant(rs, "signed_in_at"),
+                instant(rs, "signed_out_at"), rs.getString("work_done"), instant(rs, "recorded_at"), rs.getString("recorded_by"), List.of(),
                 !today.isBefore(from) && !today.isAfter(until));
+    }
+
+    private static Visit withVisitors(Visit v, List<Visitor> visitors) {
+        return new Visit(v.id(), v.orgId(), v.systemId(), v.purpose(), v.letterNumber(), v.validFrom(), v.validUntil(), v.escort(), v.escortBy(),
+                v.status(), v.signedInAt(), v.signedOutAt(), v.workDone(), v.recordedAt(), v.recordedBy(), visitors, v.letterValidToday());
     }
 
     private LocalDate today() {

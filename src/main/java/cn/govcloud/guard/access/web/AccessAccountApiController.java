@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 
@@ -72,8 +73,10 @@ class AccessAccountApiController {
 
     @GetMapping("/accounts")
     @Operation(summary = "Accounts (scoped), with `expired` and `unreviewed` (not reviewed since this quarter began) flags")
-    List<AccountView> list(@RequestParam(required = false) Long systemId) {
-        return accounts.list(Actor.require(), systemId).stream().map(AccountView::of).toList();
+    List<AccountView> list(@RequestParam(required = false) Long systemId, @ParameterObject ListParams params) {
+        Actor actor = Actor.require();
+        return Lists.answer(params, params.filter(AccessAccounts.STATES), f -> accounts.search(actor, systemId, f)).stream()
+                .map(AccountView::of).toList();
     }
 
     @PostMapping("/accounts")

@@ -1,8 +1,11 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.access.internal.AccessAccounts;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.AccessAccounts.Account;
 import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
 import cn.govcloud.guard.calendar.WorkingCalendar;
@@ -41,9 +44,11 @@ class AccessAccountPages {
     private final AccessAccounts accounts;
     private final Systems systems;
     private final MessageSource messages;
-    private final Refusals refusals;
+    private final FormRefusals refusals;
+    private final Lists lists;
 
-    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages, Refusals refusals) {
+    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+        this.lists = lists;
         this.refusals = refusals;
         this.accounts = accounts;
         this.systems = systems;
@@ -51,14 +56,14 @@ class AccessAccountPages {
     }
 
     @GetMapping("/access/accounts")
-    String list(@RequestParam(required = false) Long systemId, Model model) {
-        show(model, systemId, Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
+    String list(@RequestParam(required = false) Long systemId, ListParams params, Model model) {
+        show(model, systemId, params.filter(AccessAccounts.STATES), Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/accounts";
     }
 
     @PostMapping("/access/accounts")
     @AllowUnitPeople
-    String register(@RequestParam Map<String, String> form, Model model) {
+    String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = number(form.get("systemId"));
         LocalDate created = date(form.get("createdOn"), "createdOn", errors);
@@ -68,9 +73,10 @@ class AccessAccountPages {
                 new NewAccount(accountSystem, form.get("kind"), form.get("accountName"), form.get("holder"), form.get("privileges"),
                         form.get("leastPrivilege"), created, expires)));
         if (id.isPresent()) {
+            redirect.addFlashAttribute("notice", text("access.accounts.submitted")); // issue 23 point 9: what happens next
             return "redirect:/access/accounts" + (systemId == null ? "" : "?systemId=" + systemId);
         }
-        show(model, null, form, errors, null);
+        show(model, null, ListFilter.none(), form, errors, null);
         return "access/accounts";
     }
 
@@ -101,9 +107,17 @@ class AccessAccountPages {
         return "redirect:/access/accounts";
     }
 
-    private void show(Model model, Long systemId, Map<String, String> values, Map<String, String> errors, String actionError) {
+    private void show(Model model, Long systemId, ListFilter filter, Map<String, String> values, Map<String, String> errors,
+                      String actionError) {
         Actor actor = Actor.require();
-        List<Account> all = accounts.list(actor, systemId);
+        Page<Account> page = accounts.search(actor, systemId, filter);
+        List<Account> all = page.rows();
+        lists.show(model, actor, filter, page, AccessAccounts.STATES, "access.account.state.", "/access/accounts");
+        if (systemId != null) { // the system chosen above the search stays chosen in the pager and the export
+            String query = filter.query();
+            model.addAttribute("listQuery", "systemId=" + systemId + (query.isEmpty() ? "" : "&" + query));
+        }
+        model.addAttribute("unitNames", lists.unitNames());
         model.addAttribute("accounts", all);
         Map<Long, String> names = new HashMap<>();
         systems.find(all.stream().map(Account::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
@@ -112,6 +126,7 @@ class AccessAccountPages {
         mine.forEach(s -> names.put(s.id(), s.name()));
         model.addAttribute("systemNames", names);
         model.addAttribute("mySystems", mine);
+        model.addAttribute("mySystemIds", mine.stream().map(Systems.SystemRef::id).toList());
         model.addAttribute("systemId", systemId);
         model.addAttribute("responsible", systemId == null ? null : accounts.responsible(systemId, actor).orElse(null));
         model.addAttribute("mayRegister", unit);

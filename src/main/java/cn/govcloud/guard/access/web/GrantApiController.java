@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 
@@ -79,8 +80,9 @@ class GrantApiController {
     }
 
     @GetMapping("/grants")
-    List<GrantView> list() {
-        return grants.list(Actor.require()).stream().map(GrantView::of).toList();
+    List<GrantView> list(@ParameterObject ListParams params) {
+        Actor actor = Actor.require();
+        return Lists.answer(params, params.filter(DataAccessGrants.STATES), f -> grants.search(actor, f)).stream().map(GrantView::of).toList();
     }
 
     @PostMapping("/grants")

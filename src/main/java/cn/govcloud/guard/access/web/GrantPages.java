@@ -1,9 +1,12 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Grant;
 import cn.govcloud.guard.calendar.WorkingCalendar;
@@ -44,9 +47,11 @@ class GrantPages {
     private final DataAccessGrants grants;
     private final Systems systems;
     private final MessageSource messages;
-    private final Refusals refusals;
+    private final FormRefusals refusals;
+    private final Lists lists;
 
-    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages, Refusals refusals) {
+    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+        this.lists = lists;
         this.refusals = refusals;
         this.grants = grants;
         this.systems = systems;
@@ -54,14 +59,14 @@ class GrantPages {
     }
 
     @GetMapping("/access/grants")
-    String list(Model model) {
-        show(model, Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
+    String list(ListParams params, Model model) {
+        show(model, params.filter(DataAccessGrants.STATES), Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/grants";
     }
 
     @PostMapping("/access/grants")
     @AllowProvider
-    String request(@RequestParam MultiValueMap<String, String> form, Model model) {
+    String request(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = number(form.getFirst("systemId"));
         Instant starts = local(form.getFirst("startsAt"), "startsAt", errors);
@@ -81,9 +86,11 @@ class GrantPages {
         Optional<Long> id = refusals.submit(errors, "access.grant.error.invalid", field -> field,
                 () -> grants.request(grantedSystem, form.getFirst("purpose"), scope, starts, ends));
         if (id.isPresent()) {
+            redirect.addFlashAttribute("notice", text("access.grants.submitted")); // issue 23 point 9: what happens next
             return "redirect:/access/grants";
         }
-        show(model, form.toSingleValueMap(), errors, null);
+        show(model, ListFilter.none(), form.toSingleValueMap(), errors, null);
+        model.addAttribute("checkedScope", form.getOrDefault("scope", List.of()));
         return "access/grants";
     }
 
@@ -129,9 +136,12 @@ class GrantPages {
         return "redirect:/access/grants";
     }
 
-    private void show(Model model, Map<String, String> values, Map<String, String> errors, String actionError) {
+    private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors, String actionError) {
         Actor actor = Actor.require();
-        List<Grant> all = grants.list(actor);
+        Page<Grant> page = grants.search(actor, filter);
+        List<Grant> all = page.rows();
+        lists.show(model, actor, filter, page, DataAccessGrants.STATES, "access.grant.status.", "/access/grants");
+        model.addAttribute("unitNames", lists.unitNames());
         List<Access> accesses = grants.accesses(actor);
         model.addAttribute("grants", all);
         model.addAttribute("accesses", accesses);
@@ -142,7 +152,12 @@ class GrantPages {
         systems.find(java.util.stream.Stream.concat(all.stream().map(Grant::systemId), accesses.stream().map(Access::systemId)).distinct().toList())
                 .forEach(s -> names.put(s.id(), s.name()));
         model.addAttribute("systemNames", names);
+        Map<Long, String> platformNames = new LinkedHashMap<>();
+        platform.forEach(s -> platformNames.put(s.id(), s.name()));
         model.addAttribute("platformSystems", platform);
+        model.addAttribute("platformSystemIds", platformNames.keySet());
+        model.addAttribute("platformSystemNames", platformNames);
+        model.addAttribute("checkedScope", List.of());
         model.addAttribute("mayRequest", provider);
         model.addAttribute("mayDecide", actor.has(Role.UNIT_SECURITY_OFFICER));
         model.addAttribute("purposes", Purpose.values());

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
@@ -112,9 +113,9 @@ class RemoteChannelApiController {
 
     @GetMapping
     @Operation(summary = "Channels the caller may see (the provider: every approved channel; a unit: its own)")
-    List<ChannelWithApprover> list() {
+    List<ChannelWithApprover> list(@ParameterObject ListParams params) {
         Actor actor = Actor.require();
-        List<Channel> all = channels.list(actor);
+        List<Channel> all = Lists.answer(params, params.filter(ChannelQueries.STATES), f -> channels.search(actor, f));
         Map<Long, Approver> approvers = channels.approvers(all);
         return all.stream().map(c -> withApprover(c, approvers.get(c.id()), actor)).toList();
     }

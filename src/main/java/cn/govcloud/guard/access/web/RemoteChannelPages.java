@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
@@ -9,6 +10,8 @@ import cn.govcloud.guard.access.internal.ChannelDecisions;
 import cn.govcloud.guard.access.internal.ChannelQueries;
 import cn.govcloud.guard.access.internal.ChannelRequests;
 import cn.govcloud.guard.access.internal.ChannelUse;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.shared.Actor;
@@ -46,14 +49,17 @@ class RemoteChannelPages {
     private final ChannelUse use;
     private final Systems systems;
     private final MessageSource messages;
-    private final Refusals refusals;
+    private final FormRefusals refusals;
     private final FieldEncryption encryption;
+    private final Lists lists;
     private static final String SEALED = "sealedCredential";
+    private static final List<String> CHANNEL_TYPES = List.of("VPN", "ZERO_TRUST");
     private static final String CONTEXT = "flash.access.channel-credential.";
 
     RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
-                       MessageSource messages, Refusals refusals, FieldEncryption encryption) {
+                       MessageSource messages, FormRefusals refusals, FieldEncryption encryption, Lists lists) {
         this.encryption = encryption;
+        this.lists = lists;
         this.requests = requests;
         this.decisions = decisions;
         this.use = use;
@@ -64,14 +70,14 @@ class RemoteChannelPages {
     }
 
     @GetMapping("/access/channels")
-    String list(Model model) {
-        show(model, Map.of(), Map.of());
+    String list(ListParams params, Model model) {
+        show(model, params.filter(ChannelQueries.STATES), Map.of(), Map.of());
         return "access/channels";
     }
 
     @PostMapping("/access/channels")
     @AllowProviderAndUnits
-    String request(@RequestParam Map<String, String> form, Model model) {
+    String request(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = null;
         String system = form.get("systemId");
@@ -89,9 +95,13 @@ class RemoteChannelPages {
                 new NewChannel(requestedSystem, form.get("purpose"), form.get("operations"), form.get("accounts"), form.get("channelType"),
                         form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm")))));
         if (id.isPresent()) {
+            // issue 23 point 9: the step says what happens next — who must approve it now (A9.2, A5.3)
+            Channel c = channels.visible(id.get(), Actor.require());
+            redirect.addFlashAttribute("notice", messages.getMessage("access.channels.submitted",
+                    new Object[] {text("access.channel.approver." + channels.approver(c).name())}, LocaleContextHolder.getLocale()));
             return "redirect:/access/channels/" + id.get();
         }
-        show(model, form, errors);
+        show(model, ListFilter.none(), form, errors);
         return "access/channels";
     }
 
@@ -194,10 +204,13 @@ class RemoteChannelPages {
                 && (actor.has(Role.PROVIDER_OPERATOR) || actor.orgId() == c.orgId()));
     }
 
-    private void show(Model model, Map<String, String> values, Map<String, String> errors) {
+    private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        List<Channel> all = channels.list(actor);
+        Page<Channel> page = channels.search(actor, filter);
+        List<Channel> all = page.rows();
         model.addAttribute("channels", all);
+        lists.show(model, actor, filter, page, ChannelQueries.STATES, "access.channel.status.", "/access/channels");
+        model.addAttribute("unitNames", lists.unitNames());
         Map<Long, String> names = new HashMap<>();
         systems.find(all.stream().map(Channel::systemId).filter(java.util.Objects::nonNull).distinct().toList())
                 .forEach(s -> names.put(s.id(), s.name()));
@@ -205,7 +218,11 @@ class RemoteChannelPages {
         boolean unit = actor.orgKind() == OrgKind.UNIT;
         model.addAttribute("mayRequest", unit || actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("platformRequest", actor.has(Role.PROVIDER_OPERATOR));
-        model.addAttribute("mySystems", unit ? systems.ofOrganisation(actor.orgId()) : List.of());
+        Map<Long, String> mine = new LinkedHashMap<>();
+        (unit ? systems.ofOrganisation(actor.orgId()) : List.<Systems.SystemRef>of()).forEach(s -> mine.put(s.id(), s.name()));
+        model.addAttribute("mySystemIds", mine.keySet());
+        model.addAttribute("mySystemNames", mine);
+        model.addAttribute("channelTypes", CHANNEL_TYPES);
         model.addAttribute("maxHours", requests.maxWindow().toHours());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.access.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowUnitPeople;
@@ -67,8 +68,9 @@ class VisitApiController {
     }
 
     @GetMapping
-    List<VisitView> list() {
-        return visits.list(Actor.require()).stream().map(VisitView::of).toList();
+    List<VisitView> list(@ParameterObject ListParams params) {
+        Actor actor = Actor.require();
+        return Lists.answer(params, params.filter(Visits.STATES), f -> visits.search(actor, f)).stream().map(VisitView::of).toList();
     }
 
     @PostMapping

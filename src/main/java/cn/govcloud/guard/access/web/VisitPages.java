@@ -1,8 +1,11 @@
 package cn.govcloud.guard.access.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowUnitPeople;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.Visits;
 import cn.govcloud.guard.access.internal.Visits.NewVisitor;
 import cn.govcloud.guard.access.internal.Visits.Visit;
@@ -43,9 +46,11 @@ class VisitPages {
     private final Visits visits;
     private final Systems systems;
     private final MessageSource messages;
-    private final Refusals refusals;
+    private final FormRefusals refusals;
+    private final Lists lists;
 
-    VisitPages(Visits visits, Systems systems, MessageSource messages, Refusals refusals) {
+    VisitPages(Visits visits, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+        this.lists = lists;
         this.refusals = refusals;
         this.visits = visits;
         this.systems = systems;
@@ -53,14 +58,14 @@ class VisitPages {
     }
 
     @GetMapping("/access/visits")
-    String list(Model model) {
-        show(model, Map.of(), Map.of());
+    String list(ListParams params, Model model) {
+        show(model, params.filter(Visits.STATES), Map.of(), Map.of());
         return "access/visits";
     }
 
     @PostMapping("/access/visits")
     @AllowUnitPeople
-    String authorise(@RequestParam Map<String, String> form, Model model) {
+    String authorise(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         Long systemId = null;
         String system = form.get("systemId");
@@ -89,9 +94,12 @@ class VisitPages {
         Optional<Long> id = refusals.submit(errors, "access.visit.error.invalid", field -> row(field, rowOf),
                 () -> visits.authorise(visitedSystem, form.get("purpose"), form.get("letterNumber"), from, until, visitors));
         if (id.isPresent()) {
+            redirect.addFlashAttribute("notice", text("access.visits.submitted")); // issue 23 point 9: what happens next
             return "redirect:/access/visits/" + id.get();
         }
-        show(model, form, errors);
+        Map<String, String> kept = new HashMap<>(form);
+        kept.keySet().removeIf(name -> name.startsWith("idNumber")); // an ID number is never echoed back (A9.1, personal information)
+        show(model, ListFilter.none(), kept, errors);
         return "access/visits";
     }
 
@@ -142,16 +150,22 @@ class VisitPages {
         model.addAttribute("maySignOut", provider && "ON_SITE".equals(v.status()));
     }
 
-    private void show(Model model, Map<String, String> values, Map<String, String> errors) {
+    private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        List<Visit> all = visits.list(actor);
+        Page<Visit> page = visits.search(actor, filter);
+        List<Visit> all = page.rows();
         model.addAttribute("visits", all);
+        lists.show(model, actor, filter, page, Visits.STATES, "access.visit.status.", "/access/visits");
+        model.addAttribute("unitNames", lists.unitNames());
         Map<Long, String> names = new HashMap<>();
         systems.find(all.stream().map(Visit::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
         model.addAttribute("systemNames", names);
         boolean unit = actor.orgKind() == OrgKind.UNIT;
         model.addAttribute("mayAuthorise", unit);
-        model.addAttribute("mySystems", unit ? systems.ofOrganisation(actor.orgId()) : List.of());
+        Map<Long, String> mine = new LinkedHashMap<>();
+        (unit ? systems.ofOrganisation(actor.orgId()) : List.<Systems.SystemRef>of()).forEach(s -> mine.put(s.id(), s.name()));
+        model.addAttribute("mySystemIds", mine.keySet());
+        model.addAttribute("mySystemNames", mine);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, VISITOR_ROWS).boxed().toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -2,39 +2,20 @@ package cn.govcloud.guard.data.web;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.RuleViolation;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
 
-/** How the data pages read their forms and turn a refusal into the errors shown beside the fields (message keys {@code data.error.*}). */
-@Component
-class DataForms {
-    private final MessageSource messages;
+/**
+ * How the data pages read their forms (message keys {@code data.error.*}); a refusal becomes the errors beside the fields through
+ * {@link cn.govcloud.guard.shared.FormRefusals}, the one adapter (issue 18 point 5).
+ */
+final class DataForms {
 
-    DataForms(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    <T> Optional<T> attempt(Map<String, String> errors, Supplier<T> action) {
-        try {
-            return Optional.of(action.get());
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            return Optional.empty();
-        } catch (RuleViolation e) {
-            errors.put("form", e.rule() + ": " + text(e.getMessage()));
-            return Optional.empty();
-        }
+    private DataForms() {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
@@ -80,9 +61,5 @@ class DataForms {
 
     static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 }

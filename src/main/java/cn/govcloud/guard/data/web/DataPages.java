@@ -1,5 +1,6 @@
 package cn.govcloud.guard.data.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import static cn.govcloud.guard.data.web.DataForms.blank;
 import static cn.govcloud.guard.data.web.DataForms.instant;
 import static cn.govcloud.guard.data.web.DataForms.integer;
@@ -74,15 +75,15 @@ class DataPages {
     private final Backups backups;
     private final DataFindings findings;
     private final DataImport imports;
-    private final DataForms forms;
+    private final FormRefusals refusals;
 
-    DataPages(DataQueries data, DataCatalog catalog, Backups backups, DataFindings findings, DataImport imports, DataForms forms) {
+    DataPages(DataQueries data, DataCatalog catalog, Backups backups, DataFindings findings, DataImport imports, FormRefusals refusals) {
+        this.refusals = refusals;
         this.data = data;
         this.catalog = catalog;
         this.backups = backups;
         this.findings = findings;
         this.imports = imports;
-        this.forms = forms;
     }
 
     // ---- catalog
@@ -158,7 +159,7 @@ class DataPages {
     @AllowUnitPeople
     String create(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> id = forms.attempt(errors, () -> catalog.catalog(dataset(form)));
+        Optional<Long> id = refusals.submit(errors, () -> catalog.catalog(dataset(form)));
         if (id.isEmpty()) {
             showForm(model, null, form, errors);
             return "data/form";
@@ -185,7 +186,7 @@ class DataPages {
     String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> {
+        Optional<Long> done = refusals.submit(errors, () -> {
             catalog.update(id, dataset(form));
             return id;
         });
@@ -202,7 +203,7 @@ class DataPages {
     String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> backups.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
+        Optional<Long> done = refusals.submit(errors, () -> backups.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
                 form.containsKey("offsiteCopy"), form.get("offsiteLocation"), integer(form, "everyHours"), integer(form, "retentionDays"),
                 integer(form, "rtoHours"), integer(form, "rpoHours"))));
         if (done.isEmpty()) {
@@ -250,7 +251,10 @@ class DataPages {
     private void showForm(Model model, Dataset existing, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
         model.addAttribute("existing", existing);
-        model.addAttribute("systems", data.ownSystems(actor));
+        Map<Long, String> systemNames = new java.util.LinkedHashMap<>();
+        data.ownSystems(actor).forEach(sys -> systemNames.put(sys.id(), sys.name()));
+        model.addAttribute("systemIds", systemNames.keySet());
+        model.addAttribute("systemNames", systemNames);
         model.addAttribute("grades", Grade.values());
         model.addAttribute("harmObjects", HarmObject.values());
         model.addAttribute("harmSeverities", HarmSeverity.values());
@@ -333,7 +337,7 @@ class DataPages {
     @AllowUnitPeople
     String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> backups.recordBackup(id, new NewBackup(instant(form, "ranAt"),
+        Optional<Long> done = refusals.submit(errors, () -> backups.recordBackup(id, new NewBackup(instant(form, "ranAt"),
                 parse(Result.class, form.get("result"), "result"), longValue(form, "sizeBytes"), parse(Location.class, form.get("location"), "location"),
                 form.get("locationDetail"), form.get("note"))));
         if (done.isEmpty()) {
@@ -348,7 +352,7 @@ class DataPages {
     String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
         Map<String, String> prefixed = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> backups.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
+        Optional<Long> done = refusals.submit(errors, () -> backups.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
                 parse(Result.class, form.get("testResult"), "result"), parse(Location.class, form.get("testLocation"), "location"),
                 integer(form, "recoveredMinutes"), form.get("testNote"))));
         if (done.isEmpty()) {
@@ -368,6 +372,6 @@ class DataPages {
     }
 
     private String text(String key, Object... args) {
-        return forms.text(key, args);
+        return refusals.get(key, args);
     }
 }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.data.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import static cn.govcloud.guard.data.web.DataForms.date;
 import static cn.govcloud.guard.data.web.DataForms.longValue;
 import static cn.govcloud.guard.data.web.DataForms.parse;
@@ -32,13 +33,13 @@ class TransferPages {
     private final DataQueries data;
     private final CrossBorder crossBorder;
     private final DataFindings findings;
-    private final DataForms forms;
+    private final FormRefusals refusals;
 
-    TransferPages(DataQueries data, CrossBorder crossBorder, DataFindings findings, DataForms forms) {
+    TransferPages(DataQueries data, CrossBorder crossBorder, DataFindings findings, FormRefusals refusals) {
+        this.refusals = refusals;
         this.data = data;
         this.crossBorder = crossBorder;
         this.findings = findings;
-        this.forms = forms;
     }
 
     @GetMapping("/data/transfers")
@@ -63,7 +64,7 @@ class TransferPages {
     @AllowUnitPeople
     String register(@RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> crossBorder.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
+        Optional<Long> done = refusals.submit(errors, () -> crossBorder.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
                 form.get("country"), form.get("purpose"), parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"),
                 parse(TransferStatus.class, form.get("status"), "status"), date(form, "validUntil"))));
         if (done.isEmpty()) {
@@ -77,7 +78,7 @@ class TransferPages {
     @AllowUnitPeople
     String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
         Map<String, String> errors = new HashMap<>();
-        Optional<Long> done = forms.attempt(errors, () -> {
+        Optional<Long> done = refusals.submit(errors, () -> {
             crossBorder.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
                     date(form, "validUntil"));
             return id;

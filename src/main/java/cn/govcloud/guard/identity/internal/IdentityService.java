@@ -1,5 +1,8 @@
 package cn.govcloud.guard.identity.internal;
 
+import cn.govcloud.guard.identity.UserSearch;
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.audit.AuditEvent;
 import cn.govcloud.guard.audit.AuditLog;
 import cn.govcloud.guard.crypto.FieldEncryption;
@@ -28,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Organisations, users, roles and the security policy, with the separation of administrators enforced here. */
 @Service
-class IdentityService implements IdentityManagement, OrganisationDirectory {
+class IdentityService implements IdentityManagement, OrganisationDirectory, UserSearch {
     static final String MOBILE_CONTEXT = "identity_user.mobile";
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{2,63}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
@@ -195,6 +198,12 @@ class IdentityService implements IdentityManagement, OrganisationDirectory {
     @Override
     public List<UserView> users() {
         return accounts.users(OrgScope.current());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<UserView> users(ListFilter filter) {
+        return accounts.search(OrgScope.current(), filter, clock.instant());
     }
 
     @Override

@@ -1,5 +1,10 @@
 package cn.govcloud.guard.identity.internal;
 
+import cn.govcloud.guard.identity.UserSearch;
+import java.util.Map;
+import java.util.HashMap;
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.IdentityManagement.UserView;
 import cn.govcloud.guard.identity.SecurityPolicy;
@@ -46,6 +51,37 @@ class UserAccounts {
     List<UserView> users(OrgScope scope) {
         return jdbc.sql(USER_SELECT + " where " + scope.where("u.org_id") + " order by o.id, u.id")
                 .params(scope.params()).query(this::userView).list();
+    }
+
+    /**
+     * Issue 23 point 11: one page of the accounts in scope, by organisation then id, narrowed in SQL by keyword (username
+     * or name), organisation and state ({@link UserSearch#STATES}; locked: a lock-out still running at {@code now}).
+     */
+    Page<UserView> search(OrgScope scope, ListFilter f, Instant now) {
+        StringBuilder where = new StringBuilder(scope.where("u.org_id"));
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.q() != null) {
+            where.append(" and (lower(u.username) like :kw escape '\\' or lower(u.display_name) like :kw escape '\\')");
+            params.put("kw", f.likePattern());
+        }
+        if (f.unit() != null) {
+            where.append(" and u.org_id = :unit");
+            params.put("unit", f.unit());
+        }
+        if (f.state() != null) {
+            where.append(switch (f.state()) {
+                case "DISABLED" -> " and u.enabled = false";
+                case "LOCKED" -> " and u.locked_until > :now";
+                default -> " and u.enabled = true";
+            });
+            params.put("now", now.atOffset(java.time.ZoneOffset.UTC));
+        }
+        long total = jdbc.sql("select count(*) from identity_user u where " + where).params(params).query(Long.class).single();
+        params.put("limit", f.size());
+        params.put("offset", (long) f.page() * f.size());
+        List<UserView> rows = jdbc.sql(USER_SELECT + " where " + where + " order by o.id, u.id limit :limit offset :offset").params(params)
+                .query(this::userView).list();
+        return new Page<>(rows, total, f.page(), f.size());
     }
 
     Optional<UserView> user(long id, OrgScope scope) {

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.internal.Logins;
 import cn.govcloud.guard.shared.Actor;
@@ -37,10 +38,10 @@ class AccountPages {
 
     private final Logins logins;
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final FormRefusals messages;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    AccountPages(Logins logins, IdentityManagement identity, FormMessages messages) {
+    AccountPages(Logins logins, IdentityManagement identity, FormRefusals messages) {
         this.logins = logins;
         this.identity = identity;
         this.messages = messages;

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.ApiTokens;
 import cn.govcloud.guard.identity.IdentityManagement;
@@ -35,7 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiTokenPages {
     private final ApiTokens tokens;
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final FormRefusals messages;
     private final Clock clock;
 
     private final FieldEncryption encryption;
@@ -43,7 +44,7 @@ class ApiTokenPages {
     private static final String ISSUED_SECRET = "issuedTokenSecret";
     private static final String CONTEXT = "flash.identity.api-token.";
 
-    ApiTokenPages(ApiTokens tokens, IdentityManagement identity, FormMessages messages, Clock clock, FieldEncryption encryption) {
+    ApiTokenPages(ApiTokens tokens, IdentityManagement identity, FormRefusals messages, Clock clock, FieldEncryption encryption) {
         this.encryption = encryption;
         this.tokens = tokens;
         this.identity = identity;

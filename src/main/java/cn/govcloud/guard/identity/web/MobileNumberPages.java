@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.MobileNumbers;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -17,9 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MobileNumberPages {
     private final MobileNumbers mobiles;
-    private final FormMessages messages;
+    private final FormRefusals messages;
 
-    MobileNumberPages(MobileNumbers mobiles, FormMessages messages) {
+    MobileNumberPages(MobileNumbers mobiles, FormRefusals messages) {
         this.mobiles = mobiles;
         this.messages = messages;
     }

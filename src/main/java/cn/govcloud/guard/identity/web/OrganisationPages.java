@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -19,9 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/organisations")
 class OrganisationPages {
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final FormRefusals messages;
 
-    OrganisationPages(IdentityManagement identity, FormMessages messages) {
+    OrganisationPages(IdentityManagement identity, FormRefusals messages) {
         this.identity = identity;
         this.messages = messages;
     }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.IdentityManagement.UserView;
 import cn.govcloud.guard.shared.Allow;
@@ -26,9 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/roles")
 class RolePages {
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final FormRefusals messages;
 
-    RolePages(IdentityManagement identity, FormMessages messages) {
+    RolePages(IdentityManagement identity, FormRefusals messages) {
         this.identity = identity;
         this.messages = messages;
     }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.SecurityPolicy;
 import cn.govcloud.guard.shared.Actor;
@@ -22,9 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/security-policy")
 class SecurityPolicyPage {
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final FormRefusals messages;
 
-    SecurityPolicyPage(IdentityManagement identity, FormMessages messages) {
+    SecurityPolicyPage(IdentityManagement identity, FormRefusals messages) {
         this.identity = identity;
         this.messages = messages;
     }

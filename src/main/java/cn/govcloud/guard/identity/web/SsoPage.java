@@ -1,5 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.identity.SingleSignOn;
 import cn.govcloud.guard.identity.SingleSignOn.Change;
 import cn.govcloud.guard.identity.SingleSignOn.Configuration;
@@ -30,9 +31,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/admin/sso")
 class SsoPage {
     private final SingleSignOn sso;
-    private final FormMessages messages;
+    private final FormRefusals messages;
 
-    SsoPage(SingleSignOn sso, FormMessages messages) {
+    SsoPage(SingleSignOn sso, FormRefusals messages) {
         this.sso = sso;
         this.messages = messages;
     }

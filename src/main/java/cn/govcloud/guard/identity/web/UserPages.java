@@ -1,5 +1,12 @@
 package cn.govcloud.guard.identity.web;
 
+import java.util.List;
+import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
+import cn.govcloud.guard.identity.IdentityManagement.UserView;
+import cn.govcloud.guard.identity.UserSearch;
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.identity.IdentityManagement.NewUser;
@@ -27,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/users")
 class UserPages {
     private final IdentityManagement identity;
-    private final FormMessages messages;
+    private final UserSearch search;
+    private final FormRefusals messages;
     private final Clock clock;
 
     private final FieldEncryption encryption;
@@ -35,7 +43,8 @@ class UserPages {
     private static final String REVEALED_MOBILE = "revealedUserMobile";
     private static final String CONTEXT = "flash.identity.user-mobile.";
 
-    UserPages(IdentityManagement identity, FormMessages messages, Clock clock, FieldEncryption encryption) {
+    UserPages(IdentityManagement identity, UserSearch search, FormRefusals messages, Clock clock, FieldEncryption encryption) {
+        this.search = search;
         this.encryption = encryption;
         this.identity = identity;
         this.messages = messages;
@@ -51,7 +60,10 @@ class UserPages {
 
     @GetMapping
     @Allow(Role.SYSTEM_ADMIN)
-    String list(Model model, HttpServletResponse response) {
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
+                @RequestParam(required = false) String state, @RequestParam(required = false) String page,
+                @RequestParam(required = false) String size, Model model, HttpServletResponse response) {
+        model.addAttribute("filter", ListFilter.of(q, unit, state, UserSearch.STATES, null, page, size));
         Object sealed = model.getAttribute(REVEALED_MOBILE);
         model.asMap().remove(REVEALED_MOBILE);
         if (model.getAttribute(REVEALED_ID) instanceof Long id && sealed instanceof String s) {
@@ -107,9 +119,32 @@ class UserPages {
     }
 
     private String page(Model model, UserForm form, Map<String, String> errors) {
-        model.addAttribute("users", identity.users());
-        model.addAttribute("organisations", identity.organisations());
-        model.addAttribute("form", form);
+        // issue 23 point 11: searched, filtered and paged in SQL; the search form and pager are templates/fragments/lists.html
+        ListFilter filter = model.getAttribute("filter") instanceof ListFilter f ? f : ListFilter.none();
+        model.addAttribute("filter", filter);
+        Page<UserView> found = search.users(filter);
+        model.addAttribute("users", found.rows());
+        model.addAttribute("page", found);
+        model.addAttribute("allUsers", identity.users()); // the mobile-number form chooses among every account, not this page's
+        model.addAttribute("states", UserSearch.STATES);
+        model.addAttribute("statePrefix", "identity.users.state.");
+        model.addAttribute("sizes", ListFilter.SIZES);
+        model.addAttribute("dues", List.of());
+        model.addAttribute("listPath", "/admin/users");
+        model.addAttribute("listQuery", filter.query());
+        List<OrganisationView> organisations = identity.organisations();
+        model.addAttribute("units", organisations);
+        Map<Long, String> organisationNames = new java.util.LinkedHashMap<>();
+        organisations.forEach(o -> organisationNames.put(o.id(), o.name()));
+        model.addAttribute("organisationIds", organisationNames.keySet());
+        model.addAttribute("organisationNames", organisationNames);
+        Map<String, String> values = new java.util.HashMap<>(); // what was typed, for templates/fragments/fields.html (never the password)
+        values.put("username", form.username());
+        values.put("displayName", form.displayName());
+        values.put("orgId", form.orgId());
+        values.put("mobile", form.mobile());
+        values.values().removeIf(java.util.Objects::isNull);
+        model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("now", clock.instant());
         return "identity/users";

@@ -7,15 +7,13 @@ import cn.govcloud.guard.notify.delivery.ChannelService.NewChannel;
 import cn.govcloud.guard.notify.delivery.DeliveryService;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import cn.govcloud.guard.shared.FormRefusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +32,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ChannelPages {
     private final ChannelService channels;
     private final DeliveryService deliveries;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
     private final ZoneId zone;
 
-    ChannelPages(ChannelService channels, DeliveryService deliveries, MessageSource messages) {
+    ChannelPages(ChannelService channels, DeliveryService deliveries, FormRefusals refusals) {
         this.channels = channels;
         this.deliveries = deliveries;
-        this.messages = messages;
+        this.refusals = refusals;
         this.zone = cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE;
     }
 
@@ -63,20 +61,18 @@ class ChannelPages {
                 return "notify/channels";
             }
         }
-        try {
-            var saved = channels.create(actor, new NewChannel(orgId, form.get("kind"), form.get("name"), form.get("target"),
-                    form.get("secret"), !"false".equals(form.get("enabled"))));
-            redirect.addFlashAttribute("saved", saved.name());
+        Map<String, String> errors = new HashMap<>();
+        Long owner = orgId;
+        var saved = refusals.submit(errors, () -> channels.create(actor, new NewChannel(owner, form.get("kind"), form.get("name"),
+                form.get("target"), form.get("secret"), !"false".equals(form.get("enabled")))));
+        if (saved.isPresent()) {
+            redirect.addFlashAttribute("saved", saved.get().name());
             return "redirect:/notify/channels";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            Map<String, String> kept = new HashMap<>(form);
-            kept.remove("secret"); // never echoed back
-            show(model, kept, errors);
-            return "notify/channels";
         }
+        Map<String, String> kept = new HashMap<>(form);
+        kept.remove("secret"); // never echoed back
+        show(model, kept, errors);
+        return "notify/channels";
     }
 
     @PostMapping("/notify/channels/{id}/enabled")
@@ -85,7 +81,7 @@ class ChannelPages {
             channels.update(Actor.require(), id, new ChannelChange(null, null, null, null, enabled));
             redirect.addFlashAttribute("changed", text(enabled ? "notify.channel.enabledNow" : "notify.channel.disabledNow"));
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
         }
         return "redirect:/notify/channels";
     }
@@ -104,7 +100,7 @@ class ChannelPages {
             String key = deliveries.sendTest(Actor.require(), id);
             return "redirect:" + UriComponentsBuilder.fromPath("/notify/deliveries").queryParam("key", key).build().encode().toUriString();
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
             return "redirect:/notify/channels";
         }
     }
@@ -122,7 +118,10 @@ class ChannelPages {
     private void show(Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
         model.addAttribute("channels", channels.list(actor, null));
-        model.addAttribute("organisations", channels.manageable(actor));
+        Map<Long, String> organisations = new java.util.LinkedHashMap<>();
+        channels.manageable(actor).forEach(o -> organisations.put(o.id(), o.name()));
+        model.addAttribute("organisationIds", organisations.keySet());
+        model.addAttribute("organisationNames", organisations);
         model.addAttribute("chooseOrg", actor.has(Role.SYSTEM_ADMIN));
         model.addAttribute("kinds", java.util.Arrays.stream(DeliveryStatus.Channel.values()).filter(DeliveryStatus.Channel::organisationChannel).toList());
         model.addAttribute("values", values);
@@ -131,6 +130,6 @@ class ChannelPages {
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return refusals.get(key);
     }
 }

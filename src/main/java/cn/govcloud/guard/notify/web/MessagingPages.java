@@ -12,10 +12,8 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
-import java.util.HashMap;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import cn.govcloud.guard.shared.FormRefusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,13 +32,13 @@ class MessagingPages {
     private final GatewayService gateways;
     private final DeliveryService deliveries;
     private final IdentityManagement identity;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
 
-    MessagingPages(GatewayService gateways, DeliveryService deliveries, IdentityManagement identity, MessageSource messages) {
+    MessagingPages(GatewayService gateways, DeliveryService deliveries, IdentityManagement identity, FormRefusals refusals) {
         this.gateways = gateways;
         this.deliveries = deliveries;
         this.identity = identity;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/notify/messaging")
@@ -50,15 +48,10 @@ class MessagingPages {
 
     @PostMapping("/notify/messaging/sms")
     String sms(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
-            gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled")) || "true".equals(form.get("enabled")),
-                    form.get("url"), form.get("method"), form.get("contentType"), form.get("headers"), form.get("body"), form.get("sign"),
-                    form.get("successPath"), form.get("successValue"), form.get("secret"), "on".equals(form.get("clearSecret"))));
-            redirect.addFlashAttribute("saved", text("notify.gateway.kind.SMS"));
-            return "redirect:/notify/messaging";
-        } catch (InvalidInput e) {
-            return show(model, "SMS", errors(e));
-        }
+        return save(Kind.SMS, model, redirect, () -> gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled"))
+                || "true".equals(form.get("enabled")), form.get("url"), form.get("method"), form.get("contentType"), form.get("headers"),
+                form.get("body"), form.get("sign"), form.get("successPath"), form.get("successValue"), form.get("secret"),
+                "on".equals(form.get("clearSecret")))));
     }
 
     @PostMapping("/notify/messaging/gov-wecom")
@@ -87,15 +80,22 @@ class MessagingPages {
     }
 
     private String app(Kind kind, Map<String, String> form, Model model, RedirectAttributes redirect) {
-        try {
-            gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled")) || "true".equals(form.get("enabled")),
-                    form.get("baseUrl"), form.get("appId"), form.get("agentId"), form.get("minSeverity"), form.get("appSecret"),
-                    "on".equals(form.get("clearSecret"))));
+        return save(kind, model, redirect, () -> gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled"))
+                || "true".equals(form.get("enabled")), form.get("baseUrl"), form.get("appId"), form.get("agentId"), form.get("minSeverity"),
+                form.get("appSecret"), "on".equals(form.get("clearSecret")))));
+    }
+
+    /** Saves a gateway; a refusal goes back to the page with each error beside its field (issue 23 point 9). */
+    private String save(Kind kind, Model model, RedirectAttributes redirect, Runnable change) {
+        Map<String, String> errors = new java.util.HashMap<>();
+        if (refusals.submit(errors, () -> {
+            change.run();
+            return kind;
+        }).isPresent()) {
             redirect.addFlashAttribute("saved", text("notify.gateway.kind." + kind));
             return "redirect:/notify/messaging";
-        } catch (InvalidInput e) {
-            return show(model, kind.name(), errors(e));
         }
+        return show(model, kind.name(), errors);
     }
 
     private String sendTest(Kind kind, Long userId, RedirectAttributes redirect) {
@@ -103,9 +103,9 @@ class MessagingPages {
             String key = deliveries.sendGatewayTest(Actor.require(), kind, userId);
             return "redirect:" + UriComponentsBuilder.fromPath("/notify/deliveries").queryParam("key", key).build().encode().toUriString();
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("problem", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("problem", refusals.ruleViolation(e));
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("problem", String.join(" ", errors(e).values()));
+            redirect.addFlashAttribute("problem", String.join(" ", refusals.fieldErrors(e).values()));
         }
         return "redirect:/notify/messaging";
     }
@@ -121,14 +121,7 @@ class MessagingPages {
         return "notify/messaging";
     }
 
-    private Map<String, String> errors(InvalidInput e) {
-        Map<String, String> errors = new HashMap<>();
-        e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-        errors.putIfAbsent("form", text(e.getMessage()));
-        return errors;
-    }
-
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return refusals.get(key);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The HTML side of the domain exceptions: a person who hits a rule of the Measures, bad input or a
  * missing record gets the platform's error page with the reason, not a stack trace. Forms that can
- * show the message next to the field should catch the exception and use {@code FormErrors} instead.
+ * show the message next to the field should catch the exception and use {@code shared.FormRefusals} instead.
  * Runs after {@link ApiProblems}, which claims every {@code @RestController}.
  */
 @ControllerAdvice
