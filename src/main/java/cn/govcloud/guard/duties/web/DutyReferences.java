@@ -41,10 +41,25 @@ public class DutyReferences {
         if (colon < 0) {
             return reference;
         }
-        String kind = reference.substring(0, colon);
-        String id = reference.substring(colon + 1);
+        String[] parts = reference.split(":");
+        if (parts.length > 2 && parts.length % 2 == 0) { // exit:1:system:2, a record of one kind about one of another
+            StringBuilder words = new StringBuilder();
+            for (int i = 0; i < parts.length; i += 2) {
+                String one = one(parts[i], parts[i + 1]);
+                if (one == null) {
+                    return reference;
+                }
+                words.append(i == 0 ? "" : " · ").append(one);
+            }
+            return words.toString();
+        }
+        String label = one(reference.substring(0, colon), reference.substring(colon + 1));
+        return label == null ? reference : label;
+    }
+
+    private String one(String kind, String id) {
         String label = messages.getMessage("duties.reference." + kind, new Object[] {id}, "", LocaleContextHolder.getLocale());
-        return label == null || label.isEmpty() ? reference : label;
+        return label == null || label.isEmpty() ? null : label;
     }
 
     /** The page of the referenced record, or null when it has none (or the reference is not {@code kind:number}). */
@@ -52,11 +67,11 @@ public class DutyReferences {
         if (reference == null) {
             return null;
         }
-        int colon = reference.indexOf(':');
-        if (colon < 0 || !reference.substring(colon + 1).matches("\\d{1,18}")) {
+        String[] parts = reference.split(":");
+        if (parts.length < 2 || parts.length % 2 != 0 || !parts[1].matches("\\d{1,18}")) {
             return null;
         }
-        String page = PAGES.get(reference.substring(0, colon));
-        return page == null ? null : page + reference.substring(colon + 1);
+        String page = PAGES.get(parts[0]); // exit:1:system:2 links to the exit it is about first
+        return page == null ? null : page + parts[1];
     }
 }
