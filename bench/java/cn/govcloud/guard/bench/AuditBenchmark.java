@@ -8,7 +8,6 @@ import cn.govcloud.guard.audit.internal.AuditVerification;
 import cn.govcloud.guard.crypto.Sm3;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;

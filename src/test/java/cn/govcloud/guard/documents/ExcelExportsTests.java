@@ -18,7 +18,6 @@ import cn.govcloud.guard.shared.Actor;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Row;

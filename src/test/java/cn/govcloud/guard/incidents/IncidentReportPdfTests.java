@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -2,7 +2,6 @@ package cn.govcloud.guard.duties.internal;
 
 import cn.govcloud.guard.shared.CounterTrigger;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**

@@ -12,7 +12,6 @@ import cn.govcloud.guard.shared.RuleViolation;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import cn.govcloud.guard.shared.FormRefusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -5,7 +5,6 @@ import cn.govcloud.guard.systems.internal.Verification.Item;
 import cn.govcloud.guard.systems.internal.Verification.ItemKind;
 import cn.govcloud.guard.systems.internal.Protections.Measure;
 import cn.govcloud.guard.systems.internal.Protections.Protection;
-import cn.govcloud.guard.systems.internal.HostedSystem;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;

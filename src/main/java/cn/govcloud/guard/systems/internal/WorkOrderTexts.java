@@ -1,7 +1,6 @@
 package cn.govcloud.guard.systems.internal;
 
 import cn.govcloud.guard.systems.internal.HostedSystem.Asset;
-import cn.govcloud.guard.systems.internal.HostedSystem;
 import java.util.stream.Collectors;
 
 /** What a work order asks the provider to change, in the words an operator at the firewall reads (issue 17 point 6). */

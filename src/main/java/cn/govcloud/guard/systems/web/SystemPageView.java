@@ -11,7 +11,6 @@ import cn.govcloud.guard.systems.internal.Contractors;
 import cn.govcloud.guard.systems.internal.Protections;
 import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.Verification;
-import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
 import cn.govcloud.guard.systems.internal.Verification.ItemKind;
 import cn.govcloud.guard.systems.internal.HostedSystem;
 import cn.govcloud.guard.systems.internal.SystemState;

@@ -2,9 +2,6 @@ package cn.govcloud.guard.hazards.intake.parse;
 
 import java.io.CharConversionException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;

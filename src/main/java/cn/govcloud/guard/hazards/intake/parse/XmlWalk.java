@@ -3,11 +3,7 @@ package cn.govcloud.guard.hazards.intake.parse;
 import static cn.govcloud.guard.hazards.intake.parse.ScanReports.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;

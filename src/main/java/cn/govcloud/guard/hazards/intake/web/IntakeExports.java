@@ -1,9 +1,7 @@
 package cn.govcloud.guard.hazards.intake.web;
 
 import cn.govcloud.guard.documents.SheetExport;
-import cn.govcloud.guard.hazards.intake.internal.Alert;
 import cn.govcloud.guard.hazards.intake.internal.Filter;
-import cn.govcloud.guard.hazards.intake.internal.Finding;
 import cn.govcloud.guard.hazards.intake.internal.IntakeQueries;
 import cn.govcloud.guard.hazards.intake.internal.IntakeService.Page;
 import cn.govcloud.guard.identity.OrganisationDirectory;
