@@ -94,7 +94,7 @@ class LedgersBrowserTests extends BrowserSession {
         try (BrowserContext context = newContext()) {
             Page admin = signIn(context, "secadmin");
             admin.navigate(base() + "/ticketing/desks");
-            Locator form = admin.locator("#desk-form");
+            Locator form = admin.locator("#ticketing-form");
             form.getByLabel("名称", new Locator.GetByLabelOptions().setExact(true)).fill(name);
             form.getByLabel("所属单位").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("包头市民政局"));
             form.getByLabel("Webhook 地址").fill("https://itsm.mzj.example.gov.cn/api/tickets");
