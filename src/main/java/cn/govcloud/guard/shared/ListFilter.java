@@ -65,8 +65,7 @@ public record ListFilter(String q, Long unit, String state, String due, int page
      * (write {@code lower(col) like :kw escape '\'}); null without a keyword.
      */
     public String likePattern() {
-        return q == null ? null
-                : "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return q == null ? null : Like.containing(q);
     }
 
     /** The filters (not the page) as a query string, for an export link and a pager; empty when nothing narrows. */

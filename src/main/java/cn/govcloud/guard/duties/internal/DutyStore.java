@@ -309,8 +309,8 @@ public class DutyStore {
             params.put("dueTo", f.dueTo());
         }
         if (f.keyword() != null) {
-            sql.append(" and (lower(d.subject_name) like :keyword escape '!' or lower(d.article) like :keyword escape '!'"
-                    + " or lower(d.rule_id) like :keyword escape '!'").append(f.keywordRules().isEmpty() ? ")" : " or d.rule_id in (:keywordRules))");
+            sql.append(" and (lower(d.subject_name) like :keyword escape '\\' or lower(d.article) like :keyword escape '\\'"
+                    + " or lower(d.rule_id) like :keyword escape '\\'").append(f.keywordRules().isEmpty() ? ")" : " or d.rule_id in (:keywordRules))");
             params.put("keyword", cn.govcloud.guard.shared.Like.containing(f.keyword()));
             if (!f.keywordRules().isEmpty()) {
                 params.put("keywordRules", f.keywordRules());

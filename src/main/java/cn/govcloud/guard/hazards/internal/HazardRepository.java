@@ -218,7 +218,7 @@ class HazardRepository {
         String needle = q.strip().toLowerCase(Locale.ROOT);
         where.append(" and (lower(h.title) like :q escape '\\' or lower(h.system_name) like :q escape '\\'"
                 + " or lower(coalesce(h.source_ref, '')) like :q escape '\\'");
-        params.put("q", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.put("q", cn.govcloud.guard.shared.Like.containing(needle));
         List<Long> units = names.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).contains(needle))
                 .map(Map.Entry::getKey).toList();
         if (!units.isEmpty()) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,7 +117,7 @@ class IncidentRepository {
         }
         if (f.q() != null) {
             where.append(" and (lower(i.title) like :q escape '\\' or lower(i.description) like :q escape '\\'");
-            params.put("q", "%" + f.q().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", cn.govcloud.guard.shared.Like.containing(f.q()));
             if (!qSystems.isEmpty()) {
                 where.append(" or i.system_id in (:qSystems)");
                 params.put("qSystems", qSystems);

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -134,7 +133,7 @@ class SupplyItems {
         }
         if (f.q() != null && !f.q().isBlank()) {
             sql.append(" and (lower(i.name) like :q escape '\\' or lower(i.purl) like :q escape '\\')");
-            params.put("q", "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", cn.govcloud.guard.shared.Like.containing(f.q()));
         }
         if (f.findingsOnly()) {
             sql.append(" and ").append(FINDING);

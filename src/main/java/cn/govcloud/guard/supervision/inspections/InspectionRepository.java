@@ -70,7 +70,7 @@ class InspectionRepository {
 
     private static String where(Inspections.Search search) {
         return (search.keyword() == null ? "1 = 1"
-                : "(lower(topic) like :keyword escape '!' or lower(period_quarter) like :keyword escape '!' or lower(articles) like :keyword escape '!')")
+                : "(lower(topic) like :keyword escape '\\' or lower(period_quarter) like :keyword escape '\\' or lower(articles) like :keyword escape '\\')")
                 + (search.state() == null ? "" : " and state = :state");
     }
 

@@ -1,6 +1,5 @@
 package cn.govcloud.guard.systems.internal;
 
-import java.util.Locale;
 
 /** A keyword typed into a list's search box as a SQL LIKE pattern (issue 23 point 11). */
 final class Keywords {
@@ -15,6 +14,6 @@ final class Keywords {
         if (q == null || q.isBlank()) {
             return null;
         }
-        return "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return cn.govcloud.guard.shared.Like.containing(q);
     }
 }

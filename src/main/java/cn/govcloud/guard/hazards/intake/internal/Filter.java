@@ -69,7 +69,7 @@ public record Filter(String severity, Long systemId, String state, Long before, 
                 params.put("qSystems", qSystems);
             }
             sql.append(")");
-            params.put("q", "%" + q.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("q", cn.govcloud.guard.shared.Like.containing(q));
         }
         if (before != null) {
             sql.append(" and ").append(alias).append(".id < :before");
