@@ -23,36 +23,37 @@ public record ListFilter(String q, Long unit, String state, String due, int page
     /** The page sizes offered; the first is the default. */
     public static final List<Integer> SIZES = List.of(20, 50, 100);
     public static final List<String> DUES = List.of("week", "past");
-    private static final int MAX_KEYWORD = 100;
 
-    /** Parses and checks the parameters against the list's own states. */
+    /** Parses and checks the parameters against the list's own states ({@link ListParameters}: refused, never ignored). */
     public static ListFilter of(String q, String unit, String state, Collection<String> states, String due, String page, String size) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String keyword = q == null || q.isBlank() ? null : q.strip();
-        if (keyword != null && keyword.length() > MAX_KEYWORD) {
-            errors.put("q", "list.error.q");
-        }
-        Long unitId = number(unit, "unit", errors);
-        String st = state == null || state.isBlank() ? null : state.strip();
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("q", q);
+        raw.put("unit", unit);
+        raw.put("state", state);
+        raw.put("due", due);
+        raw.put("page", page);
+        raw.put("size", size);
+        return of(ListParameters.of(raw), states);
+    }
+
+    /** Reads the common filters from {@code p} (a list with filters of its own reads those from the same reader first). */
+    public static ListFilter of(ListParameters p, Collection<String> states) {
+        String keyword = p.keyword("q");
+        Long unitId = p.id("unit");
+        String st = p.text("state");
         if (st != null && !states.contains(st)) {
-            errors.put("state", "list.error.state");
+            p.refuse("state", "list.error.state");
+            st = null;
         }
-        String d = due == null || due.isBlank() ? null : due.strip();
+        String d = p.text("due");
         if (d != null && !DUES.contains(d)) {
-            errors.put("due", "list.error.due");
+            p.refuse("due", "list.error.due");
+            d = null;
         }
-        Long p = number(page, "page", errors);
-        if (p != null && (p < 0 || p > 100_000)) {
-            errors.put("page", "list.error.page");
-        }
-        Long s = number(size, "size", errors);
-        if (s != null && !SIZES.contains(s.intValue())) {
-            errors.put("size", "list.error.size");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("list.error.invalid", errors);
-        }
-        return new ListFilter(keyword, unitId, st, d, p == null ? 0 : p.intValue(), s == null ? SIZES.get(0) : s.intValue());
+        int page = p.page();
+        int size = p.size(SIZES.get(0), 0);
+        p.check();
+        return new ListFilter(keyword, unitId, st, d, page, size);
     }
 
     /** Everything the reader may see, one page of the default size (the API's lists without parameters). */
@@ -94,17 +95,5 @@ public record ListFilter(String q, Long unit, String state, String due, int page
     /** Whether anything narrows the list (an export says which filters it applied). */
     public boolean narrowed() {
         return q != null || unit != null || state != null || due != null;
-    }
-
-    private static Long number(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "list.error." + field);
-            return null;
-        }
     }
 }
