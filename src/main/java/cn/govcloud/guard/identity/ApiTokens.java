@@ -20,6 +20,16 @@ public interface ApiTokens {
 
     List<View> list();
 
+    /** The states the tokens list filters by (issue 23 point 11): usable now, revoked, past its expiry. */
+    List<String> STATES = List.of("ACTIVE", "REVOKED", "EXPIRED");
+
+    /**
+     * Issue 23 point 11: one page of {@link #list()}, newest first, narrowed in SQL by keyword (name, organisation,
+     * scope, creator), organisation ({@code unit}), state ({@link #STATES}) and due ({@code week}: active and expiring
+     * within seven days; {@code past}: expired).
+     */
+    cn.govcloud.guard.shared.Page<View> search(cn.govcloud.guard.shared.ListFilter filter);
+
     record Issued(View token, String secret) {
     }
 

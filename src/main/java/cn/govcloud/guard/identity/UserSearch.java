@@ -13,4 +13,13 @@ public interface UserSearch {
 
     /** One page of the accounts in the reader's scope, by keyword (username or name), organisation and state. */
     Page<UserView> users(ListFilter filter);
+
+    /** The states the organisations list filters by: with people, without any (yet). */
+    List<String> ORGANISATION_STATES = List.of("WITH_USERS", "WITHOUT_USERS");
+
+    /**
+     * Issue 23 point 11: one page of {@link IdentityManagement#organisations()} in the reader's scope, by id, narrowed in
+     * SQL by keyword (name), kind (null: any) and state ({@link #ORGANISATION_STATES}).
+     */
+    Page<IdentityManagement.OrganisationView> organisations(ListFilter filter, cn.govcloud.guard.shared.OrgKind kind);
 }

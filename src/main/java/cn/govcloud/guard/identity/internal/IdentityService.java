@@ -207,6 +207,12 @@ class IdentityService implements IdentityManagement, OrganisationDirectory, User
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Page<OrganisationView> organisations(ListFilter filter, OrgKind kind) {
+        return accounts.searchOrganisations(OrgScope.current(), filter, kind);
+    }
+
+    @Override
     public Optional<UserView> user(long id) {
         return accounts.user(id, OrgScope.current());
     }

@@ -6,6 +6,8 @@ import cn.govcloud.guard.crypto.KeyedHash;
 import cn.govcloud.guard.identity.ApiTokens;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -161,18 +165,60 @@ class TokenService implements ApiTokens {
         audit.record(AuditEvent.success("identity.api-token.revoke", "api-token:" + id, null));
     }
 
+    private static final String API_SELECT = """
+            select t.id, t.name, t.org_id, o.name as org_name, t.scopes, t.created_by, t.created_at, t.expires_at,
+                   t.last_used_at, t.last_used_from, t.revoked_at
+              from identity_token t join identity_organisation o on o.id = t.org_id
+            """;
+
     @Override
     public List<View> list() {
-        return jdbc.sql("""
-                select t.id, t.name, t.org_id, o.name as org_name, t.scopes, t.created_by, t.created_at, t.expires_at,
-                       t.last_used_at, t.last_used_from, t.revoked_at
-                  from identity_token t join identity_organisation o on o.id = t.org_id
-                 where t.kind = 'API' order by t.id desc""")
-                .query((rs, i) -> new View(rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"), rs.getString("org_name"),
-                        scopes(rs.getString("scopes")), rs.getString("created_by"), UserAccounts.instant(rs, "created_at"),
-                        UserAccounts.instant(rs, "expires_at"), UserAccounts.instant(rs, "last_used_at"),
-                        rs.getString("last_used_from"), UserAccounts.instant(rs, "revoked_at")))
-                .list();
+        return jdbc.sql(API_SELECT + " where t.kind = 'API' order by t.id desc").query(this::view).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Page<View> search(ListFilter f) {
+        StringBuilder where = new StringBuilder("t.kind = 'API'");
+        Map<String, Object> params = new HashMap<>();
+        if (f.q() != null) {
+            where.append(" and (lower(t.name) like :kw escape '\\' or lower(o.name) like :kw escape '\\'"
+                    + " or lower(t.scopes) like :kw escape '\\' or lower(t.created_by) like :kw escape '\\')");
+            params.put("kw", f.likePattern());
+        }
+        if (f.unit() != null) {
+            where.append(" and t.org_id = :unit");
+            params.put("unit", f.unit());
+        }
+        Instant now = clock.instant();
+        if (f.state() != null) {
+            where.append(switch (f.state()) {
+                case "REVOKED" -> " and t.revoked_at is not null";
+                case "EXPIRED" -> " and t.revoked_at is null and t.expires_at <= :now";
+                default -> " and t.revoked_at is null and t.expires_at > :now";
+            });
+        }
+        if ("week".equals(f.due())) {
+            where.append(" and t.revoked_at is null and t.expires_at > :now and t.expires_at <= :week");
+            params.put("week", UserAccounts.ts(now.plus(Duration.ofDays(7))));
+        } else if ("past".equals(f.due())) {
+            where.append(" and t.expires_at <= :now");
+        }
+        params.put("now", UserAccounts.ts(now));
+        long total = jdbc.sql("select count(*) from identity_token t join identity_organisation o on o.id = t.org_id where " + where)
+                .params(params).query(Long.class).single();
+        params.put("limit", f.size());
+        params.put("offset", (long) f.page() * f.size());
+        List<View> rows = jdbc.sql(API_SELECT + " where " + where + " order by t.id desc limit :limit offset :offset")
+                .params(params).query(this::view).list();
+        return new Page<>(rows, total, f.page(), f.size());
+    }
+
+    private View view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new View(rs.getLong("id"), rs.getString("name"), rs.getLong("org_id"), rs.getString("org_name"),
+                scopes(rs.getString("scopes")), rs.getString("created_by"), UserAccounts.instant(rs, "created_at"),
+                UserAccounts.instant(rs, "expires_at"), UserAccounts.instant(rs, "last_used_at"),
+                rs.getString("last_used_from"), UserAccounts.instant(rs, "revoked_at"));
     }
 
     private long insert(String secret, String kind, String name, Long userId, long orgId, Set<String> scopes,

@@ -113,6 +113,35 @@ class UserAccounts {
                 .list();
     }
 
+    /** Issue 23 point 11: one page of the organisations in scope, by id, narrowed in SQL ({@link UserSearch#organisations}). */
+    Page<OrganisationView> searchOrganisations(OrgScope scope, ListFilter f, OrgKind kind) {
+        StringBuilder where = new StringBuilder(scope.where("o.id"));
+        Map<String, Object> params = new HashMap<>(scope.params());
+        if (f.q() != null) {
+            where.append(" and lower(o.name) like :kw escape '\\'");
+            params.put("kw", f.likePattern());
+        }
+        if (kind != null) {
+            where.append(" and o.kind = :kind");
+            params.put("kind", kind.name());
+        }
+        if (f.state() != null) {
+            where.append("WITHOUT_USERS".equals(f.state()) ? " and not exists (select 1 from identity_user u where u.org_id = o.id)"
+                    : " and exists (select 1 from identity_user u where u.org_id = o.id)");
+        }
+        long total = jdbc.sql("select count(*) from identity_organisation o where " + where).params(params).query(Long.class).single();
+        params.put("limit", f.size());
+        params.put("offset", (long) f.page() * f.size());
+        List<OrganisationView> rows = jdbc.sql("""
+                select o.id, o.name, o.kind, (select count(*) from identity_user u where u.org_id = o.id) as users
+                  from identity_organisation o where """ + " " + where + " order by o.id limit :limit offset :offset")
+                .params(params)
+                .query((rs, i) -> new OrganisationView(rs.getLong("id"), rs.getString("name"),
+                        OrgKind.valueOf(rs.getString("kind")), rs.getLong("users")))
+                .list();
+        return new Page<>(rows, total, f.page(), f.size());
+    }
+
     Optional<OrgKind> organisationKind(long orgId) {
         return jdbc.sql("select kind from identity_organisation where id = :id").param("id", orgId)
                 .query(String.class).optional().map(OrgKind::valueOf);

@@ -6,6 +6,9 @@ import cn.govcloud.guard.identity.ApiTokens;
 import cn.govcloud.guard.identity.IdentityManagement;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.ListParameters;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.TimeConfiguration;
@@ -15,6 +18,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -56,11 +62,18 @@ class ApiTokenPages {
     record TokenForm(String name, String orgId, List<String> scopes, String expires) {
     }
 
+    /** Issue 23 point 11: searched, filtered and paged in SQL; a value the list cannot read is refused (400), never ignored. */
     @GetMapping
     @Allow(Role.SECURITY_ADMIN)
-    String list(Model model) {
+    String list(@RequestParam Map<String, String> params, Model model) {
+        model.addAttribute("filter", filter(params));
         LocalDate inAYear = LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE)).plusYears(1);
         return page(model, new TokenForm("", "", List.of(), inAYear.toString()), Map.of());
+    }
+
+    /** The tokens list's filters: keyword, organisation ({@code unit}), state, due (expiring within a week / expired), page. */
+    static ListFilter filter(Map<String, String> params) {
+        return ListFilter.of(ListParameters.of(params), ApiTokens.STATES);
     }
 
     /**
@@ -97,7 +110,7 @@ class ApiTokenPages {
         } else {
             model.addAttribute("secretGone", true);
         }
-        return list(model);
+        return list(Map.of(), model);
     }
 
     @PostMapping("/{id}/revoke")
@@ -113,10 +126,33 @@ class ApiTokenPages {
     }
 
     private String page(Model model, TokenForm form, Map<String, String> errors) {
-        model.addAttribute("tokens", tokens.list());
-        model.addAttribute("organisations", identity.organisations());
+        ListFilter filter = model.getAttribute("filter") instanceof ListFilter f ? f : ListFilter.none();
+        Page<ApiTokens.View> found = tokens.search(filter);
+        List<IdentityManagement.OrganisationView> organisations = identity.organisations();
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", found);
+        model.addAttribute("tokens", found.rows());
+        model.addAttribute("states", ApiTokens.STATES);
+        model.addAttribute("statePrefix", "identity.tokens.state.");
+        model.addAttribute("sizes", ListFilter.SIZES);
+        model.addAttribute("dues", ListFilter.DUES);
+        model.addAttribute("listPath", "/admin/api-tokens");
+        model.addAttribute("listQuery", filter.query());
+        model.addAttribute("units", organisations);
+        model.addAttribute("organisations", organisations);
+        Map<String, String> organisationNames = new LinkedHashMap<>();
+        organisations.forEach(o -> organisationNames.put(String.valueOf(o.id()), o.name()));
+        model.addAttribute("organisationIds", organisationNames.keySet());
+        model.addAttribute("organisationNames", organisationNames);
         model.addAttribute("knownScopes", new TreeSet<>(ApiTokens.KNOWN_SCOPES));
-        model.addAttribute("form", form);
+        // what was typed, for templates/fragments/fields.html (issue 23 point 9)
+        Map<String, String> values = new HashMap<>();
+        values.put("name", form.name());
+        values.put("orgId", form.orgId());
+        values.put("expires", form.expires());
+        values.values().removeIf(java.util.Objects::isNull);
+        model.addAttribute("values", values);
+        model.addAttribute("checkedScopes", form.scopes() == null ? List.of() : form.scopes());
         model.addAttribute("errors", errors);
         model.addAttribute("now", clock.instant());
         model.addAttribute("zone", TimeConfiguration.CITY_ZONE);
