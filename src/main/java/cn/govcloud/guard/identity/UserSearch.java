@@ -18,7 +18,7 @@ public interface UserSearch {
     List<String> ORGANISATION_STATES = List.of("WITH_USERS", "WITHOUT_USERS");
 
     /**
-     * Issue 23 point 11: one page of {@link IdentityManagement#organisations()} in the reader's scope, by id, narrowed in
+     * Issue 23 point 11: one page of {@link IdentityManagement#organisations()} in the reader's scope, newest first, narrowed in
      * SQL by keyword (name), kind (null: any) and state ({@link #ORGANISATION_STATES}).
      */
     Page<IdentityManagement.OrganisationView> organisations(ListFilter filter, cn.govcloud.guard.shared.OrgKind kind);

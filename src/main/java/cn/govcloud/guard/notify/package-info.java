@@ -5,5 +5,5 @@
  * {@link cn.govcloud.guard.notify.Inbox}, {@link cn.govcloud.guard.notify.Notifier}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"shared", "crypto", "audit", "identity", "rules"})
+        allowedDependencies = {"shared", "crypto", "audit", "identity", "rules", "documents"})
 package cn.govcloud.guard.notify;

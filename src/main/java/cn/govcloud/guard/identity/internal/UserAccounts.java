@@ -113,7 +113,7 @@ class UserAccounts {
                 .list();
     }
 
-    /** Issue 23 point 11: one page of the organisations in scope, by id, narrowed in SQL ({@link UserSearch#organisations}). */
+    /** Issue 23 point 11: one page of the organisations in scope, newest first (what was just created is on top), narrowed in SQL ({@link UserSearch#organisations}). */
     Page<OrganisationView> searchOrganisations(OrgScope scope, ListFilter f, OrgKind kind) {
         StringBuilder where = new StringBuilder(scope.where("o.id"));
         Map<String, Object> params = new HashMap<>(scope.params());
@@ -134,7 +134,7 @@ class UserAccounts {
         params.put("offset", (long) f.page() * f.size());
         List<OrganisationView> rows = jdbc.sql("""
                 select o.id, o.name, o.kind, (select count(*) from identity_user u where u.org_id = o.id) as users
-                  from identity_organisation o where """ + " " + where + " order by o.id limit :limit offset :offset")
+                  from identity_organisation o where """ + " " + where + " order by o.id desc limit :limit offset :offset")
                 .params(params)
                 .query((rs, i) -> new OrganisationView(rs.getLong("id"), rs.getString("name"),
                         OrgKind.valueOf(rs.getString("kind")), rs.getLong("users")))

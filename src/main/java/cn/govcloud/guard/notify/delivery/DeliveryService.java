@@ -7,6 +7,8 @@ import cn.govcloud.guard.notify.Inbox;
 import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.shared.RuleViolation;
 import java.sql.ResultSet;
@@ -119,6 +121,45 @@ public class DeliveryService implements Notifier {
         }
         params.put("limit", Math.max(1, Math.min(limit, MAX_LIST)));
         return jdbc.sql(sql.append(" order by d.id desc limit :limit").toString()).params(params).query((rs, i) -> status(rs)).list();
+    }
+
+    /** The states the deliveries list filters by. */
+    public static final List<String> STATES = java.util.Arrays.stream(DeliveryStatus.State.values()).map(Enum::name).toList();
+
+    /**
+     * Issue 23 point 11: one page of the deliveries the actor may see (A4, as {@link #recent}), newest first, narrowed in
+     * SQL by keyword (notice key, channel or person, target), organisation ({@code unit}, within the scope), state and,
+     * optionally, one notice's key.
+     */
+    @Transactional(readOnly = true)
+    public Page<DeliveryStatus> search(Actor actor, ListFilter f, String noticeKey) {
+        OrgScope scope = OrgScope.of(actor);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder where = new StringBuilder(scope.where("d.org_id"));
+        if (noticeKey != null && !noticeKey.isBlank()) {
+            where.append(" and d.notice_key = :key");
+            params.put("key", noticeKey.strip());
+        }
+        if (f.q() != null) {
+            where.append(" and (lower(d.notice_key) like :kw escape '\\' or lower(coalesce(c.name, d.recipient_name, '')) like :kw escape '\\'"
+                    + " or lower(coalesce(d.target_shown, '')) like :kw escape '\\')");
+            params.put("kw", f.likePattern());
+        }
+        if (f.unit() != null) {
+            where.append(" and d.org_id = :unit");
+            params.put("unit", f.unit());
+        }
+        if (f.state() != null) {
+            where.append(" and d.state = :state");
+            params.put("state", f.state());
+        }
+        long total = jdbc.sql("select count(*) from notify_delivery d left join notify_channel c on c.id = d.channel_id where " + where)
+                .params(params).query(Long.class).single();
+        params.put("limit", f.size());
+        params.put("offset", (long) f.page() * f.size());
+        List<DeliveryStatus> rows = jdbc.sql(SELECT + " where " + where + " order by d.id desc limit :limit offset :offset").params(params)
+                .query((rs, i) -> status(rs)).list();
+        return new Page<>(rows, total, f.page(), f.size());
     }
 
     private void enqueue(Notice notice, Channel channel) {

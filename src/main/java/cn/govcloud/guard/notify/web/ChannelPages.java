@@ -1,5 +1,15 @@
 package cn.govcloud.guard.notify.web;
 
+import cn.govcloud.guard.documents.SheetExport;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.ListParameters;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Page;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import cn.govcloud.guard.notify.DeliveryStatus;
 import cn.govcloud.guard.notify.delivery.ChannelService;
 import cn.govcloud.guard.notify.delivery.ChannelService.ChannelChange;
@@ -34,7 +44,13 @@ class ChannelPages {
     private final FormRefusals refusals;
     private final ZoneId zone;
 
-    ChannelPages(ChannelService channels, DeliveryService deliveries, FormRefusals refusals) {
+    private final OrganisationDirectory organisations;
+    private final SheetExport export;
+
+    ChannelPages(ChannelService channels, DeliveryService deliveries, FormRefusals refusals, OrganisationDirectory organisations,
+                 SheetExport export) {
+        this.organisations = organisations;
+        this.export = export;
         this.channels = channels;
         this.deliveries = deliveries;
         this.refusals = refusals;
@@ -104,14 +120,89 @@ class ChannelPages {
         }
     }
 
+    /**
+     * Issue 23 point 11: searched, filtered (organisation, state, one notice's key) and paged in SQL; a value the list cannot
+     * read is refused (400), never ignored. A unit or the provider sees only its own deliveries (A4) and gets no unit filter.
+     */
     @GetMapping("/notify/deliveries")
-    String deliveries(@RequestParam(required = false) String key, Model model) {
+    String deliveries(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("key", key == null || key.isBlank() ? null : key.strip());
-        model.addAttribute("deliveries", deliveries.recent(actor, key, 200));
+        String key = key(params);
+        ListFilter filter = filter(params);
+        Page<DeliveryStatus> found = deliveries.search(actor, filter, key);
+        model.addAttribute("key", key);
+        model.addAttribute("deliveries", found.rows());
         model.addAttribute("zone", zone);
-        model.addAttribute("states", DeliveryStatus.State.values());
+        model.addAttribute("filter", filter);
+        model.addAttribute("page", found);
+        model.addAttribute("states", DeliveryService.STATES);
+        model.addAttribute("statePrefix", "notify.delivery.state.");
+        model.addAttribute("sizes", ListFilter.SIZES);
+        model.addAttribute("dues", List.of());
+        model.addAttribute("units", actor.orgKind() == OrgKind.SUPERVISOR ? organisations.all() : List.of());
+        model.addAttribute("listPath", "/notify/deliveries");
+        model.addAttribute("listQuery", query(filter, key));
         return "notify/deliveries";
+    }
+
+    /** The deliveries list as Excel: exactly the rows the page shows with the same filters, every page of them. */
+    @GetMapping("/notify/deliveries/export.xlsx")
+    void exportDeliveries(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        Actor actor = Actor.require();
+        String key = key(params);
+        ListFilter filter = filter(params);
+        Map<String, String> shown = new LinkedHashMap<>();
+        if (key != null) {
+            shown.put(export.text("notify.delivery.notice"), key);
+        }
+        if (filter.q() != null) {
+            shown.put(export.text("list.q"), filter.q());
+        }
+        if (filter.unit() != null) {
+            shown.put(export.text("list.unit"), organisations.byId(filter.unit()).map(o -> o.name()).orElse(String.valueOf(filter.unit())));
+        }
+        if (filter.state() != null) {
+            shown.put(export.text("list.state"), export.text("notify.delivery.state." + filter.state()));
+        }
+        String title = export.text("notify.delivery.exportTitle");
+        List<SheetExport.Column> columns = List.of(export.column("notify.delivery.created", 18), export.column("notify.delivery.notice", 30),
+                export.column("list.unit", 24), export.column("notify.channel.kind", 12), export.column("notify.channel.name", 18),
+                export.column("notify.channel.target", 28), export.column("notify.delivery.state", 8), export.column("notify.delivery.attempts", 8),
+                export.column("notify.delivery.detail", 40));
+        Map<Long, String> names = new java.util.HashMap<>();
+        organisations.all().forEach(o -> names.put(o.id(), o.name())); // once, not per row
+        export.write(new SheetExport.Request("notify.deliveries", title, title + ".xlsx", columns, shown, false),
+                rows -> Page.walk(filter, SheetExport.PAGE, f -> deliveries.search(actor, f, key), d -> rows.add(d.createdAt(), d.noticeKey(),
+                        names.getOrDefault(d.orgId(), ""), export.text("notify.channel.kind." + d.channel()), d.channelName(), d.target(),
+                        export.text("notify.delivery.state." + d.state()), d.attempts(), d.lastError())),
+                response);
+    }
+
+    private static String key(Map<String, String> params) {
+        String key = params.get("key");
+        return key == null || key.isBlank() ? null : key.strip();
+    }
+
+    /** The list's filters; a due window means nothing for deliveries and is refused, not ignored. */
+    private static ListFilter filter(Map<String, String> params) {
+        ListParameters p = ListParameters.of(params);
+        String key = p.text("key");
+        if (key != null && key.length() > 200) {
+            p.refuse("key", "list.error.q");
+        }
+        if (params.get("due") != null && !params.get("due").isBlank()) {
+            p.refuse("due", "list.error.choice");
+        }
+        return ListFilter.of(p, DeliveryService.STATES);
+    }
+
+    private static String query(ListFilter filter, String key) {
+        String q = filter.query();
+        if (key == null) {
+            return q;
+        }
+        String k = "key=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+        return q.isEmpty() ? k : k + "&" + q;
     }
 
     private void show(Model model, Map<String, String> values, Map<String, String> errors) {

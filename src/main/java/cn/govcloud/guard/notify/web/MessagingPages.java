@@ -48,7 +48,7 @@ class MessagingPages {
 
     @PostMapping("/notify/messaging/sms")
     String sms(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return save(Kind.SMS, model, redirect, () -> gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled"))
+        return save(Kind.SMS, form, model, redirect, () -> gateways.updateSms(Actor.require(), new SmsGatewayChange("on".equals(form.get("enabled"))
                 || "true".equals(form.get("enabled")), form.get("url"), form.get("method"), form.get("contentType"), form.get("headers"),
                 form.get("body"), form.get("sign"), form.get("successPath"), form.get("successValue"), form.get("secret"),
                 "on".equals(form.get("clearSecret")))));
@@ -80,13 +80,16 @@ class MessagingPages {
     }
 
     private String app(Kind kind, Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return save(kind, model, redirect, () -> gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled"))
+        return save(kind, form, model, redirect, () -> gateways.updateApp(Actor.require(), kind, new AppGatewayChange("on".equals(form.get("enabled"))
                 || "true".equals(form.get("enabled")), form.get("baseUrl"), form.get("appId"), form.get("agentId"), form.get("minSeverity"),
                 form.get("appSecret"), "on".equals(form.get("clearSecret")))));
     }
 
-    /** Saves a gateway; a refusal goes back to the page with each error beside its field (issue 23 point 9). */
-    private String save(Kind kind, Model model, RedirectAttributes redirect, Runnable change) {
+    /**
+     * Saves a gateway; a refusal goes back to the page with each error beside its field and what was typed kept — never
+     * a secret, which is not sent back to the browser (issue 23 point 9). Nothing is saved then.
+     */
+    private String save(Kind kind, Map<String, String> form, Model model, RedirectAttributes redirect, Runnable change) {
         Map<String, String> errors = new java.util.HashMap<>();
         if (refusals.submit(errors, () -> {
             change.run();
@@ -95,6 +98,9 @@ class MessagingPages {
             redirect.addFlashAttribute("saved", text("notify.gateway.kind." + kind));
             return "redirect:/notify/messaging";
         }
+        Map<String, String> typed = new java.util.HashMap<>(form);
+        typed.keySet().removeAll(java.util.Set.of("secret", "appSecret", "_csrf"));
+        model.addAttribute("typed", typed);
         return show(model, kind.name(), errors);
     }
 
@@ -115,6 +121,10 @@ class MessagingPages {
         model.addAttribute("messaging", gateways.view(actor));
         model.addAttribute("failed", failed);
         model.addAttribute("errors", errors);
+        model.addAttribute("noErrors", Map.of());
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", Map.of());
+        }
         model.addAttribute("severities", Notice.Severity.values());
         model.addAttribute("zone", cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
         model.addAttribute("people", identity.users().stream().filter(u -> u.enabled() && u.mobileMasked() != null).toList());
