@@ -58,13 +58,25 @@ class MessagingFormTests {
                 .contains("value=\"ding-typed\"").containsPattern("<option value=\"CRITICAL\"\\s+selected=\"selected\">");
         assertThat(stored()).isEqualTo(before);
 
-        MvcResult saved = mvc.perform(post("/notify/messaging/gov-dingtalk").with(admin).with(csrf())
-                .param("baseUrl", "https://oapi.example.gov.cn").param("appId", "ding-app").param("agentId", "1000003")
-                .param("minSeverity", "WARNING")).andReturn();
-        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/notify/messaging");
-        // the flash travels in the (JDBC) session: the redirect's GET brings the session cookie, as a browser does
-        String after = mvc.perform(get("/notify/messaging").with(admin).cookie(saved.getResponse().getCookies()))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(after).contains("id=\"gateway-saved\"").contains("下一步");
+        // the save below is put back afterwards: other tests rely on 政务钉钉 not being configured in the shared database
+        List<java.util.Map<String, Object>> row = jdbc.sql("select enabled, config, secret, enabled_at, updated_at, updated_by"
+                + " from notify_gateway where kind = 'GOV_DINGTALK'").query().listOfRows();
+        try {
+            MvcResult saved = mvc.perform(post("/notify/messaging/gov-dingtalk").with(admin).with(csrf())
+                    .param("baseUrl", "https://oapi.example.gov.cn").param("appId", "ding-app").param("agentId", "1000003")
+                    .param("minSeverity", "WARNING")).andReturn();
+            assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/notify/messaging");
+            // the flash travels in the (JDBC) session: the redirect's GET brings the session cookie, as a browser does
+            String after = mvc.perform(get("/notify/messaging").with(admin).cookie(saved.getResponse().getCookies()))
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(after).contains("id=\"gateway-saved\"").contains("下一步");
+        } finally {
+            if (row.isEmpty()) {
+                jdbc.sql("delete from notify_gateway where kind = 'GOV_DINGTALK'").update();
+            } else {
+                jdbc.sql("update notify_gateway set enabled = :enabled, config = :config, secret = :secret, enabled_at = :enabled_at,"
+                        + " updated_at = :updated_at, updated_by = :updated_by where kind = 'GOV_DINGTALK'").params(row.get(0)).update();
+            }
+        }
     }
 }
