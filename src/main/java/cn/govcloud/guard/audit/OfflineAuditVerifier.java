@@ -1,6 +1,7 @@
 package cn.govcloud.guard.audit;
 
 import cn.govcloud.guard.audit.internal.ChainCheck;
+import cn.govcloud.guard.audit.internal.ChainPipeline;
 import cn.govcloud.guard.audit.internal.ExportLines;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -107,15 +108,18 @@ public final class OfflineAuditVerifier {
         java.util.function.Function<String, Optional<byte[]>> keys =
                 keyId -> trusted != null ? Optional.of(trusted) : Optional.ofNullable(headerKeys.get(keyId));
         ChainCheck check = new ChainCheck(anchors, checkpoints, keys, null, cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // the records' hashes recomputed on all cores while the next lines are parsed; links and marks in order
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             ChainPipeline pipeline = new ChainPipeline(check)) {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.isBlank() && line.contains("\"record\"")) {
                     JsonNode node = json.readTree(line);
-                    if ("record".equals(node.path("type").asString("")) && !check.accept(ExportLines.toRecord(node))) {
+                    if ("record".equals(node.path("type").asString("")) && !pipeline.offer(ExportLines.toRecord(node), null)) {
                         break;
                     }
                 }
             }
+            pipeline.drain();
         }
         ChainCheck.Result r = completeness(check.finish(null, null), manifest, keys);
         out.println("records:         " + r.records() + (r.records() == 0 ? "" : " (ids " + r.firstId() + " to " + r.lastId() + ")"));

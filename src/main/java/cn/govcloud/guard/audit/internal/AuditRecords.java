@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class AuditRecords {
     public static final int MAX_PAGE = 200;
-    private static final int FETCH_SIZE = 500;
+    private static final int FETCH_SIZE = 2000; // ≈ 0.5 MB of rows per round trip
     private static final String COLUMNS =
             "id, occurred_at, actor, organisation, source_address, action, target, result, details, prev_hash, hash";
 
@@ -110,7 +110,7 @@ public class AuditRecords {
     private void stream(String sql, Map<String, Object> params, BiPredicate<AuditRecord, String> sink) {
         try {
             readOnly.executeWithoutResult(status -> streaming.sql(sql).params(params).query(rs -> {
-                if (!sink.test(map(rs, 0), rs.getString("mac"))) {
+                if (!sink.test(map(rs, 0), rs.getString(12))) { // mac, after COLUMNS
                     throw new Stop(); // the sink has what it needs: stop reading rows
                 }
             }));
@@ -140,8 +140,8 @@ public class AuditRecords {
     }
 
     static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        return new AuditRecord(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                rs.getString("organisation"), rs.getString("source_address"), rs.getString("action"), rs.getString("target"),
-                rs.getString("result"), rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+        // by position (COLUMNS' order): no lookup by name per row and column
+        return new AuditRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
     }
 }

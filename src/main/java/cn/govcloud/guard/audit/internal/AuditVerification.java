@@ -57,7 +57,11 @@ public class AuditVerification {
         if (mine != null) {
             check.trust("this node's last append", mine.id(), mine.hash(), today);
         }
-        records.streamUpTo(head.lastId(), (record, recordMac) -> check.accept(record, recordMac));
+        // each record's hash and MAC recomputed on all cores while the next rows are fetched; links and marks in order
+        try (ChainPipeline pipeline = new ChainPipeline(check)) {
+            records.streamUpTo(head.lastId(), pipeline::offer);
+            pipeline.drain();
+        }
         ChainCheck.Result result = check.finish(head.lastId(), head.lastId() == 0 ? null : head.lastHash());
         if (result.valid() && head.lastId() >= check.keyedFrom()
                 && (head.headMac() == null || !head.headMac().equals(ChainMacs.head(mac, head.lastId(), head.lastHash())))) {

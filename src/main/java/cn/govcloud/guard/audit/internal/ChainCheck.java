@@ -41,6 +41,7 @@ public final class ChainCheck {
     private final Function<String, Optional<byte[]>> publicKeys;
     private final LocalDate keptSince;
     private final TreeMap<Long, List<Mark>> marksByLastId = new TreeMap<>();
+    private final AuditRecord.Hasher hasher = new AuditRecord.Hasher();
     private long keyedFrom = Long.MAX_VALUE;
     private BiFunction<Long, String, String> expectedMac;
     private long records;
@@ -118,6 +119,33 @@ public final class ChainCheck {
 
     /** As {@link #accept(AuditRecord)}, with the record's stored MAC (checked when {@link #keyed}). */
     public boolean accept(AuditRecord record, String mac) {
+        return accept(record, mac, UNCHECKED, null);
+    }
+
+    /** Whether {@code mac} must be checked on {@code record} (and against what: {@link #expectedMac(long, String)}). */
+    boolean macChecked(AuditRecord record, String mac) {
+        return expectedMac != null && record.id() >= keyedFrom && mac != null;
+    }
+
+    String expectedMac(long id, String hash) {
+        return expectedMac.apply(id, hash);
+    }
+
+    /** {@code verdict}: not worked out yet; {@link #accept(AuditRecord, String, int, RuntimeException)} recomputes. */
+    static final int UNCHECKED = 0;
+    /** {@code verdict} bits from a {@link ChainPipeline} worker: the record's own checks, done beforehand. */
+    static final int CHECKED = 1;
+    static final int HASH_MATCHES = 2;
+    static final int MAC_MATCHES = 4;
+    static final int HASH_THREW = 8;
+    static final int MAC_THREW = 16;
+
+    /**
+     * As {@link #accept(AuditRecord, String)}, with the record's hash and MAC possibly recomputed beforehand on another
+     * thread ({@code verdict}, and what recomputing threw, if anything): the same checks in the same order, so the
+     * first record affected and the reason are the same as when everything is recomputed here.
+     */
+    boolean accept(AuditRecord record, String mac, int verdict, RuntimeException thrown) {
         if (firstInvalid != null) {
             return false;
         }
@@ -133,10 +161,17 @@ public final class ChainCheck {
         } else if (!record.prevHash().equals(lastHash)) {
             return fail(record.id(), "prev_hash does not match the hash of record " + lastId);
         }
-        if (!record.computeHash().equals(record.hash())) {
+        if ((verdict & HASH_THREW) != 0) {
+            throw thrown;
+        }
+        if (!((verdict & CHECKED) != 0 ? (verdict & HASH_MATCHES) != 0 : hasher.matches(record))) {
             return fail(record.id(), "content does not match its hash (altered)");
         }
-        if (expectedMac != null && record.id() >= keyedFrom && (mac == null || !mac.equals(expectedMac.apply(record.id(), record.hash())))) {
+        if ((verdict & MAC_THREW) != 0 && macChecked(record, mac)) {
+            throw thrown;
+        }
+        if (expectedMac != null && record.id() >= keyedFrom && (mac == null || !((verdict & CHECKED) != 0
+                ? (verdict & MAC_MATCHES) != 0 : mac.equals(expectedMac.apply(record.id(), record.hash()))))) {
             return fail(record.id(), mac == null ? "the record carries no MAC under the audit key (inserted or altered outside the platform)"
                     : "the MAC under the audit key does not match (written or rewritten outside the platform)");
         }
