@@ -1,0 +1,91 @@
+package cn.govcloud.guard.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import cn.govcloud.guard.AppTest;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 23 point 12 for the supervision pages at 390 px: the month's scheduling session (6,815 px tall before) stays
+ * usable — no horizontal scrolling, its sections reachable, its height measured against the wide screen's and bounded —
+ * and the supervision's lists (notices, follow-ups, periods, sessions) keep their search form and fit the phone.
+ * Issue 23 point 11: a keyword typed into a list's search form stays in the URL and the export link carries it.
+ */
+@AppTest
+class SupervisionPhoneBrowserTests extends BrowserSession {
+    static final int PHONE = 390;
+    /** The session page at 390 px must not grow past this (it was 6,815 px before issue 23 point 12). */
+    static final int MAX_SESSION_HEIGHT = 4_000;
+
+    private BrowserContext phone() {
+        return newContext(new Browser.NewContextOptions().setViewportSize(PHONE, 844).setDeviceScaleFactor(2).setIsMobile(true)
+                .setHasTouch(true).setLocale("zh-CN"));
+    }
+
+    private BrowserContext desktop() {
+        return newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("zh-CN"));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static int number(Page page, String script) {
+        return ((Number) page.evaluate(script)).intValue();
+    }
+
+    @Test
+    void theSchedulingSessionStaysUsableAt390px_A11_3() {
+        try (BrowserContext small = phone(); BrowserContext wideContext = desktop()) {
+            Page phone = signIn(small, "supervisor");
+            phone.navigate(url("/supervision/scheduling"));
+            if (phone.locator("#open-session").count() > 0) {
+                phone.click("#open-session");
+            } else {
+                phone.click("#current-session");
+            }
+            phone.waitForURL(Pattern.compile(".*/supervision/scheduling/\\d+$"));
+            assertThat(phone.locator("#agenda-table")).isAttached();
+            assertThat(phone.locator("#action-form")).isAttached();
+            int width = number(phone, "() => document.documentElement.scrollWidth");
+            int tall = number(phone, "() => document.documentElement.scrollHeight");
+            SystemBrowserTests.shots(phone, "23-12-390-scheduling-session");
+            Page wide = signIn(wideContext, "supervisor");
+            wide.navigate(phone.url());
+            assertThat(wide.locator("#agenda-table")).isAttached();
+            int tallWide = number(wide, "() => document.documentElement.scrollHeight");
+            SystemBrowserTests.shots(wide, "23-12-1440-scheduling-session");
+            System.out.println("scheduling session height: 390 px → " + tall + " px, 1440 px → " + tallWide + " px; agenda items "
+                    + phone.locator("#agenda-table tbody tr[data-category]").count());
+            org.assertj.core.api.Assertions.assertThat(width).as("document width at 390 px").isLessThanOrEqualTo(PHONE);
+            org.assertj.core.api.Assertions.assertThat(tall).as("session page height at 390 px").isLessThanOrEqualTo(MAX_SESSION_HEIGHT);
+            // every section reachable from the jump links at the top
+            phone.click("nav.gg-section-nav a[href='#section-actions']");
+            assertThat(phone.locator("#section-actions")).isInViewport();
+        }
+    }
+
+    @Test
+    void theSupervisionListsSearchAndFitThePhone_A11_3() {
+        try (BrowserContext small = phone()) {
+            Page phone = signIn(small, "supervisor");
+            for (String path : List.of("/supervision/notices", "/supervision/inspection-follow-ups", "/supervision/periods", "/supervision/scheduling")) {
+                phone.navigate(url(path));
+                assertThat(phone.locator("#list-search")).isVisible();
+                phone.fill("#f-q", "不存在的关键字");
+                phone.click("#list-submit");
+                phone.waitForURL(Pattern.compile(".*" + Pattern.quote(path) + "\\?q=.*"));
+                assertThat(phone.locator("#list-total")).hasText("共 0 条");
+                assertThat(phone.locator("#export-xlsx")).hasAttribute("href", Pattern.compile(Pattern.quote(path) + "/export\\.xlsx\\?q=.+"));
+                org.assertj.core.api.Assertions.assertThat(number(phone, "() => document.documentElement.scrollWidth"))
+                        .as(path + " width at 390 px").isLessThanOrEqualTo(PHONE);
+                SystemBrowserTests.shots(phone, "23-11-390" + path.replace('/', '-'));
+            }
+        }
+    }
+}
