@@ -291,4 +291,14 @@ class SupervisionListsTests {
         assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
         assertThat(html(badPage)).contains("id=\"f-page-error\"", "id=\"f-size-error\"", "每页条数只能是 20、50 或 100");
     }
+
+    @Test
+    void A11_3_inspectionList_refusesAStateOrPageSizeItCannotRead_insteadOfShowingEverything() throws Exception {
+        refusedOnPageAndApi("/supervision/inspections?state=DONE", "/api/v1/supervision/inspections?state=DONE", "state");
+        MvcResult size = as("supervisor", get("/supervision/inspections?size=7"));
+        assertThat(size.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(size)).contains("id=\"f-size-error\"");
+        assertThat(as("supervisor", get("/supervision/inspections/export.xlsx?state=DONE")).getResponse().getStatus()).isEqualTo(400);
+        assertThat(page("supervisor", "/supervision/inspections?state=COMPLETED&size=50")).contains("inspection-table");
+    }
 }

@@ -115,7 +115,12 @@ class NoticePages {
     @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam(required = false) String reply, RedirectAttributes redirect) {
         notices.visible(id, Actor.require());
-        return pages.run(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", () -> {
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (reply != null) {
+            typed.put("reply", reply);
+        }
+        // issue 23 point 9: a refusal beside the reply field, what was typed kept
+        return pages.runForm(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", typed, () -> {
             notices.acknowledge(id, reply);
             return null;
         });

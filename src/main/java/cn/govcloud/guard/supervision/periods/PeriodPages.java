@@ -118,6 +118,9 @@ class PeriodPages {
                     .forEach(x -> systems.ofOrganisation(x.orgId()).stream().filter(s -> !"EXITED".equals(s.state())).forEach(findingSystems::add));
         }
         model.addAttribute("findingSystems", findingSystems);
+        Map<Long, String> findingSystemLabels = new LinkedHashMap<>();
+        findingSystems.forEach(sys -> findingSystemLabels.put(sys.id(), sys.name()));
+        model.addAttribute("findingSystemLabels", findingSystemLabels);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
