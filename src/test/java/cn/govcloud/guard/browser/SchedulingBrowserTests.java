@@ -40,6 +40,8 @@ class SchedulingBrowserTests extends BrowserSession {
             // the drafted agenda: the demo city has hazards and duties to talk about
             assertThat(supervisor.locator("#agenda-table tbody tr[data-category]").first()).isVisible();
 
+            // issue 23 point 12: the action form is folded under its button
+            supervisor.click("#action-form-toggle > summary");
             supervisor.selectOption("#action-kind", "DUTY");
             supervisor.fill("#action-title", "浏览器测试·完成门户网站弱口令整改");
             supervisor.selectOption("#action-orgId", String.valueOf(unit1));
@@ -50,6 +52,7 @@ class SchedulingBrowserTests extends BrowserSession {
             assertThat(supervisor.locator("#action-table")).containsText(due);
 
             // a hazard on one of unit1's systems: choosing the unit loads its systems on the platform into the form (htmx)
+            supervisor.click("#action-form-toggle > summary");
             supervisor.selectOption("#action-kind", "HAZARD");
             supervisor.fill("#action-title", "浏览器测试·门户网站管理后台暴露在互联网");
             supervisor.selectOption("#action-orgId", String.valueOf(unit1));

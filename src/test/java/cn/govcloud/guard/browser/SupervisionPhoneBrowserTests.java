@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 @AppTest
 class SupervisionPhoneBrowserTests extends BrowserSession {
     static final int PHONE = 390;
-    /** The session page at 390 px must not grow past this (it was 6,815 px before issue 23 point 12). */
-    static final int MAX_SESSION_HEIGHT = 4_000;
+    /**
+     * The session page at 390 px grows with its agenda: at most this much around it and {@link #PER_ITEM} a drafted item
+     * (before issue 23 point 12's compaction it measured 7,364 px with 23 items — 5,680 allowed — and 6,815 px in the issue).
+     */
+    static final int FIXED_HEIGHT = 2_000;
+    static final int PER_ITEM = 160;
 
     private BrowserContext phone() {
         return newContext(new Browser.NewContextOptions().setViewportSize(PHONE, 844).setDeviceScaleFactor(2).setIsMobile(true)
@@ -59,7 +63,9 @@ class SupervisionPhoneBrowserTests extends BrowserSession {
             System.out.println("scheduling session height: 390 px → " + tall + " px, 1440 px → " + tallWide + " px; agenda items "
                     + phone.locator("#agenda-table tbody tr[data-category]").count());
             org.assertj.core.api.Assertions.assertThat(width).as("document width at 390 px").isLessThanOrEqualTo(PHONE);
-            org.assertj.core.api.Assertions.assertThat(tall).as("session page height at 390 px").isLessThanOrEqualTo(MAX_SESSION_HEIGHT);
+            int items = phone.locator("#agenda-table tbody tr[data-category]").count();
+            org.assertj.core.api.Assertions.assertThat(tall).as("session page height at 390 px with " + items + " agenda items")
+                    .isLessThanOrEqualTo(FIXED_HEIGHT + PER_ITEM * items);
             // every section reachable from the jump links at the top
             phone.click("nav.gg-section-nav a[href='#section-actions']");
             assertThat(phone.locator("#section-actions")).isInViewport();
