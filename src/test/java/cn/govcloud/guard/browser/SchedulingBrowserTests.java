@@ -40,27 +40,30 @@ class SchedulingBrowserTests extends BrowserSession {
             // the drafted agenda: the demo city has hazards and duties to talk about
             assertThat(supervisor.locator("#agenda-table tbody tr[data-category]").first()).isVisible();
 
+            // issue 23 point 12: the action form is folded under its button
+            supervisor.click("#action-form-toggle > summary");
             supervisor.selectOption("#action-kind", "DUTY");
             supervisor.fill("#action-title", "浏览器测试·完成门户网站弱口令整改");
-            supervisor.selectOption("#action-org", String.valueOf(unit1));
-            supervisor.fill("#action-due", due);
+            supervisor.selectOption("#action-orgId", String.valueOf(unit1));
+            supervisor.fill("#action-dueDate", due);
             supervisor.click("#assign-action");
             assertThat(supervisor.locator("#session-done")).isVisible();
             assertThat(supervisor.locator("#action-table")).containsText("浏览器测试·完成门户网站弱口令整改");
             assertThat(supervisor.locator("#action-table")).containsText(due);
 
             // a hazard on one of unit1's systems: choosing the unit loads its systems on the platform into the form (htmx)
+            supervisor.click("#action-form-toggle > summary");
             supervisor.selectOption("#action-kind", "HAZARD");
             supervisor.fill("#action-title", "浏览器测试·门户网站管理后台暴露在互联网");
-            supervisor.selectOption("#action-org", String.valueOf(unit1));
-            assertThat(supervisor.locator("#action-system")).containsText("教育局门户网站");
-            supervisor.selectOption("#action-system", new com.microsoft.playwright.options.SelectOption().setLabel("教育局门户网站"));
+            supervisor.selectOption("#action-orgId", String.valueOf(unit1));
+            assertThat(supervisor.locator("#action-systemId")).containsText("教育局门户网站");
+            supervisor.selectOption("#action-systemId", new com.microsoft.playwright.options.SelectOption().setLabel("教育局门户网站"));
             supervisor.click("#assign-action");
             assertThat(supervisor.locator("#session-done")).isVisible();
             assertThat(supervisor.locator("#action-table")).containsText("浏览器测试·门户网站管理后台暴露在互联网");
 
-            supervisor.fill("#meetingDate", today);
-            supervisor.fill("#participants", "市大数据中心、云服务商、市教育局");
+            supervisor.fill("#m-meetingDate", today);
+            supervisor.fill("#m-participants", "市大数据中心、云服务商、市教育局");
             supervisor.click("#meeting-form button[type=submit]");
             assertThat(supervisor.locator("#meeting-participants")).hasText("市大数据中心、云服务商、市教育局");
             supervisor.fill("#decision-text", "各单位本月底前完成弱口令清理");
@@ -81,7 +84,7 @@ class SchedulingBrowserTests extends BrowserSession {
             supervisor.fill("#notice-kind", "风险隐患通报");
             supervisor.fill("#notice-title", "浏览器测试·关于弱口令风险的通报");
             supervisor.fill("#notice-body", "请各单位立即排查弱口令并确认收悉。");
-            supervisor.check("#nunit-" + unit1);
+            supervisor.check("#notice-unitIds-" + unit1);
             supervisor.click("#issue-notice");
             supervisor.waitForURL(Pattern.compile(".*/supervision/notices/\\d+$"));
             String noticeUrl = supervisor.url();

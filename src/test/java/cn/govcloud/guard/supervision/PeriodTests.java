@@ -289,7 +289,7 @@ class PeriodTests {
                         // the redirected GET as the browser makes it (the sessions live in the session store, not the mock's own session)
                         .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, r.getFlashMap())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(html).contains("id=\"period-end-error\"").contains("结束时间须晚于开始时间").contains(name);
+        assertThat(html).contains("id=\"period-endsAt-error\"").contains("结束时间须晚于开始时间").contains(name);
         assertThat(jdbc.sql("select count(*) from supervision_period where name = :n").param("n", name).query(Long.class).single()).isZero();
     }
 }

@@ -4,7 +4,10 @@ import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.supervision.followups.InspectionFollowUps.FollowUp;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +29,21 @@ class FollowUpApi {
         this.followUps = followUps;
     }
 
+    /**
+     * {@code open=true}: only those waiting (state {@code OPEN}). Issue 23 point 11: optional {@code q} (the inspection's
+     * words, the note, the day), {@code state}, {@code page}/{@code size}; a bad value is a 400 naming it.
+     */
     @GetMapping
-    List<FollowUp> list(@RequestParam(defaultValue = "false") boolean open) {
-        return followUps.list(Actor.require(), open);
+    List<FollowUp> list(@RequestParam(defaultValue = "false") boolean open, @ParameterObject ListParams params) {
+        Actor actor = Actor.require();
+        java.util.Map<String, String> query = params.asMap();
+        if (open) {
+            if (query.get("state") != null && !"OPEN".equalsIgnoreCase(query.get("state").strip())) {
+                throw new cn.govcloud.guard.shared.InvalidInput("list.error.invalid", java.util.Map.of("state", "list.error.state"));
+            }
+            query.put("state", "OPEN");
+        }
+        return ListPages.answer(query, InspectionFollowUps.STATES, FollowUpPages.OFFERS, f -> followUps.search(actor, f));
     }
 
     /** {@code {"systemId", "severity": "CRITICAL"|"HIGH"|"MEDIUM"|"LOW", "title"?}}: raises the hazard notice (A11.3). */

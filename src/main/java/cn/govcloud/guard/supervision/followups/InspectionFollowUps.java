@@ -129,15 +129,36 @@ public class InspectionFollowUps {
         } else if (actor.orgKind() != OrgKind.SUPERVISOR && actor.orgKind() != OrgKind.REGULATOR) {
             throw new AccessDeniedException("the daily inspection's follow-up is the supervisor's");
         }
-        return jdbc.sql("select * from supervision_inspection_followup" + where + " order by id desc limit 500").query((rs, n) -> {
-            long h = rs.getLong("hazard_id");
-            Long hazard = rs.wasNull() ? null : h;
-            OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
-            return new FollowUp(rs.getLong("id"), rs.getLong("duty_id"), rs.getLong("provider_org_id"), rs.getObject("inspection_day", LocalDate.class),
-                    rs.getString("kind"), rs.getString("proposal"), rs.getString("detail"), rs.getString("state"), hazard,
-                    rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("note"),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant());
-        }).list();
+        return jdbc.sql("select * from supervision_inspection_followup" + where + " order by id desc limit 500").query(InspectionFollowUps::map).list();
+    }
+
+    /**
+     * Issue 23 point 11: one page of the follow-ups the actor may see (the provider its own), newest first — the keyword in
+     * the inspection's words, the decision's note or the day, the state one of {@link #STATES}.
+     */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<FollowUp> search(Actor actor, cn.govcloud.guard.shared.ListFilter filter) {
+        cn.govcloud.guard.supervision.scheduling.ListSql sql = new cn.govcloud.guard.supervision.scheduling.ListSql()
+                .keyword(filter, "detail", "note", "cast(inspection_day as varchar(10))");
+        if (actor.orgKind() == OrgKind.PROVIDER) {
+            sql.and("provider_org_id = :own", "own", actor.orgId());
+        } else if (actor.orgKind() != OrgKind.SUPERVISOR && actor.orgKind() != OrgKind.REGULATOR) {
+            throw new AccessDeniedException("the daily inspection's follow-up is the supervisor's");
+        }
+        if (filter.state() != null) {
+            sql.and("state = :state", "state", filter.state());
+        }
+        return sql.page(jdbc, "*", "supervision_inspection_followup", "id desc", filter, InspectionFollowUps::map);
+    }
+
+    private static FollowUp map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long h = rs.getLong("hazard_id");
+        Long hazard = rs.wasNull() ? null : h;
+        OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+        return new FollowUp(rs.getLong("id"), rs.getLong("duty_id"), rs.getLong("provider_org_id"), rs.getObject("inspection_day", LocalDate.class),
+                rs.getString("kind"), rs.getString("proposal"), rs.getString("detail"), rs.getString("state"), hazard,
+                rs.getString("decided_by"), decided == null ? null : decided.toInstant(), rs.getString("note"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     private FollowUp openOne(long id, Actor actor) {

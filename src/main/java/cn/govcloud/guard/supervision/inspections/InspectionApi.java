@@ -45,11 +45,13 @@ class InspectionApi {
     @AllowOversight
     List<Inspections.Inspection> list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
                                       @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page) {
+        // issue 23 point 11: an unknown state is refused (400), never read as "any"; any size the API's paging allows
+        InspectionPages.check(q, state, size == null ? null : String.valueOf(size), String.valueOf(page), 200);
         Inspections.Search search = new Inspections.Search(q, state);
         if (size == null) {
             return inspections.search(search, Integer.MAX_VALUE, 0);
         }
-        int pageSize = InspectionPages.pageSize(size);
+        int pageSize = size;
         return inspections.search(search, pageSize, Math.max(page, 0) * pageSize);
     }
 

@@ -31,6 +31,7 @@ class InspectionExports {
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void export(@RequestParam(required = false) String q, @RequestParam(required = false) String state, HttpServletResponse response)
             throws IOException {
+        InspectionPages.check(q, state, null, null, 0); // an unknown state is refused, never exported as "any"
         Inspections.Search search = new Inspections.Search(q, state);
         Map<String, String> shown = new LinkedHashMap<>();
         if (search.keyword() != null) {

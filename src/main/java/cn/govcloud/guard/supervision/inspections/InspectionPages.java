@@ -8,6 +8,8 @@ import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -66,21 +68,50 @@ class InspectionPages {
         this.pages = pages;
     }
 
-    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else reads as the first. */
+    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else is refused ({@link #check}). */
     static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
 
-    static int pageSize(Integer size) {
-        return size != null && PAGE_SIZES.contains(size) ? size : PAGE_SIZES.get(0);
+    /** The list's states (issue 23 point 11). */
+    static final List<String> STATES = List.of("IN_PROGRESS", "COMPLETED");
+
+    /**
+     * Issue 23 point 11: a state, page size or page the list cannot read is refused naming it (never read as "any" or as
+     * the first size); {@code maxSize} 0 on a page (one of {@link #PAGE_SIZES}), the API's maximum otherwise.
+     */
+    static void check(String q, String state, String size, String page, int maxSize) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        raw.put("q", q);
+        raw.put("state", state);
+        raw.put("size", size);
+        raw.put("page", page);
+        ListParameters p = ListParameters.of(raw);
+        p.keyword("q");
+        if (p.text("state") != null && !STATES.contains(state.strip())) {
+            p.refuse("state", "list.error.state");
+        }
+        p.size(PAGE_SIZES.get(0), maxSize);
+        p.page();
+        p.check();
     }
 
     @GetMapping("/supervision/inspections")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
-                @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(required = false) String size, @RequestParam(required = false) String page, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        Map<String, String> listErrors = new LinkedHashMap<>();
+        try {
+            check(q, state, size, page, 0);
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> listErrors.put(field, pages.text(key)));
+            listErrors.put("form", pages.text(e.getMessage()));
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+        }
+        model.addAttribute("listErrors", listErrors);
         Inspections.Search search = new Inspections.Search(q, state);
-        int pageSize = pageSize(size);
-        int shown = Math.max(page, 0);
-        long total = inspections.count(search);
-        model.addAttribute("inspections", inspections.search(search, pageSize, shown * pageSize));
+        int pageSize = listErrors.isEmpty() && size != null ? Integer.parseInt(size.strip()) : PAGE_SIZES.get(0);
+        int shown = listErrors.isEmpty() && page != null && !page.isBlank() ? Integer.parseInt(page.strip()) : 0;
+        long total = listErrors.isEmpty() ? inspections.count(search) : 0;
+        model.addAttribute("inspections", listErrors.isEmpty() ? inspections.search(search, pageSize, shown * pageSize) : List.of());
         model.addAttribute("search", search);
         model.addAttribute("total", total);
         model.addAttribute("size", pageSize);

@@ -5,7 +5,10 @@ import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -48,9 +51,15 @@ class NoticeApi {
         return draft.overdueRectifications(Actor.require());
     }
 
+    /**
+     * Issue 23 point 11: optional {@code q} (kind, title, body), {@code unit} (oversight: a recipient), {@code state}
+     * ({@code OPEN}: not yet confirmed by every unit / by the reader's unit; {@code ACKNOWLEDGED}), {@code page}/{@code size};
+     * a bad value is a 400 naming it. Without page and size every matching notice, as before.
+     */
     @GetMapping
-    List<Notices.IssuedNotice> list() {
-        return notices.list(Actor.require());
+    List<Notices.IssuedNotice> list(@ParameterObject ListParams params) {
+        Actor actor = Actor.require();
+        return ListPages.answer(params.asMap(), Notices.STATES, NoticePages.OFFERS, f -> notices.search(actor, f));
     }
 
     /** Oversight: the notice with every unit's tracking; a unit: the notice and its own acknowledgement. */

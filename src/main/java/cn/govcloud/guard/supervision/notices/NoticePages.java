@@ -11,7 +11,12 @@ import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.supervision.inspections.Inspections;
 import cn.govcloud.guard.supervision.scheduling.Actions;
 import cn.govcloud.guard.supervision.scheduling.PageMessages;
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -28,15 +33,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowOversightAndUnits
 class NoticePages {
+    /** The notices' list: keyword, receiving unit (a unit: its own), state; no due filter (issue 23 point 11). */
+    static final ListPages.Offers OFFERS = new ListPages.Offers(true, false);
     private final Notices notices;
     private final NoticeDraft draft;
     private final Actions actions;
     private final Inspections inspections;
     private final OrganisationDirectory organisations;
     private final PageMessages pages;
+    private final ListPages lists;
 
     NoticePages(Notices notices, NoticeDraft draft, Actions actions, Inspections inspections, OrganisationDirectory organisations,
-                PageMessages pages) {
+                PageMessages pages, ListPages lists) {
+        this.lists = lists;
         this.notices = notices;
         this.draft = draft;
         this.actions = actions;
@@ -45,30 +54,48 @@ class NoticePages {
         this.pages = pages;
     }
 
+    /** Issue 23 point 11: keyword, unit, state and page size in the URL; a bad value is refused beside its filter (400). */
     @GetMapping("/supervision/notices")
-    String list(@RequestParam(required = false) String draftOverdue, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
         boolean mayIssue = Notices.mayIssue(actor);
-        List<Notices.IssuedNotice> list = notices.list(actor);
+        boolean oversight = Notices.oversees(actor);
+        Page<Notices.IssuedNotice> page = lists.show(model, response, params, Notices.STATES, oversight ? "scheduling.notice.listState."
+                : "scheduling.notice.ownState.", OFFERS, "/supervision/notices", f -> notices.search(actor, f));
+        List<Notices.IssuedNotice> list = page.rows();
         model.addAttribute("notices", list);
         // acknowledgement progress for the overseers, one grouped query for the page (A11.3 "跟踪督促")
-        model.addAttribute("progress", Notices.oversees(actor) ? notices.progress(list.stream().map(Notices.IssuedNotice::id).toList())
-                : java.util.Map.of());
+        model.addAttribute("progress", oversight ? notices.progress(list.stream().map(Notices.IssuedNotice::id).toList()) : Map.of());
         model.addAttribute("mayIssue", mayIssue);
         model.addAttribute("mayDraft", actor.has(Role.SUPERVISOR));
-        model.addAttribute("oversight", Notices.oversees(actor));
-        model.addAttribute("units", mayIssue ? organisations.ofKind(OrgKind.UNIT) : List.of());
-        model.addAttribute("draft", actor.has(Role.SUPERVISOR) && draftOverdue != null ? draft.overdueRectifications(actor)
-                : new NoticeDraft.Draft("", "", "", List.of()));
+        model.addAttribute("oversight", oversight);
+        Map<Long, String> unitLabels = new LinkedHashMap<>();
+        if (mayIssue) {
+            organisations.ofKind(OrgKind.UNIT).forEach(u -> unitLabels.put(u.id(), u.name()));
+        }
+        model.addAttribute("unitLabels", unitLabels);
+        if (!model.containsAttribute("values")) {
+            NoticeDraft.Draft d = actor.has(Role.SUPERVISOR) && params.get("draftOverdue") != null ? draft.overdueRectifications(actor)
+                    : new NoticeDraft.Draft("", "", "", List.of());
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("kind", d.kind());
+            values.put("title", d.title());
+            values.put("body", d.body());
+            model.addAttribute("values", values);
+            model.addAttribute("checkedUnits", d.unitIds().stream().map(String::valueOf).toList());
+        }
         return "supervision/notices/list";
     }
 
+    /** Issue 23 point 9: a refusal comes back with each message beside its field and what was typed; nothing is issued. */
     @PostMapping("/supervision/notices")
     @AllowOversight
     String issue(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/notices", "scheduling.done.issued", () -> {
+        List<String> chosen = List.copyOf(form.getOrDefault("unitIds", List.of()));
+        redirect.addFlashAttribute("checkedUnits", chosen);
+        return pages.runForm(redirect, "/supervision/notices#notice-form", "scheduling.done.issued", PageMessages.typed(form), () -> {
             Notices.IssuedNotice issued = notices.issue(new Notices.NewNotice(form.getFirst("kind"), form.getFirst("title"), form.getFirst("body"),
-                    form.getOrDefault("unitIds", List.of()).stream().filter(v -> v != null && v.matches("\\d+")).map(Long::parseLong).toList()));
+                    chosen.stream().filter(v -> v != null && v.matches("\\d{1,18}")).map(Long::parseLong).toList()));
             return "/supervision/notices/" + issued.id();
         });
     }
@@ -88,7 +115,12 @@ class NoticePages {
     @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam(required = false) String reply, RedirectAttributes redirect) {
         notices.visible(id, Actor.require());
-        return pages.run(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", () -> {
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (reply != null) {
+            typed.put("reply", reply);
+        }
+        // issue 23 point 9: a refusal beside the reply field, what was typed kept
+        return pages.runForm(redirect, "/supervision/notices/" + id, "scheduling.done.acknowledged", typed, () -> {
             notices.acknowledge(id, reply);
             return null;
         });

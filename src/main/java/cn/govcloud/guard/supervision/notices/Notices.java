@@ -186,6 +186,40 @@ public class Notices {
                 + "order by n.issued_at desc, n.id desc limit 500").param("o", actor.orgId()).query(this::map).list();
     }
 
+    /** The list's states (issue 23 point 11): oversight — some unit has not yet confirmed / all have; a unit — its own. */
+    public static final List<String> STATES = List.of("OPEN", "ACKNOWLEDGED");
+
+    /**
+     * One page of the notices the actor may see (oversight every notice, a unit those addressed to it), newest first: the
+     * keyword in the kind, title or body; the unit among the recipients (oversight); the state as in {@link #STATES}.
+     */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<IssuedNotice> search(Actor actor, cn.govcloud.guard.shared.ListFilter filter) {
+        cn.govcloud.guard.supervision.scheduling.ListSql sql = new cn.govcloud.guard.supervision.scheduling.ListSql()
+                .keyword(filter, "n.kind", "n.title", "n.body");
+        String from;
+        if (oversees(actor)) {
+            from = "supervision_notice n";
+            if (filter.unit() != null) {
+                sql.and("exists (select 1 from supervision_notice_recipient u where u.notice_id = n.id and u.org_id = :unit)", "unit", filter.unit());
+            }
+            if (filter.state() != null) {
+                sql.and(("OPEN".equals(filter.state()) ? "" : "not ")
+                        + "exists (select 1 from supervision_notice_recipient o where o.notice_id = n.id and o.acknowledged_at is null)");
+            }
+        } else {
+            from = "supervision_notice n join supervision_notice_recipient r on r.notice_id = n.id";
+            sql.and("r.org_id = :own", "own", actor.orgId());
+            if (filter.unit() != null && filter.unit().longValue() != actor.orgId()) {
+                sql.and("1 = 0"); // another unit's notices are never a unit's (A4)
+            }
+            if (filter.state() != null) {
+                sql.and("r.acknowledged_at is " + ("OPEN".equals(filter.state()) ? "null" : "not null"));
+            }
+        }
+        return sql.page(jdbc, "n.*", from, "n.issued_at desc, n.id desc", filter, this::map);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Recipient> recipientOf(long noticeId, Actor actor) {
         return jdbc.sql("select * from supervision_notice_recipient where notice_id = :n and org_id = :o").param("n", noticeId)
@@ -214,6 +248,16 @@ public class Notices {
                     progress.put(rs.getLong(1), new Progress(rs.getLong(2), rs.getLong(3)));
                 });
         return progress;
+    }
+
+    /** Which of these notices {@code orgId} has confirmed (one query for a page of them). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> acknowledgedBy(java.util.Collection<Long> noticeIds, long orgId) {
+        if (noticeIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select notice_id from supervision_notice_recipient where notice_id in (:ids) and org_id = :o "
+                + "and acknowledged_at is not null").param("ids", noticeIds).param("o", orgId).query(Long.class).list());
     }
 
     /** Per unit: sent, delivered in-app and on each channel, acknowledged when and by whom (oversight only). */

@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,10 +42,16 @@ class PeriodApi {
         this.messages = messages;
     }
 
+    /**
+     * Issue 23 point 11: optional {@code q} (name, red team, note), {@code unit} (a participant), {@code state}
+     * (UPCOMING, RUNNING, ENDED, CANCELLED), {@code due} ({@code week}: ends within seven days, {@code past}: has ended),
+     * {@code page}/{@code size}; a bad value is a 400 naming it. Without page and size every matching period, as before.
+     */
     @GetMapping
-    List<PeriodSummary> list() {
+    List<PeriodSummary> list(@ParameterObject ListParams params) {
         Actor actor = Actor.require();
-        return periods.list(actor).stream().map(p -> PeriodSummary.of(p, periods.stateOf(p))).toList();
+        return ListPages.answer(params.asMap(), Periods.STATES, PeriodPages.OFFERS, f -> periods.search(actor, f)).stream()
+                .map(p -> PeriodSummary.of(p, periods.stateOf(p))).toList();
     }
 
     /** {@code {"kind":"EXERCISE|PROTECTION","name","startsAt":"2026-12-14T09:00","endsAt",…,"participantIds":[…]}} (Beijing time) → 201. */

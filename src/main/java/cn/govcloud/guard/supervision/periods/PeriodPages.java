@@ -8,7 +8,9 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.supervision.scheduling.PageMessages;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.systems.Systems;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,12 +34,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowParties
 class PeriodPages {
+    /** The periods' list: keyword, participating unit, state, end within a week / ended (issue 23 point 11). */
+    static final ListPages.Offers OFFERS = new ListPages.Offers(true, true);
     private final Periods periods;
     private final OrganisationDirectory organisations;
     private final Systems systems;
     private final PageMessages pages;
+    private final ListPages lists;
 
-    PeriodPages(Periods periods, OrganisationDirectory organisations, Systems systems, PageMessages pages) {
+    PeriodPages(Periods periods, OrganisationDirectory organisations, Systems systems, PageMessages pages, ListPages lists) {
+        this.lists = lists;
         this.periods = periods;
         this.organisations = organisations;
         this.systems = systems;
@@ -48,24 +54,22 @@ class PeriodPages {
     public record Row(Periods.Period period, Periods.State state) {
     }
 
+    /** Issue 23 point 11: keyword, unit, state, end within a week / ended and page size in the URL; a bad value is refused (400). */
     @GetMapping("/supervision/periods")
-    String list(Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        model.addAttribute("rows", periods.list(actor).stream().map(p -> new Row(p, periods.stateOf(p))).toList());
+        cn.govcloud.guard.shared.Page<Periods.Period> page = lists.show(model, response, params, Periods.STATES, "periods.state.",
+                OFFERS, "/supervision/periods", f -> periods.search(actor, f));
+        model.addAttribute("rows", page.rows().stream().map(p -> new Row(p, periods.stateOf(p))).toList());
         boolean mayDeclare = Periods.mayDeclare(actor);
         model.addAttribute("mayDeclare", mayDeclare);
-        List<cn.govcloud.guard.identity.IdentityManagement.OrganisationView> orgs = new ArrayList<>();
+        Map<Long, String> orgLabels = new LinkedHashMap<>();
         if (mayDeclare) {
-            orgs.addAll(organisations.ofKind(OrgKind.PROVIDER));
-            orgs.addAll(organisations.ofKind(OrgKind.UNIT));
+            organisations.ofKind(OrgKind.PROVIDER).forEach(o -> orgLabels.put(o.id(), o.name()));
+            organisations.ofKind(OrgKind.UNIT).forEach(o -> orgLabels.put(o.id(), o.name()));
         }
-        model.addAttribute("orgs", orgs);
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", Map.of());
-        }
-        if (!model.containsAttribute("fieldErrors")) {
-            model.addAttribute("fieldErrors", Map.of());
-        }
+        model.addAttribute("orgLabels", orgLabels);
+        model.addAttribute("kinds", java.util.Arrays.stream(Periods.Kind.values()).map(Enum::name).toList());
         return "supervision/periods/list";
     }
 
@@ -114,6 +118,9 @@ class PeriodPages {
                     .forEach(x -> systems.ofOrganisation(x.orgId()).stream().filter(s -> !"EXITED".equals(s.state())).forEach(findingSystems::add));
         }
         model.addAttribute("findingSystems", findingSystems);
+        Map<Long, String> findingSystemLabels = new LinkedHashMap<>();
+        findingSystems.forEach(sys -> findingSystemLabels.put(sys.id(), sys.name()));
+        model.addAttribute("findingSystemLabels", findingSystemLabels);
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
         }
@@ -170,6 +177,12 @@ class PeriodPages {
         redirect.addFlashAttribute("fieldErrors", texts);
         redirect.addFlashAttribute("form", typed);
         redirect.addFlashAttribute("error", pages.text("periods.error.invalid"));
+        // the fields fragments' maps (templates/fragments/fields.html, issue 23 point 9)
+        Map<String, String> all = new LinkedHashMap<>(texts);
+        all.put("form", pages.text("periods.error.invalid"));
+        redirect.addFlashAttribute("errors", all);
+        redirect.addFlashAttribute("values", PageMessages.typed(form));
+        redirect.addFlashAttribute("checkedParticipants", List.copyOf(form.getOrDefault("participantIds", List.of())));
         return "redirect:" + back;
     }
 

@@ -60,6 +60,37 @@ class PeriodRepository {
                 .param("o", orgId).query(PeriodRepository::period).list();
     }
 
+    /**
+     * Issue 23 point 11: one page of the periods {@code participantOf} takes part in (null: every period), newest first —
+     * the keyword in the name, the red team or the note; the unit among the participants; the state at {@code now}
+     * (in SQL, as {@link Period#stateAt}); {@code week}: ends within seven days from now, {@code past}: has ended.
+     */
+    cn.govcloud.guard.shared.Page<Period> search(Long participantOf, cn.govcloud.guard.shared.ListFilter filter, Instant now) {
+        cn.govcloud.guard.supervision.scheduling.ListSql sql = new cn.govcloud.guard.supervision.scheduling.ListSql()
+                .keyword(filter, "p.name", "p.red_team", "p.note");
+        if (participantOf != null) {
+            sql.and("exists (select 1 from supervision_period_participant x where x.period_id = p.id and x.org_id = :own)", "own", participantOf);
+        }
+        if (filter.unit() != null) {
+            sql.and("exists (select 1 from supervision_period_participant u where u.period_id = p.id and u.org_id = :unit)", "unit", filter.unit());
+        }
+        if (filter.state() != null) {
+            sql.and(switch (Periods.State.valueOf(filter.state())) {
+                case CANCELLED -> "p.cancelled_at is not null";
+                case UPCOMING -> "p.cancelled_at is null and p.starts_at > :now";
+                case RUNNING -> "p.cancelled_at is null and p.starts_at <= :now and p.ends_at > :now";
+                case ENDED -> "p.cancelled_at is null and p.ends_at <= :now";
+            }, "now", Db.ts(now));
+        }
+        if ("week".equals(filter.due())) {
+            sql.and("p.cancelled_at is null and p.ends_at > :now and p.ends_at <= :week", "now", Db.ts(now), "week",
+                    Db.ts(now.plus(java.time.Duration.ofDays(7))));
+        } else if ("past".equals(filter.due())) {
+            sql.and("p.ends_at <= :now", "now", Db.ts(now));
+        }
+        return sql.page(jdbc, "p.*", "supervision_period p", "p.starts_at desc, p.id desc", filter, PeriodRepository::period);
+    }
+
     boolean any() {
         return jdbc.sql("select count(*) from supervision_period").query(Long.class).single() > 0;
     }

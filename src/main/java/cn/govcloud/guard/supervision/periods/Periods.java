@@ -207,6 +207,15 @@ public class Periods implements HeightenedPeriods, cn.govcloud.guard.supervision
         return oversees(actor) ? store.all() : store.ofParticipant(actor.orgId());
     }
 
+    /** The list's states (issue 23 point 11), as {@link State}. */
+    public static final List<String> STATES = java.util.Arrays.stream(State.values()).map(Enum::name).toList();
+
+    /** Issue 23 point 11: one page of {@link #list}'s periods, searched and filtered in SQL. */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<Period> search(Actor actor, cn.govcloud.guard.shared.ListFilter filter) {
+        return store.search(oversees(actor) ? null : actor.orgId(), filter, clock.instant());
+    }
+
     /** The period if the actor may see it; 404 otherwise (A4: a non-participant does not learn that it exists). */
     @Transactional(readOnly = true)
     public Period visible(long id, Actor actor) {

@@ -37,10 +37,14 @@ class SchedulingApi {
         return view(sessions.open(sessions.month(body == null ? null : body.month())).id());
     }
 
+    /**
+     * Issue 23 point 11: optional {@code q} (month, participants, agenda items, decisions), {@code state} (OPEN, CLOSED),
+     * {@code page}/{@code size}; a bad value is a 400 naming it. Without page and size every matching session, as before.
+     */
     @GetMapping
     @AllowOversight
-    List<Sessions.Session> list() {
-        return sessions.list();
+    List<Sessions.Session> list(@org.springdoc.core.annotations.ParameterObject ListParams params) {
+        return ListPages.answer(params.asMap(), Sessions.STATES, SchedulingPages.OFFERS, sessions::search);
     }
 
     @GetMapping("/{id}")

@@ -30,6 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowOversight
 class SchedulingPages {
+    /** The sessions' list: keyword and state, no unit or due filter (issue 23 point 11). */
+    static final ListPages.Offers OFFERS = new ListPages.Offers(false, false);
     private final Sessions sessions;
     private final Actions actions;
     private final Closing closing;
@@ -37,9 +39,13 @@ class SchedulingPages {
     private final OrganisationDirectory organisations;
     private final PageMessages pages;
     private final Systems systems;
+    private final ListPages lists;
+    private final cn.govcloud.guard.shared.FormRefusals refusals;
 
     SchedulingPages(Sessions sessions, Actions actions, Closing closing, Documents documents, OrganisationDirectory organisations,
-                    PageMessages pages, Systems systems) {
+                    PageMessages pages, Systems systems, ListPages lists, cn.govcloud.guard.shared.FormRefusals refusals) {
+        this.refusals = refusals;
+        this.lists = lists;
         this.systems = systems;
         this.sessions = sessions;
         this.actions = actions;
@@ -49,10 +55,12 @@ class SchedulingPages {
         this.pages = pages;
     }
 
+    /** Issue 23 point 11: keyword, state and page size in the URL; a bad value is refused beside its filter (400). */
     @GetMapping("/supervision/scheduling")
-    String list(Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, jakarta.servlet.http.HttpServletResponse response) {
         YearMonth current = sessions.month(null);
-        model.addAttribute("sessions", sessions.list());
+        model.addAttribute("sessions", lists.show(model, response, params, Sessions.STATES, "scheduling.state.", OFFERS,
+                "/supervision/scheduling", sessions::search).rows());
         model.addAttribute("currentMonth", current.toString());
         model.addAttribute("current", sessions.find(current).orElse(null));
         model.addAttribute("maySchedule", Actor.require().has(Role.SUPERVISOR));
@@ -74,27 +82,35 @@ class SchedulingPages {
         model.addAttribute("decisions", sessions.decisions(id));
         model.addAttribute("actions", actions.ofSession(id));
         model.addAttribute("mayEdit", session.open() && Actor.require().has(Role.SUPERVISOR));
-        model.addAttribute("assignees", organisations.all().stream().filter(o -> o.kind() == OrgKind.UNIT || o.kind() == OrgKind.PROVIDER).toList());
+        Map<Long, String> assignees = new java.util.LinkedHashMap<>();
+        organisations.all().stream().filter(o -> o.kind() == OrgKind.UNIT || o.kind() == OrgKind.PROVIDER).forEach(o -> assignees.put(o.id(), o.name()));
+        model.addAttribute("assignees", assignees);
+        // a refused action form comes back with the chosen unit's systems, so the chosen system stays chosen
+        Map<Long, String> actionSystems = new java.util.LinkedHashMap<>();
+        Object typed = model.getAttribute("formValues");
+        if ("action".equals(model.getAttribute("refusedForm")) && typed instanceof Map<?, ?> v && v.get("orgId") instanceof String org
+                && org.matches("\\d{1,18}")) {
+            onPlatform(Long.parseLong(org)).forEach(sys -> actionSystems.put(sys.id(), sys.name()));
+        }
+        model.addAttribute("actionSystems", actionSystems);
+        model.addAttribute("actionKinds", List.of("DUTY", "HAZARD"));
+        model.addAttribute("actionSeverities", List.of("HIGH", "MEDIUM", "LOW", "CRITICAL"));
         return "supervision/scheduling/session";
     }
 
     @PostMapping("/supervision/scheduling/{id}/agenda")
     @AllowSupervisor
-    String addItem(@PathVariable long id, @RequestParam(required = false) String title, @RequestParam(required = false) String details,
-                   RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
-            sessions.addItem(id, title, details);
-            return null;
-        });
+    String addItem(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return form(redirect, id, "agenda", "section-agenda", "scheduling.done.saved", form, f -> f, () -> sessions.addItem(id, form.get("title"),
+                form.get("details")));
     }
 
     @PostMapping("/supervision/scheduling/{id}/agenda/{itemId}")
     @AllowSupervisor
-    String editItem(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String title,
-                    @RequestParam(required = false) String details, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
-            sessions.editItem(id, itemId, title, details);
-            return null;
+    String editItem(@PathVariable long id, @PathVariable long itemId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return form(redirect, id, "item-" + itemId, "section-agenda", "scheduling.done.saved", form, f -> f, () -> {
+            sessions.editItem(id, itemId, form.get("title"), form.get("details"));
+            return itemId;
         });
     }
 
@@ -109,31 +125,50 @@ class SchedulingPages {
 
     @PostMapping("/supervision/scheduling/{id}/meeting")
     @AllowSupervisor
-    String meeting(@PathVariable long id, @RequestParam(required = false) String meetingDate, @RequestParam(required = false) String participants,
-                   RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
-            sessions.recordMeeting(id, date(meetingDate), participants);
-            return null;
+    String meeting(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return form(redirect, id, "meeting", "section-meeting", "scheduling.done.meeting", form, f -> f, () -> {
+            sessions.recordMeeting(id, date(form.get("meetingDate")), form.get("participants"));
+            return id;
         });
     }
 
     @PostMapping("/supervision/scheduling/{id}/decisions")
     @AllowSupervisor
-    String decision(@PathVariable long id, @RequestParam(required = false) String text, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.saved", () -> {
-            sessions.addDecision(id, text);
-            return null;
-        });
+    String decision(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        return form(redirect, id, "decision", "section-decisions", "scheduling.done.decision", form,
+                f -> "decision".equals(f) ? "text" : f, () -> sessions.addDecision(id, form.get("text")));
     }
 
     @PostMapping("/supervision/scheduling/{id}/actions")
     @AllowSupervisor
     String action(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.assigned", () -> {
-            actions.assign(id, new Actions.NewAction(form.get("kind"), form.get("title"), form.get("description"), number(form.get("orgId")),
-                    number(form.get("systemId")), date(form.get("dueDate")), form.get("severity")));
-            return null;
-        });
+        return form(redirect, id, "action", "section-actions", "scheduling.done.assigned", form, f -> f, () -> actions.assign(id,
+                new Actions.NewAction(form.get("kind"), form.get("title"), form.get("description"), number(form.get("orgId"), "orgId"),
+                        number(form.get("systemId"), "systemId"), date(form.get("dueDate")), form.get("severity"))));
+    }
+
+    /**
+     * Issue 23 point 9: one of the session page's forms, post/redirect/get. A refusal comes back beside the fields of that
+     * form only ({@code refusedForm}; its {@code formErrors} and {@code formValues}), nothing saved; success says what
+     * happens next.
+     */
+    private String form(RedirectAttributes redirect, long id, String formName, String anchor, String done, Map<String, String> typed,
+                        java.util.function.UnaryOperator<String> pageField, java.util.function.Supplier<?> action) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (refusals.submit(errors, "scheduling.error.invalid", pageField, () -> {
+            action.get();
+            return Boolean.TRUE;
+        }).isPresent()) {
+            redirect.addFlashAttribute("done", pages.text(done));
+            return "redirect:/supervision/scheduling/" + id + "#" + anchor;
+        }
+        Map<String, String> values = new java.util.LinkedHashMap<>(typed);
+        values.remove("_csrf");
+        values.remove("reason");
+        redirect.addFlashAttribute("refusedForm", formName);
+        redirect.addFlashAttribute("formErrors", errors);
+        redirect.addFlashAttribute("formValues", values);
+        return "redirect:/supervision/scheduling/" + id + "#" + anchor;
     }
 
     /**
@@ -143,19 +178,21 @@ class SchedulingPages {
     @GetMapping("/supervision/scheduling/systems")
     @AllowSupervisor
     String systemOptions(@RequestParam(required = false) Long orgId, Model model) {
-        Set<String> onPlatform = Set.of("ADMITTED", "SUSPENDED", "EXIT_ORDERED");
-        model.addAttribute("systems", orgId == null ? List.of()
-                : systems.ofOrganisation(orgId).stream().filter(s -> onPlatform.contains(s.state())).toList());
+        model.addAttribute("systems", orgId == null ? List.of() : onPlatform(orgId));
         model.addAttribute("chosen", orgId != null);
         return "supervision/scheduling/system-options";
     }
 
+    /**
+     * 结束调度并生成纪要 (issue 23 point 8: asked in a confirmation dialog with a reason). Refused while the meeting is not
+     * recorded: the reasons come back beside the meeting's fields and the close button, nothing closed.
+     */
     @PostMapping("/supervision/scheduling/{id}/close")
     @AllowSupervisor
     String close(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return pages.run(redirect, "/supervision/scheduling/" + id, "scheduling.done.closed", () -> {
+        return form(redirect, id, "close", "close-session", "scheduling.done.closed", Map.of(), f -> f, () -> {
             closing.close(id, reason);
-            return null;
+            return id;
         });
     }
 
@@ -172,6 +209,11 @@ class SchedulingPages {
                 .header("X-Content-Type-Options", "nosniff").body(pdf);
     }
 
+    private List<Systems.SystemRef> onPlatform(long orgId) {
+        Set<String> onPlatform = Set.of("ADMITTED", "SUSPENDED", "EXIT_ORDERED");
+        return systems.ofOrganisation(orgId).stream().filter(s -> onPlatform.contains(s.state())).toList();
+    }
+
     static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -183,14 +225,14 @@ class SchedulingPages {
         }
     }
 
-    static Long number(String text) {
+    static Long number(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw new cn.govcloud.guard.shared.InvalidInput("scheduling.error.invalid", Map.of("id", "scheduling.error.number"));
+            throw new cn.govcloud.guard.shared.InvalidInput("scheduling.error.invalid", Map.of(field, "scheduling.error.number"));
         }
     }
 

@@ -192,6 +192,29 @@ public class Sessions {
         return jdbc.sql("select * from supervision_session order by period_month desc").query(this::map).list();
     }
 
+    /** The list's states (issue 23 point 11). */
+    public static final List<String> STATES = List.of("OPEN", "CLOSED");
+
+    /**
+     * Issue 23 point 11: one page of the sessions, newest month first — the keyword in the month, the participants, the
+     * agenda's items or the decisions; the state {@code OPEN} or {@code CLOSED}.
+     */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<Session> search(cn.govcloud.guard.shared.ListFilter filter) {
+        ListSql sql = new ListSql();
+        if (filter.q() != null) {
+            sql.and("lower(s.period_month) like :kw" + cn.govcloud.guard.shared.Like.ESCAPE + " or lower(s.participants) like :kw"
+                    + cn.govcloud.guard.shared.Like.ESCAPE + " or exists (select 1 from supervision_agenda_item a where a.session_id = s.id and "
+                    + "lower(a.title) like :kw" + cn.govcloud.guard.shared.Like.ESCAPE + ") or exists (select 1 from supervision_decision d "
+                    + "where d.session_id = s.id and lower(d.decision_text) like :kw" + cn.govcloud.guard.shared.Like.ESCAPE + ")",
+                    "kw", cn.govcloud.guard.shared.Like.containing(filter.q()));
+        }
+        if (filter.state() != null) {
+            sql.and("s.state = :state", "state", filter.state());
+        }
+        return sql.page(jdbc, "s.*", "supervision_session s", "s.period_month desc", filter, this::map);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Session> find(long id) {
         return jdbc.sql("select * from supervision_session where id = :id").param("id", id).query(this::map).optional();
