@@ -1,14 +1,16 @@
 -- Issue 19 point 3 (fourth step): the cells' kept details (V2026_12_14_0600: next due time, newest duty, newest
 -- submission, latest due time of an accepted late submission) follow every write to duties_duty and
--- duties_submission in the writing transaction. duties_matrix_details_recount recounts them for a set of keys from
+-- duties_submission in the writing transaction. duties_matrix_details_recount gives the statement that recounts them
+-- for a set of keys (run by the trigger function itself: a nested function does not see the transition tables) from
 -- the keys' duties (index duties_duty_subject) and their submissions (index duties_submission_duty), writing only
 -- the rows whose details changed; the tally function of V2026_12_12_0601 calls it for the keys a statement touched
 -- (a row inserted or deleted, or whose key, state or due time changed: a reminder count touches none), and a
 -- statement-level trigger on duties_submission for the keys of the submissions' duties. H2: ComplianceTallyTrigger
 -- and ComplianceEvidenceTrigger. ComplianceTally.COUNTED is the count from scratch both are checked against.
-create or replace function duties_matrix_details_recount(keys text) returns void language plpgsql as $$
+create or replace function duties_matrix_details_recount(keys text) returns text language plpgsql immutable as $$
 begin
-    execute format($q$
+    -- the statement's text, executed by the calling trigger function: only it sees its transition tables
+    return format($q$
     update duties_matrix_cell t set next_due = x.next_due, latest_duty = x.latest_duty, latest_submission = x.latest_submission,
            late_due = x.late_due
     from (select k.subject_kind, k.subject_id, k.rule_id,
@@ -67,7 +69,7 @@ begin
         $q$, left_keys);
     end if;
     -- the details of the keys a row joined or left (a change of key, state or due time; not a reminder count)
-    perform duties_matrix_details_recount(case tg_op
+    execute duties_matrix_details_recount(case tg_op
         when 'INSERT' then 'select n.subject_kind, n.subject_id, n.rule_id from duties_tally_new n'
         when 'DELETE' then 'select o.subject_kind, o.subject_id, o.rule_id from duties_tally_old o'
         else 'select o.subject_kind, o.subject_id, o.rule_id from duties_tally_old o where not exists (select 1 from duties_tally_new n '
@@ -82,7 +84,7 @@ $$;
 
 create or replace function duties_matrix_evidence_apply() returns trigger language plpgsql as $$
 begin
-    perform duties_matrix_details_recount('select d.subject_kind, d.subject_id, d.rule_id from duties_duty d where d.id in ('
+    execute duties_matrix_details_recount('select d.subject_kind, d.subject_id, d.rule_id from duties_duty d where d.id in ('
         || case tg_op
                when 'INSERT' then 'select n.duty_id from duties_evidence_new n'
                when 'DELETE' then 'select o.duty_id from duties_evidence_old o'
