@@ -48,11 +48,12 @@ import org.springframework.web.context.WebApplicationContext;
  * in the same run the in-memory evaluation it replaced ({@link InMemoryComplianceMatrix}, test sources).
  *
  * <p>Run: {@code nice mvn -q -Pbench verify -DskipTests -Dbench.main=cn.govcloud.guard.bench.MatrixBenchmark}
- * ({@code -Dbench.runs=N}, default 30).
+ * ({@code -Dbench.runs=N}, default 30; {@code -Dbench.systems=N}, default 10,000, for a quick check on a smaller city).
  */
 public final class MatrixBenchmark {
     private static final int UNITS = 50;
-    private static final int SYSTEMS = 10_000;
+    /** {@code -Dbench.systems=N} for a quick check on a smaller city (the load takes minutes per thousand systems). */
+    private static final int SYSTEMS = Integer.getInteger("bench.systems", 10_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 30);
     /** The in-memory yardstick takes seconds a call at this size: fewer calls (after 2 warm-up calls). */
     private static final int YARDSTICK_RUNS = Integer.getInteger("bench.yardstickRuns", 10);
@@ -109,7 +110,7 @@ public final class MatrixBenchmark {
             jdbc.sql("vacuum analyze duties_matrix_summary").update();
             t0 = System.nanoTime();
             int differing = ctx.getBean(ComplianceTally.class).differences().size();
-            System.out.printf("tally (kept by the triggers) against a count from scratch: %d keys differ (%.1f s)%n", differing,
+            System.out.printf("tally and page details (kept by the triggers) against a count from scratch: %d keys differ (%.1f s)%n", differing,
                     (System.nanoTime() - t0) / 1e9);
             ComplianceTally tally = ctx.getBean(ComplianceTally.class);
             var kept = tally.summaryKept();

@@ -35,19 +35,19 @@ class DutyBrowserTests extends BrowserSession {
             page.locator("#duty-table tbody a[href='/duties/" + today + "']").click();
             assertThat(page.locator("#duty-state")).hasText("待办");
 
-            page.selectOption("#f-devicesStatus", "正常");
-            page.selectOption("#f-systemsStatus", "正常");
+            page.selectOption("[name='f.devicesStatus']", "正常");
+            page.selectOption("[name='f.systemsStatus']", "正常");
             page.check("#f-cryptoPoolChecked-yes");
-            page.selectOption("#f-cryptoPoolResult", "有效");
-            page.fill("#f-securityEventCount", "3");
+            page.selectOption("[name='f.cryptoPoolResult']", "有效");
+            page.fill("[name='f.securityEventCount']", "3");
             page.check("#f-noSecurityEvents-yes");
-            page.fill("#f-declarant", "王建国");
+            page.fill("[name='f.declarant']", "王建国");
             page.click("#evidence-form button[type=submit]");
             assertThat(page.locator("#evidence-form")).containsText("安全事件数必须为 0");
-            assertThat(page.locator("#f-declarant")).hasValue("王建国");
+            assertThat(page.locator("[name='f.declarant']")).hasValue("王建国");
             assertThat(page.locator("#duty-state")).hasText("待办");
 
-            page.fill("#f-securityEventCount", "0");
+            page.fill("[name='f.securityEventCount']", "0");
             page.click("#evidence-form button[type=submit]");
             assertThat(page.locator("#duty-state")).hasText("已通过");
             assertThat(page.locator("body")).containsText("王建国");

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
-import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.DutyReads;
 import cn.govcloud.guard.duties.internal.DutyStore;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
@@ -42,7 +42,7 @@ public class ExcelExportsTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DutyService duties;
+    DutyReads duties;
     @Autowired
     HazardQueries hazards;
     @Autowired

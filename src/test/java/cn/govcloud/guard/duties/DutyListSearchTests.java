@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.govcloud.guard.AppTest;
-import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.DutyReads;
 import cn.govcloud.guard.duties.internal.DutyStore;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class DutyListSearchTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
-    @Autowired DutyService duties;
+    @Autowired DutyReads duties;
     @Autowired RuleCatalog catalog;
 
     String page(String path, String user) throws Exception {
@@ -64,8 +64,12 @@ class DutyListSearchTests {
         assertThat(html).contains("id=\"q\"", "value=\"报告\"").containsPattern("<option value=\"20\"\\s+selected");
         // the export button posts the same form: keyword and all
         assertThat(html).contains("id=\"export-xlsx\"");
-        // a size the page does not offer reads as the default
-        assertThat(page("/duties?size=100000", "supervisor")).containsPattern("<option value=\"50\"\\s+selected");
+        // a size the page does not offer, or a state it does not know, is refused beside its filter and no rows are shown
+        // (issue 23 point 11, shared.ListParameters; it used to read as the default)
+        assertThat(page("/duties?size=100000&state=SOMETIMES", "supervisor")).contains("查询条件有误", "每页条数只能是 20、50 或 100",
+                "id=\"size-error\"", "id=\"state-error\"").doesNotContain("list.error");
+        // numbered pages from the shared pager, the filters carried in its links
+        assertThat(page("/duties?size=20", "supervisor")).contains("id=\"page-next\"", "size=20&amp;page=1");
         var export = mvc.perform(get("/duties/export.xlsx").param("q", "报告").with(authentication(DemoActors.authentication(jdbc, "supervisor"))))
                 .andExpect(status().isOk()).andReturn();
         assertThat(export.getResponse().getContentAsByteArray()).isNotEmpty();

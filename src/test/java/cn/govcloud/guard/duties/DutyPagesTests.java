@@ -66,7 +66,7 @@ class DutyPagesTests {
                         .param("f.logAuditSummary", "正常").param("f.securityPostureAnalysis", "平稳").param("f.declarant", "李运维")
                         .with(as("provider")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("请上传此附件", "扫描 980 个资产");
+        assertThat(refused).contains("请上传此附件", "扫描 980 个资产", "id=\"d.report-error\""); // beside the file field (issue 23 point 9)
         assertThat(jdbc.sql("select count(*) from duties_submission where duty_id = :d").param("d", id).query(Long.class).single()).isZero();
 
         mvc.perform(multipart("/duties/" + id + "/submit")
@@ -76,6 +76,18 @@ class DutyPagesTests {
                         .param("f.declarant", "李运维").with(as("provider")).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(page("/duties/" + id, "supervisor")).contains("id=\"review-heading\"", "9月报告.pdf", "李运维");
+
+        // a return without a comment is refused beside the comment field, on the duty's page, and nothing is decided
+        String noComment = mvc.perform(post("/duties/" + id + "/review").param("decision", "RETURN").param("comment", " ")
+                        .with(as("supervisor")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(noComment).contains("退回时必须填写意见", "id=\"comment-error\"", "id=\"review-form\"");
+        assertThat(jdbc.sql("select state from duties_duty where id = :d").param("d", id).query(String.class).single()).isEqualTo("SUBMITTED");
+        // a waiver without a reason likewise
+        String noReason = mvc.perform(post("/duties/" + id + "/waive").param("reason", "").with(as("supervisor")).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(noReason).contains("请填写豁免理由", "id=\"reason-error\"");
+        assertThat(jdbc.sql("select state from duties_duty where id = :d").param("d", id).query(String.class).single()).isEqualTo("SUBMITTED");
 
         mvc.perform(post("/duties/" + id + "/review").param("decision", "RETURN").param("comment", "请补充高危漏洞处置情况")
                 .with(as("supervisor")).with(csrf())).andExpect(status().is3xxRedirection());

@@ -65,6 +65,8 @@ class PostRedirectGetUnitTests {
             Map.entry("TransferPages#updateTransfer", "transfer row form: field errors"),
             // duties, hazards, incidents (rule refusals there are flashed; only field errors re-render)
             Map.entry("DutyPages#submit", "duty evidence form: field errors + input"),
+            Map.entry("DutyPages#review", "duty review form: a return without a comment beside the field (nothing decided)"),
+            Map.entry("DutyPages#waive", "duty waiver form: a missing reason beside the field (nothing waived)"),
             Map.entry("IntakePages#upload", "scanner report upload: the file's errors beside the upload"),
             Map.entry("HazardPages#raise", "new hazard form: field errors + input"),
             Map.entry("HazardPages#step", "hazard step forms (acknowledge, feedback, retest…): field errors + input"),

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * transaction ({@link ComplianceTally}), so the state is a column expression over one row ({@link #status}) and no view
  * aggregates the duties; the counts by status are sums over a summary kept by triggers on the cells (a few thousand rows
  * at 10,000 systems rather than every cell), a page's rows come from the cells' order index — by offset, or after the
- * previous page's last row (keyset: a deep page costs what the first does) — and only the page's rows are read with
- * their details.
+ * previous page's last row (keyset: a deep page costs what the first does). What a row shows of its duties (the counts,
+ * the next due time, the newest duty and evidence) is kept in the cell's row by the same triggers (V2026_12_14_0600), so a
+ * page is one query on the cells' order index, joined by primary key to the newest duty and submission; no duty is
+ * aggregated at view time except for the rare row whose newest duty or evidence has left the look-back.
  *
  * <p>A view writes nothing: the cells are brought up to date by {@link #refreshCells()} at start-up and by the
  * {@code duties-matrix-cells} task every 30 seconds (DutiesConfiguration), so a change of a subject, an organisation
@@ -128,10 +130,9 @@ public class ComplianceMatrix {
 
     /** One row more than the page shows is read: when it exists, the next page starts after the page's last row. */
     private Page page(Where where, int offset, Key after, int limit, int total, Map<Status, Long> summary) {
-        List<Slot> slots = slots(where, offset, after, limit + 1);
-        String next = slots.size() > limit ? slots.get(limit - 1).key().toString() : null;
-        List<Slot> shown = slots.subList(0, Math.min(limit, slots.size()));
-        return new Page(shown.isEmpty() ? List.of() : rows(where, shown), total, summary, next);
+        List<Line> lines = lines(where, offset, after, limit + 1);
+        String next = lines.size() > limit ? lines.get(limit - 1).key().toString() : null;
+        return new Page(rows(lines.subList(0, Math.min(limit, lines.size()))), total, summary, next);
     }
 
     /** The counts by status of everything the filter matches, summed over the summary rows it matches. */
@@ -160,7 +161,7 @@ public class ComplianceMatrix {
 
     /** Every row the filter matches (the Excel export), in the matrix's order. */
     public List<Row> rows(Actor actor, Filter filter) {
-        return rows(where(OrgScope.of(actor), filter), null);
+        return rows(lines(where(OrgScope.of(actor), filter), 0, null, -1));
     }
 
     /**
@@ -184,22 +185,15 @@ public class ComplianceMatrix {
             + "when s.cls = 'PENDING' then 'DUE' when s.cls = 'CLOSED' and s.closed_due >= :since then 'COMPLIANT' "
             + "when s.recurring then 'DUE' else 'NOT_APPLICABLE' end";
 
-    private static String join(String agg, String cell) {
-        return agg + ".rule_id = " + cell + ".rule_id and " + agg + ".subject_kind = " + cell + ".subject_kind and " + agg
-                + ".subject_id = " + cell + ".subject_id";
-    }
-
     /**
-     * The filter and the scope as SQL on the cells ({@code c}), on the summary ({@code s}) and, where it narrows them too,
-     * on the duties ({@code d}).
+     * The filter and the scope as SQL on the cells ({@code c}) and on the summary ({@code s}).
      */
-    private record Where(String cells, String summary, String duties, Map<String, Object> params) {
+    private record Where(String cells, String summary, Map<String, Object> params) {
     }
 
     private Where where(OrgScope scope, Filter filter) {
         StringBuilder cells = new StringBuilder("c.listed");
         StringBuilder summary = new StringBuilder("s.n <> 0");
-        StringBuilder duties = new StringBuilder();
         Map<String, Object> params = new HashMap<>();
         params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
         if (!scope.everything()) {
@@ -211,13 +205,11 @@ public class ComplianceMatrix {
         if (filter.ruleId() != null) {
             cells.append(" and c.rule_id = :ruleId");
             summary.append(" and s.rule_id = :ruleId");
-            duties.append(" and d.rule_id = :ruleId");
             params.put("ruleId", filter.ruleId());
         }
         if (filter.subjectKind() != null) {
             cells.append(" and c.subject_kind = :subjectKind");
             summary.append(" and s.subject_kind = :subjectKind");
-            duties.append(" and d.subject_kind = :subjectKind");
             params.put("subjectKind", filter.subjectKind().name());
         }
         if (filter.orgId() != null) {
@@ -229,18 +221,40 @@ public class ComplianceMatrix {
             cells.append(" and ").append(status("c")).append(" = :status");
             params.put("status", filter.status().name());
         }
-        return new Where(cells.toString(), summary.toString(), duties.toString(), params);
+        return new Where(cells.toString(), summary.toString(), params);
     }
 
-    /** A page's row: its identity ({@code kind|subject|rule}) and its place in the order. */
-    private record Slot(String id, Key key) {
+    /**
+     * A row as the cells keep it: its place, what the conditions decided, and what the duties of the look-back say
+     * ({@code details}; null when no duty lies in it), or {@code details} still to be read from the duties when the kept
+     * newest duty or submission lies before the look-back ({@code decided} false).
+     */
+    private record Line(Key key, SubjectKind kind, long subjectId, String subjectName, long orgId, String orgName, Rule rule, Status status,
+                        String fixedReason, String reasonArg, boolean fixed, Details details, boolean decided) {
+        String id() {
+            return kind + "|" + subjectId + "|" + rule.id();
+        }
+
+        Line with(Details found) {
+            return new Line(key, kind, subjectId, subjectName, orgId, orgName, rule, status, fixedReason, reasonArg, fixed, found, true);
+        }
     }
 
-    /** The page's rows, in order, straight from the cells' order index: after {@code after}, or from {@code offset}. */
-    private List<Slot> slots(Where where, int offset, Key after, int limit) {
+    /** What the look-back's duties say of a row (the old aggregate's columns). */
+    private record Details(long overdue, long pending, boolean late, Instant dueAt, Long latestDuty, Instant evidenceAt, String evidenceBy) {
+    }
+
+    private static final String ORDER = " order by c.kind_pos, c.subject_id, c.rule_pos";
+
+    /**
+     * The rows the filter matches, in order, straight from the cells' order index — after {@code after}, or from
+     * {@code offset}, at most {@code limit} (negative: all) — each with the details the triggers keep in its cell
+     * (V2026_12_14_0600): the counts and the next due time, the newest duty and the newest submission joined by primary key.
+     * These are kept over all the key's duties; the look-back is applied here: when the newest duty or the newest
+     * submission's duty lies before it (closed and due before {@code since}), the row's details are read from its duties.
+     */
+    private List<Line> lines(Where where, int offset, Key after, int limit) {
         Map<String, Object> params = new HashMap<>(where.params);
-        params.put("limit", limit);
-        params.put("offset", offset);
         String keyset = "";
         if (after != null) {
             keyset = " and (c.kind_pos, c.subject_id, c.rule_pos) > (:afterKind, :afterSubject, :afterRule)";
@@ -248,52 +262,85 @@ public class ComplianceMatrix {
             params.put("afterSubject", after.subjectId());
             params.put("afterRule", after.rulePos());
         }
-        return jdbc.sql("select c.subject_kind, c.subject_id, c.rule_id, c.kind_pos, c.rule_pos from duties_matrix_cell c where " + where.cells
-                        + keyset + ORDER + " limit :limit offset :offset").params(params)
-                .query((rs, i) -> new Slot(rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3), new Key(rs.getInt(4), rs.getLong(2), rs.getInt(5))))
-                .list();
-    }
-
-    private static final String ORDER = " order by c.kind_pos, c.subject_id, c.rule_pos";
-
-    /**
-     * The rows with their details: those of {@code page} (null: every row the filter matches). For a page, the cells of its
-     * subjects and rules with the duties and latest evidence of those only (the keys as parameters: H2 drops an ORDER BY
-     * under IN); for everything, one query over what the filter matches.
-     */
-    private List<Row> rows(Where where, List<Slot> page) {
-        Map<String, Object> params = new HashMap<>(where.params);
-        String cells = where.cells;
-        String duties = where.duties;
-        if (page != null) {
-            params.put("ids", page.stream().map(slot -> slot.key().subjectId()).distinct().toList());
-            params.put("rules", page.stream().map(slot -> slot.id().substring(slot.id().lastIndexOf('|') + 1)).distinct().toList());
-            cells = "c.listed and c.subject_id in (:ids) and c.rule_id in (:rules)";
-            duties = " and d.subject_id in (:ids) and d.rule_id in (:rules)";
+        String paging = "";
+        if (limit >= 0) {
+            paging = " limit :limit offset :offset";
+            params.put("limit", limit);
+            params.put("offset", offset);
         }
-        String sql = "select c.subject_kind, c.subject_id, c.rule_id, c.subject_name, c.org_id, c.org_name, c.fixed_status, c.reason, "
-                + "c.reason_arg, c.recurring, a.rule_id agg_rule, a.overdue, a.pending, a.late, a.next_due, a.last_due, a.latest_duty, "
-                + "s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by, " + status("c") + " st "
-                + "from duties_matrix_cell c left join (" + DETAIL_AGG.formatted(duties) + ") a on "
-                + join("a", "c") + " left join duties_submission s on s.id = a.latest_submission where " + cells + ORDER;
+        String sql = "select c.subject_kind, c.subject_id, c.rule_id, c.kind_pos, c.rule_pos, c.subject_name, c.org_id, c.org_name, "
+                + "c.fixed_status, c.reason, c.reason_arg, c.overdue_n, c.pending_n, c.closed_due, c.next_due, c.latest_duty, "
+                + "case when c.overdue_n > 0 or c.pending_n > 0 or c.closed_due >= :since then 1 else 0 end in_window, "
+                + "case when c.late_due >= :since then 1 else 0 end late_recent, "
+                + "case when ld.state in " + ComplianceTally.LIVE + " or ld.due_at >= :since then 1 else 0 end duty_in_window, "
+                + "s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by, "
+                + "case when s.id is null or sd.state in " + ComplianceTally.LIVE + " or sd.due_at >= :since then 1 else 0 end evidence_in_window, "
+                + status("c") + " st from duties_matrix_cell c left join duties_duty ld on ld.id = c.latest_duty "
+                + "left join duties_submission s on s.id = c.latest_submission left join duties_duty sd on sd.id = s.duty_id "
+                + "where " + where.cells + keyset + ORDER + paging;
         Map<String, Rule> rules = new HashMap<>();
         catalog.rules().forEach(r -> rules.put(r.id(), r));
-        String version = catalog.version().version();
-        Map<String, Row> found = new LinkedHashMap<>();
-        jdbc.sql(sql).params(params).query((rs, i) -> {
-            Row row = row(rs, rules, version);
-            if (row != null) {
-                found.put(row.subjectKind() + "|" + row.subjectId() + "|" + row.rule().id(), row);
+        List<Line> lines = new java.util.ArrayList<>();
+        jdbc.sql(sql).params(params).query(rs -> {
+            Rule rule = rules.get(rs.getString("rule_id"));
+            if (rule == null) { // the catalog changed since the cells task ran: its next run has it
+                return;
             }
-            return i;
-        }).list();
-        if (page == null) {
-            return List.copyOf(found.values());
-        }
-        return page.stream().map(slot -> found.get(slot.id())).filter(java.util.Objects::nonNull).toList();
+            Details details = null;
+            boolean decided = true;
+            if (rs.getInt("in_window") == 1) {
+                decided = rs.getInt("duty_in_window") == 1 && rs.getInt("evidence_in_window") == 1;
+                Instant next = DutyStore.instant(rs, "next_due");
+                long evidenceDuty = rs.getLong("evidence_duty");
+                boolean evidence = !rs.wasNull();
+                details = new Details(rs.getLong("overdue_n"), rs.getLong("pending_n"), rs.getInt("late_recent") == 1,
+                        next != null ? next : DutyStore.instant(rs, "closed_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
+                        DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by"));
+            }
+            lines.add(new Line(new Key(rs.getInt("kind_pos"), rs.getLong("subject_id"), rs.getInt("rule_pos")),
+                    SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"), rs.getString("subject_name"), rs.getLong("org_id"),
+                    rs.getString("org_name"), rule, Status.valueOf(rs.getString("st")), rs.getString("reason"), rs.getString("reason_arg"),
+                    rs.getString("fixed_status") != null, details, decided));
+        });
+        return lines;
     }
 
-    /** The old matrix's aggregate per rule and subject over the look-back and the open duties; %s: more conditions on d. */
+    /** The lines as rows, those whose kept details were not decisive read from their duties first. */
+    private List<Row> rows(List<Line> lines) {
+        List<Line> undecided = lines.stream().filter(l -> !l.decided()).toList();
+        Map<String, Details> found = undecided.isEmpty() ? Map.of() : fromDuties(undecided);
+        String version = catalog.version().version();
+        return lines.stream().map(l -> l.decided() ? l : l.with(found.get(l.id()))).map(l -> row(l, version)).toList();
+    }
+
+    /**
+     * The details of these rows from their duties, as the matrix computed them before they were kept (the aggregate over
+     * the look-back and the live duties): for the rare row whose newest duty or evidence lies before the look-back.
+     */
+    private Map<String, Details> fromDuties(List<Line> lines) {
+        Map<String, Details> found = new HashMap<>();
+        for (int from = 0; from < lines.size(); from += 500) {
+            List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + 500));
+            Map<String, Object> params = new HashMap<>();
+            params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
+            params.put("ids", chunk.stream().map(Line::subjectId).distinct().toList());
+            params.put("rules", chunk.stream().map(l -> l.rule().id()).distinct().toList());
+            jdbc.sql("select a.*, s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by from ("
+                    + DETAIL_AGG.formatted(" and d.subject_id in (:ids) and d.rule_id in (:rules)")
+                    + ") a left join duties_submission s on s.id = a.latest_submission").params(params).query(rs -> {
+                        Instant next = DutyStore.instant(rs, "next_due");
+                        long evidenceDuty = rs.getLong("evidence_duty");
+                        boolean evidence = !rs.wasNull();
+                        found.put(rs.getString("subject_kind") + "|" + rs.getLong("subject_id") + "|" + rs.getString("rule_id"),
+                                new Details(rs.getLong("overdue"), rs.getLong("pending"), rs.getLong("late") > 0,
+                                        next != null ? next : DutyStore.instant(rs, "last_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
+                                        DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by")));
+                    });
+        }
+        return found;
+    }
+
+    /** The aggregate per rule and subject over the look-back and the live duties; %s: more conditions on d. */
     private static final String DETAIL_AGG = """
             select d.rule_id, d.subject_kind, d.subject_id,
                    count(distinct case when d.state = 'OVERDUE' then d.id end) overdue,
@@ -307,36 +354,26 @@ public class ComplianceMatrix {
             where (d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE'))%s
             group by d.rule_id, d.subject_kind, d.subject_id""";
 
-    private static Row row(java.sql.ResultSet rs, Map<String, Rule> rules, String version) throws java.sql.SQLException {
-        Rule rule = rules.get(rs.getString("rule_id"));
-        if (rule == null) { // the catalog changed between the refresh and this read: the next view has it
-            return null;
-        }
-        Status status = Status.valueOf(rs.getString("st"));
-        boolean duties = rs.getString("agg_rule") != null;
+    private static Row row(Line line, String version) {
+        Details d = line.details();
         String reason;
         List<String> args = List.of();
-        if (rs.getString("fixed_status") != null) {
-            reason = rs.getString("reason");
-            String arg = rs.getString("reason_arg");
-            args = arg == null ? List.of() : List.of(arg);
-        } else if (!duties) {
-            reason = rule.recurring() ? "duties.matrix.reason.notGenerated" : "duties.matrix.reason.noEvent";
-        } else if (status == Status.OVERDUE) {
+        if (line.fixed()) {
+            reason = line.fixedReason();
+            args = line.reasonArg() == null ? List.of() : List.of(line.reasonArg());
+        } else if (d == null) {
+            reason = line.rule().recurring() ? "duties.matrix.reason.notGenerated" : "duties.matrix.reason.noEvent";
+        } else if (line.status() == Status.OVERDUE) {
             reason = "duties.matrix.reason.overdue";
-            args = List.of(String.valueOf(rs.getLong("overdue")));
-        } else if (status == Status.DUE) {
+            args = List.of(String.valueOf(d.overdue()));
+        } else if (line.status() == Status.DUE) {
             reason = "duties.matrix.reason.pending";
-            args = List.of(String.valueOf(rs.getLong("pending")));
+            args = List.of(String.valueOf(d.pending()));
         } else {
-            reason = rs.getLong("late") > 0 ? "duties.matrix.reason.doneLate" : "duties.matrix.reason.done";
+            reason = d.late() ? "duties.matrix.reason.doneLate" : "duties.matrix.reason.done";
         }
-        Instant next = DutyStore.instant(rs, "next_due");
-        long evidenceDuty = rs.getLong("evidence_duty");
-        boolean evidence = !rs.wasNull();
-        Long latestDuty = duties ? (evidence ? evidenceDuty : rs.getLong("latest_duty")) : null;
-        return new Row(SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"), rs.getString("subject_name"),
-                rs.getLong("org_id"), rs.getString("org_name"), rule, status, reason, args, next != null ? next : DutyStore.instant(rs, "last_due"),
-                latestDuty, DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by"), version);
+        return new Row(line.kind(), line.subjectId(), line.subjectName(), line.orgId(), line.orgName(), line.rule(), line.status(), reason, args,
+                d == null ? null : d.dueAt(), d == null ? null : d.latestDuty(), d == null ? null : d.evidenceAt(), d == null ? null : d.evidenceBy(),
+                version);
     }
 }

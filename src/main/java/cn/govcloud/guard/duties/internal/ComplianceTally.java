@@ -23,6 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
  * of every write to {@code duties_duty} (V2026_12_11_0601, V2026_12_12_0601 in db/vendor/postgresql; ComplianceTallyTrigger
  * on H2), so a view of the matrix aggregates no duty.
  *
+ * <p>The details: per (subject, rule), in the same row, what a page of the matrix shows of the duties — the next due time
+ * of a live duty, the newest duty, the newest submission and the latest due time of an accepted late submission — recounted
+ * for the keys each write to {@code duties_duty} or {@code duties_submission} touched (V2026_12_14_0601;
+ * ComplianceTallyTrigger and ComplianceEvidenceTrigger on H2), so a page is one query on the cells.
+ *
  * <p>The summary: the counts of listed cells per (subject kind, rule, owner, responsible organisation, class, recurring,
  * latest closed due time) in {@code duties_matrix_summary}, moved by triggers on every write to the cells (V2026_12_12_0604;
  * ComplianceSummaryTrigger on H2), so a view's counts by status sum a few thousand rows rather than read every cell.
@@ -47,9 +52,23 @@ public class ComplianceTally {
                             else timestamp with time zone '1970-01-01 00:00:00+00' end closed_due
                 from duties_matrix_cell c where c.listed) x
             group by subject_kind, rule_id, org_id, responsible_org, cls, recurring, closed_due""";
-    /** Every key's tally counted from the duties. */
-    static final String COUNTED = "select d.subject_kind, d.subject_id, d.rule_id, " + VALUES
-            + " from duties_duty d group by d.subject_kind, d.subject_id, d.rule_id";
+    /** The details a page shows, kept in the cell's row too (V2026_12_14_0600), counted from the duties and submissions. */
+    private static final String DETAILS = "min(case when d.state in " + LIVE + " then d.due_at end) next_due, max(d.id) latest_duty, "
+            + "max(s.latest_submission) latest_submission, max(case when s.late_n > 0 then d.due_at end) late_due";
+    /** Every key's tally and details counted from the duties (one row per duty: the submissions grouped per duty first). */
+    static final String COUNTED = "select d.subject_kind, d.subject_id, d.rule_id, " + VALUES + ", " + DETAILS
+            + " from duties_duty d left join (select duty_id, max(id) latest_submission, "
+            + "sum(case when late and decision = 'ACCEPTED' then 1 else 0 end) late_n from duties_submission group by duty_id) s "
+            + "on s.duty_id = d.id group by d.subject_kind, d.subject_id, d.rule_id";
+    private static final String KEY = "d.rule_id = t.rule_id and d.subject_kind = t.subject_kind and d.subject_id = t.subject_id";
+    /** One key's details recounted from its duties (H2's triggers; PostgreSQL: duties_matrix_details_recount). */
+    private static final String RECOUNT_DETAILS = "update duties_matrix_cell t set "
+            + "next_due = (select min(d.due_at) from duties_duty d where " + KEY + " and d.state in " + LIVE + "), "
+            + "latest_duty = (select max(d.id) from duties_duty d where " + KEY + "), "
+            + "latest_submission = (select max(s.id) from duties_duty d join duties_submission s on s.duty_id = d.id where " + KEY + "), "
+            + "late_due = (select max(d.due_at) from duties_duty d where " + KEY + " and exists (select 1 from duties_submission s "
+            + "where s.duty_id = d.id and s.late and s.decision = 'ACCEPTED')) "
+            + "where t.subject_kind = ? and t.subject_id = ? and t.rule_id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -69,14 +88,38 @@ public class ComplianceTally {
         return read(COUNTED);
     }
 
-    /** The keys whose kept tally differs from a count from scratch. */
+    /** The details as kept (next due, newest duty, newest submission, latest late acceptance), without rows with no duty. */
+    public Map<String, List<Object>> detailsKept() {
+        return details("select subject_kind, subject_id, rule_id, next_due, latest_duty, latest_submission, late_due from duties_matrix_cell");
+    }
+
+    /** The details counted from scratch over every duty and submission. */
+    public Map<String, List<Object>> detailsCounted() {
+        return details(COUNTED);
+    }
+
+    /** The keys whose kept tally or details differ from a count from scratch. */
     public Set<String> differences() {
-        Map<String, List<Object>> kept = kept();
-        Map<String, List<Object>> counted = counted();
+        Set<String> keys = differences(kept(), counted());
+        keys.addAll(differences(detailsKept(), detailsCounted()));
+        return keys;
+    }
+
+    private static Set<String> differences(Map<String, List<Object>> kept, Map<String, List<Object>> counted) {
         Set<String> keys = new HashSet<>(kept.keySet());
         keys.addAll(counted.keySet());
         keys.removeIf(k -> Objects.equals(kept.get(k), counted.get(k)));
         return keys;
+    }
+
+    /** Recounts one key's details in its cell row from the key's duties and submissions (H2's triggers). */
+    static void recountDetails(java.sql.Connection conn, List<Object> key) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = conn.prepareStatement(RECOUNT_DETAILS)) {
+            for (int i = 0; i < key.size(); i++) {
+                ps.setObject(i + 1, key.get(i));
+            }
+            ps.executeUpdate();
+        }
     }
 
     /** The summary as kept, without rows counting nothing. */
@@ -125,11 +168,14 @@ public class ComplianceTally {
     @Transactional
     public void rebuild() {
         lock();
-        jdbc.sql("update duties_matrix_cell set overdue_n = 0, pending_n = 0, closed_due = null "
-                + "where overdue_n <> 0 or pending_n <> 0 or closed_due is not null").update();
-        String columns = "(subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due) ";
+        jdbc.sql("update duties_matrix_cell set overdue_n = 0, pending_n = 0, closed_due = null, next_due = null, latest_duty = null, "
+                + "latest_submission = null, late_due = null where overdue_n <> 0 or pending_n <> 0 or closed_due is not null "
+                + "or latest_duty is not null or latest_submission is not null").update();
+        String columns = "(subject_kind, subject_id, rule_id, overdue_n, pending_n, closed_due, next_due, latest_duty, latest_submission, late_due) ";
         jdbc.sql(isPostgres() ? "insert into duties_matrix_cell " + columns + COUNTED + " on conflict (subject_kind, subject_id, rule_id) "
-                + "do update set overdue_n = excluded.overdue_n, pending_n = excluded.pending_n, closed_due = excluded.closed_due"
+                + "do update set overdue_n = excluded.overdue_n, pending_n = excluded.pending_n, closed_due = excluded.closed_due, "
+                + "next_due = excluded.next_due, latest_duty = excluded.latest_duty, latest_submission = excluded.latest_submission, "
+                + "late_due = excluded.late_due"
                 : "merge into duties_matrix_cell " + columns + "key (subject_kind, subject_id, rule_id) " + COUNTED).update();
         jdbc.sql("delete from duties_matrix_cell where not listed and overdue_n = 0 and pending_n = 0 and closed_due is null").update();
     }
@@ -157,6 +203,20 @@ public class ComplianceTally {
 
     static boolean isPostgres(JdbcTemplate template) {
         return Boolean.TRUE.equals(template.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().contains("PostgreSQL")));
+    }
+
+    private Map<String, List<Object>> details(String sql) {
+        Map<String, List<Object>> map = new HashMap<>();
+        jdbc.sql(sql).query(rs -> {
+            long duty = rs.getLong("latest_duty");
+            if (!rs.wasNull()) {
+                long submission = rs.getLong("latest_submission");
+                Long latestSubmission = rs.wasNull() ? null : submission;
+                map.put(rs.getString("subject_kind") + "|" + rs.getLong("subject_id") + "|" + rs.getString("rule_id"),
+                        java.util.Arrays.asList(DutyStore.instant(rs, "next_due"), duty, latestSubmission, DutyStore.instant(rs, "late_due")));
+            }
+        });
+        return map;
     }
 
     private Map<String, List<Object>> read(String sql) {

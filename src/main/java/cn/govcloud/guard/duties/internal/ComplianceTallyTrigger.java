@@ -15,7 +15,9 @@ import java.util.Set;
  * time from the key's duties only where a closed duty left it (deleted, reopened, its due time or key moved) —
  * db/vendor/h2; the netting and upsert are {@link CounterTrigger}'s, a key with no row yet is inserted unlisted.
  * PostgreSQL does the same with one statement-level trigger (db/vendor/postgresql). A duty whose key, state and due time
- * did not change (a reminder count, an escalation) is skipped. ComplianceTallyTests checks both databases against a
+ * did not change (a reminder count, an escalation) is skipped. A change that is not skipped also recounts the details the
+ * matrix keeps in the row (next due time, newest duty and submission, latest late acceptance; V2026_12_14_0600) for the
+ * keys the row left and joined ({@link ComplianceTally#recountDetails}). ComplianceTallyTests checks both databases against a
  * count from scratch ({@link ComplianceTally#COUNTED}).
  */
 public class ComplianceTallyTrigger extends CounterTrigger {
@@ -42,6 +44,13 @@ public class ComplianceTallyTrigger extends CounterTrigger {
                 }
                 ps.executeUpdate();
             }
+        }
+        // the kept details (next due time, newest duty and submission, latest late acceptance) of the keys it left and joined
+        if (oldRow != null) {
+            ComplianceTally.recountDetails(conn, key(oldRow));
+        }
+        if (newRow != null && (oldRow == null || !key(oldRow).equals(key(newRow)))) {
+            ComplianceTally.recountDetails(conn, key(newRow));
         }
     }
 

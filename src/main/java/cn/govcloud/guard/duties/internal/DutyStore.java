@@ -245,6 +245,15 @@ public class DutyStore {
      * precede it). {@code after} is the previous page's last (dueAt, id) or null.
      */
     List<Duty> page(OrgScope scope, Filter filter, Cursor after, int limit) {
+        return page(scope, filter, after, 0, limit);
+    }
+
+    /** The page of duties from {@code offset} in the same order (the list page's numbered pages, issue 23 point 11). */
+    List<Duty> page(OrgScope scope, Filter filter, int offset, int limit) {
+        return page(scope, filter, null, offset, limit);
+    }
+
+    private List<Duty> page(OrgScope scope, Filter filter, Cursor after, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from duties_duty d where " + scope.where("d.org_id"));
         Map<String, Object> params = new HashMap<>(scope.params());
         appendFilter(sql, params, filter);
@@ -253,8 +262,9 @@ public class DutyStore {
             params.put("afterDue", ts(after.dueAt()));
             params.put("afterId", after.id());
         }
-        sql.append(" order by d.due_at, d.id limit :limit");
+        sql.append(" order by d.due_at, d.id limit :limit offset :offset");
         params.put("limit", limit);
+        params.put("offset", offset);
         return jdbc.sql(sql.toString()).params(params).query(DUTY).list();
     }
 

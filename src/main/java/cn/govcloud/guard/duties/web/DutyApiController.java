@@ -8,7 +8,9 @@ import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
 import cn.govcloud.guard.duties.internal.ComplianceExport;
 import cn.govcloud.guard.duties.internal.ComplianceMatrix;
-import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.DutyReads;
+import cn.govcloud.guard.duties.internal.DutyReviews;
+import cn.govcloud.guard.duties.internal.EvidenceFiling;
 import cn.govcloud.guard.duties.internal.DutyStore;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
@@ -45,17 +47,21 @@ import org.springframework.web.bind.annotation.RestController;
 class DutyApiController {
     static final int MAX_PAGE = 200;
 
-    private final DutyService duties;
+    private final DutyReads duties;
+    private final EvidenceFiling filing;
+    private final DutyReviews reviews;
     private final Duties api;
     private final RuleCatalog catalog;
     private final ComplianceMatrix matrix;
     private final ComplianceExport export;
     private final org.springframework.context.MessageSource messages;
 
-    DutyApiController(DutyService duties, Duties api, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export,
+    DutyApiController(DutyReads duties, EvidenceFiling filing, DutyReviews reviews, Duties api, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export,
                       org.springframework.context.MessageSource messages) {
         this.messages = messages;
         this.duties = duties;
+        this.filing = filing;
+        this.reviews = reviews;
         this.api = api;
         this.catalog = catalog;
         this.matrix = matrix;
@@ -101,7 +107,7 @@ class DutyApiController {
     @ResponseStatus(HttpStatus.CREATED)
     DutyJson.SubmissionView submitJson(@PathVariable long id, @RequestBody SubmissionBody body) {
         Map<String, String> fields = body.fields() == null ? Map.of() : body.fields();
-        return DutyJson.SubmissionView.of(duties.submit(id, fields, List.of(), Actor.require()));
+        return DutyJson.SubmissionView.of(filing.submit(id, fields, List.of(), Actor.require()));
     }
 
     /** Multipart evidence: every form field is a field of the rule's form, every file part is named after its document slot. */
@@ -110,7 +116,7 @@ class DutyApiController {
     DutyJson.SubmissionView submitMultipart(@PathVariable long id, HttpServletRequest request) throws IOException {
         Map<String, String> fields = new HashMap<>();
         request.getParameterMap().forEach((name, values) -> fields.put(name, values.length == 0 ? "" : values[0]));
-        return DutyJson.SubmissionView.of(duties.submit(id, fields, Evidence.uploads(request, ""), Actor.require()));
+        return DutyJson.SubmissionView.of(filing.submit(id, fields, Evidence.uploads(request, ""), Actor.require()));
     }
 
     record SubmissionBody(Map<String, String> fields) {
@@ -125,7 +131,7 @@ class DutyApiController {
         if (body.decision() == null || !(body.decision().equals("ACCEPT") || body.decision().equals("RETURN"))) {
             throw new InvalidInput("decision must be ACCEPT or RETURN", Map.of("decision", "ACCEPT | RETURN"));
         }
-        duties.review(id, body.decision().equals("ACCEPT"), body.comment(), Actor.require());
+        reviews.review(id, body.decision().equals("ACCEPT"), body.comment(), Actor.require());
         return get(id);
     }
 
@@ -135,7 +141,7 @@ class DutyApiController {
     @PostMapping("/duties/{id}/waive")
     @AllowSupervisor
     DutyJson.DutyDetail waive(@PathVariable long id, @RequestBody WaiveBody body) {
-        duties.waive(id, body.reason(), Actor.require());
+        reviews.waive(id, body.reason(), Actor.require());
         return get(id);
     }
 

@@ -3,7 +3,7 @@ package cn.govcloud.guard.duties.web;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
-import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.DutyReads;
 import cn.govcloud.guard.duties.internal.DutyStore;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Issue 22 point 5: the duty list (/duties) as Excel with its filters — state, rule, unit, keyword (issue 23 point 11) — through the same keyset
- * query as the page ({@link DutyService#page}, {@link SheetExport#PAGE} rows a query); a unit only its own duties.
+ * query as the page ({@link DutyReads#page}, {@link SheetExport#PAGE} rows a query); a unit only its own duties.
  * A deadline at midnight reads as the day before at 24:00, as on the page.
  */
 @RestController
@@ -37,12 +37,12 @@ class DutyExports {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final DutyService duties;
+    private final DutyReads duties;
     private final RuleCatalog catalog;
     private final OrganisationDirectory organisations;
     private final SheetExport export;
 
-    DutyExports(DutyService duties, RuleCatalog catalog, OrganisationDirectory organisations, SheetExport export) {
+    DutyExports(DutyReads duties, RuleCatalog catalog, OrganisationDirectory organisations, SheetExport export) {
         this.duties = duties;
         this.catalog = catalog;
         this.organisations = organisations;
@@ -52,12 +52,13 @@ class DutyExports {
     @GetMapping({"/duties/export.xlsx", "/api/v1/duties/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The duty list as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
-                @RequestParam(required = false) Long org, @RequestParam(required = false) String q, HttpServletResponse response)
-            throws IOException {
+    void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        String ruleId = rule == null || rule.isBlank() ? null : rule;
-        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null).matching(q, catalog.rules());
+        // the list's own reading of the query string: a bad filter is refused, so the workbook holds what the list shows
+        DutyStore.Filter filter = DutyListQuery.read(params, catalog.rules()).filter();
+        DutyState state = filter.state();
+        String ruleId = filter.ruleId();
+        Long org = filter.orgId();
         Map<String, String> titles = new HashMap<>();
         catalog.rules().forEach(r -> titles.put(r.id(), r.title()));
         Map<Long, String> orgNames = new HashMap<>();

@@ -8,15 +8,19 @@ import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
 import cn.govcloud.guard.duties.internal.ComplianceExport;
 import cn.govcloud.guard.duties.internal.ComplianceMatrix;
-import cn.govcloud.guard.duties.internal.DutyService;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyReads;
+import cn.govcloud.guard.duties.internal.DutyReviews;
+import cn.govcloud.guard.duties.internal.EvidenceFiling;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
@@ -30,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,60 +47,69 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowParties
 class DutyPages {
-    private static final int PAGE = 50;
-    static final List<Integer> PAGE_SIZES = List.of(20, 50, 100);
 
-    private final DutyService duties;
+    private final DutyReads duties;
+    private final EvidenceFiling filing;
+    private final DutyReviews reviews;
     private final RuleCatalog catalog;
     private final ComplianceMatrix matrix;
     private final ComplianceExport export;
     private final OrganisationDirectory organisations;
-    private final MessageSource messages;
+    private final FormRefusals refusals;
     private final Clock clock;
 
-    DutyPages(DutyService duties, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export,
-              OrganisationDirectory organisations, MessageSource messages, Clock clock) {
+    DutyPages(DutyReads duties, EvidenceFiling filing, DutyReviews reviews, RuleCatalog catalog, ComplianceMatrix matrix, ComplianceExport export,
+              OrganisationDirectory organisations, FormRefusals refusals, Clock clock) {
         this.duties = duties;
+        this.filing = filing;
+        this.reviews = reviews;
         this.catalog = catalog;
         this.matrix = matrix;
         this.export = export;
         this.organisations = organisations;
-        this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
     @GetMapping("/duties")
-    String list(@RequestParam(required = false) DutyState state, @RequestParam(required = false) String rule,
-                @RequestParam(required = false) Long org, @RequestParam(required = false) String q,
-                @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        String ruleId = rule == null || rule.isBlank() ? null : rule;
-        DutyStore.Filter filter = new DutyStore.Filter(state, ruleId, org, null, null, null, null).matching(q, catalog.rules());
-        int pageSize = pageSize(size);
-        List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), pageSize);
-        model.addAttribute("duties", page);
-        model.addAttribute("total", duties.count(actor, filter));
-        model.addAttribute("nextCursor", page.size() == pageSize ? DutyStore.Cursor.of(page.get(pageSize - 1)) : null);
-        model.addAttribute("state", state);
-        model.addAttribute("rule", ruleId);
-        model.addAttribute("org", org);
-        model.addAttribute("q", filter.keyword());
-        model.addAttribute("size", pageSize);
-        model.addAttribute("sizes", PAGE_SIZES);
         common(model, actor);
+        model.addAttribute("sizes", ListParameters.SIZES);
+        model.addAttribute("listPath", "/duties");
+        // what was asked stays in the form, read or refused
+        model.addAttribute("state", params.get("state"));
+        model.addAttribute("rule", params.get("rule"));
+        model.addAttribute("q", params.get("q"));
+        DutyListQuery query;
+        try {
+            query = DutyListQuery.read(params, catalog.rules());
+        } catch (InvalidInput e) {
+            // a filter the list cannot read is refused beside it, never read as "any" (issue 23 point 11): no rows are shown
+            model.addAttribute("errors", refusals.fieldErrors(e));
+            model.addAttribute("org", null);
+            model.addAttribute("size", DutyListQuery.PAGE);
+            model.addAttribute("page", new Page<Duty>(List.of(), 0, 0, DutyListQuery.PAGE));
+            model.addAttribute("listQuery", "");
+            return "duties/list";
+        }
+        long total = duties.count(actor, query.filter());
+        int last = (int) Math.max(0, (total - 1) / query.size());
+        int pageNo = Math.min(query.page(), last);
+        List<Duty> rows = duties.page(actor, query.filter(), pageNo * query.size(), query.size());
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("page", new Page<>(rows, total, pageNo, query.size()));
+        model.addAttribute("org", query.filter().orgId());
+        model.addAttribute("size", query.size());
+        model.addAttribute("listQuery", query.query());
         return "duties/list";
-    }
-
-    /** Issue 23 point 11: the page sizes offered, kept in the URL; anything else reads as the default. */
-    static int pageSize(Integer size) {
-        return size != null && PAGE_SIZES.contains(size) ? size : PAGE;
     }
 
     @GetMapping("/duties/{id}")
     String detail(@PathVariable long id, Model model) {
         Actor actor = Actor.require();
         Duty duty = duties.visible(id, actor);
-        show(duty, actor, model, Map.of(), Map.of());
+        show(duty, actor, model, Map.of(), Map.of(), null);
         return "duties/detail";
     }
 
@@ -111,18 +123,20 @@ class DutyPages {
                 fields.put(name.substring(2), values.length == 0 ? "" : values[0]);
             }
         });
-        List<DutyService.Upload> uploads = Evidence.uploads(request, "d.");
+        List<EvidenceFiling.Upload> uploads = Evidence.uploads(request, "d.");
         try {
-            duties.submit(id, fields, uploads, actor);
+            filing.submit(id, fields, uploads, actor);
         } catch (InvalidInput e) {
+            // refused: nothing was filed; the form again with what was typed and each refusal beside its field (issue 23 point 9)
             Duty duty = duties.visible(id, actor);
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            show(duty, actor, model, fields, errors);
+            java.util.Set<String> slots = new java.util.HashSet<>();
+            duties.ruleOf(duty).evidence().documents().forEach(slot -> slots.add(slot.name()));
+            Map<String, String> values = new LinkedHashMap<>();
+            fields.forEach((name, value) -> values.put("f." + name, value));
+            show(duty, actor, model, values, refusals.fieldErrors(e, field -> slots.contains(field) ? "d." + field : "f." + field), "evidence");
             return "duties/detail";
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("actionError", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
             return "redirect:/duties/" + id;
         }
         redirect.addFlashAttribute("done", "duties.done.submitted");
@@ -131,29 +145,34 @@ class DutyPages {
 
     @PostMapping("/duties/{id}/review")
     @AllowSupervisor
-    String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment,
+    String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment, Model model,
                   RedirectAttributes redirect) {
+        Actor actor = Actor.require();
         try {
-            duties.review(id, "ACCEPT".equals(decision), comment, Actor.require());
+            reviews.review(id, "ACCEPT".equals(decision), comment, actor);
             redirect.addFlashAttribute("done", "ACCEPT".equals(decision) ? "duties.done.accepted" : "duties.done.returned");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("actionError", text(e.getMessage()));
+            // e.g. a return without a comment: the review form again, the refusal beside the comment, nothing decided
+            show(duties.visible(id, actor), actor, model, comment == null ? Map.of() : Map.of("comment", comment), refusals.fieldErrors(e), "review");
+            return "duties/detail";
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("actionError", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
         }
         return "redirect:/duties/" + id;
     }
 
     @PostMapping("/duties/{id}/waive")
     @AllowSupervisor
-    String waive(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String waive(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        Actor actor = Actor.require();
         try {
-            duties.waive(id, reason, Actor.require());
+            reviews.waive(id, reason, actor);
             redirect.addFlashAttribute("done", "duties.done.waived");
         } catch (InvalidInput e) {
-            redirect.addFlashAttribute("actionError", text(e.getMessage()));
+            show(duties.visible(id, actor), actor, model, reason == null ? Map.of() : Map.of("reason", reason), refusals.fieldErrors(e), "waive");
+            return "duties/detail";
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("actionError", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
         }
         return "redirect:/duties/" + id;
     }
@@ -197,7 +216,8 @@ class DutyPages {
         export.write(rows, locale, response.getOutputStream());
     }
 
-    private void show(Duty duty, Actor actor, Model model, Map<String, String> values, Map<String, String> errors) {
+    /** The duty's page; {@code form}: which of its forms was refused (evidence, review, waive), its refusal shown at its top. */
+    private void show(Duty duty, Actor actor, Model model, Map<String, String> values, Map<String, String> errors, String form) {
         Rule rule = duties.ruleOf(duty);
         model.addAttribute("duty", duty);
         model.addAttribute("ruleDef", rule);
@@ -208,6 +228,7 @@ class DutyPages {
         model.addAttribute("mayWaive", actor.has(Role.SUPERVISOR) && !duty.state().closed());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
         model.addAttribute("late", !clock.instant().isBefore(duty.dueAt()));
         model.addAttribute("orgName", organisations.byId(duty.orgId()).map(OrganisationView::name).orElse(""));
         model.addAttribute("zone", WorkingCalendar.ZONE);
@@ -229,9 +250,5 @@ class DutyPages {
         organisations.all().stream().filter(o -> scope.allows(o.id())).forEach(o -> orgNames.put(o.id(), o.name()));
         model.addAttribute("orgNames", orgNames);
         model.addAttribute("oversight", scope.everything());
-    }
-
-    private String text(String keyOrText) {
-        return messages.getMessage(keyOrText, null, keyOrText, org.springframework.context.i18n.LocaleContextHolder.getLocale());
     }
 }

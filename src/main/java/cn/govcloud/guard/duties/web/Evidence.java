@@ -1,6 +1,6 @@
 package cn.govcloud.guard.duties.web;
 
-import cn.govcloud.guard.duties.internal.DutyService;
+import cn.govcloud.guard.duties.internal.EvidenceFiling;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,8 +16,8 @@ final class Evidence {
     }
 
     /** Files whose part name starts with {@code prefix}, keyed by the slot name after it. */
-    static List<DutyService.Upload> uploads(HttpServletRequest request, String prefix) throws IOException {
-        List<DutyService.Upload> uploads = new ArrayList<>();
+    static List<EvidenceFiling.Upload> uploads(HttpServletRequest request, String prefix) throws IOException {
+        List<EvidenceFiling.Upload> uploads = new ArrayList<>();
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
         if (multipart == null) {
             return uploads;
@@ -25,7 +25,7 @@ final class Evidence {
         for (Map.Entry<String, List<MultipartFile>> part : multipart.getMultiFileMap().entrySet()) {
             for (MultipartFile file : part.getValue()) {
                 if (!file.isEmpty() && part.getKey().startsWith(prefix)) {
-                    uploads.add(new DutyService.Upload(part.getKey().substring(prefix.length()), file.getOriginalFilename(),
+                    uploads.add(new EvidenceFiling.Upload(part.getKey().substring(prefix.length()), file.getOriginalFilename(),
                             file.getInputStream()));
                 }
             }

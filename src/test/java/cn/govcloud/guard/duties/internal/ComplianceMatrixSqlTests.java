@@ -37,7 +37,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 19 point 3 (A13): the compliance matrix computed, filtered, counted and paged in SQL gives, for every row, what
  * the in-memory evaluation it replaced gives ({@link InMemoryComplianceMatrix}, the code as it was) — on the demo city,
  * for each role, each filter and pages at the start, in the middle and past the end; a duty's change reaches it at once
- * (the tally moves in the duty's transaction), a subject's change and a district overlay with the next run of the cells
+ * (the tally and the details a page shows move in the duty's transaction, and are checked against a count from scratch
+ * at every comparison), a subject's change and a district overlay with the next run of the cells
  * task ({@link #cellsTask()}: the scheduler is off in tests); and a view writes nothing.
  */
 @AppTest
@@ -103,6 +104,10 @@ class ComplianceMatrixSqlTests {
         duty("ontime", event, s2, now.minus(Duration.ofDays(20)), "ACCEPTED", false);
         duty("open", event, s1, now.plus(Duration.ofDays(5)), "OPEN", false);
         duty("old", event, systems.get(systems.size() - 1), now.minus(Duration.ofDays(500)), "ACCEPTED", false);
+        // the key's newest duty and evidence lie before the look-back, an older one within it: the kept details are not
+        // decisive and the row reads its duties (issue 19 point 3, fourth step)
+        duty("recent", event, systems.get(2), now.minus(Duration.ofDays(10)), "ACCEPTED", true);
+        duty("stale-newest", event, systems.get(2), now.minus(Duration.ofDays(500)), "ACCEPTED", false);
 
         List<Filter> filters = new ArrayList<>(List.of(Filter.none(), new Filter(yearly.id(), null, null, null),
                 new Filter(null, null, unit1, null), new Filter(event.id(), Status.DUE, null, null), new Filter(null, Status.OVERDUE, unit1, null),
@@ -302,6 +307,7 @@ class ComplianceMatrixSqlTests {
         List<Row> expected = oracle.rows(actor, filter);
         String what = actor.username() + " " + filter;
         assertThat(tally.summaryKept()).as("the summary kept by the triggers against a count from scratch").isEqualTo(tally.summaryCounted());
+        assertThat(tally.differences()).as("the tally and details kept in the cells against a count from scratch").isEmpty();
         assertThat(matrix.rows(actor, filter)).as(what).containsExactlyElementsOf(expected);
         List<Row> walked = new ArrayList<>();
         ComplianceMatrix.Key after = null;

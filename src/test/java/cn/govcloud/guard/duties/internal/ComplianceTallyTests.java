@@ -67,10 +67,13 @@ class ComplianceTallyTests {
             }
             assertThat(kept(s, "A7.2-tally")).isEqualTo(java.util.Arrays.asList(0L, 3L, null));
             // submitted, accepted: a closed duty's due time is kept
-            submissions.insert(ids.get(0), endOf(march10).minusSeconds(3600), "unit", "计数", Map.of(), false);
+            long first = submissions.insert(ids.get(0), endOf(march10).minusSeconds(3600), "unit", "计数", Map.of(), false);
             assertThat(store.transition(ids.get(0), DutyState.OPEN, DutyState.SUBMITTED, null)).isTrue();
             assertThat(store.transition(ids.get(0), DutyState.SUBMITTED, DutyState.ACCEPTED, endOf(march10))).isTrue();
             assertThat(kept(s, "A7.2-tally")).isEqualTo(java.util.Arrays.asList(0L, 2L, endOf(march10)));
+            // the details a page of the matrix shows: the next live due time, the newest duty and submission (issue 19 point 3)
+            assertThat(tally.detailsKept().get("SYSTEM|" + s + "|A7.2-tally"))
+                    .isEqualTo(java.util.Arrays.asList(endOf(march10.plusDays(18)), ids.get(4), first, null));
             // overdue, submitted late, returned
             Instant late = endOf(march10.plusDays(9)).plusSeconds(60);
             assertThat(store.markOverdue(ids.get(1), late)).isTrue();
@@ -78,6 +81,11 @@ class ComplianceTallyTests {
             submissions.insert(ids.get(1), late.plusSeconds(60), "unit", "计数", Map.of(), true);
             assertThat(store.transition(ids.get(1), DutyState.OVERDUE, DutyState.SUBMITTED, null)).isTrue();
             assertThat(store.transition(ids.get(1), DutyState.SUBMITTED, DutyState.RETURNED, null)).isTrue();
+            // a late submission accepted after all (a decision changed on the submission): its due time is kept as a late acceptance
+            long lateOne = jdbc.sql("select max(id) from duties_submission where duty_id = :d").param("d", ids.get(1)).query(Long.class).single();
+            submissions.decide(lateOne, "ACCEPTED", late.plusSeconds(120), "supervisor", null);
+            assertThat(tally.detailsKept().get("SYSTEM|" + s + "|A8.1-tally").get(3)).isEqualTo(endOf(march10.plusDays(9)));
+            assertThat(tally.differences()).as("tally and details against a count from scratch").isEmpty();
             // an extension, a waiver (closed: its due time counts), a reminder (no change)
             store.moveDue(ids.get(2), LocalDate.parse("2026-05-20"), endOf(LocalDate.parse("2026-05-20")));
             store.waive(ids.get(4), "测试豁免", "supervisor", endOf(march10));
