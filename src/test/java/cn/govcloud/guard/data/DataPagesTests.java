@@ -61,9 +61,11 @@ class DataPagesTests {
         String q = "?q=" + name;
         assertThat(page("unit1", "/data" + q)).contains(name);
         assertThat(page("unit1", "/data/datasets/" + id)).contains(name).contains("重要数据").contains("尚未制定备份策略");
-        assertThat(page("unit2", "/data" + q)).doesNotContain(name);
-        assertThat(page("unit2", "/data/important" + q)).doesNotContain(name);
-        assertThat(page("unit2", "/data/findings" + q)).doesNotContain(name);
+        // (the keyword stands in the search box: another unit's page must not link the set nor count it)
+        String link = "/data/datasets/" + id + "\"";
+        assertThat(page("unit2", "/data" + q)).doesNotContain(link).contains("共 0 条");
+        assertThat(page("unit2", "/data/important" + q)).doesNotContain(link).contains("共 0 条");
+        assertThat(page("unit2", "/data/findings" + q)).doesNotContain(link).contains("共 0 条");
         assertThat(mvc.perform(get("/data/datasets/" + id).with(authentication(DemoActors.authentication(jdbc, "unit2")))).andReturn()
                 .getResponse().getStatus()).isEqualTo(404);
         String important = page("supervisor", "/data/important" + q);
