@@ -1,7 +1,8 @@
 package cn.govcloud.guard.data.web;
 
 import cn.govcloud.guard.shared.FormRefusals;
-import static cn.govcloud.guard.data.web.DataForms.blank;
+import static cn.govcloud.guard.data.web.DataForms.dataset;
+import static cn.govcloud.guard.data.web.DataForms.values;
 import static cn.govcloud.guard.data.web.DataForms.instant;
 import static cn.govcloud.guard.data.web.DataForms.integer;
 import static cn.govcloud.guard.data.web.DataForms.longValue;
@@ -15,10 +16,8 @@ import cn.govcloud.guard.data.DataSecurity.HarmObject;
 import cn.govcloud.guard.data.DataSecurity.HarmSeverity;
 import cn.govcloud.guard.data.DataSecurity.Location;
 import cn.govcloud.guard.data.DataSecurity.NewBackup;
-import cn.govcloud.guard.data.DataSecurity.NewDataset;
 import cn.govcloud.guard.data.DataSecurity.NewPolicy;
 import cn.govcloud.guard.data.DataSecurity.NewRestoreTest;
-import cn.govcloud.guard.data.DataSecurity.Part;
 import cn.govcloud.guard.data.DataSecurity.PartKind;
 import cn.govcloud.guard.data.DataSecurity.Result;
 import cn.govcloud.guard.data.internal.DataFindings;
@@ -285,51 +284,6 @@ class DataPages {
                 .boxed().toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-    }
-
-    private static Map<String, String> values(Dataset d) {
-        Map<String, String> v = new HashMap<>();
-        v.put("systemId", String.valueOf(d.systemId()));
-        v.put("name", d.name());
-        v.put("description", d.description());
-        v.put("businessArea", d.businessArea());
-        v.put("volume", d.volume());
-        v.put("storageLocation", d.storageLocation());
-        v.put("grade", d.grade().name());
-        v.put("harmObject", d.harmObject().name());
-        v.put("harmSeverity", d.harmSeverity().name());
-        v.put("gradingNote", d.gradingNote() == null ? "" : d.gradingNote());
-        for (int i = 0; i < d.parts().size(); i++) {
-            Part p = d.parts().get(i);
-            v.put("partName" + i, p.name());
-            v.put("partKind" + i, p.kind().name());
-            v.put("partGrade" + i, p.grade().name());
-        }
-        return v;
-    }
-
-    private static NewDataset dataset(Map<String, String> form) {
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String name = form.get("partName" + i);
-            String kind = form.get("partKind" + i);
-            String grade = form.get("partGrade" + i);
-            if (blank(name) && blank(kind) && blank(grade)) {
-                continue;
-            }
-            parts.add(new Part(name, parse(PartKind.class, kind, "parts"), parse(Grade.class, grade, "parts")));
-        }
-        Long systemId = null;
-        if (!blank(form.get("systemId"))) {
-            try {
-                systemId = Long.parseLong(form.get("systemId").strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("data.error.invalid", Map.of("systemId", "data.error.system"));
-            }
-        }
-        return new NewDataset(systemId, form.get("name"), form.get("description"), form.get("businessArea"), form.get("volume"),
-                form.get("storageLocation"), parse(Grade.class, form.get("grade"), "grade"), parse(HarmObject.class, form.get("harmObject"), "harmObject"),
-                parse(HarmSeverity.class, form.get("harmSeverity"), "harmSeverity"), form.get("gradingNote"), parts);
     }
 
     // ---- backup policy: runs and restore tests
