@@ -99,8 +99,15 @@ class DataBrowserTests extends BrowserSession {
 
             Page supervisor = signIn(supervisorContext, "supervisor");
             supervisor.navigate("http://127.0.0.1:" + port + "/data/important");
+            // issue 23 point 11: the list is paged; the supervisor finds the set by keyword and grade (the grade belongs to the search form)
+            supervisor.fill("#f-q", name);
+            supervisor.selectOption("#f-grade", "IMPORTANT");
+            supervisor.click("#list-submit");
+            supervisor.waitForURL(Pattern.compile(".*/data/important\\?.*grade=IMPORTANT.*"));
+            assertThat(supervisor.locator("#list-total")).hasText("共 1 条");
             assertThat(supervisor.locator("#data-important-table")).containsText(name);
             assertThat(supervisor.locator("#data-important-table")).containsText("包头市教育局");
+            assertThat(supervisor.locator("#export-xlsx")).hasAttribute("href", Pattern.compile(".*/data/important/export\\.xlsx\\?q=.*grade=IMPORTANT"));
         }
     }
 }

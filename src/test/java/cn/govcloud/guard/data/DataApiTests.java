@@ -224,4 +224,41 @@ class DataApiTests {
         assertThat(api.call("unit2", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(404);
         assertThat(api.call("regulator", get("/api/v1/data/transfers/" + transfer)).getResponse().getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void issue23_11_theApiListsTakeThePagesFiltersAsOptionalParameters_aBadValueIsA400NamingIt() throws Exception {
+        long id = important("unit1", system("unit1"));
+        String name = body(api.call("unit1", get("/api/v1/data/datasets/" + id))).get("name").asString();
+        assertThat(top(api.call("unit1", get("/api/v1/data/datasets?q=" + name)), "name")).containsExactly(name);
+        assertThat(top(api.call("supervisor", get("/api/v1/data/datasets?q=" + name + "&grade=IMPORTANT&page=0&size=20")), "name")).containsExactly(name);
+        assertThat(body(api.call("supervisor", get("/api/v1/data/datasets?q=" + name + "&grade=GENERAL_3")))).isEmpty();
+        assertThat(top(api.call("supervisor", get("/api/v1/data/important-catalog?q=" + name + "&state=NO_POLICY")), "name")).containsExactly(name);
+        assertThat(top(api.call("regulator", get("/api/v1/data/findings?q=" + name + "&state=NO_POLICY")), "rule")).containsExactly("A8.2-backup-policy-check");
+
+        String recipient = unique("检索接收方");
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+        MvcResult r = api.json("unit1", post("/api/v1/data/transfers"), """
+                {"datasetId":%d,"recipient":"%s","country":"新加坡","purpose":"联合研究","legalBasis":"SECURITY_ASSESSMENT","status":"APPROVED",
+                 "validUntil":"%s"}""".formatted(id, recipient, today.plusDays(3)));
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(top(api.call("unit1", get("/api/v1/data/transfers?q=" + recipient + "&due=week&state=APPROVED")), "recipient")).containsExactly(recipient);
+        assertThat(body(api.call("unit1", get("/api/v1/data/transfers?q=" + recipient + "&due=past")))).isEmpty();
+        assertThat(body(api.call("unit1", get("/api/v1/data/transfers?q=" + recipient + "&state=FILED")))).isEmpty();
+
+        for (String bad : List.of("/api/v1/data/datasets?grade=SECRET", "/api/v1/data/transfers?due=soon", "/api/v1/data/findings?state=LATE",
+                "/api/v1/data/important-catalog?grade=GENERAL_2", "/api/v1/data/datasets?size=7")) {
+            MvcResult refused = api.call("supervisor", get(bad));
+            assertThat(refused.getResponse().getStatus()).as(bad).isEqualTo(400);
+            String param = bad.substring(bad.indexOf('?') + 1, bad.indexOf('='));
+            assertThat(refused.getResponse().getContentAsString()).as(bad).contains(param);
+        }
+    }
+
+    /** The field of each row of a list answer (not of the rows' parts). */
+    static List<String> top(MvcResult r, String field) throws Exception {
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        List<String> values = new ArrayList<>();
+        body(r).forEach(row -> values.add(row.get(field).asString()));
+        return values;
+    }
 }

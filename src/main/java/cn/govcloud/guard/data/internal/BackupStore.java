@@ -56,11 +56,9 @@ class BackupStore {
                     .params(params).update();
             return existing.get();
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_backup_policy (org_id, system_id, dataset_id, local_copy, offsite_copy, offsite_location, every_hours, "
+        return insert("insert into data_backup_policy (org_id, system_id, dataset_id, local_copy, offsite_copy, offsite_location, every_hours, "
                 + "retention_days, rto_hours, rpo_hours, updated_at, updated_by) values (:org, :s, :d, :local, :offsite, :where, :every, "
-                + ":retention, :rto, :rpo, :at, :by)").params(params).update(key, "id");
-        return key.getKey().longValue();
+                + ":retention, :rto, :rpo, :at, :by)", params);
     }
 
     long insertBackup(Policy policy, NewBackup b, OffsetDateTime at, String by) {
@@ -68,20 +66,16 @@ class BackupStore {
         params.put("ran", b.ranAt().atOffset(ZoneOffset.UTC));
         params.put("size", b.sizeBytes());
         params.put("detail", DataChecks.stripped(b.locationDetail()));
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_backup_record (policy_id, org_id, ran_at, result, size_bytes, location, location_detail, note, recorded_at, "
-                + "recorded_by) values (:p, :org, :ran, :result, :size, :location, :detail, :note, :at, :by)").params(params).update(key, "id");
-        return key.getKey().longValue();
+        return insert("insert into data_backup_record (policy_id, org_id, ran_at, result, size_bytes, location, location_detail, note, recorded_at, "
+                + "recorded_by) values (:p, :org, :ran, :result, :size, :location, :detail, :note, :at, :by)", params);
     }
 
     long insertRestoreTest(Policy policy, NewRestoreTest t, OffsetDateTime at, String by) {
         Map<String, Object> params = recordParams(policy, t.result(), t.location(), t.note(), at, by);
         params.put("tested", t.testedAt().atOffset(ZoneOffset.UTC));
         params.put("minutes", t.recoveredMinutes());
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into data_restore_test (policy_id, org_id, tested_at, result, location, recovered_minutes, note, recorded_at, recorded_by) "
-                + "values (:p, :org, :tested, :result, :location, :minutes, :note, :at, :by)").params(params).update(key, "id");
-        return key.getKey().longValue();
+        return insert("insert into data_restore_test (policy_id, org_id, tested_at, result, location, recovered_minutes, note, recorded_at, recorded_by) "
+                + "values (:p, :org, :tested, :result, :location, :minutes, :note, :at, :by)", params);
     }
 
     private static Map<String, Object> recordParams(Policy policy, Result result, Location location, String note, OffsetDateTime at, String by) {
@@ -94,6 +88,13 @@ class BackupStore {
         params.put("at", at);
         params.put("by", by);
         return params;
+    }
+
+    /** Inserts a row and answers its generated id. */
+    private long insert(String sql, Map<String, Object> params) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(key, "id");
+        return key.getKey().longValue();
     }
 
     /** The policies in scope matching {@code where} (on alias {@code p}), with the names of their systems and data sets. */

@@ -8,6 +8,8 @@ import cn.govcloud.guard.data.DataSecurity.TransferStatus;
 import cn.govcloud.guard.rules.BackupMinimum;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.Page;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,6 +44,9 @@ public class DataFindings {
     public static final String TRANSFER_RULE = "A8.3-cross-border-assessment";
 
     public enum Kind { NO_POLICY, BELOW_MINIMUM, MISSED_BACKUP, RESTORE_FAILED, NO_RESTORE_TEST, TRANSFER_WITHOUT_ASSESSMENT }
+
+    /** The kinds, as the findings list's states. */
+    public static final List<String> KINDS = Stream.of(Kind.values()).map(Kind::name).toList();
 
     public record Finding(String rule, Kind kind, long orgId, String orgName, long systemId, String systemName, Long datasetId,
                           String datasetName, Long policyId, Long transferId, String message) {
@@ -151,6 +158,31 @@ public class DataFindings {
             }
         }
         return findings;
+    }
+
+    /**
+     * One page of the findings the actor may see, as {@code search} asks (issue 23 point 11): the unit, the kind (the
+     * list's state), the set's grade and a keyword in the unit's, system's and set's names and the finding's words.
+     * Findings are computed on read and never stored (see above), so this one list filters in memory, after the
+     * scoped SQL reads the records it is computed from; it has no due filter (a finding is due now).
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Page<Finding> findings(Actor actor, DataSearch search) {
+        ListFilter f = search.filter();
+        String k = f.q() == null ? null : f.q().toLowerCase(Locale.ROOT);
+        Map<Long, Grade> grades = new HashMap<>();
+        if (search.grade() != null) {
+            data.datasets(actor).forEach(d -> grades.put(d.id(), d.grade()));
+        }
+        List<Finding> all = findings(actor).stream()
+                .filter(x -> f.unit() == null || x.orgId() == f.unit())
+                .filter(x -> f.state() == null || x.kind().name().equals(f.state()))
+                .filter(x -> search.grade() == null || (x.datasetId() != null && grades.get(x.datasetId()) == search.grade()))
+                .filter(x -> k == null || Stream.of(x.orgName(), x.systemName(), x.datasetName(), x.message())
+                        .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(k)))
+                .toList();
+        int from = (int) Math.min(all.size(), (long) f.page() * f.size());
+        return new Page<>(all.subList(from, Math.min(all.size(), from + f.size())), all.size(), f.page(), f.size());
     }
 
     /** The catalog's minimum for a grade; the catalog must hold all three (checked at start-up by the rules tests). */

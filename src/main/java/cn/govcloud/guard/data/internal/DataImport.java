@@ -89,10 +89,9 @@ public class DataImport {
         this.queries = queries;
     }
 
-    /** The unit's catalog (or, for the supervisor and regulators, every unit's) as a workbook in the import's columns. */
-    @org.springframework.transaction.annotation.Transactional(readOnly = true)
-    public byte[] export(Actor actor) {
-        return workbook(queries.datasets(actor));
+    /** Data sets the reader found (a unit its own, the supervisor and regulators every unit's) as a workbook in the import's columns. */
+    public byte[] export(List<Dataset> sets) {
+        return workbook(sets);
     }
 
     public byte[] template() {

@@ -1,11 +1,15 @@
 package cn.govcloud.guard.data.internal;
 
+import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.SystemRef;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +29,10 @@ public class DataQueries {
     private final TransferStore transfers;
     private final DataNames names;
     private final Systems systems;
+    private final Clock clock;
 
-    DataQueries(DatasetStore datasets, BackupStore backups, TransferStore transfers, DataNames names, Systems systems) {
+    DataQueries(DatasetStore datasets, BackupStore backups, TransferStore transfers, DataNames names, Systems systems, Clock clock) {
+        this.clock = clock;
         this.datasets = datasets;
         this.backups = backups;
         this.transfers = transfers;
@@ -38,9 +44,14 @@ public class DataQueries {
         return datasets.find(OrgScope.of(actor), "1=1", Map.of());
     }
 
-    /** The important and core data of every unit the actor may see: descriptions only (A8.2). */
-    public List<Dataset> importantCatalog(Actor actor) {
-        return datasets.find(OrgScope.of(actor), "d.grade in ('CORE', 'IMPORTANT')", Map.of());
+    /** One page of the catalog the actor may see, as {@code search} asks (issue 23 point 11). */
+    public Page<Dataset> datasets(Actor actor, DataSearch search) {
+        return datasets.page(OrgScope.of(actor), search, false);
+    }
+
+    /** One page of the important and core data the actor may see (A8.2): descriptions only, as {@code search} asks. */
+    public Page<Dataset> importantCatalog(Actor actor, DataSearch search) {
+        return datasets.page(OrgScope.of(actor), search, true);
     }
 
     public Optional<Dataset> dataset(long id, Actor actor) {
@@ -84,6 +95,11 @@ public class DataQueries {
 
     public List<Transfer> transfers(Actor actor) {
         return transfers.find(OrgScope.of(actor), "1=1", Map.of());
+    }
+
+    /** One page of the cross-border register the actor may see (A8.3), as {@code search} asks; "due" counts in Beijing days. */
+    public Page<Transfer> transfers(Actor actor, DataSearch search) {
+        return transfers.page(OrgScope.of(actor), search, LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
     }
 
     public Optional<Transfer> transfer(long id, Actor actor) {

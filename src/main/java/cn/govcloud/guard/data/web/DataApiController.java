@@ -18,6 +18,8 @@ import cn.govcloud.guard.data.internal.Backups;
 import cn.govcloud.guard.data.internal.CrossBorder;
 import cn.govcloud.guard.data.internal.DataCatalog;
 import cn.govcloud.guard.data.internal.DataQueries;
+import cn.govcloud.guard.data.internal.DataSearch;
+import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.data.internal.Backup;
 import cn.govcloud.guard.data.internal.RestoreTest;
 import cn.govcloud.guard.data.internal.Dataset;
@@ -82,9 +84,11 @@ class DataApiController {
 
     // ---- catalog (A8.2)
 
+    /** Issue 23 point 11: the page's filters as optional parameters; without page and size every matching set. */
     @GetMapping("/datasets")
-    List<Dataset> datasets() {
-        return data.datasets(Actor.require());
+    List<Dataset> datasets(@ParameterObject DataListParams params) {
+        Actor actor = Actor.require();
+        return DataLists.answer(params, params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false), s -> data.datasets(actor, s));
     }
 
     @GetMapping("/datasets/{id}")
@@ -109,13 +113,16 @@ class DataApiController {
 
     /** A8.2: the important and core data of every unit (supervisor, regulators) or of the own unit; descriptions only. */
     @GetMapping("/important-catalog")
-    List<Dataset> importantCatalog() {
-        return data.importantCatalog(Actor.require());
+    List<Dataset> importantCatalog(@ParameterObject DataListParams params) {
+        Actor actor = Actor.require();
+        return DataLists.answer(params, params.search(DataSearch.POLICY_STATES, DataLists.IMPORTANT_GRADES, false),
+                s -> data.importantCatalog(actor, s));
     }
 
+    /** The catalog's filtered rows in the import's columns (issue 23 point 11: the same optional filters as the list). */
     @GetMapping("/datasets/export")
-    ResponseEntity<byte[]> export() {
-        return xlsx(imports.export(Actor.require()), "data-catalog.xlsx");
+    ResponseEntity<byte[]> export(@ParameterObject DataListParams params) {
+        return xlsx(imports.export(DataPages.catalogRows(data, params)), "data-catalog.xlsx");
     }
 
     @GetMapping("/import/template")
@@ -188,8 +195,9 @@ class DataApiController {
     // ---- cross-border (A8.3)
 
     @GetMapping("/transfers")
-    List<Transfer> transfers() {
-        return data.transfers(Actor.require());
+    List<Transfer> transfers(@ParameterObject DataListParams params) {
+        Actor actor = Actor.require();
+        return DataLists.answer(params, params.search(TransferPages.STATES, DataLists.ALL_GRADES, true), s -> data.transfers(actor, s));
     }
 
     @GetMapping("/transfers/{id}")
@@ -217,8 +225,9 @@ class DataApiController {
     // ---- findings (computed on read)
 
     @GetMapping("/findings")
-    List<Finding> findings() {
-        return findings.findings(Actor.require());
+    List<Finding> findings(@ParameterObject DataListParams params) {
+        Actor actor = Actor.require();
+        return DataLists.answer(params, params.search(DataFindings.KINDS, DataLists.ALL_GRADES, false), s -> findings.findings(actor, s));
     }
 
     // ----

@@ -1,7 +1,8 @@
 package cn.govcloud.guard.data.web;
 
 import cn.govcloud.guard.shared.FormRefusals;
-import static cn.govcloud.guard.data.web.DataForms.blank;
+import static cn.govcloud.guard.data.web.DataForms.dataset;
+import static cn.govcloud.guard.data.web.DataForms.values;
 import static cn.govcloud.guard.data.web.DataForms.instant;
 import static cn.govcloud.guard.data.web.DataForms.integer;
 import static cn.govcloud.guard.data.web.DataForms.longValue;
@@ -15,13 +16,15 @@ import cn.govcloud.guard.data.DataSecurity.HarmObject;
 import cn.govcloud.guard.data.DataSecurity.HarmSeverity;
 import cn.govcloud.guard.data.DataSecurity.Location;
 import cn.govcloud.guard.data.DataSecurity.NewBackup;
-import cn.govcloud.guard.data.DataSecurity.NewDataset;
 import cn.govcloud.guard.data.DataSecurity.NewPolicy;
 import cn.govcloud.guard.data.DataSecurity.NewRestoreTest;
-import cn.govcloud.guard.data.DataSecurity.Part;
 import cn.govcloud.guard.data.DataSecurity.PartKind;
 import cn.govcloud.guard.data.DataSecurity.Result;
 import cn.govcloud.guard.data.internal.DataFindings;
+import cn.govcloud.guard.data.internal.DataFindings.Finding;
+import cn.govcloud.guard.data.internal.DataSearch;
+import cn.govcloud.guard.documents.SheetExport;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.data.internal.DataImport;
 import cn.govcloud.guard.data.internal.DataImport.ImportRefused;
 import cn.govcloud.guard.data.internal.Backups;
@@ -56,14 +59,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class DataPages {
     static final int PART_ROWS = 5;
+    static final String POLICY_STATE = "data.policyState.";
+    static final String FINDING_KIND = "data.findingKind.";
+    private static final DataListParams NO_PARAMS = new DataListParams(null, null, null, null, null, null, null);
     private final DataQueries data;
     private final DataCatalog catalog;
     private final Backups backups;
     private final DataFindings findings;
     private final DataImport imports;
     private final FormRefusals refusals;
+    private final DataLists lists;
 
-    DataPages(DataQueries data, DataCatalog catalog, Backups backups, DataFindings findings, DataImport imports, FormRefusals refusals) {
+    DataPages(DataQueries data, DataCatalog catalog, Backups backups, DataFindings findings, DataImport imports, FormRefusals refusals,
+            DataLists lists) {
+        this.lists = lists;
         this.refusals = refusals;
         this.data = data;
         this.catalog = catalog;
@@ -75,22 +84,34 @@ class DataPages {
     // ---- catalog
 
     @GetMapping("/data")
-    String catalog(Model model) {
-        showCatalog(model, Map.of());
+    String catalog(DataListParams params, Model model) {
+        showCatalog(model, params, Map.of());
         return "data/catalog";
     }
 
-    private void showCatalog(Model model, Map<String, Object> importErrors) {
+    /** Issue 23 point 11: the catalog searched (keyword, unit, grade, whether a backup policy covers the set) and paged in SQL. */
+    private void showCatalog(Model model, DataListParams params, Map<String, Object> importErrors) {
         Actor actor = Actor.require();
-        model.addAttribute("datasets", data.datasets(actor));
+        DataSearch search = params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false);
+        lists.show(model, actor, search, data.datasets(actor, search), DataSearch.POLICY_STATES, POLICY_STATE, false, DataLists.ALL_GRADES, "/data");
         model.addAttribute("findingCount", findings.findings(actor).size());
         model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT);
         model.addAllAttributes(importErrors);
     }
 
+    /** Exactly the rows the catalog shows for the same filters, in the import's columns (the file imports again). */
     @GetMapping("/data/export.xlsx")
-    ResponseEntity<byte[]> export() {
-        return DataApiController.xlsx(imports.export(Actor.require()), "data-catalog.xlsx");
+    ResponseEntity<byte[]> export(DataListParams params) {
+        return DataApiController.xlsx(imports.export(catalogRows(data, params)), "data-catalog.xlsx");
+    }
+
+    /** Every data set the reader's catalog search finds, a page of {@link SheetExport#PAGE} at a time. */
+    static List<Dataset> catalogRows(DataQueries data, DataListParams params) {
+        Actor actor = Actor.require();
+        List<Dataset> rows = new ArrayList<>();
+        DataLists.each(params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false), SheetExport.PAGE, s -> data.datasets(actor, s),
+                rows::add);
+        return rows;
     }
 
     @GetMapping("/data/import/template.xlsx")
@@ -110,25 +131,31 @@ class DataPages {
             List<String> lines = new ArrayList<>();
             e.errors().forEach(r -> lines.add(text("data.import.row", r.row(), r.column()) + " " + text(r.messageKey())
                     + (r.detail() == null ? "" : "：" + r.detail())));
-            showCatalog(model, Map.of("importError", text(e.getMessage()), "importRows", lines));
+            showCatalog(model, NO_PARAMS, Map.of("importError", text(e.getMessage()), "importRows", lines));
             return "data/catalog";
         } catch (InvalidInput | RuleViolation e) {
-            showCatalog(model, Map.of("importError", e instanceof RuleViolation r ? r.rule() + ": " + text(r.getMessage()) : text(e.getMessage()),
+            showCatalog(model, NO_PARAMS, Map.of("importError", e instanceof RuleViolation r ? r.rule() + ": " + text(r.getMessage()) : text(e.getMessage()),
                     "importRows", List.of()));
             return "data/catalog";
         }
     }
 
     @GetMapping("/data/important")
-    String important(Model model) {
-        model.addAttribute("datasets", data.importantCatalog(Actor.require()));
+    String important(DataListParams params, Model model) {
+        Actor actor = Actor.require();
+        DataSearch search = params.search(DataSearch.POLICY_STATES, DataLists.IMPORTANT_GRADES, false);
+        lists.show(model, actor, search, data.importantCatalog(actor, search), DataSearch.POLICY_STATES, POLICY_STATE, false,
+                DataLists.IMPORTANT_GRADES, "/data/important");
         return "data/important";
     }
 
     @GetMapping("/data/findings")
-    String findingsPage(Model model) {
+    String findingsPage(DataListParams params, Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("findings", findings.findings(actor));
+        DataSearch search = params.search(DataFindings.KINDS, DataLists.ALL_GRADES, false);
+        Page<Finding> page = findings.findings(actor, search);
+        lists.show(model, actor, search, page, DataFindings.KINDS, FINDING_KIND, false, DataLists.ALL_GRADES, "/data/findings");
+        model.addAttribute("findings", page.rows());
         model.addAttribute("minimums", findings.minimums());
         model.addAttribute("oversight", actor.orgKind() != OrgKind.UNIT);
         return "data/findings";
@@ -143,19 +170,26 @@ class DataPages {
 
     @PostMapping("/data/datasets")
     @AllowUnitPeople
-    String create(@RequestParam Map<String, String> form, Model model) {
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> id = refusals.submit(errors, () -> catalog.catalog(dataset(form)));
         if (id.isEmpty()) {
             showForm(model, null, form, errors);
             return "data/form";
         }
-        return "redirect:/data/datasets/" + id.get();
+        return saved(redirect, id.get(), "data.done.created");
+    }
+
+    /** Post/redirect/get to the data set, saying what was saved, its grade and what comes next (issue 23 points 3 and 9). */
+    private String saved(RedirectAttributes redirect, long id, String key) {
+        Dataset d = data.dataset(id, Actor.require()).orElseThrow(() -> new NotFound("dataset " + id));
+        redirect.addFlashAttribute("done", text(key, d.name(), text("data.grade." + d.grade())));
+        return "redirect:/data/datasets/" + id;
     }
 
     @GetMapping("/data/datasets/{id}")
     String detail(@PathVariable long id, Model model) {
-        showDetail(model, id, null, Map.of(), Map.of());
+        showDetail(model, id, null, Map.of());
         return "data/dataset";
     }
 
@@ -169,7 +203,7 @@ class DataPages {
 
     @PostMapping("/data/datasets/{id}")
     @AllowUnitPeople
-    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String update(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = refusals.submit(errors, () -> {
@@ -180,26 +214,27 @@ class DataPages {
             showForm(model, d, form, errors);
             return "data/form";
         }
-        return "redirect:/data/datasets/" + id;
+        return saved(redirect, id, "data.done.updated");
     }
 
     /** The backup policy of this data set (A7.1, A8.2). */
     @PostMapping("/data/datasets/{id}/backup-policy")
     @AllowUnitPeople
-    String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String setPolicy(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Dataset d = ownDataset(id);
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = refusals.submit(errors, () -> backups.setPolicy(new NewPolicy(d.systemId(), id, form.containsKey("localCopy"),
                 form.containsKey("offsiteCopy"), form.get("offsiteLocation"), integer(form, "everyHours"), integer(form, "retentionDays"),
                 integer(form, "rtoHours"), integer(form, "rpoHours"))));
         if (done.isEmpty()) {
-            showDetail(model, id, form, errors, Map.of());
+            showDetail(model, id, form, errors);
             return "data/dataset";
         }
+        redirect.addFlashAttribute("done", text("data.done.policy"));
         return "redirect:/data/datasets/" + id;
     }
 
-    private void showDetail(Model model, long id, Map<String, String> policyValues, Map<String, String> policyErrors, Map<String, String> unused) {
+    private void showDetail(Model model, long id, Map<String, String> policyValues, Map<String, String> policyErrors) {
         Actor actor = Actor.require();
         Dataset d = data.dataset(id, actor).orElseThrow(() -> new NotFound("dataset " + id));
         Optional<Policy> own = data.policies(actor).stream().filter(p -> p.datasetId() != null && p.datasetId() == id).findFirst();
@@ -251,60 +286,16 @@ class DataPages {
         model.addAttribute("errors", errors);
     }
 
-    private static Map<String, String> values(Dataset d) {
-        Map<String, String> v = new HashMap<>();
-        v.put("systemId", String.valueOf(d.systemId()));
-        v.put("name", d.name());
-        v.put("description", d.description());
-        v.put("businessArea", d.businessArea());
-        v.put("volume", d.volume());
-        v.put("storageLocation", d.storageLocation());
-        v.put("grade", d.grade().name());
-        v.put("harmObject", d.harmObject().name());
-        v.put("harmSeverity", d.harmSeverity().name());
-        v.put("gradingNote", d.gradingNote() == null ? "" : d.gradingNote());
-        for (int i = 0; i < d.parts().size(); i++) {
-            Part p = d.parts().get(i);
-            v.put("partName" + i, p.name());
-            v.put("partKind" + i, p.kind().name());
-            v.put("partGrade" + i, p.grade().name());
-        }
-        return v;
-    }
-
-    private static NewDataset dataset(Map<String, String> form) {
-        List<Part> parts = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String name = form.get("partName" + i);
-            String kind = form.get("partKind" + i);
-            String grade = form.get("partGrade" + i);
-            if (blank(name) && blank(kind) && blank(grade)) {
-                continue;
-            }
-            parts.add(new Part(name, parse(PartKind.class, kind, "parts"), parse(Grade.class, grade, "parts")));
-        }
-        Long systemId = null;
-        if (!blank(form.get("systemId"))) {
-            try {
-                systemId = Long.parseLong(form.get("systemId").strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInput("data.error.invalid", Map.of("systemId", "data.error.system"));
-            }
-        }
-        return new NewDataset(systemId, form.get("name"), form.get("description"), form.get("businessArea"), form.get("volume"),
-                form.get("storageLocation"), parse(Grade.class, form.get("grade"), "grade"), parse(HarmObject.class, form.get("harmObject"), "harmObject"),
-                parse(HarmSeverity.class, form.get("harmSeverity"), "harmSeverity"), form.get("gradingNote"), parts);
-    }
-
     // ---- backup policy: runs and restore tests
 
     @GetMapping("/data/backup-policies/{id}")
     String policyPage(@PathVariable long id, Model model) {
-        showPolicy(model, id, Map.of(), Map.of());
+        showPolicy(model, id, Map.of(), Map.of(), null);
         return "data/policy";
     }
 
-    private void showPolicy(Model model, long id, Map<String, String> values, Map<String, String> errors) {
+    /** The policy page; {@code refused} names the form that was refused ({@code backup} or {@code test}), whose reason it shows. */
+    private void showPolicy(Model model, long id, Map<String, String> values, Map<String, String> errors, String refused) {
         Actor actor = Actor.require();
         Policy p = data.policy(id, actor).orElseThrow(() -> new NotFound("backup policy " + id));
         model.addAttribute("p", p);
@@ -317,36 +308,47 @@ class DataPages {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("zone", WorkingCalendar.ZONE);
+        model.addAttribute("refused", refused);
     }
 
     @PostMapping("/data/backup-policies/{id}/backups")
     @AllowUnitPeople
-    String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String backup(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = refusals.submit(errors, () -> backups.recordBackup(id, new NewBackup(instant(form, "ranAt"),
                 parse(Result.class, form.get("result"), "result"), longValue(form, "sizeBytes"), parse(Location.class, form.get("location"), "location"),
                 form.get("locationDetail"), form.get("note"))));
         if (done.isEmpty()) {
-            showPolicy(model, id, form, errors);
+            showPolicy(model, id, form, errors, "backup");
             return "data/policy";
         }
+        redirect.addFlashAttribute("done", text("data.done.backup"));
         return "redirect:/data/backup-policies/" + id;
     }
 
     @PostMapping("/data/backup-policies/{id}/restore-tests")
     @AllowUnitPeople
-    String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String restoreTest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new HashMap<>();
-        Map<String, String> prefixed = new HashMap<>();
-        Optional<Long> done = refusals.submit(errors, () -> backups.recordRestoreTest(id, new NewRestoreTest(instant(form, "testedAt"),
-                parse(Result.class, form.get("testResult"), "result"), parse(Location.class, form.get("testLocation"), "location"),
-                integer(form, "recoveredMinutes"), form.get("testNote"))));
+        Optional<Long> done = refusals.submit(errors, "data.error.invalid", DataPages::restoreTestField, () -> backups.recordRestoreTest(id,
+                new NewRestoreTest(instant(form, "testedAt"), parse(Result.class, form.get("testResult"), "result"),
+                        parse(Location.class, form.get("testLocation"), "location"), integer(form, "recoveredMinutes"), form.get("testNote"))));
         if (done.isEmpty()) {
-            errors.forEach((k, v) -> prefixed.put("test." + k, v));
-            showPolicy(model, id, form, prefixed);
+            showPolicy(model, id, form, errors, "test");
             return "data/policy";
         }
+        redirect.addFlashAttribute("done", text("data.done.restoreTest"));
         return "redirect:/data/backup-policies/" + id;
+    }
+
+    /** The restore test's fields on the policy page, beside the backup form's fields of the same service names. */
+    private static String restoreTestField(String serviceField) {
+        return switch (serviceField) {
+            case "result" -> "testResult";
+            case "location" -> "testLocation";
+            case "note" -> "testNote";
+            default -> serviceField;
+        };
     }
 
     // ---- helpers

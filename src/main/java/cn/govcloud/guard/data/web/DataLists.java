@@ -1,0 +1,104 @@
+package cn.govcloud.guard.data.web;
+
+import cn.govcloud.guard.data.DataSecurity.Grade;
+import cn.govcloud.guard.data.internal.DataSearch;
+import cn.govcloud.guard.documents.SheetExport;
+import cn.govcloud.guard.identity.OrganisationDirectory;
+import cn.govcloud.guard.rules.RuleCatalog;
+import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.ListFilter;
+import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Page;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * Issue 23 point 11, one way for the four data lists (catalog, important data, cross-border register, findings): the
+ * model the shared search form and pager read ({@code templates/fragments/lists.html}, with the grade filter of
+ * {@code data/list-grade.html} beside it), the API's answer, and the filters as an export's title row says them — so
+ * the Excel file is exactly the list on the screen.
+ */
+@Component
+class DataLists {
+    static final List<Grade> ALL_GRADES = Grade.all();
+    static final List<Grade> IMPORTANT_GRADES = List.of(Grade.CORE, Grade.IMPORTANT);
+
+    private final OrganisationDirectory organisations;
+    private final SheetExport export;
+    private final RuleCatalog rules;
+
+    DataLists(OrganisationDirectory organisations, SheetExport export, RuleCatalog rules) {
+        this.organisations = organisations;
+        this.export = export;
+        this.rules = rules;
+    }
+
+    /** A rule by its title in the reader's language, as the pages name it (issue 23 point 4); an unknown id as it is. */
+    String ruleTitle(String ruleId) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return rules.rule(ruleId).map(r -> english ? r.titleEn() : r.title()).orElse(ruleId);
+    }
+
+    /** The model of a list page; {@code statePrefix} names the list's states in the bundle, {@code withDue} offers the due filter. */
+    void show(Model model, Actor actor, DataSearch search, Page<?> page, List<String> states, String statePrefix, boolean withDue,
+            List<Grade> grades, String path) {
+        model.addAttribute("search", search);
+        model.addAttribute("filter", search.filter());
+        model.addAttribute("page", page);
+        model.addAttribute("states", states);
+        model.addAttribute("statePrefix", statePrefix);
+        model.addAttribute("sizes", ListFilter.SIZES);
+        model.addAttribute("dues", withDue ? ListFilter.DUES : List.of());
+        model.addAttribute("grades", grades);
+        model.addAttribute("listPath", path);
+        model.addAttribute("listQuery", DataListParams.query(search));
+        // a unit sees only its own rows: it gets no unit filter to choose from (A4)
+        model.addAttribute("units", actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
+    }
+
+    /**
+     * What an API list answers: the page asked for, or — without {@code page} and {@code size}, as the lists answered
+     * before issue 23 point 11 — every matching row, read a page of 100 at a time.
+     */
+    static <T> List<T> answer(DataListParams params, DataSearch search, Function<DataSearch, Page<T>> find) {
+        if (params.paged()) {
+            return find.apply(search).rows();
+        }
+        List<T> all = new ArrayList<>();
+        each(search, ListFilter.SIZES.get(ListFilter.SIZES.size() - 1), find, all::add);
+        return all;
+    }
+
+    /** Every row the search finds, whatever page it names, {@code pageSize} rows a query (an export, an unpaged API list). */
+    static <T> void each(DataSearch search, int pageSize, Function<DataSearch, Page<T>> find, java.util.function.Consumer<T> row) {
+        Page.walk(search.filter(), pageSize, f -> find.apply(new DataSearch(f, search.grade())), row);
+    }
+
+    /** The filters applied, in the reader's words, for an export's title row and its audit entry. */
+    Map<String, String> described(DataSearch search, String statePrefix) {
+        ListFilter f = search.filter();
+        Map<String, String> shown = new LinkedHashMap<>();
+        if (f.q() != null) {
+            shown.put(export.text("list.q"), f.q());
+        }
+        if (f.unit() != null) {
+            shown.put(export.text("list.unit"), organisations.byId(f.unit()).map(o -> o.name()).orElse(String.valueOf(f.unit())));
+        }
+        if (f.state() != null) {
+            shown.put(export.text("list.state"), export.text(statePrefix + f.state()));
+        }
+        if (f.due() != null) {
+            shown.put(export.text("list.due"), export.text("list.due." + f.due()));
+        }
+        if (search.grade() != null) {
+            shown.put(export.text("data.grade"), export.text("data.grade." + search.grade()));
+        }
+        return shown;
+    }
+}
