@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.ReducedMotion;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class HazardFormsBrowserTests extends BrowserSession {
 
     private BrowserContext phone() {
         return newContext(new Browser.NewContextOptions().setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true)
-                .setHasTouch(true).setLocale("zh-CN"));
+                .setHasTouch(true).setLocale("zh-CN").setReducedMotion(ReducedMotion.REDUCE));
     }
 
     /** The refusal stands right under its own field, says why, and the page still fits the phone. */
@@ -70,7 +71,7 @@ class HazardFormsBrowserTests extends BrowserSession {
         unit.fill("#measures", measures);
         unit.fill("#completedOn", completedOn);
         unit.setInputFiles("#documents", new FilePayload("整改报告.pdf", "application/pdf", PDF));
-        unit.click("#feedback-form button[type=submit]");
+        unit.locator("#feedback-form button[type=submit]").tap();
     }
 
     @Test
@@ -83,7 +84,7 @@ class HazardFormsBrowserTests extends BrowserSession {
             supervisor.selectOption("#severity", "MEDIUM");
             supervisor.selectOption("#source", "INSPECTION");
             supervisor.fill("#title", "手机表单测试·日志未留存");
-            supervisor.click("#hazard-form button[type=submit]");
+            supervisor.locator("#hazard-form button[type=submit]").tap();
             supervisor.waitForURL(Pattern.compile(".*/hazards/\\d+$"));
             assertThat(supervisor.locator("#hazard-done")).containsText("个工作日内");
             String hazardUrl = supervisor.url();
@@ -93,7 +94,7 @@ class HazardFormsBrowserTests extends BrowserSession {
             unit.navigate(hazardUrl);
             unit.fill("#handlerName", "赵留存");
             unit.fill("#firstMeasures", "已开启日志外发");
-            unit.click("#acknowledge-form button[type=submit]");
+            unit.locator("#acknowledge-form button[type=submit]").tap();
             assertThat(unit.locator("#hazard-done")).containsText("整改报告");
             feedback(unit, "已配置日志留存六个月", today().toString());
             assertThat(unit.locator("#hazard-done")).containsText("等待预警部门复核");
@@ -101,7 +102,7 @@ class HazardFormsBrowserTests extends BrowserSession {
             // the supervisor's return with a two-character reason: refused beside the return form's reason, nothing moves
             supervisor.navigate(hazardUrl);
             supervisor.fill("#reason", "缺图");
-            supervisor.click("#return-form button[type=submit]");
+            supervisor.locator("#return-form button[type=submit]").tap();
             refusedBeside(supervisor, "reason", "请填写理由（至少4个字）");
             assertThat(supervisor.locator("#reason")).hasValue("缺图");
             assertThat(supervisor.locator("#note")).not().hasAttribute("aria-invalid", "true");
@@ -109,7 +110,7 @@ class HazardFormsBrowserTests extends BrowserSession {
             assertThat(jdbc.sql("select status from hazards_hazard where id = :id").param("id", id).query(String.class).single())
                     .isEqualTo("FEEDBACK_SUBMITTED");
             supervisor.fill("#reason", "未附留存策略截图，请补充");
-            supervisor.click("#return-form button[type=submit]");
+            supervisor.locator("#return-form button[type=submit]").tap();
             assertThat(supervisor.locator("#hazard-done")).containsText("已退回整改");
             assertThat(supervisor.locator("#hazard-state")).hasText("已退回");
             assertThat(supervisor).hasURL(Pattern.compile(".*/hazards/" + id + "$"));
@@ -128,7 +129,7 @@ class HazardFormsBrowserTests extends BrowserSession {
             // the supervisor closes: the message says the loop is complete
             supervisor.navigate(hazardUrl);
             supervisor.fill("#note", "复核确认已整改");
-            supervisor.click("#close-form button[type=submit]");
+            supervisor.locator("#close-form button[type=submit]").tap();
             assertThat(supervisor.locator("#hazard-done")).containsText("闭环完成");
             assertThat(supervisor.locator("#hazard-state")).hasText("已关闭");
         }

@@ -200,11 +200,13 @@ class HazardPagesTests {
         // the unit reports again, the supervisor closes; the page shows the message after the redirect
         assertThat(done(send("unit1", multipart(location + "/feedback").file(report).param("measures", "已启用双因素认证，附复测截图")
                 .param("completedOn", "2026-11-24")), location)).contains("等待预警部门复核");
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        MvcResult closed = send("supervisor", post(location + "/close").session(session).param("note", "复测确认已整改"));
+        MvcResult closed = send("supervisor", post(location + "/close").param("note", "复测确认已整改"));
         assertThat(done(closed, location)).contains("闭环完成");
         assertThat(state(id)).isEqualTo("CLOSED");
-        String after = html(mvc.perform(get(location).session(session).with(as("supervisor"))).andReturn());
+        // the redirected page shows the flashed message (the flash attributes handed over as InspectionRecordingTests does)
+        var redirected = get(location);
+        closed.getFlashMap().forEach(redirected::requestAttr);
+        String after = html(mvc.perform(redirected.with(as("supervisor"))).andReturn());
         assertThat(after).contains("id=\"hazard-done\"", "闭环完成");
     }
 }

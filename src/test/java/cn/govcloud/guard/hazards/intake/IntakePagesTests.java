@@ -104,6 +104,13 @@ class IntakePagesTests {
                 "扫描报告未导入");
     }
 
+    /** The finding's page after a redirect, with the flashed attributes handed over (as InspectionRecordingTests does). */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder redirected(long finding, MvcResult refused) {
+        var request = get("/intake/findings/" + finding);
+        refused.getFlashMap().forEach(request::requestAttr);
+        return request;
+    }
+
     @Test
     void theTriageQueueAssignsAndDismisses() throws Exception {
         long importId = upload(IntakeApiTests.unique("openvas-gmp.xml"));
@@ -113,16 +120,15 @@ class IntakePagesTests {
         mvc.perform(get("/intake/triage").with(as("unit1"))).andExpect(status().isForbidden());
         // issue 23 point 9: on the finding's page a refused assign or dismiss comes back (post/redirect/get) with the reason
         // beside the field of THAT form, what was typed kept, nothing changed
-        org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-        MvcResult refused = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").session(session).param("reason", "")
+        MvcResult refused = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "")
                 .with(as("provider")).with(csrf())).andReturn();
         assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/intake/findings/" + unmatched);
-        String shown = mvc.perform(get("/intake/findings/" + unmatched).session(session).with(as("provider"))).andReturn()
+        String shown = mvc.perform(redirected(unmatched, refused).with(as("provider"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(shown).contains("id=\"dismiss-" + unmatched + "-reason-error\"", "请写明忽略理由", "aria-invalid=\"true\"")
                 .doesNotContain("id=\"assign-" + unmatched + "-systemId-error\"");
-        refused = mvc.perform(post("/intake/findings/" + unmatched + "/assign").session(session).with(as("provider")).with(csrf())).andReturn();
-        shown = mvc.perform(get("/intake/findings/" + unmatched).session(session).with(as("provider"))).andReturn()
+        refused = mvc.perform(post("/intake/findings/" + unmatched + "/assign").with(as("provider")).with(csrf())).andReturn();
+        shown = mvc.perform(redirected(unmatched, refused).with(as("provider"))).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(shown).contains("id=\"assign-" + unmatched + "-systemId-error\"", "请指定系统编号或系统地址")
                 .doesNotContain("id=\"dismiss-" + unmatched + "-reason-error\"");
