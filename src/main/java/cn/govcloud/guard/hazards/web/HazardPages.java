@@ -13,6 +13,7 @@ import cn.govcloud.guard.hazards.internal.BackdatedNotices;
 import cn.govcloud.guard.hazards.internal.Extensions;
 import cn.govcloud.guard.hazards.internal.HazardNotification;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
+import cn.govcloud.guard.hazards.internal.HazardRetests;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.Rectification;
 import cn.govcloud.guard.hazards.internal.HazardVerification;
@@ -20,6 +21,7 @@ import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -63,10 +65,12 @@ class HazardPages {
     private final MessageSource messages;
     private final Clock clock;
     private final WorkingCalendar calendar;
+    private final FormRefusals refusals;
 
     HazardPages(HazardQueries hazards, HazardNotification notification, BackdatedNotices backdated, Rectification rectification,
                 HazardVerification verification, Extensions extensions, Systems systems, OrganisationDirectory organisations,
-                MessageSource messages, Clock clock, WorkingCalendar calendar) {
+                MessageSource messages, Clock clock, WorkingCalendar calendar, FormRefusals refusals) {
+        this.refusals = refusals;
         this.hazards = hazards;
         this.notification = notification;
         this.backdated = backdated;
@@ -143,9 +147,9 @@ class HazardPages {
                     org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             return "redirect:/hazards/" + v.id();
         } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
+            // the paper notice is refused by the service as "file"; on this form its field is noticeDocument
+            Map<String, String> errors = new LinkedHashMap<>(refusals.fieldErrors(e, Map.of("file", "noticeDocument")));
+            errors.putIfAbsent("form", refusals.text(e.getMessage()));
             showForm(model, form, errors);
             return "hazards/form";
         } catch (cn.govcloud.guard.shared.NotFound e) {
@@ -166,14 +170,14 @@ class HazardPages {
     @PostMapping("/hazards/{id}/acknowledge")
     @AllowUnitPeople
     String acknowledge(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.acknowledged",
+        return step(id, "acknowledge", form, model, redirect, "hazards.done.acknowledged",
                 () -> rectification.acknowledge(id, form.get("handlerName"), form.get("firstMeasures"), Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/start")
     @AllowUnitPeople
     String start(@PathVariable long id, Model model, RedirectAttributes redirect) {
-        return step(id, Map.of(), model, redirect, "hazards.done.started", () -> rectification.start(id, Actor.require()));
+        return step(id, "start", Map.of(), model, redirect, "hazards.done.started", () -> rectification.start(id, Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/feedback")
@@ -181,7 +185,7 @@ class HazardPages {
     String feedback(@PathVariable long id, @RequestParam Map<String, String> form,
                     @RequestParam(name = "documents", required = false) List<MultipartFile> documents, Model model,
                     RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.feedback", () -> {
+        return step(id, "feedback", form, model, redirect, "hazards.done.feedback", () -> {
             try {
                 return rectification.feedback(id, form.get("measures"), form.get("residualRisk"),
                         HazardInput.date("completedOn", form.get("completedOn")), HazardInput.uploads(documents), Actor.require());
@@ -194,7 +198,7 @@ class HazardPages {
     @PostMapping("/hazards/{id}/close")
     @AllowOversightAndProvider
     String close(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.closed", () -> verification.close(id, form.get("note"), Actor.require()));
+        return step(id, "close", form, model, redirect, "hazards.done.closed", () -> verification.close(id, form.get("note"), Actor.require()));
     }
 
     /** Issue 17 point 3: the warner attaches the paper notice of a hazard recorded after the fact. */
@@ -202,7 +206,7 @@ class HazardPages {
     @AllowParties
     String attachNotice(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
                         RedirectAttributes redirect) {
-        return step(id, Map.of(), model, redirect, "hazards.backdating.attached", () -> {
+        return step(id, "notice", Map.of(), model, redirect, "hazards.backdating.attached", () -> {
             boolean present = file != null && !file.isEmpty();
             try {
                 backdated.attach(id, present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null, Actor.require());
@@ -218,7 +222,7 @@ class HazardPages {
     @AllowSupervisor
     String decideBackdating(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         boolean confirm = "true".equals(form.get("confirm"));
-        return step(id, form, model, redirect, confirm ? "hazards.backdating.confirmed" : "hazards.backdating.rejected", () -> {
+        return step(id, "backdating", form, model, redirect, confirm ? "hazards.backdating.confirmed" : "hazards.backdating.rejected", () -> {
             backdated.decide(id, confirm, form.get("reason"), Actor.require());
             return null;
         });
@@ -228,7 +232,7 @@ class HazardPages {
     @PostMapping("/hazards/{id}/retests")
     @AllowOversightAndProvider
     String retest(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.retest.done", () -> {
+        return step(id, "retest", form, model, redirect, "hazards.retest.done", () -> {
             verification.retest(id, form.get("testedBy"), HazardInput.localInstant("testedAt", form.get("testedAt")), form.get("result"),
                     form.get("note"), Actor.require());
             return null;
@@ -238,13 +242,13 @@ class HazardPages {
     @PostMapping("/hazards/{id}/return")
     @AllowOversightAndProvider
     String returnFeedback(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.returned", () -> verification.returnFeedback(id, form.get("reason"), Actor.require()));
+        return step(id, "return", form, model, redirect, "hazards.done.returned", () -> verification.returnFeedback(id, form.get("reason"), Actor.require()));
     }
 
     @PostMapping("/hazards/{id}/extension")
     @AllowUnitPeople
     String extension(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.requested", () -> {
+        return step(id, "extension", form, model, redirect, "hazards.done.requested", () -> {
             extensions.requestExtension(id, HazardInput.date("proposedDueDate", form.get("proposedDueDate")), form.get("reason"),
                     Actor.require());
             return null;
@@ -254,7 +258,7 @@ class HazardPages {
     @PostMapping("/hazards/{id}/risk-acceptance")
     @AllowUnitPeople
     String riskAcceptance(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.requested", () -> {
+        return step(id, "risk", form, model, redirect, "hazards.done.requested", () -> {
             extensions.requestRiskAcceptance(id, form.get("reason"), Actor.require());
             return null;
         });
@@ -264,8 +268,9 @@ class HazardPages {
     @AllowSupervisor
     String decide(@PathVariable long id, @PathVariable long requestId, @RequestParam Map<String, String> form, Model model,
                   RedirectAttributes redirect) {
-        return step(id, form, model, redirect, "hazards.done.decided",
-                () -> extensions.decide(id, requestId, "true".equals(form.get("approve")), form.get("reason"), Actor.require()));
+        boolean approve = "true".equals(form.get("approve"));
+        return step(id, "decision-" + requestId, form, model, redirect, approve ? "hazards.done.approved" : "hazards.done.rejected",
+                () -> extensions.decide(id, requestId, approve, form.get("reason"), Actor.require()));
     }
 
     @GetMapping("/hazards/{id}/documents/{documentId}")
@@ -280,21 +285,27 @@ class HazardPages {
         HazardView run();
     }
 
-    /** Runs one step; bad input or a refused step shows the hazard again with the reason, nothing half-saved. */
-    private String step(long id, Map<String, String> form, Model model, RedirectAttributes redirect, String doneKey, Step step) {
+    /**
+     * Runs one step of the form {@code formKey} (issue 23 point 9, issue 18 point 5). Done: post/redirect/get with a message
+     * saying what happens next. Bad input: the hazard again with each refusal beside its field of THAT form (several forms
+     * on the page share field names such as {@code reason}; the page scopes {@code errors}/{@code values} by
+     * {@code errorForm}) and what was typed kept; nothing was saved. A refused step (the rule): back to the page (GET).
+     */
+    private String step(long id, String formKey, Map<String, String> form, Model model, RedirectAttributes redirect, String doneKey,
+                        Step step) {
         try {
             step.run();
             redirect.addFlashAttribute("done", text(doneKey));
             return "redirect:/hazards/" + id;
         } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
+            Map<String, String> errors = new LinkedHashMap<>(refusals.fieldErrors(e));
+            errors.putIfAbsent("form", refusals.text(e.getMessage()));
             show(id, model, form, errors);
+            model.addAttribute("errorForm", formKey);
             return "hazards/hazard";
         } catch (RuleViolation e) {
             // issue 23 point 3: a refusal goes back to the hazard's page (GET) with its rule, so a refresh never resubmits
-            redirect.addFlashAttribute("refusal", e.rule() + ": " + text(e.getMessage()));
+            redirect.addFlashAttribute("refusal", refusals.ruleViolation(e));
             return "redirect:/hazards/" + id;
         }
     }
@@ -316,6 +327,7 @@ class HazardPages {
         model.addAttribute("mayConfirmBackdating", actor.has(Role.SUPERVISOR));
         model.addAttribute("mayAttachNotice", hazards.isWarnerOf(h, actor));
         model.addAttribute("retestRequired", h.open() && hazards.retestRequired(h));
+        model.addAttribute("retestResults", HazardRetests.RESULTS);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("today", now.atZone(WorkingCalendar.ZONE).toLocalDate());
@@ -348,11 +360,13 @@ class HazardPages {
         // a unit records findings on its own systems only (issue 17 point 2, A4)
         List<Long> ids = systems.addresses().stream().filter(a -> actor.orgKind() != OrgKind.UNIT || a.orgId() == actor.orgId())
                 .map(Systems.Address::systemId).distinct().toList();
-        List<Map<String, String>> options = systems.find(ids).stream()
+        // the system's choices in the unit's then the system's order, each labelled "unit · system" (fields.html selectField)
+        Map<String, String> labels = new LinkedHashMap<>();
+        systems.find(ids).stream()
                 .sorted(Comparator.comparing((Systems.SystemRef s) -> orgNames.getOrDefault(s.orgId(), "")).thenComparing(Systems.SystemRef::name))
-                .map(s -> Map.of("id", String.valueOf(s.id()), "label", orgNames.getOrDefault(s.orgId(), "") + " · " + s.name()))
-                .toList();
-        model.addAttribute("systems", options);
+                .forEach(s -> labels.put(String.valueOf(s.id()), orgNames.getOrDefault(s.orgId(), "") + " · " + s.name()));
+        model.addAttribute("systemIds", List.copyOf(labels.keySet()));
+        model.addAttribute("systemLabels", labels);
         model.addAttribute("severities", Severity.values());
         model.addAttribute("sources", HazardNotification.SOURCES);
         model.addAttribute("values", values);

@@ -171,7 +171,13 @@ class IncidentPages {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
-        model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
+        // the unit's systems for fields.html selectField: id, labelled by name
+        Map<String, String> systemLabels = new LinkedHashMap<>();
+        if (actor.orgKind() == OrgKind.UNIT) {
+            plans.systemsOf(actor.orgId()).forEach(sys -> systemLabels.put(String.valueOf(sys.id()), sys.name()));
+        }
+        model.addAttribute("systemIds", List.copyOf(systemLabels.keySet()));
+        model.addAttribute("systemLabels", systemLabels);
         model.addAttribute("categories", Classification.CATEGORIES);
         model.addAttribute("grades", Grading.GRADES);
         model.addAttribute("dataGrades", catalog.parameter(Grading.DATA_PARAMETER).grades());

@@ -98,7 +98,13 @@ class PlanAndDrillPages {
         model.addAttribute("rows", plans.rows(actor));
         model.addAttribute("mayRecord", REPORTERS.stream().anyMatch(actor::has));
         model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
-        model.addAttribute("systems", actor.orgKind() == OrgKind.UNIT ? plans.systemsOf(actor.orgId()) : List.of());
+        // the unit's systems for fields.html selectField: id, labelled by name
+        Map<String, String> systemLabels = new java.util.LinkedHashMap<>();
+        if (actor.orgKind() == OrgKind.UNIT) {
+            plans.systemsOf(actor.orgId()).forEach(sys -> systemLabels.put(String.valueOf(sys.id()), sys.name()));
+        }
+        model.addAttribute("systemIds", List.copyOf(systemLabels.keySet()));
+        model.addAttribute("systemLabels", systemLabels);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
     }

@@ -99,6 +99,16 @@ class IntakePagesTests {
         String page = mvc.perform(multipart("/intake/imports").file(new MockMultipartFile("file", "x.xml", "text/xml", new byte[0]))
                 .with(as("supervisor")).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"intake-error\"");
+        // issue 23 point 9: the reason stands beside the file field (fields.html), the alert says nothing was imported
+        assertThat(page).contains("id=\"scan-file-error\"", "请选择扫描报告文件", "aria-invalid=\"true\"", "aria-describedby=\"scan-file-help scan-file-error\"",
+                "扫描报告未导入");
+    }
+
+    /** The finding's page after a redirect, with the flashed attributes handed over (as InspectionRecordingTests does). */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder redirected(long finding, MvcResult refused) {
+        var request = get("/intake/findings/" + finding);
+        refused.getFlashMap().forEach(request::requestAttr);
+        return request;
     }
 
     @Test
@@ -108,10 +118,26 @@ class IntakePagesTests {
                 .query(Long.class).single();
         assertThat(page("/intake/triage", "provider")).contains("id=\"triage-findings\"", "/intake/findings/" + unmatched + "/assign");
         mvc.perform(get("/intake/triage").with(as("unit1"))).andExpect(status().isForbidden());
+        // issue 23 point 9: on the finding's page a refused assign or dismiss comes back (post/redirect/get) with the reason
+        // beside the field of THAT form, what was typed kept, nothing changed
+        MvcResult refused = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "")
+                .with(as("provider")).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/intake/findings/" + unmatched);
+        String shown = mvc.perform(redirected(unmatched, refused).with(as("provider"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("id=\"dismiss-" + unmatched + "-reason-error\"", "请写明忽略理由", "aria-invalid=\"true\"")
+                .doesNotContain("id=\"assign-" + unmatched + "-systemId-error\"");
+        refused = mvc.perform(post("/intake/findings/" + unmatched + "/assign").with(as("provider")).with(csrf())).andReturn();
+        shown = mvc.perform(redirected(unmatched, refused).with(as("provider"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("id=\"assign-" + unmatched + "-systemId-error\"", "请指定系统编号或系统地址")
+                .doesNotContain("id=\"dismiss-" + unmatched + "-reason-error\"");
+        assertThat(jdbc.sql("select state from intake_finding where id = :id").param("id", unmatched).query(String.class).single()).isEqualTo("TRIAGE");
         MvcResult r = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "扫描范围外的测试主机").param("back", "triage")
                 .with(as("provider")).with(csrf())).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/intake/triage");
         assertThat(jdbc.sql("select state from intake_finding where id = :id").param("id", unmatched).query(String.class).single()).isEqualTo("DISMISSED");
+        assertThat((String) r.getFlashMap().get("done")).contains("已忽略并记下理由");
         MvcResult empty = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "again")
                 .with(as("provider")).with(csrf())).andReturn();
         assertThat((String) empty.getFlashMap().get("error")).contains("A10.1");

@@ -12,6 +12,7 @@ import cn.govcloud.guard.hazards.intake.internal.ScanImports;
 import cn.govcloud.guard.hazards.intake.internal.Triage;
 import cn.govcloud.guard.hazards.intake.parse.Severity;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
@@ -48,8 +49,11 @@ class IntakePages {
     private final ScanImports scans;
     private final MessageSource messages;
     private final OrganisationDirectory organisations;
+    private final FormRefusals refusals;
 
-    IntakePages(IntakeQueries intake, Triage triage, ScanImports scans, MessageSource messages, OrganisationDirectory organisations) {
+    IntakePages(IntakeQueries intake, Triage triage, ScanImports scans, MessageSource messages, OrganisationDirectory organisations,
+                FormRefusals refusals) {
+        this.refusals = refusals;
         this.organisations = organisations;
         this.intake = intake;
         this.triage = triage;
@@ -134,6 +138,13 @@ class IntakePages {
         boolean triage = mayTriage(actor);
         model.addAttribute("mayTriage", triage);
         model.addAttribute("systems", triage ? intake.assignableSystems() : List.of());
+        // the assign form's choices for fields.html selectField: the system's id, labelled by its name
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (triage) {
+            intake.assignableSystems().forEach(s -> labels.put(String.valueOf(s.id()), s.name()));
+        }
+        model.addAttribute("systemIds", List.copyOf(labels.keySet()));
+        model.addAttribute("systemLabels", labels);
     }
 
     @GetMapping("/intake/triage")
@@ -193,8 +204,10 @@ class IntakePages {
             redirect.addFlashAttribute("done", text("hazards.intake.import.started"));
             return "redirect:/intake/imports/" + id;
         } catch (InvalidInput | Unprocessable e) {
+            // issue 23 point 9: the reason beside the file field, the page's alert says nothing was imported
             show(model, null);
-            model.addAttribute("error", text(e.getMessage()));
+            model.addAttribute("error", text("hazards.intake.error.uploadRefused"));
+            model.addAttribute("errors", Map.of("file", refusals.text(e.getMessage())));
             return "hazards/intake/imports";
         }
     }
@@ -215,28 +228,32 @@ class IntakePages {
     @AllowSupervisorAndProvider
     String assignFinding(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                          RedirectAttributes redirect) {
-        return act(() -> triage.assign(Actor.require(), Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id), redirect);
+        return act(() -> triage.assign(Actor.require(), Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id),
+                "assign", Map.of("systemId", systemId == null ? "" : String.valueOf(systemId)), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/assign")
     @AllowSupervisorAndProvider
     String assignAlert(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                        RedirectAttributes redirect) {
-        return act(() -> triage.assign(Actor.require(), Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id), redirect);
+        return act(() -> triage.assign(Actor.require(), Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id),
+                "assign", Map.of("systemId", systemId == null ? "" : String.valueOf(systemId)), redirect);
     }
 
     @PostMapping("/intake/findings/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissFinding(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                           RedirectAttributes redirect) {
-        return act(() -> triage.dismiss(Actor.require(), Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id), redirect);
+        return act(() -> triage.dismiss(Actor.require(), Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id),
+                "dismiss", Map.of("reason", reason == null ? "" : reason), redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissAlert(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                         RedirectAttributes redirect) {
-        return act(() -> triage.dismiss(Actor.require(), Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id), redirect);
+        return act(() -> triage.dismiss(Actor.require(), Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id),
+                "dismiss", Map.of("reason", reason == null ? "" : reason), redirect);
     }
 
     private String raise(Kind kind, long id, String page, RedirectAttributes redirect) {
@@ -251,13 +268,21 @@ class IntakePages {
         return "redirect:" + page;
     }
 
-    private String act(Runnable action, String doneKey, String page, RedirectAttributes redirect) {
+    /**
+     * A triage step (post/redirect/get). Refused input goes back to the page with the form's name ({@code errorForm}), each
+     * refusal under its field ({@code formErrors}) and what was typed ({@code formValues}): the finding's and alert's pages
+     * show it beside the field (hazards/intake/actions.html); the one-line {@code error} serves the triage queue's rows.
+     */
+    private String act(Runnable action, String doneKey, String page, String formKey, Map<String, String> values, RedirectAttributes redirect) {
         try {
             action.run();
             redirect.addFlashAttribute("done", text(doneKey));
         } catch (InvalidInput e) {
-            String field = e.fieldErrors().values().stream().findFirst().orElse(e.getMessage());
-            redirect.addFlashAttribute("error", text(field));
+            Map<String, String> errors = refusals.fieldErrors(e);
+            redirect.addFlashAttribute("error", String.join("；", errors.values()));
+            redirect.addFlashAttribute("errorForm", formKey);
+            redirect.addFlashAttribute("formErrors", errors);
+            redirect.addFlashAttribute("formValues", values);
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("error", e.rule() + ": " + text(e.getMessage()));
         }
