@@ -147,12 +147,12 @@ class HazardIncidentListsTests {
         MvcResult bad = api.call("supervisor", get("/api/v1/hazards?from=2026-13-01&status=maybe"));
         assertThat(bad.getResponse().getStatus()).isEqualTo(400);
         JsonNode problem = ApiClient.body(bad);
-        assertThat(problem.path("errors").path("from").asString()).contains("YYYY-MM-DD");
+        assertThat(problem.path("errors").path("from").asString()).contains("2026-12-08"); // list.error.date: 年-月-日，例如 2026-12-08
         assertThat(problem.path("errors").has("status")).isTrue();
         assertThat(mvc.perform(get("/hazards/export.xlsx?age=forever").with(as("supervisor"))).andReturn().getResponse().getStatus()).isEqualTo(400);
         MvcResult badPage = page("/hazards?to=2026-01-01&from=2026-02-01&size=7000", "supervisor");
         assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
-        assertThat(html(badPage)).contains("筛选条件有误", "结束日期不能早于开始日期", "每页条数须在1到200之间", "f-to-error");
+        assertThat(html(badPage)).contains("查询条件有误", "结束日期不能早于开始日期", "每页条数只能是 20、50 或 100", "f-to-error");
     }
 
     @Test
@@ -185,7 +185,7 @@ class HazardIncidentListsTests {
         assertThat(ApiClient.body(bad).path("errors").has("grade")).isTrue();
         MvcResult badPage = page("/incidents?status=CLOSED", "supervisor");
         assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
-        assertThat(html(badPage)).contains("无法识别的筛选值", "f-status-error");
+        assertThat(html(badPage)).contains("没有这个选项", "f-status-error");
 
         // issue 23 point 9: the initial report's refusals beside their fields, what was typed kept, after a redirect (PRG)
         MvcResult refused = mvc.perform(post("/incidents/" + one + "/reports").with(as("unit1")).with(csrf()).param("kind", "INITIAL")
@@ -222,6 +222,6 @@ class HazardIncidentListsTests {
         assertThat(api.call("supervisor", get("/api/v1/alerts?from=yesterday")).getResponse().getStatus()).isEqualTo(400);
         MvcResult badPage = page("/intake/findings?severity=SEVERE", "supervisor");
         assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
-        assertThat(html(badPage)).contains("无法识别的筛选值");
+        assertThat(html(badPage)).contains("没有这个选项");
     }
 }

@@ -68,6 +68,64 @@ class DrillAndPlanApiTests {
         return api.call("provider", req);
     }
 
+    /**
+     * A10.3, issue 23 point 11: the drill list searches by keyword (title, organiser, invited unit), invited unit and year,
+     * pages, and exports exactly the rows found; the API takes the same optional parameters; a bad one is refused naming it.
+     */
+    @Test
+    void A10_3_theDrillList_searchesFiltersAndExportsWhatItShows_badFiltersRefused() throws Exception {
+        String token = "演练检索" + System.nanoTime();
+        String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
+        MvcResult created = api.call("provider", multipart("/api/v1/drills")
+                .file(new MockMultipartFile("report", "演练总结报告.pdf", "application/pdf", PDF)).param("drillDate", today)
+                .param("title", token + "·综合演练").param("networkAttack", "true").param("dataLeak", "true").param("systemFailure", "true")
+                .param("drSwitchover", "true").param("summary", "符合预案").param("organiser", "王云")
+                .param("invitedUnitIds", String.valueOf(orgOf("unit1"))));
+        assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        int year = LocalDate.parse(today).getYear();
+
+        String list = page("supervisor", "/incidents/drills?q=" + token + "&year=" + year);
+        assertThat(list).contains(token + "·综合演练", "共 1 条", "id=\"export-xlsx\"");
+        assertThat(page("supervisor", "/incidents/drills?q=" + token + "&unit=" + orgOf("unit2"))).doesNotContain(token + "·综合演练")
+                .contains("共 0 条");
+        assertThat(page("supervisor", "/incidents/drills?q=" + token + "&year=" + (year - 1))).doesNotContain(token + "·综合演练");
+        assertThat(page("unit1", "/incidents/drills?q=" + token)).contains(token + "·综合演练");
+        assertThat(page("unit2", "/incidents/drills?q=" + token)).doesNotContain(token + "·综合演练"); // not invited
+
+        MvcResult x = mvc.perform(get("/incidents/drills/export.xlsx?q=" + token).with(as("supervisor"))).andReturn();
+        assertThat(x.getResponse().getStatus()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.getResponse().getContentAsByteArray()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(token);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo(token + "·综合演练");
+        }
+
+        JsonNode json = ApiClient.body(api.call("supervisor", get("/api/v1/drills?q=" + token)));
+        assertThat(json.size()).isEqualTo(1);
+        MvcResult bad = api.call("supervisor", get("/api/v1/drills?year=abc&half=2026-H3"));
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        JsonNode errors = ApiClient.body(bad).path("errors");
+        assertThat(errors.has("year") && errors.has("half")).as(errors.toString()).isTrue();
+        bad = api.call("supervisor", get("/api/v1/drills?limit=0")); // the API's own limit check, as on every list
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(ApiClient.body(bad).path("errors").has("limit")).isTrue();
+        MvcResult badPage = mvc.perform(get("/incidents/drills?q=" + token + "&year=abc").with(as("supervisor"))).andReturn();
+        assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badPage.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("f-year-error", "查询条件有误")
+                .doesNotContain(token + "·综合演练");
+    }
+
+    private org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.govcloud.guard.security.DemoActors.authentication(jdbc, user));
+    }
+
+    private String page(String user, String path) throws Exception {
+        MvcResult r = mvc.perform(get(path).with(as(user))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
+        return r.getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
     @Test
     void aDrillSaysWhichScenariosAreMissingAndInvitedUnitsConfirm_A10_3() throws Exception {
         String today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
@@ -158,6 +216,38 @@ class DrillAndPlanApiTests {
         assertThat(rows.size()).isEqualTo(1);
         assertThat(rows.get(0).get("kind").asString()).isEqualTo("PLATFORM");
         assertThat(rows.get(0).get("compliant").asBoolean()).isTrue();
+    }
+
+    /**
+     * A10.3, issue 23 point 11: the plan list searches by keyword (system, unit, plan) and by whether a plan is in force,
+     * exports the rows it shows, and the API takes the same optional parameters; a bad one is refused naming it.
+     */
+    @Test
+    void A10_3_thePlanList_searchesFiltersAndExportsWhatItShows_badFiltersRefused() throws Exception {
+        String name = jdbc.sql("select s.name from systems_system s join identity_user u on u.org_id = s.org_id where u.username = 'unit1' "
+                + "and s.state = 'ADMITTED' order by s.id").query(String.class).list().get(0);
+        String list = page("supervisor", "/incidents/plans?q=" + name);
+        assertThat(list).contains(name, "id=\"plan-search\"", "id=\"export-xlsx\"");
+        assertThat(page("supervisor", "/incidents/plans?q=" + name + "&unit=" + orgOf("unit2"))).contains("共 0 条");
+        assertThat(page("unit2", "/incidents/plans?q=" + name)).contains("共 0 条");
+        JsonNode all = ApiClient.body(api.call("supervisor", get("/api/v1/emergency-plans?q=" + name)));
+        assertThat(all.size()).isPositive();
+        all.forEach(r -> assertThat(r.toString()).contains(name));
+        JsonNode missing = ApiClient.body(api.call("supervisor", get("/api/v1/emergency-plans?state=missing")));
+        missing.forEach(r -> assertThat(r.get("compliant").asBoolean()).isFalse());
+        MvcResult x = mvc.perform(get("/incidents/plans/export.xlsx?q=" + name).with(as("supervisor"))).andReturn();
+        assertThat(x.getResponse().getStatus()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(x.getResponse().getContentAsByteArray()))) {
+            assertThat(book.getSheetAt(0).getRow(2).getCell(0).getStringCellValue()).contains(name);
+        }
+        MvcResult bad = api.call("supervisor", get("/api/v1/emergency-plans?state=maybe&unit=x"));
+        assertThat(bad.getResponse().getStatus()).isEqualTo(400);
+        assertThat(ApiClient.body(bad).path("errors").has("state")).isTrue();
+        MvcResult badPage = mvc.perform(get("/incidents/plans?state=maybe").with(as("supervisor"))).andReturn();
+        assertThat(badPage.getResponse().getStatus()).isEqualTo(400);
+        assertThat(badPage.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("f-state-error");
+        assertThat(mvc.perform(get("/incidents/plans/export.xlsx?unit=x").with(as("supervisor"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
     }
 
     static JsonNode find(JsonNode rows, long system) {

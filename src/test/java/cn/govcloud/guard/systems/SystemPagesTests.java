@@ -264,6 +264,46 @@ class SystemPagesTests {
         }
     }
 
+    /**
+     * Issue 23 point 11: a filter the systems lists cannot read is refused — never read as "any": the page answers 400 with
+     * the message beside the filter and no rows, the export sends nothing, the API a 400 problem naming the parameter.
+     */
+    @Test
+    void A7_issue23_11_aFilterTheSystemsListsCannotRead_isRefusedBesideIt_nothingListedOrExported() throws Exception {
+        register("拒绝筛选·甲系统", "15020041000-26311");
+        MvcResult page = mvc.perform(get("/systems?q=拒绝筛选&level=9&state=NOPE&cii=maybe&size=7").with(as("unit1"))).andReturn();
+        assertThat(page.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(page)).contains("查询条件有误", "id=\"level-error\"", "id=\"state-error\"", "id=\"cii-error\"", "id=\"size-error\"",
+                "没有这个选项", "暂无系统").doesNotContain("拒绝筛选·甲系统");
+        // the keyword alone still finds it (the refusal was the filters', not the keyword's)
+        assertThat(html(mvc.perform(get("/systems?q=拒绝筛选").with(as("unit1"))).andReturn())).contains("拒绝筛选·甲系统");
+        assertThat(mvc.perform(get("/systems/export.xlsx?q=拒绝筛选&unit=abc").with(as("unit1"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+
+        MvcResult orders = mvc.perform(get("/work-orders?kind=NOPE").with(as("provider"))).andReturn();
+        assertThat(orders.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(orders)).contains("id=\"wo-kind-error\"", "暂无工单").doesNotContainPattern("id=\"work-order-\\d");
+        assertThat(mvc.perform(get("/work-orders/export.xlsx?state=NOPE").with(as("provider"))).andReturn().getResponse().getStatus())
+                .isEqualTo(400);
+
+        MvcResult register = mvc.perform(get("/system-classification?nonClassified=perhaps").with(as("supervisor"))).andReturn();
+        assertThat(register.getResponse().getStatus()).isEqualTo(400);
+        assertThat(html(register)).contains("id=\"nonClassified-error\"").doesNotContain("data-system-id=");
+        assertThat(mvc.perform(get("/system-classification/export.xlsx?state=NOPE").with(as("supervisor"))).andReturn().getResponse()
+                .getStatus()).isEqualTo(400);
+
+        ApiClient api = new ApiClient(mvc);
+        MvcResult problem = api.call("unit1", get("/api/v1/systems?q=" + "长".repeat(101)));
+        assertThat(problem.getResponse().getStatus()).isEqualTo(400);
+        assertThat(problem.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"q\"");
+        problem = api.call("provider", get("/api/v1/work-orders?kind=NOPE"));
+        assertThat(problem.getResponse().getStatus()).isEqualTo(400);
+        assertThat(problem.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"kind\"");
+        problem = api.call("supervisor", get("/api/v1/system-classification?state=NOPE"));
+        assertThat(problem.getResponse().getStatus()).isEqualTo(400);
+        assertThat(problem.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("\"state\"");
+    }
+
     /** The text from {@code start} to the next {@code end}. */
     private static String between(String page, String start, String end) {
         int i = page.indexOf(start);

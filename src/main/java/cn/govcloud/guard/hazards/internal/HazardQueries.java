@@ -8,7 +8,7 @@ import cn.govcloud.guard.hazards.internal.HazardService.Event;
 import cn.govcloud.guard.hazards.internal.HazardService.Feedback;
 import cn.govcloud.guard.hazards.internal.HazardService.Filter;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
-import cn.govcloud.guard.hazards.internal.HazardService.Page;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.hazards.internal.HazardService.Request;
 import cn.govcloud.guard.hazards.internal.HazardService.UnitFigures;
 import cn.govcloud.guard.hazards.internal.HazardState.Action;
@@ -67,7 +67,7 @@ public class HazardQueries {
         return hazards.visible(id, actor, clock.instant()).orElseThrow(() -> new NotFound("hazard " + id));
     }
 
-    public Page page(Actor actor, Filter filter, int page, int size) {
+    public Page<HazardView> page(Actor actor, Filter filter, int page, int size) {
         return hazards.page(actor, filter, page, size, clock.instant());
     }
 

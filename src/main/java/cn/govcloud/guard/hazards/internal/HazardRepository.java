@@ -5,7 +5,7 @@ import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.internal.HazardService.Filter;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
-import cn.govcloud.guard.hazards.internal.HazardService.Page;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.hazards.internal.HazardService.UnitFigures;
 import cn.govcloud.guard.hazards.internal.HazardState.Action;
 import cn.govcloud.guard.identity.OrganisationDirectory;
@@ -151,7 +151,7 @@ class HazardRepository {
                 .param("id", id).param("now", ts(now)).query((rs, i) -> map(rs, orgNames())).optional();
     }
 
-    Page page(Actor actor, Filter filter, int page, int size, Instant now) {
+    Page<HazardView> page(Actor actor, Filter filter, int page, int size, Instant now) {
         OrgScope scope = OrgScope.of(actor);
         Map<String, Object> params = new HashMap<>(scope.params());
         params.put("now", ts(now));
@@ -207,7 +207,7 @@ class HazardRepository {
         List<HazardView> items = jdbc.sql(SELECT + where
                         + " order by case when h.closed_at is null then 0 else 1 end, h.effective_due_at, h.id desc limit :limit offset :offset")
                 .params(params).query((rs, i) -> map(rs, names)).list();
-        return new Page(items, total, safePage, safeSize);
+        return new Page<>(items, total, safePage, safeSize);
     }
 
     /**

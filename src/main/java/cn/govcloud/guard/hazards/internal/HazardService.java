@@ -118,12 +118,6 @@ public class HazardService implements Hazards {
         }
     }
 
-    public record Page(List<HazardView> items, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
-
     /** Per unit: open, overdue (open and past due), closed on time and late; rate = closed on time ÷ due. */
     public record UnitFigures(long orgId, String orgName, long open, long overdue, long closedOnTime, long closedLate, long due) {
         /** Closed on time ÷ every hazard that has fallen due (closed, or open past its due time); null when none has. */
@@ -185,7 +179,7 @@ public class HazardService implements Hazards {
     @Override
     @Transactional(readOnly = true)
     public List<OpenHazard> openOf(Actor actor, int limit) {
-        return queries.page(actor, Filter.none(), 0, Math.max(1, limit)).items().stream().filter(HazardView::open)
+        return queries.page(actor, Filter.none(), 0, Math.max(1, limit)).rows().stream().filter(HazardView::open)
                 .map(h -> new OpenHazard(h.id(), h.title(), h.systemName(), h.severity(), h.state().name(), h.effectiveDueDate(),
                         h.dueProvisional(), h.overdue()))
                 .toList();

@@ -7,7 +7,6 @@ import cn.govcloud.guard.hazards.internal.Extensions;
 import cn.govcloud.guard.hazards.internal.HazardNotification;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardReports;
-import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.hazards.internal.Rectification;
 import cn.govcloud.guard.hazards.internal.HazardVerification;
@@ -27,6 +26,7 @@ import cn.govcloud.guard.hazards.web.HazardDto.RequestJson;
 import cn.govcloud.guard.hazards.web.HazardDto.RetestJson;
 import cn.govcloud.guard.hazards.web.HazardDto.TimelineJson;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
@@ -116,9 +116,9 @@ class HazardApiController {
         params.put("to", to);
         params.put("page", String.valueOf(page));
         params.put("size", String.valueOf(size));
-        HazardListQuery query = HazardListQuery.parse(params, 50);
-        HazardService.Page p = hazards.page(Actor.require(), query.filter(), query.page(), query.size());
-        return new HazardList(p.items().stream().map(HazardJson::of).toList(), p.total(), p.page(), p.size());
+        HazardListQuery query = HazardListQuery.parse(params, 50, HazardListQuery.API_MAX);
+        Page<HazardView> p = hazards.page(Actor.require(), query.filter(), query.page(), query.size());
+        return new HazardList(p.rows().stream().map(HazardJson::of).toList(), p.total(), p.page(), p.size());
     }
 
     @GetMapping("/{id}")

@@ -6,6 +6,7 @@ import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.AllowParties;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,7 +43,7 @@ class HazardExports {
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         // issue 23 point 11: exactly what the list shows — its keyword, filters and time range, every page
-        HazardService.Filter f = HazardListQuery.parse(params, HazardPages.PAGE_SIZE).filter();
+        HazardService.Filter f = HazardListQuery.parse(params, HazardPages.PAGE_SIZE, HazardListQuery.API_MAX).filter();
 
         Map<String, String> shown = new LinkedHashMap<>();
         if (f.q() != null) {
@@ -82,13 +83,13 @@ class HazardExports {
                 export.column("hazards.export.closedAt", 18), export.column("hazards.field.overdue", 8));
         export.write(new SheetExport.Request("hazards", title, title + ".xlsx", columns, shown, false), rows -> {
             for (int page = 0; ; page++) {
-                HazardService.Page p = hazards.page(actor, f, page, SheetExport.PAGE);
-                for (HazardView h : p.items()) {
+                Page<HazardView> p = hazards.page(actor, f, page, SheetExport.PAGE);
+                for (HazardView h : p.rows()) {
                     rows.add("YH-" + h.id(), h.orgName(), h.systemName(), h.title(), export.text("hazards.severity." + h.severity()), h.source() == null ? "" : export.text("hazards.source." + h.source()),
                             h.warnerName(), export.text("hazards.state." + h.state()), h.notifiedAt(), h.effectiveDueDate(), h.handlerName(),
                             h.acknowledgedAt(), h.feedbackAt(), h.closedAt(), h.overdue());
                 }
-                if (p.items().size() < p.size()) {
+                if (p.rows().size() < p.size()) {
                     return;
                 }
             }

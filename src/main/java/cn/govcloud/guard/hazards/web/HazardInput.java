@@ -2,9 +2,7 @@ package cn.govcloud.guard.hazards.web;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.HazardService.Upload;
-import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.shared.InvalidInput;
 import java.io.IOException;
 import java.time.Instant;
@@ -21,23 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 /** Reading the hazard pages' and API's text input (query parameters, form fields, multipart files); 400 naming the field. */
 final class HazardInput {
     private HazardInput() {
-    }
-
-    static HazardService.Filter filter(String state, String severity, Long orgId, Boolean overdue) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        HazardState s = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                s = HazardState.valueOf(state.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.put("state", "hazards.error.state");
-            }
-        }
-        Severity sev = severity == null || severity.isBlank() ? null : severity(severity, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInput("hazards.error.invalid", errors);
-        }
-        return new HazardService.Filter(s, sev, orgId, overdue);
     }
 
     static long systemId(String value, Map<String, String> errors) {

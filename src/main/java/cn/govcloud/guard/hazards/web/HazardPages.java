@@ -14,7 +14,6 @@ import cn.govcloud.guard.hazards.internal.Extensions;
 import cn.govcloud.guard.hazards.internal.HazardNotification;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardRetests;
-import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.hazards.internal.Rectification;
 import cn.govcloud.guard.hazards.internal.HazardVerification;
 import cn.govcloud.guard.hazards.internal.HazardService.HazardView;
@@ -22,6 +21,7 @@ import cn.govcloud.guard.hazards.internal.HazardState;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.FormRefusals;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -94,14 +94,14 @@ class HazardPages {
         HazardListQuery query;
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            query = HazardListQuery.parse(params, PAGE_SIZE);
+            query = HazardListQuery.page(params);
             model.addAttribute("page", hazards.page(actor, query.filter(), query.page(), query.size()));
         } catch (InvalidInput e) {
             e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
             errors.put("form", text(e.getMessage()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            query = new HazardListQuery(HazardService.Filter.none(), 0, PAGE_SIZE, Map.of());
-            model.addAttribute("page", new HazardService.Page(List.of(), 0, 0, PAGE_SIZE));
+            query = HazardListQuery.none();
+            model.addAttribute("page", new Page<>(List.of(), 0, 0, PAGE_SIZE));
         }
         model.addAttribute("query", query);
         model.addAttribute("values", params);

@@ -133,6 +133,12 @@ public class DrillService {
         return drills.list(actor, from, to);
     }
 
+    /** Issue 23 point 11: one page of the drills the actor may see, searched and filtered in SQL. */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<Drill> search(Actor actor, DrillFilter filter, int page, int size) {
+        return drills.search(actor, filter, page, size);
+    }
+
     @Transactional(readOnly = true)
     public Drill visible(long id, Actor actor) {
         if (!drills.visible(id, actor)) {

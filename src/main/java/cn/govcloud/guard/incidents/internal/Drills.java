@@ -9,8 +9,10 @@ import cn.govcloud.guard.incidents.internal.DrillService.Finding;
 import cn.govcloud.guard.incidents.internal.DrillService.Participant;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Like;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.OrgScope;
+import cn.govcloud.guard.shared.Page;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -105,6 +107,46 @@ class Drills {
         List<Long> ids = jdbc.sql("select d.id from incidents_drill d where " + where + " order by d.drill_date desc, d.id desc limit 200")
                 .params(params).query(Long.class).list();
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Issue 23 point 11: one page of the drills the actor may see, newest first, narrowed in SQL by {@code f} — the keyword
+     * in the title, the organiser or an invited unit's name; an invited unit; the year held; a span of days.
+     */
+    Page<Drill> search(Actor actor, DrillFilter f, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(where(actor, params));
+        if (f.q() != null) {
+            where.append(" and (lower(d.title) like :kw").append(Like.ESCAPE).append(" or lower(coalesce(d.organiser, '')) like :kw")
+                    .append(Like.ESCAPE).append(" or exists (select 1 from incidents_drill_unit k where k.drill_id = d.id and lower(k.unit_name) like :kw")
+                    .append(Like.ESCAPE).append("))");
+            params.put("kw", Like.containing(f.q()));
+        }
+        if (f.unit() != null) {
+            where.append(" and exists (select 1 from incidents_drill_unit n where n.drill_id = d.id and n.unit_org_id = :unitFilter)");
+            params.put("unitFilter", f.unit());
+        }
+        LocalDate from = f.from();
+        LocalDate to = f.to();
+        if (f.year() != null) {
+            from = from == null || from.getYear() < f.year() ? LocalDate.of(f.year(), 1, 1) : from;
+            to = to == null || to.getYear() > f.year() ? LocalDate.of(f.year(), 12, 31) : to;
+        }
+        if (from != null) {
+            where.append(" and d.drill_date >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and d.drill_date <= :to");
+            params.put("to", to);
+        }
+        long total = jdbc.sql("select count(*) from incidents_drill d where " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Long> ids = jdbc.sql("select d.id from incidents_drill d where " + where
+                        + " order by d.drill_date desc, d.id desc limit :limit offset :offset")
+                .params(params).query(Long.class).list();
+        return new Page<>(ids.stream().map(this::find).flatMap(Optional::stream).toList(), total, page, size);
     }
 
     boolean visible(long id, Actor actor) {

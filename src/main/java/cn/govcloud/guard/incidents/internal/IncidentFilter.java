@@ -16,11 +16,4 @@ public record IncidentFilter(String q, String grade, String status, Long orgId, 
     public static IncidentFilter none() {
         return new IncidentFilter(null, null, null, null, null, null, null);
     }
-
-    /** One page of the list and how many incidents match in all. */
-    public record Page(List<Incident> items, long total, int page, int size) {
-        public int pages() {
-            return (int) Math.max(1, (total + size - 1) / size);
-        }
-    }
 }

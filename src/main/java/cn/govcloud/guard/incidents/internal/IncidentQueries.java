@@ -4,6 +4,7 @@ import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.Incidents.ReportClock;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.systems.Systems;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class IncidentQueries {
 
     /** One page of the list; the keyword also finds the incidents of systems and units whose name holds it. */
     @Transactional(readOnly = true)
-    IncidentFilter.Page page(Actor actor, IncidentFilter f, int page, int size) {
+    Page<Incident> page(Actor actor, IncidentFilter f, int page, int size) {
         List<Long> qSystems = List.of();
         List<Long> qUnits = List.of();
         if (f.q() != null) {
@@ -44,8 +45,8 @@ class IncidentQueries {
             qUnits = organisations.all().stream().filter(o -> o.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
                     .map(o -> o.id()).toList();
         }
-        IncidentFilter.Page p = incidents.page(actor, f, qSystems, qUnits, page, size);
-        return new IncidentFilter.Page(withSystemNames(p.items()), p.total(), p.page(), p.size());
+        Page<Incident> p = incidents.page(actor, f, qSystems, qUnits, page, size);
+        return new Page<>(withSystemNames(p.rows()), p.total(), p.page(), p.size());
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import static cn.govcloud.guard.incidents.internal.Values.ts;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.incidents.Incidents.Criteria;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.OrgScope;
 import java.sql.ResultSet;
@@ -86,7 +87,7 @@ class IncidentRepository {
      * One page of the list (issue 23 point 11), in SQL; the keyword's matching systems and units (their names live in other
      * modules) come resolved as ids.
      */
-    IncidentFilter.Page page(Actor actor, IncidentFilter f, List<Long> qSystems, List<Long> qUnits, int page, int size) {
+    Page<Incident> page(Actor actor, IncidentFilter f, List<Long> qSystems, List<Long> qUnits, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(scope(actor, params));
         if (f.grade() != null) {
@@ -134,7 +135,7 @@ class IncidentRepository {
         params.put("offset", (long) Math.max(0, page) * safeSize);
         List<Incident> items = jdbc.sql(SELECT + " where " + where + " order by i.confirmed_at desc, i.id desc limit :limit offset :offset")
                 .params(params).query((rs, n) -> map(rs)).list();
-        return new IncidentFilter.Page(items, total, Math.max(0, page), safeSize);
+        return new Page<>(items, total, Math.max(0, page), safeSize);
     }
 
     Optional<Incident> find(long id, Actor actor) {

@@ -3,6 +3,7 @@ package cn.govcloud.guard.incidents.internal;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public class IncidentService implements Incidents {
     // ---- reads ---------------------------------------------------------------------------------
 
     /** One page of the list with its search and filters (A10.4/A10.5, issue 23 point 11), newest first. */
-    public IncidentFilter.Page page(Actor actor, IncidentFilter filter, int page, int size) {
+    public Page<Incident> page(Actor actor, IncidentFilter filter, int page, int size) {
         return queries.page(actor, filter, page, size);
     }
 

@@ -200,6 +200,29 @@ public class PlanService {
         return rows;
     }
 
+    /**
+     * Issue 23 point 11: the compliance list searched — {@code q} in the platform's or system's name, its unit's name or the
+     * plan in force (title, version); {@code unit} the owning organisation; {@code inForce} with or without a plan in force —
+     * one page of it. The rows are one per platform and system the actor may see (a bounded list built from the subjects
+     * the other modules declare), so they are narrowed here rather than in SQL.
+     */
+    @Transactional(readOnly = true)
+    public cn.govcloud.guard.shared.Page<Row> search(Actor actor, PlanFilter filter, int page, int size) {
+        String kw = filter.q() == null ? null : filter.q().toLowerCase(java.util.Locale.ROOT);
+        List<Row> found = rows(actor).stream()
+                .filter(r -> filter.unit() == null || r.orgId() == filter.unit())
+                .filter(r -> filter.inForce() == null || r.compliant() == filter.inForce())
+                .filter(r -> kw == null || contains(r.name(), kw) || contains(r.orgName(), kw)
+                        || r.current() != null && (contains(r.current().title(), kw) || contains(r.current().version(), kw)))
+                .toList();
+        int from = (int) Math.min(found.size(), (long) page * size);
+        return new cn.govcloud.guard.shared.Page<>(found.subList(from, Math.min(found.size(), from + size)), found.size(), page, size);
+    }
+
+    private static boolean contains(String text, String lowerKeyword) {
+        return text != null && text.toLowerCase(java.util.Locale.ROOT).contains(lowerKeyword);
+    }
+
     /** The running systems of one unit (those that owe duties), for the pages' system choices. */
     public List<Subject> systemsOf(long orgId) {
         List<Subject> out = new ArrayList<>();

@@ -41,9 +41,30 @@ class DrillApiController {
         this.drills = drills;
     }
 
+    /**
+     * Newest first; issue 23 point 11: optionally searched and filtered like the list page ({@code q}, {@code unit} invited,
+     * {@code year} held, {@code half} e.g. 2026-H2), at most {@code limit} drills (200 when not given); an unreadable value
+     * is a 400 naming it.
+     */
     @GetMapping
-    List<DrillJson> list() {
-        return drills.list(Actor.require()).stream().map(DrillJson::of).toList();
+    List<DrillJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
+                         @RequestParam(required = false) String year, @RequestParam(required = false) String half,
+                         @RequestParam(required = false) String limit) {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("q", q);
+        params.put("unit", unit);
+        params.put("year", year);
+        params.put("half", half);
+        params.put("size", limit);
+        DrillListQuery query;
+        try {
+            query = DrillListQuery.parse(params, DrillListQuery.API_MAX, DrillListQuery.API_MAX);
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field.equals("size") ? "limit" : field, key)); // the API's name
+            throw new InvalidInput(e.getMessage(), errors);
+        }
+        return drills.search(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(DrillJson::of).toList();
     }
 
     /**

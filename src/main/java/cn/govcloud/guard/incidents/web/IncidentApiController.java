@@ -14,6 +14,7 @@ import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.IncidentReport;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
@@ -67,8 +68,13 @@ class IncidentApiController {
         params.put("from", from);
         params.put("to", to);
         params.put("size", limit);
-        IncidentListQuery query = IncidentListQuery.parse(params, 500);
-        return incidents.page(Actor.require(), query.filter(), 0, query.size()).items().stream().map(IncidentJson::of).toList();
+        IncidentListQuery query;
+        try {
+            query = IncidentListQuery.parse(params, IncidentListQuery.API_MAX, IncidentListQuery.API_MAX);
+        } catch (InvalidInput e) {
+            throw renamed(e, "size", "limit"); // the API calls the page size "limit"
+        }
+        return incidents.page(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(IncidentJson::of).toList();
     }
 
     /** The national classification and the grading thresholds, for outside tools and the form. */
@@ -144,5 +150,12 @@ class IncidentApiController {
     @AllowProvider
     void cooperate(@PathVariable long id, @RequestBody @Valid NoteBody body) {
         incidents.cooperate(id, body.note());
+    }
+
+    /** The same refusal with one parameter named as the caller spelled it. */
+    private static InvalidInput renamed(InvalidInput e, String from, String to) {
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        e.fieldErrors().forEach((field, key) -> errors.put(field.equals(from) ? to : field, key));
+        return new InvalidInput(e.getMessage(), errors);
     }
 }

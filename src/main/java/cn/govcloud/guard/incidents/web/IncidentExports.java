@@ -5,6 +5,8 @@ import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.internal.IncidentFilter;
 import cn.govcloud.guard.incidents.internal.IncidentService;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
+import cn.govcloud.guard.incidents.internal.Incident;
 import cn.govcloud.guard.shared.AllowParties;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,7 +44,7 @@ class IncidentExports {
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         // issue 23 point 11: exactly what the list shows — its keyword, filters and time range, every page
-        IncidentFilter f = IncidentListQuery.parse(params, IncidentPages.PAGE_SIZE).filter();
+        IncidentFilter f = IncidentListQuery.parse(params, IncidentPages.PAGE_SIZE, IncidentListQuery.API_MAX).filter();
         Map<Long, String> orgNames = new HashMap<>();
         organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
         Map<String, String> shown = new LinkedHashMap<>();
@@ -73,12 +75,12 @@ class IncidentExports {
                 export.column("incidents.field.reportDueAt", 18), export.column("incidents.export.resolvedAt", 18));
         export.write(new SheetExport.Request("incidents", title, title + ".xlsx", columns, shown, false), rows -> {
             for (int page = 0; ; page++) {
-                IncidentFilter.Page p = incidents.page(actor, f, page, SheetExport.PAGE);
-                p.items().forEach(i -> rows.add(i.title(), orgNames.getOrDefault(i.orgId(), String.valueOf(i.orgId())),
+                Page<Incident> p = incidents.page(actor, f, page, SheetExport.PAGE);
+                p.rows().forEach(i -> rows.add(i.title(), orgNames.getOrDefault(i.orgId(), String.valueOf(i.orgId())),
                         i.systemName() == null ? export.text("incidents.platform") : i.systemName(), export.text("incidents.subType." + i.subType()),
                         export.text("incidents.grade." + i.grade()), i.discoveredAt(), i.confirmedAt(), export.text("incidents.status." + i.status()),
                         i.reportDueAt(), i.resolvedAt()));
-                if (p.items().size() < p.size()) {
+                if (p.rows().size() < p.size()) {
                     return;
                 }
             }

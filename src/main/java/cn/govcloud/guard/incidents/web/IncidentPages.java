@@ -19,6 +19,7 @@ import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
@@ -88,14 +89,14 @@ class IncidentPages {
         IncidentListQuery query;
         Map<String, String> errors = new LinkedHashMap<>();
         try {
-            query = IncidentListQuery.parse(params, PAGE_SIZE);
+            query = IncidentListQuery.parse(params, PAGE_SIZE, 0);
             model.addAttribute("page", incidents.page(actor, query.filter(), query.page(), query.size()));
         } catch (InvalidInput e) {
             e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
             errors.put("form", text(e.getMessage()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            query = new IncidentListQuery(IncidentFilter.none(), 0, PAGE_SIZE, Map.of());
-            model.addAttribute("page", new IncidentFilter.Page(List.of(), 0, 0, PAGE_SIZE));
+            query = IncidentListQuery.none(PAGE_SIZE);
+            model.addAttribute("page", new Page<>(List.of(), 0, 0, PAGE_SIZE));
         }
         Map<Long, String> orgNames = new HashMap<>();
         organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));

@@ -7,20 +7,26 @@ import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.Incidents.NewDrill;
+import cn.govcloud.guard.incidents.internal.DrillFilter;
 import cn.govcloud.guard.incidents.internal.DrillService;
 import cn.govcloud.guard.incidents.internal.DrillService.Drill;
+import cn.govcloud.guard.incidents.internal.PlanFilter;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
+import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -61,9 +67,28 @@ class PlanAndDrillPages {
     // ---- plans ---------------------------------------------------------------------------------
 
     @GetMapping("/incidents/plans")
-    String plans(Model model) {
+    String plans(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        // issue 23 point 11: keyword, unit, whether a plan is in force and page size from the URL; a value that cannot be
+        // read is shown beside its filter (400) with no rows claimed
+        try {
+            PlanListQuery query = PlanListQuery.parse(params, PlanListQuery.PAGE_SIZE, 0);
+            showPlanPage(model, query, plans.search(Actor.require(), query.filter(), query.page(), query.size()), Map.of());
+        } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            errors.put("form", e.getMessage());
+            showPlanPage(model, PlanListQuery.none(), new Page<>(List.of(), 0, 0, PlanListQuery.PAGE_SIZE), errors);
+        }
         showPlans(model, Map.of(), Map.of());
         return "incidents/plans";
+    }
+
+    private static void showPlanPage(Model model, PlanListQuery query, Page<PlanService.Row> page, Map<String, String> errors) {
+        model.addAttribute("page", page);
+        model.addAttribute("rows", page.rows());
+        model.addAttribute("query", query);
+        model.addAttribute("listErrors", errors);
+        model.addAttribute("sizes", ListParameters.SIZES);
     }
 
     @PostMapping("/incidents/plans")
@@ -95,7 +120,12 @@ class PlanAndDrillPages {
 
     private void showPlans(Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        model.addAttribute("rows", plans.rows(actor));
+        if (!model.containsAttribute("page")) { // a refused recording shows the first page again
+            showPlanPage(model, PlanListQuery.none(), plans.search(actor, PlanFilter.none(), 0, PlanListQuery.PAGE_SIZE), Map.of());
+        }
+        boolean sees = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
+        model.addAttribute("filterUnits", sees ? java.util.stream.Stream.concat(drills.providers().stream(), drills.units().stream()).toList()
+                : List.of());
         model.addAttribute("mayRecord", REPORTERS.stream().anyMatch(actor::has));
         model.addAttribute("platform", actor.orgKind() == OrgKind.PROVIDER);
         // the unit's systems for fields.html selectField: id, labelled by name
@@ -112,16 +142,29 @@ class PlanAndDrillPages {
     // ---- drills --------------------------------------------------------------------------------
 
     @GetMapping("/incidents/drills")
-    String drills(@RequestParam(required = false) String half, Model model) {
-        showDrills(model, Map.of(), Map.of());
-        // the dashboard's drill-down (A10.3): the drills of one half-year, e.g. 2026-H2; anything else means all
-        if (half != null && half.strip().matches("\\d{4}-H[12]")) {
-            int year = Integer.parseInt(half.strip().substring(0, 4));
-            LocalDate from = LocalDate.of(year, half.strip().endsWith("1") ? 1 : 7, 1);
-            model.addAttribute("drills", drills.list(Actor.require(), from, from.plusMonths(6).minusDays(1)));
-            model.addAttribute("half", half.strip());
+    String drills(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        // issue 23 point 11: keyword, invited unit, year, the dashboard's half-year (A10.3) and page size from the URL; a value
+        // that cannot be read is shown beside its filter (400) with no rows claimed
+        try {
+            DrillListQuery query = DrillListQuery.parse(params, DrillListQuery.PAGE_SIZE, 0);
+            showDrillPage(model, query, drills.search(Actor.require(), query.filter(), query.page(), query.size()), Map.of());
+        } catch (InvalidInput e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+            errors.put("form", e.getMessage());
+            showDrillPage(model, DrillListQuery.none(), new Page<>(List.of(), 0, 0, DrillListQuery.PAGE_SIZE), errors);
         }
+        showDrills(model, Map.of(), Map.of());
         return "incidents/drills";
+    }
+
+    private static void showDrillPage(Model model, DrillListQuery query, Page<Drill> page, Map<String, String> errors) {
+        model.addAttribute("page", page);
+        model.addAttribute("drills", page.rows());
+        model.addAttribute("query", query);
+        model.addAttribute("half", query.half());
+        model.addAttribute("listErrors", errors);
+        model.addAttribute("sizes", ListParameters.SIZES);
     }
 
     @PostMapping("/incidents/drills")
@@ -170,13 +213,16 @@ class PlanAndDrillPages {
         Actor actor = Actor.require();
         boolean provider = actor.orgKind() == OrgKind.PROVIDER;
         boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
-        model.addAttribute("drills", drills.list(actor));
+        if (!model.containsAttribute("page")) { // a refused recording shows the first page again
+            showDrillPage(model, DrillListQuery.none(), drills.search(actor, DrillFilter.none(), 0, DrillListQuery.PAGE_SIZE), Map.of());
+        }
         model.addAttribute("mayRecord", actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("myOrg", actor.orgId());
         model.addAttribute("mayConfirm", actor.has(Role.UNIT_SECURITY_OFFICER) || actor.has(Role.UNIT_STAFF));
         model.addAttribute("halfYears", provider || oversight ? drills.providers().stream()
                 .filter(p -> oversight || p.id() == actor.orgId()).flatMap(p -> drills.halfYears(p.id(), 4).stream()).toList() : List.of());
         model.addAttribute("units", provider ? drills.units() : List.of());
+        model.addAttribute("filterUnits", provider || oversight ? drills.units() : List.of());
         model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

@@ -37,9 +37,27 @@ class PlanApiController {
         this.plans = plans;
     }
 
+    /**
+     * Issue 23 point 11: optionally searched and filtered like the list page ({@code q}, {@code unit}, {@code state}
+     * {@code inForce}/{@code missing}), at most {@code limit} rows (500 when not given); an unreadable value is a 400 naming it.
+     */
     @GetMapping
-    List<PlanRowJson> list() {
-        return plans.rows(Actor.require()).stream().map(PlanRowJson::of).toList();
+    List<PlanRowJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
+                           @RequestParam(required = false) String state, @RequestParam(required = false) String limit) {
+        Map<String, String> params = new java.util.HashMap<>();
+        params.put("q", q);
+        params.put("unit", unit);
+        params.put("state", state);
+        params.put("size", limit);
+        PlanListQuery query;
+        try {
+            query = PlanListQuery.parse(params, PlanListQuery.API_MAX, PlanListQuery.API_MAX);
+        } catch (InvalidInput e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> errors.put(field.equals("size") ? "limit" : field, key)); // the API's name
+            throw new InvalidInput(e.getMessage(), errors);
+        }
+        return plans.search(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(PlanRowJson::of).toList();
     }
 
     /** Multipart: the plan file in part {@code file}, the rest as fields. */

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
@@ -76,8 +77,10 @@ class ClassificationApiController {
                              @RequestParam(required = false) String name, @RequestParam(required = false) Long before,
                              @RequestParam(required = false) Integer limit) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
-        List<Classification.Entry> page = classification.page(Actor.require(), new Classification.Filter(unit, cii, nonClassified,
-                SystemApiController.parse(SystemState.class, "state", state), name), before, size + 1);
+        ListParameters p = ListParams.api("name", name, "unit", unit, "state", state, "cii", cii, "nonClassified", nonClassified);
+        Classification.Filter filter = ListParams.classification(p);
+        p.check(); // issue 23 point 11: a value the list cannot read is a 400 naming it, as on the page
+        List<Classification.Entry> page = classification.page(Actor.require(), filter, before, size + 1);
         return Page.of(page, size, FlagsJson::of, Classification.Entry::id);
     }
 }

@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
@@ -32,7 +33,9 @@ class ClassificationExports {
     @GetMapping("/system-classification/export.xlsx")
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        Classification.Filter filter = ListParams.classification(params);
+        ListParameters p = ListParameters.of(params);
+        Classification.Filter filter = ListParams.classification(p);
+        p.check(); // issue 23 point 11: refused, nothing exported
         Map<String, String> shown = ListParams.shown(export, filter.name(), filter.unitId(), classification.units());
         if (filter.state() != null) {
             shown.put(export.text("systems.field.state"), export.text("systems.state." + filter.state()));

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.systems.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
@@ -26,11 +29,17 @@ class ClassificationPages {
 
     @GetMapping("/system-classification")
     @Allow({Role.SECRECY_REVIEWER, Role.SUPERVISOR, Role.REGULATOR})
-    String register(@RequestParam Map<String, String> params, Model model) {
-        Classification.Filter filter = ListParams.classification(params);
-        int size = ListParams.size(params);
-        ListParams.page(model, "entries", classification.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
-                Classification.Entry::id);
+    String register(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        try {
+            ListParameters p = ListParameters.of(params);
+            Classification.Filter filter = ListParams.classification(p);
+            ListParams.Keyset k = ListParams.keyset(p, 0);
+            p.check();
+            ListParams.page(model, "entries", classification.page(Actor.require(), filter, k.before(), k.size() + 1), k.size(),
+                    Classification.Entry::id, "/system-classification", p);
+        } catch (InvalidInput e) {
+            ListParams.refused(model, response, e, "entries"); // issue 23 point 11: refused beside the filter, no rows claimed
+        }
         model.addAttribute("params", params);
         model.addAttribute("units", classification.units());
         model.addAttribute("states", SystemState.values());

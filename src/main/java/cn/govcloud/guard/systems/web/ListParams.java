@@ -3,10 +3,13 @@ package cn.govcloud.guard.systems.web;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
+import cn.govcloud.guard.systems.internal.SystemRegister;
 import cn.govcloud.guard.systems.internal.SystemState;
+import jakarta.servlet.http.HttpServletResponse;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,69 +18,96 @@ import java.util.function.ToLongFunction;
 import org.springframework.ui.Model;
 
 /**
- * What a list's query string means (the systems and the work orders), read alike by the page and its Excel export so the
- * export holds exactly the rows shown (issue 23 point 11): the filters, the keyword and the page size people chose (kept
- * in the URL).
+ * What a list's query string means (the systems, the work orders, the classification register and the provider's
+ * register), read alike by the page, its Excel export and the API through {@link ListParameters} so the export holds
+ * exactly the rows shown (issue 23 point 11). A value a list cannot read is refused naming the parameter (400 problem
+ * in the API, the message beside the filter on the page, nothing exported) — never read as "any".
  */
 final class ListParams {
-    /** The page sizes offered; anything else reads as the default. */
-    static final List<Integer> SIZES = List.of(20, 50, 100);
+    /** The page sizes offered. */
+    static final List<Integer> SIZES = ListParameters.SIZES;
     static final int DEFAULT_SIZE = 50;
-    /** A keyword longer than this is not a keyword; it is cut rather than refused (the list still answers). */
-    static final int KEYWORD_MAX = 100;
 
     private ListParams() {
     }
 
-    static int size(Map<String, String> params) {
-        try {
-            int size = Integer.parseInt(params.getOrDefault("size", "").strip());
-            return SIZES.contains(size) ? size : DEFAULT_SIZE;
-        } catch (NumberFormatException e) {
-            return DEFAULT_SIZE;
-        }
+    /** Where a keyset page starts ({@code before}: the last shown row's id; null for the first page) and its size. */
+    record Keyset(Long before, int size) {
     }
 
-    static String keyword(String q) {
-        if (q == null || q.isBlank()) {
-            return null;
-        }
-        String k = q.strip();
-        return k.length() > KEYWORD_MAX ? k.substring(0, KEYWORD_MAX) : k;
+    /** The page size ({@link #SIZES}) and the cursor; {@code max} 0 on a page, else the API's largest size. */
+    static Keyset keyset(ListParameters p, int max) {
+        return new Keyset(p.id("before"), p.size(DEFAULT_SIZE, max));
     }
 
-    /** The systems filter the query string asks for; a value that does not parse reads as no filter at all. */
-    static Filter systems(Map<String, String> params) {
-        try {
-            return new Filter(number(params.get("unit")), level(params.get("level")),
-                    SystemApiController.parse(SystemState.class, "state", blank(params.get("state"))),
-                    SystemApiController.parse(Exposure.class, "exposure", blank(params.get("exposure"))),
-                    "true".equals(params.get("overdue")) ? true : null, flag(params.get("cii")), flag(params.get("nonClassified")),
-                    keyword(params.get("q")));
-        } catch (InvalidInput | NumberFormatException e) {
-            return Filter.none();
+    /** An API handler's named parameters (name, value, name, value…; nulls left out) to be read as a page reads its own. */
+    static ListParameters api(Object... nameValue) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (int i = 0; i < nameValue.length; i += 2) {
+            if (nameValue[i + 1] != null) {
+                raw.put((String) nameValue[i], String.valueOf(nameValue[i + 1]));
+            }
         }
+        return ListParameters.of(raw);
     }
 
-    /** The work orders' filter (unit, state, kind, keyword); a value that does not parse reads as no filter at all. */
-    static WorkOrders.Filter workOrders(Map<String, String> params) {
-        try {
-            return new WorkOrders.Filter(null, number(params.get("unit")),
-                    SystemApiController.parse(WorkOrders.State.class, "state", blank(params.get("state"))),
-                    SystemApiController.parse(WorkOrders.Kind.class, "kind", blank(params.get("kind"))), keyword(params.get("q")));
-        } catch (InvalidInput e) {
-            return WorkOrders.Filter.none();
-        }
+    /** The systems filter the query string asks for. */
+    static Filter systems(ListParameters p) {
+        String q = p.keyword("q");
+        Long unit = p.id("unit");
+        Integer level = p.number("level", 1, 5);
+        SystemState state = p.choice("state", SystemState.class);
+        Exposure exposure = p.choice("exposure", Exposure.class);
+        // the page's check box sends only "true"; "false" reads as any, as it always did
+        Boolean overdue = p.flag("overdue");
+        Boolean cii = p.flag("cii");
+        Boolean nonClassified = p.flag("nonClassified");
+        return new Filter(unit, level, state, exposure, Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, cii, nonClassified, q);
     }
 
-    /** The classification register's filter (issue 22 point 3); a value that does not parse reads as no filter at all. */
-    static Classification.Filter classification(Map<String, String> params) {
-        try {
-            return new Classification.Filter(number(params.get("unit")), flag(params.get("cii")), flag(params.get("nonClassified")),
-                    SystemApiController.parse(SystemState.class, "state", blank(params.get("state"))), keyword(params.get("name")));
-        } catch (InvalidInput e) {
-            return Classification.Filter.none();
-        }
+    /** The work orders' filter (system, unit, state, kind, keyword). */
+    static WorkOrders.Filter workOrders(ListParameters p) {
+        String q = p.keyword("q");
+        Long system = p.id("system");
+        Long unit = p.id("unit");
+        WorkOrders.State state = p.choice("state", WorkOrders.State.class);
+        WorkOrders.Kind kind = p.choice("kind", WorkOrders.Kind.class);
+        return new WorkOrders.Filter(system, unit, state, kind, q);
+    }
+
+    /** The classification register's filter (issue 22 point 3); its keyword is {@code name}. */
+    static Classification.Filter classification(ListParameters p) {
+        String name = p.keyword("name");
+        Long unit = p.id("unit");
+        SystemState state = p.choice("state", SystemState.class);
+        Boolean cii = p.flag("cii");
+        Boolean nonClassified = p.flag("nonClassified");
+        return new Classification.Filter(unit, cii, nonClassified, state, name);
+    }
+
+    /** The provider's register's filter (metadata only, A8.1); its keyword is {@code name}. */
+    static SystemRegister.Filter register(ListParameters p) {
+        String name = p.keyword("name");
+        Long unit = p.id("unit");
+        Integer level = p.number("level", 1, 5);
+        SystemState state = p.choice("state", SystemState.class);
+        Exposure exposure = p.choice("exposure", Exposure.class);
+        return new SystemRegister.Filter(unit, level, state, exposure, name);
+    }
+
+    /**
+     * A refused query on a page: 400, the messages beside the filters ({@code errors}: bundle keys, the form's at the top)
+     * and no rows claimed ({@code name} empty, no next page).
+     */
+    static void refused(Model model, HttpServletResponse response, InvalidInput e, String name) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
+        errors.put("form", e.getMessage());
+        model.addAttribute("errors", errors);
+        model.addAttribute(name, List.of());
+        model.addAttribute("next", null);
+        model.addAttribute("sizes", SIZES);
+        model.addAttribute("size", DEFAULT_SIZE);
     }
 
     /** An export's title row names the keyword and the unit first, as the page's filter shows them (label → value). */
@@ -106,33 +136,22 @@ final class ListParams {
 
     /**
      * One page of a keyset-paged list into the model: {@code rows} was read with one row more than {@code size}, so that
-     * row says whether a next page exists ({@code next}: the last shown row's id); the sizes offered and the chosen one too.
+     * row says whether a next page exists ({@code next}: the last shown row's id; {@code nextHref}: {@code path} with the
+     * parameters {@code p} read and that cursor); the sizes offered and the chosen one too.
      */
-    static <T> void page(Model model, String name, List<T> rows, int size, ToLongFunction<T> id) {
+    static <T> void page(Model model, String name, List<T> rows, int size, ToLongFunction<T> id, String path, ListParameters p) {
+        model.addAttribute("errors", Map.of());
         model.addAttribute(name, rows.stream().limit(size).toList());
-        model.addAttribute("next", rows.size() > size ? id.applyAsLong(rows.get(size - 1)) : null);
+        Long next = rows.size() > size ? id.applyAsLong(rows.get(size - 1)) : null;
+        model.addAttribute("next", next);
+        if (next != null) {
+            Map<String, String> given = new LinkedHashMap<>(p.given());
+            given.remove("before");
+            given.put("size", String.valueOf(size));
+            given.put("before", String.valueOf(next));
+            model.addAttribute("nextHref", ListParameters.href(path, given, 0));
+        }
         model.addAttribute("sizes", SIZES);
         model.addAttribute("size", size);
-    }
-
-    /** A flag filter: "true" / "false", anything else any. */
-    static Boolean flag(String value) {
-        return "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE : null;
-    }
-
-    static Long number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Integer level(String value) {
-        return value == null || value.isBlank() ? null : Integer.parseInt(value.strip());
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

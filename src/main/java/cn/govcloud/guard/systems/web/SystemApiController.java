@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
@@ -18,14 +19,12 @@ import cn.govcloud.guard.systems.internal.Suspensions;
 import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.SystemRegistration;
 import cn.govcloud.guard.systems.internal.Verification;
-import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
 import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
 import cn.govcloud.guard.systems.internal.Verification.ItemDetails;
 import cn.govcloud.guard.systems.internal.Verification.ItemKind;
 import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
 import cn.govcloud.guard.systems.internal.HostedSystem.Switch;
 import cn.govcloud.guard.systems.internal.HostedSystem;
-import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.internal.WorkOrderQueries;
 import cn.govcloud.guard.systems.internal.WorkOrderQueries.Pending;
 import cn.govcloud.guard.systems.internal.WorkOrders;
@@ -132,8 +131,11 @@ class SystemApiController {
                              @RequestParam(required = false) Integer limit, @RequestParam(required = false) String q) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
         // q (issue 23 point 11): the keyword the page searches, an optional parameter added to the documented ones
-        List<HostedSystem> page = systems.page(Actor.require(), new Filter(unit, level, parse(SystemState.class, "state", state),
-                parse(Exposure.class, "exposure", exposure), overdue, cii, nonClassified, ListParams.keyword(q)), before, size + 1);
+        ListParameters p = ListParams.api("q", q, "unit", unit, "level", level, "state", state, "exposure", exposure, "overdue", overdue,
+                "cii", cii, "nonClassified", nonClassified);
+        Filter filter = ListParams.systems(p);
+        p.check(); // issue 23 point 11: a value the list cannot read is a 400 naming it, as on the page
+        List<HostedSystem> page = systems.page(Actor.require(), filter, before, size + 1);
         List<Long> ids = page.stream().map(HostedSystem::id).toList();
         var open = pending.pending(ids);
         var flags = classification.flags(ids);

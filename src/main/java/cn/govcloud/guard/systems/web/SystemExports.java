@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
@@ -46,7 +47,9 @@ class SystemExports {
         // the named parameters describe the API (API.md, OpenAPI); the values are read from params, as the page reads them
         Actor actor = Actor.require();
         // issue 23 point 11: the list's own reading of the query string, so the workbook holds exactly the rows shown
-        Filter filter = ListParams.systems(params);
+        ListParameters p = ListParameters.of(params);
+        Filter filter = ListParams.systems(p);
+        p.check(); // issue 23 point 11: refused, nothing exported
         Map<String, String> shown = ListParams.shown(export, filter.q(), filter.orgId(), systems.units(actor));
         if (filter.mlpsLevel() != null) {
             shown.put(export.text("systems.field.mlpsLevel"), export.text("systems.level", filter.mlpsLevel()));

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.systems.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowUnitPeople;
@@ -57,13 +59,20 @@ class SystemPages {
     }
 
     @GetMapping("/systems")
-    String list(@RequestParam Map<String, String> params, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        Filter filter = ListParams.systems(params);
-        int size = ListParams.size(params);
-        List<HostedSystem> page = systems.page(actor, filter, ListParams.number(params.get("before")), size + 1);
-        List<Long> ids = page.stream().limit(size).map(HostedSystem::id).toList();
-        ListParams.page(model, "systems", page, size, HostedSystem::id);
+        List<Long> ids = List.of();
+        try {
+            ListParameters p = ListParameters.of(params);
+            Filter filter = ListParams.systems(p);
+            ListParams.Keyset k = ListParams.keyset(p, 0);
+            p.check();
+            List<HostedSystem> page = systems.page(actor, filter, k.before(), k.size() + 1);
+            ids = page.stream().limit(k.size()).map(HostedSystem::id).toList();
+            ListParams.page(model, "systems", page, k.size(), HostedSystem::id, "/systems", p);
+        } catch (InvalidInput e) {
+            ListParams.refused(model, response, e, "systems"); // issue 23 point 11: refused beside the filter, no rows claimed
+        }
         model.addAttribute("pending", pendingOrders.pending(ids));
         model.addAttribute("flags", classification.flags(ids));
         model.addAttribute("params", params);
@@ -77,7 +86,8 @@ class SystemPages {
     /** Issue 4: the upload form on the list; all rows or none, the errors shown as a table. */
     @PostMapping("/systems/import")
     @AllowUnitPeople
-    String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+    String importFile(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) throws IOException {
         try {
             List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
             redirect.addFlashAttribute("imported", ids.size());
@@ -88,7 +98,7 @@ class SystemPages {
         } catch (InvalidInput e) {
             model.addAttribute("importError", text(e.getMessage()));
         }
-        return list(new HashMap<>(), model);
+        return list(new HashMap<>(), model, response);
     }
 
     @GetMapping("/systems/new")

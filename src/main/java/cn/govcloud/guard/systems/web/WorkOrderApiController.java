@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.documents.Downloads;
@@ -15,8 +16,6 @@ import cn.govcloud.guard.systems.internal.SystemState;
 import cn.govcloud.guard.systems.internal.WorkOrders;
 import cn.govcloud.guard.systems.internal.WorkOrders.Confirmation;
 import cn.govcloud.guard.systems.internal.WorkOrders.Filter;
-import cn.govcloud.guard.systems.internal.WorkOrders.Kind;
-import cn.govcloud.guard.systems.internal.WorkOrders.State;
 import cn.govcloud.guard.systems.internal.WorkOrders.WorkOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -63,8 +62,10 @@ class WorkOrderApiController {
                              @RequestParam(required = false) String q) {
         int size = limit == null ? PAGE : Math.max(1, Math.min(limit, 200));
         // q (issue 23 point 11): the page's keyword (system name or order number), optional
-        List<WorkOrder> page = orders.page(Actor.require(), new Filter(system, unit, SystemApiController.parse(State.class, "state", state),
-                SystemApiController.parse(Kind.class, "kind", kind), ListParams.keyword(q)), before, size + 1);
+        ListParameters p = ListParams.api("q", q, "system", system, "unit", unit, "state", state, "kind", kind);
+        Filter filter = ListParams.workOrders(p);
+        p.check(); // issue 23 point 11: a value the list cannot read is a 400 naming it, as on the page
+        List<WorkOrder> page = orders.page(Actor.require(), filter, before, size + 1);
         return Page.of(page, size, WorkOrderJson::of, WorkOrder::id);
     }
 

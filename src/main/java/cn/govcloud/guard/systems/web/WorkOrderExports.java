@@ -1,5 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.identity.PeopleNames;
 import cn.govcloud.guard.shared.Actor;
@@ -37,7 +38,9 @@ class WorkOrderExports {
     @GetMapping("/work-orders/export.xlsx")
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        WorkOrders.Filter filter = ListParams.workOrders(params);
+        ListParameters p = ListParameters.of(params);
+        WorkOrders.Filter filter = ListParams.workOrders(p);
+        p.check(); // issue 23 point 11: refused, nothing exported
         Map<String, String> shown = ListParams.shown(export, filter.q(), filter.orgId(), systems.units(actor));
         if (filter.state() != null) {
             shown.put(export.text("systems.workOrder.state"), export.text("systems.workOrder.state." + filter.state()));

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.systems.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.documents.Downloads;
@@ -54,11 +56,17 @@ class WorkOrderPages {
 
     @GetMapping("/work-orders")
     @AllowParties
-    String list(@RequestParam Map<String, String> params, Model model) {
+    String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        int size = ListParams.size(params);
-        ListParams.page(model, "orders", orders.page(actor, ListParams.workOrders(params), ListParams.number(params.get("before")), size + 1), size,
-                WorkOrder::id);
+        try {
+            ListParameters p = ListParameters.of(params);
+            WorkOrders.Filter filter = ListParams.workOrders(p);
+            ListParams.Keyset k = ListParams.keyset(p, 0);
+            p.check();
+            ListParams.page(model, "orders", orders.page(actor, filter, k.before(), k.size() + 1), k.size(), WorkOrder::id, "/work-orders", p);
+        } catch (InvalidInput e) {
+            ListParams.refused(model, response, e, "orders"); // issue 23 point 11: refused beside the filter, no rows claimed
+        }
         model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", State.values());
@@ -105,18 +113,17 @@ class WorkOrderPages {
     /** The provider's read-only view of the register's metadata (A8.1: no unit data). */
     @GetMapping("/system-register")
     @AllowProvider
-    String register(@RequestParam Map<String, String> params, Model model) {
-        SystemRegister.Filter filter;
+    String register(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         try {
-            filter = new SystemRegister.Filter(ListParams.number(params.get("unit")), intOrNull(params.get("level")),
-                    SystemApiController.parse(SystemState.class, "state", params.get("state")),
-                    SystemApiController.parse(Exposure.class, "exposure", params.get("exposure")), params.get("name"));
-        } catch (InvalidInput | NumberFormatException e) {
-            filter = new SystemRegister.Filter(null, null, null, null, null);
+            ListParameters p = ListParameters.of(params);
+            SystemRegister.Filter filter = ListParams.register(p);
+            ListParams.Keyset k = ListParams.keyset(p, 0);
+            p.check();
+            ListParams.page(model, "entries", register.page(Actor.require(), filter, k.before(), k.size() + 1), k.size(),
+                    SystemRegister.Entry::id, "/system-register", p);
+        } catch (InvalidInput e) {
+            ListParams.refused(model, response, e, "entries"); // issue 23 point 11: refused beside the filter, no rows claimed
         }
-        int size = ListParams.size(params);
-        ListParams.page(model, "entries", register.page(Actor.require(), filter, ListParams.number(params.get("before")), size + 1), size,
-                SystemRegister.Entry::id);
         model.addAttribute("params", params);
         model.addAttribute("units", register.units());
         model.addAttribute("states", SystemState.values());
@@ -137,13 +144,5 @@ class WorkOrderPages {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
-
-    private static Integer intOrNull(String s) {
-        try {
-            return s == null || s.isBlank() ? null : Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

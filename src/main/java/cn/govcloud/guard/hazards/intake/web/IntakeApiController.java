@@ -204,7 +204,7 @@ class IntakeApiController {
                                    @RequestParam(required = false) String q, @RequestParam(required = false) Long orgId,
                                    @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         // issue 23 point 11: the list page's keyword, unit and time range, optional; an unreadable filter is a 400 naming it
-        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50).filter();
+        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50, IntakeListQuery.API_MAX).filter();
         return page(queries.findings(Actor.require(), f), FindingView::of);
     }
 
@@ -238,7 +238,7 @@ class IntakeApiController {
                                @RequestParam(required = false) String q, @RequestParam(required = false) Long orgId,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         // issue 23 point 11: the list page's keyword, unit and time range, optional; an unreadable filter is a 400 naming it
-        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50).filter();
+        Filter f = IntakeListQuery.parse(apiParams(severity, systemId, state, before, limit, q, orgId, from, to), 50, IntakeListQuery.API_MAX).filter();
         return page(queries.alerts(Actor.require(), f), AlertView::of);
     }
 

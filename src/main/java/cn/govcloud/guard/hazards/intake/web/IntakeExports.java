@@ -45,7 +45,7 @@ class IntakeExports {
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void findings(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        Filter filter = IntakeListQuery.parse(params, PAGE).filter();
+        Filter filter = IntakeListQuery.parse(params, PAGE, IntakeListQuery.API_MAX).filter();
         String title = export.text("hazards.intake.findings");
         List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.name", 36),
                 export.column("hazards.intake.host", 16), export.column("hazards.intake.port", 10), export.column("hazards.intake.scanner", 12),
@@ -64,7 +64,7 @@ class IntakeExports {
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void alerts(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        Filter filter = IntakeListQuery.parse(params, PAGE).filter();
+        Filter filter = IntakeListQuery.parse(params, PAGE, IntakeListQuery.API_MAX).filter();
         String title = export.text("hazards.intake.alerts");
         List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.signature", 36),
                 export.column("hazards.intake.category", 16), export.column("hazards.intake.srcDest", 36), export.column("hazards.intake.count", 8),

@@ -89,13 +89,13 @@ class IntakePages {
         Map<String, String> errors = new LinkedHashMap<>();
         IntakeListQuery q;
         try {
-            q = IntakeListQuery.parse(params, PAGE_SIZE);
+            q = IntakeListQuery.parse(params, PAGE_SIZE, 0);
             model.addAttribute("page", query.apply(q.filter()));
         } catch (InvalidInput e) {
             e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
             errors.put("form", text(e.getMessage()));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            q = new IntakeListQuery(new Filter(null, null, null, null, PAGE_SIZE), Map.of());
+            q = IntakeListQuery.none(PAGE_SIZE);
             model.addAttribute("page", new IntakeService.Page<>(List.of(), null));
         }
         model.addAttribute("query", q);
