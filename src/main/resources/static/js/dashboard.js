@@ -1,7 +1,7 @@
 // govcloud-guard: the posture dashboard's charts (A11.3, A12). Each chart reads the table named by
 // data-chart-source (what screen readers and browsers without JavaScript read) and draws it with
 // ECharts as a bar, stacked bar, donut or line chart. A click on a bar, point or slice goes where the
-// table's link for that figure goes (data-href), so the chart drills down to the same list.
+// table's link for that figure goes (its href), so the chart drills down to the same list.
 (function () {
   'use strict';
 
@@ -17,7 +17,7 @@
     var rows = [];
     table.querySelectorAll('tbody tr').forEach(function (tr) {
       var label = tr.querySelector('th');
-      var link = label ? label.querySelector('a[data-href]') : null;
+      var link = label ? label.querySelector('a[href]') : null;
       var cells = tr.querySelectorAll('td');
       var values = [];
       var hrefs = [];
@@ -25,10 +25,10 @@
         var cell = cells[column];
         var raw = cell ? cell.getAttribute('data-value') : '';
         values.push(raw === null || raw === '' ? '-' : Number(raw));
-        var a = cell ? cell.querySelector('a[data-href]') : null;
-        hrefs.push(a ? a.getAttribute('data-href') : null);
+        var a = cell ? cell.querySelector('a[href]') : null;
+        hrefs.push(a ? a.getAttribute('href') : null);
       });
-      rows.push({ label: label ? label.textContent.trim() : '', href: link ? link.getAttribute('data-href') : null, values: values, hrefs: hrefs });
+      rows.push({ label: label ? label.textContent.trim() : '', href: link ? link.getAttribute('href') : null, values: values, hrefs: hrefs });
     });
     return { names: names, rows: rows };
   }
