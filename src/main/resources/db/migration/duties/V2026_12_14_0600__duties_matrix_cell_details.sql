@@ -10,12 +10,5 @@ alter table duties_matrix_cell add column next_due timestamp with time zone; -- 
 alter table duties_matrix_cell add column latest_duty bigint;                -- the key's newest duty (greatest id)
 alter table duties_matrix_cell add column latest_submission bigint;          -- the newest submission (greatest id) to any of the key's duties
 alter table duties_matrix_cell add column late_due timestamp with time zone; -- the latest due time of a duty with an accepted late submission
-
-update duties_matrix_cell c set (next_due, latest_duty, latest_submission, late_due) = (
-        select min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end), max(d.id), max(s.latest_submission),
-               max(case when s.late_n > 0 then d.due_at end)
-        from duties_duty d left join (select duty_id, max(id) latest_submission,
-                                             sum(case when late and decision = 'ACCEPTED' then 1 else 0 end) late_n
-                                      from duties_submission group by duty_id) s on s.duty_id = d.id
-        where d.subject_kind = c.subject_kind and d.subject_id = c.subject_id and d.rule_id = c.rule_id)
-where c.overdue_n <> 0 or c.pending_n <> 0 or c.closed_due is not null;
+-- The backfill of existing cells is in the vendor migrations V2026_12_14_0601 (set-based on PostgreSQL: a correlated
+-- subquery per cell that aggregates the submissions ran for more than six minutes on a city of 1 M duties).

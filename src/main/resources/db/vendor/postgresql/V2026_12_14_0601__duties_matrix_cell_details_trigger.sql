@@ -100,3 +100,17 @@ create trigger duties_matrix_evidence_update after update on duties_submission r
     for each statement execute function duties_matrix_evidence_apply();
 create trigger duties_matrix_evidence_delete after delete on duties_submission referencing old table as duties_evidence_old
     for each statement execute function duties_matrix_evidence_apply();
+
+-- The existing cells' details, counted once per key in one pass over the duties and one over the submissions
+-- (set-based: the same figures as the trigger's recount, without a subquery per cell).
+update duties_matrix_cell c set next_due = k.next_due, latest_duty = k.latest_duty, latest_submission = k.latest_submission,
+       late_due = k.late_due
+from (select d.subject_kind, d.subject_id, d.rule_id,
+             min(case when d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE') then d.due_at end) next_due, max(d.id) latest_duty,
+             max(s.latest_submission) latest_submission, max(case when s.late_n > 0 then d.due_at end) late_due
+      from duties_duty d left join (select duty_id, max(id) latest_submission,
+                                           sum(case when late and decision = 'ACCEPTED' then 1 else 0 end) late_n
+                                    from duties_submission group by duty_id) s on s.duty_id = d.id
+      group by d.subject_kind, d.subject_id, d.rule_id) k
+where k.subject_kind = c.subject_kind and k.subject_id = c.subject_id and k.rule_id = c.rule_id
+  and (c.overdue_n <> 0 or c.pending_n <> 0 or c.closed_due is not null);
