@@ -39,10 +39,10 @@ class AccessAccountPages {
 
     private final AccessAccounts accounts;
     private final Systems systems;
-    private final PageForms forms;
+    private final AccessForms forms;
     private final Lists lists;
 
-    AccessAccountPages(AccessAccounts accounts, Systems systems, PageForms forms, Lists lists) {
+    AccessAccountPages(AccessAccounts accounts, Systems systems, AccessForms forms, Lists lists) {
         this.lists = lists;
         this.forms = forms;
         this.accounts = accounts;
@@ -87,7 +87,7 @@ class AccessAccountPages {
                        @RequestParam(required = false) String passwordPolicy, RedirectAttributes redirect) {
         // issue 23 point 9: a refusal stands beside its field ("responsible" maps: the register form below has fields of its own)
         return forms.submit(redirect, "/access/accounts?systemId=" + systemId, "responsible",
-                PageForms.typed("person", person, "passwordPolicy", passwordPolicy), field -> field,
+                AccessForms.typed("person", person, "passwordPolicy", passwordPolicy), field -> field,
                 "access.account.responsible.notice", () -> accounts.setResponsible(systemId, person, passwordPolicy));
     }
 
@@ -124,8 +124,8 @@ class AccessAccountPages {
         model.addAttribute("errors", errors);
         model.addAttribute("actionError", actionError);
         model.addAttribute("zone", WorkingCalendar.ZONE);
-        model.addAttribute("responsibleErrors", PageForms.flashed(model, "responsibleErrors"));
-        model.addAttribute("responsibleValues", PageForms.flashed(model, "responsibleValues"));
+        model.addAttribute("responsibleErrors", AccessForms.flashed(model, "responsibleErrors"));
+        model.addAttribute("responsibleValues", AccessForms.flashed(model, "responsibleValues"));
     }
 
     private String text(String key) {

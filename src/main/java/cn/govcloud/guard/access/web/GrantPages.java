@@ -43,10 +43,10 @@ class GrantPages {
     private final DataAccessGrants grants;
     private final GrantQueries queries;
     private final Systems systems;
-    private final PageForms forms;
+    private final AccessForms forms;
     private final Lists lists;
 
-    GrantPages(DataAccessGrants grants, GrantQueries queries, Systems systems, PageForms forms, Lists lists) {
+    GrantPages(DataAccessGrants grants, GrantQueries queries, Systems systems, AccessForms forms, Lists lists) {
         this.queries = queries;
         this.lists = lists;
         this.forms = forms;
@@ -108,7 +108,7 @@ class GrantPages {
     String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
                   @RequestParam(required = false) String detail, RedirectAttributes redirect) {
         // issue 23 point 9: a refusal stands beside the access form's own field ("access" maps: the request form has a system too)
-        return forms.submit(redirect, "/access/grants", "access", PageForms.typed("systemId", systemId, "purpose", purpose, "detail", detail),
+        return forms.submit(redirect, "/access/grants", "access", AccessForms.typed("systemId", systemId, "purpose", purpose, "detail", detail),
                 field -> field, "access.grants.recorded.notice", () -> {
             Long system = forms.id(systemId, "systemId", "access.grant.error.system", new LinkedHashMap<>());
             Purpose p = null;
@@ -160,8 +160,8 @@ class GrantPages {
         model.addAttribute("actionError", actionError);
         model.addAttribute("zone", WorkingCalendar.ZONE);
         model.addAttribute("maxGrantDays", grants.maxGrant().toDays());
-        model.addAttribute("accessErrors", PageForms.flashed(model, "accessErrors"));
-        model.addAttribute("accessValues", PageForms.flashed(model, "accessValues"));
+        model.addAttribute("accessErrors", AccessForms.flashed(model, "accessErrors"));
+        model.addAttribute("accessValues", AccessForms.flashed(model, "accessValues"));
     }
 
     private String text(String key) {

@@ -46,7 +46,7 @@ class RemoteChannelPages {
     private final ChannelUse use;
     private final Systems systems;
     private final MessageSource messages;
-    private final PageForms forms;
+    private final AccessForms forms;
     private final FieldEncryption encryption;
     private final Lists lists;
     private static final String SEALED = "sealedCredential";
@@ -54,7 +54,7 @@ class RemoteChannelPages {
     private static final String CONTEXT = "flash.access.channel-credential.";
 
     RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
-                       MessageSource messages, PageForms forms, FieldEncryption encryption, Lists lists) {
+                       MessageSource messages, AccessForms forms, FieldEncryption encryption, Lists lists) {
         this.encryption = encryption;
         this.lists = lists;
         this.requests = requests;
@@ -173,7 +173,7 @@ class RemoteChannelPages {
 
     /** A decision with its note (意见): a refusal without one is shown beside the note (the service names it {@code reason}). */
     private String note(long id, String note, RedirectAttributes redirect, String doneKey, Runnable action) {
-        return forms.submit(redirect, "/access/channels/" + id, "", PageForms.typed("note", note),
+        return forms.submit(redirect, "/access/channels/" + id, "", AccessForms.typed("note", note),
                 field -> "reason".equals(field) ? "note" : field, doneKey, action);
     }
 

@@ -41,10 +41,10 @@ class VisitPages {
 
     private final Visits visits;
     private final Systems systems;
-    private final PageForms forms;
+    private final AccessForms forms;
     private final Lists lists;
 
-    VisitPages(Visits visits, Systems systems, PageForms forms, Lists lists) {
+    VisitPages(Visits visits, Systems systems, AccessForms forms, Lists lists) {
         this.lists = lists;
         this.forms = forms;
         this.visits = visits;
@@ -97,7 +97,7 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/escort")
     @AllowProvider
     String escort(@PathVariable long id, @RequestParam(required = false) String escort, RedirectAttributes redirect) {
-        return forms.submit(redirect, "/access/visits/" + id, "", PageForms.typed("escort", escort), field -> field,
+        return forms.submit(redirect, "/access/visits/" + id, "", AccessForms.typed("escort", escort), field -> field,
                 "access.visit.escort.notice", () -> visits.assignEscort(id, escort));
     }
 
@@ -110,7 +110,7 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/sign-out")
     @AllowProvider
     String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, RedirectAttributes redirect) {
-        return forms.submit(redirect, "/access/visits/" + id, "", PageForms.typed("workDone", workDone), field -> field,
+        return forms.submit(redirect, "/access/visits/" + id, "", AccessForms.typed("workDone", workDone), field -> field,
                 "access.visit.signedOut.notice", () -> visits.signOut(id, workDone));
     }
 
@@ -163,7 +163,7 @@ class VisitPages {
     }
 
     private static boolean blank(String s) {
-        return PageForms.blank(s);
+        return AccessForms.blank(s);
     }
 
     private String text(String key) {

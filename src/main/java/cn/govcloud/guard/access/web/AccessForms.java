@@ -26,11 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * beside that field, the form's own values kept, and nothing changed.
  */
 @Component
-class PageForms {
+class AccessForms {
     private final FormRefusals refusals;
     private final Systems systems;
 
-    PageForms(FormRefusals refusals, Systems systems) {
+    AccessForms(FormRefusals refusals, Systems systems) {
         this.refusals = refusals;
         this.systems = systems;
     }
