@@ -86,7 +86,7 @@ class GrantPagesTests {
                 .andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/grants");
         assertThat(html(mvc.perform(get("/access/grants").cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn()))
-                .contains("id=\"accessSystemId-error\"").doesNotContain("id=\"systemId-error\"").contains("value=\"未选系统\"");
+                .contains("id=\"access-systemId-error\"").doesNotContain("id=\"systemId-error\"").contains("value=\"未选系统\"");
         assertThat(jdbc.sql("select count(*) from access_data_access").query(Long.class).single()).isEqualTo(recorded);
         String violation = "页面违规" + System.nanoTime();
         mvc.perform(post("/access/grants/accesses").with(as("provider")).with(csrf()).param("systemId", String.valueOf(system))

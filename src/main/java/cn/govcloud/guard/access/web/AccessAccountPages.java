@@ -86,14 +86,15 @@ class AccessAccountPages {
     String responsible(@PathVariable long systemId, @RequestParam(required = false) String person,
                        @RequestParam(required = false) String passwordPolicy, RedirectAttributes redirect) {
         // issue 23 point 9: a refusal stands beside its field ("responsible" maps: the register form below has fields of its own)
-        return forms.submit(redirect, "/access/accounts?systemId=" + systemId, "responsible",
-                AccessForms.typed("person", person, "passwordPolicy", passwordPolicy), field -> field,
+        forms.submit(redirect, "responsible", AccessForms.typed("person", person, "passwordPolicy", passwordPolicy), field -> field,
                 "access.account.responsible.notice", () -> accounts.setResponsible(systemId, person, passwordPolicy));
+        return "redirect:/access/accounts?systemId=" + systemId;
     }
 
     /** Does it and goes back to the register; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(RedirectAttributes redirect, Runnable action) {
-        return forms.act(redirect, "/access/accounts", action);
+        forms.attempt(redirect, action);
+        return "redirect:/access/accounts";
     }
 
     private void show(Model model, Long systemId, ListFilter filter, Map<String, String> values, Map<String, String> errors,

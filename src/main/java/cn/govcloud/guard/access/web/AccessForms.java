@@ -73,24 +73,26 @@ class AccessForms {
         }
     }
 
-    /** Does an action offered as a button and goes to {@code to}; a refusal is flashed there as {@code actionError}. */
-    String act(RedirectAttributes redirect, String to, Runnable action) {
+    /**
+     * Does an action offered as a button; a refusal is flashed as {@code actionError} for the page the handler then redirects
+     * to (the handler writes its {@code redirect:} itself, post/redirect/get, issue 23 point 3).
+     */
+    void attempt(RedirectAttributes redirect, Runnable action) {
         String refused = refusals.attempt(action);
         if (refused != null) {
             redirect.addFlashAttribute("actionError", refused);
         }
-        return "redirect:" + to;
     }
 
     /**
-     * Does what a small form asks and goes to {@code to}. A refusal of its fields is flashed as {@code <prefix>Errors} (beside
+     * Does what a small form asks, for the page the handler then redirects to. A refusal of its fields is flashed as {@code <prefix>Errors} (beside
      * each field, the form's name for it from {@code pageField}) with what was typed as {@code <prefix>Values} — plain
      * {@code errors} and {@code values} when the prefix is empty; a rule's
      * refusal as {@code actionError}. The page's GET shows them with {@link #flashed}. Done, {@code doneKey}'s message says
      * what happens next ({@code notice}).
      */
-    String submit(RedirectAttributes redirect, String to, String prefix, Map<String, String> typed, UnaryOperator<String> pageField,
-                  String doneKey, Runnable action) {
+    void submit(RedirectAttributes redirect, String prefix, Map<String, String> typed, UnaryOperator<String> pageField, String doneKey,
+                Runnable action) {
         try {
             action.run();
             redirect.addFlashAttribute("notice", text(doneKey)); // issue 23 point 9: what happens next
@@ -100,7 +102,6 @@ class AccessForms {
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
         }
-        return "redirect:" + to;
     }
 
     /** A map a POST flashed for this GET (see {@link #submit}), empty when none. */

@@ -108,7 +108,7 @@ class GrantPages {
     String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
                   @RequestParam(required = false) String detail, RedirectAttributes redirect) {
         // issue 23 point 9: a refusal stands beside the access form's own field ("access" maps: the request form has a system too)
-        return forms.submit(redirect, "/access/grants", "access", AccessForms.typed("systemId", systemId, "purpose", purpose, "detail", detail),
+        forms.submit(redirect, "access", AccessForms.typed("systemId", systemId, "purpose", purpose, "detail", detail),
                 field -> field, "access.grants.recorded.notice", () -> {
             Long system = forms.id(systemId, "systemId", "access.grant.error.system", new LinkedHashMap<>());
             Purpose p = null;
@@ -123,11 +123,13 @@ class GrantPages {
             }
             grants.recordAccess(system, p, detail);
         });
+        return "redirect:/access/grants";
     }
 
     /** Does it and goes back to the list; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(RedirectAttributes redirect, Runnable action) {
-        return forms.act(redirect, "/access/grants", action);
+        forms.attempt(redirect, action);
+        return "redirect:/access/grants";
     }
 
     private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors, String actionError) {

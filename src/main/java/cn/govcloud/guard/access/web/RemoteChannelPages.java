@@ -168,13 +168,14 @@ class RemoteChannelPages {
 
     /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(long id, RedirectAttributes redirect, Runnable action) {
-        return forms.act(redirect, "/access/channels/" + id, action);
+        forms.attempt(redirect, action);
+        return "redirect:/access/channels/" + id;
     }
 
     /** A decision with its note (意见): a refusal without one is shown beside the note (the service names it {@code reason}). */
     private String note(long id, String note, RedirectAttributes redirect, String doneKey, Runnable action) {
-        return forms.submit(redirect, "/access/channels/" + id, "", AccessForms.typed("note", note),
-                field -> "reason".equals(field) ? "note" : field, doneKey, action);
+        forms.submit(redirect, "", AccessForms.typed("note", note), field -> "reason".equals(field) ? "note" : field, doneKey, action);
+        return "redirect:/access/channels/" + id;
     }
 
     private void detail(long id, Model model, String error) {

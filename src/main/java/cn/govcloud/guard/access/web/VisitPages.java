@@ -97,8 +97,9 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/escort")
     @AllowProvider
     String escort(@PathVariable long id, @RequestParam(required = false) String escort, RedirectAttributes redirect) {
-        return forms.submit(redirect, "/access/visits/" + id, "", AccessForms.typed("escort", escort), field -> field,
-                "access.visit.escort.notice", () -> visits.assignEscort(id, escort));
+        forms.submit(redirect, "", AccessForms.typed("escort", escort), field -> field, "access.visit.escort.notice",
+                () -> visits.assignEscort(id, escort));
+        return "redirect:/access/visits/" + id;
     }
 
     @PostMapping("/access/visits/{id}/sign-in")
@@ -110,13 +111,15 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/sign-out")
     @AllowProvider
     String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, RedirectAttributes redirect) {
-        return forms.submit(redirect, "/access/visits/" + id, "", AccessForms.typed("workDone", workDone), field -> field,
-                "access.visit.signedOut.notice", () -> visits.signOut(id, workDone));
+        forms.submit(redirect, "", AccessForms.typed("workDone", workDone), field -> field, "access.visit.signedOut.notice",
+                () -> visits.signOut(id, workDone));
+        return "redirect:/access/visits/" + id;
     }
 
     /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(long id, RedirectAttributes redirect, Runnable action) {
-        return forms.act(redirect, "/access/visits/" + id, action);
+        forms.attempt(redirect, action);
+        return "redirect:/access/visits/" + id;
     }
 
     private void detail(long id, Model model, String error) {
