@@ -76,5 +76,13 @@ class AccessAccountPagesTests {
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/accounts?systemId=" + system);
         assertThat(html(mvc.perform(get("/access/accounts?systemId=" + system).with(as("unit1"))).andReturn())).contains("id=\"responsible-person\"")
                 .contains("张安全");
+        // issue 23 point 9: a refused change shows its error beside the field, keeps the other value typed, and changes nothing
+        r = mvc.perform(post("/access/systems/" + system + "/responsible").with(as("unit1")).with(csrf()).param("person", "")
+                .param("passwordPolicy", "新策略未保存")).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/accounts?systemId=" + system);
+        assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("unit1"))).andReturn()))
+                .contains("id=\"person-error\"").contains("value=\"新策略未保存\"");
+        assertThat(html(mvc.perform(get("/access/accounts?systemId=" + system).with(as("unit1"))).andReturn())).contains("张安全")
+                .doesNotContain("新策略未保存");
     }
 }

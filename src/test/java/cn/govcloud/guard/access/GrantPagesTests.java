@@ -79,6 +79,15 @@ class GrantPagesTests {
         r = mvc.perform(post("/access/grants/accesses").with(as("provider")).with(csrf()).param("systemId", String.valueOf(system))
                 .param("purpose", "VIEW").param("detail", detail)).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/grants");
+        // issue 23 point 9: a refused access record shows its error beside its own form's system field (not the request form's)
+        // and keeps what was typed; nothing is recorded
+        long recorded = jdbc.sql("select count(*) from access_data_access").query(Long.class).single();
+        r = mvc.perform(post("/access/grants/accesses").with(as("provider")).with(csrf()).param("purpose", "VIEW").param("detail", "未选系统"))
+                .andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/access/grants");
+        assertThat(html(mvc.perform(get("/access/grants").cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn()))
+                .contains("id=\"access-systemId-error\"").doesNotContain("id=\"systemId-error\"").contains("value=\"未选系统\"");
+        assertThat(jdbc.sql("select count(*) from access_data_access").query(Long.class).single()).isEqualTo(recorded);
         String violation = "页面违规" + System.nanoTime();
         mvc.perform(post("/access/grants/accesses").with(as("provider")).with(csrf()).param("systemId", String.valueOf(system))
                 .param("purpose", "MOVE").param("detail", violation)).andReturn();

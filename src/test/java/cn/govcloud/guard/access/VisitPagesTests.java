@@ -82,10 +82,15 @@ class VisitPagesTests {
                 .isEqualTo("AUTHORISED");
 
         r = mvc.perform(post(location + "/escort").with(as("provider")).with(csrf()).param("escort", "")).andReturn();
+        // issue 23 point 9: the refusal stands beside the escort field (fields.html), and nothing was saved
         assertThat(html(mvc.perform(get(r.getResponse().getRedirectedUrl()).cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn()))
-                .contains("请填写陪同旁站人员");
+                .contains("请填写陪同旁站人员").contains("id=\"escort-error\"").contains("aria-invalid=\"true\"");
+        assertThat(jdbc.sql("select count(*) from access_visit where letter_number = :l and escort is null").param("l", letter)
+                .query(Long.class).single()).isOne();
         r = mvc.perform(post(location + "/escort").with(as("provider")).with(csrf()).param("escort", "赵陪同")).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
+        assertThat(html(mvc.perform(get(location).cookie(r.getResponse().getCookies()).with(as("provider"))).andReturn()))
+                .contains("已指派陪同旁站人员。下一步"); // what happens next
         r = mvc.perform(post(location + "/sign-in").with(as("provider")).with(csrf())).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(location);
         assertThat(html(mvc.perform(get(location).with(as("provider"))).andReturn())).contains("现场操作中").contains("赵陪同")

@@ -29,11 +29,11 @@ class AuthorisationPaper implements OfficialRecordSource {
     static final Map<String, String> STATUS = Map.of("REQUESTED", "待审批", "GRANTED", "已授权", "REFUSED", "已拒绝", "REVOKED", "已撤销");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm").withZone(TimeConfiguration.CITY_ZONE);
 
-    private final DataAccessGrants grants;
+    private final GrantQueries grants;
     private final Systems systems;
     private final OrganisationDirectory organisations;
 
-    AuthorisationPaper(DataAccessGrants grants, Systems systems, OrganisationDirectory organisations) {
+    AuthorisationPaper(GrantQueries grants, Systems systems, OrganisationDirectory organisations) {
         this.grants = grants;
         this.systems = systems;
         this.organisations = organisations;

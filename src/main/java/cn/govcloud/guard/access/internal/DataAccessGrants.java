@@ -1,8 +1,5 @@
 package cn.govcloud.guard.access.internal;
 
-import cn.govcloud.guard.shared.Page;
-import cn.govcloud.guard.shared.ListFilter;
-import static cn.govcloud.guard.access.internal.Columns.instant;
 import static cn.govcloud.guard.access.internal.Columns.ts;
 
 import cn.govcloud.guard.access.Grants;
@@ -17,25 +14,20 @@ import cn.govcloud.guard.notify.Notice;
 import cn.govcloud.guard.notify.Notifier;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.ProviderDataAccess;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.SystemRef;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * A8.1: the provider asks a unit for access to a system's data (purpose, scope 查看/复制/修改/迁移,
  * window); the unit's security officer grants or refuses. Accesses are recorded under the grant — by
  * the provider's staff, or by the platform when it shows the provider a granted system — and an access
- * reported without an active grant is stored as a violation the supervisor is told of at once.
+ * reported without an active grant is stored as a violation the supervisor is told of at once. The lists and the
+ * detail are {@link GrantQueries}.
  */
 @Service
 public class DataAccessGrants implements Grants, ProviderDataAccess {
@@ -74,10 +67,12 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     private final OrganisationDirectory organisations;
     private final Clock clock;
     private final cn.govcloud.guard.rules.RuleCatalog catalog;
+    private final GrantQueries queries;
 
     DataAccessGrants(JdbcClient jdbc, Systems systems, Duties duties, ApplicationEventPublisher events, AuditLog audit, Notifier notifier, OrganisationDirectory organisations,
-                     Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog) {
+                     Clock clock, cn.govcloud.guard.rules.RuleCatalog catalog, GrantQueries queries) {
         this.catalog = catalog;
+        this.queries = queries;
         this.jdbc = jdbc;
         this.systems = systems;
         this.duties = duties;
@@ -173,7 +168,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     @Transactional
     public void decide(long id, boolean grant, String reason) {
         Actor actor = Actor.require();
-        Grant g = visible(id, actor);
+        Grant g = queries.visible(id, actor);
         if (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != g.orgId()) {
             throw new AccessDeniedException("the owning unit's security officer decides (A8.1)");
         }
@@ -194,7 +189,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
     @Transactional
     public void revoke(long id, String reason) {
         Actor actor = Actor.require();
-        Grant g = visible(id, actor);
+        Grant g = queries.visible(id, actor);
         if (!actor.has(Role.UNIT_SECURITY_OFFICER) || actor.orgId() != g.orgId()) {
             throw new AccessDeniedException("the owning unit's security officer revokes (A8.1)");
         }
@@ -239,7 +234,7 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
         } else {
             audit.record(AuditEvent.success("access.data.record", "system:" + systemId, "A8.1 " + purpose + " under grant:" + grant));
         }
-        return accesses(actor).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
+        return queries.accesses(actor).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
     private long insertAccess(Long grant, SystemRef system, long providerOrgId, Purpose purpose, String username, String detail, String source,
@@ -252,73 +247,6 @@ public class DataAccessGrants implements Grants, ProviderDataAccess {
                         : detail.strip().substring(0, Math.min(detail.strip().length(), 1000)))
                 .param("source", source).param("at", ts(at)).param("violation", grant == null).update(key, "id");
         return key.getKey().longValue();
-    }
-
-    // ---- reads ------------------------------------------------------------------------------------
-
-    /** The states a grant list filters by. A unit sees its own systems' grants; the provider its requests; supervisor and regulators all. */
-    public static final List<String> STATES = List.of("REQUESTED", "GRANTED", "REFUSED", "REVOKED");
-
-    /** Issue 23 point 11: one page of the grants the actor may see, narrowed by keyword, unit, state and the end of the grant's window. */
-    @Transactional(readOnly = true)
-    public Page<Grant> search(Actor actor, ListFilter filter) {
-        return listing(actor, filter).page(jdbc, "access_grant g", "g.id", filter, this::map);
-    }
-
-    /** Every grant {@link #search} matches, for the export, {@code pageSize} rows a query. */
-    @Transactional(readOnly = true)
-    public void each(Actor actor, ListFilter filter, int pageSize, Consumer<Grant> row) {
-        listing(actor, filter).each(jdbc, "select * from access_grant g", "g.id", pageSize, this::map, Grant::id, row);
-    }
-
-    private Listing listing(Actor actor, ListFilter f) {
-        Instant now = clock.instant();
-        return new Listing(scope(actor, "g"), params(actor))
-                .keyword(f, List.of("g.purpose", "g.requested_by", "g.decided_by"))
-                .and("g.org_id = :unit", "unit", f.unit())
-                .and("g.status = :state", "state", f.state())
-                .due(f.due(), "g.ends_at", ts(now), ts(now.plus(java.time.Duration.ofDays(7))));
-    }
-
-    @Transactional(readOnly = true)
-    public Grant visible(long id, Actor actor) {
-        Map<String, Object> p = new HashMap<>(params(actor));
-        p.put("id", id);
-        return jdbc.sql("select * from access_grant g where g.id = :id and " + scope(actor, "g")).params(p).query(this::map).optional()
-                .orElseThrow(() -> new NotFound("grant " + id));
-    }
-
-    @Transactional(readOnly = true)
-    public List<Access> accesses(Actor actor) {
-        return jdbc.sql("select * from access_data_access g where " + scope(actor, "g") + " order by g.id desc").params(params(actor))
-                .query((rs, i) -> {
-                    long grant = rs.getLong("grant_id");
-                    return new Access(rs.getLong("id"), rs.wasNull() ? null : grant, rs.getLong("org_id"), rs.getLong("system_id"),
-                            rs.getLong("provider_org_id"), rs.getString("purpose"), rs.getString("actor"), rs.getString("detail"),
-                            rs.getString("source"), instant(rs, "accessed_at"), rs.getBoolean("violation"));
-                }).list();
-    }
-
-    private static String scope(Actor actor, String alias) {
-        if (actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR) {
-            return "1=1";
-        }
-        return (actor.orgKind() == OrgKind.PROVIDER ? alias + ".provider_org_id" : alias + ".org_id") + " = :scopeOrgId";
-    }
-
-    private static Map<String, Object> params(Actor actor) {
-        return actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR ? Map.of() : Map.of("scopeOrgId", actor.orgId());
-    }
-
-    private Grant map(ResultSet rs, int row) throws SQLException {
-        Instant starts = instant(rs, "starts_at");
-        Instant ends = instant(rs, "ends_at");
-        Instant now = clock.instant();
-        String status = rs.getString("status");
-        return new Grant(rs.getLong("id"), rs.getLong("org_id"), rs.getLong("system_id"), rs.getLong("provider_org_id"), rs.getString("purpose"),
-                parse(rs.getString("scope")), starts, ends, status, rs.getString("requested_by"), instant(rs, "requested_at"),
-                rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("decision_reason"),
-                "GRANTED".equals(status) && !now.isBefore(starts) && now.isBefore(ends));
     }
 
     public static Set<Purpose> parse(String scope) {

@@ -1,6 +1,5 @@
 package cn.govcloud.guard.access.web;
 
-import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.access.internal.AccessAccounts;
@@ -15,14 +14,11 @@ import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,16 +39,14 @@ class AccessAccountPages {
 
     private final AccessAccounts accounts;
     private final Systems systems;
-    private final MessageSource messages;
-    private final FormRefusals refusals;
+    private final AccessForms forms;
     private final Lists lists;
 
-    AccessAccountPages(AccessAccounts accounts, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+    AccessAccountPages(AccessAccounts accounts, Systems systems, AccessForms forms, Lists lists) {
         this.lists = lists;
-        this.refusals = refusals;
+        this.forms = forms;
         this.accounts = accounts;
         this.systems = systems;
-        this.messages = messages;
     }
 
     @GetMapping("/access/accounts")
@@ -65,11 +59,11 @@ class AccessAccountPages {
     @AllowUnitPeople
     String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = number(form.get("systemId"));
-        LocalDate created = date(form.get("createdOn"), "createdOn", errors);
-        LocalDate expires = date(form.get("expiresOn"), "expiresOn", errors);
+        Long systemId = forms.id(form.get("systemId"), "systemId", "access.account.error.system", errors);
+        LocalDate created = forms.date(form.get("createdOn"), "createdOn", errors);
+        LocalDate expires = forms.date(form.get("expiresOn"), "expiresOn", errors);
         Long accountSystem = systemId;
-        Optional<Long> id = refusals.submit(errors, "access.account.error.invalid", field -> field, () -> accounts.register(
+        Optional<Long> id = forms.refusals().submit(errors, "access.account.error.invalid", field -> field, () -> accounts.register(
                 new NewAccount(accountSystem, form.get("kind"), form.get("accountName"), form.get("holder"), form.get("privileges"),
                         form.get("leastPrivilege"), created, expires)));
         if (id.isPresent()) {
@@ -91,19 +85,15 @@ class AccessAccountPages {
     @Allow(Role.UNIT_SECURITY_OFFICER)
     String responsible(@PathVariable long systemId, @RequestParam(required = false) String person,
                        @RequestParam(required = false) String passwordPolicy, RedirectAttributes redirect) {
-        String refused = refusals.attempt(() -> accounts.setResponsible(systemId, person, passwordPolicy));
-        if (refused != null) {
-            redirect.addFlashAttribute("actionError", refused);
-        }
+        // issue 23 point 9: a refusal stands beside its field ("responsible" maps: the register form below has fields of its own)
+        forms.submit(redirect, "responsible", AccessForms.typed("person", person, "passwordPolicy", passwordPolicy), field -> field,
+                "access.account.responsible.notice", () -> accounts.setResponsible(systemId, person, passwordPolicy));
         return "redirect:/access/accounts?systemId=" + systemId;
     }
 
     /** Does it and goes back to the register; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(RedirectAttributes redirect, Runnable action) {
-        String refused = refusals.attempt(action);
-        if (refused != null) {
-            redirect.addFlashAttribute("actionError", refused);
-        }
+        forms.attempt(redirect, action);
         return "redirect:/access/accounts";
     }
 
@@ -122,11 +112,10 @@ class AccessAccountPages {
         Map<Long, String> names = new HashMap<>();
         systems.find(all.stream().map(Account::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
         boolean unit = actor.orgKind() == OrgKind.UNIT;
-        List<Systems.SystemRef> mine = unit ? systems.ofOrganisation(actor.orgId()) : List.of();
+        List<Systems.SystemRef> mine = forms.mySystems(model, actor);
         mine.forEach(s -> names.put(s.id(), s.name()));
         model.addAttribute("systemNames", names);
         model.addAttribute("mySystems", mine);
-        model.addAttribute("mySystemIds", mine.stream().map(Systems.SystemRef::id).toList());
         model.addAttribute("systemId", systemId);
         model.addAttribute("responsible", systemId == null ? null : accounts.responsible(systemId, actor).orElse(null));
         model.addAttribute("mayRegister", unit);
@@ -136,32 +125,11 @@ class AccessAccountPages {
         model.addAttribute("errors", errors);
         model.addAttribute("actionError", actionError);
         model.addAttribute("zone", WorkingCalendar.ZONE);
-    }
-
-    private static Long number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private LocalDate date(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, text("access.error.date"));
-            return null;
-        }
+        model.addAttribute("responsibleErrors", AccessForms.flashed(model, "responsibleErrors"));
+        model.addAttribute("responsibleValues", AccessForms.flashed(model, "responsibleValues"));
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return forms.text(key);
     }
 }

@@ -1,7 +1,7 @@
 package cn.govcloud.guard.access.web;
 
 import cn.govcloud.guard.access.internal.ChannelQueries;
-import cn.govcloud.guard.access.internal.DataAccessGrants;
+import cn.govcloud.guard.access.internal.GrantQueries;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.access.internal.VisitRegister;
 import cn.govcloud.guard.access.internal.Visits;
@@ -34,12 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AccessExports {
     private final VisitRegister visits;
     private final ChannelQueries channels;
-    private final DataAccessGrants grants;
+    private final GrantQueries grants;
     private final Systems systems;
     private final Lists lists;
     private final SheetExport export;
 
-    AccessExports(VisitRegister visits, ChannelQueries channels, DataAccessGrants grants, Systems systems, Lists lists, SheetExport export) {
+    AccessExports(VisitRegister visits, ChannelQueries channels, GrantQueries grants, Systems systems, Lists lists, SheetExport export) {
         this.visits = visits;
         this.channels = channels;
         this.grants = grants;
@@ -100,7 +100,7 @@ class AccessExports {
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void grants(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ListFilter filter = params.filter(DataAccessGrants.STATES);
+        ListFilter filter = params.filter(GrantQueries.STATES);
         Map<Long, String> names = new HashMap<>(); // one look-up per system met, not per row
         Map<Long, String> orgNames = lists.unitNames();
         String title = export.text("access.export.grants");

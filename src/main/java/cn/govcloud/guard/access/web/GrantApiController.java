@@ -6,6 +6,7 @@ import cn.govcloud.guard.shared.AllowProvider;
 
 import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
+import cn.govcloud.guard.access.internal.GrantQueries;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Grant;
 import cn.govcloud.guard.shared.Actor;
@@ -40,8 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
 @AllowParties
 class GrantApiController {
     private final DataAccessGrants grants;
+    private final GrantQueries queries;
 
-    GrantApiController(DataAccessGrants grants) {
+    GrantApiController(DataAccessGrants grants, GrantQueries queries) {
+        this.queries = queries;
         this.grants = grants;
     }
 
@@ -82,7 +85,7 @@ class GrantApiController {
     @GetMapping("/grants")
     List<GrantView> list(@ParameterObject ListParams params) {
         Actor actor = Actor.require();
-        return Lists.answer(params, params.filter(DataAccessGrants.STATES), f -> grants.search(actor, f)).stream().map(GrantView::of).toList();
+        return Lists.answer(params, params.filter(GrantQueries.STATES), f -> queries.search(actor, f)).stream().map(GrantView::of).toList();
     }
 
     @PostMapping("/grants")
@@ -101,12 +104,12 @@ class GrantApiController {
             throw new InvalidInput("access.grant.error.invalid", errors);
         }
         long id = grants.request(b.systemId(), b.purpose(), scope, instant(b.startsAt()), instant(b.endsAt()));
-        return GrantView.of(grants.visible(id, Actor.require()));
+        return GrantView.of(queries.visible(id, Actor.require()));
     }
 
     @GetMapping("/grants/{id}")
     GrantView get(@PathVariable long id) {
-        return GrantView.of(grants.visible(id, Actor.require()));
+        return GrantView.of(queries.visible(id, Actor.require()));
     }
 
     @PostMapping("/grants/{id}/decision")
@@ -115,7 +118,7 @@ class GrantApiController {
     GrantView decide(@PathVariable long id, @RequestBody(required = false) @Valid GrantDecision body) {
         GrantDecision b = body == null ? new GrantDecision(null, null) : body;
         grants.decide(id, !Boolean.FALSE.equals(b.grant()), b.reason());
-        return GrantView.of(grants.visible(id, Actor.require()));
+        return GrantView.of(queries.visible(id, Actor.require()));
     }
 
     /** Why a grant is revoked (issue 23 point 8). */
@@ -127,13 +130,13 @@ class GrantApiController {
     @Operation(summary = "The owning unit revokes a grant", description = "`{\"reason\"}` — required (issue 23 point 8): 400 naming `reason` without it")
     GrantView revoke(@PathVariable long id, @RequestBody(required = false) @Valid Revocation body) {
         grants.revoke(id, body == null ? null : body.reason());
-        return GrantView.of(grants.visible(id, Actor.require()));
+        return GrantView.of(queries.visible(id, Actor.require()));
     }
 
     @GetMapping("/accesses")
     @Operation(summary = "Accesses recorded under grants; `violation` true: without an active grant")
     List<AccessView> accesses() {
-        return grants.accesses(Actor.require()).stream().map(AccessView::of).toList();
+        return queries.accesses(Actor.require()).stream().map(AccessView::of).toList();
     }
 
     @PostMapping("/accesses")

@@ -1,10 +1,10 @@
 package cn.govcloud.guard.access.web;
 
-import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
+import cn.govcloud.guard.access.internal.GrantQueries;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
@@ -16,8 +16,6 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -45,22 +41,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowParties
 class GrantPages {
     private final DataAccessGrants grants;
+    private final GrantQueries queries;
     private final Systems systems;
-    private final MessageSource messages;
-    private final FormRefusals refusals;
+    private final AccessForms forms;
     private final Lists lists;
 
-    GrantPages(DataAccessGrants grants, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+    GrantPages(DataAccessGrants grants, GrantQueries queries, Systems systems, AccessForms forms, Lists lists) {
+        this.queries = queries;
         this.lists = lists;
-        this.refusals = refusals;
+        this.forms = forms;
         this.grants = grants;
         this.systems = systems;
-        this.messages = messages;
     }
 
     @GetMapping("/access/grants")
     String list(ListParams params, Model model) {
-        show(model, params.filter(DataAccessGrants.STATES), Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
+        show(model, params.filter(GrantQueries.STATES), Map.of(), Map.of(), (String) model.getAttribute("actionError")); // a refusal flashed by a POST (issue 23 point 3)
         return "access/grants";
     }
 
@@ -68,9 +64,9 @@ class GrantPages {
     @AllowProvider
     String request(@RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = number(form.getFirst("systemId"));
-        Instant starts = local(form.getFirst("startsAt"), "startsAt", errors);
-        Instant ends = local(form.getFirst("endsAt"), "endsAt", errors);
+        Long systemId = forms.id(form.getFirst("systemId"), "systemId", "access.grant.error.system", errors);
+        Instant starts = forms.instant(form.getFirst("startsAt"), "startsAt", errors);
+        Instant ends = forms.instant(form.getFirst("endsAt"), "endsAt", errors);
         Set<Purpose> scope = EnumSet.noneOf(Purpose.class);
         for (String s : form.getOrDefault("scope", List.of())) {
             try {
@@ -80,10 +76,10 @@ class GrantPages {
             }
         }
         if (systemId == null) {
-            errors.put("systemId", text("access.grant.error.system"));
+            errors.putIfAbsent("systemId", text("access.grant.error.system"));
         }
         Long grantedSystem = systemId;
-        Optional<Long> id = refusals.submit(errors, "access.grant.error.invalid", field -> field,
+        Optional<Long> id = forms.refusals().submit(errors, "access.grant.error.invalid", field -> field,
                 () -> grants.request(grantedSystem, form.getFirst("purpose"), scope, starts, ends));
         if (id.isPresent()) {
             redirect.addFlashAttribute("notice", text("access.grants.submitted")); // issue 23 point 9: what happens next
@@ -111,8 +107,10 @@ class GrantPages {
     @AllowProvider
     String record(@RequestParam(required = false) String systemId, @RequestParam(required = false) String purpose,
                   @RequestParam(required = false) String detail, RedirectAttributes redirect) {
-        return act(redirect, () -> {
-            Long system = number(systemId);
+        // issue 23 point 9: a refusal stands beside the access form's own field ("access" maps: the request form has a system too)
+        forms.submit(redirect, "access", AccessForms.typed("systemId", systemId, "purpose", purpose, "detail", detail),
+                field -> field, "access.grants.recorded.notice", () -> {
+            Long system = forms.id(systemId, "systemId", "access.grant.error.system", new LinkedHashMap<>());
             Purpose p = null;
             try {
                 p = purpose == null ? null : Purpose.valueOf(purpose);
@@ -125,24 +123,22 @@ class GrantPages {
             }
             grants.recordAccess(system, p, detail);
         });
+        return "redirect:/access/grants";
     }
 
     /** Does it and goes back to the list; a refusal is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(RedirectAttributes redirect, Runnable action) {
-        String refused = refusals.attempt(action);
-        if (refused != null) {
-            redirect.addFlashAttribute("actionError", refused);
-        }
+        forms.attempt(redirect, action);
         return "redirect:/access/grants";
     }
 
     private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors, String actionError) {
         Actor actor = Actor.require();
-        Page<Grant> page = grants.search(actor, filter);
+        Page<Grant> page = queries.search(actor, filter);
         List<Grant> all = page.rows();
-        lists.show(model, actor, filter, page, DataAccessGrants.STATES, "access.grant.status.", "/access/grants");
+        lists.show(model, actor, filter, page, GrantQueries.STATES, "access.grant.status.", "/access/grants");
         model.addAttribute("unitNames", lists.unitNames());
-        List<Access> accesses = grants.accesses(actor);
+        List<Access> accesses = queries.accesses(actor);
         model.addAttribute("grants", all);
         model.addAttribute("accesses", accesses);
         boolean provider = actor.has(Role.PROVIDER_OPERATOR);
@@ -166,32 +162,11 @@ class GrantPages {
         model.addAttribute("actionError", actionError);
         model.addAttribute("zone", WorkingCalendar.ZONE);
         model.addAttribute("maxGrantDays", grants.maxGrant().toDays());
-    }
-
-    private static Long number(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private Instant local(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, text("access.error.instant"));
-            return null;
-        }
+        model.addAttribute("accessErrors", AccessForms.flashed(model, "accessErrors"));
+        model.addAttribute("accessValues", AccessForms.flashed(model, "accessValues"));
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return forms.text(key);
     }
 }

@@ -1,6 +1,5 @@
 package cn.govcloud.guard.access.web;
 
-import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowProviderAndUnits;
@@ -22,8 +21,6 @@ import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.systems.Systems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +46,7 @@ class RemoteChannelPages {
     private final ChannelUse use;
     private final Systems systems;
     private final MessageSource messages;
-    private final FormRefusals refusals;
+    private final AccessForms forms;
     private final FieldEncryption encryption;
     private final Lists lists;
     private static final String SEALED = "sealedCredential";
@@ -57,13 +54,13 @@ class RemoteChannelPages {
     private static final String CONTEXT = "flash.access.channel-credential.";
 
     RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
-                       MessageSource messages, FormRefusals refusals, FieldEncryption encryption, Lists lists) {
+                       MessageSource messages, AccessForms forms, FieldEncryption encryption, Lists lists) {
         this.encryption = encryption;
         this.lists = lists;
         this.requests = requests;
         this.decisions = decisions;
         this.use = use;
-        this.refusals = refusals;
+        this.forms = forms;
         this.channels = channels;
         this.systems = systems;
         this.messages = messages;
@@ -79,19 +76,10 @@ class RemoteChannelPages {
     @AllowProviderAndUnits
     String request(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = null;
-        String system = form.get("systemId");
-        if (system != null && !system.isBlank()) {
-            try {
-                systemId = Long.valueOf(system.strip());
-            } catch (NumberFormatException e) {
-                errors.put("systemId", text("access.channel.error.system"));
-            }
-        }
-        Instant starts = local(form.get("startsAt"), "startsAt", errors);
-        Instant ends = local(form.get("endsAt"), "endsAt", errors);
-        Long requestedSystem = systemId;
-        Optional<Long> id = refusals.submit(errors, "access.channel.error.invalid", field -> field, () -> requests.request(
+        Long requestedSystem = forms.id(form.get("systemId"), "systemId", "access.channel.error.system", errors);
+        Instant starts = forms.instant(form.get("startsAt"), "startsAt", errors);
+        Instant ends = forms.instant(form.get("endsAt"), "endsAt", errors);
+        Optional<Long> id = forms.refusals().submit(errors, "access.channel.error.invalid", field -> field, () -> requests.request(
                 new NewChannel(requestedSystem, form.get("purpose"), form.get("operations"), form.get("accounts"), form.get("channelType"),
                         form.get("operatorName"), starts, ends, "true".equals(form.get("longTerm")))));
         if (id.isPresent()) {
@@ -115,7 +103,7 @@ class RemoteChannelPages {
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.SUPERVISOR})
     String approval(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
                     RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
+        return note(id, note, redirect, "refuse".equals(decision) ? "access.channel.refused.notice" : "access.channel.approved.notice", () -> {
             if ("refuse".equals(decision)) {
                 decisions.refuse(id, note);
             } else {
@@ -128,7 +116,8 @@ class RemoteChannelPages {
     @Allow(Role.REGULATOR)
     String regulator(@PathVariable long id, @RequestParam(required = false) String decision, @RequestParam(required = false) String note,
                      RedirectAttributes redirect) {
-        return act(id, redirect, () -> decisions.regulatorDecide(id, !"refuse".equals(decision), note));
+        return note(id, note, redirect, "refuse".equals(decision) ? "access.channel.regulatorRefused.notice"
+                : "access.channel.regulatorApproved.notice", () -> decisions.regulatorDecide(id, !"refuse".equals(decision), note));
     }
 
     @PostMapping("/access/channels/{id}/opening")
@@ -156,7 +145,7 @@ class RemoteChannelPages {
             redirect.addFlashAttribute(SEALED, encryption.seal(CONTEXT + id, secret));
             return "redirect:/access/channels/" + id + "/credential";
         } catch (RuleViolation e) {
-            redirect.addFlashAttribute("actionError", e.rule() + "：" + text(e.getMessage()));
+            redirect.addFlashAttribute("actionError", forms.refusals().ruleViolation(e));
             return "redirect:/access/channels/" + id;
         }
     }
@@ -179,10 +168,13 @@ class RemoteChannelPages {
 
     /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(long id, RedirectAttributes redirect, Runnable action) {
-        String refused = refusals.attempt(action);
-        if (refused != null) {
-            redirect.addFlashAttribute("actionError", refused);
-        }
+        forms.attempt(redirect, action);
+        return "redirect:/access/channels/" + id;
+    }
+
+    /** A decision with its note (意见): a refusal without one is shown beside the note (the service names it {@code reason}). */
+    private String note(long id, String note, RedirectAttributes redirect, String doneKey, Runnable action) {
+        forms.submit(redirect, "", AccessForms.typed("note", note), field -> "reason".equals(field) ? "note" : field, doneKey, action);
         return "redirect:/access/channels/" + id;
     }
 
@@ -218,10 +210,7 @@ class RemoteChannelPages {
         boolean unit = actor.orgKind() == OrgKind.UNIT;
         model.addAttribute("mayRequest", unit || actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("platformRequest", actor.has(Role.PROVIDER_OPERATOR));
-        Map<Long, String> mine = new LinkedHashMap<>();
-        (unit ? systems.ofOrganisation(actor.orgId()) : List.<Systems.SystemRef>of()).forEach(s -> mine.put(s.id(), s.name()));
-        model.addAttribute("mySystemIds", mine.keySet());
-        model.addAttribute("mySystemNames", mine);
+        forms.mySystems(model, actor);
         model.addAttribute("channelTypes", CHANNEL_TYPES);
         model.addAttribute("maxHours", requests.maxWindow().toHours());
         model.addAttribute("values", values);
@@ -229,20 +218,7 @@ class RemoteChannelPages {
         model.addAttribute("zone", WorkingCalendar.ZONE);
     }
 
-    /** A {@code datetime-local} value in Beijing time. */
-    private Instant local(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, text("access.error.instant"));
-            return null;
-        }
-    }
-
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return forms.text(key);
     }
 }

@@ -1,6 +1,5 @@
 package cn.govcloud.guard.access.web;
 
-import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowUnitPeople;
@@ -15,15 +14,12 @@ import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,16 +41,14 @@ class VisitPages {
 
     private final Visits visits;
     private final Systems systems;
-    private final MessageSource messages;
-    private final FormRefusals refusals;
+    private final AccessForms forms;
     private final Lists lists;
 
-    VisitPages(Visits visits, Systems systems, MessageSource messages, FormRefusals refusals, Lists lists) {
+    VisitPages(Visits visits, Systems systems, AccessForms forms, Lists lists) {
         this.lists = lists;
-        this.refusals = refusals;
+        this.forms = forms;
         this.visits = visits;
         this.systems = systems;
-        this.messages = messages;
     }
 
     @GetMapping("/access/visits")
@@ -67,17 +61,9 @@ class VisitPages {
     @AllowUnitPeople
     String authorise(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = null;
-        String system = form.get("systemId");
-        if (system != null && !system.isBlank()) {
-            try {
-                systemId = Long.valueOf(system.strip());
-            } catch (NumberFormatException e) {
-                errors.put("systemId", text("access.visit.error.system"));
-            }
-        }
-        LocalDate from = date(form.get("validFrom"), "validFrom", errors);
-        LocalDate until = date(form.get("validUntil"), "validUntil", errors);
+        Long visitedSystem = forms.id(form.get("systemId"), "systemId", "access.visit.error.system", errors);
+        LocalDate from = forms.date(form.get("validFrom"), "validFrom", errors);
+        LocalDate until = forms.date(form.get("validUntil"), "validUntil", errors);
         List<NewVisitor> visitors = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         for (int i = 0; i < VISITOR_ROWS; i++) {
@@ -90,8 +76,7 @@ class VisitPages {
             visitors.add(new NewVisitor(name, id, mobile));
             rowOf.add(i);
         }
-        Long visitedSystem = systemId;
-        Optional<Long> id = refusals.submit(errors, "access.visit.error.invalid", field -> row(field, rowOf),
+        Optional<Long> id = forms.refusals().submit(errors, "access.visit.error.invalid", field -> row(field, rowOf),
                 () -> visits.authorise(visitedSystem, form.get("purpose"), form.get("letterNumber"), from, until, visitors));
         if (id.isPresent()) {
             redirect.addFlashAttribute("notice", text("access.visits.submitted")); // issue 23 point 9: what happens next
@@ -112,7 +97,9 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/escort")
     @AllowProvider
     String escort(@PathVariable long id, @RequestParam(required = false) String escort, RedirectAttributes redirect) {
-        return act(id, redirect, () -> visits.assignEscort(id, escort));
+        forms.submit(redirect, "", AccessForms.typed("escort", escort), field -> field, "access.visit.escort.notice",
+                () -> visits.assignEscort(id, escort));
+        return "redirect:/access/visits/" + id;
     }
 
     @PostMapping("/access/visits/{id}/sign-in")
@@ -124,15 +111,14 @@ class VisitPages {
     @PostMapping("/access/visits/{id}/sign-out")
     @AllowProvider
     String signOut(@PathVariable long id, @RequestParam(required = false) String workDone, RedirectAttributes redirect) {
-        return act(id, redirect, () -> visits.signOut(id, workDone));
+        forms.submit(redirect, "", AccessForms.typed("workDone", workDone), field -> field, "access.visit.signedOut.notice",
+                () -> visits.signOut(id, workDone));
+        return "redirect:/access/visits/" + id;
     }
 
     /** Does it and goes back to the page; a refusal (409 in the API, with its rule) is flashed there (post/redirect/get, issue 23 point 3). */
     private String act(long id, RedirectAttributes redirect, Runnable action) {
-        String refused = refusals.attempt(action);
-        if (refused != null) {
-            redirect.addFlashAttribute("actionError", refused);
-        }
+        forms.attempt(redirect, action);
         return "redirect:/access/visits/" + id;
     }
 
@@ -162,10 +148,7 @@ class VisitPages {
         model.addAttribute("systemNames", names);
         boolean unit = actor.orgKind() == OrgKind.UNIT;
         model.addAttribute("mayAuthorise", unit);
-        Map<Long, String> mine = new LinkedHashMap<>();
-        (unit ? systems.ofOrganisation(actor.orgId()) : List.<Systems.SystemRef>of()).forEach(s -> mine.put(s.id(), s.name()));
-        model.addAttribute("mySystemIds", mine.keySet());
-        model.addAttribute("mySystemNames", mine);
+        forms.mySystems(model, actor);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, VISITOR_ROWS).boxed().toList());
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
@@ -182,23 +165,11 @@ class VisitPages {
         return field;
     }
 
-    private LocalDate date(String value, String field, Map<String, String> errors) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, text("access.error.date"));
-            return null;
-        }
-    }
-
     private static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return AccessForms.blank(s);
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return forms.text(key);
     }
 }

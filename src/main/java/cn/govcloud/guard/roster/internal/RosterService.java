@@ -9,8 +9,6 @@ import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.StoredDocument;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
-import cn.govcloud.guard.duties.DutySubmitted;
-import cn.govcloud.guard.duties.RecurringDutiesRaised;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.notify.OnCallPhones;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Issue 22 point 2, the security-responsibility roster of each unit (第一条 责任制, A4): who answers for the unit's
  * network security, how to reach them day and night, and this year's signed 网络安全责任书, which fulfils the
  * catalog's yearly duty {@link Rosters#LETTER_RULE}. A4 scoping is in every read ({@link OrgScope}); the SQL is
- * {@link RosterStore}'s. Also the roster's side of notify's SMS escalation ({@link OnCallPhones}).
+ * {@link RosterStore}'s; the letter's side of the duty engine is {@link RosterLetterDuties}. Also the roster's side of notify's
+ * SMS escalation ({@link OnCallPhones}).
  */
 @Service
 class RosterService implements Rosters, OnCallPhones {
@@ -58,9 +56,11 @@ class RosterService implements Rosters, OnCallPhones {
     private final Duties duties;
     private final AuditLog audit;
     private final Clock clock;
+    private final RosterLetterDuties letterDuties;
 
     RosterService(RosterStore store, OrganisationDirectory organisations, FieldEncryption fields, Documents documents, Duties duties,
-                  AuditLog audit, Clock clock) {
+                  AuditLog audit, Clock clock, RosterLetterDuties letterDuties) {
+        this.letterDuties = letterDuties;
         this.store = store;
         this.organisations = organisations;
         this.fields = fields;
@@ -238,83 +238,15 @@ class RosterService implements Rosters, OnCallPhones {
         Long dutyId = null;
         Optional<Duty> duty = duties.ofSubjectAndRule(SubjectKind.UNIT, actor.orgId(), LETTER_RULE).stream()
                 .filter(d -> d.periodStart() != null && d.periodStart().getYear() == y && d.state().awaitsSubmission()).findFirst();
-        if (duty.isPresent() && fulfil(duty.get(), signedOn, doc.id(), doc.filename(),
+        if (duty.isPresent() && letterDuties.fulfil(duty.get(), signedOn, doc.id(), doc.filename(),
                 actor.displayName() == null ? actor.username() : actor.displayName())) {
             dutyId = duty.get().id();
         }
-        // without this year's duty yet (a letter for next year filed in December), the duty is fulfilled when raised: onDutiesRaised
+        // without this year's duty yet (a letter for next year filed in December), the duty is fulfilled when raised (RosterLetterDuties)
         long id = store.insertLetter(actor.orgId(), y, signedOn, doc.id(), doc.filename(), dutyId, now, actor.username());
         audit.record(AuditEvent.success("roster.letter.file", "organisation:" + actor.orgId(),
                 y + " signed " + signedOn + " document:" + doc.id() + (dutyId == null ? "" : " duty:" + dutyId)));
         return store.letter(id).orElseThrow();
-    }
-
-    /** Closes the yearly duty with a filed letter as its evidence, in the rule's form (catalog.yaml, A4-responsibility-letter). */
-    private boolean fulfil(Duty duty, LocalDate signedOn, long documentId, String filename, String principalFallback) {
-        Map<String, String> evidence = new LinkedHashMap<>();
-        evidence.put("signedOn", signedOn.toString());
-        evidence.put("principal", store.people(duty.subjectId()).stream().filter(p -> p.position() == Position.PRINCIPAL).map(Person::name)
-                .findFirst().orElse(principalFallback));
-        return duties.fulfil(duty.id(), evidence, List.of(new Duties.Filed("letter", documentId, filename)),
-                "安全责任名单上传的 " + duty.periodStart().getYear() + " 年度网络安全责任书（签订日期 " + signedOn + "）");
-    }
-
-    /**
-     * Issue 22 point 2: a letter uploaded before its year's duty existed — in December for the next year, or by a unit the
-     * engine had not yet raised the duty for — fulfils that duty as soon as the engine raises it, in the generating
-     * transaction, so the compliance matrix never shows the year open while its signed letter is on the roster.
-     */
-    @EventListener
-    void onDutiesRaised(RecurringDutiesRaised raised) {
-        if (!raised.ruleIds().contains(LETTER_RULE)) {
-            return;
-        }
-        for (int year = raised.from().getYear(); year <= raised.to().getYear(); year++) {
-            Map<Long, Letter> letters = store.lettersOfYear(year);
-            if (letters.isEmpty()) {
-                continue;
-            }
-            for (Duty duty : duties.ofRuleAndPeriod(LETTER_RULE, LocalDate.of(year, 1, 1))) {
-                Letter letter = letters.get(duty.subjectId());
-                if (duty.subjectKind() != SubjectKind.UNIT || !duty.state().awaitsSubmission() || letter == null || letter.dutyId() != null) {
-                    continue;
-                }
-                if (fulfil(duty, letter.signedOn(), letter.documentId(), letter.filename(), letter.uploadedBy())) {
-                    store.linkLetter(letter.id(), duty.id());
-                    audit.record(AuditEvent.success("roster.letter.reconcile", "organisation:" + duty.subjectId(),
-                            year + " letter:" + letter.id() + " duty:" + duty.id()).by("system", "platform"));
-                }
-            }
-        }
-    }
-
-    /**
-     * A letter filed as the evidence of the duty itself (on the duty's page) is on the roster too, once: the roster
-     * and the compliance matrix never disagree about a year.
-     */
-    @EventListener
-    void onDutySubmitted(DutySubmitted submitted) {
-        if (!LETTER_RULE.equals(submitted.ruleId()) || submitted.subjectKind() != SubjectKind.UNIT || store.letterForDuty(submitted.dutyId())) {
-            return;
-        }
-        Long document = submitted.documents().get("letter");
-        if (document == null) {
-            return;
-        }
-        LocalDate signedOn = date(submitted.fields().get("signedOn"), submitted.at().atZone(WorkingCalendar.ZONE).toLocalDate());
-        String filename = documents.describe(document).map(StoredDocument::filename).orElse("letter");
-        store.insertLetter(submitted.subjectId(), submitted.periodStart().getYear(), signedOn, document, filename, submitted.dutyId(),
-                submitted.at(), submitted.by());
-        audit.record(AuditEvent.success("roster.letter.duty", "organisation:" + submitted.subjectId(),
-                submitted.periodStart().getYear() + " signed " + signedOn + " duty:" + submitted.dutyId()));
-    }
-
-    private static LocalDate date(String text, LocalDate fallback) {
-        try {
-            return text == null ? fallback : LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return fallback;
-        }
     }
 
     /** Only a unit's security officer keeps its roster, and only their own unit's. */

@@ -12,6 +12,7 @@ import cn.govcloud.guard.roster.Rosters.RosterInput;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
@@ -55,9 +56,11 @@ class RosterPages {
     private final MessageSource messages;
     private final FieldEncryption encryption;
     private final Clock clock;
+    private final FormRefusals refusals;
 
-    RosterPages(Rosters rosters, MessageSource messages, FieldEncryption encryption, Clock clock) {
+    RosterPages(Rosters rosters, MessageSource messages, FieldEncryption encryption, Clock clock, FormRefusals refusals) {
         this.clock = clock;
+        this.refusals = refusals;
         this.rosters = rosters;
         this.messages = messages;
         this.encryption = encryption;
@@ -187,9 +190,8 @@ class RosterPages {
     }
 
     private void refused(InvalidInput e, Map<String, String> form, RedirectAttributes redirect) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-        errors.putIfAbsent("form", text(e.getMessage()));
+        Map<String, String> errors = new LinkedHashMap<>(refusals.fieldErrors(e)); // the one adapter (issue 18 point 5)
+        errors.putIfAbsent("form", refusals.text(e.getMessage()));
         Map<String, String> values = new HashMap<>();
         form.forEach((k, v) -> {
             if (!k.endsWith("mobile") && !k.equals("_csrf")) {
