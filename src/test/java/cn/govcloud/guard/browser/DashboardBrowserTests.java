@@ -47,7 +47,7 @@ class DashboardBrowserTests extends BrowserSession {
                       const rows = [...document.querySelectorAll('#systems-state-data tbody tr')].map(tr => ({
                         label: tr.querySelector('th').textContent.trim(),
                         value: Number(tr.querySelector('td').dataset.value),
-                        href: tr.querySelector('th a').dataset.href }));
+                        href: tr.querySelector('th a').getAttribute('href') }));
                       rows.sort((a, b) => b.value - a.value);
                       const el = document.getElementById('systems-state-chart');
                       const chart = echarts.getInstanceByDom(el);
@@ -96,7 +96,7 @@ class DashboardBrowserTests extends BrowserSession {
                       const rows = [...document.querySelectorAll('#rectification-data tbody tr')].map(tr => ({
                         label: tr.querySelector('th').textContent.trim(),
                         value: Number(tr.querySelector('td').dataset.value),
-                        href: tr.querySelector('th a').dataset.href })).filter(r => r.value > 0);
+                        href: tr.querySelector('th a').getAttribute('href') })).filter(r => r.value > 0);
                       rows.sort((a, b) => b.value - a.value);
                       const el = document.getElementById('rectification-chart');
                       const chart = echarts.getInstanceByDom(el);
