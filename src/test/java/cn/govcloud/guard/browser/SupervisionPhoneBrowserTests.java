@@ -21,10 +21,13 @@ class SupervisionPhoneBrowserTests extends BrowserSession {
     static final int PHONE = 390;
     /**
      * The session page at 390 px grows with its agenda: at most this much around it and {@link #PER_ITEM} a drafted item
-     * (before issue 23 point 12's compaction it measured 7,364 px with 23 items — 5,680 allowed — and 6,815 px in the issue).
+     * (before issue 23 point 12's compaction it measured 7,364 px with 23 items — 6,600 allowed — and 6,815 px in the issue).
+     * The drafted items depend on what the shared test database holds by then (their titles wrap to one or two lines): 160
+     * px an item held with 14 items in the helper's run and failed by 405 px with 60 items in CI (12,005 px, ≈ 167 px an
+     * item), so the allowance is 200 px an item — still short of the old layout's ≈ 233.
      */
     static final int FIXED_HEIGHT = 2_000;
-    static final int PER_ITEM = 160;
+    static final int PER_ITEM = 200;
 
     private BrowserContext phone() {
         return newContext(new Browser.NewContextOptions().setViewportSize(PHONE, 844).setDeviceScaleFactor(2).setIsMobile(true)
