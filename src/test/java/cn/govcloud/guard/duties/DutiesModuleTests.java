@@ -26,6 +26,10 @@ import org.springframework.modulith.test.Scenario;
  */
 @ModuleTest
 class DutiesModuleTests {
+    /** The platform's clock, not the wall clock: what the module compares due and expiry times with. */
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     /** A unit's acknowledgement of a supervisor's notice (A11.3): two working days, one optional field. */
     private static final String ACKNOWLEDGEMENT = "A11.3-notice-acknowledgement";
 
@@ -58,7 +62,7 @@ class DutiesModuleTests {
 
     @Test
     void a11_3_filingEvidencePublishesDutySubmittedInTheSameTransaction(Scenario scenario) {
-        Duty duty = acknowledgement(Instant.now(), "notice:module-" + unit.username());
+        Duty duty = acknowledgement(clock.instant(), "notice:module-" + unit.username());
 
         scenario.stimulate(() -> as(unit, () -> {
                     duties.submit(duty.id(), Map.of("reply", "已阅，按要求落实"));

@@ -12,7 +12,6 @@ import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 @ModuleTest
 class IdentityModuleTests {
+    /** The platform's clock, not the wall clock: what the module compares due and expiry times with. */
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+
     private final IdentityManagement identity;
     private final UserSearch search;
     private final OrganisationDirectory directory;
@@ -74,7 +77,7 @@ class IdentityModuleTests {
         String name = "模块测试令牌" + unit.username();
 
         ApiTokens.Issued issued = as(secadmin, () -> tokens.create(name, unit.orgId(), Set.of("alerts:write"),
-                Instant.now().plus(30, ChronoUnit.DAYS)));
+                clock.instant().plus(30, ChronoUnit.DAYS)));
         assertThat(issued.secret()).startsWith("gga_");
         ListFilter active = new ListFilter(name, unit.orgId(), "ACTIVE", null, 0, 20);
         assertThat(as(secadmin, () -> tokens.search(active)).rows()).extracting(ApiTokens.View::id).containsExactly(issued.token().id());
