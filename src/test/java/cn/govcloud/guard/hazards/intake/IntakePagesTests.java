@@ -133,6 +133,16 @@ class IntakePagesTests {
         assertThat(shown).contains("id=\"assign-" + unmatched + "-systemId-error\"", "请指定系统编号或系统地址")
                 .doesNotContain("id=\"dismiss-" + unmatched + "-reason-error\"");
         assertThat(jdbc.sql("select state from intake_finding where id = :id").param("id", unmatched).query(String.class).single()).isEqualTo("TRIAGE");
+        // the same in the triage queue: back to the queue, the reason beside THAT row's dismiss form only
+        refused = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", " ").param("back", "triage")
+                .with(as("provider")).with(csrf())).andReturn();
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/intake/triage");
+        var queue = get("/intake/triage");
+        refused.getFlashMap().forEach(queue::requestAttr);
+        shown = mvc.perform(queue.with(as("provider"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("id=\"dismiss-findings-" + unmatched + "-reason-error\"", "请写明忽略理由")
+                .doesNotContain("id=\"assign-findings-" + unmatched + "-systemId-error\"");
+        assertThat(shown.split("invalid-feedback", -1)).as("one refusal on the queue").hasSize(2);
         MvcResult r = mvc.perform(post("/intake/findings/" + unmatched + "/dismiss").param("reason", "扫描范围外的测试主机").param("back", "triage")
                 .with(as("provider")).with(csrf())).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/intake/triage");

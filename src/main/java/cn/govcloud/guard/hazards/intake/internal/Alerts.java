@@ -138,24 +138,8 @@ class Alerts {
     /** What the keyword is looked for in (issue 23 point 11). */
     private static final List<String> TEXT = List.of("title", "category", "src_ip", "dest_ip", "address", "source");
 
-    /** Newest first, {@code limit + 1} rows (the caller pages). */
-    List<Alert> list(OrgScope scope, Filter f, List<Long> qSystems) {
-        StringBuilder sql = new StringBuilder("select * from intake_alert a where " + scope.where("a.org_id"));
-        Map<String, Object> params = new HashMap<>(scope.params());
-        f.appendTo(sql, params, "a", "last_at", TEXT, qSystems);
-        sql.append(" order by a.id desc limit ").append(f.limit() + 1);
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> Alert.of(rs)).list();
-    }
-
-    Optional<Alert> find(OrgScope scope, long id) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("id", id);
-        return jdbc.sql("select * from intake_alert a where a.id = :id and " + scope.where("a.org_id")).params(params)
-                .query((rs, i) -> Alert.of(rs)).optional();
-    }
-
-    /** What matched no system, oldest first. */
-    List<Alert> inTriage(int size) {
-        return jdbc.sql("select * from intake_alert a where a.state = 'TRIAGE' order by a.id limit " + size).query((rs, i) -> Alert.of(rs)).list();
+    /** The list, one item and the triage queue (issue 23 point 11: the keyword in {@link #TEXT}). */
+    IntakeTable<Alert> table() {
+        return new IntakeTable<>(jdbc, "intake_alert", "a", "last_at", TEXT, (rs, i) -> Alert.of(rs));
     }
 }

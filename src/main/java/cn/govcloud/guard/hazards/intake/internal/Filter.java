@@ -34,22 +34,10 @@ public record Filter(String severity, Long systemId, String state, Long before, 
      */
     void appendTo(StringBuilder sql, Map<String, Object> params, String alias, String timeColumn, List<String> textColumns,
                   List<Long> qSystems) {
-        if (severity != null && !severity.isBlank()) {
-            sql.append(" and ").append(alias).append(".severity = :severity");
-            params.put("severity", severity.strip().toUpperCase(Locale.ROOT));
-        }
-        if (systemId != null) {
-            sql.append(" and ").append(alias).append(".system_id = :systemId");
-            params.put("systemId", systemId);
-        }
-        if (state != null && !state.isBlank()) {
-            sql.append(" and ").append(alias).append(".state = :state");
-            params.put("state", state.strip().toUpperCase(Locale.ROOT));
-        }
-        if (orgId != null) {
-            sql.append(" and ").append(alias).append(".org_id = :orgId");
-            params.put("orgId", orgId);
-        }
+        equal(sql, params, alias, "severity", "severity", severity == null || severity.isBlank() ? null : severity.strip().toUpperCase(Locale.ROOT));
+        equal(sql, params, alias, "system_id", "systemId", systemId);
+        equal(sql, params, alias, "state", "state", state == null || state.isBlank() ? null : state.strip().toUpperCase(Locale.ROOT));
+        equal(sql, params, alias, "org_id", "orgId", orgId);
         if (from != null) {
             sql.append(" and ").append(alias).append('.').append(timeColumn).append(" >= :from");
             params.put("from", Columns.utc(from.atStartOfDay(WorkingCalendar.ZONE).toInstant()));
@@ -74,6 +62,14 @@ public record Filter(String severity, Long systemId, String state, Long before, 
         if (before != null) {
             sql.append(" and ").append(alias).append(".id < :before");
             params.put("before", before);
+        }
+    }
+
+    /** {@code and alias.column = :name} when a value was asked for. */
+    private static void equal(StringBuilder sql, Map<String, Object> params, String alias, String column, String name, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(alias).append('.').append(column).append(" = :").append(name);
+            params.put(name, value);
         }
     }
 }

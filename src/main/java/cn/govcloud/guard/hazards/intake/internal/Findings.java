@@ -7,9 +7,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -121,24 +119,8 @@ class Findings {
     /** What the keyword is looked for in (issue 23 point 11). */
     private static final List<String> TEXT = List.of("name", "host", "hostname", "cves", "plugin_id");
 
-    /** Newest first, {@code limit + 1} rows (the caller pages). */
-    List<Finding> list(OrgScope scope, Filter f, List<Long> qSystems) {
-        StringBuilder sql = new StringBuilder("select * from intake_finding f where " + scope.where("f.org_id"));
-        Map<String, Object> params = new HashMap<>(scope.params());
-        f.appendTo(sql, params, "f", "last_seen", TEXT, qSystems);
-        sql.append(" order by f.id desc limit ").append(f.limit() + 1);
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> Finding.of(rs)).list();
-    }
-
-    Optional<Finding> find(OrgScope scope, long id) {
-        Map<String, Object> params = new HashMap<>(scope.params());
-        params.put("id", id);
-        return jdbc.sql("select * from intake_finding f where f.id = :id and " + scope.where("f.org_id")).params(params)
-                .query((rs, i) -> Finding.of(rs)).optional();
-    }
-
-    /** What matched no system, oldest first. */
-    List<Finding> inTriage(int size) {
-        return jdbc.sql("select * from intake_finding f where f.state = 'TRIAGE' order by f.id limit " + size).query((rs, i) -> Finding.of(rs)).list();
+    /** The list, one item and the triage queue (issue 23 point 11: the keyword in {@link #TEXT}). */
+    IntakeTable<Finding> table() {
+        return new IntakeTable<>(jdbc, "intake_finding", "f", "last_seen", TEXT, (rs, i) -> Finding.of(rs));
     }
 }

@@ -63,19 +63,19 @@ public class IntakeQueries {
     }
 
     public Page<Finding> findings(Actor actor, Filter f) {
-        return page(withNames(findings.list(scope(actor), f, systemsNamed(f.q())), Finding::systemId, Finding::named), f.limit(), Finding::id);
+        return page(withNames(findings.table().list(scope(actor), f, systemsNamed(f.q())), Finding::systemId, Finding::named), f.limit(), Finding::id);
     }
 
     public Optional<Finding> finding(Actor actor, long id) {
-        return findings.find(scope(actor), id).map(x -> withNames(List.of(x), Finding::systemId, Finding::named).get(0));
+        return findings.table().find(scope(actor), id).map(x -> withNames(List.of(x), Finding::systemId, Finding::named).get(0));
     }
 
     public Page<Alert> alerts(Actor actor, Filter f) {
-        return page(withNames(alerts.list(scope(actor), f, systemsNamed(f.q())), Alert::systemId, Alert::named), f.limit(), Alert::id);
+        return page(withNames(alerts.table().list(scope(actor), f, systemsNamed(f.q())), Alert::systemId, Alert::named), f.limit(), Alert::id);
     }
 
     public Optional<Alert> alert(Actor actor, long id) {
-        return alerts.find(scope(actor), id).map(x -> withNames(List.of(x), Alert::systemId, Alert::named).get(0));
+        return alerts.table().find(scope(actor), id).map(x -> withNames(List.of(x), Alert::systemId, Alert::named).get(0));
     }
 
     /** The burst the alert belongs to, when the reader may see the alert; empty when it is in none. */
@@ -99,7 +99,7 @@ public class IntakeQueries {
     public Queue triage(Actor actor, int limit) {
         IntakeAccess.requireTriager(actor);
         int size = limit <= 0 ? 100 : Math.min(limit, 500);
-        return new Queue(findings.inTriage(size), alerts.inTriage(size));
+        return new Queue(findings.table().inTriage(size), alerts.table().inTriage(size));
     }
 
     public TriageDue triageDue(Queue queue) {

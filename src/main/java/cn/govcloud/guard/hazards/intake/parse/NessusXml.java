@@ -3,21 +3,17 @@ package cn.govcloud.guard.hazards.intake.parse;
 import static cn.govcloud.guard.hazards.intake.parse.ScanReports.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamReader;
 
 /** Nessus v2: {@code ReportHost} (the {@code host-ip} tag over the name) with its {@code ReportItem}s. */
-final class NessusXml extends XmlWalk {
+final class NessusXml extends ScanWalk {
     /** The format as {@link ScanImporters} lists it (issue 24 point 10), recognised by its root element. */
     static final ScanImporter FORMAT = new XmlFormat(ScanFormat.NESSUS, java.util.Set.of("NessusClientData_v2"), NessusXml::new);
 
-    private final Consumer<ScanResult> sink;
     private final List<ScanResult> waiting = new ArrayList<>();
-    private int count;
     private String hostName;
     private String hostIp;
     private String fqdn;
@@ -33,11 +29,9 @@ final class NessusXml extends XmlWalk {
     private String cvss2;
     private String synopsis;
     private String output;
-    private final Set<String> cves = new LinkedHashSet<>();
 
     NessusXml(XMLStreamReader r, Consumer<ScanResult> sink) {
-        super(r);
-        this.sink = sink;
+        super(r, sink);
     }
 
     @Override
@@ -56,14 +50,13 @@ final class NessusXml extends XmlWalk {
         }
         if (element.equals("ReportItem") && parent.equals("ReportHost")) {
             itemDepth = depth;
-            count++;
+            itemOpened();
             pluginId = r.getAttributeValue(null, "pluginID");
             pluginName = r.getAttributeValue(null, "pluginName");
             portText = r.getAttributeValue(null, "port");
             protocol = r.getAttributeValue(null, "protocol");
             severityText = r.getAttributeValue(null, "severity");
             cvss3 = cvss2 = synopsis = output = null;
-            cves.clear();
             return false;
         }
         if (itemDepth >= 0 && depth == itemDepth + 1) {
@@ -127,7 +120,7 @@ final class NessusXml extends XmlWalk {
     }
 
     private ScanResult item() {
-        MalformedInput.Part what = new MalformedInput.Part("hazards.intake.parse.reportItem", String.valueOf(count), String.valueOf(line()));
+        MalformedInput.Part what = part("hazards.intake.parse.reportItem");
         String plugin = clip(blankToNull(pluginId), 200);
         if (plugin == null) {
             throw MalformedInput.of("hazards.intake.parse.noPlugin", what);

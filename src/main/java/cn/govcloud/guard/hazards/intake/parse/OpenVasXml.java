@@ -2,21 +2,17 @@ package cn.govcloud.guard.hazards.intake.parse;
 
 import static cn.govcloud.guard.hazards.intake.parse.ScanReports.*;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamReader;
 
 /** OpenVAS / Greenbone: {@code results/result} with host, port, nvt (oid, name, refs or the old cve), threat, severity. */
-final class OpenVasXml extends XmlWalk {
+final class OpenVasXml extends ScanWalk {
     /** The format as {@link ScanImporters} lists it (issue 24 point 10), recognised by its root element. */
     static final ScanImporter FORMAT = new XmlFormat(ScanFormat.OPENVAS, java.util.Set.of("report", "get_reports_response"), OpenVasXml::new);
 
-    private final Consumer<ScanResult> sink;
     private int resultDepth = -1;
-    private int count;
     private String name;
     private String nvtName;
     private String host;
@@ -26,11 +22,9 @@ final class OpenVasXml extends XmlWalk {
     private String threat;
     private String severity;
     private String description;
-    private final Set<String> cves = new LinkedHashSet<>();
 
     OpenVasXml(XMLStreamReader r, Consumer<ScanResult> sink) {
-        super(r);
-        this.sink = sink;
+        super(r, sink);
     }
 
     @Override
@@ -38,9 +32,8 @@ final class OpenVasXml extends XmlWalk {
         if (resultDepth < 0) {
             if (element.equals("result") && parent(depth).equals("results")) {
                 resultDepth = depth;
-                count++;
+                itemOpened();
                 name = nvtName = host = hostname = port = oid = threat = severity = description = null;
-                cves.clear();
             }
             return false;
         }
@@ -105,7 +98,7 @@ final class OpenVasXml extends XmlWalk {
     }
 
     private void emit() {
-        MalformedInput.Part what = new MalformedInput.Part("hazards.intake.parse.result", String.valueOf(count), String.valueOf(line()));
+        MalformedInput.Part what = part("hazards.intake.parse.result");
         String h = clip(blankToNull(host), 255);
         String o = clip(blankToNull(oid), 200);
         if (h == null) {

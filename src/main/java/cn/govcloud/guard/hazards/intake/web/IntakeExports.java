@@ -12,9 +12,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,39 +47,52 @@ class IntakeExports {
     @ApiResponse(responseCode = "200", description = "The scan findings as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void findings(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
-        Actor actor = Actor.require();
-        Filter filter = IntakeListQuery.parse(params, PAGE, IntakeListQuery.API_MAX).filter();
-        String title = export.text("hazards.intake.findings");
-        List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.name", 36),
-                export.column("hazards.intake.host", 16), export.column("hazards.intake.port", 10), export.column("hazards.intake.scanner", 12),
-                export.column("hazards.intake.score", 8), export.column("hazards.intake.cves", 24), export.column("hazards.intake.system", 24),
-                export.column("hazards.intake.state", 14), export.column("hazards.intake.firstSeen", 18), export.column("hazards.intake.lastSeen", 18));
-        export.write(new SheetExport.Request("intake.findings", title, title + ".xlsx", columns, shown(filter), false),
-                rows -> pages(before -> intake.findings(actor, filter.before(before)), f ->
-                        rows.add(export.text("hazards.intake.severity." + f.severity()), f.name(), f.host(), f.port(), f.scanner(),
-                                f.score() == null ? "" : String.valueOf(f.score()), String.join(", ", f.cves()),
-                                f.systemName() == null ? export.text("hazards.intake.unmatched") : f.systemName(),
-                                export.text("hazards.intake.state." + f.state()), f.firstSeen(), f.lastSeen())), response);
+        sheet("findings", params, response, intake::findings, (rows, f) -> rows.add(severity(f.severity()), f.name(), f.host(), f.port(),
+                        f.scanner(), f.score() == null ? "" : String.valueOf(f.score()), String.join(", ", f.cves()), system(f.systemName()),
+                        state(f.state()), f.firstSeen(), f.lastSeen()),
+                "severity", 8, "name", 36, "host", 16, "port", 10, "scanner", 12, "score", 8, "cves", 24, "system", 24, "state", 14,
+                "firstSeen", 18, "lastSeen", 18);
     }
 
     @GetMapping({"/intake/alerts/export.xlsx", "/api/v1/alerts/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The monitoring alerts as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
     void alerts(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        sheet("alerts", params, response, intake::alerts, (rows, a) -> rows.add(severity(a.severity()), a.title(), a.category(),
+                        a.srcIp() != null ? a.srcIp() + (a.srcPort() == null ? "" : ":" + a.srcPort()) + " → " + a.destIp()
+                                + (a.destPort() == null ? "" : ":" + a.destPort()) : a.address(), a.count(), system(a.systemName()),
+                        state(a.state()), a.firstAt(), a.lastAt(), a.source()),
+                "severity", 8, "signature", 36, "category", 16, "srcDest", 36, "count", 8, "system", 24, "state", 14, "firstAt", 18,
+                "lastAt", 18, "source", 12);
+    }
+
+    /**
+     * One list's workbook: its filter read as the list reads it, its columns ({@code hazards.intake.} key and width pairs)
+     * and a row per item of every keyset page.
+     */
+    private <T> void sheet(String which, Map<String, String> params, HttpServletResponse response, BiFunction<Actor, Filter, Page<T>> query,
+                           BiConsumer<SheetExport.Rows, T> row, Object... columnPairs) throws IOException {
         Actor actor = Actor.require();
         Filter filter = IntakeListQuery.parse(params, PAGE, IntakeListQuery.API_MAX).filter();
-        String title = export.text("hazards.intake.alerts");
-        List<SheetExport.Column> columns = List.of(export.column("hazards.intake.severity", 8), export.column("hazards.intake.signature", 36),
-                export.column("hazards.intake.category", 16), export.column("hazards.intake.srcDest", 36), export.column("hazards.intake.count", 8),
-                export.column("hazards.intake.system", 24), export.column("hazards.intake.state", 14), export.column("hazards.intake.firstAt", 18),
-                export.column("hazards.intake.lastAt", 18), export.column("hazards.intake.source", 12));
-        export.write(new SheetExport.Request("intake.alerts", title, title + ".xlsx", columns, shown(filter), false),
-                rows -> pages(before -> intake.alerts(actor, filter.before(before)), a ->
-                        rows.add(export.text("hazards.intake.severity." + a.severity()), a.title(), a.category(),
-                                a.srcIp() != null ? a.srcIp() + (a.srcPort() == null ? "" : ":" + a.srcPort()) + " → " + a.destIp()
-                                        + (a.destPort() == null ? "" : ":" + a.destPort()) : a.address(), a.count(),
-                                a.systemName() == null ? export.text("hazards.intake.unmatched") : a.systemName(),
-                                export.text("hazards.intake.state." + a.state()), a.firstAt(), a.lastAt(), a.source())), response);
+        String title = export.text("hazards.intake." + which);
+        List<SheetExport.Column> columns = new ArrayList<>();
+        for (int i = 0; i < columnPairs.length; i += 2) {
+            columns.add(export.column("hazards.intake." + columnPairs[i], (Integer) columnPairs[i + 1]));
+        }
+        export.write(new SheetExport.Request("intake." + which, title, title + ".xlsx", columns, shown(filter), false),
+                rows -> pages(before -> query.apply(actor, filter.before(before)), item -> row.accept(rows, item)), response);
+    }
+
+    private String severity(String severity) {
+        return export.text("hazards.intake.severity." + severity);
+    }
+
+    private String state(String state) {
+        return export.text("hazards.intake.state." + state);
+    }
+
+    private String system(String systemName) {
+        return systemName == null ? export.text("hazards.intake.unmatched") : systemName;
     }
 
     /** Every page of a keyset list, {@link #PAGE} rows a query, until the list has no next page. */
@@ -96,14 +112,14 @@ class IntakeExports {
             shown.put(export.text("hazards.intake.keyword"), f.q());
         }
         if (f.severity() != null) {
-            shown.put(export.text("hazards.intake.severity"), export.text("hazards.intake.severity." + f.severity()));
+            shown.put(export.text("hazards.intake.severity"), severity(f.severity()));
         }
         if (f.systemId() != null) {
             shown.put(export.text("hazards.intake.system"), intake.assignableSystems().stream().filter(s -> s.id() == f.systemId())
                     .map(s -> s.name()).findFirst().orElse(String.valueOf(f.systemId())));
         }
         if (f.state() != null) {
-            shown.put(export.text("hazards.intake.state"), export.text("hazards.intake.state." + f.state()));
+            shown.put(export.text("hazards.intake.state"), state(f.state()));
         }
         if (f.orgId() != null) {
             shown.put(export.text("hazards.intake.unit"), organisations.byId(f.orgId()).map(o -> o.name()).orElse(String.valueOf(f.orgId())));

@@ -112,7 +112,8 @@ class IntakePages {
         organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
         model.addAttribute("orgNames", orgNames);
         model.addAttribute("mayTriage", mayTriage(actor));
-        return "hazards/intake/" + which;
+        model.addAttribute("which", which);
+        return "hazards/intake/list";
     }
 
     @GetMapping("/intake/findings/{id}")
@@ -137,8 +138,11 @@ class IntakePages {
     private void detail(Model model, Actor actor) {
         boolean triage = mayTriage(actor);
         model.addAttribute("mayTriage", triage);
-        model.addAttribute("systems", triage ? intake.assignableSystems() : List.of());
-        // the assign form's choices for fields.html selectField: the system's id, labelled by its name
+        systemChoices(model, triage);
+    }
+
+    /** The assign forms' choices for fields.html selectField: the system's id, labelled by its name (none for who may not triage). */
+    private void systemChoices(Model model, boolean triage) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (triage) {
             intake.assignableSystems().forEach(s -> labels.put(String.valueOf(s.id()), s.name()));
@@ -152,7 +156,7 @@ class IntakePages {
     String triage(Model model) {
         IntakeQueries.Queue queue = intake.triage(Actor.require(), 200);
         model.addAttribute("queue", queue);
-        model.addAttribute("systems", intake.assignableSystems());
+        systemChoices(model, true);
         // issue 17 point 5: each item's time left under the catalog's A10.1-triage, or how long it is overdue
         IntakeQueries.TriageDue due = intake.triageDue(queue);
         java.time.Instant now = intake.now();
@@ -215,48 +219,49 @@ class IntakePages {
     @PostMapping("/intake/findings/{id}/hazard")
     @AllowSupervisorAndProvider
     String raiseFromFinding(@PathVariable long id, RedirectAttributes redirect) {
-        return raise(Kind.FINDING, id, "/intake/findings/" + id, redirect);
+        return raise(Kind.FINDING, id, redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/hazard")
     @AllowSupervisorAndProvider
     String raiseFromAlert(@PathVariable long id, RedirectAttributes redirect) {
-        return raise(Kind.ALERT, id, "/intake/alerts/" + id, redirect);
+        return raise(Kind.ALERT, id, redirect);
     }
 
     @PostMapping("/intake/findings/{id}/assign")
     @AllowSupervisorAndProvider
     String assignFinding(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                          RedirectAttributes redirect) {
-        return act(() -> triage.assign(Actor.require(), Kind.FINDING, id, systemId), "hazards.intake.assigned", back(back, "/intake/findings/" + id),
-                "assign", Map.of("systemId", systemId == null ? "" : String.valueOf(systemId)), redirect);
+        return assign(Kind.FINDING, id, systemId, back, redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/assign")
     @AllowSupervisorAndProvider
     String assignAlert(@PathVariable long id, @RequestParam(required = false) Long systemId, @RequestParam(required = false) String back,
                        RedirectAttributes redirect) {
-        return act(() -> triage.assign(Actor.require(), Kind.ALERT, id, systemId), "hazards.intake.assigned", back(back, "/intake/alerts/" + id),
-                "assign", Map.of("systemId", systemId == null ? "" : String.valueOf(systemId)), redirect);
+        return assign(Kind.ALERT, id, systemId, back, redirect);
     }
 
     @PostMapping("/intake/findings/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissFinding(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                           RedirectAttributes redirect) {
-        return act(() -> triage.dismiss(Actor.require(), Kind.FINDING, id, reason), "hazards.intake.dismissed", back(back, "/intake/findings/" + id),
-                "dismiss", Map.of("reason", reason == null ? "" : reason), redirect);
+        return dismiss(Kind.FINDING, id, reason, back, redirect);
     }
 
     @PostMapping("/intake/alerts/{id}/dismiss")
     @AllowSupervisorAndProvider
     String dismissAlert(@PathVariable long id, @RequestParam(required = false) String reason, @RequestParam(required = false) String back,
                         RedirectAttributes redirect) {
-        return act(() -> triage.dismiss(Actor.require(), Kind.ALERT, id, reason), "hazards.intake.dismissed", back(back, "/intake/alerts/" + id),
-                "dismiss", Map.of("reason", reason == null ? "" : reason), redirect);
+        return dismiss(Kind.ALERT, id, reason, back, redirect);
     }
 
-    private String raise(Kind kind, long id, String page, RedirectAttributes redirect) {
+    /** The item's path segment and page: findings or alerts. */
+    private static String path(Kind kind) {
+        return kind == Kind.FINDING ? "findings" : "alerts";
+    }
+
+    private String raise(Kind kind, long id, RedirectAttributes redirect) {
         try {
             Hazards.Raised raised = triage.raiseHazard(Actor.require(), kind, id);
             redirect.addFlashAttribute("done", text("hazards.intake.raised", raised.id(), String.valueOf(raised.dueDate())));
@@ -265,28 +270,41 @@ class IntakePages {
         } catch (Unprocessable e) {
             redirect.addFlashAttribute("error", text(e.getMessage()));
         }
-        return "redirect:" + page;
+        return "redirect:/intake/" + path(kind) + "/" + id;
+    }
+
+    private String assign(Kind kind, long id, Long systemId, String back, RedirectAttributes redirect) {
+        return act(kind, id, "assign", () -> triage.assign(Actor.require(), kind, id, systemId), "hazards.intake.assigned", back,
+                Map.of("systemId", systemId == null ? "" : String.valueOf(systemId)), redirect);
+    }
+
+    private String dismiss(Kind kind, long id, String reason, String back, RedirectAttributes redirect) {
+        return act(kind, id, "dismiss", () -> triage.dismiss(Actor.require(), kind, id, reason), "hazards.intake.dismissed", back,
+                Map.of("reason", reason == null ? "" : reason), redirect);
     }
 
     /**
-     * A triage step (post/redirect/get). Refused input goes back to the page with the form's name ({@code errorForm}), each
-     * refusal under its field ({@code formErrors}) and what was typed ({@code formValues}): the finding's and alert's pages
-     * show it beside the field (hazards/intake/actions.html); the one-line {@code error} serves the triage queue's rows.
+     * A triage step (post/redirect/get). Refused input goes back to the page with the item ({@code errorItem}, e.g.
+     * {@code findings-12}) and the form's name ({@code errorForm}), each refusal under its field ({@code formErrors}) and what
+     * was typed ({@code formValues}): the finding's and alert's pages (hazards/intake/actions.html) and the triage queue's
+     * rows (hazards/intake/tabs.html triageCells) show it beside the field of that form; {@code error} says it in one line.
      */
-    private String act(Runnable action, String doneKey, String page, String formKey, Map<String, String> values, RedirectAttributes redirect) {
+    private String act(Kind kind, long id, String formKey, Runnable action, String doneKey, String back, Map<String, String> values,
+                       RedirectAttributes redirect) {
         try {
             action.run();
             redirect.addFlashAttribute("done", text(doneKey));
         } catch (InvalidInput e) {
             Map<String, String> errors = refusals.fieldErrors(e);
             redirect.addFlashAttribute("error", String.join("；", errors.values()));
+            redirect.addFlashAttribute("errorItem", path(kind) + "-" + id);
             redirect.addFlashAttribute("errorForm", formKey);
             redirect.addFlashAttribute("formErrors", errors);
             redirect.addFlashAttribute("formValues", values);
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("error", e.rule() + ": " + text(e.getMessage()));
         }
-        return "redirect:" + page;
+        return "redirect:" + back(back, "/intake/" + path(kind) + "/" + id);
     }
 
     /** Only back to our own triage page, never to an address from the form (no open redirect). */

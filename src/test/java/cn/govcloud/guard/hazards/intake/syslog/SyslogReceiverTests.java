@@ -457,7 +457,9 @@ class SyslogReceiverTests {
 
         String refused = mvc.perform(post("/intake/syslog/rules").with(secadmin).with(csrf()).param("name", name).param("kind", "REGEX")
                 .param("title", "x").param("position", "first")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains("id=\"rule-errors\"");
+        // issue 23 point 9: the refusal beside its field (fragments/fields.html), what was typed kept, nothing saved
+        assertThat(refused).contains("id=\"form-error\"", "id=\"r-position-error\"", "顺序须为 0 至 100000 的整数", "value=\"first\"");
+        assertThat(jdbc.sql("select count(*) from intake_syslog_rule where name = :n").param("n", name).query(Long.class).single()).isEqualTo(1L);
         mvc.perform(get("/intake/syslog").with(authentication(DemoActors.authentication(jdbc, "provider"))))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
     }

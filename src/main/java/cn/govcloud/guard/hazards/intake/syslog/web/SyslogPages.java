@@ -6,12 +6,15 @@ import cn.govcloud.guard.hazards.intake.syslog.SyslogAdmin;
 import cn.govcloud.guard.hazards.intake.syslog.SyslogAdmin.RuleInput;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
+import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SyslogPages {
     private final SyslogAdmin admin;
     private final SyslogViews views;
+    private final FormRefusals refusals;
 
-    SyslogPages(SyslogAdmin admin, SyslogViews views) {
+    SyslogPages(SyslogAdmin admin, SyslogViews views, FormRefusals refusals) {
         this.admin = admin;
         this.views = views;
+        this.refusals = refusals;
     }
 
     /** The rule form's fields (all text: a bad number is reported like any other field). */
@@ -146,43 +151,47 @@ class SyslogPages {
         return "redirect:/intake/syslog";
     }
 
+    /**
+     * Issue 23 point 9: the form's own checks (the numbers) and the service's refusal both come back through the module's
+     * refusal adapter ({@link FormRefusals}) as the page's {@code errors}, each beside its field; nothing was saved.
+     */
     private String save(Long id, RuleForm form, Model model, RedirectAttributes redirect) {
-        Map<String, String> bad = new LinkedHashMap<>();
-        Integer position = number(form.position(), "position", bad);
-        Integer system = number(form.systemId(), "systemId", bad);
-        if (!bad.isEmpty()) {
-            return form(model, id, form, bad);
-        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer position = number(form.position(), "position", errors);
+        Integer system = number(form.systemId(), "systemId", errors);
         RuleInput in = new RuleInput(form.name(), position, form.enabled() != null && !"false".equals(form.enabled()), form.kind(),
                 form.appFilter(), form.pattern(), form.title(), form.severity(), form.severityMap(), form.defaultSeverity(), form.sourceAddress(),
                 form.destAddress(), form.signature(), system == null ? null : system.longValue(), form.sample());
-        try {
-            MappingRule saved = id == null ? admin.create(Actor.require(), in) : admin.update(Actor.require(), id, in);
-            redirect.addFlashAttribute("done", views.text("hazards.intake.syslog.ruleSaved") + " " + saved.name());
-            return "redirect:/intake/syslog";
-        } catch (InvalidInput e) {
-            return form(model, id, form, e.fieldErrors());
+        Optional<MappingRule> saved = refusals.submit(errors, "hazards.intake.syslog.error.invalid", UnaryOperator.identity(),
+                () -> id == null ? admin.create(Actor.require(), in) : admin.update(Actor.require(), id, in));
+        if (saved.isEmpty()) {
+            return form(model, id, form, errors);
         }
+        redirect.addFlashAttribute("done", views.text("hazards.intake.syslog.ruleSaved") + " " + saved.get().name());
+        return "redirect:/intake/syslog";
     }
 
-    private static Integer number(String text, String field, Map<String, String> bad) {
+    private Integer number(String text, String field, Map<String, String> bad) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            bad.put(field, "hazards.intake.syslog.error." + field);
+            bad.put(field, refusals.text("hazards.intake.syslog.error." + field));
             return null;
         }
     }
 
+    /** The rule form; {@code errors} (field → message, {@code form} for the whole) shown by fragments/fields.html. */
     private String form(Model model, Long id, RuleForm form, Map<String, String> errors) {
         model.addAttribute("ruleId", id);
         model.addAttribute("form", form);
-        Map<String, String> texts = new LinkedHashMap<>();
-        errors.forEach((k, v) -> texts.put(k, views.text(v)));
-        model.addAttribute("errors", texts);
+        Map<String, String> shown = new LinkedHashMap<>(errors);
+        if (!shown.isEmpty()) {
+            shown.put("form", refusals.text("hazards.intake.syslog.error.ruleRefused"));
+        }
+        model.addAttribute("errors", shown);
         model.addAttribute("kinds", List.of("REGEX", "KV", "JSON"));
         model.addAttribute("severities", Severity.values());
         return "hazards/intake/syslog-rule";
