@@ -153,42 +153,17 @@ public class Classification {
         if (!actor.has(Role.SECRECY_REVIEWER) && !actor.has(Role.SUPERVISOR) && !actor.has(Role.REGULATOR)) {
             throw new AccessDeniedException("the register of classification flags is the 保密 reviewer's and the oversight's");
         }
-        StringBuilder sql = new StringBuilder("select id, org_id, name, mlps_level, state, cii, cii_department, non_classified, "
-                + "non_classified_declarant, non_classified_at, non_classified_by from systems_system where 1=1");
-        Map<String, Object> params = new HashMap<>();
-        if (f.unitId() != null) {
-            sql.append(" and org_id = :org");
-            params.put("org", f.unitId());
-        }
-        if (f.cii() != null) {
-            sql.append(" and cii = :cii");
-            params.put("cii", f.cii());
-        }
-        if (f.nonClassified() != null) {
-            sql.append(" and non_classified = :nc");
-            params.put("nc", f.nonClassified());
-        }
-        if (f.state() != null) {
-            sql.append(" and state = :state");
-            params.put("state", f.state().name());
-        }
-        if (f.name() != null && !f.name().isBlank()) {
-            sql.append(" and lower(name) like :name");
-            params.put("name", "%" + f.name().strip().toLowerCase().replace("%", "").replace("_", "") + "%");
-        }
-        if (beforeId != null) {
-            sql.append(" and id < :before");
-            params.put("before", beforeId);
-        }
-        sql.append(" order by id desc limit :limit");
-        params.put("limit", limit);
+        KeysetQuery query = new KeysetQuery("select id, org_id, name, mlps_level, state, cii, cii_department, non_classified, "
+                + "non_classified_declarant, non_classified_at, non_classified_by from systems_system where 1=1")
+                .equal("org_id", "org", f.unitId()).equal("cii", "cii", f.cii()).equal("non_classified", "nc", f.nonClassified())
+                .equal("state", "state", f.state()).nameContains("name", f.name());
         Map<Long, String> names = new HashMap<>();
         for (OrganisationView o : organisations.all()) {
             names.put(o.id(), o.name());
         }
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("name"),
+        return query.page(jdbc, "id", beforeId, limit, (rs, i) -> new Entry(rs.getLong("id"), rs.getString("name"),
                 rs.getLong("org_id"), names.getOrDefault(rs.getLong("org_id"), ""), rs.getInt("mlps_level"),
-                SystemState.valueOf(rs.getString("state")), rs.getBoolean("cii"), rs.getString("cii_department"), declaration(rs))).list();
+                SystemState.valueOf(rs.getString("state")), rs.getBoolean("cii"), rs.getString("cii_department"), declaration(rs)));
     }
 
     /** The units, for the register's filter. */

@@ -54,39 +54,14 @@ public class SystemRegister {
         if (!actor.has(Role.PROVIDER_OPERATOR) || actor.orgKind() != OrgKind.PROVIDER) {
             throw new AccessDeniedException("the register view is the provider's");
         }
-        StringBuilder sql = new StringBuilder("select id, org_id, name, mlps_level, exposure, state, internet_access, external_exchange, "
-                + "exit_deadline from systems_system where state not in ('DRAFT')");
-        Map<String, Object> params = new HashMap<>();
-        if (f.unitId() != null) {
-            sql.append(" and org_id = :org");
-            params.put("org", f.unitId());
-        }
-        if (f.mlpsLevel() != null) {
-            sql.append(" and mlps_level = :level");
-            params.put("level", f.mlpsLevel());
-        }
-        if (f.state() != null) {
-            sql.append(" and state = :state");
-            params.put("state", f.state().name());
-        }
-        if (f.exposure() != null) {
-            sql.append(" and exposure like :exposure");
-            params.put("exposure", "%" + f.exposure().name() + "%");
-        }
-        if (f.name() != null && !f.name().isBlank()) {
-            sql.append(" and lower(name) like :name");
-            params.put("name", "%" + f.name().strip().toLowerCase().replace("%", "").replace("_", "") + "%");
-        }
-        if (beforeId != null) {
-            sql.append(" and id < :before");
-            params.put("before", beforeId);
-        }
-        sql.append(" order by id desc limit :limit");
-        params.put("limit", limit);
+        KeysetQuery query = new KeysetQuery("select id, org_id, name, mlps_level, exposure, state, internet_access, external_exchange, "
+                + "exit_deadline from systems_system where state not in ('DRAFT')")
+                .equal("org_id", "org", f.unitId()).equal("mlps_level", "level", f.mlpsLevel()).equal("state", "state", f.state())
+                .exposure("exposure", f.exposure()).nameContains("name", f.name());
         record Row(long id, long org, String name, int level, Set<Exposure> exposure, SystemState state, boolean internet, boolean exchange,
                    LocalDate exit) {
         }
-        List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+        List<Row> rows = query.page(jdbc, "id", beforeId, limit, (rs, i) -> {
             Set<Exposure> exposure = EnumSet.noneOf(Exposure.class);
             for (String e : rs.getString("exposure").split(",")) {
                 if (!e.isBlank()) {
@@ -96,7 +71,7 @@ public class SystemRegister {
             return new Row(rs.getLong("id"), rs.getLong("org_id"), rs.getString("name"), rs.getInt("mlps_level"), exposure,
                     SystemState.valueOf(rs.getString("state")), rs.getBoolean("internet_access"), rs.getBoolean("external_exchange"),
                     rs.getObject("exit_deadline", LocalDate.class));
-        }).list();
+        });
         if (rows.isEmpty()) {
             return List.of();
         }

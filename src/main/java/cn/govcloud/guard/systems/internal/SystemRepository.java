@@ -156,50 +156,20 @@ class SystemRepository {
 
     /** One page, newest first (keyset on id: fast however many rows precede it); {@code beforeId} is the previous page's last id. */
     List<HostedSystem> page(OrgScope scope, Filter f, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("select s.* from systems_system s where " + scope.where("s.org_id"));
-        Map<String, Object> params = new HashMap<>(scope.params());
-        if (f.orgId() != null) {
-            sql.append(" and s.org_id = :org");
-            params.put("org", f.orgId());
-        }
-        if (f.mlpsLevel() != null) {
-            sql.append(" and s.mlps_level = :level");
-            params.put("level", f.mlpsLevel());
-        }
-        if (f.state() != null) {
-            sql.append(" and s.state = :state");
-            params.put("state", f.state().name());
-        }
-        if (f.exposure() != null) {
-            sql.append(" and s.exposure like :exposure");
-            params.put("exposure", "%" + f.exposure().name() + "%");
-        }
+        KeysetQuery query = new KeysetQuery("select s.* from systems_system s where " + scope.where("s.org_id"), scope.params())
+                .equal("s.org_id", "org", f.orgId()).equal("s.mlps_level", "level", f.mlpsLevel()).equal("s.state", "state", f.state())
+                .exposure("s.exposure", f.exposure());
         if (Boolean.TRUE.equals(f.exitOverdue())) {
-            sql.append(" and s.state = 'EXIT_ORDERED' and s.exit_deadline < :today");
-            params.put("today", today());
+            query.and("s.state = 'EXIT_ORDERED' and s.exit_deadline < :today", "today", today());
         }
-        if (f.cii() != null) {
-            sql.append(" and s.cii = :cii");
-            params.put("cii", f.cii());
-        }
-        if (f.nonClassified() != null) {
-            sql.append(" and s.non_classified = :nonClassified");
-            params.put("nonClassified", f.nonClassified());
-        }
+        query.equal("s.cii", "cii", f.cii()).equal("s.non_classified", "nonClassified", f.nonClassified());
         if (Keywords.contains(f.q()) != null) {
             // issue 23 point 11: the keyword in SQL (the page and the export read the same rows)
-            sql.append(" and (lower(s.name)" + Keywords.LIKE + " or lower(s.filing_number)" + Keywords.LIKE + " or lower(s.purpose)"
-                    + Keywords.LIKE + " or lower(s.responsible_name)" + Keywords.LIKE + ")");
-            params.put("q", Keywords.contains(f.q()));
+            query.and("(lower(s.name)" + Keywords.LIKE + " or lower(s.filing_number)" + Keywords.LIKE + " or lower(s.purpose)"
+                    + Keywords.LIKE + " or lower(s.responsible_name)" + Keywords.LIKE + ")", "q", Keywords.contains(f.q()));
         }
-        if (beforeId != null) {
-            sql.append(" and s.id < :before");
-            params.put("before", beforeId);
-        }
-        sql.append(" order by s.id desc limit :limit");
-        params.put("limit", limit);
         Map<Long, String> names = names();
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> map(rs, names)).list();
+        return query.page(jdbc, "s.id", beforeId, limit, (rs, i) -> map(rs, names));
     }
 
     private HostedSystem withAssets(HostedSystem s) {

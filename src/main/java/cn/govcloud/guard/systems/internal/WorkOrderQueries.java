@@ -64,54 +64,27 @@ public class WorkOrderQueries {
 
     /** {@code scopeOrg}: null for every unit's orders, otherwise only that organisation's systems'. */
     List<WorkOrder> page(Long scopeOrg, Filter f, Long beforeId, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " where 1=1");
-        Map<String, Object> params = new HashMap<>();
-        if (scopeOrg != null) {
-            sql.append(" and w.org_id = :scope");
-            params.put("scope", scopeOrg);
-        }
-        if (f.systemId() != null) {
-            sql.append(" and w.system_id = :system");
-            params.put("system", f.systemId());
-        }
-        if (f.orgId() != null) {
-            sql.append(" and w.org_id = :org");
-            params.put("org", f.orgId());
-        }
-        if (f.kind() != null) {
-            sql.append(" and w.kind = :kind");
-            params.put("kind", f.kind().name());
-        }
+        KeysetQuery query = new KeysetQuery(SELECT + " where 1=1").equal("w.org_id", "scope", scopeOrg)
+                .equal("w.system_id", "system", f.systemId()).equal("w.org_id", "org", f.orgId()).equal("w.kind", "kind", f.kind());
         if (f.state() != null) {
-            Instant now = clock.instant();
             switch (f.state()) {
-                case CONFIRMED -> sql.append(" and w.state = 'CONFIRMED'");
-                case OPEN -> sql.append(" and w.state = 'OPEN' and w.due_at > :now");
-                case OVERDUE -> sql.append(" and w.state = 'OPEN' and w.due_at <= :now");
-            }
-            if (f.state() != State.CONFIRMED) {
-                params.put("now", ts(now));
+                case CONFIRMED -> query.and("w.state = 'CONFIRMED'", Map.of());
+                case OPEN -> query.and("w.state = 'OPEN' and w.due_at > :now", "now", ts(clock.instant()));
+                case OVERDUE -> query.and("w.state = 'OPEN' and w.due_at <= :now", "now", ts(clock.instant()));
             }
         }
         if (Keywords.contains(f.q()) != null) {
             String number = f.q().strip().toUpperCase(java.util.Locale.ROOT).replaceFirst("^GD-", "");
-            sql.append(" and (lower(s.name)" + Keywords.LIKE);
+            String q = Keywords.contains(f.q());
             if (number.matches("\\d{1,18}")) {
-                sql.append(" or w.id = :number");
-                params.put("number", Long.parseLong(number));
+                query.and("(lower(s.name)" + Keywords.LIKE + " or w.id = :number)", Map.of("q", q, "number", Long.parseLong(number)));
+            } else {
+                query.and("lower(s.name)" + Keywords.LIKE, "q", q);
             }
-            sql.append(")");
-            params.put("q", Keywords.contains(f.q()));
         }
-        if (beforeId != null) {
-            sql.append(" and w.id < :before");
-            params.put("before", beforeId);
-        }
-        sql.append(" order by w.id desc limit :limit");
-        params.put("limit", limit);
         Map<Long, String> names = names();
         Instant now = clock.instant();
-        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> map(rs, names, now)).list();
+        return query.page(jdbc, "w.id", beforeId, limit, (rs, i) -> map(rs, names, now));
     }
 
     /** Per system, what its open orders are still to set (the latest order for a switch wins); systems without open orders are left out. */

@@ -37,9 +37,7 @@ class ClassificationExports {
         Classification.Filter filter = ListParams.classification(p);
         p.check(); // issue 23 point 11: refused, nothing exported
         Map<String, String> shown = ListParams.shown(export, filter.name(), filter.unitId(), classification.units());
-        if (filter.state() != null) {
-            shown.put(export.text("systems.field.state"), export.text("systems.state." + filter.state()));
-        }
+        ListParams.shownChoice(shown, export, "systems.field.state", "systems.state.", filter.state());
         ListParams.shownFlags(shown, export, filter.cii(), filter.nonClassified());
         String title = export.text("systems.classification.title");
         List<SheetExport.Column> columns = List.of(export.column("systems.field.name", 28), export.column("systems.field.unit", 24),
@@ -47,20 +45,11 @@ class ClassificationExports {
                 export.column("systems.cii.department", 20), export.column("systems.nonClassified.legend", 10),
                 export.column("systems.nonClassified.declarant", 12), export.column("systems.nonClassified.declaredAt", 18));
         export.write(new SheetExport.Request("systems.cii.non-classified", title, title + ".xlsx", columns, shown, false), rows -> {
-            Long before = null;
-            while (true) {
-                List<Entry> page = classification.page(actor, filter, before, SheetExport.PAGE);
-                for (Entry e : page) {
-                    rows.add(e.name(), e.unitName(), export.text("systems.level", e.mlpsLevel()), export.text("systems.state." + e.state()),
-                            export.text(e.cii() ? "systems.filter.yes" : "systems.filter.no"), e.ciiDepartment(),
-                            export.text(e.declaration().declared() ? "systems.filter.declared" : "systems.filter.undeclared"),
-                            e.declaration().declarant(), e.declaration().declaredAt());
-                }
-                if (page.size() < SheetExport.PAGE) {
-                    return;
-                }
-                before = page.get(page.size() - 1).id();
-            }
+            ListParams.everyRow(filter, (f, before, limit) -> classification.page(actor, f, before, limit), Entry::id, e ->
+                rows.add(e.name(), e.unitName(), export.text("systems.level", e.mlpsLevel()), export.text("systems.state." + e.state()),
+                        export.text(e.cii() ? "systems.filter.yes" : "systems.filter.no"), e.ciiDepartment(),
+                        export.text(e.declaration().declared() ? "systems.filter.declared" : "systems.filter.undeclared"),
+                        e.declaration().declarant(), e.declaration().declaredAt()));
         }, response);
     }
 }

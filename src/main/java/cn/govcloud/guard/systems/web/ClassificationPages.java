@@ -1,8 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
@@ -30,17 +28,9 @@ class ClassificationPages {
     @GetMapping("/system-classification")
     @Allow({Role.SECRECY_REVIEWER, Role.SUPERVISOR, Role.REGULATOR})
     String register(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
-        try {
-            ListParameters p = ListParameters.of(params);
-            Classification.Filter filter = ListParams.classification(p);
-            ListParams.Keyset k = ListParams.keyset(p, 0);
-            p.check();
-            ListParams.page(model, "entries", classification.page(Actor.require(), filter, k.before(), k.size() + 1), k.size(),
-                    Classification.Entry::id, "/system-classification", p);
-        } catch (InvalidInput e) {
-            ListParams.refused(model, response, e, "entries"); // issue 23 point 11: refused beside the filter, no rows claimed
-        }
-        model.addAttribute("params", params);
+        Actor actor = Actor.require();
+        ListParams.show(model, response, params, "entries", "/system-classification", ListParams::classification,
+                (filter, before, limit) -> classification.page(actor, filter, before, limit), Classification.Entry::id);
         model.addAttribute("units", classification.units());
         model.addAttribute("states", SystemState.values());
         model.addAttribute("zone", WorkingCalendar.ZONE);

@@ -14,6 +14,8 @@ import cn.govcloud.guard.systems.internal.WorkOrders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.springframework.ui.Model;
 
@@ -33,6 +35,48 @@ final class ListParams {
 
     /** Where a keyset page starts ({@code before}: the last shown row's id; null for the first page) and its size. */
     record Keyset(Long before, int size) {
+    }
+
+    /** How a list reads one keyset page of its rows: those after {@code before} (null: the first page), at most {@code limit}. */
+    @FunctionalInterface
+    interface Rows<F, T> {
+        List<T> read(F filter, Long before, int limit);
+    }
+
+    /**
+     * A list page's query string read as its export and its API read it: the filter ({@code filter}), the page size and the
+     * cursor, then one page of {@code rows} into the model ({@link #page}) — or, when the query is refused, 400 with the
+     * messages beside the filters and no rows ({@link #refused}). The request's parameters go back as {@code params}.
+     * Returns the rows shown.
+     */
+    static <F, T> List<T> show(Model model, HttpServletResponse response, Map<String, String> params, String name, String path,
+                               Function<ListParameters, F> filter, Rows<F, T> rows, ToLongFunction<T> id) {
+        model.addAttribute("params", params);
+        try {
+            ListParameters p = ListParameters.of(params);
+            F f = filter.apply(p);
+            Keyset k = keyset(p, 0);
+            p.check();
+            List<T> read = rows.read(f, k.before(), k.size() + 1);
+            page(model, name, read, k.size(), id, path, p);
+            return read.stream().limit(k.size()).toList();
+        } catch (InvalidInput e) {
+            refused(model, response, e, name); // issue 23 point 11: refused beside the filter, no rows claimed
+            return List.of();
+        }
+    }
+
+    /** Every row {@code filter} selects, in keyset pages of {@link SheetExport#PAGE} as the page reads them, for an export. */
+    static <F, T> void everyRow(F filter, Rows<F, T> rows, ToLongFunction<T> id, Consumer<T> row) {
+        Long before = null;
+        while (true) {
+            List<T> page = rows.read(filter, before, SheetExport.PAGE);
+            page.forEach(row);
+            if (page.size() < SheetExport.PAGE) {
+                return;
+            }
+            before = id.applyAsLong(page.get(page.size() - 1));
+        }
     }
 
     /** The page size ({@link #SIZES}) and the cursor; {@code max} 0 on a page, else the API's largest size. */
@@ -121,6 +165,13 @@ final class ListParams {
                     .findFirst().orElse(String.valueOf(orgId)));
         }
         return shown;
+    }
+
+    /** A choice a filter names ({@code value}, shown by the message {@code prefix + value}), added to an export's title row. */
+    static void shownChoice(Map<String, String> shown, SheetExport export, String labelKey, String prefix, Object value) {
+        if (value != null) {
+            shown.put(export.text(labelKey), export.text(prefix + value));
+        }
     }
 
     /** The classification flags a filter names (关基, 非涉密声明), added to an export's title row. */

@@ -77,9 +77,9 @@ class SystemActionPages {
                      RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
         return view.act(id, "agreement", model, redirect, form, () -> {
-            boolean has = file != null && !file.isEmpty();
+            Upload upload = Upload.orRefused(file);
             return admission.uploadAgreement(id, form.get("agreementNumber"), form.get("unitSignatory"), form.get("providerSignatory"),
-                    SystemApiController.date("signedOn", form.get("signedOn")), has ? file.getOriginalFilename() : null, stream(has ? file : null));
+                    SystemApiController.date("signedOn", form.get("signedOn")), upload.name(), upload.content());
         });
     }
 
@@ -89,12 +89,11 @@ class SystemActionPages {
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
         return view.act(id, "item", "item-" + kind, model, redirect, form, () -> {
-            boolean has = file != null && !file.isEmpty();
+            Upload upload = Upload.orRefused(file);
             return verification.uploadItem(id, SystemApiController.parse(ItemKind.class, "kind", kind), new ItemDetails(form.get("certNumber"),
                     SystemApiController.date("certDate", form.get("certDate")), form.get("conclusion"),
                     SystemApiController.date("validUntil", form.get("validUntil")), SystemApiController.level(form.get("certLevel"))),
-                    has ? file.getOriginalFilename() : null,
-                    stream(has ? file : null));
+                    upload.name(), upload.content());
         });
     }
 
@@ -104,10 +103,9 @@ class SystemActionPages {
                       Model model, RedirectAttributes redirect) {
         MultipartFile file = SystemApiController.file(request);
         return view.act(id, "protection", "measure-" + measure, model, redirect, form, () -> {
-            boolean has = file != null && !file.isEmpty();
+            Upload upload = Upload.orRefused(file);
             return protections.declareProtection(id, SystemApiController.parse(Protections.Measure.class, "measure", measure),
-                    SystemApiController.bool(form.get("present")), form.get("detail"), has ? file.getOriginalFilename() : null,
-                    stream(has ? file : null));
+                    SystemApiController.bool(form.get("present")), form.get("detail"), upload.name(), upload.content());
         });
     }
 
@@ -225,16 +223,5 @@ class SystemActionPages {
     @Allow({Role.UNIT_SECURITY_OFFICER, Role.UNIT_STAFF, Role.SUPERVISOR})
     String exit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         return view.act(id, "exit", model, redirect, form, () -> suspensions.completeExit(id, form.get("dataDisposition")));
-    }
-
-    private static java.io.InputStream stream(MultipartFile file) {
-        if (file == null) {
-            return null;
-        }
-        try {
-            return file.getInputStream();
-        } catch (IOException e) {
-            throw new InvalidInput("systems.error.invalid", Map.of("file", "systems.error.file"));
-        }
     }
 }

@@ -181,10 +181,9 @@ class SystemApiController {
                                   @RequestParam(required = false) String unitSignatory,
                                   @RequestParam(required = false) String providerSignatory, @RequestParam(required = false) String signedOn,
                                   HttpServletRequest request) throws IOException {
-        MultipartFile file = file(request);
-        boolean has = file != null && !file.isEmpty();
+        Upload upload = Upload.of(file(request));
         return AgreementJson.of(admission.uploadAgreement(id, agreementNumber, unitSignatory, providerSignatory, date("signedOn", signedOn),
-                has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null));
+                upload.name(), upload.content()));
     }
 
     @PostMapping("/{id}/submission")
@@ -208,11 +207,9 @@ class SystemApiController {
                                    @RequestParam(required = false) String certDate, @RequestParam(required = false) String conclusion,
                                    @RequestParam(required = false) String validUntil, @RequestParam(required = false) String certLevel,
                                    HttpServletRequest request) throws IOException {
-        MultipartFile file = file(request);
-        boolean has = file != null && !file.isEmpty();
+        Upload upload = Upload.of(file(request));
         return ItemJson.of(verification.uploadItem(id, parse(ItemKind.class, "kind", kind), new ItemDetails(certNumber, date("certDate", certDate),
-                conclusion, date("validUntil", validUntil), level(certLevel)), has ? file.getOriginalFilename() : null,
-                has ? file.getInputStream() : null));
+                conclusion, date("validUntil", validUntil), level(certLevel)), upload.name(), upload.content()));
     }
 
     /** The certificate's protection level (1–5), optional at upload; anything else is 400 naming {@code certLevel}. */
@@ -232,10 +229,9 @@ class SystemApiController {
     @AllowUnitPeople
     ProtectionJson protection(@PathVariable long id, @PathVariable String measure, @RequestParam(required = false) String present,
                                    @RequestParam(required = false) String detail, HttpServletRequest request) throws IOException {
-        MultipartFile file = file(request);
-        boolean has = file != null && !file.isEmpty();
+        Upload upload = Upload.of(file(request));
         var p = protections.declareProtection(id, parse(Protections.Measure.class, "measure", measure), bool(present), detail,
-                has ? file.getOriginalFilename() : null, has ? file.getInputStream() : null);
+                upload.name(), upload.content());
         return ProtectionJson.of(p);
     }
 

@@ -54,12 +54,8 @@ class SystemExports {
         if (filter.mlpsLevel() != null) {
             shown.put(export.text("systems.field.mlpsLevel"), export.text("systems.level", filter.mlpsLevel()));
         }
-        if (filter.state() != null) {
-            shown.put(export.text("systems.field.state"), export.text("systems.state." + filter.state()));
-        }
-        if (filter.exposure() != null) {
-            shown.put(export.text("systems.field.exposure"), export.text("systems.exposure." + filter.exposure()));
-        }
+        ListParams.shownChoice(shown, export, "systems.field.state", "systems.state.", filter.state());
+        ListParams.shownChoice(shown, export, "systems.field.exposure", "systems.exposure.", filter.exposure());
         if (filter.exitOverdue() != null) {
             shown.put(export.text("systems.filter.overdue"), export.text("documents.export.yes"));
         }
@@ -72,20 +68,11 @@ class SystemExports {
                 export.column("systems.field.responsibleName", 12), export.column("systems.field.responsibleMobile", 16),
                 export.column("systems.field.exitDeadline", 12), export.column("systems.field.createdAt", 18));
         export.write(new SheetExport.Request("systems", title, title + ".xlsx", columns, shown, false), rows -> {
-            Long before = null;
-            while (true) {
-                List<HostedSystem> page = systems.page(actor, filter, before, SheetExport.PAGE);
-                for (HostedSystem s : page) {
-                    rows.add(s.name(), s.orgName(), export.text("systems.level", s.mlpsLevel()), s.filingNumber(), s.purpose(),
-                            s.exposure().stream().map(e -> export.text("systems.exposure." + e)).collect(Collectors.joining("、")),
-                            export.text("systems.state." + s.state()) + (s.exitOverdue() ? "（" + export.text("systems.overdue") + "）" : ""),
-                            s.internetAccess(), s.externalExchange(), s.responsibleName(), s.mobileMasked(), s.exitDeadline(), s.createdAt());
-                }
-                if (page.size() < SheetExport.PAGE) {
-                    return;
-                }
-                before = page.get(page.size() - 1).id();
-            }
+            ListParams.everyRow(filter, (f, before, limit) -> systems.page(actor, f, before, limit), HostedSystem::id, s ->
+                rows.add(s.name(), s.orgName(), export.text("systems.level", s.mlpsLevel()), s.filingNumber(), s.purpose(),
+                        s.exposure().stream().map(e -> export.text("systems.exposure." + e)).collect(Collectors.joining("、")),
+                        export.text("systems.state." + s.state()) + (s.exitOverdue() ? "（" + export.text("systems.overdue") + "）" : ""),
+                        s.internetAccess(), s.externalExchange(), s.responsibleName(), s.mobileMasked(), s.exitDeadline(), s.createdAt()));
         }, response);
     }
 }

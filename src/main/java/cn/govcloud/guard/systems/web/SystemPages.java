@@ -1,7 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowUnitPeople;
@@ -16,7 +15,6 @@ import cn.govcloud.guard.systems.internal.Classification;
 import cn.govcloud.guard.systems.internal.SystemQueries;
 import cn.govcloud.guard.systems.internal.SystemRegistration;
 import cn.govcloud.guard.systems.internal.HostedSystem.Exposure;
-import cn.govcloud.guard.systems.internal.SystemQueries.Filter;
 import cn.govcloud.guard.systems.internal.SystemRegistration.Registration;
 import cn.govcloud.guard.systems.internal.HostedSystem;
 import cn.govcloud.guard.systems.internal.SystemState;
@@ -61,21 +59,10 @@ class SystemPages {
     @GetMapping("/systems")
     String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        List<Long> ids = List.of();
-        try {
-            ListParameters p = ListParameters.of(params);
-            Filter filter = ListParams.systems(p);
-            ListParams.Keyset k = ListParams.keyset(p, 0);
-            p.check();
-            List<HostedSystem> page = systems.page(actor, filter, k.before(), k.size() + 1);
-            ids = page.stream().limit(k.size()).map(HostedSystem::id).toList();
-            ListParams.page(model, "systems", page, k.size(), HostedSystem::id, "/systems", p);
-        } catch (InvalidInput e) {
-            ListParams.refused(model, response, e, "systems"); // issue 23 point 11: refused beside the filter, no rows claimed
-        }
+        List<Long> ids = ListParams.show(model, response, params, "systems", "/systems", ListParams::systems,
+                (filter, before, limit) -> systems.page(actor, filter, before, limit), HostedSystem::id).stream().map(HostedSystem::id).toList();
         model.addAttribute("pending", pendingOrders.pending(ids));
         model.addAttribute("flags", classification.flags(ids));
-        model.addAttribute("params", params);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", SystemState.values());
         model.addAttribute("exposures", Exposure.values());

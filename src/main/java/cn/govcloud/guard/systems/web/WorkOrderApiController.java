@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Work orders to the provider over the API (issue 17 point 6, A11.2, A11.4): the provider lists what it has to execute with
@@ -89,10 +88,8 @@ class WorkOrderApiController {
     WorkOrderJson confirmWithEvidence(@PathVariable long id, @RequestParam(required = false) String executedBy,
                                             @RequestParam(required = false) String executedAt, @RequestParam(required = false) String changes,
                                             HttpServletRequest request) throws IOException {
-        MultipartFile file = SystemApiController.file(request);
-        boolean hasFile = file != null && !file.isEmpty();
-        return WorkOrderJson.of(orders.confirm(id, new Confirmation(executedBy, instant(executedAt), changes), hasFile ? file.getOriginalFilename() : null,
-                hasFile ? file.getInputStream() : null));
+        Upload upload = Upload.of(SystemApiController.file(request));
+        return WorkOrderJson.of(orders.confirm(id, new Confirmation(executedBy, instant(executedAt), changes), upload.name(), upload.content()));
     }
 
     @GetMapping("/api/v1/work-orders/{id}/evidence")

@@ -42,12 +42,8 @@ class WorkOrderExports {
         WorkOrders.Filter filter = ListParams.workOrders(p);
         p.check(); // issue 23 point 11: refused, nothing exported
         Map<String, String> shown = ListParams.shown(export, filter.q(), filter.orgId(), systems.units(actor));
-        if (filter.state() != null) {
-            shown.put(export.text("systems.workOrder.state"), export.text("systems.workOrder.state." + filter.state()));
-        }
-        if (filter.kind() != null) {
-            shown.put(export.text("systems.workOrder.kind"), export.text("systems.workOrder.kind." + filter.kind()));
-        }
+        ListParams.shownChoice(shown, export, "systems.workOrder.state", "systems.workOrder.state.", filter.state());
+        ListParams.shownChoice(shown, export, "systems.workOrder.kind", "systems.workOrder.kind.", filter.kind());
         String title = export.text("systems.workOrder.title");
         List<SheetExport.Column> columns = List.of(export.column("systems.workOrder.number", 10), export.column("systems.field.name", 28),
                 export.column("systems.field.unit", 24), export.column("systems.workOrder.kind", 16),
@@ -55,18 +51,9 @@ class WorkOrderExports {
                 export.column("systems.workOrder.state", 12), export.column("systems.workOrder.executedBy", 12),
                 export.column("systems.workOrder.executedAt", 18));
         export.write(new SheetExport.Request("systems.work-order", title, title + ".xlsx", columns, shown, false), rows -> {
-            Long before = null;
-            while (true) {
-                List<WorkOrder> page = orders.page(actor, filter, before, SheetExport.PAGE);
-                for (WorkOrder o : page) {
-                    rows.add("GD-" + o.id(), o.systemName(), o.orgName(), export.text("systems.workOrder.kind." + o.kind()), o.orderedAt(),
-                            o.dueAt().minusSeconds(1), export.text("systems.workOrder.state." + o.state()), people.name(o.executedBy()), o.executedAt());
-                }
-                if (page.size() < SheetExport.PAGE) {
-                    return;
-                }
-                before = page.get(page.size() - 1).id();
-            }
+            ListParams.everyRow(filter, (f, before, limit) -> orders.page(actor, f, before, limit), WorkOrder::id, o ->
+                rows.add("GD-" + o.id(), o.systemName(), o.orgName(), export.text("systems.workOrder.kind." + o.kind()), o.orderedAt(),
+                        o.dueAt().minusSeconds(1), export.text("systems.workOrder.state." + o.state()), people.name(o.executedBy()), o.executedAt()));
         }, response);
     }
 }

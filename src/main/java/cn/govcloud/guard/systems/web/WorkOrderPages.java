@@ -1,7 +1,6 @@
 package cn.govcloud.guard.systems.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.documents.Downloads;
@@ -58,16 +57,8 @@ class WorkOrderPages {
     @AllowParties
     String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        try {
-            ListParameters p = ListParameters.of(params);
-            WorkOrders.Filter filter = ListParams.workOrders(p);
-            ListParams.Keyset k = ListParams.keyset(p, 0);
-            p.check();
-            ListParams.page(model, "orders", orders.page(actor, filter, k.before(), k.size() + 1), k.size(), WorkOrder::id, "/work-orders", p);
-        } catch (InvalidInput e) {
-            ListParams.refused(model, response, e, "orders"); // issue 23 point 11: refused beside the filter, no rows claimed
-        }
-        model.addAttribute("params", params);
+        ListParams.show(model, response, params, "orders", "/work-orders", ListParams::workOrders,
+                (filter, before, limit) -> orders.page(actor, filter, before, limit), WorkOrder::id);
         model.addAttribute("units", systems.units(actor));
         model.addAttribute("states", State.values());
         model.addAttribute("kinds", Kind.values());
@@ -86,9 +77,9 @@ class WorkOrderPages {
     String confirm(@PathVariable long id, @RequestParam Map<String, String> form, @RequestParam(required = false) MultipartFile file,
                    Model model, RedirectAttributes redirect) throws IOException {
         try {
-            boolean hasFile = file != null && !file.isEmpty();
+            Upload upload = Upload.of(file);
             orders.confirm(id, new Confirmation(form.get("executedBy"), WorkOrderApiController.instant(form.get("executedAt")), form.get("changes")),
-                    hasFile ? file.getOriginalFilename() : null, hasFile ? file.getInputStream() : null);
+                    upload.name(), upload.content());
             redirect.addFlashAttribute("done", "systems.workOrder.confirmed");
             return "redirect:/work-orders/" + id;
         } catch (InvalidInput e) {
@@ -114,17 +105,9 @@ class WorkOrderPages {
     @GetMapping("/system-register")
     @AllowProvider
     String register(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
-        try {
-            ListParameters p = ListParameters.of(params);
-            SystemRegister.Filter filter = ListParams.register(p);
-            ListParams.Keyset k = ListParams.keyset(p, 0);
-            p.check();
-            ListParams.page(model, "entries", register.page(Actor.require(), filter, k.before(), k.size() + 1), k.size(),
-                    SystemRegister.Entry::id, "/system-register", p);
-        } catch (InvalidInput e) {
-            ListParams.refused(model, response, e, "entries"); // issue 23 point 11: refused beside the filter, no rows claimed
-        }
-        model.addAttribute("params", params);
+        Actor actor = Actor.require();
+        ListParams.show(model, response, params, "entries", "/system-register", ListParams::register,
+                (filter, before, limit) -> register.page(actor, filter, before, limit), SystemRegister.Entry::id);
         model.addAttribute("units", register.units());
         model.addAttribute("states", SystemState.values());
         model.addAttribute("exposures", Exposure.values());
