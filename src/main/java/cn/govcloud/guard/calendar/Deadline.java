@@ -27,6 +27,11 @@ public record Deadline(LocalDate dueDate, Instant dueAt, SortedSet<Integer> miss
         this(dueDate, dueAt, new TreeSet<>());
     }
 
+    /** 24:00 of {@code day} in the city's zone (Asia/Shanghai), i.e. the next day's 00:00 (+08:00). */
+    public static Deadline endOf(LocalDate day) {
+        return new Deadline(day, day.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant());
+    }
+
     /** Counted Monday to Friday in at least one year whose holiday notice is not loaded. */
     public boolean provisional() {
         return !missingYears.isEmpty();

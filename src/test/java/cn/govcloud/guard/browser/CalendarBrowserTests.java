@@ -183,4 +183,65 @@ class CalendarBrowserTests {
             assertThat(page.locator("td[data-date='2027-02-20']")).hasAttribute("data-kind", "WORKDAY");
         }
     }
+
+    /** The same page at a desktop's and a phone's width, under {@code target/screenshots/}. */
+    private static void shoot(Page page, String name) {
+        for (int width : new int[] {1440, 390}) {
+            page.setViewportSize(width, width == 1440 ? 900 : 844);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/issue23-" + name + "-" + width + ".png"))
+                    .setFullPage(true));
+        }
+        page.setViewportSize(1440, 900);
+    }
+
+    /**
+     * Issue 23 point 10: the holiday-year forms on the shared form fields. The security administrator pastes the State
+     * Council's notice with a year out of range: the reason is beside the year, what was pasted is kept, nothing read;
+     * corrected, the rows are previewed; a preview without its document number is refused beside that field; then the
+     * year loads (post/redirect/get).
+     */
+    @Test
+    void issue23_10_theNoticeIsPastedARefusalIsBesideItsFieldAndTheYearLoads() {
+        try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900))) {
+            Page page = signIn(context.newPage(), "secadmin");
+            page.navigate("http://127.0.0.1:" + port + "/calendar");
+            page.fill("#notice-year", "1999");
+            page.fill("#notice-paper", "测试文号（非真实通知）");
+            page.fill("#notice-text", cn.govcloud.guard.calendar.CalendarPageTests.NOTICE_2027);
+            page.click("#notice-read");
+            assertThat(page.locator("#notice-year-error")).containsText("2000");
+            assertThat(page.locator("#notice-year")).hasClass(Pattern.compile(".*is-invalid.*"));
+            assertThat(page.locator("#notice-error")).containsText("原有数据未作任何改动");
+            assertThat(page.locator("#notice-year")).hasValue("1999");
+            assertThat(page.locator("#notice-paper")).hasValue("测试文号（非真实通知）");
+            assertThat(page.locator("#notice-text")).hasValue(Pattern.compile("一、元旦[\\s\\S]*七、国庆节"));
+            assertThat(page.locator("#notice-paper-error")).hasCount(0);
+            assertThat(page.locator("#upload-year-error")).hasCount(0);
+            assertThat(page.locator("#notice-rows")).hasCount(0);
+            shoot(page, "p10-calendar-refused-year");
+
+            page.fill("#notice-year", "2027");
+            page.click("#notice-read");
+            assertThat(page.locator("#notice-rows")).isVisible();
+            assertThat(page.locator("#notice-rows input[value='2027-02-06']")).hasCount(1);
+            assertThat(page.locator("#preview-paper")).hasValue("测试文号（非真实通知）");
+            shoot(page, "p10-calendar-pasted");
+
+            page.fill("#preview-paper", "");
+            page.click("#notice-load");
+            assertThat(page.locator("#preview-paper-error")).isVisible();
+            assertThat(page.locator("#notice-load-error")).containsText("原有数据未作任何改动");
+            assertThat(page.locator("#notice-rows input[value='2027-02-06']")).hasCount(1);
+            org.assertj.core.api.Assertions.assertThat(calendar.isLoaded(2027)).isFalse();
+            shoot(page, "p10-calendar-refused-paper");
+
+            page.fill("#preview-paper", "测试文号（非真实通知）");
+            page.click("#notice-load");
+            assertThat(page).hasURL(Pattern.compile(".*/calendar\\?year=2027$"),
+                    new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(20_000));
+            assertThat(page.locator("#calendar-loaded")).containsText("已新增 2027 年放假安排");
+            assertThat(page.locator("td[data-date='2027-02-20']")).hasAttribute("data-kind", "WORKDAY");
+            shoot(page, "p10-calendar-loaded");
+        }
+    }
 }

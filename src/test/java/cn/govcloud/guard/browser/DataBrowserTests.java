@@ -6,6 +6,7 @@ import cn.govcloud.guard.AppTest;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
+import java.nio.file.Paths;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -108,6 +109,61 @@ class DataBrowserTests extends BrowserSession {
             assertThat(supervisor.locator("#data-important-table")).containsText(name);
             assertThat(supervisor.locator("#data-important-table")).containsText("包头市教育局");
             assertThat(supervisor.locator("#export-xlsx")).hasAttribute("href", Pattern.compile(".*/data/important/export\\.xlsx\\?q=.*grade=IMPORTANT"));
+        }
+    }
+
+    /** The same page at a desktop's and a phone's width, under {@code target/screenshots/}. */
+    private static void shoot(Page page, String name) {
+        for (int width : new int[] {1440, 390}) {
+            page.setViewportSize(width, width == 1440 ? 900 : 844);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/issue23-" + name + "-" + width + ".png"))
+                    .setFullPage(true));
+        }
+        page.setViewportSize(1440, 900);
+    }
+
+    /**
+     * Issue 23 point 11: a filter value a data list cannot read, typed into the URL, is said beside its filter on the list's
+     * own page (400, not the error page), the rest of the search kept and no rows claimed; corrected in the field, the list
+     * answers. A unit's refused register filter leaves its registration form alone.
+     */
+    @Test
+    void issue23_11_aRefusedFilterIsSaidBesideItOnTheListItself() {
+        try (BrowserContext supervisorContext = newContext(); BrowserContext unitContext = newContext()) {
+            Page supervisor = signIn(supervisorContext, "supervisor");
+            com.microsoft.playwright.Response refused = supervisor.navigate("http://127.0.0.1:" + port + "/data/important?q=学籍&grade=GENERAL_1&size=50");
+            org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(400);
+            assertThat(supervisor.locator("h1")).hasText("重要数据和核心数据目录");
+            assertThat(supervisor.locator("#form-error")).hasText("查询条件有误");
+            assertThat(supervisor.locator("#f-grade-error")).hasText("没有这个选项，请从列表中选择");
+            assertThat(supervisor.locator("#f-grade")).hasClass(Pattern.compile(".*is-invalid.*"));
+            assertThat(supervisor.locator("#f-q")).hasValue("学籍");
+            assertThat(supervisor.locator("#f-q")).not().hasClass(Pattern.compile(".*is-invalid.*"));
+            assertThat(supervisor.locator("#f-size")).hasValue("50");
+            assertThat(supervisor.locator("#list-total")).hasText("共 0 条");
+            assertThat(supervisor.locator("#data-important-table tbody tr")).hasCount(1);
+            shoot(supervisor, "p11-refused-filter-url");
+
+            // corrected in the field: the same keyword and size, a grade the catalog holds
+            supervisor.selectOption("#f-grade", "IMPORTANT");
+            supervisor.click("#list-submit");
+            supervisor.waitForURL(Pattern.compile(".*/data/important\\?.*grade=IMPORTANT.*"));
+            assertThat(supervisor.locator("#f-grade-error")).hasCount(0);
+            assertThat(supervisor.locator("#form-error")).hasCount(0);
+            assertThat(supervisor.locator("#f-q")).hasValue("学籍");
+            assertThat(supervisor.locator("#f-grade")).hasValue("IMPORTANT");
+            shoot(supervisor, "p11-refused-filter-corrected");
+
+            // the unit's register: a due window it does not know, beside the due filter; the registration form untouched
+            Page unit = signIn(unitContext, "unit1");
+            com.microsoft.playwright.Response due = unit.navigate("http://127.0.0.1:" + port + "/data/transfers?due=soon&state=APPROVED");
+            org.assertj.core.api.Assertions.assertThat(due.status()).isEqualTo(400);
+            assertThat(unit.locator("#f-due-error")).hasText("到期条件只能是“七日内到期”或“已到期”");
+            assertThat(unit.locator("#f-state")).hasValue("APPROVED");
+            assertThat(unit.locator("#f-unit")).hasCount(0);
+            assertThat(unit.locator("#data-transfer-form")).isVisible();
+            assertThat(unit.locator("#data-transfer-form .is-invalid")).hasCount(0);
+            shoot(unit, "p11-refused-filter-register");
         }
     }
 }

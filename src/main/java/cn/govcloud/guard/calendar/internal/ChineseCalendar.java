@@ -1,13 +1,9 @@
 package cn.govcloud.guard.calendar.internal;
 
-import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.calendar.WorkingCalendar;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.SortedSet;
@@ -17,7 +13,7 @@ import java.util.TreeSet;
  * The deadline arithmetic on a fixed set of loaded years, immutable and without Spring, so tests and
  * benchmarks build it straight from the schedule file. Working-day deadlines cost a lookup per year
  * crossed plus one binary search (≈ 9 steps), whatever N is; calendar-day, minute, next-month and
- * period deadlines need no schedule at all. A year that is not loaded is counted Monday to Friday and
+ * period deadlines need no schedule at all (they are {@link WorkingCalendar}'s own). A year that is not loaded is counted Monday to Friday and
  * named in the deadline's {@code missingYears} (provisional), never refused.
  */
 public final class ChineseCalendar implements WorkingCalendar {
@@ -60,7 +56,7 @@ public final class ChineseCalendar implements WorkingCalendar {
         }
         LocalDate startDay = day(start);
         if (workingDays == 0) {
-            return endOf(startDay); // the end of the start day: no working day is counted, nothing is guessed
+            return Deadline.endOf(startDay); // the end of the start day: no working day is counted, nothing is guessed
         }
         SortedSet<Integer> missing = new TreeSet<>();
         YearTable table = table(startDay.getYear(), missing);
@@ -74,69 +70,12 @@ public final class ChineseCalendar implements WorkingCalendar {
         if (startDay.getMonthValue() == 12 && startDay.getDayOfMonth() == 31) {
             missing.remove(startDay.getYear()); // no day of the start year was counted
         }
-        return new Deadline(due, endOf(due).dueAt(), missing);
-    }
-
-    @Override
-    public Deadline afterCalendarDays(Instant start, int calendarDays) {
-        if (calendarDays < 0) {
-            throw new IllegalArgumentException("calendarDays must not be negative: " + calendarDays);
-        }
-        return endOf(day(start).plusDays(calendarDays));
-    }
-
-    @Override
-    public Deadline afterMinutes(Instant start, long minutes) {
-        if (minutes < 0) {
-            throw new IllegalArgumentException("minutes must not be negative: " + minutes);
-        }
-        Instant due = start.plus(java.time.Duration.ofMinutes(minutes));
-        return new Deadline(day(due), due);
-    }
-
-    @Override
-    public Deadline byDayOfNextMonth(Instant start, int dayOfMonth) {
-        if (dayOfMonth < 1 || dayOfMonth > 31) {
-            throw new IllegalArgumentException("dayOfMonth must be between 1 and 31: " + dayOfMonth);
-        }
-        YearMonth next = YearMonth.from(day(start)).plusMonths(1);
-        return endOf(next.atDay(Math.min(dayOfMonth, next.lengthOfMonth())));
-    }
-
-    @Override
-    public Deadline endOfPeriod(Instant start, Cadence cadence) {
-        LocalDate first = periodStart(day(start), cadence);
-        LocalDate last = switch (cadence) {
-            case DAILY -> first;
-            case WEEKLY -> first.plusDays(6);
-            case MONTHLY -> first.plusMonths(1).minusDays(1);
-            case QUARTERLY -> first.plusMonths(3).minusDays(1);
-            case HALF_YEARLY -> first.plusMonths(6).minusDays(1);
-            case YEARLY -> first.plusYears(1).minusDays(1);
-        };
-        return endOf(last);
-    }
-
-    @Override
-    public LocalDate periodStart(LocalDate day, Cadence cadence) {
-        return switch (cadence) {
-            case DAILY -> day;
-            case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTHLY -> day.withDayOfMonth(1);
-            case QUARTERLY -> LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
-            case HALF_YEARLY -> LocalDate.of(day.getYear(), day.getMonthValue() <= 6 ? 1 : 7, 1);
-            case YEARLY -> LocalDate.of(day.getYear(), 1, 1);
-        };
+        return new Deadline(due, Deadline.endOf(due).dueAt(), missing);
     }
 
     @Override
     public SortedSet<Integer> loadedYears() {
         return loaded;
-    }
-
-    /** 24:00 of {@code day} in Asia/Shanghai, i.e. the next day's 00:00 (+08:00). */
-    public static Deadline endOf(LocalDate day) {
-        return new Deadline(day, day.plusDays(1).atStartOfDay(ZONE).toInstant());
     }
 
     /** The day (Asia/Shanghai) an instant falls on. */

@@ -1,6 +1,5 @@
 package cn.govcloud.guard.calendar.internal;
 
-import cn.govcloud.guard.calendar.Cadence;
 import cn.govcloud.guard.calendar.Deadline;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import java.time.Instant;
@@ -76,31 +75,6 @@ public class LoadedWorkingCalendar implements WorkingCalendar {
     @Override
     public Deadline afterWorkingDays(Instant start, int workingDays) {
         return current().afterWorkingDays(start, workingDays);
-    }
-
-    @Override
-    public Deadline afterCalendarDays(Instant start, int calendarDays) {
-        return current().afterCalendarDays(start, calendarDays);
-    }
-
-    @Override
-    public Deadline afterMinutes(Instant start, long minutes) {
-        return current().afterMinutes(start, minutes);
-    }
-
-    @Override
-    public Deadline byDayOfNextMonth(Instant start, int dayOfMonth) {
-        return current().byDayOfNextMonth(start, dayOfMonth);
-    }
-
-    @Override
-    public Deadline endOfPeriod(Instant start, Cadence cadence) {
-        return current().endOfPeriod(start, cadence);
-    }
-
-    @Override
-    public LocalDate periodStart(LocalDate day, Cadence cadence) {
-        return current().periodStart(day, cadence);
     }
 
     @Override

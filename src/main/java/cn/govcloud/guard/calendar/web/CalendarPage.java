@@ -24,8 +24,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -100,41 +103,40 @@ class CalendarPage {
         return render(model, year, null);
     }
 
+    /**
+     * A year's schedule from a JSON file. A refusal (issue 23 point 10) comes back on the page with the year and the file's
+     * reasons beside their fields and the schedule's own reasons at the top of the form, the year typed kept; nothing loaded.
+     */
     @PostMapping("/calendar/years")
     @Allow(Role.SECURITY_ADMIN)
     String upload(@RequestParam(required = false) String year, @RequestParam(required = false) MultipartFile file,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        List<String> errors = new ArrayList<>();
-        Integer number = parseYear(year);
-        if (number == null) {
-            errors.add(text(new Violation("year", "year-range", String.valueOf(ScheduleValidation.MIN_YEAR),
-                    String.valueOf(ScheduleValidation.MAX_YEAR))));
-        } else if (file == null || file.isEmpty()) {
-            errors.add(text(new Violation("file", "file-missing")));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer number = year(year, errors);
+        if (file == null || file.isEmpty()) {
+            errors.put("file", text(new Violation("file", "file-missing")));
         } else if (file.getSize() > MAX_UPLOAD_BYTES) {
-            errors.add(text(new Violation("file", "file-too-large", String.valueOf(MAX_UPLOAD_BYTES / 1024))));
-        } else {
+            errors.put("file", text(new Violation("file", "file-too-large", String.valueOf(MAX_UPLOAD_BYTES / 1024))));
+        } else if (number != null) {
             try {
                 JsonNode root = ScheduleFile.parse(file.getBytes());
                 YearEntry entry = root.isObject() ? ScheduleFile.yearOf(root, number) : null;
                 if (!root.isObject()) {
-                    errors.add(text(new Violation("file", "file-unreadable")));
+                    errors.put("file", text(new Violation("file", "file-unreadable")));
                 } else if (entry == null) {
-                    errors.add(text(new Violation("file", "file-no-year", String.valueOf(number))));
+                    errors.put("file", text(new Violation("file", "file-no-year", String.valueOf(number))));
                 } else {
                     CalendarManagement.Loaded loaded = management.load(number, entry, "upload " + filename(file));
                     redirect.addFlashAttribute("loaded", loaded);
                     return "redirect:/calendar?year=" + number;
                 }
             } catch (InvalidSchedule e) {
-                e.violations().forEach(v -> errors.add(v.field() + ": " + text(v)));
+                refusedSchedule(e, false, errors);
             } catch (JacksonException | IOException e) {
-                errors.add(text(new Violation("file", "file-unreadable")));
+                errors.put("file", text(new Violation("file", "file-unreadable")));
             }
         }
-        response.setStatus(422);
-        model.addAttribute("uploadErrors", errors);
-        return page(model, null, year == null ? "" : year);
+        return refused(model, response, "upload", errors, Map.of("year", year == null ? "" : year), year);
     }
 
     /** One row of the notice's preview: a day, whether it is off or a make-up working day, and its festival. */
@@ -149,21 +151,24 @@ class CalendarPage {
     @Allow(Role.SECURITY_ADMIN)
     String readNotice(@RequestParam(required = false) String year, @RequestParam(required = false) String paper,
                       @RequestParam(required = false) String notice, Model model, HttpServletResponse response) {
-        Integer number = parseYear(year);
-        if (number == null || notice == null || notice.isBlank()) {
-            response.setStatus(422);
-            model.addAttribute("noticeErrors", List.of(number == null ? text(new Violation("year", "year-range",
-                    String.valueOf(ScheduleValidation.MIN_YEAR), String.valueOf(ScheduleValidation.MAX_YEAR)))
-                    : messages.getMessage("calendar.notice.empty", null, LocaleContextHolder.getLocale())));
-            model.addAttribute("noticeText", notice);
-            return page(model, null, year);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer number = year(year, errors);
+        if (notice == null || notice.isBlank()) {
+            errors.put("notice", messages.getMessage("calendar.notice.empty", null, LocaleContextHolder.getLocale()));
+        }
+        if (!errors.isEmpty()) {
+            Map<String, String> typed = new HashMap<>();
+            typed.put("year", year);
+            typed.put("paper", paper);
+            typed.put("notice", notice);
+            return refused(model, response, "notice", errors, typed, year);
         }
         NoticeText.Reading reading = NoticeText.read(number, notice);
         List<PreviewRow> rows = new ArrayList<>();
         reading.entry().holidays().forEach(d -> rows.add(new PreviewRow(d.date(), "HOLIDAY", d.name())));
         reading.entry().workdays().forEach(d -> rows.add(new PreviewRow(d.date(), "WORKDAY", d.name())));
         rows.sort(java.util.Comparator.comparing(PreviewRow::date));
-        return preview(model, number, paper, rows, reading.notes(), List.of());
+        return preview(model, number, paper, rows, reading.notes(), Map.of());
     }
 
     /** Loads the checked rows; a refusal shows the preview again with every reason, nothing loaded. */
@@ -174,7 +179,8 @@ class CalendarPage {
                       @RequestParam(name = "kind", required = false) List<String> kinds,
                       @RequestParam(name = "name", required = false) List<String> names,
                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        Integer number = parseYear(year);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Integer number = year(year, errors);
         List<PreviewRow> rows = new ArrayList<>();
         int n = dates == null ? 0 : dates.size();
         for (int i = 0; i < n; i++) {
@@ -184,11 +190,7 @@ class CalendarPage {
                         names != null && i < names.size() ? names.get(i) : null));
             }
         }
-        List<String> errors = new ArrayList<>();
-        if (number == null) {
-            errors.add(text(new Violation("year", "year-range", String.valueOf(ScheduleValidation.MIN_YEAR),
-                    String.valueOf(ScheduleValidation.MAX_YEAR))));
-        } else {
+        if (number != null) {
             List<YearEntry.Day> holidays = rows.stream().filter(r -> !"WORKDAY".equals(r.kind()))
                     .map(r -> new YearEntry.Day(r.date(), r.name())).toList();
             List<YearEntry.Day> workdays = rows.stream().filter(r -> "WORKDAY".equals(r.kind()))
@@ -198,23 +200,66 @@ class CalendarPage {
                 redirect.addFlashAttribute("loaded", loaded);
                 return "redirect:/calendar?year=" + number;
             } catch (InvalidSchedule e) {
-                e.violations().forEach(v -> errors.add(v.field() + "：" + text(v)));
+                refusedSchedule(e, true, errors);
             }
         }
         response.setStatus(422);
+        errors.putIfAbsent("form", messages.getMessage("calendar.refused.fields", null, LocaleContextHolder.getLocale()));
         return preview(model, number == null ? 0 : number, paper, rows, List.of(), errors);
     }
 
-    private String preview(Model model, int year, String paper, List<PreviewRow> rows, List<String> notes, List<String> errors) {
+    /** The year of a form, or null with its reason beside the field. */
+    private Integer year(String year, Map<String, String> errors) {
+        Integer number = parseYear(year);
+        if (number == null) {
+            errors.put("year", text(new Violation("year", "year-range", String.valueOf(ScheduleValidation.MIN_YEAR),
+                    String.valueOf(ScheduleValidation.MAX_YEAR))));
+        }
+        return number;
+    }
+
+    /**
+     * A refused schedule: the notice's document beside its field when the form has one ({@code paperField}), every other
+     * reason at the top of the form, in the order found.
+     */
+    private void refusedSchedule(InvalidSchedule e, boolean paperField, Map<String, String> errors) {
+        List<String> reasons = new ArrayList<>();
+        for (Violation v : e.violations()) {
+            if (paperField && v.field().equals("paper")) {
+                errors.putIfAbsent(v.field(), text(v));
+            } else {
+                reasons.add(v.field() + "：" + text(v));
+            }
+        }
+        if (!reasons.isEmpty()) {
+            errors.put("form", messages.getMessage("calendar.upload.refused", null, LocaleContextHolder.getLocale()) + " "
+                    + String.join("；", reasons));
+        }
+    }
+
+    /**
+     * A refused form ({@code upload} or {@code notice}) on the page again (422): {@code errors} beside the fields (and the
+     * whole form's at its top), {@code typed} kept, nothing loaded.
+     */
+    private String refused(Model model, HttpServletResponse response, String form, Map<String, String> errors, Map<String, String> typed,
+            String year) {
+        response.setStatus(422);
+        errors.putIfAbsent("form", messages.getMessage("calendar.refused.fields", null, LocaleContextHolder.getLocale()));
+        model.addAttribute(form + "Errors", errors);
+        model.addAttribute(form + "Values", typed);
+        return page(model, null, year == null ? "" : year);
+    }
+
+    private String preview(Model model, int year, String paper, List<PreviewRow> rows, List<String> notes, Map<String, String> errors) {
         List<PreviewRow> editable = new ArrayList<>(rows);
         for (int i = 0; i < 5; i++) {
             editable.add(new PreviewRow("", "HOLIDAY", "")); // room for a day the reading missed
         }
         model.addAttribute("noticeYear", year);
-        model.addAttribute("noticePaper", paper);
         model.addAttribute("noticeRows", editable);
         model.addAttribute("noticeNotes", notes);
-        model.addAttribute("noticeLoadErrors", errors);
+        model.addAttribute("noticeErrors", errors);
+        model.addAttribute("noticeValues", Map.of("paper", paper == null ? "" : paper));
         return page(model, null, String.valueOf(year));
     }
 

@@ -18,7 +18,6 @@ import cn.govcloud.guard.data.internal.Backups;
 import cn.govcloud.guard.data.internal.CrossBorder;
 import cn.govcloud.guard.data.internal.DataCatalog;
 import cn.govcloud.guard.data.internal.DataQueries;
-import cn.govcloud.guard.data.internal.DataSearch;
 import org.springdoc.core.annotations.ParameterObject;
 import cn.govcloud.guard.data.internal.Backup;
 import cn.govcloud.guard.data.internal.RestoreTest;
@@ -88,7 +87,7 @@ class DataApiController {
     @GetMapping("/datasets")
     List<Dataset> datasets(@ParameterObject DataListParams params) {
         Actor actor = Actor.require();
-        return DataLists.answer(params, params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false), s -> data.datasets(actor, s));
+        return DataLists.answer(params, DataList.CATALOG, s -> data.datasets(actor, s));
     }
 
     @GetMapping("/datasets/{id}")
@@ -115,14 +114,13 @@ class DataApiController {
     @GetMapping("/important-catalog")
     List<Dataset> importantCatalog(@ParameterObject DataListParams params) {
         Actor actor = Actor.require();
-        return DataLists.answer(params, params.search(DataSearch.POLICY_STATES, DataLists.IMPORTANT_GRADES, false),
-                s -> data.importantCatalog(actor, s));
+        return DataLists.answer(params, DataList.IMPORTANT, s -> data.importantCatalog(actor, s));
     }
 
     /** The catalog's filtered rows in the import's columns (issue 23 point 11: the same optional filters as the list). */
     @GetMapping("/datasets/export")
     ResponseEntity<byte[]> export(@ParameterObject DataListParams params) {
-        return xlsx(imports.export(DataPages.catalogRows(data, params)), "data-catalog.xlsx");
+        return xlsx(imports.export(DataPages.catalogRows(data, params.search(DataList.CATALOG))), "data-catalog.xlsx");
     }
 
     @GetMapping("/import/template")
@@ -197,7 +195,7 @@ class DataApiController {
     @GetMapping("/transfers")
     List<Transfer> transfers(@ParameterObject DataListParams params) {
         Actor actor = Actor.require();
-        return DataLists.answer(params, params.search(TransferPages.STATES, DataLists.ALL_GRADES, true), s -> data.transfers(actor, s));
+        return DataLists.answer(params, DataList.TRANSFERS, s -> data.transfers(actor, s));
     }
 
     @GetMapping("/transfers/{id}")
@@ -227,7 +225,7 @@ class DataApiController {
     @GetMapping("/findings")
     List<Finding> findings(@ParameterObject DataListParams params) {
         Actor actor = Actor.require();
-        return DataLists.answer(params, params.search(DataFindings.KINDS, DataLists.ALL_GRADES, false), s -> findings.findings(actor, s));
+        return DataLists.answer(params, DataList.FINDINGS, s -> findings.findings(actor, s));
     }
 
     // ----

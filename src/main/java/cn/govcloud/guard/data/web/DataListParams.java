@@ -5,13 +5,13 @@ import cn.govcloud.guard.data.internal.DataSearch;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.ListParameters;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The optional query parameters of the data lists, pages, exports and API alike (issue 23 point 11), bound as text so
- * that a bad value is refused with the list's own 400 naming it ({@link ListParameters}), never read as "any".
+ * The optional query parameters of the data lists (issue 23 point 11), read through {@link ListParameters} so that a bad
+ * value is refused naming it, never read as "any". The pages and their exports pass the request's map
+ * ({@link #search(Map, DataList)}); the API binds the same names as this record, so that its document lists them.
  */
 record DataListParams(@Parameter(description = "keyword") String q, @Parameter(description = "owning unit's organisation id") String unit,
                       @Parameter(description = "the list's state: POLICY or NO_POLICY (catalogs), the transfer status, the finding kind")
@@ -20,29 +20,34 @@ record DataListParams(@Parameter(description = "keyword") String q, @Parameter(d
                       @Parameter(description = "the data set's grade, e.g. IMPORTANT") String grade,
                       @Parameter(description = "zero-based page") String page, @Parameter(description = "20, 50 or 100") String size) {
 
+    /** The API's search of {@code list}: as a page's ({@link #search(Map, DataList)}). */
+    DataSearch search(DataList list) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("q", q);
+        request.put("unit", unit);
+        request.put("state", state);
+        request.put("due", due);
+        request.put("grade", grade);
+        request.put("page", page);
+        request.put("size", size);
+        return search(request, list);
+    }
+
     /**
-     * The search, or a 400 naming every bad parameter: a grade outside {@code grades}, a state outside {@code states}, a
-     * due filter on a list without one ({@code withDue} false).
+     * The search the request asks of {@code list}, or an {@code InvalidInput} (400) naming every bad parameter: a grade
+     * outside the list's grades, a state outside its states, a due filter on a list without one.
      */
-    DataSearch search(Collection<String> states, Collection<Grade> grades, boolean withDue) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("q", q);
-        raw.put("unit", unit);
-        raw.put("state", state);
-        raw.put("due", due);
-        raw.put("grade", grade);
-        raw.put("page", page);
-        raw.put("size", size);
-        ListParameters p = ListParameters.of(raw);
+    static DataSearch search(Map<String, String> request, DataList list) {
+        ListParameters p = ListParameters.of(request);
         Grade chosen = p.choice("grade", Grade.class);
-        if (chosen != null && !grades.contains(chosen)) {
+        if (chosen != null && !list.grades().contains(chosen)) {
             p.refuse("grade", "list.error.choice");
             chosen = null;
         }
-        if (!withDue && p.text("due") != null) {
+        if (!list.withDue() && p.text("due") != null) {
             p.refuse("due", "list.error.choice");
         }
-        return new DataSearch(ListFilter.of(p, states), chosen);
+        return new DataSearch(ListFilter.of(p, list.states()), chosen);
     }
 
     /** Whether a page was asked for (the API lists answer every matching row otherwise, as they always did). */

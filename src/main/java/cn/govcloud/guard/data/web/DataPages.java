@@ -43,6 +43,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,9 +60,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class DataPages {
     static final int PART_ROWS = 5;
-    static final String POLICY_STATE = "data.policyState.";
-    static final String FINDING_KIND = "data.findingKind.";
-    private static final DataListParams NO_PARAMS = new DataListParams(null, null, null, null, null, null, null);
     private final DataQueries data;
     private final DataCatalog catalog;
     private final Backups backups;
@@ -84,16 +82,15 @@ class DataPages {
     // ---- catalog
 
     @GetMapping("/data")
-    String catalog(DataListParams params, Model model) {
-        showCatalog(model, params, Map.of());
+    String catalog(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        showCatalog(model, params, response, Map.of());
         return "data/catalog";
     }
 
     /** Issue 23 point 11: the catalog searched (keyword, unit, grade, whether a backup policy covers the set) and paged in SQL. */
-    private void showCatalog(Model model, DataListParams params, Map<String, Object> importErrors) {
+    private void showCatalog(Model model, Map<String, String> params, HttpServletResponse response, Map<String, Object> importErrors) {
         Actor actor = Actor.require();
-        DataSearch search = params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false);
-        lists.show(model, actor, search, data.datasets(actor, search), DataSearch.POLICY_STATES, POLICY_STATE, false, DataLists.ALL_GRADES, "/data");
+        lists.show(model, actor, params, response, DataList.CATALOG, s -> data.datasets(actor, s));
         model.addAttribute("findingCount", findings.findings(actor).size());
         model.addAttribute("mayWrite", actor.orgKind() == OrgKind.UNIT);
         model.addAllAttributes(importErrors);
@@ -101,16 +98,15 @@ class DataPages {
 
     /** Exactly the rows the catalog shows for the same filters, in the import's columns (the file imports again). */
     @GetMapping("/data/export.xlsx")
-    ResponseEntity<byte[]> export(DataListParams params) {
-        return DataApiController.xlsx(imports.export(catalogRows(data, params)), "data-catalog.xlsx");
+    ResponseEntity<byte[]> export(@RequestParam Map<String, String> params) {
+        return DataApiController.xlsx(imports.export(catalogRows(data, DataListParams.search(params, DataList.CATALOG))), "data-catalog.xlsx");
     }
 
     /** Every data set the reader's catalog search finds, a page of {@link SheetExport#PAGE} at a time. */
-    static List<Dataset> catalogRows(DataQueries data, DataListParams params) {
+    static List<Dataset> catalogRows(DataQueries data, DataSearch search) {
         Actor actor = Actor.require();
         List<Dataset> rows = new ArrayList<>();
-        DataLists.each(params.search(DataSearch.POLICY_STATES, DataLists.ALL_GRADES, false), SheetExport.PAGE, s -> data.datasets(actor, s),
-                rows::add);
+        DataLists.each(search, SheetExport.PAGE, s -> data.datasets(actor, s), rows::add);
         return rows;
     }
 
@@ -122,7 +118,8 @@ class DataPages {
 
     @PostMapping("/data/import")
     @AllowUnitPeople
-    String importFile(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+    String importFile(@RequestPart(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) throws IOException {
         try {
             List<Long> ids = imports.importFile(file == null || file.isEmpty() ? null : file.getInputStream());
             redirect.addFlashAttribute("imported", String.valueOf(ids.size()));
@@ -131,30 +128,26 @@ class DataPages {
             List<String> lines = new ArrayList<>();
             e.errors().forEach(r -> lines.add(text("data.import.row", r.row(), r.column()) + " " + text(r.messageKey())
                     + (r.detail() == null ? "" : "：" + r.detail())));
-            showCatalog(model, NO_PARAMS, Map.of("importError", text(e.getMessage()), "importRows", lines));
+            showCatalog(model, Map.of(), response, Map.of("importError", text(e.getMessage()), "importRows", lines));
             return "data/catalog";
         } catch (InvalidInput | RuleViolation e) {
-            showCatalog(model, NO_PARAMS, Map.of("importError", e instanceof RuleViolation r ? r.rule() + ": " + text(r.getMessage()) : text(e.getMessage()),
+            showCatalog(model, Map.of(), response, Map.of("importError", e instanceof RuleViolation r ? r.rule() + ": " + text(r.getMessage()) : text(e.getMessage()),
                     "importRows", List.of()));
             return "data/catalog";
         }
     }
 
     @GetMapping("/data/important")
-    String important(DataListParams params, Model model) {
+    String important(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        DataSearch search = params.search(DataSearch.POLICY_STATES, DataLists.IMPORTANT_GRADES, false);
-        lists.show(model, actor, search, data.importantCatalog(actor, search), DataSearch.POLICY_STATES, POLICY_STATE, false,
-                DataLists.IMPORTANT_GRADES, "/data/important");
+        lists.show(model, actor, params, response, DataList.IMPORTANT, s -> data.importantCatalog(actor, s));
         return "data/important";
     }
 
     @GetMapping("/data/findings")
-    String findingsPage(DataListParams params, Model model) {
+    String findingsPage(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        DataSearch search = params.search(DataFindings.KINDS, DataLists.ALL_GRADES, false);
-        Page<Finding> page = findings.findings(actor, search);
-        lists.show(model, actor, search, page, DataFindings.KINDS, FINDING_KIND, false, DataLists.ALL_GRADES, "/data/findings");
+        Page<Finding> page = lists.show(model, actor, params, response, DataList.FINDINGS, s -> findings.findings(actor, s));
         model.addAttribute("findings", page.rows());
         model.addAttribute("minimums", findings.minimums());
         model.addAttribute("oversight", actor.orgKind() != OrgKind.UNIT);

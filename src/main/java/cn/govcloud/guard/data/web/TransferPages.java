@@ -11,17 +11,15 @@ import cn.govcloud.guard.data.DataSecurity.TransferStatus;
 import cn.govcloud.guard.data.internal.CrossBorder;
 import cn.govcloud.guard.data.internal.DataFindings;
 import cn.govcloud.guard.data.internal.DataQueries;
-import cn.govcloud.guard.data.internal.DataSearch;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.OrgKind;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +35,6 @@ class TransferPages {
     private final DataQueries data;
     private final CrossBorder crossBorder;
     private final DataFindings findings;
-    static final List<String> STATES = Stream.of(TransferStatus.values()).map(TransferStatus::name).toList();
-    static final String STATUS = "data.transferStatus.";
-    private static final DataListParams NO_PARAMS = new DataListParams(null, null, null, null, null, null, null);
     private final FormRefusals refusals;
     private final DataLists lists;
 
@@ -52,16 +47,16 @@ class TransferPages {
     }
 
     @GetMapping("/data/transfers")
-    String transfers(DataListParams params, Model model) {
-        showTransfers(model, params, Map.of(), Map.of());
+    String transfers(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        showTransfers(model, params, response, Map.of(), Map.of());
         return "data/transfers";
     }
 
     /** Issue 23 point 11: the register searched (keyword, unit, status, the set's grade, validity ending) and paged in SQL. */
-    private void showTransfers(Model model, DataListParams params, Map<String, String> values, Map<String, String> errors) {
+    private void showTransfers(Model model, Map<String, String> params, HttpServletResponse response, Map<String, String> values,
+            Map<String, String> errors) {
         Actor actor = Actor.require();
-        DataSearch search = params.search(STATES, DataLists.ALL_GRADES, true);
-        lists.show(model, actor, search, data.transfers(actor, search), STATES, STATUS, true, DataLists.ALL_GRADES, "/data/transfers");
+        lists.show(model, actor, params, response, DataList.TRANSFERS, s -> data.transfers(actor, s));
         Map<Long, String> datasetNames = new LinkedHashMap<>();
         if (actor.orgKind() == OrgKind.UNIT) {
             data.datasets(actor).forEach(d -> datasetNames.put(d.id(), d.name() + " · " + refusals.get("data.grade." + d.grade())));
@@ -78,13 +73,13 @@ class TransferPages {
 
     @PostMapping("/data/transfers")
     @AllowUnitPeople
-    String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String register(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = refusals.submit(errors, () -> crossBorder.registerTransfer(new NewTransfer(longValue(form, "datasetId"), form.get("recipient"),
                 form.get("country"), form.get("purpose"), parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"),
                 parse(TransferStatus.class, form.get("status"), "status"), date(form, "validUntil"))));
         if (done.isEmpty()) {
-            showTransfers(model, NO_PARAMS, form, errors);
+            showTransfers(model, Map.of(), response, form, errors);
             return "data/transfers";
         }
         redirect.addFlashAttribute("done", refusals.get("data.done.transfer"));
@@ -93,7 +88,8 @@ class TransferPages {
 
     @PostMapping("/data/transfers/{id}")
     @AllowUnitPeople
-    String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String updateTransfer(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         Map<String, String> errors = new HashMap<>();
         Optional<Long> done = refusals.submit(errors, () -> {
             crossBorder.updateTransfer(id, parse(LegalBasis.class, form.get("legalBasis"), "legalBasis"), parse(TransferStatus.class, form.get("status"), "status"),
@@ -104,7 +100,7 @@ class TransferPages {
             // the refusal beside the row's own fields, not at the registration form (issue 23 point 9)
             // (a field's reason when the service named fields, else the whole refusal, e.g. the rule of a withdrawn transfer)
             String whole = errors.remove("form");
-            showTransfers(model, NO_PARAMS, Map.of(), Map.of());
+            showTransfers(model, Map.of(), response, Map.of(), Map.of());
             model.addAttribute("rowRefused", id);
             model.addAttribute("rowError", errors.isEmpty() ? whole : String.join("；", errors.values()));
             return "data/transfers";
