@@ -115,6 +115,8 @@ class AuditActionLabels {
         if (word.contains("{0}")) {
             return messages.getMessage(key, new Object[] {id}, locale);
         }
-        return id.isEmpty() ? word : word + " " + id;
+        // a number names the row; anything else (a username typed at the login, a protocol) stays in the raw record and the
+        // columns beside the sentence, which keeps to the page's language
+        return id.isEmpty() || !Character.isDigit(id.charAt(0)) ? word : word + " " + id;
     }
 }

@@ -77,6 +77,8 @@ class AuditActionLabelsUnitTests {
                 .isEqualTo("以 POST 方式请求 /systems/3，服务器答复 403");
         assertThat(labels.sentence("hazards.export", "list:hazards", "12 rows", zh)).isEqualTo("导出清单：隐患");
         assertThat(labels.sentence("identity.user.create", "user:42", null, Locale.ENGLISH)).isEqualTo("Created user 42");
+        assertThat(labels.sentence("auth.login", "user:nobody-at-all", "unknown user", zh)).isEqualTo("登录（用户）");
+        assertThat(labels.sentence("identity.users.export", "list:identity.users", "rows=1", zh)).isEqualTo("导出清单：账户与权限 · 用户");
     }
 
     @Test
