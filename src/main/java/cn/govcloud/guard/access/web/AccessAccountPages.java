@@ -4,20 +4,18 @@ import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.access.internal.AccessAccounts;
 import cn.govcloud.guard.shared.ListFilter;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.AccessAccounts.Account;
 import cn.govcloud.guard.access.internal.AccessAccounts.NewAccount;
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,17 +34,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndUnits
 class AccessAccountPages {
     static final List<String> KINDS = List.of("OPS_TERMINAL", "RELATED_TERMINAL", "VPN", "ZERO_TRUST", "ADMIN", "OTHER");
+    private static final Lists.Register REGISTER = new Lists.Register("/access/accounts", "accounts", AccessAccounts.STATES,
+            "access.account.state.");
 
     private final AccessAccounts accounts;
-    private final Systems systems;
     private final AccessForms forms;
     private final Lists lists;
 
-    AccessAccountPages(AccessAccounts accounts, Systems systems, AccessForms forms, Lists lists) {
+    AccessAccountPages(AccessAccounts accounts, AccessForms forms, Lists lists) {
         this.lists = lists;
         this.forms = forms;
         this.accounts = accounts;
-        this.systems = systems;
     }
 
     @GetMapping("/access/accounts")
@@ -100,31 +98,22 @@ class AccessAccountPages {
     private void show(Model model, Long systemId, ListFilter filter, Map<String, String> values, Map<String, String> errors,
                       String actionError) {
         Actor actor = Actor.require();
-        Page<Account> page = accounts.search(actor, systemId, filter);
-        List<Account> all = page.rows();
-        lists.show(model, actor, filter, page, AccessAccounts.STATES, "access.account.state.", "/access/accounts");
+        boolean unit = actor.orgKind() == OrgKind.UNIT;
+        List<Systems.SystemRef> mine = forms.mySystems(model, actor);
+        Map<Long, String> names = lists.register(model, actor, REGISTER, filter, accounts.search(actor, systemId, filter),
+                Account::systemId, Stream.empty(), values, errors);
+        mine.forEach(s -> names.put(s.id(), s.name()));
         if (systemId != null) { // the system chosen above the search stays chosen in the pager and the export
             String query = filter.query();
             model.addAttribute("listQuery", "systemId=" + systemId + (query.isEmpty() ? "" : "&" + query));
         }
-        model.addAttribute("unitNames", lists.unitNames());
-        model.addAttribute("accounts", all);
-        Map<Long, String> names = new HashMap<>();
-        systems.find(all.stream().map(Account::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
-        boolean unit = actor.orgKind() == OrgKind.UNIT;
-        List<Systems.SystemRef> mine = forms.mySystems(model, actor);
-        mine.forEach(s -> names.put(s.id(), s.name()));
-        model.addAttribute("systemNames", names);
         model.addAttribute("mySystems", mine);
         model.addAttribute("systemId", systemId);
         model.addAttribute("responsible", systemId == null ? null : accounts.responsible(systemId, actor).orElse(null));
         model.addAttribute("mayRegister", unit);
         model.addAttribute("mayReview", actor.has(Role.UNIT_SECURITY_OFFICER));
         model.addAttribute("kinds", KINDS);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
         model.addAttribute("actionError", actionError);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
         model.addAttribute("responsibleErrors", AccessForms.flashed(model, "responsibleErrors"));
         model.addAttribute("responsibleValues", AccessForms.flashed(model, "responsibleValues"));
     }

@@ -6,10 +6,8 @@ import cn.govcloud.guard.access.Grants.Purpose;
 import cn.govcloud.guard.access.internal.DataAccessGrants;
 import cn.govcloud.guard.access.internal.GrantQueries;
 import cn.govcloud.guard.shared.ListFilter;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Access;
 import cn.govcloud.guard.access.internal.DataAccessGrants.Grant;
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
@@ -17,7 +15,6 @@ import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.systems.Systems;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowParties
 class GrantPages {
+    private static final Lists.Register REGISTER = new Lists.Register("/access/grants", "grants", GrantQueries.STATES, "access.grant.status.");
     private final DataAccessGrants grants;
     private final GrantQueries queries;
     private final Systems systems;
@@ -134,20 +132,13 @@ class GrantPages {
 
     private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors, String actionError) {
         Actor actor = Actor.require();
-        Page<Grant> page = queries.search(actor, filter);
-        List<Grant> all = page.rows();
-        lists.show(model, actor, filter, page, GrantQueries.STATES, "access.grant.status.", "/access/grants");
-        model.addAttribute("unitNames", lists.unitNames());
         List<Access> accesses = queries.accesses(actor);
-        model.addAttribute("grants", all);
         model.addAttribute("accesses", accesses);
         boolean provider = actor.has(Role.PROVIDER_OPERATOR);
-        Map<Long, String> names = new HashMap<>();
         List<Systems.SystemRef> platform = provider ? systems.onPlatform() : List.of();
-        platform.forEach(s -> names.put(s.id(), s.name()));
-        systems.find(java.util.stream.Stream.concat(all.stream().map(Grant::systemId), accesses.stream().map(Access::systemId)).distinct().toList())
-                .forEach(s -> names.put(s.id(), s.name()));
-        model.addAttribute("systemNames", names);
+        Map<Long, String> names = lists.register(model, actor, REGISTER, filter, queries.search(actor, filter), Grant::systemId,
+                accesses.stream().map(Access::systemId), values, errors);
+        platform.forEach(s -> names.putIfAbsent(s.id(), s.name()));
         Map<Long, String> platformNames = new LinkedHashMap<>();
         platform.forEach(s -> platformNames.put(s.id(), s.name()));
         model.addAttribute("platformSystems", platform);
@@ -157,10 +148,7 @@ class GrantPages {
         model.addAttribute("mayRequest", provider);
         model.addAttribute("mayDecide", actor.has(Role.UNIT_SECURITY_OFFICER));
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
         model.addAttribute("actionError", actionError);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
         model.addAttribute("maxGrantDays", grants.maxGrant().toDays());
         model.addAttribute("accessErrors", AccessForms.flashed(model, "accessErrors"));
         model.addAttribute("accessValues", AccessForms.flashed(model, "accessValues"));

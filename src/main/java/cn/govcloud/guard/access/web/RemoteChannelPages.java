@@ -10,21 +10,18 @@ import cn.govcloud.guard.access.internal.ChannelQueries;
 import cn.govcloud.guard.access.internal.ChannelRequests;
 import cn.govcloud.guard.access.internal.ChannelUse;
 import cn.govcloud.guard.shared.ListFilter;
-import cn.govcloud.guard.shared.Page;
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.crypto.FieldEncryption;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.RuleViolation;
-import cn.govcloud.guard.systems.Systems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,7 +41,6 @@ class RemoteChannelPages {
     private final ChannelRequests requests;
     private final ChannelDecisions decisions;
     private final ChannelUse use;
-    private final Systems systems;
     private final MessageSource messages;
     private final AccessForms forms;
     private final FieldEncryption encryption;
@@ -52,8 +48,10 @@ class RemoteChannelPages {
     private static final String SEALED = "sealedCredential";
     private static final List<String> CHANNEL_TYPES = List.of("VPN", "ZERO_TRUST");
     private static final String CONTEXT = "flash.access.channel-credential.";
+    private static final Lists.Register REGISTER = new Lists.Register("/access/channels", "channels", ChannelQueries.STATES,
+            "access.channel.status.");
 
-    RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use, Systems systems,
+    RemoteChannelPages(ChannelQueries channels, ChannelRequests requests, ChannelDecisions decisions, ChannelUse use,
                        MessageSource messages, AccessForms forms, FieldEncryption encryption, Lists lists) {
         this.encryption = encryption;
         this.lists = lists;
@@ -62,7 +60,6 @@ class RemoteChannelPages {
         this.use = use;
         this.forms = forms;
         this.channels = channels;
-        this.systems = systems;
         this.messages = messages;
     }
 
@@ -181,11 +178,8 @@ class RemoteChannelPages {
     private void detail(long id, Model model, String error) {
         Actor actor = Actor.require();
         Channel c = channels.visible(id, actor);
-        model.addAttribute("c", c);
+        lists.detail(model, "c", c, c.systemId(), error);
         model.addAttribute("status", c.effectiveStatus());
-        model.addAttribute("systemName", c.systemId() == null ? null : systems.find(c.systemId()).map(Systems.SystemRef::name).orElse(""));
-        model.addAttribute("error", error);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
         boolean platform = "PLATFORM".equals(c.kind());
         model.addAttribute("mayApprove", channels.mayDecide(c, actor));
         model.addAttribute("approver", "REQUESTED".equals(c.status()) ? channels.approver(c).name() : null);
@@ -198,24 +192,13 @@ class RemoteChannelPages {
 
     private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        Page<Channel> page = channels.search(actor, filter);
-        List<Channel> all = page.rows();
-        model.addAttribute("channels", all);
-        lists.show(model, actor, filter, page, ChannelQueries.STATES, "access.channel.status.", "/access/channels");
-        model.addAttribute("unitNames", lists.unitNames());
-        Map<Long, String> names = new HashMap<>();
-        systems.find(all.stream().map(Channel::systemId).filter(java.util.Objects::nonNull).distinct().toList())
-                .forEach(s -> names.put(s.id(), s.name()));
-        model.addAttribute("systemNames", names);
+        lists.register(model, actor, REGISTER, filter, channels.search(actor, filter), Channel::systemId, Stream.empty(), values, errors);
         boolean unit = actor.orgKind() == OrgKind.UNIT;
         model.addAttribute("mayRequest", unit || actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("platformRequest", actor.has(Role.PROVIDER_OPERATOR));
         forms.mySystems(model, actor);
         model.addAttribute("channelTypes", CHANNEL_TYPES);
         model.addAttribute("maxHours", requests.maxWindow().toHours());
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
     }
 
     private String text(String key) {

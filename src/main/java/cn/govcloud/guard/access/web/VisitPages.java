@@ -4,21 +4,19 @@ import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.shared.ListFilter;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.access.internal.Visits;
 import cn.govcloud.guard.access.internal.Visits.NewVisitor;
 import cn.govcloud.guard.access.internal.Visits.Visit;
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
-import cn.govcloud.guard.systems.Systems;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,17 +36,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class VisitPages {
     /** Visitor rows on the letter form. */
     static final int VISITOR_ROWS = 3;
+    private static final Lists.Register REGISTER = new Lists.Register("/access/visits", "visits", Visits.STATES, "access.visit.status.");
 
     private final Visits visits;
-    private final Systems systems;
     private final AccessForms forms;
     private final Lists lists;
 
-    VisitPages(Visits visits, Systems systems, AccessForms forms, Lists lists) {
+    VisitPages(Visits visits, AccessForms forms, Lists lists) {
         this.lists = lists;
         this.forms = forms;
         this.visits = visits;
-        this.systems = systems;
     }
 
     @GetMapping("/access/visits")
@@ -125,10 +122,7 @@ class VisitPages {
     private void detail(long id, Model model, String error) {
         Actor actor = Actor.require();
         Visit v = visits.visible(id, actor);
-        model.addAttribute("v", v);
-        model.addAttribute("systemName", systems.find(v.systemId()).map(Systems.SystemRef::name).orElse(""));
-        model.addAttribute("error", error);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
+        lists.detail(model, "v", v, v.systemId(), error);
         boolean provider = actor.has(Role.PROVIDER_OPERATOR);
         boolean open = "AUTHORISED".equals(v.status()) || "ON_SITE".equals(v.status());
         model.addAttribute("mayEscort", provider && open);
@@ -138,21 +132,10 @@ class VisitPages {
 
     private void show(Model model, ListFilter filter, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
-        Page<Visit> page = visits.search(actor, filter);
-        List<Visit> all = page.rows();
-        model.addAttribute("visits", all);
-        lists.show(model, actor, filter, page, Visits.STATES, "access.visit.status.", "/access/visits");
-        model.addAttribute("unitNames", lists.unitNames());
-        Map<Long, String> names = new HashMap<>();
-        systems.find(all.stream().map(Visit::systemId).distinct().toList()).forEach(s -> names.put(s.id(), s.name()));
-        model.addAttribute("systemNames", names);
-        boolean unit = actor.orgKind() == OrgKind.UNIT;
-        model.addAttribute("mayAuthorise", unit);
+        lists.register(model, actor, REGISTER, filter, visits.search(actor, filter), Visit::systemId, Stream.empty(), values, errors);
+        model.addAttribute("mayAuthorise", actor.orgKind() == OrgKind.UNIT);
         forms.mySystems(model, actor);
         model.addAttribute("rows", java.util.stream.IntStream.range(0, VISITOR_ROWS).boxed().toList());
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
-        model.addAttribute("zone", WorkingCalendar.ZONE);
     }
 
     /** The service's {@code visitors[i].realName} error key as the form's field ({@code realName2}: row of the i-th filled row). */

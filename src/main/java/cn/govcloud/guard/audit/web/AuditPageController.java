@@ -57,7 +57,7 @@ class AuditPageController {
     }
 
     record Row(long id, String time, String actor, String organisation, String sourceAddress, String action, String actionLabel,
-               String target, String result, String details) {
+               String target, String result, String details, String sentence) {
     }
 
     /** The whole page, or (for htmx's "more") just the next rows. */
@@ -102,7 +102,8 @@ class AuditPageController {
 
     private Row row(AuditRecord r, java.util.Locale locale) {
         return new Row(r.id(), SHOWN.format(r.occurredAt().atZone(zone)), r.actor(), r.organisation(), r.sourceAddress(), r.action(),
-                labels.label(r.action(), locale), r.target(), r.result(), r.details());
+                labels.label(r.action(), locale), r.target(), r.result(), r.details(),
+                labels.sentence(r.action(), r.target(), r.details(), locale));
     }
 
     private Instant instant(LocalDateTime local) {

@@ -8,7 +8,6 @@ import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.ListParameters;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
 import cn.govcloud.guard.shared.TimeConfiguration;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +38,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/api-tokens")
 class ApiTokenPages {
+    private static final IdentityLists.Shape SHAPE = new IdentityLists.Shape("/admin/api-tokens", "tokens", ApiTokens.STATES,
+            "identity.tokens.state.", ListFilter.DUES);
     private final ApiTokens tokens;
     private final IdentityManagement identity;
     private final FormRefusals messages;
@@ -127,33 +127,16 @@ class ApiTokenPages {
 
     private String page(Model model, TokenForm form, Map<String, String> errors) {
         ListFilter filter = model.getAttribute("filter") instanceof ListFilter f ? f : ListFilter.none();
-        Page<ApiTokens.View> found = tokens.search(filter);
         List<IdentityManagement.OrganisationView> organisations = identity.organisations();
-        model.addAttribute("filter", filter);
-        model.addAttribute("page", found);
-        model.addAttribute("tokens", found.rows());
-        model.addAttribute("states", ApiTokens.STATES);
-        model.addAttribute("statePrefix", "identity.tokens.state.");
-        model.addAttribute("sizes", ListFilter.SIZES);
-        model.addAttribute("dues", ListFilter.DUES);
-        model.addAttribute("listPath", "/admin/api-tokens");
-        model.addAttribute("listQuery", filter.query());
-        model.addAttribute("units", organisations);
+        IdentityLists.show(model, SHAPE, filter, filter.query(), tokens.search(filter), organisations);
         model.addAttribute("organisations", organisations);
         Map<String, String> organisationNames = new LinkedHashMap<>();
         organisations.forEach(o -> organisationNames.put(String.valueOf(o.id()), o.name()));
         model.addAttribute("organisationIds", organisationNames.keySet());
         model.addAttribute("organisationNames", organisationNames);
         model.addAttribute("knownScopes", new TreeSet<>(ApiTokens.KNOWN_SCOPES));
-        // what was typed, for templates/fragments/fields.html (issue 23 point 9)
-        Map<String, String> values = new HashMap<>();
-        values.put("name", form.name());
-        values.put("orgId", form.orgId());
-        values.put("expires", form.expires());
-        values.values().removeIf(java.util.Objects::isNull);
-        model.addAttribute("values", values);
+        IdentityLists.typed(model, errors, "name", form.name(), "orgId", form.orgId(), "expires", form.expires());
         model.addAttribute("checkedScopes", form.scopes() == null ? List.of() : form.scopes());
-        model.addAttribute("errors", errors);
         model.addAttribute("now", clock.instant());
         model.addAttribute("zone", TimeConfiguration.CITY_ZONE);
         return "identity/api-tokens";

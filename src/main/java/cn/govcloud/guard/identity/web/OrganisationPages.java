@@ -1,7 +1,6 @@
 package cn.govcloud.guard.identity.web;
 
 import cn.govcloud.guard.identity.IdentityManagement;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
 import cn.govcloud.guard.identity.UserSearch;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.FormRefusals;
@@ -9,11 +8,9 @@ import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.OrgKind;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -32,6 +29,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/organisations")
 class OrganisationPages {
+    private static final IdentityLists.Shape SHAPE = new IdentityLists.Shape("/admin/organisations", "organisations",
+            UserSearch.ORGANISATION_STATES, "identity.organisations.state.", List.of());
     private final IdentityManagement identity;
     private final UserSearch search;
     private final FormRefusals messages;
@@ -89,25 +88,10 @@ class OrganisationPages {
 
     private String page(Model model, Search asked, OrganisationForm form, Map<String, String> errors) {
         ListFilter filter = asked.filter();
-        Page<OrganisationView> found = search.organisations(filter, asked.kind());
-        model.addAttribute("organisations", found.rows());
-        model.addAttribute("filter", filter);
+        IdentityLists.show(model, SHAPE, filter, asked.query(), search.organisations(filter, asked.kind()), List.of());
         model.addAttribute("kind", asked.kind() == null ? null : asked.kind().name());
-        model.addAttribute("page", found);
-        model.addAttribute("states", UserSearch.ORGANISATION_STATES);
-        model.addAttribute("statePrefix", "identity.organisations.state.");
-        model.addAttribute("sizes", ListFilter.SIZES);
-        model.addAttribute("dues", List.of());
-        model.addAttribute("units", List.of());
-        model.addAttribute("listPath", "/admin/organisations");
-        model.addAttribute("listQuery", asked.query());
         model.addAttribute("kinds", Arrays.stream(OrgKind.values()).map(Enum::name).toList());
-        Map<String, String> values = new HashMap<>(); // what was typed, for templates/fragments/fields.html
-        values.put("name", form.name());
-        values.put("kind", form.kind());
-        values.values().removeIf(java.util.Objects::isNull);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
+        IdentityLists.typed(model, errors, "name", form.name(), "kind", form.kind());
         return "identity/organisations";
     }
 

@@ -2,9 +2,7 @@ package cn.govcloud.guard.identity.web;
 
 import java.util.List;
 import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
-import cn.govcloud.guard.identity.IdentityManagement.UserView;
 import cn.govcloud.guard.identity.UserSearch;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.shared.FormRefusals;
 import cn.govcloud.guard.crypto.FieldEncryption;
@@ -33,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/users")
 class UserPages {
+    private static final IdentityLists.Shape SHAPE = new IdentityLists.Shape("/admin/users", "users", UserSearch.STATES,
+            "identity.users.state.", List.of());
     private final IdentityManagement identity;
     private final UserSearch search;
     private final FormRefusals messages;
@@ -121,31 +121,16 @@ class UserPages {
     private String page(Model model, UserForm form, Map<String, String> errors) {
         // issue 23 point 11: searched, filtered and paged in SQL; the search form and pager are templates/fragments/lists.html
         ListFilter filter = model.getAttribute("filter") instanceof ListFilter f ? f : ListFilter.none();
-        model.addAttribute("filter", filter);
-        Page<UserView> found = search.users(filter);
-        model.addAttribute("users", found.rows());
-        model.addAttribute("page", found);
-        model.addAttribute("allUsers", identity.users()); // the mobile-number form chooses among every account, not this page's
-        model.addAttribute("states", UserSearch.STATES);
-        model.addAttribute("statePrefix", "identity.users.state.");
-        model.addAttribute("sizes", ListFilter.SIZES);
-        model.addAttribute("dues", List.of());
-        model.addAttribute("listPath", "/admin/users");
-        model.addAttribute("listQuery", filter.query());
         List<OrganisationView> organisations = identity.organisations();
-        model.addAttribute("units", organisations);
+        IdentityLists.show(model, SHAPE, filter, filter.query(), search.users(filter), organisations);
+        model.addAttribute("allUsers", identity.users()); // the mobile-number form chooses among every account, not this page's
         Map<Long, String> organisationNames = new java.util.LinkedHashMap<>();
         organisations.forEach(o -> organisationNames.put(o.id(), o.name()));
         model.addAttribute("organisationIds", organisationNames.keySet());
         model.addAttribute("organisationNames", organisationNames);
-        Map<String, String> values = new java.util.HashMap<>(); // what was typed, for templates/fragments/fields.html (never the password)
-        values.put("username", form.username());
-        values.put("displayName", form.displayName());
-        values.put("orgId", form.orgId());
-        values.put("mobile", form.mobile());
-        values.values().removeIf(java.util.Objects::isNull);
-        model.addAttribute("values", values);
-        model.addAttribute("errors", errors);
+        // never the password
+        IdentityLists.typed(model, errors, "username", form.username(), "displayName", form.displayName(), "orgId", form.orgId(),
+                "mobile", form.mobile());
         model.addAttribute("now", clock.instant());
         return "identity/users";
     }
