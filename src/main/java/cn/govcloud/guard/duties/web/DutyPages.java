@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -148,34 +147,29 @@ class DutyPages {
     @AllowSupervisor
     String review(@PathVariable long id, @RequestParam String decision, @RequestParam(required = false) String comment, Model model,
                   RedirectAttributes redirect) {
-        boolean accept = "ACCEPT".equals(decision);
-        return decide(id, "review", "comment", comment, model, redirect, actor -> {
-            reviews.review(id, accept, comment, actor);
-            return accept ? "duties.done.accepted" : "duties.done.returned";
-        });
+        Actor actor = Actor.require();
+        try {
+            reviews.review(id, "ACCEPT".equals(decision), comment, actor);
+            redirect.addFlashAttribute("done", "ACCEPT".equals(decision) ? "duties.done.accepted" : "duties.done.returned");
+        } catch (InvalidInput e) {
+            // e.g. a return without a comment: the review form again, the refusal beside the comment, nothing decided
+            show(duties.visible(id, actor), actor, model, comment == null ? Map.of() : Map.of("comment", comment), refusals.fieldErrors(e), "review");
+            return "duties/detail";
+        } catch (RuleViolation e) {
+            redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
+        }
+        return "redirect:/duties/" + id;
     }
 
     @PostMapping("/duties/{id}/waive")
     @AllowSupervisor
     String waive(@PathVariable long id, @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
-        return decide(id, "waive", "reason", reason, model, redirect, actor -> {
-            reviews.waive(id, reason, actor);
-            return "duties.done.waived";
-        });
-    }
-
-    /**
-     * The supervisor's decision on a duty ({@code decision} answers its done message): then back to the duty. Refused input
-     * (e.g. a return without a comment) shows the {@code form} again with the refusal beside {@code field}, nothing decided;
-     * a rule's refusal is shown above the duty.
-     */
-    private String decide(long id, String form, String field, String value, Model model, RedirectAttributes redirect,
-                          Function<Actor, String> decision) {
         Actor actor = Actor.require();
         try {
-            redirect.addFlashAttribute("done", decision.apply(actor));
+            reviews.waive(id, reason, actor);
+            redirect.addFlashAttribute("done", "duties.done.waived");
         } catch (InvalidInput e) {
-            show(duties.visible(id, actor), actor, model, value == null ? Map.of() : Map.of(field, value), refusals.fieldErrors(e), form);
+            show(duties.visible(id, actor), actor, model, reason == null ? Map.of() : Map.of("reason", reason), refusals.fieldErrors(e), "waive");
             return "duties/detail";
         } catch (RuleViolation e) {
             redirect.addFlashAttribute("actionError", refusals.ruleViolation(e));
