@@ -4,11 +4,8 @@ import cn.govcloud.guard.access.Channels;
 import cn.govcloud.guard.access.Channels.NewChannel;
 import cn.govcloud.guard.access.Grants;
 import cn.govcloud.guard.documents.OfficialPapers;
-import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.TimeConfiguration;
 import cn.govcloud.guard.systems.Systems;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,56 +22,37 @@ import java.util.Set;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(90)
-class DemoAccess implements DemoStep {
-    private final Channels channels;
-    private final Systems systems;
-    private final OrganisationDirectory organisations;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-    private final Grants grants;
-    private final OfficialPapers official;
-
-    DemoAccess(Channels channels, Grants grants, OfficialPapers official, Systems systems, OrganisationDirectory organisations,
-               IdentityBootstrap bootstrap, Clock clock) {
-        this.channels = channels;
-        this.grants = grants;
-        this.official = official;
-        this.systems = systems;
-        this.organisations = organisations;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoAccess(Channels channels, Grants grants, OfficialPapers official, Systems systems, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        long education = organisations.all().stream().filter(o -> o.name().equals("包头市教育局")).findFirst().orElseThrow().id();
+        long education = city.organisation("包头市教育局").orElseThrow();
         List<Systems.SystemRef> own = systems.ofOrganisation(education);
         if (own.isEmpty()) {
             return;
         }
         long system = own.get(0).id();
-        Instant now = clock.instant();
-        long[] open = new long[1];
-        bootstrap.runAs("unit1staff", () -> {
-            open[0] = channels.request(new NewChannel(system, "学籍系统数据库补丁升级", "升级 MySQL 至 8.0.40，重启应用服务", "dbadmin（仅补丁窗口）",
+        Instant now = city.now();
+        long open = city.by("unit1staff", () -> {
+            long opened = channels.request(new NewChannel(system, "学籍系统数据库补丁升级", "升级 MySQL 至 8.0.40，重启应用服务", "dbadmin（仅补丁窗口）",
                     "ZERO_TRUST", "杨洋", now, now.plus(Duration.ofHours(4)), false));
             channels.request(new NewChannel(system, "中间件日志排查", "只读查看 Tomcat 日志", "logreader（只读）", "VPN", "杨洋",
                     now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)), false));
+            return opened;
         });
-        bootstrap.runAs("unit1", () -> channels.approve(open[0], "同意，限补丁窗口内操作"));
-        bootstrap.runAs("provider", () -> {
-            channels.open(open[0]);
+        city.as("unit1", () -> channels.approve(open, "同意，限补丁窗口内操作"));
+        city.as("provider", () -> {
+            channels.open(open);
             channels.request(new NewChannel(null, "存储控制器固件紧急修复", "厂商远程协助升级存储控制器固件", "storage-vendor（临时）", "VPN",
                     "张伟", now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(3)), false));
         });
         LocalDate window = now.atZone(TimeConfiguration.CITY_ZONE).toLocalDate().plusDays(2);
-        long[] grant = new long[1];
-        bootstrap.runAs("provider", () -> grant[0] = grants.request(system, "数据库性能调优（需查看并导出慢查询日志）",
+        long grant = city.by("provider", () -> grants.request(system, "数据库性能调优（需查看并导出慢查询日志）",
                 Set.of(Grants.Purpose.VIEW, Grants.Purpose.COPY), window.atTime(9, 0).atZone(TimeConfiguration.CITY_ZONE).toInstant(),
                 window.atTime(17, 0).atZone(TimeConfiguration.CITY_ZONE).toInstant()));
-        bootstrap.runAs("unit1", () -> {
-            grants.decide(grant[0], true, "同意，限调优窗口内只读查看和导出慢查询日志");
-            official.issue(OfficialPapers.Kind.AUTHORISATION, grant[0]);
+        city.as("unit1", () -> {
+            grants.decide(grant, true, "同意，限调优窗口内只读查看和导出慢查询日志");
+            official.issue(OfficialPapers.Kind.AUTHORISATION, grant);
         });
     }
 }

@@ -3,12 +3,9 @@ package cn.govcloud.guard.demo;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.incidents.Incidents;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.systems.Systems;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,25 +20,7 @@ import java.util.List;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(120)
-class DemoAssessment implements DemoStep {
-    private final OrganisationDirectory organisations;
-    private final Systems systems;
-    private final Hazards hazards;
-    private final Incidents incidents;
-    private final DemoPapers papers;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoAssessment(OrganisationDirectory organisations, Systems systems, Hazards hazards, Incidents incidents, DemoPapers papers,
-                   IdentityBootstrap bootstrap, Clock clock) {
-        this.organisations = organisations;
-        this.systems = systems;
-        this.hazards = hazards;
-        this.incidents = incidents;
-        this.papers = papers;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoAssessment(Systems systems, Hazards hazards, Incidents incidents, DemoSeeding city) implements DemoStep {
 
     enum Fate { ON_TIME, LATE, OPEN }
 
@@ -67,42 +46,39 @@ class DemoAssessment implements DemoStep {
 
     @Override
     public void seed() {
-        Instant now = clock.instant();
+        Instant now = city.now();
         LocalDate today = now.atZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE).toLocalDate();
         int n = 0;
         for (UnitPlan plan : PLANS) {
             n++;
-            Long org = organisations.ofKind(OrgKind.UNIT).stream().filter(o -> o.name().equals(plan.unit())).map(o -> o.id()).findFirst().orElse(null);
-            if (org == null) {
+            if (city.ofKind(OrgKind.UNIT, plan.unit()).isEmpty()) {
                 continue;
             }
-            long[] system = new long[1];
             String address = "10.60." + n + ".10";
-            bootstrap.runAs(plan.username(), () -> system[0] = systems.register(new Systems.NewSystem(plan.system(), plan.system() + "（政务外网）", 2,
+            long system = city.by(plan.username(), () -> systems.register(new Systems.NewSystem(plan.system(), plan.system() + "（政务外网）", 2,
                     null, plan.officer(), plan.mobile(), List.of("GOV_EXTRANET"), List.of(address))));
             for (HazardPlan h : plan.hazards()) {
-                long[] id = new long[1];
-                bootstrap.runAs("supervisor", () -> id[0] = hazards.raise(new NewHazard(system[0], h.title(), h.severity(), "在日常检查中发现，详见技术附件。",
+                long id = city.by("supervisor", () -> hazards.raise(new NewHazard(system, h.title(), h.severity(), "在日常检查中发现，详见技术附件。",
                         now.minus(Duration.ofDays(h.daysAgo())), "MANUAL", null)).id());
                 // issue 17 point 3: the paper notice of a hazard recorded after the fact, confirmed by the supervisor
-                bootstrap.runAs("supervisor", () -> {
-                    if (hazards.attachNoticeDocument(id[0], "隐患整改通知书.pdf", papers.paper("隐患整改通知书", h.title()))) {
-                        hazards.confirmNoticeDate(id[0]);
+                city.as("supervisor", () -> {
+                    if (hazards.attachNoticeDocument(id, "隐患整改通知书.pdf", city.paper("隐患整改通知书", h.title()))) {
+                        hazards.confirmNoticeDate(id);
                     }
                 });
                 if (h.fate() == Fate.OPEN) {
                     continue;
                 }
-                bootstrap.runAs(plan.username(), () -> {
-                    hazards.acknowledgeHazard(id[0], plan.officer(), "已启动整改");
-                    hazards.submitFeedback(id[0], "已完成整改并复测", "无", today, "整改报告.pdf",
-                            papers.paper("隐患整改报告", "已完成整改并复测。"));
+                city.as(plan.username(), () -> {
+                    hazards.acknowledgeHazard(id, plan.officer(), "已启动整改");
+                    hazards.submitFeedback(id, "已完成整改并复测", "无", today, "整改报告.pdf",
+                            city.paper("隐患整改报告", "已完成整改并复测。"));
                 });
-                bootstrap.runAs("supervisor", () -> hazards.closeHazard(id[0], "复测确认已整改"));
+                city.as("supervisor", () -> hazards.closeHazard(id, "复测确认已整改"));
             }
             for (String grade : plan.incidentGrades()) {
                 Instant confirmed = now.minus(Duration.ofDays(10));
-                bootstrap.runAs(plan.username(), () -> incidents.report(new Incidents.NewIncident(system[0],
+                city.as(plan.username(), () -> incidents.report(new Incidents.NewIncident(system,
                         "III".equals(grade) ? "门户网站页面被篡改" : "遭受端口扫描探测", "III".equals(grade) ? "INFORMATION_DESTRUCTION" : "NETWORK_ATTACK",
                         null, grade, confirmed.minus(Duration.ofHours(1)), confirmed, "监测发现后立即处置", "III".equals(grade) ? "门户停止服务 3 小时" : "无实际影响",
                         Incidents.Criteria.none())));

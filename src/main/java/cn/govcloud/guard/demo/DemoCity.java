@@ -17,7 +17,7 @@ import java.util.Set;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(10)
-class DemoCity implements DemoStep {
+record DemoCity(IdentityBootstrap bootstrap, IdentityManagement identity, DemoPassword demoPassword) implements DemoStep {
     static final String SUPERVISOR = "包头市大数据中心";
 
     /** A demo account: who, where, which role. */
@@ -27,18 +27,11 @@ class DemoCity implements DemoStep {
     static final Map<String, OrgKind> ORGANISATIONS = new LinkedHashMap<>();
 
     static {
-        ORGANISATIONS.put("包头市委网信办", OrgKind.REGULATOR);
-        ORGANISATIONS.put("包头市公安局", OrgKind.REGULATOR);
+        List.of("包头市委网信办", "包头市公安局").forEach(name -> ORGANISATIONS.put(name, OrgKind.REGULATOR));
         ORGANISATIONS.put("包头政务云运营服务有限公司", OrgKind.PROVIDER);
         ORGANISATIONS.put("中国联通包头市分公司", OrgKind.CARRIER);
-        ORGANISATIONS.put("包头市教育局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市卫生健康委员会", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市人力资源和社会保障局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市医疗保障局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市交通运输局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市民政局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市自然资源局", OrgKind.UNIT);
-        ORGANISATIONS.put("包头市住房和城乡建设局", OrgKind.UNIT);
+        List.of("包头市教育局", "包头市卫生健康委员会", "包头市人力资源和社会保障局", "包头市医疗保障局", "包头市交通运输局", "包头市民政局",
+                "包头市自然资源局", "包头市住房和城乡建设局").forEach(name -> ORGANISATIONS.put(name, OrgKind.UNIT));
     }
 
     /** The demo accounts of API.md (the three administrators come from the bootstrap), then a few more. */
@@ -60,16 +53,6 @@ class DemoCity implements DemoStep {
         var names = new java.util.ArrayList<>(List.of("sysadmin", "secadmin", "auditor"));
         ACCOUNTS.forEach(a -> names.add(a.username()));
         ALL_USERNAMES = List.copyOf(names);
-    }
-
-    private final IdentityBootstrap bootstrap;
-    private final IdentityManagement identity;
-    private final DemoPassword demoPassword;
-
-    DemoCity(IdentityBootstrap bootstrap, IdentityManagement identity, DemoPassword demoPassword) {
-        this.bootstrap = bootstrap;
-        this.identity = identity;
-        this.demoPassword = demoPassword;
     }
 
     @Override

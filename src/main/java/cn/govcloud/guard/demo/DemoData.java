@@ -15,11 +15,9 @@ import cn.govcloud.guard.data.DataSecurity.Part;
 import cn.govcloud.guard.data.DataSecurity.PartKind;
 import cn.govcloud.guard.data.DataSecurity.Result;
 import cn.govcloud.guard.data.DataSecurity.TransferStatus;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.SystemRef;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,23 +31,12 @@ import java.util.List;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(80)
-class DemoData implements DemoStep {
-    private final DataSecurity data;
-    private final Systems systems;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoData(DataSecurity data, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
-        this.data = data;
-        this.systems = systems;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoData(DataSecurity data, Systems systems, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        Instant now = clock.instant();
-        bootstrap.runAs("unit1", () -> {
+        Instant now = city.now();
+        city.as("unit1", () -> {
             List<SystemRef> own = systems.ofOrganisation(Actor.require().orgId());
             SystemRef exams = own.stream().filter(s -> s.name().equals("教育局招生考试系统")).findFirst().orElse(own.isEmpty() ? null : own.get(0));
             if (exams == null) {

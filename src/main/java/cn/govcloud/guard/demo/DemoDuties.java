@@ -1,12 +1,9 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.duties.Duties;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyEngine;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.shared.Actor;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,25 +16,14 @@ import java.util.Map;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(30)
-class DemoDuties implements DemoStep {
-    private final DutyEngine engine;
-    private final Duties duties;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoDuties(DutyEngine engine, Duties duties, IdentityBootstrap bootstrap, Clock clock) {
-        this.engine = engine;
-        this.duties = duties;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoDuties(DutyEngine engine, Duties duties, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        LocalDate today = city.today();
         LocalDate dayBefore = today.minusDays(2);
         engine.generate(dayBefore, today);
-        bootstrap.runAs("provider", () -> {
+        city.as("provider", () -> {
             Duties.Agenda agenda = duties.agendaOf(Actor.require(), 200);
             List<Duty> mine = new ArrayList<>(agenda.next());
             mine.addAll(agenda.overdue());

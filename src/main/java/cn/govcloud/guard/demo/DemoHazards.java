@@ -4,9 +4,7 @@ import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.hazards.Hazards;
 import cn.govcloud.guard.hazards.Hazards.NewHazard;
 import cn.govcloud.guard.hazards.Hazards.Severity;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,20 +18,7 @@ import java.util.Map;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(50)
-class DemoHazards implements DemoStep {
-    private final Hazards hazards;
-    private final Systems systems;
-    private final DemoPapers papers;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoHazards(Hazards hazards, Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
-        this.hazards = hazards;
-        this.systems = systems;
-        this.papers = papers;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoHazards(Hazards hazards, Systems systems, DemoSeeding city) implements DemoStep {
 
     enum Fate { NOTIFIED, IN_PROGRESS, FEEDBACK, OVERDUE, CLOSED, CLOSED_LATE }
 
@@ -58,36 +43,34 @@ class DemoHazards implements DemoStep {
         Map<String, Long> byName = new HashMap<>();
         systems.find(systems.addresses().stream().map(Systems.Address::systemId).distinct().toList())
                 .forEach(s -> byName.put(s.name(), s.id()));
-        Instant now = clock.instant();
+        Instant now = city.now();
         LocalDate today = now.atZone(WorkingCalendar.ZONE).toLocalDate();
         for (Demo demo : HAZARDS) {
             Long system = byName.get(demo.system());
             if (system == null) {
                 continue;
             }
-            long[] id = new long[1];
-            bootstrap.runAs(demo.warner(), () -> id[0] = hazards.raise(new NewHazard(system, demo.title(), demo.severity(),
+            long id = city.by(demo.warner(), () -> hazards.raise(new NewHazard(system, demo.title(), demo.severity(),
                     "在" + sourceText(demo.source()) + "中发现，详见技术附件。", now.minus(demo.ago()), demo.source(), null)).id());
             // issue 17 point 3: a notice dated before its record comes with the paper notice, and the supervisor confirms the date
-            boolean[] backdated = new boolean[1];
-            bootstrap.runAs(demo.warner(), () -> backdated[0] = hazards.attachNoticeDocument(id[0], "隐患整改通知书.pdf",
-                    papers.paper("隐患整改通知书", demo.title())));
-            if (backdated[0]) {
-                bootstrap.runAs("supervisor", () -> hazards.confirmNoticeDate(id[0]));
+            boolean backdated = city.by(demo.warner(), () -> hazards.attachNoticeDocument(id, "隐患整改通知书.pdf",
+                    city.paper("隐患整改通知书", demo.title())));
+            if (backdated) {
+                city.as("supervisor", () -> hazards.confirmNoticeDate(id));
             }
             if (demo.fate() == Fate.NOTIFIED) {
                 continue;
             }
-            bootstrap.runAs(demo.unit(), () -> hazards.acknowledgeHazard(id[0], "刘芳", "已限制访问来源并启动整改"));
+            city.as(demo.unit(), () -> hazards.acknowledgeHazard(id, "刘芳", "已限制访问来源并启动整改"));
             if (demo.fate() == Fate.IN_PROGRESS || demo.fate() == Fate.OVERDUE) {
                 continue;
             }
-            bootstrap.runAs(demo.unit(), () -> hazards.submitFeedback(id[0], "已完成修复并复测，隐患消除", "无", today, "整改报告.pdf",
-                    papers.paper("隐患整改报告", "已完成修复并复测，隐患消除。")));
+            city.as(demo.unit(), () -> hazards.submitFeedback(id, "已完成修复并复测，隐患消除", "无", today, "整改报告.pdf",
+                    city.paper("隐患整改报告", "已完成修复并复测，隐患消除。")));
             if (demo.fate() == Fate.FEEDBACK) {
                 continue;
             }
-            bootstrap.runAs(demo.warner(), () -> hazards.closeHazard(id[0], "复测确认已整改"));
+            city.as(demo.warner(), () -> hazards.closeHazard(id, "复测确认已整改"));
         }
     }
 

@@ -1,13 +1,11 @@
 package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.hazards.intake.Intake;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -20,23 +18,13 @@ import java.time.format.DateTimeFormatter;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(70)
-class DemoIntake implements DemoStep {
+record DemoIntake(Intake intake, DemoSeeding city) implements DemoStep {
     private static final DateTimeFormatter EVE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx").withZone(cn.govcloud.guard.shared.TimeConfiguration.CITY_ZONE);
-
-    private final Intake intake;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoIntake(Intake intake, IdentityBootstrap bootstrap, Clock clock) {
-        this.intake = intake;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
 
     @Override
     public void seed() {
-        Instant now = clock.instant();
-        bootstrap.runAs("provider", () -> {
+        Instant now = city.now();
+        city.as("provider", () -> {
             try (InputStream scan = DemoIntake.class.getResourceAsStream("/demo/intake-openvas.xml")) {
                 intake.importScan("包头政务云-月度漏洞扫描-教育局.xml", scan);
             } catch (IOException e) {

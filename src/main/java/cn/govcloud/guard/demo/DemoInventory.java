@@ -1,6 +1,5 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.SystemRef;
@@ -15,20 +14,11 @@ import java.util.List;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(60)
-class DemoInventory implements DemoStep {
-    private final AssetInventory inventory;
-    private final Systems systems;
-    private final IdentityBootstrap bootstrap;
-
-    DemoInventory(AssetInventory inventory, Systems systems, IdentityBootstrap bootstrap) {
-        this.inventory = inventory;
-        this.systems = systems;
-        this.bootstrap = bootstrap;
-    }
+record DemoInventory(AssetInventory inventory, Systems systems, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        bootstrap.runAs("unit1", () -> {
+        city.as("unit1", () -> {
             long zs = id(systems, "教育局招生考试系统");
             add(inventory, zs, host("zs-web-01", "麒麟 Kylin Server", "V10 SP3", "10.31.1.10"), host("zs-db-01", "openEuler", "22.03 LTS SP2", "10.31.1.12"),
                     nat("203.0.113.30", 443, "10.31.1.10", 443), port("10.31.1.10", 443, "https", "nginx 1.24.0"),
@@ -42,7 +32,7 @@ class DemoInventory implements DemoStep {
                     new NewAsset("DOMAIN", "jyj.baotou.gov.cn", null, null, null, null, null, null, null, null, "蒙ICP备05001234号-1", null),
                     middleware("Apache Tomcat", "9.0.85", "10.31.2.20"));
         });
-        bootstrap.runAs("unit2", () -> {
+        city.as("unit2", () -> {
             long qmjk = id(systems, "卫健委全民健康信息平台");
             add(inventory, qmjk, host("qmjk-app-01", "麒麟 Kylin Server", "V10 SP3", "10.32.1.21"), host("qmjk-app-02", "麒麟 Kylin Server", "V10 SP3", "10.32.1.23"),
                     nat("203.0.113.40", 8443, "10.32.1.21", 443), port("10.32.1.21", 443, "https", "东方通 TongWeb 7.0"),

@@ -3,7 +3,6 @@ package cn.govcloud.guard.demo;
 import cn.govcloud.guard.documents.OfficialPapers;
 import cn.govcloud.guard.documents.OfficialPapers.Kind;
 import cn.govcloud.guard.hazards.Hazards;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.systems.Systems;
 
@@ -15,22 +14,11 @@ import cn.govcloud.guard.systems.Systems;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(150)
-class DemoOfficial implements DemoStep {
-    private final OfficialPapers papers;
-    private final Systems systems;
-    private final Hazards hazards;
-    private final IdentityBootstrap bootstrap;
-
-    DemoOfficial(OfficialPapers papers, Systems systems, Hazards hazards, IdentityBootstrap bootstrap) {
-        this.papers = papers;
-        this.systems = systems;
-        this.hazards = hazards;
-        this.bootstrap = bootstrap;
-    }
+record DemoOfficial(OfficialPapers papers, Systems systems, Hazards hazards, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        bootstrap.runAs("unit1", () -> {
+        city.as("unit1", () -> {
             Actor unit = Actor.require();
             systems.ofOrganisation(unit.orgId()).stream().findFirst().ifPresent(s -> papers.issue(Kind.AGREEMENT, s.id()));
             hazards.openOf(unit, 1).stream().findFirst().ifPresent(h -> papers.issue(Kind.RECTIFICATION_FEEDBACK, h.id()));

@@ -1,72 +1,45 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.supervision.SupervisionPeriods;
 import cn.govcloud.guard.systems.Systems;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo city's 实网攻防 and 重保 periods (A4, 第四条（二）, issue 22 point 4), through the same service the pages use: the
  * autumn red-team exercise, finished three weeks ago, with three findings raised as hazard notices, and a 重保 period
  * starting in ten days for every unit and the provider. Seeded once, after the demo city, when no period was declared.
  */
-@Component
+@DemoComponent
 @Order(150)
-@ConditionalOnProperty(name = "govguard.demo.enabled", havingValue = "true")
-class DemoPeriods implements ApplicationRunner {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoPeriods.class);
-
-    private final SupervisionPeriods periods;
-    private final OrganisationDirectory organisations;
-    private final Systems systems;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoPeriods(SupervisionPeriods periods, OrganisationDirectory organisations, Systems systems, IdentityBootstrap bootstrap, Clock clock) {
-        this.periods = periods;
-        this.organisations = organisations;
-        this.systems = systems;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoPeriods(SupervisionPeriods periods, Systems systems, IdentityBootstrap bootstrap, DemoSeeding city) implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
         if (!bootstrap.hasUsers() || periods.anyPeriodDeclared()) {
             return;
         }
-        try {
-            seed();
-        } catch (RuntimeException e) {
-            log.warn("Demo periods not seeded completely: {}", e.toString());
-        }
+        city.partly("periods", this::seed);
     }
 
     private void seed() {
-        Map<String, Long> orgs = organisations.all().stream().collect(Collectors.toMap(OrganisationView::name, OrganisationView::id, (a, b) -> a));
-        Long provider = organisations.ofKind(OrgKind.PROVIDER).stream().map(OrganisationView::id).findFirst().orElse(null);
-        LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
+        Map<String, Long> orgs = city.organisationIds();
+        Long provider = city.ofKind(OrgKind.PROVIDER).stream().findFirst().orElse(null);
+        LocalDate today = city.today();
         List<Long> exercise = new ArrayList<>();
         for (String unit : List.of("包头市卫生健康委员会", "包头市人力资源和社会保障局", "包头市医疗保障局")) {
             if (orgs.containsKey(unit)) {
                 exercise.add(orgs.get(unit));
             }
         }
-        List<Long> everyone = new ArrayList<>(organisations.ofKind(OrgKind.UNIT).stream().map(OrganisationView::id).toList());
+        List<Long> everyone = new ArrayList<>(city.ofKind(OrgKind.UNIT));
         if (provider != null) {
             exercise.add(provider);
             everyone.add(provider);
@@ -77,7 +50,7 @@ class DemoPeriods implements ApplicationRunner {
                 new Finding("包头市卫生健康委员会", "攻击队经互联网暴露的管理后台弱口令获取系统管理权限", "HIGH"),
                 new Finding("包头市人力资源和社会保障局", "接口未校验身份，可越权查询参保人信息", "CRITICAL"),
                 new Finding("包头市医疗保障局", "中间件版本过旧，存在已公开的远程代码执行漏洞", "MEDIUM"));
-        bootstrap.runAs("supervisor", () -> {
+        city.as("supervisor", () -> {
             long done = periods.declarePeriod("EXERCISE", today.getYear() + "年秋季政务云实网攻防演练",
                     today.minusDays(24).atTime(9, 0), today.minusDays(17).atTime(18, 0), exercise, "自治区网络安全攻防队（第3组）",
                     "攻击队自互联网侧对参演单位的云上政务信息系统开展攻击；发现的问题作为隐患通知下发。");

@@ -1,13 +1,10 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.platform.PlatformRegisters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -18,18 +15,7 @@ import java.time.LocalDate;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(100)
-class DemoPlatform implements DemoStep {
-    private final PlatformRegisters platform;
-    private final DemoPapers papers;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoPlatform(PlatformRegisters platform, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
-        this.platform = platform;
-        this.papers = papers;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoPlatform(PlatformRegisters platform, DemoSeeding city) implements DemoStep {
 
     static final String SBOM = """
             {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,
@@ -44,8 +30,8 @@ class DemoPlatform implements DemoStep {
 
     @Override
     public void seed() {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
-        bootstrap.runAs("provider", () -> {
+        LocalDate today = city.today();
+        city.as("provider", () -> {
             platform.registerDevices("SERVER", "华为", "TaiShan 200 (鲲鹏 920)", "云主机计算节点", "包头云计算中心 A 机房", 120, true,
                     "安全可靠测评结果公告（鲲鹏 920）");
             platform.registerDevices("SERVER", "某国外厂商", "x86 通用服务器", "存量计算节点（计划 2027 年替换）", "包头云计算中心 A 机房", 40, false, null);
@@ -55,9 +41,9 @@ class DemoPlatform implements DemoStep {
             platform.registerDevices("CRYPTO", "三未信安", "SJJ1988 服务器密码机", "数据加密与签名", "包头云计算中心 A 机房", 2, true,
                     "商用密码产品认证证书");
             platform.recordContinuity("PLAN", "政务云业务连续性与灾备计划 V2.1", today.minusMonths(8), null, null, null, "灾备计划.pdf",
-                    papers.paper("政务云业务连续性与灾备计划 V2.1", "明确灾备等级、恢复时间目标（RTO）与恢复点目标（RPO），以及切换、回切和演练安排。"));
+                    city.paper("政务云业务连续性与灾备计划 V2.1", "明确灾备等级、恢复时间目标（RTO）与恢复点目标（RPO），以及切换、回切和演练安排。"));
             platform.recordContinuity("DR_TEST", "2026 年度同城灾备切换测试", today.minusMonths(2), "成功", 18, 5, "灾备切换测试报告.pdf",
-                    papers.paper("2026 年度同城灾备切换测试报告", "测试结果：成功；切换用时 18 分钟，数据丢失 5 分钟以内。"));
+                    city.paper("2026 年度同城灾备切换测试报告", "测试结果：成功；切换用时 18 分钟，数据丢失 5 分钟以内。"));
             long internet = platform.registerLine("互联网出口（电信）", "INTERNET", "中国电信包头分公司", "10Gbps", "云服务商（互联网出口）", true, true);
             long extranet = platform.registerLine("电子政务外网接入", "GOV_EXTRANET", "中国联通包头分公司", "2Gbps", "市大数据中心", true, true);
             platform.registerLine("人社部门专网", "DEPARTMENT_PRIVATE", "中国移动包头分公司", "100Mbps", "包头市人力资源和社会保障局", false, true);

@@ -1,11 +1,8 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.roster.Rosters;
 import cn.govcloud.guard.roster.Rosters.PersonInput;
 import cn.govcloud.guard.roster.Rosters.RosterInput;
-import cn.govcloud.guard.shared.TimeConfiguration;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,18 +13,7 @@ import java.util.List;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(140)
-class DemoRoster implements DemoStep {
-    private final Rosters rosters;
-    private final DemoPapers papers;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoRoster(Rosters rosters, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
-        this.rosters = rosters;
-        this.papers = papers;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoRoster(Rosters rosters, DemoSeeding city) implements DemoStep {
 
     private record Plan(String officer, String unit, String principal, String leader, String administrator, int n) {
     }
@@ -44,11 +30,11 @@ class DemoRoster implements DemoStep {
 
     @Override
     public void seed() {
-        LocalDate today = LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE));
+        LocalDate today = city.today();
         LocalDate signed = today.withDayOfYear(1).plusDays(20).isAfter(today) ? today : today.withDayOfYear(1).plusDays(20);
         for (Plan p : PLANS) {
             try {
-                bootstrap.runAs(p.officer(), () -> {
+                city.as(p.officer(), () -> {
                     rosters.save(new RosterInput(
                             new PersonInput(p.principal(), "局长", "0472-51" + String.format("%05d", 100 + p.n()), "1394720" + String.format("%04d", 100 + p.n())),
                             new PersonInput(p.leader(), "副局长", "0472-51" + String.format("%05d", 200 + p.n()), "1394720" + String.format("%04d", 200 + p.n())),
@@ -57,7 +43,7 @@ class DemoRoster implements DemoStep {
                             "1594720" + String.format("%04d", p.n())));
                     if (!p.officer().equals("unit2")) {
                         rosters.fileLetter(today.getYear(), signed, "网络安全责任书-" + p.unit() + "-" + today.getYear() + ".pdf",
-                                papers.paper(today.getYear() + " 年度网络安全责任书", "包头市" + p.unit() + "主要负责人" + p.principal()
+                                city.paper(today.getYear() + " 年度网络安全责任书", "包头市" + p.unit() + "主要负责人" + p.principal()
                                         + "签字、单位盖章的网络安全责任书扫描件。"));
                     }
                 });

@@ -1,14 +1,9 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.OfficialPapers;
-import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.IdentityManagement.OrganisationView;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.supervision.SupervisionScheduling;
 import cn.govcloud.guard.systems.Systems;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -24,51 +19,26 @@ import java.util.stream.Collectors;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(110)
-class DemoSupervision implements DemoStep {
-    private final SupervisionScheduling supervision;
-    private final OrganisationDirectory organisations;
-    private final Systems systems;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-    private final OfficialPapers official;
-    private final DemoPapers papers;
-
-    DemoSupervision(SupervisionScheduling supervision, OfficialPapers official, DemoPapers papers, OrganisationDirectory organisations,
-                    Systems systems, IdentityBootstrap bootstrap, Clock clock) {
-        this.supervision = supervision;
-        this.official = official;
-        this.papers = papers;
-        this.organisations = organisations;
-        this.systems = systems;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoSupervision.class);
+record DemoSupervision(SupervisionScheduling supervision, OfficialPapers official, Systems systems, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        try {
-            seedCity();
-        } catch (RuntimeException e) {
-            // e.g. a due date in a year whose holiday schedule is not loaded yet: the rest of the demo city still starts
-            log.warn("Demo supervision not seeded completely: {}", e.toString());
-        }
+        city.partly("supervision", this::seedCity);
     }
 
     private void seedCity() {
-        Map<String, Long> orgs = organisations.all().stream().collect(Collectors.toMap(OrganisationView::name, OrganisationView::id, (a, b) -> a));
+        Map<String, Long> orgs = city.organisationIds();
         long education = orgs.get("包头市教育局");
         long health = orgs.get("包头市卫生健康委员会");
-        long provider = organisations.ofKind(OrgKind.PROVIDER).get(0).id();
-        LocalDate today = clock.instant().atZone(WorkingCalendar.ZONE).toLocalDate();
+        long provider = city.ofKind(OrgKind.PROVIDER).get(0);
+        LocalDate today = city.today();
         YearMonth thisMonth = YearMonth.from(today);
         YearMonth lastMonth = thisMonth.minusMonths(1);
         Map<String, Long> systemIds = systems.ofOrganisation(education).stream()
                 .collect(Collectors.toMap(Systems.SystemRef::name, Systems.SystemRef::id, (a, b) -> a));
         Function<String, Long> system = name -> systemIds.getOrDefault(name, systemIds.values().stream().findFirst().orElse(null));
 
-        bootstrap.runAs("supervisor", () -> {
+        city.as("supervisor", () -> {
             long last = supervision.openMonth(lastMonth);
             supervision.recordMeeting(last, lastMonth.atDay(Math.min(20, lastMonth.lengthOfMonth())),
                     "市大数据中心、云服务商、包头市教育局、包头市卫生健康委员会、包头市人力资源和社会保障局");
@@ -96,13 +66,12 @@ class DemoSupervision implements DemoStep {
             items.stream().filter(i -> failed == null || i.id() != failed).limit(2)
                     .forEach(i -> supervision.recordResult(inspection, i.id(), "PASS", null, "王督查"));
         });
-        long[] notice = new long[1];
-        bootstrap.runAs("supervisor", () -> notice[0] = supervision.issueNotice("风险隐患通报", lastMonth.getMonthValue() + "月政务云安全调度情况通报",
+        long notice = city.by("supervisor", () -> supervision.issueNotice("风险隐患通报", lastMonth.getMonthValue() + "月政务云安全调度情况通报",
                 "请各单位按调度纪要落实交办事项，逾期未整改的隐患于本月底前完成整改并书面反馈。", List.of(education, health)));
-        bootstrap.runAs("unit1", () -> supervision.acknowledgeNotice(notice[0], "已收悉，正在落实。"));
-        bootstrap.runAs("supervisor", () -> {
-            OfficialPapers.Issued issued = official.issue(OfficialPapers.Kind.NOTICE, notice[0]);
-            official.attachScan(issued.id(), issued.number() + "（盖章扫描件）.pdf", papers.paper("关于" + lastMonth.getMonthValue()
+        city.as("unit1", () -> supervision.acknowledgeNotice(notice, "已收悉，正在落实。"));
+        city.as("supervisor", () -> {
+            OfficialPapers.Issued issued = official.issue(OfficialPapers.Kind.NOTICE, notice);
+            official.attachScan(issued.id(), issued.number() + "（盖章扫描件）.pdf", city.paper("关于" + lastMonth.getMonthValue()
                     + "月政务云安全调度情况的通报", issued.number() + "，包头市大数据中心盖章的通报扫描件。"));
         });
     }

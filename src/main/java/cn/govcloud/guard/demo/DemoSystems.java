@@ -1,10 +1,7 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.calendar.WorkingCalendar;
-import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.systems.Systems;
 import cn.govcloud.guard.systems.Systems.NewSystem;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,18 +11,7 @@ import java.util.List;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(20)
-class DemoSystems implements DemoStep {
-    private final Systems systems;
-    private final DemoPapers papers;
-    private final IdentityBootstrap bootstrap;
-    private final Clock clock;
-
-    DemoSystems(Systems systems, DemoPapers papers, IdentityBootstrap bootstrap, Clock clock) {
-        this.systems = systems;
-        this.papers = papers;
-        this.bootstrap = bootstrap;
-        this.clock = clock;
-    }
+record DemoSystems(Systems systems, DemoSeeding city) implements DemoStep {
 
     enum Fate { ADMITTED_INTERNET, ADMITTED_EXCHANGE, ADMITTED_INTRANET, AWAITING_VERIFICATION, SUSPENDED }
 
@@ -55,55 +41,55 @@ class DemoSystems implements DemoStep {
 
     @Override
     public void seed() {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
+        LocalDate today = city.today();
         for (Demo demo : SYSTEMS) {
-            long[] id = new long[1];
-            bootstrap.runAs(demo.unit(), () -> {
-                id[0] = systems.register(demo.system());
-                systems.uploadAgreement(id[0], "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf",
-                        papers.paper("政务信息系统上云安全责任协议", "甲方：包头市大数据中心；乙方：系统所属单位。双方依照《包头市政务云安全管理办法》明确各自的安全责任。"));
+            long id = city.by(demo.unit(), () -> {
+                long registered = systems.register(demo.system());
+                systems.uploadAgreement(registered, "BTZWY-XY-" + demo.system().filingNumber(), demo.system().responsibleName(), "王建国", today.minusMonths(2), "安全责任协议.pdf",
+                        city.paper("政务信息系统上云安全责任协议", "甲方：包头市大数据中心；乙方：系统所属单位。双方依照《包头市政务云安全管理办法》明确各自的安全责任。"));
                 for (String kind : ITEMS) {
                     boolean mlps = kind.equals("MLPS_CERTIFICATE");
-                    systems.uploadItem(id[0], kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,
+                    systems.uploadItem(registered, kind, mlps ? "DJCP-" + demo.system().filingNumber() : null, mlps ? today.minusMonths(5) : null,
                             mlps ? "良" : null, mlps ? today.minusMonths(5).plusYears(1) : null, mlps ? demo.system().mlpsLevel() : null,
-                            kind.toLowerCase() + ".pdf", papers.paper(PAPER_TITLES.get(kind), "系统上云材料（演示）。"));
+                            kind.toLowerCase() + ".pdf", city.paper(PAPER_TITLES.get(kind), "系统上云材料（演示）。"));
                 }
                 // A7.1: the minimum protections, declared before admission (issue 17 point 8)
                 for (String[] m : PROTECTIONS) {
-                    systems.declareProtection(id[0], m[0], true, m[1]);
+                    systems.declareProtection(registered, m[0], true, m[1]);
                 }
                 // A2 (issue 22 point 3): the unit declares the system 非涉密 before it asks for admission
-                systems.declareNonClassified(id[0], demo.system().responsibleName());
-                systems.requestAdmission(id[0]);
+                systems.declareNonClassified(registered, demo.system().responsibleName());
+                systems.requestAdmission(registered);
+                return registered;
             });
             if (demo.fate() == Fate.AWAITING_VERIFICATION) {
                 continue;
             }
-            bootstrap.runAs("supervisor", () -> {
+            city.as("supervisor", () -> {
                 for (String kind : ITEMS) {
-                    systems.reviewItem(id[0], kind, true, null);
+                    systems.reviewItem(id, kind, true, null);
                 }
-                systems.admit(id[0]);
+                systems.admit(id);
                 // issue 22 point 3: one 关基 system in the demo city, identified by its protection department
                 if (CII.containsKey(demo.system().name())) {
-                    systems.identifyCriticalInfrastructure(id[0], CII.get(demo.system().name()));
+                    systems.identifyCriticalInfrastructure(id, CII.get(demo.system().name()));
                 }
                 if (demo.fate() != Fate.ADMITTED_INTRANET) {
-                    systems.setInternetAccess(id[0], true);
+                    systems.setInternetAccess(id, true);
                 }
                 if (demo.fate() == Fate.ADMITTED_EXCHANGE) {
-                    systems.setExternalExchange(id[0], true);
+                    systems.setExternalExchange(id, true);
                 }
                 if (demo.fate() == Fate.SUSPENDED) {
-                    systems.suspend(id[0], "高危漏洞（远程代码执行）通报后逾期未整改，存在重大安全隐患");
+                    systems.suspend(id, "高危漏洞（远程代码执行）通报后逾期未整改，存在重大安全隐患");
                 }
             });
             // issue 17 point 6: the provider has executed the admission and switch orders at its firewalls; the suspension's
             // order stays open, so the provider's work-order list and the system page show one awaiting execution
-            bootstrap.runAs("provider", () -> {
-                List<Long> open = systems.openWorkOrders(id[0]);
+            city.as("provider", () -> {
+                List<Long> open = systems.openWorkOrders(id);
                 for (long order : demo.fate() == Fate.SUSPENDED ? open.subList(0, open.size() - 1) : open) {
-                    systems.confirmWorkOrder(order, "王建国", clock.instant(), "已按工单在边界防火墙配置访问策略并核验生效");
+                    systems.confirmWorkOrder(order, "王建国", city.now(), "已按工单在边界防火墙配置访问策略并核验生效");
                 }
             });
         }

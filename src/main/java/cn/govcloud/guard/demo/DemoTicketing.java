@@ -1,7 +1,5 @@
 package cn.govcloud.guard.demo;
 
-import cn.govcloud.guard.identity.IdentityBootstrap;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.ticketing.ServiceDesks;
 import java.security.SecureRandom;
@@ -13,23 +11,14 @@ import java.util.HexFormat;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(130)
-class DemoTicketing implements DemoStep {
-    private final ServiceDesks desks;
-    private final OrganisationDirectory organisations;
-    private final IdentityBootstrap bootstrap;
-
-    DemoTicketing(ServiceDesks desks, OrganisationDirectory organisations, IdentityBootstrap bootstrap) {
-        this.desks = desks;
-        this.organisations = organisations;
-        this.bootstrap = bootstrap;
-    }
+record DemoTicketing(ServiceDesks desks, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
-        organisations.all().stream().filter(o -> o.name().equals("包头市教育局")).findFirst().ifPresent(unit -> {
+        city.organisation("包头市教育局").ifPresent(unit -> {
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
-            bootstrap.runAs("secadmin", () -> desks.create(Actor.require(), new ServiceDesks.NewDesk("教育局运维服务台（示例）", unit.id(),
+            city.as("secadmin", () -> desks.create(Actor.require(), new ServiceDesks.NewDesk("教育局运维服务台（示例）", unit,
                     "https://itsm.example.gov.cn/api/govguard/tickets", HexFormat.of().formatHex(secret), false)));
         });
     }

@@ -2,7 +2,6 @@ package cn.govcloud.guard.demo;
 
 import cn.govcloud.guard.identity.IdentityBootstrap;
 import cn.govcloud.guard.identity.IdentityManagement;
-import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
 import java.util.Set;
@@ -13,30 +12,18 @@ import java.util.Set;
  */
 @DemoComponent
 @org.springframework.core.annotation.Order(115)
-class DemoUnitOfficers implements DemoStep {
-    private final IdentityManagement identity;
-    private final OrganisationDirectory organisations;
-    private final IdentityBootstrap bootstrap;
-    private final DemoPassword password;
-
-    DemoUnitOfficers(IdentityManagement identity, OrganisationDirectory organisations, IdentityBootstrap bootstrap, DemoPassword password) {
-        this.identity = identity;
-        this.organisations = organisations;
-        this.bootstrap = bootstrap;
-        this.password = password;
-    }
+record DemoUnitOfficers(IdentityManagement identity, IdentityBootstrap bootstrap, DemoPassword password, DemoSeeding city) implements DemoStep {
 
     @Override
     public void seed() {
         for (DemoAssessment.UnitPlan plan : DemoAssessment.PLANS) {
-            Long org = organisations.ofKind(OrgKind.UNIT).stream().filter(o -> o.name().equals(plan.unit())).map(o -> o.id()).findFirst().orElse(null);
+            Long org = city.ofKind(OrgKind.UNIT, plan.unit()).orElse(null);
             if (org == null) {
                 continue;
             }
-            long[] user = new long[1];
-            bootstrap.runAs("sysadmin", () -> user[0] = identity.createUser(new IdentityManagement.NewUser(plan.username(), plan.officer(), org,
+            long user = city.by("sysadmin", () -> identity.createUser(new IdentityManagement.NewUser(plan.username(), plan.officer(), org,
                     plan.mobile(), password.value())));
-            bootstrap.runAs("secadmin", () -> identity.assignRoles(user[0], Set.of(Role.UNIT_SECURITY_OFFICER)));
+            city.as("secadmin", () -> identity.assignRoles(user, Set.of(Role.UNIT_SECURITY_OFFICER)));
             bootstrap.setDemoPassword(plan.username(), password.value()); // signs in like the other demo accounts, no forced change
         }
     }

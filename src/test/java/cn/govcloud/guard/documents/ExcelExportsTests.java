@@ -10,7 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.govcloud.guard.ApiClient;
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.duties.internal.DutyReads;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyFilter;
 import cn.govcloud.guard.hazards.internal.HazardQueries;
 import cn.govcloud.guard.hazards.internal.HazardService;
 import cn.govcloud.guard.security.DemoActors;
@@ -149,12 +149,12 @@ public class ExcelExportsTests {
         Actor unit1 = DemoActors.actor(jdbc, "unit1");
         Sheet2 open = export("/duties/export.xlsx?state=OPEN&rule=", "unit1");
         assertThat(open.headers()).contains("截止时间", "状态", "条款", "事项", "责任单位");
-        assertThat((long) open.rows().size()).isEqualTo(duties.count(unit1, new DutyStore.Filter(cn.govcloud.guard.duties.DutyState.OPEN, null,
+        assertThat((long) open.rows().size()).isEqualTo(duties.count(unit1, new DutyFilter(cn.govcloud.guard.duties.DutyState.OPEN, null,
                 null, null, null, null, null)));
         assertThat(open.column("状态")).allMatch("待办"::equals);
         assertThat(open.column("责任单位")).isNotEmpty().allMatch("包头市教育局"::equals);
         Sheet2 all = export("/duties/export.xlsx", "supervisor");
-        assertThat((long) all.rows().size()).isEqualTo(duties.count(DemoActors.actor(jdbc, "supervisor"), new DutyStore.Filter(null, null, null,
+        assertThat((long) all.rows().size()).isEqualTo(duties.count(DemoActors.actor(jdbc, "supervisor"), new DutyFilter(null, null, null,
                 null, null, null, null)));
         assertThat(lastAudit("duties.export", "supervisor")).contains("rows=" + all.rows().size());
     }

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.govcloud.guard.AppTest;
 import cn.govcloud.guard.duties.internal.DutyReads;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyFilter;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.security.DemoActors;
@@ -32,8 +32,8 @@ class DutyListSearchTests {
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    DutyStore.Filter keyword(String q) {
-        return DutyStore.Filter.none().matching(q, catalog.rules());
+    DutyFilter keyword(String q) {
+        return DutyFilter.none().matching(q, catalog.rules());
     }
 
     @Test
@@ -54,7 +54,7 @@ class DutyListSearchTests {
         assertThat(duties.page(supervisor, keyword(rule.title()), null, 500)).extracting(Duty::ruleId).contains(rule.id());
 
         assertThat(duties.count(supervisor, keyword("%"))).isZero();
-        assertThat(duties.count(supervisor, keyword("  "))).isEqualTo(duties.count(supervisor, DutyStore.Filter.none()));
+        assertThat(duties.count(supervisor, keyword("  "))).isEqualTo(duties.count(supervisor, DutyFilter.none()));
     }
 
     @Test

@@ -195,7 +195,7 @@ class ComplianceCells {
             jdbc.sql("delete from duties_matrix_cell where not listed and overdue_n = 0 and pending_n = 0 and closed_due is null").update();
             template.batchUpdate("insert into duties_matrix_subject (subject_kind, subject_id, fingerprint) values (?, ?, ?)", written);
             jdbc.sql("update duties_matrix_state set catalog_fp = :c, subjects_fp = :s, refreshed_at = :at where id = 1")
-                    .param("c", catalogFp).param("s", subjectsFp).param("at", DutyStore.ts(clock.instant())).update();
+                    .param("c", catalogFp).param("s", subjectsFp).param("at", DutyRows.ts(clock.instant())).update();
         });
     }
 

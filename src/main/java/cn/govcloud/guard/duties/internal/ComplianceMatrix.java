@@ -195,7 +195,7 @@ public class ComplianceMatrix {
         StringBuilder cells = new StringBuilder("c.listed");
         StringBuilder summary = new StringBuilder("s.n <> 0");
         Map<String, Object> params = new HashMap<>();
-        params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
+        params.put("since", DutyRows.ts(clock.instant().minus(LOOK_BACK)));
         if (!scope.everything()) {
             // a row is the responsible organisation's (A4); the placeholder rows of a kind with no subject are everybody's
             cells.append(" and (c.responsible_org is null or c.responsible_org = :scopeOrgId)");
@@ -290,12 +290,12 @@ public class ComplianceMatrix {
             boolean decided = true;
             if (rs.getInt("in_window") == 1) {
                 decided = rs.getInt("duty_in_window") == 1 && rs.getInt("evidence_in_window") == 1;
-                Instant next = DutyStore.instant(rs, "next_due");
+                Instant next = DutyRows.instant(rs, "next_due");
                 long evidenceDuty = rs.getLong("evidence_duty");
                 boolean evidence = !rs.wasNull();
                 details = new Details(rs.getLong("overdue_n"), rs.getLong("pending_n"), rs.getInt("late_recent") == 1,
-                        next != null ? next : DutyStore.instant(rs, "closed_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
-                        DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by"));
+                        next != null ? next : DutyRows.instant(rs, "closed_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
+                        DutyRows.instant(rs, "evidence_at"), rs.getString("evidence_by"));
             }
             lines.add(new Line(new Key(rs.getInt("kind_pos"), rs.getLong("subject_id"), rs.getInt("rule_pos")),
                     SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id"), rs.getString("subject_name"), rs.getLong("org_id"),
@@ -322,19 +322,19 @@ public class ComplianceMatrix {
         for (int from = 0; from < lines.size(); from += 500) {
             List<Line> chunk = lines.subList(from, Math.min(lines.size(), from + 500));
             Map<String, Object> params = new HashMap<>();
-            params.put("since", DutyStore.ts(clock.instant().minus(LOOK_BACK)));
+            params.put("since", DutyRows.ts(clock.instant().minus(LOOK_BACK)));
             params.put("ids", chunk.stream().map(Line::subjectId).distinct().toList());
             params.put("rules", chunk.stream().map(l -> l.rule().id()).distinct().toList());
             jdbc.sql("select a.*, s.duty_id evidence_duty, s.submitted_at evidence_at, s.submitted_name evidence_by from ("
                     + DETAIL_AGG.formatted(" and d.subject_id in (:ids) and d.rule_id in (:rules)")
                     + ") a left join duties_submission s on s.id = a.latest_submission").params(params).query(rs -> {
-                        Instant next = DutyStore.instant(rs, "next_due");
+                        Instant next = DutyRows.instant(rs, "next_due");
                         long evidenceDuty = rs.getLong("evidence_duty");
                         boolean evidence = !rs.wasNull();
                         found.put(rs.getString("subject_kind") + "|" + rs.getLong("subject_id") + "|" + rs.getString("rule_id"),
                                 new Details(rs.getLong("overdue"), rs.getLong("pending"), rs.getLong("late") > 0,
-                                        next != null ? next : DutyStore.instant(rs, "last_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
-                                        DutyStore.instant(rs, "evidence_at"), rs.getString("evidence_by")));
+                                        next != null ? next : DutyRows.instant(rs, "last_due"), evidence ? evidenceDuty : rs.getLong("latest_duty"),
+                                        DutyRows.instant(rs, "evidence_at"), rs.getString("evidence_by")));
                     });
         }
         return found;

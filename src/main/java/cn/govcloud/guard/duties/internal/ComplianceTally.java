@@ -191,7 +191,7 @@ public class ComplianceTally {
         jdbc.sql(sql).query(rs -> {
             if (rs.getLong("n") != 0) {
                 map.put(rs.getString("subject_kind") + "|" + rs.getString("rule_id") + "|" + rs.getLong("org_id") + "|" + rs.getLong("responsible_org")
-                        + "|" + rs.getString("cls") + "|" + rs.getBoolean("recurring") + "|" + DutyStore.instant(rs, "closed_due"), rs.getLong("n"));
+                        + "|" + rs.getString("cls") + "|" + rs.getBoolean("recurring") + "|" + DutyRows.instant(rs, "closed_due"), rs.getLong("n"));
             }
         });
         return map;
@@ -213,7 +213,7 @@ public class ComplianceTally {
                 long submission = rs.getLong("latest_submission");
                 Long latestSubmission = rs.wasNull() ? null : submission;
                 map.put(rs.getString("subject_kind") + "|" + rs.getLong("subject_id") + "|" + rs.getString("rule_id"),
-                        java.util.Arrays.asList(DutyStore.instant(rs, "next_due"), duty, latestSubmission, DutyStore.instant(rs, "late_due")));
+                        java.util.Arrays.asList(DutyRows.instant(rs, "next_due"), duty, latestSubmission, DutyRows.instant(rs, "late_due")));
             }
         });
         return map;
@@ -224,7 +224,7 @@ public class ComplianceTally {
         jdbc.sql(sql).query(rs -> {
             long overdue = rs.getLong("overdue_n");
             long pending = rs.getLong("pending_n");
-            Instant closed = DutyStore.instant(rs, "closed_due");
+            Instant closed = DutyRows.instant(rs, "closed_due");
             if (overdue != 0 || pending != 0 || closed != null) {
                 map.put(rs.getString("subject_kind") + "|" + rs.getLong("subject_id") + "|" + rs.getString("rule_id"),
                         java.util.Arrays.asList(overdue, pending, closed));

@@ -22,14 +22,14 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class DutyReads {
-    private final DutyStore store;
+    private final DutyQueries queries;
     private final Submissions submissions;
     private final RuleCatalog catalog;
     private final Documents documents;
     private final AuditLog audit;
 
-    DutyReads(DutyStore store, Submissions submissions, RuleCatalog catalog, Documents documents, AuditLog audit) {
-        this.store = store;
+    DutyReads(DutyQueries queries, Submissions submissions, RuleCatalog catalog, Documents documents, AuditLog audit) {
+        this.queries = queries;
         this.submissions = submissions;
         this.catalog = catalog;
         this.documents = documents;
@@ -38,7 +38,7 @@ public class DutyReads {
 
     /** The duty if the actor may see it (A4); 404 otherwise, whether or not it exists. */
     public Duty visible(long id, Actor actor) {
-        return store.find(id, OrgScope.of(actor)).orElseThrow(() -> new NotFound("duty " + id));
+        return queries.find(id, OrgScope.of(actor)).orElseThrow(() -> new NotFound("duty " + id));
     }
 
     public Rule ruleOf(Duty duty) {
@@ -50,20 +50,20 @@ public class DutyReads {
     }
 
     public Optional<String> waiverReason(Duty duty) {
-        return duty.state() == DutyState.WAIVED ? store.waiverReason(duty.id()) : Optional.empty();
+        return duty.state() == DutyState.WAIVED ? queries.waiverReason(duty.id()) : Optional.empty();
     }
 
-    public List<Duty> page(Actor actor, DutyStore.Filter filter, DutyStore.Cursor after, int limit) {
-        return store.page(OrgScope.of(actor), filter, after, limit);
+    public List<Duty> page(Actor actor, DutyFilter filter, DutyCursor after, int limit) {
+        return queries.page(OrgScope.of(actor), filter, after, limit);
     }
 
     /** The page of the list from {@code offset}, in the same order (numbered pages). */
-    public List<Duty> page(Actor actor, DutyStore.Filter filter, int offset, int limit) {
-        return store.page(OrgScope.of(actor), filter, offset, limit);
+    public List<Duty> page(Actor actor, DutyFilter filter, int offset, int limit) {
+        return queries.page(OrgScope.of(actor), filter, offset, limit);
     }
 
-    public long count(Actor actor, DutyStore.Filter filter) {
-        return store.count(OrgScope.of(actor), filter);
+    public long count(Actor actor, DutyFilter filter) {
+        return queries.count(OrgScope.of(actor), filter);
     }
 
     /** A document of one of the duty's submissions, after the same visibility check as the duty. */

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DutyService implements Duties {
     private final DutyStore store;
+    private final DutyQueries queries;
     private final Submissions submissions;
     private final RuleCatalog catalog;
     private final WorkingCalendar calendar;
@@ -47,9 +49,10 @@ public class DutyService implements Duties {
     private final AuditLog audit;
     private final Clock clock;
 
-    DutyService(DutyStore store, Submissions submissions, RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects,
+    DutyService(DutyStore store, DutyQueries queries, Submissions submissions, RuleCatalog catalog, WorkingCalendar calendar, Subjects subjects,
                 EvidenceFiling filing, AuditLog audit, Clock clock) {
         this.store = store;
+        this.queries = queries;
         this.submissions = submissions;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -70,7 +73,7 @@ public class DutyService implements Duties {
     @Override
     @Transactional(readOnly = true)
     public List<Duty> raisedBy(String reference) {
-        return store.byReference(reference);
+        return queries.byReference(reference);
     }
 
     @Override
@@ -102,7 +105,7 @@ public class DutyService implements Duties {
             audit.record(AuditEvent.success("duty.raise", trigger.reference(),
                     trigger.event() + " " + subject.kind() + ":" + subject.id() + " rules=" + rows.stream().map(NewDuty::ruleId).toList()));
         }
-        return store.byOccurrenceKeys(rows.stream().map(NewDuty::occurrenceKey).toList());
+        return queries.byOccurrenceKeys(rows.stream().map(NewDuty::occurrenceKey).toList());
     }
 
     @Override
@@ -110,7 +113,7 @@ public class DutyService implements Duties {
     public void fulfil(String reference, String note) {
         Instant now = clock.instant();
         String text = note == null ? "" : note;
-        for (Duty listed : store.byReference(reference)) {
+        for (Duty listed : queries.byReference(reference)) {
             // locked, so a concurrent sweep cannot turn it OVERDUE between our read and our update
             Duty duty = store.findForUpdate(listed.id()).orElseThrow();
             if (duty.state().closed()) {
@@ -128,35 +131,36 @@ public class DutyService implements Duties {
     @Override
     @Transactional
     public void extend(String reference, String ruleId, LocalDate newDueDate, String reason) {
-        Instant newDueAt = newDueDate.plusDays(1).atStartOfDay(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
-        for (Duty listed : store.byReference(reference)) {
-            if (!listed.ruleId().equals(ruleId)) {
-                continue;
-            }
-            Duty duty = store.findForUpdate(listed.id()).orElseThrow();
-            if (duty.state().closed() || !newDueAt.isAfter(duty.dueAt())) {
-                continue; // an extension only ever moves an open duty later
-            }
-            store.moveDue(duty.id(), newDueDate, newDueAt);
-            audit.record(AuditEvent.success("duty.extend", "duty:" + duty.id(), reference + ": " + duty.dueDate() + " → " + newDueDate
-                    + " " + (reason == null ? "" : reason)));
-        }
+        Instant newDueAt = endOf(newDueDate);
+        // an extension only ever moves an open duty later
+        moveDue(reference, ruleId, newDueDate, newDueAt, reason, "duty.extend", duty -> newDueAt.isAfter(duty.dueAt()));
     }
 
     @Override
     @Transactional
     public void setDue(String reference, String ruleId, LocalDate dueDate, String reason) {
-        Instant dueAt = dueDate.plusDays(1).atStartOfDay(cn.govcloud.guard.calendar.WorkingCalendar.ZONE).toInstant();
-        for (Duty listed : store.byReference(reference)) {
+        Instant dueAt = endOf(dueDate);
+        moveDue(reference, ruleId, dueDate, dueAt, reason, "duty.due-set", duty -> !dueAt.equals(duty.dueAt()));
+    }
+
+    /** The end of a due date in the city: a duty due that day is on time until midnight. */
+    private static Instant endOf(LocalDate dueDate) {
+        return dueDate.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+    }
+
+    /** Moves the open duties of {@code ruleId} raised by {@code reference} that {@code applies} to the new due date, each audited. */
+    private void moveDue(String reference, String ruleId, LocalDate dueDate, Instant dueAt, String reason, String action,
+                         Predicate<Duty> applies) {
+        for (Duty listed : queries.byReference(reference)) {
             if (!listed.ruleId().equals(ruleId)) {
                 continue;
             }
             Duty duty = store.findForUpdate(listed.id()).orElseThrow();
-            if (duty.state().closed() || dueAt.equals(duty.dueAt())) {
+            if (duty.state().closed() || !applies.test(duty)) {
                 continue;
             }
             store.moveDue(duty.id(), dueDate, dueAt);
-            audit.record(AuditEvent.success("duty.due-set", "duty:" + duty.id(), reference + ": " + duty.dueDate() + " → " + dueDate
+            audit.record(AuditEvent.success(action, "duty:" + duty.id(), reference + ": " + duty.dueDate() + " → " + dueDate
                     + " " + (reason == null ? "" : reason)));
         }
     }
@@ -201,27 +205,27 @@ public class DutyService implements Duties {
 
     @Override
     public Optional<Duty> find(long id) {
-        return store.find(id);
+        return queries.find(id);
     }
 
     @Override
     public List<Duty> find(java.util.Collection<Long> ids) {
-        return store.findAll(ids);
+        return queries.findAll(ids);
     }
 
     @Override
     public List<Duty> ofSubject(SubjectKind kind, long subjectId) {
-        return store.latestOfSubject(kind, subjectId, 500);
+        return queries.latestOfSubject(kind, subjectId, 500);
     }
 
     @Override
     public List<Duty> ofSubjectAndRule(SubjectKind kind, long subjectId, String ruleId) {
-        return store.page(new OrgScope(true, 0), new DutyStore.Filter(null, ruleId, null, kind, subjectId, null, null), null, Integer.MAX_VALUE);
+        return queries.page(new OrgScope(true, 0), new DutyFilter(null, ruleId, null, kind, subjectId, null, null), null, Integer.MAX_VALUE);
     }
 
     @Override
     public List<Duty> ofRuleAndPeriod(String ruleId, LocalDate periodStart) {
-        return store.ofRuleAndPeriod(ruleId, periodStart);
+        return queries.ofRuleAndPeriod(ruleId, periodStart);
     }
 
     @Override
@@ -229,10 +233,10 @@ public class DutyService implements Duties {
         OrgScope own = new OrgScope(false, actor.orgId());
         // what the organisation itself owes next; the overdue list is as wide as the actor oversees
         OrgScope oversight = OrgScope.of(actor);
-        Map<DutyState, Long> ownCounts = store.countByState(own);
-        Map<DutyState, Long> scopeCounts = store.countByState(oversight);
+        Map<DutyState, Long> ownCounts = queries.countByState(own);
+        Map<DutyState, Long> scopeCounts = queries.countByState(oversight);
         long open = ownCounts.getOrDefault(DutyState.OPEN, 0L) + ownCounts.getOrDefault(DutyState.RETURNED, 0L);
-        return new Agenda(store.nextAwaiting(own, limit), store.overdue(oversight, limit), open,
+        return new Agenda(queries.nextAwaiting(own, limit), queries.overdue(oversight, limit), open,
                 scopeCounts.getOrDefault(DutyState.OVERDUE, 0L));
     }
 }

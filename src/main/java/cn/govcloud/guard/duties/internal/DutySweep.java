@@ -26,6 +26,7 @@ public class DutySweep {
     private static final int BATCH = 500;
 
     private final DutyStore store;
+    private final DutyQueries queries;
     private final RuleCatalog catalog;
     private final DutyNotices notices;
     private final AuditLog audit;
@@ -33,9 +34,10 @@ public class DutySweep {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    DutySweep(DutyStore store, RuleCatalog catalog, DutyNotices notices, AuditLog audit, JdbcClient jdbc,
+    DutySweep(DutyStore store, DutyQueries queries, RuleCatalog catalog, DutyNotices notices, AuditLog audit, JdbcClient jdbc,
               TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.queries = queries;
         this.catalog = catalog;
         this.notices = notices;
         this.audit = audit;
@@ -59,7 +61,7 @@ public class DutySweep {
     private int markOverdue(Instant now) {
         int marked = 0;
         while (true) {
-            List<Duty> due = store.passedDue(now, BATCH);
+            List<Duty> due = queries.passedDue(now, BATCH);
             if (due.isEmpty()) {
                 return marked;
             }
@@ -93,7 +95,7 @@ public class DutySweep {
         java.util.Map<String, Integer> remindersPerRule = new java.util.HashMap<>();
         catalog.rules().stream().filter(r -> !r.reminders().isEmpty()).forEach(r -> remindersPerRule.put(r.id(), r.reminders().size()));
         int sent = 0;
-        for (Duty duty : store.awaitingReminder(now, now.plus(longest), remindersPerRule, 10 * BATCH)) {
+        for (Duty duty : queries.awaitingReminder(now, now.plus(longest), remindersPerRule, 10 * BATCH)) {
             Optional<Rule> rule = catalog.rule(duty.ruleId());
             if (rule.isEmpty() || !duty.dueAt().isAfter(now)) {
                 continue;
@@ -121,9 +123,9 @@ public class DutySweep {
     }
 
     private int escalate(Instant now) {
-        List<Duty> candidates = jdbc.sql("select " + DutyStore.COLUMNS + " from duties_duty d where d.state = 'OVERDUE' "
+        List<Duty> candidates = jdbc.sql(DutyRows.SELECT_WHERE + "d.state = 'OVERDUE' "
                         + "and d.escalated_at is null order by d.overdue_at, d.id limit :limit")
-                .param("limit", 10 * BATCH).query(DutyStore.DUTY).list();
+                .param("limit", 10 * BATCH).query(DutyRows.DUTY).list();
         int sent = 0;
         for (Duty duty : candidates) {
             Optional<Rule> rule = catalog.rule(duty.ruleId());
@@ -134,7 +136,7 @@ public class DutySweep {
             }
             Integer notified = tx.execute(status -> {
                 int updated = jdbc.sql("update duties_duty set escalated_at = :now where id = :id and escalated_at is null")
-                        .param("now", DutyStore.ts(now)).param("id", duty.id()).update();
+                        .param("now", DutyRows.ts(now)).param("id", duty.id()).update();
                 if (updated == 0 || nothingToSend) {
                     return 0;
                 }

@@ -61,12 +61,12 @@ class ProvisionalDutyDeadlines implements ProvisionalDeadlines {
     public Recomputed recompute(int year, WorkingCalendar calendar) {
         Instant now = clock.instant();
         // provisional deadlines reach the year when it lies between the start of the count and the due date
-        List<Row> rows = jdbc.sql("select " + DutyStore.COLUMNS + ", d.due_counted_from, d.due_working_days, d.first_submitted_at "
+        List<Row> rows = jdbc.sql("select " + DutyRows.COLUMNS + ", d.due_counted_from, d.due_working_days, d.first_submitted_at "
                         + "from duties_duty d where d.due_provisional = true and d.closed_at is null and d.due_date >= :first "
                         + "and d.due_counted_from < :afterLast order by d.id")
                 .param("first", LocalDate.of(year, 1, 1))
-                .param("afterLast", DutyStore.ts(LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()))
-                .query((rs, i) -> new Row(DutyStore.duty(rs, i), DutyStore.instant(rs, "due_counted_from"), rs.getInt("due_working_days"),
+                .param("afterLast", DutyRows.ts(LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkingCalendar.ZONE).toInstant()))
+                .query((rs, i) -> new Row(DutyRows.duty(rs, i), DutyRows.instant(rs, "due_counted_from"), rs.getInt("due_working_days"),
                         rs.getObject("first_submitted_at") != null))
                 .list();
         int recomputed = 0;
@@ -113,13 +113,13 @@ class ProvisionalDutyDeadlines implements ProvisionalDeadlines {
         int updated = jdbc.sql("update duties_duty set due_date = :day, due_at = :at, due_provisional = :provisional"
                         + (reopen ? ", state = :reopened, overdue_at = null, escalated_at = null" : "")
                         + " where id = :id and due_provisional = true and due_at = :oldAt and state = :state")
-                .param("day", dueDate).param("at", DutyStore.ts(dueAt)).param("provisional", provisional)
+                .param("day", dueDate).param("at", DutyRows.ts(dueAt)).param("provisional", provisional)
                 .param("reopened", submitted ? "RETURNED" : "OPEN")
-                .param("id", duty.id()).param("oldAt", DutyStore.ts(duty.dueAt())).param("state", duty.state().name())
+                .param("id", duty.id()).param("oldAt", DutyRows.ts(duty.dueAt())).param("state", duty.state().name())
                 .update();
         if (updated == 1 && later) {
             jdbc.sql("update duties_submission set late = false where duty_id = :id and submitted_at < :at")
-                    .param("id", duty.id()).param("at", DutyStore.ts(dueAt)).update();
+                    .param("id", duty.id()).param("at", DutyRows.ts(dueAt)).update();
             jdbc.sql("update duties_duty set submitted_late = exists (select 1 from duties_submission s where s.duty_id = :id and s.late = true) "
                     + "where id = :id").param("id", duty.id()).update();
         }

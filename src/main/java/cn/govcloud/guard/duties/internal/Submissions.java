@@ -37,13 +37,13 @@ public class Submissions {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into duties_submission (duty_id, submitted_at, submitted_by, submitted_name, fields_json, late) "
                         + "values (:duty, :at, :by, :name, :fields, :late)")
-                .param("duty", dutyId).param("at", DutyStore.ts(at)).param("by", username).param("name", displayName)
+                .param("duty", dutyId).param("at", DutyRows.ts(at)).param("by", username).param("name", displayName)
                 .param("fields", JSON.writeValueAsString(fields)).param("late", late)
                 .update(key, "id");
         // kept on the duty for the annual assessment's on-time tally (A12), which reads one row per duty
         jdbc.sql("update duties_duty set first_submitted_at = coalesce(first_submitted_at, :at), "
                         + "submitted_late = case when :late then true else submitted_late end where id = :duty")
-                .param("at", DutyStore.ts(at)).param("late", late).param("duty", dutyId).update();
+                .param("at", DutyRows.ts(at)).param("late", late).param("duty", dutyId).update();
         return key.getKey().longValue();
     }
 
@@ -54,7 +54,7 @@ public class Submissions {
 
     void decide(long submissionId, String decision, Instant at, String reviewer, String comment) {
         jdbc.sql("update duties_submission set decision = :d, reviewed_at = :at, reviewed_by = :by, review_comment = :c where id = :id")
-                .param("d", decision).param("at", DutyStore.ts(at)).param("by", reviewer).param("c", comment).param("id", submissionId)
+                .param("d", decision).param("at", DutyRows.ts(at)).param("by", reviewer).param("c", comment).param("id", submissionId)
                 .update();
     }
 

@@ -11,7 +11,8 @@ import cn.govcloud.guard.duties.internal.ComplianceMatrix;
 import cn.govcloud.guard.duties.internal.DutyReads;
 import cn.govcloud.guard.duties.internal.DutyReviews;
 import cn.govcloud.guard.duties.internal.EvidenceFiling;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyCursor;
+import cn.govcloud.guard.duties.internal.DutyFilter;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
@@ -78,9 +79,9 @@ class DutyApiController {
             throw new InvalidInput("limit must be between 1 and " + MAX_PAGE, Map.of("limit", "1.." + MAX_PAGE));
         }
         Actor actor = Actor.require();
-        DutyStore.Filter filter = new DutyStore.Filter(state, rule, org, subjectKind, null, dueFrom, dueTo).matching(q, catalog.rules());
-        List<Duty> page = duties.page(actor, filter, DutyStore.Cursor.parse(cursor), limit);
-        return new DutyJson.DutyPage(views(page), page.size() == limit ? DutyStore.Cursor.of(page.get(page.size() - 1)) : null);
+        DutyFilter filter = new DutyFilter(state, rule, org, subjectKind, null, dueFrom, dueTo).matching(q, catalog.rules());
+        List<Duty> page = duties.page(actor, filter, DutyCursor.parse(cursor), limit);
+        return new DutyJson.DutyPage(views(page), page.size() == limit ? DutyCursor.of(page.get(page.size() - 1)) : null);
     }
 
     @GetMapping("/duties/agenda")

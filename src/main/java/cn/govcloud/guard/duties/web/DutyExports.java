@@ -4,7 +4,8 @@ import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.duties.Duty;
 import cn.govcloud.guard.duties.DutyState;
 import cn.govcloud.guard.duties.internal.DutyReads;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyCursor;
+import cn.govcloud.guard.duties.internal.DutyFilter;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
@@ -55,7 +56,7 @@ class DutyExports {
     void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         // the list's own reading of the query string: a bad filter is refused, so the workbook holds what the list shows
-        DutyStore.Filter filter = DutyListQuery.read(params, catalog.rules()).filter();
+        DutyFilter filter = DutyListQuery.read(params, catalog.rules()).filter();
         DutyState state = filter.state();
         String ruleId = filter.ruleId();
         Long org = filter.orgId();
@@ -82,7 +83,7 @@ class DutyExports {
                 export.column("duties.col.article", 10), export.column("duties.col.title", 36), export.column("duties.col.subject", 26),
                 export.column("duties.col.org", 22), export.column("duties.export.closedAt", 18));
         export.write(new SheetExport.Request("duties", title, title + ".xlsx", columns, shown, false), rows -> {
-            DutyStore.Cursor after = null;
+            DutyCursor after = null;
             while (true) {
                 List<Duty> page = duties.page(actor, filter, after, SheetExport.PAGE);
                 for (Duty d : page) {
@@ -92,7 +93,7 @@ class DutyExports {
                 if (page.size() < SheetExport.PAGE) {
                     return;
                 }
-                after = DutyStore.Cursor.parse(DutyStore.Cursor.of(page.get(page.size() - 1)));
+                after = DutyCursor.parse(DutyCursor.of(page.get(page.size() - 1)));
             }
         }, response);
     }

@@ -1,7 +1,7 @@
 package cn.govcloud.guard.duties.web;
 
 import cn.govcloud.guard.duties.DutyState;
-import cn.govcloud.guard.duties.internal.DutyStore;
+import cn.govcloud.guard.duties.internal.DutyFilter;
 import cn.govcloud.guard.rules.Rule;
 import cn.govcloud.guard.shared.ListParameters;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param given what was read (trimmed, blanks left out), for the pager's and the export's links
  */
-record DutyListQuery(DutyStore.Filter filter, int page, int size, Map<String, String> given) {
+record DutyListQuery(DutyFilter filter, int page, int size, Map<String, String> given) {
     static final int PAGE = 50;
 
     /** Reads the parameters; throws one InvalidInput naming every bad one. */
@@ -28,7 +28,7 @@ record DutyListQuery(DutyStore.Filter filter, int page, int size, Map<String, St
         int size = p.size(PAGE, 0);
         int page = p.page();
         p.check();
-        return new DutyListQuery(new DutyStore.Filter(state, rule, org, null, null, null, null).matching(q, rules), page, size, p.given());
+        return new DutyListQuery(new DutyFilter(state, rule, org, null, null, null, null).matching(q, rules), page, size, p.given());
     }
 
     /** The query string of {@link #given} (no page), encoded; empty when nothing was asked. */

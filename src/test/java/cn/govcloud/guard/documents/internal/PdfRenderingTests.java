@@ -140,35 +140,35 @@ class PdfRenderingTests {
         try (PDDocument doc = new PDDocument();
                 TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(PdfBoxPdf.class.getClassLoader()
                         .getResourceAsStream(PdfBoxPdf.FONT)))) {
-            PdfBoxPdf.Writer writer = new PdfBoxPdf.Writer(doc, PDType0Font.load(doc, ttf, true), ttf.getUnicodeCmapLookup());
+            PdfText text = new PdfText(PDType0Font.load(doc, ttf, true), ttf.getUnicodeCmapLookup());
 
-            assertThat(PdfBoxPdf.Writer.tokens("整改（CVE-1）完成。 ok go"))
+            assertThat(PdfLineBreaks.tokens("整改（CVE-1）完成。 ok go"))
                     .containsExactly("整", "改", "（CVE-1）", "完", "成。", " ", "ok", " ", "go");
 
             String latin = "The quick brown fox jumps over the lazy dog and keeps running through the forest";
             Set<String> words = new HashSet<>(Arrays.asList(latin.split(" ")));
-            List<String> lines = writer.wrap(latin, PdfBoxPdf.BODY, 120f);
+            List<String> lines = text.wrap(latin, PdfStyle.BODY, 120f);
             assertThat(lines).hasSizeGreaterThan(2);
             for (String line : lines) {
-                assertThat(writer.width(line, PdfBoxPdf.BODY)).isLessThanOrEqualTo(120f);
+                assertThat(text.width(line, PdfStyle.BODY)).isLessThanOrEqualTo(120f);
                 assertThat(words).containsAll(Arrays.asList(line.split(" ")));
             }
             assertThat(String.join(" ", lines)).isEqualTo(latin);
 
             String chinese = "各单位应当在规定期限内完成整改，并提交整改报告。逾期未完成的，按规定予以通报批评。";
-            List<String> cjk = writer.wrap(chinese, PdfBoxPdf.BODY, 100f);
+            List<String> cjk = text.wrap(chinese, PdfStyle.BODY, 100f);
             assertThat(String.join("", cjk)).isEqualTo(chinese);
             for (String line : cjk) {
-                assertThat(writer.width(line, PdfBoxPdf.BODY)).isLessThanOrEqualTo(100f);
+                assertThat(text.width(line, PdfStyle.BODY)).isLessThanOrEqualTo(100f);
                 assertThat(line).doesNotStartWith("，").doesNotStartWith("。");
             }
             // per character: a line is filled as long as the next character fits
             for (int i = 0; i + 1 < cjk.size(); i++) {
-                String next = PdfBoxPdf.Writer.tokens(cjk.get(i + 1)).get(0);
-                assertThat(writer.width(cjk.get(i) + next, PdfBoxPdf.BODY)).isGreaterThan(100f);
+                String next = PdfLineBreaks.tokens(cjk.get(i + 1)).get(0);
+                assertThat(text.width(cjk.get(i) + next, PdfStyle.BODY)).isGreaterThan(100f);
             }
 
-            assertThat(writer.wrap("第一行\n\n第三行", PdfBoxPdf.BODY, 400f)).containsExactly("第一行", "", "第三行");
+            assertThat(text.wrap("第一行\n\n第三行", PdfStyle.BODY, 400f)).containsExactly("第一行", "", "第三行");
         }
     }
 

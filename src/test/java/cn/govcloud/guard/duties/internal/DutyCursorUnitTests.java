@@ -21,15 +21,15 @@ class DutyCursorUnitTests {
         Instant due = Instant.parse("2026-11-25T08:35:45.123456Z");
         Duty last = new Duty(42, "A10.4-incident-report", "A10.4", "v", SubjectKind.PLATFORM, 4, "平台", 4, Party.PROVIDER, null,
                 "incident.confirmed", "incident:1", due.minusSeconds(1800), LocalDate.parse("2026-11-25"), due, false, DutyState.OPEN, null, null);
-        DutyStore.Cursor cursor = DutyStore.Cursor.parse(DutyStore.Cursor.of(last));
+        DutyCursor cursor = DutyCursor.parse(DutyCursor.of(last));
         assertThat(cursor.dueAt()).isEqualTo(due);
         assertThat(cursor.id()).isEqualTo(42);
     }
 
     @Test
     void aForgedCursorIsInvalidInputNotAServerError() {
-        assertThatThrownBy(() -> DutyStore.Cursor.parse("abc")).isInstanceOf(InvalidInput.class);
-        assertThatThrownBy(() -> DutyStore.Cursor.parse("12_x")).isInstanceOf(InvalidInput.class);
-        assertThat(DutyStore.Cursor.parse("")).isNull();
+        assertThatThrownBy(() -> DutyCursor.parse("abc")).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> DutyCursor.parse("12_x")).isInstanceOf(InvalidInput.class);
+        assertThat(DutyCursor.parse("")).isNull();
     }
 }

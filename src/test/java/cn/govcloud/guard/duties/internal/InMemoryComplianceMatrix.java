@@ -159,13 +159,13 @@ public class InMemoryComplianceMatrix {
                 from duties_duty d left join duties_submission s on s.duty_id = d.id
                 where d.due_at >= :since or d.state in ('OPEN','SUBMITTED','RETURNED','OVERDUE')
                 group by d.rule_id, d.subject_kind, d.subject_id
-                """).param("since", DutyStore.ts(since)).query((rs, i) -> {
+                """).param("since", DutyRows.ts(since)).query((rs, i) -> {
                     Aggregate a = new Aggregate();
                     a.overdue = rs.getLong("overdue");
                     a.pending = rs.getLong("pending");
                     a.late = rs.getLong("late");
-                    Instant next = DutyStore.instant(rs, "next_due");
-                    a.dueAt = next != null ? next : DutyStore.instant(rs, "last_due");
+                    Instant next = DutyRows.instant(rs, "next_due");
+                    a.dueAt = next != null ? next : DutyRows.instant(rs, "last_due");
                     a.latestDuty = rs.getLong("latest_duty");
                     long sub = rs.getLong("latest_submission");
                     a.latestSubmission = rs.wasNull() ? null : sub;
