@@ -2,16 +2,12 @@ package cn.govcloud.guard.incidents.web;
 
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.RuleViolation;
-import cn.govcloud.guard.shared.Unprocessable;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,27 +52,16 @@ final class FormValues {
         return read(form, field, errors, v -> LocalDateTime.parse(v).atZone(WorkingCalendar.ZONE).toInstant(), "incidents.error.instant");
     }
 
-    /** A form's step that answers with the view to go on to (a redirect when done). */
-    interface Step {
-        String run() throws IOException;
-    }
-
     /**
-     * Runs a page form's step (post/redirect/get when it is done). Refused, the same page is shown again ({@code showAgain}
-     * with the refusals: each field's beside it, the whole form's under {@code form}, as messages in the reader's language
-     * by {@code text}) and answers {@code view}; nothing was saved.
+     * The refusals of a page form's step, for the page shown again: each field's beside it (an {@link InvalidInput}), the
+     * whole form's under {@code form}, as messages in the reader's language by {@code text}; nothing was saved.
      */
-    static String step(Step step, Function<String, String> text, Consumer<Map<String, String>> showAgain, String view) throws IOException {
-        try {
-            return step.run();
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new LinkedHashMap<>();
+    static Map<String, String> refusals(RuntimeException refused, Function<String, String> text) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (refused instanceof InvalidInput e) {
             e.fieldErrors().forEach((field, key) -> errors.put(field, text.apply(key)));
-            errors.putIfAbsent("form", text.apply(e.getMessage()));
-            showAgain.accept(errors);
-        } catch (Unprocessable | RuleViolation e) {
-            showAgain.accept(Map.of("form", text.apply(e.getMessage())));
         }
-        return view;
+        errors.putIfAbsent("form", text.apply(refused.getMessage()));
+        return errors;
     }
 }

@@ -105,8 +105,8 @@ class IncidentPages {
 
     @PostMapping("/incidents")
     @AllowProviderAndUnits
-    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) throws java.io.IOException {
-        return FormValues.step(() -> {
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        try {
             Map<String, String> errors = new LinkedHashMap<>();
             if (blank(form.get("title"))) {
                 errors.put("title", "incidents.error.required");
@@ -138,7 +138,10 @@ class IncidentPages {
             redirect.addFlashAttribute("created", reported.reportDueAt() == null ? text("incidents.created")
                     : message("incidents.created.clock", at(reported.reportDueAt())));
             return "redirect:/incidents/" + reported.id();
-        }, this::text, errors -> showForm(model, form, errors), "incidents/form");
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showForm(model, form, FormValues.refusals(e, this::text));
+            return "incidents/form";
+        }
     }
 
     private void showForm(Model model, Map<String, String> values, Map<String, String> errors) {

@@ -15,7 +15,9 @@ import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
+import cn.govcloud.guard.shared.Unprocessable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -74,12 +76,15 @@ class PlanAndDrillPages {
     @AllowProviderAndUnits
     String recordPlan(@RequestParam Map<String, String> form, @RequestPart(name = "file", required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
-        return FormValues.step(() -> {
+        try {
             boolean present = file != null && !file.isEmpty();
             plans.record(PlanApiController.plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
             redirect.addFlashAttribute("done", "plan");
             return "redirect:/incidents/plans";
-        }, this::text, errors -> showPlans(model, form, errors), "incidents/plans");
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showPlans(model, form, FormValues.refusals(e, this::text));
+            return "incidents/plans";
+        }
     }
 
     @GetMapping("/incidents/plans/{id}/document")
@@ -125,14 +130,17 @@ class PlanAndDrillPages {
     @AllowProvider
     String recordDrill(@RequestParam MultiValueMap<String, String> form, @RequestPart(name = "report", required = false) MultipartFile report,
                        Model model, RedirectAttributes redirect) throws IOException {
-        return FormValues.step(() -> {
+        try {
             boolean present = report != null && !report.isEmpty();
             NewDrill drill = DrillApiController.drill(form);
             drills.record(drill, DrillApiController.findings(form), present ? report.getOriginalFilename() : null,
                     present ? report.getInputStream() : null);
             redirect.addFlashAttribute("done", "drill");
             return "redirect:/incidents/drills";
-        }, this::text, errors -> showDrills(model, form.toSingleValueMap(), errors, form), "incidents/drills");
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showDrills(model, form.toSingleValueMap(), FormValues.refusals(e, this::text), form);
+            return "incidents/drills";
+        }
     }
 
     @PostMapping("/incidents/drills/{id}/participation")
