@@ -32,33 +32,46 @@
     });
   }
 
-  // The suggestion mirrors Grading.suggest on the server: the highest grade any answer reaches.
+  // The suggestion mirrors Grading.suggest on the server: the highest grade any answer reaches. The catalog's thresholds
+  // and the data levels' grades ride on the grading fieldset: data-thresholds="criterion=I,II,III;…" (an empty place: no
+  // threshold), data-data-grades="level=grade;…" (A10.4-grading-thresholds, A10.4-grading-data).
   var GRADES = ['I', 'II', 'III', 'IV'];
   function higher(a, b) {
     return GRADES.indexOf(a) <= GRADES.indexOf(b) ? a : b;
   }
+  function pairs(text) {
+    var out = {};
+    (text || '').split(';').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      if (at > 0) {
+        out[pair.substring(0, at)] = pair.substring(at + 1);
+      }
+    });
+    return out;
+  }
   function suggest() {
     var out = document.getElementById('grade-suggestion');
-    if (!out) {
+    var grading = document.getElementById('grading');
+    if (!out || !grading) {
       return;
     }
+    var thresholds = pairs(grading.getAttribute('data-thresholds'));
     var best = 'IV';
-    document.querySelectorAll('input.grading-input').forEach(function (input) {
-      var v = parseFloat(input.value);
+    Object.keys(thresholds).forEach(function (name) {
+      var input = document.getElementById(name);
+      var v = input ? parseFloat(input.value) : NaN;
       if (isNaN(v)) {
         return;
       }
-      ['1', '2', '3'].forEach(function (g) {
-        var t = parseFloat(input.getAttribute('data-grade' + g));
+      thresholds[name].split(',').forEach(function (limit, i) {
+        var t = parseFloat(limit);
         if (!isNaN(t) && v >= t) {
-          best = higher(best, GRADES[Number(g) - 1]);
+          best = higher(best, GRADES[i]);
         }
       });
     });
     var data = document.getElementById('dataAffected');
-    // the grade each data level suggests comes from the catalog (A10.4-grading-data) through data-grade on the option
-    var chosen = data && data.selectedOptions ? data.selectedOptions[0] : null;
-    var byData = chosen ? chosen.getAttribute('data-grade') : null;
+    var byData = data ? pairs(grading.getAttribute('data-data-grades'))[data.value] : null;
     if (byData) {
       best = higher(best, byData);
     }
@@ -66,7 +79,7 @@
     out.setAttribute('data-grade', best);
   }
 
-  // Only the sub-types of the chosen category are offered.
+  // Only the sub-types of the chosen category are offered (a sub-type's code starts with its category's: MALWARE.TROJAN).
   function filterSubTypes() {
     var category = document.getElementById('category');
     var subType = document.getElementById('subType');
@@ -74,7 +87,7 @@
       return;
     }
     Array.prototype.forEach.call(subType.options, function (option) {
-      var c = option.getAttribute('data-category');
+      var c = option.value ? option.value.split('.')[0] : '';
       var show = !c || !category.value || c === category.value;
       option.hidden = !show;
       option.disabled = !show;
@@ -89,7 +102,7 @@
       tick();
       window.setInterval(tick, 1000);
     }
-    document.querySelectorAll('.grading-input').forEach(function (input) {
+    document.querySelectorAll('#grading input, #grading select').forEach(function (input) {
       input.addEventListener('input', suggest);
       input.addEventListener('change', suggest);
     });

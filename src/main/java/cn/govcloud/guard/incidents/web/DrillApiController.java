@@ -47,24 +47,9 @@ class DrillApiController {
      * is a 400 naming it.
      */
     @GetMapping
-    List<DrillJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
-                         @RequestParam(required = false) String year, @RequestParam(required = false) String half,
-                         @RequestParam(required = false) String limit) {
-        Map<String, String> params = new java.util.HashMap<>();
-        params.put("q", q);
-        params.put("unit", unit);
-        params.put("year", year);
-        params.put("half", half);
-        params.put("size", limit);
-        DrillListQuery query;
-        try {
-            query = DrillListQuery.parse(params, DrillListQuery.API_MAX, DrillListQuery.API_MAX);
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new java.util.LinkedHashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field.equals("size") ? "limit" : field, key)); // the API's name
-            throw new InvalidInput(e.getMessage(), errors);
-        }
-        return drills.search(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(DrillJson::of).toList();
+    List<DrillJson> list(@RequestParam Map<String, String> params) {
+        DrillListQuery query = ListLinks.api(params, p -> DrillListQuery.parse(p, DrillListQuery.API_MAX, DrillListQuery.API_MAX));
+        return drills.search(Actor.require(), query.filter(), query.page(), query.size()).rows().stream().map(DrillJson::of).toList();
     }
 
     /**
@@ -137,8 +122,8 @@ class DrillApiController {
                 }
             }
         }
-        NewDrill drill = new NewDrill(PlanApiController.date(form.toSingleValueMap(), "drillDate", errors), form.getFirst("title"),
-                yes(form, "networkAttack"), yes(form, "dataLeak"), yes(form, "systemFailure"), yes(form, "drSwitchover"), units,
+        NewDrill drill = new NewDrill(FormValues.date(form.toSingleValueMap(), "drillDate", errors), form.getFirst("title"),
+                scenario(form, "networkAttack"), scenario(form, "dataLeak"), scenario(form, "systemFailure"), scenario(form, "drSwitchover"), units,
                 form.getFirst("summary"), form.getFirst("organiser"));
         if (!errors.isEmpty()) {
             throw new InvalidInput("incidents.error.invalid", errors);
@@ -172,8 +157,11 @@ class DrillApiController {
         return i < values.size() ? values.get(i) : null;
     }
 
-    private static boolean yes(MultiValueMap<String, String> form, String field) {
-        String v = form.getFirst(field);
-        return "true".equals(v) || "on".equals(v);
+    /** The drill's scenarios, as the page's checkboxes send them ({@code scenarios} repeated) or the API ({@code networkAttack=true} …). */
+    static final List<String> SCENARIOS = List.of("networkAttack", "dataLeak", "systemFailure", "drSwitchover");
+
+    private static boolean scenario(MultiValueMap<String, String> form, String name) {
+        String v = form.getFirst(name);
+        return "true".equals(v) || "on".equals(v) || form.getOrDefault("scenarios", List.of()).contains(name);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * page, its Excel export and the API through {@link ListParameters}; an unreadable value is refused naming it. {@code half}
  * (e.g. 2026-H2) is the dashboard's drill-down (A10.3): the drills of one half-year.
  */
-public record DrillListQuery(DrillFilter filter, String half, int page, int size, Map<String, String> params) {
+public record DrillListQuery(DrillFilter filter, String half, int page, int size, Map<String, String> params) implements ListLinks {
     static final int PAGE_SIZE = 100;
     static final int API_MAX = 200;
 
@@ -40,14 +40,5 @@ public record DrillListQuery(DrillFilter filter, String half, int page, int size
 
     static DrillListQuery none() {
         return new DrillListQuery(DrillFilter.none(), null, 0, PAGE_SIZE, Map.of());
-    }
-
-    /** The same list on another page (page 0 leaves it out), or its export. */
-    public String href(String path, int toPage) {
-        return ListParameters.href(path, params, toPage);
-    }
-
-    public String get(String name) {
-        return params.getOrDefault(name, "");
     }
 }

@@ -14,7 +14,6 @@ import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.IncidentReport;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.Role;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.RequestParam;
 import java.util.Map;
-import java.util.HashMap;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,28 +51,15 @@ class IncidentApiController {
         this.pdf = pdf;
     }
 
-    /** Newest first; issue 23 point 11: optionally searched and filtered like the list page (at most {@code limit} rows). */
+    /**
+     * Newest first; issue 23 point 11: optionally searched and filtered like the list page (at most {@code limit} rows). The
+     * request's parameters are read as the page reads them (shared.ListParameters), {@code page} too (0 when absent): one it
+     * cannot read is a 400 naming it.
+     */
     @GetMapping
-    List<IncidentJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String grade,
-                            @RequestParam(required = false) String status, @RequestParam(required = false) String orgId,
-                            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
-                            @RequestParam(required = false) String to, @RequestParam(required = false) String limit) {
-        Map<String, String> params = new HashMap<>();
-        params.put("q", q);
-        params.put("grade", grade);
-        params.put("status", status);
-        params.put("orgId", orgId);
-        params.put("month", month);
-        params.put("from", from);
-        params.put("to", to);
-        params.put("size", limit);
-        IncidentListQuery query;
-        try {
-            query = IncidentListQuery.parse(params, IncidentListQuery.API_MAX, IncidentListQuery.API_MAX);
-        } catch (InvalidInput e) {
-            throw renamed(e, "size", "limit"); // the API calls the page size "limit"
-        }
-        return incidents.page(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(IncidentJson::of).toList();
+    List<IncidentJson> list(@RequestParam Map<String, String> params) {
+        IncidentListQuery query = ListLinks.api(params, p -> IncidentListQuery.parse(p, IncidentListQuery.API_MAX, IncidentListQuery.API_MAX));
+        return incidents.page(Actor.require(), query.filter(), query.page(), query.size()).rows().stream().map(IncidentJson::of).toList();
     }
 
     /** The national classification and the grading thresholds, for outside tools and the form. */
@@ -150,12 +135,5 @@ class IncidentApiController {
     @AllowProvider
     void cooperate(@PathVariable long id, @RequestBody @Valid NoteBody body) {
         incidents.cooperate(id, body.note());
-    }
-
-    /** The same refusal with one parameter named as the caller spelled it. */
-    private static InvalidInput renamed(InvalidInput e, String from, String to) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        e.fieldErrors().forEach((field, key) -> errors.put(field.equals(from) ? to : field, key));
-        return new InvalidInput(e.getMessage(), errors);
     }
 }

@@ -4,7 +4,6 @@ import cn.govcloud.guard.incidents.internal.IncidentFilter;
 import cn.govcloud.guard.shared.ListParameters;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Map;
  * for the page, its Excel export and the API through {@link ListParameters}; a value that cannot be read is refused
  * naming its field. What is the incident list's own: its parameters, their values and the {@link IncidentFilter}.
  */
-public record IncidentListQuery(IncidentFilter filter, int page, int size, Map<String, String> params) {
-    static final List<Integer> SIZES = ListParameters.SIZES;
+public record IncidentListQuery(IncidentFilter filter, int page, int size, Map<String, String> params) implements ListLinks {
     /** The API answers at most this many incidents (and that many when it names no limit). */
     static final int API_MAX = 500;
 
@@ -37,15 +35,5 @@ public record IncidentListQuery(IncidentFilter filter, int page, int size, Map<S
     /** The list before anything was asked (the page of a refused query). */
     static IncidentListQuery none(int size) {
         return new IncidentListQuery(IncidentFilter.none(), 0, size, Map.of());
-    }
-
-    /** The same list on another page (page 0 leaves it out), or its export. */
-    public String href(String path, int toPage) {
-        return ListParameters.href(path, params, toPage);
-    }
-
-    /** A parameter as typed (blank when absent), for the filter form to keep. */
-    public String get(String name) {
-        return params.getOrDefault(name, "");
     }
 }

@@ -19,7 +19,6 @@ import cn.govcloud.guard.incidents.internal.IncidentService.NewReport;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.incidents.internal.ReportPdf;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Allow;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.OrgKind;
@@ -30,8 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,28 +83,14 @@ class IncidentPages {
     @GetMapping("/incidents")
     String list(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
         Actor actor = Actor.require();
-        IncidentListQuery query;
-        Map<String, String> errors = new LinkedHashMap<>();
-        try {
-            query = IncidentListQuery.parse(params, PAGE_SIZE, 0);
-            model.addAttribute("page", incidents.page(actor, query.filter(), query.page(), query.size()));
-        } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.put("form", text(e.getMessage()));
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            query = IncidentListQuery.none(PAGE_SIZE);
-            model.addAttribute("page", new Page<>(List.of(), 0, 0, PAGE_SIZE));
-        }
+        ListPages.listed(model, response, params, p -> IncidentListQuery.parse(p, PAGE_SIZE, 0), IncidentListQuery.none(PAGE_SIZE),
+                q -> incidents.page(actor, q.filter(), q.page(), q.size()));
         Map<Long, String> orgNames = new HashMap<>();
         organisations.all().forEach(o -> orgNames.put(o.id(), o.name()));
-        model.addAttribute("query", query);
-        model.addAttribute("values", params);
-        model.addAttribute("errors", errors);
         model.addAttribute("orgNames", orgNames);
         model.addAttribute("units", actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
         model.addAttribute("grades", IncidentFilter.GRADES);
         model.addAttribute("statuses", IncidentFilter.STATUSES);
-        model.addAttribute("sizes", IncidentListQuery.SIZES);
         model.addAttribute("mayReport", REPORTERS.stream().anyMatch(actor::has));
         model.addAttribute("zone", WorkingCalendar.ZONE);
         return "incidents/list";
@@ -137,15 +120,15 @@ class IncidentPages {
             if (!"true".equals(form.get("gradeConfirmed")) && !"on".equals(form.get("gradeConfirmed"))) {
                 errors.put("gradeConfirmed", "incidents.error.required");
             }
-            Instant confirmed = localTime(form, "confirmedAt", errors);
-            Instant discovered = localTime(form, "discoveredAt", errors);
+            Instant confirmed = FormValues.localTime(form, "confirmedAt", errors);
+            Instant discovered = FormValues.localTime(form, "discoveredAt", errors);
             if (discovered == null && !errors.containsKey("discoveredAt")) {
                 errors.put("discoveredAt", "incidents.error.required");
             }
-            Long systemId = longValue(form, "systemId", errors);
-            Criteria criteria = new Criteria(decimal(form, "portalOutageHours", errors), decimal(form, "criticalOutageHours", errors),
-                    longValue(form, "peopleAffected", errors), longValue(form, "recordsLeaked", errors),
-                    blank(form.get("dataAffected")) ? "NONE" : form.get("dataAffected"), decimal(form, "directLossWan", errors));
+            Long systemId = FormValues.number(form, "systemId", errors);
+            Criteria criteria = new Criteria(FormValues.decimal(form, "portalOutageHours", errors), FormValues.decimal(form, "criticalOutageHours", errors),
+                    FormValues.number(form, "peopleAffected", errors), FormValues.number(form, "recordsLeaked", errors),
+                    blank(form.get("dataAffected")) ? "NONE" : form.get("dataAffected"), FormValues.decimal(form, "directLossWan", errors));
             if (!errors.isEmpty()) {
                 throw new InvalidInput("incidents.error.invalid", errors);
             }
@@ -155,14 +138,8 @@ class IncidentPages {
             redirect.addFlashAttribute("created", reported.reportDueAt() == null ? text("incidents.created")
                     : message("incidents.created.clock", at(reported.reportDueAt())));
             return "redirect:/incidents/" + reported.id();
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            showForm(model, form, errors);
-            return "incidents/form";
-        } catch (Unprocessable | RuleViolation e) {
-            showForm(model, form, Map.of("form", text(e.getMessage())));
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showForm(model, form, FormValues.refusals(e, this::text));
             return "incidents/form";
         }
     }
@@ -180,11 +157,19 @@ class IncidentPages {
         model.addAttribute("systemIds", List.copyOf(systemLabels.keySet()));
         model.addAttribute("systemLabels", systemLabels);
         model.addAttribute("categories", Classification.CATEGORIES);
+        model.addAttribute("subTypes", Classification.CATEGORIES.values().stream().flatMap(List::stream).toList());
         model.addAttribute("grades", Grading.GRADES);
-        model.addAttribute("dataGrades", catalog.parameter(Grading.DATA_PARAMETER).grades());
-        model.addAttribute("thresholds", Grading.thresholds(catalog).stream().collect(Collectors.toMap(Grading.Threshold::name, t -> t,
+        List<Grading.Threshold> thresholds = Grading.thresholds(catalog);
+        model.addAttribute("thresholds", thresholds.stream().collect(Collectors.toMap(Grading.Threshold::name, t -> t,
                 (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("dataLevels", Grading.DATA_LEVELS);
+        // the catalog's grading for incidents.js's suggestion (A10.4-grading-thresholds, A10.4-grading-data), mirroring Grading.suggest:
+        // "criterion=I,II,III;…" (an empty place: no such threshold) and "level=grade;…"
+        model.addAttribute("thresholdData", thresholds.stream().map(t -> t.name() + "=" + plain(t.grade1()) + "," + plain(t.grade2()) + ","
+                + plain(t.grade3())).collect(Collectors.joining(";")));
+        Map<String, String> dataGrades = catalog.parameter(Grading.DATA_PARAMETER).grades();
+        model.addAttribute("dataGradeData", Grading.DATA_LEVELS.stream().map(d -> d + "=" + (dataGrades.get(d) == null ? "" : dataGrades.get(d)))
+                .collect(Collectors.joining(";")));
     }
 
     @GetMapping("/incidents/{id}")
@@ -225,7 +210,7 @@ class IncidentPages {
     @AllowUnitPeople
     String ciiReport(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant at = localTime(form, "reportedAt", errors);
+        Instant at = FormValues.localTime(form, "reportedAt", errors);
         if (!errors.isEmpty()) {
             return act(id, redirect, () -> {
                 throw new InvalidInput("incidents.error.invalid", errors);
@@ -312,51 +297,15 @@ class IncidentPages {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
     }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** A {@code datetime-local} value, in Beijing time. */
-    private static Instant localTime(Map<String, String> form, String field, Map<String, String> errors) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(v.strip()).atZone(WorkingCalendar.ZONE).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "incidents.error.instant");
-            return null;
-        }
-    }
-
-    private static Long longValue(Map<String, String> form, String field, Map<String, String> errors) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return Long.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "incidents.error.number");
-            return null;
-        }
-    }
-
-    private static BigDecimal decimal(Map<String, String> form, String field, Map<String, String> errors) {
-        String v = form.get(field);
-        if (blank(v)) {
-            return null;
-        }
-        try {
-            return new BigDecimal(v.strip());
-        } catch (NumberFormatException e) {
-            errors.put(field, "incidents.error.number");
-            return null;
-        }
     }
 }

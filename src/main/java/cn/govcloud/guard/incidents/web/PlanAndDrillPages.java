@@ -7,25 +7,21 @@ import cn.govcloud.guard.shared.AllowUnitPeople;
 import cn.govcloud.guard.calendar.WorkingCalendar;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.incidents.Incidents.NewDrill;
-import cn.govcloud.guard.incidents.internal.DrillFilter;
 import cn.govcloud.guard.incidents.internal.DrillService;
 import cn.govcloud.guard.incidents.internal.DrillService.Drill;
-import cn.govcloud.guard.incidents.internal.PlanFilter;
 import cn.govcloud.guard.incidents.internal.PlanService;
 import cn.govcloud.guard.shared.Actor;
-import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Page;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,27 +64,12 @@ class PlanAndDrillPages {
 
     @GetMapping("/incidents/plans")
     String plans(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
-        // issue 23 point 11: keyword, unit, whether a plan is in force and page size from the URL; a value that cannot be
-        // read is shown beside its filter (400) with no rows claimed
-        try {
-            PlanListQuery query = PlanListQuery.parse(params, PlanListQuery.PAGE_SIZE, 0);
-            showPlanPage(model, query, plans.search(Actor.require(), query.filter(), query.page(), query.size()), Map.of());
-        } catch (InvalidInput e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
-            errors.put("form", e.getMessage());
-            showPlanPage(model, PlanListQuery.none(), new Page<>(List.of(), 0, 0, PlanListQuery.PAGE_SIZE), errors);
-        }
+        // issue 23 point 11: keyword, unit, whether a plan is in force and page size from the URL
+        Page<PlanService.Row> page = ListPages.listed(model, response, params, p -> PlanListQuery.parse(p, PlanListQuery.PAGE_SIZE, 0),
+                PlanListQuery.none(), q -> plans.search(Actor.require(), q.filter(), q.page(), q.size()));
+        model.addAttribute("rows", page.rows());
         showPlans(model, Map.of(), Map.of());
         return "incidents/plans";
-    }
-
-    private static void showPlanPage(Model model, PlanListQuery query, Page<PlanService.Row> page, Map<String, String> errors) {
-        model.addAttribute("page", page);
-        model.addAttribute("rows", page.rows());
-        model.addAttribute("query", query);
-        model.addAttribute("listErrors", errors);
-        model.addAttribute("sizes", ListParameters.SIZES);
     }
 
     @PostMapping("/incidents/plans")
@@ -100,14 +81,8 @@ class PlanAndDrillPages {
             plans.record(PlanApiController.plan(form), present ? file.getOriginalFilename() : null, present ? file.getInputStream() : null);
             redirect.addFlashAttribute("done", "plan");
             return "redirect:/incidents/plans";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            showPlans(model, form, errors);
-            return "incidents/plans";
-        } catch (Unprocessable | RuleViolation e) {
-            showPlans(model, form, Map.of("form", text(e.getMessage())));
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showPlans(model, form, FormValues.refusals(e, this::text));
             return "incidents/plans";
         }
     }
@@ -121,7 +96,8 @@ class PlanAndDrillPages {
     private void showPlans(Model model, Map<String, String> values, Map<String, String> errors) {
         Actor actor = Actor.require();
         if (!model.containsAttribute("page")) { // a refused recording shows the first page again
-            showPlanPage(model, PlanListQuery.none(), plans.search(actor, PlanFilter.none(), 0, PlanListQuery.PAGE_SIZE), Map.of());
+            model.addAttribute("rows", ListPages.listed(model, null, Map.of(), p -> PlanListQuery.none(), PlanListQuery.none(),
+                    q -> plans.search(actor, q.filter(), 0, q.size())).rows());
         }
         boolean sees = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
         model.addAttribute("filterUnits", sees ? java.util.stream.Stream.concat(drills.providers().stream(), drills.units().stream()).toList()
@@ -143,28 +119,11 @@ class PlanAndDrillPages {
 
     @GetMapping("/incidents/drills")
     String drills(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
-        // issue 23 point 11: keyword, invited unit, year, the dashboard's half-year (A10.3) and page size from the URL; a value
-        // that cannot be read is shown beside its filter (400) with no rows claimed
-        try {
-            DrillListQuery query = DrillListQuery.parse(params, DrillListQuery.PAGE_SIZE, 0);
-            showDrillPage(model, query, drills.search(Actor.require(), query.filter(), query.page(), query.size()), Map.of());
-        } catch (InvalidInput e) {
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            Map<String, String> errors = new LinkedHashMap<>(e.fieldErrors());
-            errors.put("form", e.getMessage());
-            showDrillPage(model, DrillListQuery.none(), new Page<>(List.of(), 0, 0, DrillListQuery.PAGE_SIZE), errors);
-        }
-        showDrills(model, Map.of(), Map.of());
+        // issue 23 point 11: keyword, invited unit, year, the dashboard's half-year (A10.3) and page size from the URL
+        model.addAttribute("drills", ListPages.listed(model, response, params, p -> DrillListQuery.parse(p, DrillListQuery.PAGE_SIZE, 0),
+                DrillListQuery.none(), q -> drills.search(Actor.require(), q.filter(), q.page(), q.size())).rows());
+        showDrills(model, Map.of(), Map.of(), Map.of());
         return "incidents/drills";
-    }
-
-    private static void showDrillPage(Model model, DrillListQuery query, Page<Drill> page, Map<String, String> errors) {
-        model.addAttribute("page", page);
-        model.addAttribute("drills", page.rows());
-        model.addAttribute("query", query);
-        model.addAttribute("half", query.half());
-        model.addAttribute("listErrors", errors);
-        model.addAttribute("sizes", ListParameters.SIZES);
     }
 
     @PostMapping("/incidents/drills")
@@ -178,14 +137,8 @@ class PlanAndDrillPages {
                     present ? report.getInputStream() : null);
             redirect.addFlashAttribute("done", "drill");
             return "redirect:/incidents/drills";
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new HashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field, text(key)));
-            errors.putIfAbsent("form", text(e.getMessage()));
-            showDrills(model, form.toSingleValueMap(), errors);
-            return "incidents/drills";
-        } catch (Unprocessable | RuleViolation e) {
-            showDrills(model, form.toSingleValueMap(), Map.of("form", text(e.getMessage())));
+        } catch (InvalidInput | Unprocessable | RuleViolation e) {
+            showDrills(model, form.toSingleValueMap(), FormValues.refusals(e, this::text), form);
             return "incidents/drills";
         }
     }
@@ -209,19 +162,28 @@ class PlanAndDrillPages {
                 drills.document(drill));
     }
 
-    private void showDrills(Model model, Map<String, String> values, Map<String, String> errors) {
+    /** {@code chosen}: the checkboxes ticked on a refused recording (scenarios, invitedUnitIds), kept. */
+    private void showDrills(Model model, Map<String, String> values, Map<String, String> errors, Map<String, List<String>> chosen) {
         Actor actor = Actor.require();
         boolean provider = actor.orgKind() == OrgKind.PROVIDER;
         boolean oversight = actor.orgKind() == OrgKind.SUPERVISOR || actor.orgKind() == OrgKind.REGULATOR;
         if (!model.containsAttribute("page")) { // a refused recording shows the first page again
-            showDrillPage(model, DrillListQuery.none(), drills.search(actor, DrillFilter.none(), 0, DrillListQuery.PAGE_SIZE), Map.of());
+            model.addAttribute("drills", ListPages.listed(model, null, Map.of(), p -> DrillListQuery.none(), DrillListQuery.none(),
+                    q -> drills.search(actor, q.filter(), 0, q.size())).rows());
         }
+        model.addAttribute("half", ((DrillListQuery) model.getAttribute("query")).half());
         model.addAttribute("mayRecord", actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("myOrg", actor.orgId());
         model.addAttribute("mayConfirm", actor.has(Role.UNIT_SECURITY_OFFICER) || actor.has(Role.UNIT_STAFF));
         model.addAttribute("halfYears", provider || oversight ? drills.providers().stream()
                 .filter(p -> oversight || p.id() == actor.orgId()).flatMap(p -> drills.halfYears(p.id(), 4).stream()).toList() : List.of());
-        model.addAttribute("units", provider ? drills.units() : List.of());
+        Map<Long, String> unitLabels = new LinkedHashMap<>();
+        if (provider) {
+            drills.units().forEach(u -> unitLabels.put(u.id(), u.name()));
+        }
+        model.addAttribute("unitLabels", unitLabels);
+        model.addAttribute("scenarios", DrillApiController.SCENARIOS);
+        model.addAttribute("chosen", chosen);
         model.addAttribute("filterUnits", provider || oversight ? drills.units() : List.of());
         model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
         model.addAttribute("values", values);

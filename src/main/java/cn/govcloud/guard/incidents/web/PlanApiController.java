@@ -10,8 +10,6 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.NotFound;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,22 +40,9 @@ class PlanApiController {
      * {@code inForce}/{@code missing}), at most {@code limit} rows (500 when not given); an unreadable value is a 400 naming it.
      */
     @GetMapping
-    List<PlanRowJson> list(@RequestParam(required = false) String q, @RequestParam(required = false) String unit,
-                           @RequestParam(required = false) String state, @RequestParam(required = false) String limit) {
-        Map<String, String> params = new java.util.HashMap<>();
-        params.put("q", q);
-        params.put("unit", unit);
-        params.put("state", state);
-        params.put("size", limit);
-        PlanListQuery query;
-        try {
-            query = PlanListQuery.parse(params, PlanListQuery.API_MAX, PlanListQuery.API_MAX);
-        } catch (InvalidInput e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.fieldErrors().forEach((field, key) -> errors.put(field.equals("size") ? "limit" : field, key)); // the API's name
-            throw new InvalidInput(e.getMessage(), errors);
-        }
-        return plans.search(Actor.require(), query.filter(), 0, query.size()).rows().stream().map(PlanRowJson::of).toList();
+    List<PlanRowJson> list(@RequestParam Map<String, String> params) {
+        PlanListQuery query = ListLinks.api(params, p -> PlanListQuery.parse(p, PlanListQuery.API_MAX, PlanListQuery.API_MAX));
+        return plans.search(Actor.require(), query.filter(), query.page(), query.size()).rows().stream().map(PlanRowJson::of).toList();
     }
 
     /** Multipart: the plan file in part {@code file}, the rest as fields. */
@@ -78,33 +63,12 @@ class PlanApiController {
 
     static NewPlan plan(Map<String, String> form) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Long systemId = null;
-        String system = form.get("systemId");
-        if (system != null && !system.isBlank()) {
-            try {
-                systemId = Long.valueOf(system.strip());
-            } catch (NumberFormatException e) {
-                errors.put("systemId", "incidents.error.number");
-            }
-        }
+        Long systemId = FormValues.number(form, "systemId", errors);
         NewPlan plan = new NewPlan(systemId, form.get("version"), form.get("title"), form.get("approvedBy"),
-                date(form, "approvedOn", errors), date(form, "effectiveOn", errors), date(form, "nextRevisionOn", errors), form.get("changes"));
+                FormValues.date(form, "approvedOn", errors), FormValues.date(form, "effectiveOn", errors), FormValues.date(form, "nextRevisionOn", errors), form.get("changes"));
         if (!errors.isEmpty()) {
             throw new InvalidInput("incidents.error.invalid", errors);
         }
         return plan;
-    }
-
-    static LocalDate date(Map<String, String> form, String field, Map<String, String> errors) {
-        String v = form.get(field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            errors.put(field, "incidents.error.date");
-            return null;
-        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * carries them, read alike by the page, its Excel export and the API through {@link ListParameters}; an unreadable value is
  * refused naming it.
  */
-public record PlanListQuery(PlanFilter filter, int page, int size, Map<String, String> params) {
+public record PlanListQuery(PlanFilter filter, int page, int size, Map<String, String> params) implements ListLinks {
     static final int PAGE_SIZE = 100;
     static final int API_MAX = 500;
 
@@ -27,14 +27,5 @@ public record PlanListQuery(PlanFilter filter, int page, int size, Map<String, S
 
     static PlanListQuery none() {
         return new PlanListQuery(PlanFilter.none(), 0, PAGE_SIZE, Map.of());
-    }
-
-    /** The same list on another page (page 0 leaves it out), or its export. */
-    public String href(String path, int toPage) {
-        return ListParameters.href(path, params, toPage);
-    }
-
-    public String get(String name) {
-        return params.getOrDefault(name, "");
     }
 }
