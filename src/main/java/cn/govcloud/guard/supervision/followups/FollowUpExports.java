@@ -1,5 +1,7 @@
 package cn.govcloud.guard.supervision.followups;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
@@ -15,7 +17,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -38,9 +39,10 @@ class FollowUpExports {
     @GetMapping({"/supervision/inspection-follow-ups/export.xlsx", "/api/v1/supervision/inspection-follow-ups/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The daily inspection's follow-ups as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ListFilter filter = ListPages.filter(params.asMap(), InspectionFollowUps.STATES, FollowUpPages.OFFERS);
+        ListFilter filter = ListPages.filter(params, InspectionFollowUps.STATES, FollowUpPages.OFFERS);
         Map<Long, String> providers = new HashMap<>(); // one directory question per provider met, not per row
         String title = export.text("followups.title");
         List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("followups.col.day", 12),

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +31,11 @@ class InspectionExports {
     @GetMapping({"/supervision/inspections/export.xlsx", "/api/v1/supervision/inspections/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The inspections as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String state, HttpServletResponse response)
-            throws IOException {
-        InspectionPages.check(q, state, null, null, 0); // an unknown state is refused, never exported as "any"
-        Inspections.Search search = new Inspections.Search(q, state);
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "keyword")
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "IN_PROGRESS or COMPLETED")
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        // an unknown state is refused, never exported as "any"; every matching row, whatever page the list showed
+        Inspections.Search search = InspectionPages.ListQuery.read(params, 0).search();
         Map<String, String> shown = new LinkedHashMap<>();
         if (search.keyword() != null) {
             shown.put(export.text("scheduling.search"), search.keyword());

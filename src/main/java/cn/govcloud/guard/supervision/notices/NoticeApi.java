@@ -1,5 +1,8 @@
 package cn.govcloud.guard.supervision.notices;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowSupervisor;
@@ -8,7 +11,6 @@ import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -57,9 +59,10 @@ class NoticeApi {
      * a bad value is a 400 naming it. Without page and size every matching notice, as before.
      */
     @GetMapping
-    List<Notices.IssuedNotice> list(@ParameterObject ListParams params) {
+    @ListParams
+    List<Notices.IssuedNotice> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         Actor actor = Actor.require();
-        return ListPages.answer(params.asMap(), Notices.STATES, NoticePages.OFFERS, f -> notices.search(actor, f));
+        return ListPages.answer(params, Notices.STATES, NoticePages.OFFERS, f -> notices.search(actor, f));
     }
 
     /** Oversight: the notice with every unit's tracking; a unit: the notice and its own acknowledgement. */

@@ -1,5 +1,7 @@
 package cn.govcloud.guard.supervision.notices;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
@@ -13,7 +15,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,11 +38,12 @@ class NoticeExports {
     @GetMapping({"/supervision/notices/export.xlsx", "/api/v1/supervision/notices/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The notices as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         boolean oversight = Notices.oversees(actor);
         String statePrefix = oversight ? "scheduling.notice.listState." : "scheduling.notice.ownState.";
-        ListFilter filter = ListPages.filter(params.asMap(), Notices.STATES, NoticePages.OFFERS);
+        ListFilter filter = ListPages.filter(params, Notices.STATES, NoticePages.OFFERS);
         String title = export.text("scheduling.notices.title");
         List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("scheduling.notice.issuedAt", 18),
                 export.column("scheduling.notice.kind", 18), export.column("scheduling.notice.title", 36),

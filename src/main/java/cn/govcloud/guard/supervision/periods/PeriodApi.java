@@ -1,5 +1,7 @@
 package cn.govcloud.guard.supervision.periods;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
@@ -11,7 +13,6 @@ import java.time.LocalDateTime;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,9 +49,10 @@ class PeriodApi {
      * {@code page}/{@code size}; a bad value is a 400 naming it. Without page and size every matching period, as before.
      */
     @GetMapping
-    List<PeriodSummary> list(@ParameterObject ListParams params) {
+    @ListParams
+    List<PeriodSummary> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         Actor actor = Actor.require();
-        return ListPages.answer(params.asMap(), Periods.STATES, PeriodPages.OFFERS, f -> periods.search(actor, f)).stream()
+        return ListPages.answer(params, Periods.STATES, PeriodPages.OFFERS, f -> periods.search(actor, f)).stream()
                 .map(p -> PeriodSummary.of(p, periods.stateOf(p))).toList();
     }
 

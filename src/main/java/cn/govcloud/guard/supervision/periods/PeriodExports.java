@@ -1,5 +1,8 @@
 package cn.govcloud.guard.supervision.periods;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
@@ -12,7 +15,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,9 +35,10 @@ class PeriodExports {
     @GetMapping({"/supervision/periods/export.xlsx", "/api/v1/periods/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The exercise and protection periods as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ListFilter filter = ListPages.filter(params.asMap(), Periods.STATES, PeriodPages.OFFERS);
+        ListFilter filter = ListPages.filter(params, Periods.STATES, PeriodPages.OFFERS);
         String title = export.text("periods.title");
         List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("periods.kind", 20),
                 export.column("periods.name", 30), export.column("periods.startsAt", 18), export.column("periods.endsAt", 18),

@@ -1,23 +1,12 @@
 package cn.govcloud.guard.supervision.scheduling;
 
-import cn.govcloud.guard.audit.AuditEvent;
-import cn.govcloud.guard.audit.AuditLog;
-import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Pdf;
-import cn.govcloud.guard.documents.StoredDocument;
-import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
-import cn.govcloud.guard.shared.RuleViolation;
-import java.io.ByteArrayInputStream;
-import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,29 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Closing {
     static final String MONTHLY_RULE = "A11.3-monthly-scheduling";
-    private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    private static final FiledReports.Kind MINUTES = new FiledReports.Kind("supervision_session", "OPEN", "CLOSED", "closed", "minutes",
+            MONTHLY_RULE, "minutes", "scheduling.refused.closed", "scheduling.close", "scheduling-session:");
 
-    private final JdbcClient jdbc;
     private final Sessions sessions;
     private final Actions actions;
-    private final PeriodicDutyFiling filing;
-    private final Documents documents;
-    private final Pdf pdf;
-    private final MessageSource messages;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final FiledReports reports;
 
-    Closing(JdbcClient jdbc, Sessions sessions, Actions actions, PeriodicDutyFiling filing, Documents documents, Pdf pdf,
-             MessageSource messages, AuditLog audit, Clock clock) {
-        this.jdbc = jdbc;
+    Closing(Sessions sessions, Actions actions, FiledReports reports) {
         this.sessions = sessions;
         this.actions = actions;
-        this.filing = filing;
-        this.documents = documents;
-        this.pdf = pdf;
-        this.messages = messages;
-        this.audit = audit;
-        this.clock = clock;
+        this.reports = reports;
     }
 
     /**
@@ -76,31 +53,20 @@ public class Closing {
         if (!errors.isEmpty()) {
             throw new InvalidInput("scheduling.error.notReadyToClose", errors);
         }
-        Actor actor = Actor.require();
-        // claim the session first: of two closings at once, the second waits for the first's row lock, then finds it closed
-        int claimed = jdbc.sql("update supervision_session set state = 'CLOSED', closed_at = :at, closed_by = :by where id = :id and state = 'OPEN'")
-                .param("at", Db.ts(clock.instant())).param("by", actor.username()).param("id", sessionId).update();
-        if (claimed != 1) {
-            throw new RuleViolation("A11.3", "scheduling.refused.closed");
-        }
-        byte[] minutes = minutes(session);
-        String filename = session.month() + "-政务云平台安全调度纪要.pdf";
-        StoredDocument stored = documents.store(actor.orgId(), filename, new ByteArrayInputStream(minutes));
-        Long dutyId = fileMonthlyDuty(session, filename, minutes);
-        jdbc.sql("update supervision_session set minutes_document_id = :doc, minutes_filename = :f, duty_id = :duty where id = :id")
-                .param("doc", stored.id()).param("f", filename).param("duty", dutyId).param("id", sessionId).update();
-        audit.record(AuditEvent.success("scheduling.close", "scheduling-session:" + sessionId, session.month() + " minutes document "
-                + stored.id() + (dutyId == null ? " (no monthly duty awaiting)" : " filed duty " + dutyId) + "; reason: " + reason.strip()));
+        reports.file(MINUTES, sessionId, () -> new FiledReports.Report(session.month() + "-政务云平台安全调度纪要.pdf", minutes(session),
+                        YearMonth.parse(session.month()).atDay(1), dutyFields(session)),
+                filed -> session.month() + " minutes document " + filed.documentId()
+                        + (filed.dutyId() == null ? " (no monthly duty awaiting)" : " filed duty " + filed.dutyId()) + "; reason: " + reason.strip());
         return sessions.require(sessionId);
     }
 
     /** The month's duty for each platform (one per provider) that still awaits evidence; the first one's id is kept. */
-    private Long fileMonthlyDuty(Sessions.Session session, String filename, byte[] minutes) {
+    private Map<String, String> dutyFields(Sessions.Session session) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("meetingDate", session.meetingDate().toString());
         fields.put("participants", session.participants());
         fields.put("issues", issues(session));
-        return filing.file(MONTHLY_RULE, YearMonth.parse(session.month()).atDay(1), fields, "minutes", filename, minutes);
+        return fields;
     }
 
     private String issues(Sessions.Session session) {
@@ -152,11 +118,11 @@ public class Closing {
                             a.dutyId() != null ? text("scheduling.minutes.duty", String.valueOf(a.dutyId())) : text("scheduling.minutes.hazard", String.valueOf(a.hazardId()))))
                             .toList()));
         }
-        return pdf.render(new Pdf.Report(text("scheduling.minutes.title", String.valueOf(month.getYear()), String.valueOf(month.getMonthValue())),
+        return reports.render(new Pdf.Report(text("scheduling.minutes.title", String.valueOf(month.getYear()), String.valueOf(month.getMonthValue())),
                 text("scheduling.minutes.subtitle", String.valueOf(session.meetingDate() == null ? "" : session.meetingDate())), blocks));
     }
 
     private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, ZH);
+        return reports.text(key, args);
     }
 }

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.supervision.scheduling;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import jakarta.validation.Valid;
@@ -43,8 +46,9 @@ class SchedulingApi {
      */
     @GetMapping
     @AllowOversight
-    List<Sessions.Session> list(@org.springdoc.core.annotations.ParameterObject ListParams params) {
-        return ListPages.answer(params.asMap(), Sessions.STATES, SchedulingPages.OFFERS, sessions::search);
+    @ListParams
+    List<Sessions.Session> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
+        return ListPages.answer(params, Sessions.STATES, SchedulingPages.OFFERS, sessions::search);
     }
 
     @GetMapping("/{id}")

@@ -1,5 +1,8 @@
 package cn.govcloud.guard.supervision.scheduling;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.ListFilter;
@@ -9,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,8 +32,9 @@ class SchedulingExports {
     @GetMapping({"/supervision/scheduling/export.xlsx", "/api/v1/supervision/scheduling/sessions/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The monthly scheduling sessions as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
-        ListFilter filter = ListPages.filter(params.asMap(), Sessions.STATES, SchedulingPages.OFFERS);
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        ListFilter filter = ListPages.filter(params, Sessions.STATES, SchedulingPages.OFFERS);
         String title = export.text("scheduling.list.title");
         List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("scheduling.field.month", 10),
                 export.column("scheduling.field.state", 10), export.column("scheduling.field.meetingDate", 12),
