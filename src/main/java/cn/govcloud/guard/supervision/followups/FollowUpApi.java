@@ -1,20 +1,20 @@
 package cn.govcloud.guard.supervision.followups;
 
-import java.util.Map;
-import io.swagger.v3.oas.annotations.Parameter;
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.supervision.followups.InspectionFollowUps.FollowUp;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import java.util.LinkedHashMap;
-import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

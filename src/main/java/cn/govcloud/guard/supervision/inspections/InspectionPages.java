@@ -1,23 +1,25 @@
 package cn.govcloud.guard.supervision.inspections;
 
-import cn.govcloud.guard.shared.AllowOversight;
-import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.PageMessages;
 import cn.govcloud.guard.systems.Systems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -80,7 +82,7 @@ class InspectionPages {
      * them (never read as "any" or as the first size). {@code sized} says whether a size was asked (the API answers every
      * row without one).
      */
-    record ListQuery(Inspections.Search search, int page, int size, boolean sized) {
+    record ListQuery(Inspections.Search search, int page, int size, boolean sized, Map<String, String> given) {
         /** {@code maxSize} 0 on a page (one of {@link #PAGE_SIZES}), the API's maximum otherwise. */
         static ListQuery read(Map<String, String> params, int maxSize) {
             ListParameters p = ListParameters.of(params);
@@ -92,35 +94,43 @@ class InspectionPages {
             int size = p.size(PAGE_SIZES.get(0), maxSize);
             int page = p.page();
             p.check();
-            return new ListQuery(new Inspections.Search(q, state), page, size, p.text("size") != null);
+            boolean sized = p.text("size") != null;
+            return new ListQuery(new Inspections.Search(q, state), page, size, sized, p.given());
         }
 
         int offset() {
             return page * size;
         }
+
+        /** The list's link to page {@code to} with what was asked. */
+        String href(int to) {
+            return ListParameters.href("/supervision/inspections", given, to);
+        }
     }
 
     @GetMapping("/supervision/inspections")
     String list(@RequestParam Map<String, String> params, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        Map<String, String> listErrors = new LinkedHashMap<>();
         ListQuery query;
+        InvalidInput refusal = null;
         try {
             query = ListQuery.read(params, 0);
         } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> listErrors.put(field, pages.text(key)));
-            listErrors.put("form", pages.text(e.getMessage()));
+            refusal = e;
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-            query = new ListQuery(new Inspections.Search(null, null), 0, PAGE_SIZES.get(0), false);
+            query = new ListQuery(new Inspections.Search(null, null), 0, PAGE_SIZES.get(0), false, Map.of());
         }
-        model.addAttribute("listErrors", listErrors);
-        long total = listErrors.isEmpty() ? inspections.count(query.search()) : 0;
+        ListPages.refused(model, refusal, pages, Set.of("q", "state", "size"));
+        long total = refusal == null ? inspections.count(query.search()) : 0;
+        int lastPage = (int) Math.max(0, (total - 1) / query.size());
         model.addAttribute("inspections", total == 0 ? List.of() : inspections.search(query.search(), query.size(), query.offset()));
         model.addAttribute("search", query.search());
         model.addAttribute("total", total);
         model.addAttribute("size", query.size());
         model.addAttribute("sizes", PAGE_SIZES);
         model.addAttribute("page", query.page());
-        model.addAttribute("lastPage", (int) Math.max(0, (total - 1) / query.size()));
+        model.addAttribute("lastPage", lastPage);
+        model.addAttribute("previousHref", query.page() > 0 ? query.href(query.page() - 1) : null);
+        model.addAttribute("nextHref", query.page() < lastPage ? query.href(query.page() + 1) : null);
         model.addAttribute("mayInspect", Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("currentQuarter", inspections.quarter(null));
         model.addAttribute("topics", TOPICS);

@@ -1,17 +1,16 @@
 package cn.govcloud.guard.supervision.periods;
 
-import org.springframework.web.bind.annotation.RequestParam;
-import io.swagger.v3.oas.annotations.Parameter;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import cn.govcloud.guard.supervision.scheduling.ListPages;
-import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.MessageSource;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -87,16 +87,10 @@ public class Closing {
         blocks.add(new Pdf.KeyValues(List.of(
                 Map.entry(text("scheduling.minutes.meetingDate"), session.meetingDate() == null ? "—" : session.meetingDate().toString()),
                 Map.entry(text("scheduling.minutes.participants"), Db.blank(session.participants()) ? "—" : session.participants()))));
-        blocks.add(new Pdf.Heading(text("scheduling.minutes.agenda")));
         List<Sessions.AgendaItem> agenda = sessions.agenda(session.id());
-        if (agenda.isEmpty()) {
-            blocks.add(new Pdf.Paragraph(text("scheduling.minutes.none")));
-        } else {
-            blocks.add(new Pdf.Table(List.of(text("scheduling.minutes.col.no"), text("scheduling.minutes.col.category"),
-                    text("scheduling.minutes.col.item"), text("scheduling.minutes.col.details")),
-                    agenda.stream().map(i -> List.of(String.valueOf(i.order()), text("scheduling.category." + i.category()), i.title(),
-                            i.details() == null ? "" : i.details())).toList()));
-        }
+        section(blocks, "scheduling.minutes.agenda", List.of("no", "category", "item", "details"),
+                agenda.stream().map(i -> List.of(String.valueOf(i.order()), text("scheduling.category." + i.category()), i.title(),
+                        i.details() == null ? "" : i.details())).toList());
         blocks.add(new Pdf.Heading(text("scheduling.minutes.decisions")));
         List<Sessions.Decision> decisions = sessions.decisions(session.id());
         if (decisions.isEmpty()) {
@@ -106,20 +100,23 @@ public class Closing {
         for (Sessions.Decision d : decisions) {
             blocks.add(new Pdf.Paragraph((++n) + ". " + d.text()));
         }
-        blocks.add(new Pdf.Heading(text("scheduling.minutes.actions")));
-        List<Actions.Action> assigned = actions.ofSession(session.id());
-        if (assigned.isEmpty()) {
-            blocks.add(new Pdf.Paragraph(text("scheduling.minutes.none")));
-        } else {
-            blocks.add(new Pdf.Table(List.of(text("scheduling.minutes.col.item"), text("scheduling.minutes.col.org"),
-                    text("scheduling.minutes.col.kind"), text("scheduling.minutes.col.due"), text("scheduling.minutes.col.record")),
-                    assigned.stream().map(a -> List.of(a.title() + (a.systemName() == null ? "" : "（" + a.systemName() + "）"), a.orgName(),
-                            text("scheduling.action.kind." + a.kind()), String.valueOf(a.dueDate()),
-                            a.dutyId() != null ? text("scheduling.minutes.duty", String.valueOf(a.dutyId())) : text("scheduling.minutes.hazard", String.valueOf(a.hazardId()))))
-                            .toList()));
-        }
+        section(blocks, "scheduling.minutes.actions", List.of("item", "org", "kind", "due", "record"),
+                actions.ofSession(session.id()).stream().map(a -> List.of(a.title() + (a.systemName() == null ? "" : "（" + a.systemName() + "）"),
+                        a.orgName(), text("scheduling.action.kind." + a.kind()), String.valueOf(a.dueDate()),
+                        a.dutyId() != null ? text("scheduling.minutes.duty", String.valueOf(a.dutyId()))
+                                : text("scheduling.minutes.hazard", String.valueOf(a.hazardId())))).toList());
         return reports.render(new Pdf.Report(text("scheduling.minutes.title", String.valueOf(month.getYear()), String.valueOf(month.getMonthValue())),
                 text("scheduling.minutes.subtitle", String.valueOf(session.meetingDate() == null ? "" : session.meetingDate())), blocks));
+    }
+
+    /** A heading and its table (columns {@code scheduling.minutes.col.*}), or "无" when it has no rows. */
+    private void section(List<Pdf.Block> blocks, String heading, List<String> columns, List<List<String>> rows) {
+        blocks.add(new Pdf.Heading(text(heading)));
+        if (rows.isEmpty()) {
+            blocks.add(new Pdf.Paragraph(text("scheduling.minutes.none")));
+        } else {
+            blocks.add(new Pdf.Table(columns.stream().map(c -> text("scheduling.minutes.col." + c)).toList(), rows));
+        }
     }
 
     private String text(String key, Object... args) {
