@@ -1,15 +1,20 @@
 package cn.govcloud.guard.supervision.followups;
 
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.supervision.followups.InspectionFollowUps.FollowUp;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
-import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +39,18 @@ class FollowUpApi {
      * words, the note, the day), {@code state}, {@code page}/{@code size}; a bad value is a 400 naming it.
      */
     @GetMapping
-    List<FollowUp> list(@RequestParam(defaultValue = "false") boolean open, @ParameterObject ListParams params) {
+    @ListParams
+    @Parameter(name = "open", in = ParameterIn.QUERY, description = "true: only those waiting (state OPEN)")
+    List<FollowUp> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         Actor actor = Actor.require();
-        java.util.Map<String, String> query = params.asMap();
-        if (open) {
+        ListParameters read = ListParameters.of(params);
+        Boolean open = read.flag("open");
+        read.check();
+        Map<String, String> query = new LinkedHashMap<>(params);
+        query.remove("open");
+        if (Boolean.TRUE.equals(open)) {
             if (query.get("state") != null && !"OPEN".equalsIgnoreCase(query.get("state").strip())) {
-                throw new cn.govcloud.guard.shared.InvalidInput("list.error.invalid", java.util.Map.of("state", "list.error.state"));
+                throw new InvalidInput("list.error.invalid", Map.of("state", "list.error.state"));
             }
             query.put("state", "OPEN");
         }

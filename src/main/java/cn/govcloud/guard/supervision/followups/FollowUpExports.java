@@ -4,9 +4,9 @@ import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
-import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,8 +15,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Issue 23 point 11: 巡检异常跟进 as Excel with the list's keyword and state — every matching row, not one page. */
@@ -26,31 +26,28 @@ class FollowUpExports {
     private final InspectionFollowUps followUps;
     private final OrganisationDirectory organisations;
     private final ListPages lists;
-    private final SheetExport export;
 
-    FollowUpExports(InspectionFollowUps followUps, OrganisationDirectory organisations, ListPages lists, SheetExport export) {
+    FollowUpExports(InspectionFollowUps followUps, OrganisationDirectory organisations, ListPages lists) {
         this.followUps = followUps;
         this.organisations = organisations;
         this.lists = lists;
-        this.export = export;
     }
 
     @GetMapping({"/supervision/inspection-follow-ups/export.xlsx", "/api/v1/supervision/inspection-follow-ups/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The daily inspection's follow-ups as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ListFilter filter = ListPages.filter(params.asMap(), InspectionFollowUps.STATES, FollowUpPages.OFFERS);
         Map<Long, String> providers = new HashMap<>(); // one directory question per provider met, not per row
-        String title = export.text("followups.title");
-        List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("followups.col.day", 12),
-                export.column("followups.col.provider", 18), export.column("followups.col.kind", 18), export.column("followups.col.proposal", 10),
-                export.column("followups.col.detail", 40), export.column("followups.col.state", 14), export.column("followups.col.decidedBy", 12),
-                export.column("followups.col.decidedAt", 18), export.column("followups.col.note", 30));
-        export.write(new SheetExport.Request("supervision.followups", title, title + ".xlsx", columns, lists.described(filter, "followups.state."),
-                false), rows -> ListPages.each(filter, f -> followUps.search(actor, f), x -> rows.add(x.id(), x.day(),
-                providers.computeIfAbsent(x.providerOrgId(), id -> organisations.byId(id).map(o -> o.name()).orElse("")),
-                export.text("followups.kind." + x.kind()), export.text("followups.proposal." + x.proposal()), x.detail(),
-                export.text("followups.state." + x.state()), x.decidedBy(), x.decidedAt(), x.note())), response);
+        lists.export(params, InspectionFollowUps.STATES, FollowUpPages.OFFERS, "followups.state.", "supervision.followups", "followups.title",
+                List.of(lists.column("scheduling.export.no", 8), lists.column("followups.col.day", 12), lists.column("followups.col.provider", 18),
+                        lists.column("followups.col.kind", 18), lists.column("followups.col.proposal", 10), lists.column("followups.col.detail", 40),
+                        lists.column("followups.col.state", 14), lists.column("followups.col.decidedBy", 12),
+                        lists.column("followups.col.decidedAt", 18), lists.column("followups.col.note", 30)),
+                f -> followUps.search(actor, f), (rows, page) -> page.forEach(x -> rows.add(x.id(), x.day(),
+                        providers.computeIfAbsent(x.providerOrgId(), id -> organisations.byId(id).map(o -> o.name()).orElse("")),
+                        lists.text("followups.kind." + x.kind()), lists.text("followups.proposal." + x.proposal()), x.detail(),
+                        lists.text("followups.state." + x.state()), x.decidedBy(), x.decidedAt(), x.note())), response);
     }
 }

@@ -2,9 +2,12 @@ package cn.govcloud.guard.supervision.inspections;
 
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowSupervisor;
-import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,17 +46,19 @@ class InspectionApi {
     /** Issue 23 point 11: as the page — a keyword, a state, and with {@code size} one page of 20, 50 or 100 ({@code page} from 0); without it all. */
     @GetMapping
     @AllowOversight
-    List<Inspections.Inspection> list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
-                                      @RequestParam(required = false) Integer size, @RequestParam(defaultValue = "0") int page) {
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "keyword")
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "IN_PROGRESS or COMPLETED")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "zero-based page")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "rows per page, 1 to 200; without it every row")
+    List<Inspections.Inspection> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         // issue 23 point 11: an unknown state is refused (400), never read as "any"; any size the API's paging allows
-        InspectionPages.check(q, state, size == null ? null : String.valueOf(size), String.valueOf(page), 200);
-        Inspections.Search search = new Inspections.Search(q, state);
-        if (size == null) {
-            return inspections.search(search, Integer.MAX_VALUE, 0);
-        }
-        int pageSize = size;
-        return inspections.search(search, pageSize, Math.max(page, 0) * pageSize);
+        InspectionPages.ListQuery query = InspectionPages.ListQuery.read(params, API_MAX);
+        return query.sized() ? inspections.search(query.search(), query.size(), query.offset())
+                : inspections.search(query.search(), Integer.MAX_VALUE, 0);
     }
+
+    /** The API lists' largest page. */
+    static final int API_MAX = 200;
 
     @GetMapping("/{id}")
     @AllowOversight

@@ -2,6 +2,8 @@ package cn.govcloud.guard.supervision.inspections;
 
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.AllowOversight;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,10 +31,11 @@ class InspectionExports {
     @GetMapping({"/supervision/inspections/export.xlsx", "/api/v1/supervision/inspections/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The inspections as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@RequestParam(required = false) String q, @RequestParam(required = false) String state, HttpServletResponse response)
-            throws IOException {
-        InspectionPages.check(q, state, null, null, 0); // an unknown state is refused, never exported as "any"
-        Inspections.Search search = new Inspections.Search(q, state);
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "keyword")
+    @Parameter(name = "state", in = ParameterIn.QUERY, description = "IN_PROGRESS or COMPLETED")
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        // an unknown state is refused, never exported as "any"; every matching row, whatever page the list showed
+        Inspections.Search search = InspectionPages.ListQuery.read(params, 0).search();
         Map<String, String> shown = new LinkedHashMap<>();
         if (search.keyword() != null) {
             shown.put(export.text("scheduling.search"), search.keyword());

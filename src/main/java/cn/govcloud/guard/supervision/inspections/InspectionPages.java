@@ -1,23 +1,25 @@
 package cn.govcloud.guard.supervision.inspections;
 
-import cn.govcloud.guard.shared.AllowOversight;
-import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.documents.Documents;
 import cn.govcloud.guard.documents.Downloads;
 import cn.govcloud.guard.identity.OrganisationDirectory;
 import cn.govcloud.guard.rules.Rule.SubjectKind;
 import cn.govcloud.guard.rules.RuleCatalog;
 import cn.govcloud.guard.shared.Actor;
+import cn.govcloud.guard.shared.AllowOversight;
+import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.InvalidInput;
 import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.NotFound;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Role;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.PageMessages;
 import cn.govcloud.guard.systems.Systems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -75,49 +77,60 @@ class InspectionPages {
     static final List<String> STATES = List.of("IN_PROGRESS", "COMPLETED");
 
     /**
-     * Issue 23 point 11: a state, page size or page the list cannot read is refused naming it (never read as "any" or as
-     * the first size); {@code maxSize} 0 on a page (one of {@link #PAGE_SIZES}), the API's maximum otherwise.
+     * Issue 23 point 11: the list's query as the page, its export and the API read it — the request's parameter map read
+     * through {@link ListParameters}: a keyword, a state, a page and a page size the list cannot read are refused naming
+     * them (never read as "any" or as the first size). {@code sized} says whether a size was asked (the API answers every
+     * row without one).
      */
-    static void check(String q, String state, String size, String page, int maxSize) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        raw.put("q", q);
-        raw.put("state", state);
-        raw.put("size", size);
-        raw.put("page", page);
-        ListParameters p = ListParameters.of(raw);
-        p.keyword("q");
-        if (p.text("state") != null && !STATES.contains(state.strip())) {
-            p.refuse("state", "list.error.state");
+    record ListQuery(Inspections.Search search, int page, int size, boolean sized, Map<String, String> given) {
+        /** {@code maxSize} 0 on a page (one of {@link #PAGE_SIZES}), the API's maximum otherwise. */
+        static ListQuery read(Map<String, String> params, int maxSize) {
+            ListParameters p = ListParameters.of(params);
+            String q = p.keyword("q");
+            String state = p.text("state");
+            if (state != null && !STATES.contains(state)) {
+                p.refuse("state", "list.error.state");
+            }
+            int size = p.size(PAGE_SIZES.get(0), maxSize);
+            int page = p.page();
+            p.check();
+            boolean sized = p.text("size") != null;
+            return new ListQuery(new Inspections.Search(q, state), page, size, sized, p.given());
         }
-        p.size(PAGE_SIZES.get(0), maxSize);
-        p.page();
-        p.check();
+
+        int offset() {
+            return page * size;
+        }
+
+        /** The list's link to page {@code to} with what was asked. */
+        String href(int to) {
+            return ListParameters.href("/supervision/inspections", given, to);
+        }
     }
 
     @GetMapping("/supervision/inspections")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String state,
-                @RequestParam(required = false) String size, @RequestParam(required = false) String page, Model model,
-                jakarta.servlet.http.HttpServletResponse response) {
-        Map<String, String> listErrors = new LinkedHashMap<>();
+    String list(@RequestParam Map<String, String> params, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        ListQuery query;
+        InvalidInput refusal = null;
         try {
-            check(q, state, size, page, 0);
+            query = ListQuery.read(params, 0);
         } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> listErrors.put(field, pages.text(key)));
-            listErrors.put("form", pages.text(e.getMessage()));
+            refusal = e;
             response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            query = new ListQuery(new Inspections.Search(null, null), 0, PAGE_SIZES.get(0), false, Map.of());
         }
-        model.addAttribute("listErrors", listErrors);
-        Inspections.Search search = new Inspections.Search(q, state);
-        int pageSize = listErrors.isEmpty() && size != null ? Integer.parseInt(size.strip()) : PAGE_SIZES.get(0);
-        int shown = listErrors.isEmpty() && page != null && !page.isBlank() ? Integer.parseInt(page.strip()) : 0;
-        long total = listErrors.isEmpty() ? inspections.count(search) : 0;
-        model.addAttribute("inspections", listErrors.isEmpty() ? inspections.search(search, pageSize, shown * pageSize) : List.of());
-        model.addAttribute("search", search);
+        ListPages.refused(model, refusal, pages, Set.of("q", "state", "size"));
+        long total = refusal == null ? inspections.count(query.search()) : 0;
+        int lastPage = (int) Math.max(0, (total - 1) / query.size());
+        model.addAttribute("inspections", total == 0 ? List.of() : inspections.search(query.search(), query.size(), query.offset()));
+        model.addAttribute("search", query.search());
         model.addAttribute("total", total);
-        model.addAttribute("size", pageSize);
+        model.addAttribute("size", query.size());
         model.addAttribute("sizes", PAGE_SIZES);
-        model.addAttribute("page", shown);
-        model.addAttribute("lastPage", (int) Math.max(0, (total - 1) / pageSize));
+        model.addAttribute("page", query.page());
+        model.addAttribute("lastPage", lastPage);
+        model.addAttribute("previousHref", query.page() > 0 ? query.href(query.page() - 1) : null);
+        model.addAttribute("nextHref", query.page() < lastPage ? query.href(query.page() + 1) : null);
         model.addAttribute("mayInspect", Actor.require().has(Role.SUPERVISOR));
         model.addAttribute("currentQuarter", inspections.quarter(null));
         model.addAttribute("topics", TOPICS);

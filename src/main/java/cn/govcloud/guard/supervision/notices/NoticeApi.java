@@ -1,23 +1,25 @@
 package cn.govcloud.guard.supervision.notices;
 
+import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
 import cn.govcloud.guard.shared.AllowSupervisor;
 import cn.govcloud.guard.shared.AllowUnitPeople;
-import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
-import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -57,9 +59,10 @@ class NoticeApi {
      * a bad value is a 400 naming it. Without page and size every matching notice, as before.
      */
     @GetMapping
-    List<Notices.IssuedNotice> list(@ParameterObject ListParams params) {
+    @ListParams
+    List<Notices.IssuedNotice> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         Actor actor = Actor.require();
-        return ListPages.answer(params.asMap(), Notices.STATES, NoticePages.OFFERS, f -> notices.search(actor, f));
+        return ListPages.answer(params, Notices.STATES, NoticePages.OFFERS, f -> notices.search(actor, f));
     }
 
     /** Oversight: the notice with every unit's tracking; a unit: the notice and its own acknowledgement. */

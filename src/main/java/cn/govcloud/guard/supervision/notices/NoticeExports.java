@@ -3,9 +3,9 @@ package cn.govcloud.guard.supervision.notices;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndUnits;
-import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -26,34 +26,25 @@ import org.springframework.web.bind.annotation.RestController;
 class NoticeExports {
     private final Notices notices;
     private final ListPages lists;
-    private final SheetExport export;
 
-    NoticeExports(Notices notices, ListPages lists, SheetExport export) {
+    NoticeExports(Notices notices, ListPages lists) {
         this.notices = notices;
         this.lists = lists;
-        this.export = export;
     }
 
     @GetMapping({"/supervision/notices/export.xlsx", "/api/v1/supervision/notices/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The notices as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
         boolean oversight = Notices.oversees(actor);
-        String statePrefix = oversight ? "scheduling.notice.listState." : "scheduling.notice.ownState.";
-        ListFilter filter = ListPages.filter(params.asMap(), Notices.STATES, NoticePages.OFFERS);
-        String title = export.text("scheduling.notices.title");
-        List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("scheduling.notice.issuedAt", 18),
-                export.column("scheduling.notice.kind", 18), export.column("scheduling.notice.title", 36),
-                export.column("scheduling.notice.issuedBy", 14), export.column("scheduling.notice.progress", 16));
-        export.write(new SheetExport.Request("supervision.notices", title, title + ".xlsx", columns, lists.described(filter, statePrefix), false),
-                rows -> {
-                    ListPages.each(filter, f -> {
-                        var page = notices.search(actor, f);
-                        write(rows, page.rows(), oversight, actor);
-                        return page;
-                    }, n -> { });
-                }, response);
+        lists.export(params, Notices.STATES, NoticePages.OFFERS, oversight ? "scheduling.notice.listState." : "scheduling.notice.ownState.",
+                "supervision.notices", "scheduling.notices.title",
+                List.of(lists.column("scheduling.export.no", 8), lists.column("scheduling.notice.issuedAt", 18),
+                        lists.column("scheduling.notice.kind", 18), lists.column("scheduling.notice.title", 36),
+                        lists.column("scheduling.notice.issuedBy", 14), lists.column("scheduling.notice.progress", 16)),
+                f -> notices.search(actor, f), (rows, page) -> write(rows, page, oversight, actor), response);
     }
 
     /** One grouped progress query per page of notices (not one per notice). */
@@ -65,9 +56,9 @@ class NoticeExports {
             String confirmed;
             if (oversight) {
                 Notices.Progress p = progress.getOrDefault(n.id(), Notices.Progress.NONE);
-                confirmed = export.text("scheduling.notice.progressOf", p.acknowledged(), p.units());
+                confirmed = lists.text("scheduling.notice.progressOf", p.acknowledged(), p.units());
             } else {
-                confirmed = export.text("scheduling.notice.ownState." + (own.contains(n.id()) ? "ACKNOWLEDGED" : "OPEN"));
+                confirmed = lists.text("scheduling.notice.ownState." + (own.contains(n.id()) ? "ACKNOWLEDGED" : "OPEN"));
             }
             rows.add(n.id(), n.issuedAt(), n.kind(), n.title(), n.issuedByName(), confirmed);
         }

@@ -3,15 +3,15 @@ package cn.govcloud.guard.supervision.periods;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
 import cn.govcloud.guard.shared.AllowSupervisor;
+import cn.govcloud.guard.supervision.scheduling.ListPages;
+import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import cn.govcloud.guard.supervision.scheduling.ListPages;
-import cn.govcloud.guard.supervision.scheduling.ListParams;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -48,9 +49,10 @@ class PeriodApi {
      * {@code page}/{@code size}; a bad value is a 400 naming it. Without page and size every matching period, as before.
      */
     @GetMapping
-    List<PeriodSummary> list(@ParameterObject ListParams params) {
+    @ListParams
+    List<PeriodSummary> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
         Actor actor = Actor.require();
-        return ListPages.answer(params.asMap(), Periods.STATES, PeriodPages.OFFERS, f -> periods.search(actor, f)).stream()
+        return ListPages.answer(params, Periods.STATES, PeriodPages.OFFERS, f -> periods.search(actor, f)).stream()
                 .map(p -> PeriodSummary.of(p, periods.stateOf(p))).toList();
     }
 

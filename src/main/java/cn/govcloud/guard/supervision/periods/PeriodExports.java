@@ -3,17 +3,18 @@ package cn.govcloud.guard.supervision.periods;
 import cn.govcloud.guard.documents.SheetExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowParties;
-import cn.govcloud.guard.shared.ListFilter;
 import cn.govcloud.guard.supervision.scheduling.ListPages;
 import cn.govcloud.guard.supervision.scheduling.ListParams;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.springdoc.core.annotations.ParameterObject;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Issue 23 point 11: the exercise and protection periods (A4) as Excel with the list's filters — every matching period. */
@@ -22,27 +23,23 @@ import org.springframework.web.bind.annotation.RestController;
 class PeriodExports {
     private final Periods periods;
     private final ListPages lists;
-    private final SheetExport export;
 
-    PeriodExports(Periods periods, ListPages lists, SheetExport export) {
+    PeriodExports(Periods periods, ListPages lists) {
         this.periods = periods;
         this.lists = lists;
-        this.export = export;
     }
 
     @GetMapping({"/supervision/periods/export.xlsx", "/api/v1/periods/export.xlsx"})
     @ApiResponse(responseCode = "200", description = "The exercise and protection periods as an Excel workbook",
             content = @Content(mediaType = SheetExport.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")))
-    void export(@ParameterObject ListParams params, HttpServletResponse response) throws IOException {
+    @ListParams
+    void export(@Parameter(hidden = true) @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         Actor actor = Actor.require();
-        ListFilter filter = ListPages.filter(params.asMap(), Periods.STATES, PeriodPages.OFFERS);
-        String title = export.text("periods.title");
-        List<SheetExport.Column> columns = List.of(export.column("scheduling.export.no", 8), export.column("periods.kind", 20),
-                export.column("periods.name", 30), export.column("periods.startsAt", 18), export.column("periods.endsAt", 18),
-                export.column("periods.state", 10), export.column("periods.redTeam", 20), export.column("periods.note", 30));
-        export.write(new SheetExport.Request("supervision.periods", title, title + ".xlsx", columns, lists.described(filter, "periods.state."),
-                false), rows -> ListPages.each(filter, f -> periods.search(actor, f), p -> rows.add(p.id(),
-                export.text("periods.kind." + p.kind().name()), p.name(), p.startsAt(), p.endsAt(),
-                export.text("periods.state." + periods.stateOf(p).name()), p.redTeam(), p.note())), response);
+        lists.export(params, Periods.STATES, PeriodPages.OFFERS, "periods.state.", "supervision.periods", "periods.title",
+                List.of(lists.column("scheduling.export.no", 8), lists.column("periods.kind", 20), lists.column("periods.name", 30),
+                        lists.column("periods.startsAt", 18), lists.column("periods.endsAt", 18), lists.column("periods.state", 10),
+                        lists.column("periods.redTeam", 20), lists.column("periods.note", 30)),
+                f -> periods.search(actor, f), (rows, page) -> page.forEach(p -> rows.add(p.id(), lists.text("periods.kind." + p.kind().name()), p.name(),
+                        p.startsAt(), p.endsAt(), lists.text("periods.state." + periods.stateOf(p).name()), p.redTeam(), p.note())), response);
     }
 }

@@ -9,10 +9,14 @@ import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.OrgKind;
 import cn.govcloud.guard.shared.Page;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -41,37 +45,62 @@ public class ListPages {
     }
 
     /**
-     * Reads the filter, runs {@code search} and fills the page's model (answering the page found); a refused value answers 400 with an empty list and
-     * each message under the filter's name in {@code listErrors} (shown beside the filter), the whole under {@code form}.
+     * Reads the filter, runs {@code search} and fills the page's model (answering the page found); a refused value answers
+     * 400 with an empty list, each message beside its filter ({@link #refused}).
      */
     public <T> Page<T> show(Model model, HttpServletResponse response, Map<String, String> params, List<String> states,
                                String statePrefix, Offers offers, String path, Function<ListFilter, Page<T>> search) {
-        Map<String, String> errors = new LinkedHashMap<>();
         ListFilter filter;
         Page<T> page;
+        InvalidInput refusal = null;
         try {
             filter = filter(params, states, offers);
             page = search.apply(filter);
         } catch (InvalidInput e) {
-            e.fieldErrors().forEach((field, key) -> errors.put(field, pages.text(key)));
-            errors.put("form", pages.text(e.getMessage()));
+            refusal = e;
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             filter = ListFilter.none();
             page = new Page<>(List.of(), 0, 0, filter.size());
         }
         Actor actor = Actor.require();
+        // a unit sees only its own rows: it gets no unit filter to choose from (A4)
+        List<?> units = !offers.unitFilter() || actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT);
+        List<String> dues = offers.dueFilter() ? ListFilter.DUES : List.of();
         model.addAttribute("filter", filter);
         model.addAttribute("page", page);
         model.addAttribute("states", states);
         model.addAttribute("statePrefix", statePrefix);
         model.addAttribute("sizes", ListFilter.SIZES);
-        model.addAttribute("dues", offers.dueFilter() ? ListFilter.DUES : List.of());
+        model.addAttribute("dues", dues);
         model.addAttribute("listPath", path);
         model.addAttribute("listQuery", filter.query());
-        model.addAttribute("listErrors", errors);
-        // a unit sees only its own rows: it gets no unit filter to choose from (A4)
-        model.addAttribute("units", !offers.unitFilter() || actor.orgKind() == OrgKind.UNIT ? List.of() : organisations.ofKind(OrgKind.UNIT));
+        model.addAttribute("units", units);
+        Set<String> controls = new HashSet<>(Set.of("q", "state", "size"));
+        if (!units.isEmpty()) {
+            controls.add("unit");
+        }
+        if (!dues.isEmpty()) {
+            controls.add("due");
+        }
+        refused(model, refusal, pages, controls);
         return page;
+    }
+
+    /**
+     * Puts a list page's refusal (null: none) in its model: each message beside the control of the parameter it names
+     * ({@code filterErrors}, read by fragments/lists' shell and controls as their {@code errors}), the whole under
+     * {@code form} with those of parameters that have no control of their own (the page, a filter the list does not offer)
+     * in {@code listErrors} (templates/supervision/list-errors).
+     */
+    public static void refused(Model model, InvalidInput refusal, PageMessages pages, Set<String> controls) {
+        Map<String, String> beside = new LinkedHashMap<>();
+        Map<String, String> rest = new LinkedHashMap<>();
+        if (refusal != null) {
+            rest.put("form", pages.text(refusal.getMessage()));
+            refusal.fieldErrors().forEach((field, key) -> (controls.contains(field) ? beside : rest).put(field, pages.text(key)));
+        }
+        model.addAttribute("filterErrors", beside);
+        model.addAttribute("listErrors", rest);
     }
 
     /**
@@ -140,6 +169,35 @@ public class ListPages {
     /** Every row the filter finds, whatever page it names, {@link SheetExport#PAGE} rows a query (the export). */
     public static <T> void each(ListFilter filter, Function<ListFilter, Page<T>> search, Consumer<T> row) {
         Page.walk(filter, SheetExport.PAGE, search, row);
+    }
+
+    /**
+     * A list's Excel export (issue 23 point 11): the filter read as the page reads it (a bad value refused, nothing sent),
+     * the filters applied in the title row, every matching row ({@link #each}), a page of {@link SheetExport#PAGE} at a time, written by {@code write} (one
+     * grouped query a page, not one a row). {@code list} names
+     * the export in the audit; {@code titleKey} is the sheet's title and the file's name.
+     */
+    public <T> void export(Map<String, String> params, List<String> states, Offers offers, String statePrefix, String list, String titleKey,
+                           List<SheetExport.Column> columns, Function<ListFilter, Page<T>> search, BiConsumer<SheetExport.Rows, List<T>> write,
+                           HttpServletResponse response) throws IOException {
+        ListFilter filter = filter(params, states, offers);
+        String title = export.text(titleKey);
+        export.write(new SheetExport.Request(list, title, title + ".xlsx", columns, described(filter, statePrefix), false),
+                rows -> each(filter, f -> {
+                    Page<T> page = search.apply(f);
+                    write.accept(rows, page.rows());
+                    return page;
+                }, t -> { }), response);
+    }
+
+    /** The export's column headed by the message {@code key}. */
+    public SheetExport.Column column(String key, int width) {
+        return export.column(key, width);
+    }
+
+    /** A message in the reader's language, for the export's values. */
+    public String text(String key, Object... args) {
+        return export.text(key, args);
     }
 
     /** The filters applied, in the reader's words, for the export's title row and its audit entry. */

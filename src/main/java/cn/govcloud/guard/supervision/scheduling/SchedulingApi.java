@@ -2,16 +2,19 @@ package cn.govcloud.guard.supervision.scheduling;
 
 import cn.govcloud.guard.shared.AllowOversight;
 import cn.govcloud.guard.shared.AllowSupervisor;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,8 +46,9 @@ class SchedulingApi {
      */
     @GetMapping
     @AllowOversight
-    List<Sessions.Session> list(@org.springdoc.core.annotations.ParameterObject ListParams params) {
-        return ListPages.answer(params.asMap(), Sessions.STATES, SchedulingPages.OFFERS, sessions::search);
+    @ListParams
+    List<Sessions.Session> list(@Parameter(hidden = true) @RequestParam Map<String, String> params) {
+        return ListPages.answer(params, Sessions.STATES, SchedulingPages.OFFERS, sessions::search);
     }
 
     @GetMapping("/{id}")
