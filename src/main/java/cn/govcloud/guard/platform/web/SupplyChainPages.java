@@ -55,6 +55,11 @@ class SupplyChainPages {
     /** The summary, the forms, and the register as the list's query filters (in SQL) and pages it (issue 23 point 11). */
     @GetMapping("/platform/supply-chain")
     String supplyChain(@RequestParam Map<String, String> params, Model model) {
+        return register(params, model);
+    }
+
+    /** The register page, also under a refused upload or proposal (with nothing asked of the list). */
+    private String register(Map<String, String> params, Model model) {
         Actor actor = Actor.require();
         forms.<SupplyChainQueries.Filter, SupplyItem>list(model, params, RegisterFilters::supplyChain, SupplyChainQueries.Filter.all(0),
                 filter -> sink -> queries.each(actor, filter, sink));
@@ -83,7 +88,7 @@ class SupplyChainPages {
             result[0] = imports.importSbom(Actor.require(), file.getOriginalFilename(), file.getInputStream(), subject);
         });
         if (!ok) {
-            return supplyChain(Map.of(), model);
+            return register(Map.of(), model);
         }
         redirect.addFlashAttribute("flash", forms.text("platform.sbom.imported", result[0].components(), result[0].added(),
                 result[0].removed()));
@@ -101,7 +106,7 @@ class SupplyChainPages {
             matches[0] = advisories.matchAdvisories(Actor.require(), file.getInputStream());
         });
         if (!ok) {
-            return supplyChain(Map.of(), model);
+            return register(Map.of(), model);
         }
         redirect.addFlashAttribute("flash", forms.text("platform.osv.matched", matches[0]));
         return "redirect:/platform/supply-chain";
@@ -113,7 +118,7 @@ class SupplyChainPages {
         SupplyItem[] item = new SupplyItem[1];
         if (!forms.attempt(model, form, () -> item[0] = supplyChain.propose(Actor.require(), new SupplyChain.NewItem(
                 Inputs.supplyKind(form.get("kind")), form.get("name"), form.get("version"), form.get("supplier"), form.get("description"))))) {
-            return supplyChain(Map.of(), model);
+            return register(Map.of(), model);
         }
         return "redirect:/platform/supply-chain/items/" + item[0].id();
     }
