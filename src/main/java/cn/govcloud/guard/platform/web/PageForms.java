@@ -96,8 +96,8 @@ class PageForms {
     /**
      * A register's list (issue 23 point 11): its query read from {@code raw} by the register's {@code reader}, and the page
      * of the rows {@code rows} yields for the filter, as the model's {@code query}, {@code page} and {@code sizes}. A
-     * refused query puts each reason beside its field ({@code listErrors}, kept apart from the forms' {@code errors}) and
-     * shows the register as if nothing had been asked.
+     * refused query puts each reason beside its field ({@code listErrors}, kept apart from the forms' {@code errors}),
+     * keeps what was typed in the form and shows the whole register.
      */
     <F, T> void list(Model model, Map<String, String> raw, Function<ListParameters, F> reader, F all,
                      Function<F, Consumer<Consumer<T>>> rows) {
@@ -108,7 +108,7 @@ class PageForms {
         } catch (InvalidInput e) {
             e.fieldErrors().forEach((field, key) -> listErrors.put(field, text(key)));
             listErrors.put("form", text(e.getMessage()));
-            query = RegisterQuery.none(all);
+            query = RegisterQuery.refused(all, raw);
         }
         model.addAttribute("query", query);
         model.addAttribute("listErrors", listErrors);

@@ -3,6 +3,7 @@ package cn.govcloud.guard.platform.web;
 import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.Page;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,9 +32,18 @@ public record RegisterQuery<F>(F filter, int page, int size, Map<String, String>
         return new RegisterQuery<>(filter, page, size, p.given());
     }
 
-    /** The register before anything was asked (shown under a refused query). */
-    static <F> RegisterQuery<F> none(F all) {
-        return new RegisterQuery<>(all, 0, PAGE_SIZE, Map.of());
+    /**
+     * A refused query: the whole register on its first page, the filters kept as typed (trimmed, blanks left out) so the
+     * form shows them beside their refusals and the export link refuses them the same way.
+     */
+    static <F> RegisterQuery<F> refused(F all, Map<String, String> raw) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        raw.forEach((name, value) -> {
+            if (value != null && !value.isBlank() && !name.equals("page")) {
+                typed.put(name, value.strip());
+            }
+        });
+        return new RegisterQuery<>(all, 0, PAGE_SIZE, typed);
     }
 
     /** The rows of {@code all} a predicate keeps, as a source for {@link #page} or an export. */
