@@ -135,4 +135,30 @@ class PlatformPagesTests {
                 .doesNotContain("id=\"c-title-error\"");
         assertThat(count("platform_device")).isEqualTo(before);
     }
+
+    /** Issue 23 point 11: each register's filters read, a value it cannot read refused beside the control (page) or 400 (export). */
+    @Test
+    void theRegisterListsFilterPageAndExportWhatTheyShow_aBadFilterIsRefusedNotIgnored() throws Exception {
+        for (String path : new String[] {"/platform/hardware?type=MAINFRAME", "/platform/network?lineType=SATELLITE",
+                "/platform/certifications?validity=forever", "/platform/exits?state=GONE", "/platform/supply-chain?kind=FIRMWARE"}) {
+            String list = page(path, "provider");
+            String name = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+            assertThat(beside(list, "f-" + name + "-error")).as(path).contains("没有这个选项");
+            assertThat(list).as(path).contains("is-invalid");
+            String export = path.replace("?", "/export.xlsx?");
+            assertThat(mvc.perform(get(export).with(as("provider"))).andReturn().getResponse().getStatus()).as(export).isEqualTo(400);
+        }
+        assertThat(beside(page("/platform/hardware?size=7", "provider"), "f-size-error")).contains("20、50 或 100");
+        assertThat(beside(page("/platform/supply-chain?findings=yes", "supervisor"), "f-findings-error")).contains("没有这个选项");
+
+        // what was asked stays in the form and in the export link; a filter that matches nothing shows nothing
+        String none = page("/platform/hardware?q=" + UUID.randomUUID() + "&type=SERVER&compliant=true", "supervisor");
+        assertThat(none).contains("id=\"device-filter-total\"", "共 0 条", "<option value=\"SERVER\" selected=\"selected\"",
+                "/platform/hardware/export.xlsx?q=");
+        for (String path : new String[] {"/platform/hardware", "/platform/network", "/platform/certifications", "/platform/exits",
+                "/platform/supply-chain"}) {
+            var response = mvc.perform(get(path + "/export.xlsx?q=x&size=50").with(as("supervisor"))).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+        }
+    }
 }

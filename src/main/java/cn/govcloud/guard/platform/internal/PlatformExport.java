@@ -30,47 +30,86 @@ public class PlatformExport {
         this.hardware = hardware;
     }
 
-    /** One register: its title message, the column message keys (each 16 characters wide) and the rows the filler adds. */
-    private void sheet(HttpServletResponse response, String list, String filename, String sheetKey, List<String> columnKeys,
-                       Consumer<Consumer<List<Object>>> filler) throws IOException {
+    /**
+     * One register: its title message, the column message keys (each 16 characters wide), the filters it was asked
+     * with (name → value as the list's URL carries them; empty: the whole register) and the rows the filler adds.
+     */
+    private void sheet(HttpServletResponse response, String list, String filename, String sheetKey, Map<String, String> filters,
+                       List<String> columnKeys, Consumer<Consumer<List<Object>>> filler) throws IOException {
         export.write(new SheetExport.Request(list, export.text(sheetKey), filename, columnKeys.stream().map(k -> export.column(k, 16)).toList(),
-                Map.of(), false), rows -> filler.accept(values -> rows.add(values.toArray())), response);
+                filters, false), rows -> filler.accept(values -> rows.add(values.toArray())), response);
     }
 
     public void supplyChain(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.supplyChain", "supply-chain.xlsx", "platform.supply.title", List.of("platform.supply.kind", "platform.supply.name", "platform.supply.version",
-                "platform.supply.purl", "platform.supply.supplier", "platform.supply.licenses", "platform.supply.state", "platform.supply.inUse",
-                "platform.supply.removedAt", "platform.supply.riskLevel", "platform.supply.conclusion", "platform.supply.conditions",
-                "platform.supply.assessor", "platform.supply.assessedAt", "platform.supply.counterparty", "platform.supply.signedOn",
-                "platform.supply.advisories"), row -> supplyChain.each(actor, SupplyChainQueries.Filter.all(0),
+        supplyChain(actor, SupplyChainQueries.Filter.all(0), Map.of(), response);
+    }
+
+    /** The supply-chain register as the list filtered it (streamed: 20,000 components need no list in memory). */
+    public void supplyChain(Actor actor, SupplyChainQueries.Filter filter, Map<String, String> filters, HttpServletResponse response)
+            throws IOException {
+        sheet(response, "platform.supplyChain", "supply-chain.xlsx", "platform.supply.title", filters, List.of("platform.supply.kind",
+                "platform.supply.name", "platform.supply.version", "platform.supply.purl", "platform.supply.supplier", "platform.supply.licenses",
+                "platform.supply.state", "platform.supply.inUse", "platform.supply.removedAt", "platform.supply.riskLevel",
+                "platform.supply.conclusion", "platform.supply.conditions", "platform.supply.assessor", "platform.supply.assessedAt",
+                "platform.supply.counterparty", "platform.supply.signedOn", "platform.supply.advisories"), row -> supplyChain.each(actor, filter,
                 i -> row.accept(java.util.Arrays.asList(text("platform.supply.kind." + i.kind()), i.name(), i.version(), i.purl(),
-                        i.supplier(), i.licenses(), text("platform.supply.state." + i.state()),
-                        text(i.inUse() ? "platform.yes" : "platform.no"), i.removedAt(), i.riskLevel(), i.conclusion(), i.conditions(),
-                        i.assessor(), i.assessedAt(), i.counterparty(), i.signedOn(), String.join(", ", i.advisories())))));
+                        i.supplier(), i.licenses(), text("platform.supply.state." + i.state()), yesNo(i.inUse()), i.removedAt(),
+                        i.riskLevel(), i.conclusion(), i.conditions(), i.assessor(), i.assessedAt(), i.counterparty(), i.signedOn(),
+                        String.join(", ", i.advisories())))));
     }
 
     public void exits(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.exit", "provider-exit.xlsx", "platform.exit.title", List.of("platform.exit.endDate", "platform.exit.state", "platform.exit.filedAt",
-                "platform.exit.system", "platform.exit.taskState", "platform.exit.target", "platform.exit.note", "platform.exit.clearedOn",
-                "platform.exit.verifiedBy"), row -> exits.list(actor).forEach(e -> e.tasks().forEach(t -> row.accept(java.util.Arrays.asList(
-                        e.endDate(), text("platform.exit.state." + e.state()), e.filedAt(), t.systemName(),
+        exits(exits.list(actor), Map.of(), response);
+    }
+
+    /** The exits given (one row per migration task). */
+    public void exits(List<Exit> shown, Map<String, String> filters, HttpServletResponse response) throws IOException {
+        sheet(response, "platform.exit", "provider-exit.xlsx", "platform.exit.title", filters, List.of("platform.exit.endDate",
+                "platform.exit.state", "platform.exit.filedAt", "platform.exit.system", "platform.exit.taskState", "platform.exit.target",
+                "platform.exit.note", "platform.exit.clearedOn", "platform.exit.verifiedBy"), row -> shown.forEach(e -> e.tasks().forEach(t ->
+                row.accept(java.util.Arrays.asList(e.endDate(), text("platform.exit.state." + e.state()), e.filedAt(), t.systemName(),
                         text("platform.exit.taskState." + t.state()), t.target(), t.note(), e.clearedOn(), e.verifiedBy())))));
     }
 
     public void lines(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.lines", "network-lines.xlsx", "platform.lines.title", List.of("platform.lines.name", "platform.lines.lineType", "platform.lines.carrier",
-                "platform.lines.bandwidth", "platform.lines.userOrg", "platform.lines.firewall", "platform.lines.intrusionPrevention",
-                "platform.lines.manager", "platform.lines.lastReview", "platform.lines.finding"), row -> lines.lines(actor).forEach(l ->
-                row.accept(java.util.Arrays.asList(l.name(), l.lineType(), l.carrier(), l.bandwidth(), l.userOrg(),
-                        text(l.firewall() ? "platform.yes" : "platform.no"), text(l.intrusionPrevention() ? "platform.yes" : "platform.no"),
-                        l.manager(), l.lastReviewedOn(), l.firewall() ? "" : text("platform.lines.noFirewall")))));
+        lines(lines.lines(actor), Map.of(), response);
+    }
+
+    /** The network lines given. */
+    public void lines(List<NetworkLines.Line> shown, Map<String, String> filters, HttpServletResponse response) throws IOException {
+        sheet(response, "platform.lines", "network-lines.xlsx", "platform.lines.title", filters, List.of("platform.lines.name",
+                "platform.lines.lineType", "platform.lines.carrier", "platform.lines.bandwidth", "platform.lines.userOrg", "platform.lines.firewall",
+                "platform.lines.intrusionPrevention", "platform.lines.manager", "platform.lines.lastReview", "platform.lines.finding"),
+                row -> shown.forEach(l -> row.accept(java.util.Arrays.asList(l.name(), text("platform.lines.lineType." + l.lineType()),
+                        l.carrier(), l.bandwidth(), l.userOrg(), yesNo(l.firewall()), yesNo(l.intrusionPrevention()), l.manager(),
+                        l.lastReviewedOn(), l.firewall() ? "" : text("platform.lines.noFirewall")))));
     }
 
     public void hardware(Actor actor, HttpServletResponse response) throws IOException {
-        sheet(response, "platform.device", "platform-hardware.xlsx", "platform.hw.title", List.of("platform.hw.type", "platform.hw.vendor", "platform.hw.model", "platform.hw.role",
-                "platform.hw.location", "platform.hw.quantity", "platform.hw.compliant", "platform.hw.basis"), row -> hardware.devices(actor)
-                .forEach(d -> row.accept(java.util.Arrays.asList(text("platform.hw.type." + d.type()), d.vendor(), d.model(), d.role(),
-                        d.location(), d.quantity(), text(d.compliant() ? "platform.yes" : "platform.no"), d.basis()))));
+        hardware(hardware.devices(actor), Map.of(), response);
+    }
+
+    /** The devices given. */
+    public void hardware(List<Hardware.Device> shown, Map<String, String> filters, HttpServletResponse response) throws IOException {
+        sheet(response, "platform.device", "platform-hardware.xlsx", "platform.hw.title", filters, List.of("platform.hw.type",
+                "platform.hw.vendor", "platform.hw.model", "platform.hw.role", "platform.hw.location", "platform.hw.quantity",
+                "platform.hw.compliant", "platform.hw.basis"), row -> shown.forEach(d -> row.accept(java.util.Arrays.asList(
+                        text("platform.hw.type." + d.type()), d.vendor(), d.model(), d.role(), d.location(), d.quantity(), yesNo(d.compliant()),
+                        d.basis()))));
+    }
+
+    /** The certification reports given (A5.2). */
+    public void certifications(List<Certifications.Certification> shown, Map<String, String> filters, HttpServletResponse response)
+            throws IOException {
+        sheet(response, "platform.certification", "certifications.xlsx", "platform.cert.title", filters, List.of("platform.cert.kind",
+                "platform.cert.reportNumber", "platform.cert.agency", "platform.cert.issueDate", "platform.cert.conclusion",
+                "platform.cert.validUntil", "platform.cert.filingDue"), row -> shown.forEach(c -> row.accept(java.util.Arrays.asList(
+                        text("platform.cert.kind." + c.kind()), c.reportNumber(), c.agency(), c.issueDate(), c.conclusion(), c.validUntil(),
+                        c.filing() == null ? null : c.filing().dueDate()))));
+    }
+
+    private String yesNo(boolean yes) {
+        return text(yes ? "platform.yes" : "platform.no");
     }
 
     private String text(String key) {

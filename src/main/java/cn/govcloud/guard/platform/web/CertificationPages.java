@@ -5,15 +5,19 @@ import cn.govcloud.guard.platform.internal.Certifications;
 import cn.govcloud.guard.platform.internal.Certifications.Certification;
 import cn.govcloud.guard.platform.internal.Certifications.Kind;
 import cn.govcloud.guard.platform.internal.Certifications.NewCertification;
+import cn.govcloud.guard.platform.internal.PlatformExport;
 import cn.govcloud.guard.shared.Actor;
 import cn.govcloud.guard.shared.AllowOversightAndProvider;
 import cn.govcloud.guard.shared.AllowProvider;
 import cn.govcloud.guard.shared.Role;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,20 +32,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @AllowOversightAndProvider
 class CertificationPages {
     private final Certifications certifications;
+    private final PlatformExport export;
     private final PageForms forms;
     private final Clock clock;
 
-    CertificationPages(Certifications certifications, PageForms forms, Clock clock) {
+    CertificationPages(Certifications certifications, PlatformExport export, PageForms forms, Clock clock) {
         this.certifications = certifications;
+        this.export = export;
         this.forms = forms;
         this.clock = clock;
     }
 
+    /** The latest report of each kind, and the reports as the list's query filters and pages them (issue 23 point 11). */
     @GetMapping("/platform/certifications")
-    String page(Model model) {
+    String page(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
         List<Certification> all = certifications.list(actor);
-        model.addAttribute("certifications", all);
+        LocalDate today = today();
+        forms.list(model, params, p -> RegisterFilters.certifications(p, today), c -> true, keep -> all.stream().filter(keep)::forEach);
+        model.addAttribute("validities", RegisterFilters.VALIDITY);
         model.addAttribute("latest", certifications.latest(all));
         model.addAttribute("kinds", Kind.values());
         Map<Kind, List<String>> conclusions = new EnumMap<>(Kind.class);
@@ -50,7 +59,7 @@ class CertificationPages {
         }
         model.addAttribute("conclusions", conclusions);
         model.addAttribute("mayRecord", actor.has(Role.PROVIDER_OPERATOR));
-        model.addAttribute("today", LocalDate.now(clock.withZone(WorkingCalendar.ZONE)));
+        model.addAttribute("today", today);
         model.addAttribute("zone", WorkingCalendar.ZONE);
         PageForms.blankForm(model);
         return "platform/certifications";
@@ -68,11 +77,23 @@ class CertificationPages {
             boolean file = report != null && !report.isEmpty();
             saved[0] = certifications.register(Actor.require(), c, file ? report.getOriginalFilename() : null, file ? report.getInputStream() : null);
         })) {
-            return page(model);
+            return page(Map.of(), model);
         }
         // flash attributes live in the (JDBC) session: plain strings only
         redirect.addFlashAttribute("recordedNumber", saved[0].reportNumber());
         redirect.addFlashAttribute("recordedDue", saved[0].filing() == null ? "" : saved[0].filing().dueDate().toString());
         return "redirect:/platform/certifications";
+    }
+
+    /** The reports the list shows for the same query, every page of them; a refused query is a 400 naming the field. */
+    @GetMapping("/platform/certifications/export.xlsx")
+    void export(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        LocalDate today = today();
+        RegisterQuery<Predicate<Certification>> query = RegisterQuery.parse(params, p -> RegisterFilters.certifications(p, today));
+        export.certifications(certifications.list(Actor.require()).stream().filter(query.filter()).toList(), query.params(), response);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.ZONE));
     }
 }

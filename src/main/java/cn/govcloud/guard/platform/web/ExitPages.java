@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,9 +48,10 @@ class ExitPages {
 
     @GetMapping("/platform/exits")
     @AllowParties
-    String exits(Model model) {
+    String exits(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("exits", exits.list(actor));
+        forms.list(model, params, RegisterFilters::exits, e -> true, keep -> exits.list(actor).stream().filter(keep)::forEach);
+        model.addAttribute("states", RegisterFilters.EXIT_STATES);
         model.addAttribute("earliestEnd", exits.earliestEnd());
         model.addAttribute("mayWrite", actor.has(Role.PROVIDER_OPERATOR));
         PageForms.blankForm(model);
@@ -62,7 +64,7 @@ class ExitPages {
         Exit[] exit = new Exit[1];
         if (!forms.attempt(model, form, () -> exit[0] = exits.file(Actor.require(), new ProviderExit.NewExit(
                 Inputs.date("endDate", form.get("endDate")), form.get("reason"), form.get("contact"))))) {
-            return exits(model);
+            return exits(Map.of(), model);
         }
         return "redirect:/platform/exits/" + exit[0].id();
     }
@@ -115,7 +117,9 @@ class ExitPages {
 
     @GetMapping("/platform/exits/export.xlsx")
     @AllowParties
-    void exportExits(HttpServletResponse response) throws IOException {
-        export.exits(Actor.require(), response);
+    void exportExits(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        // the exits the list shows for the same query, every page of them; a refused query is a 400 naming the field
+        RegisterQuery<Predicate<Exit>> query = RegisterQuery.parse(params, RegisterFilters::exits);
+        export.exits(exits.list(Actor.require()).stream().filter(query.filter()).toList(), query.params(), response);
     }
 }

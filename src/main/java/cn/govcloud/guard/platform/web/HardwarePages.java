@@ -12,6 +12,7 @@ import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -40,10 +41,11 @@ class HardwarePages {
         this.forms = forms;
     }
 
+    /** The devices as the list's query filters and pages them (issue 23 point 11), the shares and the continuity records. */
     @GetMapping("/platform/hardware")
-    String hardware(Model model) {
+    String hardware(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
-        model.addAttribute("devices", hardware.devices(actor));
+        forms.list(model, params, RegisterFilters::hardware, d -> true, keep -> hardware.devices(actor).stream().filter(keep)::forEach);
         model.addAttribute("shares", hardware.shares(actor));
         model.addAttribute("continuity", continuity.continuity(actor));
         model.addAttribute("deviceTypes", Hardware.DEVICE_TYPES);
@@ -54,7 +56,7 @@ class HardwarePages {
     }
 
     private String write(Model model, Map<String, String> form, String formName, PageForms.Write write, RedirectAttributes redirect) {
-        return forms.save(model, form, formName, write, redirect, "/platform/hardware", () -> hardware(model));
+        return forms.save(model, form, formName, write, redirect, "/platform/hardware", () -> hardware(Map.of(), model));
     }
 
     @PostMapping("/platform/hardware/devices")
@@ -90,8 +92,10 @@ class HardwarePages {
                 .header("X-Content-Type-Options", "nosniff").contentType(MediaType.APPLICATION_OCTET_STREAM).body(doc.getValue());
     }
 
+    /** The devices the list shows for the same query, every page of them; a refused query is a 400 naming the field. */
     @GetMapping("/platform/hardware/export.xlsx")
-    void exportHardware(HttpServletResponse response) throws IOException {
-        export.hardware(Actor.require(), response);
+    void exportHardware(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        RegisterQuery<Predicate<Hardware.Device>> query = RegisterQuery.parse(params, RegisterFilters::hardware);
+        export.hardware(hardware.devices(Actor.require()).stream().filter(query.filter()).toList(), query.params(), response);
     }
 }

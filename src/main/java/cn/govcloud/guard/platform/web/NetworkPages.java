@@ -10,6 +10,7 @@ import cn.govcloud.guard.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +35,12 @@ class NetworkPages {
         this.forms = forms;
     }
 
+    /** The lines as the list's query filters and pages them (issue 23 point 11), and the interfaces. */
     @GetMapping("/platform/network")
-    String network(Model model) {
+    String network(@RequestParam Map<String, String> params, Model model) {
         Actor actor = Actor.require();
         var all = lines.lines(actor);
+        forms.list(model, params, RegisterFilters::lines, l -> true, keep -> all.stream().filter(keep)::forEach);
         model.addAttribute("lines", all);
         // the interface form's line choice: each line by its name
         model.addAttribute("lineNames", all.stream().collect(java.util.stream.Collectors.toMap(l -> l.id(), l -> l.name(), (a, b) -> a,
@@ -51,7 +54,7 @@ class NetworkPages {
     }
 
     private String write(Model model, Map<String, String> form, String formName, PageForms.Write write, RedirectAttributes redirect) {
-        return forms.save(model, form, formName, write, redirect, "/platform/network", () -> network(model));
+        return forms.save(model, form, formName, write, redirect, "/platform/network", () -> network(Map.of(), model));
     }
 
     @PostMapping("/platform/network/lines")
@@ -85,8 +88,10 @@ class NetworkPages {
                 form.get("reviewedOn")), form.get("reviewer"), form.get("result"), form.get("note"))), redirect);
     }
 
+    /** The lines the list shows for the same query, every page of them; a refused query is a 400 naming the field. */
     @GetMapping("/platform/network/export.xlsx")
-    void exportLines(HttpServletResponse response) throws IOException {
-        export.lines(Actor.require(), response);
+    void exportLines(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        RegisterQuery<Predicate<NetworkLines.Line>> query = RegisterQuery.parse(params, RegisterFilters::lines);
+        export.lines(lines.lines(Actor.require()).stream().filter(query.filter()).toList(), query.params(), response);
     }
 }

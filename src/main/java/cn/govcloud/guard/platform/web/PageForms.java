@@ -1,12 +1,16 @@
 package cn.govcloud.guard.platform.web;
 
 import cn.govcloud.guard.shared.InvalidInput;
+import cn.govcloud.guard.shared.ListParameters;
 import cn.govcloud.guard.shared.RuleViolation;
 import cn.govcloud.guard.shared.Unprocessable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -87,6 +91,29 @@ class PageForms {
             return text(i.getMessage()) + " " + String.join(" ", i.fieldErrors().values().stream().map(this::text).toList());
         }
         return text(e.getMessage());
+    }
+
+    /**
+     * A register's list (issue 23 point 11): its query read from {@code raw} by the register's {@code reader}, and the page
+     * of the rows {@code rows} yields for the filter, as the model's {@code query}, {@code page} and {@code sizes}. A
+     * refused query puts each reason beside its field ({@code listErrors}, kept apart from the forms' {@code errors}),
+     * keeps what was typed in the form and shows the whole register.
+     */
+    <F, T> void list(Model model, Map<String, String> raw, Function<ListParameters, F> reader, F all,
+                     Function<F, Consumer<Consumer<T>>> rows) {
+        Map<String, String> listErrors = new LinkedHashMap<>();
+        RegisterQuery<F> query;
+        try {
+            query = RegisterQuery.parse(raw, reader);
+        } catch (InvalidInput e) {
+            e.fieldErrors().forEach((field, key) -> listErrors.put(field, text(key)));
+            listErrors.put("form", text(e.getMessage()));
+            query = RegisterQuery.refused(all, raw);
+        }
+        model.addAttribute("query", query);
+        model.addAttribute("listErrors", listErrors);
+        model.addAttribute("sizes", RegisterQuery.SIZES);
+        model.addAttribute("page", query.page(rows.apply(query.filter())));
     }
 
     /** No values and no errors yet, unless a refused write put them there. */

@@ -33,8 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @AllowOversightAndProvider
 class SupplyChainPages {
-    private static final int LIMIT = 500;
-
     private final SupplyChain supplyChain;
     private final SupplyChainQueries queries;
     private final SbomImports imports;
@@ -54,28 +52,22 @@ class SupplyChainPages {
         this.clock = clock;
     }
 
+    /** The summary, the forms, and the register as the list's query filters (in SQL) and pages it (issue 23 point 11). */
     @GetMapping("/platform/supply-chain")
-    String supplyChain(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
-                       @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean findings, Model model) {
-        SupplyChainQueries.Filter filter;
-        try {
-            filter = Inputs.supplyFilter(state, kind, q, findings, LIMIT);
-        } catch (InvalidInput e) {
-            filter = SupplyChainQueries.Filter.all(LIMIT);
-        }
-        return register(model, filter);
+    String supplyChain(@RequestParam Map<String, String> params, Model model) {
+        return register(params, model);
     }
 
-    private String register(Model model, SupplyChainQueries.Filter filter) {
+    /** The register page, also under a refused upload or proposal (with nothing asked of the list). */
+    private String register(Map<String, String> params, Model model) {
         Actor actor = Actor.require();
+        forms.<SupplyChainQueries.Filter, SupplyItem>list(model, params, RegisterFilters::supplyChain, SupplyChainQueries.Filter.all(0),
+                filter -> sink -> queries.each(actor, filter, sink));
         model.addAttribute("summary", queries.summary(actor));
-        model.addAttribute("items", queries.list(actor, filter));
-        model.addAttribute("filter", filter);
         model.addAttribute("kinds", SupplyItem.Kind.values());
-        model.addAttribute("states", SupplyItem.State.values());
+        model.addAttribute("states", RegisterFilters.supplyStates());
         model.addAttribute("mayWrite", actor.has(Role.PROVIDER_OPERATOR));
         model.addAttribute("maxMb", imports.maxSbomBytes() / (1024 * 1024));
-        model.addAttribute("limit", LIMIT);
         model.addAttribute("today", LocalDate.now(clock.withZone(TimeConfiguration.CITY_ZONE)));
         PageForms.blankForm(model);
         return "platform/supply-chain";
@@ -96,7 +88,7 @@ class SupplyChainPages {
             result[0] = imports.importSbom(Actor.require(), file.getOriginalFilename(), file.getInputStream(), subject);
         });
         if (!ok) {
-            return register(model, SupplyChainQueries.Filter.all(LIMIT));
+            return register(Map.of(), model);
         }
         redirect.addFlashAttribute("flash", forms.text("platform.sbom.imported", result[0].components(), result[0].added(),
                 result[0].removed()));
@@ -114,7 +106,7 @@ class SupplyChainPages {
             matches[0] = advisories.matchAdvisories(Actor.require(), file.getInputStream());
         });
         if (!ok) {
-            return register(model, SupplyChainQueries.Filter.all(LIMIT));
+            return register(Map.of(), model);
         }
         redirect.addFlashAttribute("flash", forms.text("platform.osv.matched", matches[0]));
         return "redirect:/platform/supply-chain";
@@ -126,7 +118,7 @@ class SupplyChainPages {
         SupplyItem[] item = new SupplyItem[1];
         if (!forms.attempt(model, form, () -> item[0] = supplyChain.propose(Actor.require(), new SupplyChain.NewItem(
                 Inputs.supplyKind(form.get("kind")), form.get("name"), form.get("version"), form.get("supplier"), form.get("description"))))) {
-            return register(model, SupplyChainQueries.Filter.all(LIMIT));
+            return register(Map.of(), model);
         }
         return "redirect:/platform/supply-chain/items/" + item[0].id();
     }
@@ -180,7 +172,9 @@ class SupplyChainPages {
     }
 
     @GetMapping("/platform/supply-chain/export.xlsx")
-    void exportSupply(HttpServletResponse response) throws IOException {
-        export.supplyChain(Actor.require(), response);
+    void exportSupply(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        // the items the list shows for the same query, every page of them; a refused query is a 400 naming the field
+        RegisterQuery<SupplyChainQueries.Filter> query = RegisterQuery.parse(params, RegisterFilters::supplyChain);
+        export.supplyChain(Actor.require(), query.filter(), query.params(), response);
     }
 }
