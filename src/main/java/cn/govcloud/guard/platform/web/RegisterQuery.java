@@ -46,11 +46,6 @@ public record RegisterQuery<F>(F filter, int page, int size, Map<String, String>
         return new RegisterQuery<>(all, 0, PAGE_SIZE, typed);
     }
 
-    /** The rows of {@code all} a predicate keeps, as a source for {@link #page} or an export. */
-    static <T> Consumer<Consumer<T>> kept(List<T> all, Predicate<? super T> keep) {
-        return sink -> all.stream().filter(keep).forEach(sink);
-    }
-
     /** This page of what {@code rows} hands over (in order), counting them all; only the page's rows are kept. */
     <T> Page<T> page(Consumer<Consumer<T>> rows) {
         List<T> shown = new ArrayList<>();

@@ -5,7 +5,6 @@ import static cn.govcloud.guard.hazards.intake.internal.Columns.instant;
 import static cn.govcloud.guard.hazards.intake.internal.Columns.utc;
 
 import cn.govcloud.guard.hazards.intake.parse.EveAlert;
-import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.systems.Systems.Address;
 import java.sql.Types;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

@@ -1,14 +1,12 @@
 package cn.govcloud.guard.hazards.intake.internal;
 
 import cn.govcloud.guard.hazards.intake.parse.ScanResult;
-import cn.govcloud.guard.shared.OrgScope;
 import cn.govcloud.guard.systems.Systems.Address;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
