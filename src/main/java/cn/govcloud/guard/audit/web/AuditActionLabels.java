@@ -67,7 +67,9 @@ class AuditActionLabels {
         String shownDetails = details == null ? "" : details;
         if (action.startsWith("http.")) {
             int space = action.indexOf(' ');
-            String method = (space > 0 ? action.substring(5, space) : action.substring(5)).toUpperCase(Locale.ROOT);
+            String code = (space > 0 ? action.substring(5, space) : action.substring(5)).toUpperCase(Locale.ROOT);
+            // the HTTP verb in words (删除, 提交 …): a Chinese page shows no bare DELETE (issue 23 point 4)
+            String method = messages.getMessage("audit.method." + code, null, code, locale);
             Matcher status = STATUS.matcher(shownDetails);
             String path = target != null ? target : space > 0 ? action.substring(space + 1) : "";
             return messages.getMessage("audit.say.http", new Object[] {path, shownDetails, method, status.find() ? status.group(1) : "—"},

@@ -36,6 +36,7 @@ class AuditActionLabelsUnitTests {
             Map.entry("action", List.of("identity.user.mobile.change", "identity.user.mobile.changeOwn")), // MobileNumberService
             Map.entry("action + \".\" + verb", outbound("siem.destination", "ticketing.desk")), // OutboundEndpoints
             Map.entry("request.list() + \".export\"", List.of("hazards.export", "access.channels.export", "identity.users.export")),
+            Map.entry("kind.action()", List.of("scheduling.close", "inspection.complete")), // FiledReports: Closing, Completion
             Map.entry("CalendarManagement.AUDIT_ACTION", List.of("calendar.year.load")),
             Map.entry("AUDIT_ACTION", List.of("calendar.year.load")),
             Map.entry("\"incident.report.\" + kind.name().toLowerCase(Locale.ROOT)",
@@ -74,7 +75,7 @@ class AuditActionLabelsUnitTests {
         assertThat(labels.sentence("calendar.year.load", "calendar_year:2027", "added 2027", zh)).isEqualTo("载入2027 年的节假日安排");
         assertThat(labels.sentence("intake.triage.dismiss", "finding:9", "误报，已核实", zh)).isEqualTo("驳回扫描发现 9：误报，已核实");
         assertThat(labels.sentence("http.post /systems/{id}", "/systems/3", "status=403", zh))
-                .isEqualTo("以 POST 方式请求 /systems/3，服务器答复 403");
+                .isEqualTo("提交请求 /systems/3，服务器答复 403");
         assertThat(labels.sentence("hazards.export", "list:hazards", "12 rows", zh)).isEqualTo("导出清单：隐患");
         assertThat(labels.sentence("identity.user.create", "user:42", null, Locale.ENGLISH)).isEqualTo("Created user 42");
         assertThat(labels.sentence("auth.login", "user:nobody-at-all", "unknown user", zh)).isEqualTo("登录（用户）");
