@@ -8,6 +8,7 @@ import cn.govcloud.guard.AppTest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.microsoft.playwright.options.SelectOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,14 @@ class PhoneBrowserTests extends BrowserSession {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * A phone that asks for reduced motion: Bootstrap's smooth scrolling otherwise keeps a control moving while Playwright
+     * scrolls it into view, and a tap can land mid-scroll (CI saw "clicking the checkbox did not change its state" on the
+     * incident form's 确认级别 after "element is not stable"). HazardFormsBrowserTests' phone does the same.
+     */
     private BrowserContext phone() {
         return newContext(new Browser.NewContextOptions().setViewportSize(PHONE, 844).setDeviceScaleFactor(2).setIsMobile(true)
-                .setHasTouch(true).setLocale("zh-CN"));
+                .setHasTouch(true).setLocale("zh-CN").setReducedMotion(ReducedMotion.REDUCE));
     }
 
     private BrowserContext desktop() {
